@@ -1,0 +1,66 @@
+#pragma once
+/// The validated-later input of one staging: plain values, every finding optional so that the
+/// result can say which ones were assumed and which given fields a system did not use.
+
+#include <optional>
+
+#include "lmsstage/vocabulary.hpp"
+
+namespace lmsstage {
+
+/// A length exactly as entered: compared against rule boundaries in its own unit, never rounded.
+struct Length {
+    double value = 0.0;
+    LengthUnit unit = LengthUnit::cm;
+
+    /// The length in centimetres (for display; rule comparisons use `exceeds_cm`).
+    [[nodiscard]] double in_cm() const noexcept { return unit == LengthUnit::mm ? value / 10.0 : value; }
+    /// True when the length is strictly greater than `boundary_cm` (every boundary belongs to the lower band).
+    [[nodiscard]] bool exceeds_cm(double boundary_cm) const noexcept {
+        return unit == LengthUnit::mm ? value > boundary_cm * 10.0 : value > boundary_cm;
+    }
+    friend bool operator==(const Length&, const Length&) = default;
+};
+
+/// A measured value that may be explicitly unknown (`size unknown`, `mitotic_rate unknown`).
+template <typename T>
+struct Measured {
+    std::optional<T> value;  ///< nullopt = explicitly unknown
+
+    static Measured unknown() noexcept { return Measured{}; }
+    static Measured of(T v) noexcept { return Measured{v}; }
+    [[nodiscard]] bool known() const noexcept { return value.has_value(); }
+    friend bool operator==(const Measured&, const Measured&) = default;
+};
+
+/// Mitotic rate per 50 high-power fields (5 mm^2).
+using MitoticRate = double;
+
+/// One case as described by the clinician or the registry record. An empty optional means the
+/// field was not given; the staging function applies the documented default and says so.
+struct Case {
+    std::optional<Site> site;                  ///< default soft_tissue
+    std::optional<Histology> histology;        ///< default lms
+    std::optional<Measured<Length>> size;      ///< greatest dimension
+    std::optional<Depth> depth;                ///< AJCC 7 soft tissue only
+    std::optional<Grade> grade;                ///< FNCLCC; required for soft tissue systems
+    std::optional<Finding> nodes;              ///< regional nodes; omitted = N0, stated as an assumption
+    std::optional<bool> metastasis;            ///< distant metastasis; omitted = M0, stated as an assumption
+    std::optional<Extension> extension;        ///< for the summary stage; omitted = confined, stated
+    std::optional<bool> adnexa;                ///< uterus: FIGO IIA
+    std::optional<bool> pelvic;                ///< uterus: FIGO IIB
+    std::optional<bool> bladder_rectum;        ///< uterus: FIGO IVA
+    std::optional<long long> abdominal_sites;  ///< uterus: FIGO IIIA (1) / IIIB (>= 2)
+    std::optional<double> myometrial_invasion; ///< adenosarcoma: percent 0-100
+    std::optional<Measured<MitoticRate>> mitotic_rate;  ///< GIST
+    std::optional<GiSite> gi_site;             ///< GIST
+    std::optional<int> edition;                ///< AJCC edition, 7 (default) or 8
+    std::optional<AdjoiningInvasion> adjoining_invasion;  ///< AJCC 8 head & neck
+    std::optional<VisceralExtent> visceral_extent;        ///< AJCC 8 visceral
+    std::optional<long long> foci;             ///< AJCC 8 visceral
+
+    /// True when the field was given (the `id` field lives outside the case and is never "given" here).
+    [[nodiscard]] bool has(Field field) const noexcept;
+};
+
+}  // namespace lmsstage

@@ -1,0 +1,108 @@
+#pragma once
+/// The words a case is described in: every enumerated input value and its one canonical spelling.
+/// The spellings are those of the interface contract (`soft-tissue`, `head-neck`, ...); every door
+/// (command line, JSON, help text) reads and writes them through these functions only.
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace lmsstage {
+
+/// Anatomic site of the primary tumour; chooses the staging system together with histology.
+enum class Site : std::uint8_t { soft_tissue, extremity, trunk, retroperitoneum, head_neck, visceral, uterus, gi };
+/// Histologic type: leiomyosarcoma, endometrial stromal sarcoma, adenosarcoma, GIST.
+enum class Histology : std::uint8_t { lms, ess, adenosarcoma, gist };
+/// Depth relative to the superficial fascia (AJCC 7 soft tissue T subcategory a/b).
+enum class Depth : std::uint8_t { superficial, deep };
+/// FNCLCC histologic grade; `gx` = cannot be assessed.
+enum class Grade : std::uint8_t { g1, g2, g3, gx };
+/// A yes/no clinical finding that may also be explicitly unknown (nodes).
+enum class Finding : std::uint8_t { absent, present, unknown };
+/// Local extent of the primary, used only for the SEER summary stage.
+enum class Extension : std::uint8_t { confined, adjacent, adjacent_organ, further };
+/// GIST primary site (AJCC gastric vs. intestinal tables).
+enum class GiSite : std::uint8_t { stomach, omentum, small_intestine, esophagus, colorectum, mesentery, peritoneum };
+/// AJCC 8 head & neck invasion of adjoining structures.
+enum class AdjoiningInvasion : std::uint8_t { none, t4a, t4b };
+/// AJCC 8 visceral sarcoma extent.
+enum class VisceralExtent : std::uint8_t { confined, serosa, beyond_serosa, other_organ };
+/// Unit a length was entered in; sizes are compared in the unit they were given.
+enum class LengthUnit : std::uint8_t { cm, mm };
+
+/// Every input field of a case. `field_name` gives the canonical key (`abdominal_sites`);
+/// the command line writes it with dashes (`--abdominal-sites`).
+enum class Field : std::uint8_t {
+    site,
+    histology,
+    size,
+    depth,
+    grade,
+    nodes,
+    metastasis,
+    extension,
+    adnexa,
+    pelvic,
+    bladder_rectum,
+    abdominal_sites,
+    myometrial_invasion,
+    mitotic_rate,
+    gi_site,
+    edition,
+    adjoining_invasion,
+    visceral_extent,
+    foci,
+    id,
+};
+
+inline constexpr std::array k_all_fields = {
+    Field::site,     Field::histology,       Field::size,          Field::depth,
+    Field::grade,    Field::nodes,           Field::metastasis,    Field::extension,
+    Field::adnexa,   Field::pelvic,          Field::bladder_rectum, Field::abdominal_sites,
+    Field::myometrial_invasion, Field::mitotic_rate, Field::gi_site, Field::edition,
+    Field::adjoining_invasion, Field::visceral_extent, Field::foci, Field::id,
+};
+
+inline constexpr std::array k_all_sites = {Site::soft_tissue, Site::extremity, Site::trunk, Site::retroperitoneum,
+                                           Site::head_neck,   Site::visceral,  Site::uterus, Site::gi};
+inline constexpr std::array k_all_histologies = {Histology::lms, Histology::ess, Histology::adenosarcoma,
+                                                 Histology::gist};
+inline constexpr std::array k_all_depths = {Depth::superficial, Depth::deep};
+inline constexpr std::array k_all_grades = {Grade::g1, Grade::g2, Grade::g3, Grade::gx};
+inline constexpr std::array k_all_extensions = {Extension::confined, Extension::adjacent, Extension::adjacent_organ,
+                                                Extension::further};
+inline constexpr std::array k_all_gi_sites = {GiSite::stomach,   GiSite::omentum,    GiSite::small_intestine,
+                                              GiSite::esophagus, GiSite::colorectum, GiSite::mesentery,
+                                              GiSite::peritoneum};
+inline constexpr std::array k_all_adjoining_invasions = {AdjoiningInvasion::none, AdjoiningInvasion::t4a,
+                                                         AdjoiningInvasion::t4b};
+inline constexpr std::array k_all_visceral_extents = {VisceralExtent::confined, VisceralExtent::serosa,
+                                                      VisceralExtent::beyond_serosa, VisceralExtent::other_organ};
+
+/// Canonical spelling of each value, as accepted on input and written on output.
+std::string_view name(Site value) noexcept;
+std::string_view name(Histology value) noexcept;
+std::string_view name(Depth value) noexcept;
+std::string_view name(Grade value) noexcept;  ///< "1", "2", "3", "X"
+std::string_view name(Finding value) noexcept;
+std::string_view name(Extension value) noexcept;
+std::string_view name(GiSite value) noexcept;
+std::string_view name(AdjoiningInvasion value) noexcept;
+std::string_view name(VisceralExtent value) noexcept;
+std::string_view name(LengthUnit value) noexcept;
+/// Canonical key of a field, with underscores (`bladder_rectum`).
+std::string_view field_name(Field value) noexcept;
+
+/// Reads a canonical spelling back; nullopt when the text is not one of the accepted values.
+template <typename Enum, std::size_t N>
+std::optional<Enum> parse_enum(std::string_view text, const std::array<Enum, N>& values) noexcept {
+    for (Enum value : values) {
+        if (name(value) == text) {
+            return value;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace lmsstage

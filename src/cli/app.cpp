@@ -1,0 +1,312 @@
+#include "cli/app.hpp"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+#include <optional>
+#include <string_view>
+
+#include "cli/fields.hpp"
+#include "cli/render_json.hpp"
+#include "cli/render_text.hpp"
+#include "lmsstage/lmsstage.hpp"
+
+namespace lmsstage::cli {
+namespace {
+
+constexpr std::string_view k_examples = R"(Examples:
+  lmsstage --size 6 --grade 3
+      AJCC 7 soft tissue sarcoma: T2 N0 M0 G3, stage III, survival row "localized"
+  lmsstage --site retroperitoneum --size 4.5 --grade 1 --nodes
+      nodal metastasis: stage III whatever the size and grade
+  lmsstage --size "55 mm" --grade 2 --depth superficial
+      sizes take cm or mm; exactly 5 cm is T1, 5.01 cm is T2
+  lmsstage --size unknown --grade 3 --json
+      size unknown: stage null, possible stages IIA and III
+  lmsstage --site uterus --size 7 --adnexa --json
+      FIGO 2009 IIA (T2a N0 M0), summary stage regional, uterine leiomyosarcoma table
+  lmsstage --site uterus --histology adenosarcoma --myometrial-invasion 50
+      FIGO IB: invasion of exactly half is IB
+  lmsstage --site uterus --size 3 --bladder-rectum --nodes --explain
+      FIGO IVA (bladder/rectum outranks positive nodes), with the rule trace
+)";
+
+constexpr std::string_view k_exit_codes = R"(Exit codes:
+  0   case staged           64  usage error: unknown option, bad or conflicting value
+  70  internal error        74  output cannot be written
+)";
+
+std::string option_for(Field field) { return std::string(spec_of(field).option); }
+
+std::string negated_option(const FieldSpec& spec) { return "--no-" + std::string(spec.option.substr(2)); }
+
+bool is_flag_form(const FieldSpec& spec) {
+    return spec.kind == ValueKind::finding || spec.kind == ValueKind::yes_no;
+}
+
+std::string help_text() {
+    std::string out;
+    out += "lmsstage ";
+    out += version();
+    out += ": staging of leiomyosarcoma with the matching five-year survival table.\n";
+    out += "Rule sets: ";
+    out += rule_set_editions();
+    out += ".\n\n";
+    out += "Usage: lmsstage [CASE FIELDS...] [--json] [--explain]\n\n";
+    out += "Case fields (each also a JSON key, with _ for -):\n";
+    for (const FieldSpec& spec : field_specs()) {
+        if (spec.kind == ValueKind::id) {
+            continue;
+        }
+        std::string left = "  " + std::string(spec.option);
+        if (is_flag_form(spec)) {
+            left += "[=" + std::string(spec.placeholder.substr(1, spec.placeholder.size() - 2)) + "], " +
+                    negated_option(spec);
+        } else {
+            left += ' ';
+            left += spec.placeholder;
+        }
+        out += left;
+        out += '\n';
+        // Wrap the help at about 76 columns, indented.
+        std::string_view help = spec.help;
+        while (!help.empty()) {
+            std::size_t take = help.size();
+            if (take > 70) {
+                take = help.rfind(' ', 70);
+                if (take == std::string_view::npos) {
+                    take = 70;
+                }
+            }
+            out += "        ";
+            out += help.substr(0, take);
+            out += '\n';
+            help.remove_prefix(std::min(help.size(), take + 1));
+        }
+    }
+    out += R"(
+Output:
+  --json          one JSON object on stdout (keys: ok, system, categories, stage,
+                  possible_stages, summary_stage, survival, assumptions, warnings,
+                  notes, trace, version)
+  --explain       add the rule trace: which rule applied, because of what
+  -h, --help      this help
+  --version       version and rule-set editions
+
+Omitted nodes or metastasis are taken as absent (N0/M0) and the report says so.
+An explicit unknown (--size unknown, --grade X, --nodes=unknown) gives every
+stage consistent with it; the stage is shown only when that set has one member.
+Colour is used only on a terminal, and never when NO_COLOR is set.
+
+)";
+    out += k_examples;
+    out += '\n';
+    out += k_exit_codes;
+    return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        row[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0U : 1U)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+std::vector<std::string> known_options() {
+    std::vector<std::string> names = {"--json", "--explain", "--help", "--version"};
+    for (const FieldSpec& spec : field_specs()) {
+        if (spec.kind == ValueKind::id) {
+            continue;
+        }
+        names.emplace_back(spec.option);
+        if (is_flag_form(spec)) {
+            names.push_back(negated_option(spec));
+        }
+    }
+    return names;
+}
+
+std::string unexpected_argument_message(const std::string& arg) {
+    if (arg.size() > 1 && arg[0] == '-') {
+        const std::string option = arg.substr(0, arg.find('='));
+        std::string message = "unknown option " + option;
+        std::size_t best = 3;  // suggest only close matches
+        std::string suggestion;
+        for (const std::string& known : known_options()) {
+            const std::size_t d = edit_distance(option, known);
+            if (d < best) {
+                best = d;
+                suggestion = known;
+            } else if (d == best && !suggestion.empty()) {
+                suggestion += " or " + known;
+            }
+        }
+        if (!suggestion.empty()) {
+            message += " (did you mean " + suggestion + "?)";
+        }
+        return message + "; see lmsstage --help";
+    }
+    return "unexpected argument \"" + arg + "\": every value needs its option (e.g. --size " + arg +
+           "); see lmsstage --help";
+}
+
+/// One line on stderr, exit 64.
+int usage_error(std::ostream& err, const std::string& message) {
+    err << "lmsstage: " << message << '\n';
+    return exit_code::usage;
+}
+
+int write_output(std::ostream& out, std::ostream& err, const std::string& text) {
+    out << text;
+    out.flush();
+    if (!out) {
+        err << "lmsstage: cannot write the output\n";
+        return exit_code::io;
+    }
+    return exit_code::ok;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env) {
+    CLI::App app{"lmsstage"};
+    app.set_help_flag();  // help is ours: built from the field table
+    app.allow_extras();
+
+    bool want_help = false;
+    bool want_version = false;
+    bool want_json = false;
+    bool want_explain = false;
+    app.add_flag("-h,--help", want_help);
+    app.add_flag("--version", want_version);
+    app.add_flag("--json", want_json);
+    app.add_flag("--explain", want_explain);
+
+    struct Slot {
+        const FieldSpec* spec;
+        std::vector<std::string> values;
+        CLI::Option* option = nullptr;
+        std::int64_t negated = 0;
+    };
+    std::vector<Slot> slots;
+    slots.reserve(field_specs().size());
+    for (const FieldSpec& spec : field_specs()) {
+        if (spec.kind == ValueKind::id) {
+            continue;  // JSON only
+        }
+        slots.push_back(Slot{&spec, {}, nullptr, 0});
+    }
+    for (Slot& slot : slots) {
+        const std::string option(slot.spec->option);
+        slot.option = app.add_option(option, slot.values)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+        if (is_flag_form(*slot.spec)) {
+            slot.option->expected(0, 1);
+            app.add_flag(negated_option(*slot.spec), slot.negated);
+        } else {
+            slot.option->expected(1);
+        }
+    }
+
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    try {
+        app.parse(reversed);
+    } catch (const CLI::ParseError& e) {
+        // CLI11's own exit codes are not ours: every parse failure is a usage error.
+        std::string message = e.what();
+        const std::string option = message.substr(0, message.find(':'));
+        if (option.rfind("--", 0) == 0 && message.find("required") != std::string::npos) {
+            message = option + " needs a value";
+            for (const Slot& slot : slots) {
+                if (slot.spec->option == option) {
+                    message += ": " + accepted_values(*slot.spec);
+                }
+            }
+        }
+        return usage_error(err, message);
+    }
+
+    if (want_help) {
+        return write_output(out, err, help_text());
+    }
+    if (want_version) {
+        return write_output(out, err,
+                            "lmsstage " + std::string(version()) + "\nrule sets: " +
+                                std::string(rule_set_editions()) + "\n");
+    }
+    if (!app.remaining().empty()) {
+        return usage_error(err, unexpected_argument_message(app.remaining().front()));
+    }
+
+    Case input;
+    for (const Slot& slot : slots) {
+        const std::size_t given = slot.option->count();
+        const std::string option(slot.spec->option);
+        if (given > 0 && slot.negated > 0) {
+            return usage_error(err, option + " and " + negated_option(*slot.spec) + " contradict each other");
+        }
+        if (given + static_cast<std::size_t>(slot.negated) > 1) {
+            return usage_error(err, option + " was given more than once");
+        }
+        std::optional<CaseError> problem;
+        if (slot.negated > 0) {
+            problem = set_from_bool(input, *slot.spec, false);
+        } else if (given == 1) {
+            // A bare flag (--nodes) means yes; CLI11 reports it as no value or one empty value.
+            const bool bare = slot.values.empty() || (is_flag_form(*slot.spec) && slot.values.front().empty());
+            const std::string text = bare ? std::string("yes") : slot.values.front();
+            problem = set_from_text(input, *slot.spec, text);
+        }
+        if (problem) {
+            return usage_error(err, option_for(problem->field) + " " + problem->problem);
+        }
+    }
+
+    const Outcome outcome = stage(input);
+    if (const auto* bad = std::get_if<CaseError>(&outcome)) {
+        return usage_error(err, option_for(bad->field) + " " + bad->problem);
+    }
+    const Result& result = std::get<Result>(outcome);
+    std::string text;
+    if (want_json) {
+        append_result_json(text, result, {});
+        text += '\n';
+    } else {
+        text = render_text(result, TextOptions{env.stdout_is_terminal && !env.no_color, want_explain});
+    }
+    return write_output(out, err, text);
+}
+
+int main_entry(int argc, char** argv) {
+    try {
+        std::vector<std::string> args;
+        for (int i = 1; i < argc; ++i) {
+            args.emplace_back(argv[i]);
+        }
+        Environment env;
+        env.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
+        const char* no_color = std::getenv("NO_COLOR");
+        env.no_color = no_color != nullptr && *no_color != '\0';
+        return run(args, std::cout, std::cerr, env);
+    } catch (const std::exception& e) {
+        std::cerr << "lmsstage: internal error: " << e.what() << '\n';
+    } catch (...) {
+        std::cerr << "lmsstage: internal error\n";
+    }
+    return exit_code::internal;
+}
+
+}  // namespace lmsstage::cli

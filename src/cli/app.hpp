@@ -1,0 +1,33 @@
+#pragma once
+// The command-line program as a library function, so every behaviour (exit codes, stdout/stderr
+// separation, help) is testable without starting a process.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace lmsstage::cli {
+
+/// Exit codes (sysexits.h values where one fits); documented in the README and --help.
+namespace exit_code {
+inline constexpr int ok = 0;
+inline constexpr int check_failed = 1;
+inline constexpr int usage = 64;
+inline constexpr int data = 65;
+inline constexpr int no_input = 66;
+inline constexpr int internal = 70;
+inline constexpr int io = 74;
+}  // namespace exit_code
+
+struct Environment {
+    bool stdout_is_terminal = false;
+    bool no_color = false;  ///< NO_COLOR is set to a non-empty value
+};
+
+/// Runs lmsstage with `args` (without the program name); data to `out`, diagnostics to `err`.
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env);
+
+/// `main` for the real process: reads the environment, wires std::cout/std::cerr, catches everything.
+int main_entry(int argc, char** argv);
+
+}  // namespace lmsstage::cli

@@ -1,0 +1,369 @@
+#include "cli/fields.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <string>
+
+namespace lmsstage::cli {
+namespace {
+
+// Help order follows a clinician's reading: where and what, how big and how bad, how far.
+constexpr FieldSpec k_fields[] = {
+    {Field::site, "site", "--site", ValueKind::choice, "SITE",
+     "primary site: soft-tissue (default), extremity, trunk, retroperitoneum, head-neck, uterus; visceral and gi "
+     "are recognised but not staged by this version"},
+    {Field::histology, "histology", "--histology", ValueKind::choice, "TYPE",
+     "lms (leiomyosarcoma, default); ess (endometrial stromal sarcoma) and adenosarcoma with --site uterus; gist "
+     "with --site gi"},
+    {Field::size, "size", "--size", ValueKind::length, "LENGTH",
+     "greatest dimension: cm (6, 5.5), or with unit (55mm, 5.5cm), or unknown; exactly 5 cm is T1 / FIGO IA"},
+    {Field::depth, "depth", "--depth", ValueKind::choice, "DEPTH",
+     "superficial or deep (relative to the superficial fascia); AJCC 7 soft tissue only; retroperitoneal tumours "
+     "are deep by definition"},
+    {Field::grade, "grade", "--grade", ValueKind::grade, "GRADE",
+     "FNCLCC grade 1, 2, 3, or X (cannot be assessed); required for soft tissue sarcoma; not used by FIGO"},
+    {Field::nodes, "nodes", "--nodes", ValueKind::finding, "[yes|no|unknown]",
+     "regional lymph node metastasis; --nodes = yes, --no-nodes = no, --nodes=unknown = NX; omitted = no (stated "
+     "as an assumption)"},
+    {Field::metastasis, "metastasis", "--metastasis", ValueKind::yes_no, "[yes|no]",
+     "distant metastasis; --metastasis = yes, --no-metastasis = no; omitted = no (stated as an assumption)"},
+    {Field::extension, "extension", "--extension", ValueKind::choice, "EXTENT",
+     "local spread, for the summary stage: confined (default), adjacent (tissue, bone or major vessel), "
+     "adjacent-organ, further"},
+    {Field::adnexa, "adnexa", "--adnexa", ValueKind::yes_no, "[yes|no]",
+     "uterus: tumour involves the adnexa (FIGO IIA)"},
+    {Field::pelvic, "pelvic", "--pelvic", ValueKind::yes_no, "[yes|no]",
+     "uterus: tumour extends to other pelvic tissues (FIGO IIB)"},
+    {Field::bladder_rectum, "bladder_rectum", "--bladder-rectum", ValueKind::yes_no, "[yes|no]",
+     "uterus: tumour invades bladder and/or rectum (FIGO IVA)"},
+    {Field::abdominal_sites, "abdominal_sites", "--abdominal-sites", ValueKind::count, "N",
+     "uterus: number of abdominal sites invaded, 0 or more (FIGO IIIA = 1, IIIB = 2 or more)"},
+    {Field::myometrial_invasion, "myometrial_invasion", "--myometrial-invasion", ValueKind::percent, "PERCENT",
+     "adenosarcoma: percent of myometrium invaded, 0 to 100 (0 = IA, up to and including 50 = IB, over 50 = IC)"},
+    {Field::mitotic_rate, "mitotic_rate", "--mitotic-rate", ValueKind::rate, "RATE",
+     "GIST: mitoses per 50 HPF (5 mm2), 0 or more, or unknown"},
+    {Field::gi_site, "gi_site", "--gi-site", ValueKind::choice, "ORGAN",
+     "GIST: stomach, omentum, small-intestine, esophagus, colorectum, mesentery, peritoneum"},
+    {Field::edition, "edition", "--edition", ValueKind::edition, "7|8",
+     "AJCC edition for soft tissue and GIST: 7 (default); 8 is not included in this version"},
+    {Field::adjoining_invasion, "adjoining_invasion", "--adjoining-invasion", ValueKind::choice, "none|t4a|t4b",
+     "AJCC 8 head & neck: none (default); t4a = orbit, skull base/dura, central-compartment viscera, facial "
+     "skeleton or pterygoid muscles; t4b = brain, carotid encasement, prevertebral muscle, or CNS via perineural "
+     "spread"},
+    {Field::visceral_extent, "visceral_extent", "--visceral-extent", ValueKind::choice, "EXTENT",
+     "AJCC 8 visceral: confined, serosa, beyond-serosa, other-organ"},
+    {Field::foci, "foci", "--foci", ValueKind::count, "N",
+     "AJCC 8 visceral: number of tumour sites, 1 or more (default 1)"},
+    {Field::id, "id", "--id", ValueKind::id, "ID", "record identifier, echoed back untouched"},
+};
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    return out;
+}
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+/// Quotes what the user gave, for error messages: empty text shows as "".
+std::string shown(std::string_view text) {
+    if (text.empty()) {
+        return "\"\"";
+    }
+    return std::string(text);
+}
+
+CaseError bad(const FieldSpec& spec, std::string_view given) {
+    return CaseError{spec.field, "must be " + accepted_values(spec) + ", got " + shown(given)};
+}
+
+template <typename Enum, std::size_t N>
+std::string join_names(const std::array<Enum, N>& values) {
+    std::string out;
+    for (std::size_t i = 0; i < N; ++i) {
+        if (i > 0) {
+            out += i + 1 == N ? " or " : ", ";
+        }
+        out += name(values[i]);
+    }
+    return out;
+}
+
+/// A number that fills the whole text: std::from_chars, so "nan" and "inf" parse and are then
+/// rejected as not finite; "1e400" is out of range.
+enum class NumberStatus { ok, not_a_number, out_of_range, not_finite };
+NumberStatus parse_number(std::string_view text, double& out) {
+    if (text.empty()) {
+        return NumberStatus::not_a_number;
+    }
+    const char* first = text.data();
+    const char* last = text.data() + text.size();
+    auto [end, ec] = std::from_chars(first, last, out);
+    if (ec == std::errc::result_out_of_range) {
+        return NumberStatus::out_of_range;
+    }
+    if (ec != std::errc{} || end != last) {
+        return NumberStatus::not_a_number;
+    }
+    if (!std::isfinite(out)) {
+        return NumberStatus::not_finite;
+    }
+    return NumberStatus::ok;
+}
+
+std::optional<CaseError> parse_count(const FieldSpec& spec, std::string_view text, std::optional<long long>& out) {
+    long long value = 0;
+    const char* last = text.data() + text.size();
+    auto [end, ec] = std::from_chars(text.data(), last, value);
+    if (text.empty() || ec != std::errc{} || end != last) {
+        return bad(spec, text);
+    }
+    out = value;
+    return std::nullopt;
+}
+
+std::optional<CaseError> parse_measure(const FieldSpec& spec, std::string_view text, double& out) {
+    switch (parse_number(text, out)) {
+        case NumberStatus::ok: return std::nullopt;
+        case NumberStatus::out_of_range: return CaseError{spec.field, "is out of range, got " + shown(text)};
+        case NumberStatus::not_finite:
+            return CaseError{spec.field, "must be a finite number (" + accepted_values(spec) + "), got " + shown(text)};
+        case NumberStatus::not_a_number: break;
+    }
+    return bad(spec, text);
+}
+
+std::optional<bool> parse_yes_no(std::string_view text) {
+    if (text == "yes" || text == "true") {
+        return true;
+    }
+    if (text == "no" || text == "false") {
+        return false;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::span<const FieldSpec> field_specs() noexcept { return k_fields; }
+
+const FieldSpec& spec_of(Field field) noexcept {
+    for (const FieldSpec& spec : k_fields) {
+        if (spec.field == field) {
+            return spec;
+        }
+    }
+    return k_fields[0];  // unreachable: every Field has a row (tested)
+}
+
+const FieldSpec* find_field_by_key(std::string_view key) noexcept {
+    for (const FieldSpec& spec : k_fields) {
+        if (spec.key == key) {
+            return &spec;
+        }
+    }
+    return nullptr;
+}
+
+std::string accepted_values(const FieldSpec& spec) {
+    switch (spec.field) {
+        case Field::site: return "one of " + join_names(k_all_sites);
+        case Field::histology: return "one of " + join_names(k_all_histologies);
+        case Field::size:
+            return "a positive length in cm (6, 5.5), a number with unit cm or mm (55mm, 5.5 cm), or unknown";
+        case Field::depth: return join_names(k_all_depths);
+        case Field::grade: return "1, 2, 3 or X";
+        case Field::nodes: return "yes, no or unknown";
+        case Field::extension: return "one of " + join_names(k_all_extensions);
+        case Field::abdominal_sites: return "a whole number of sites, 0 or more";
+        case Field::myometrial_invasion: return "a percentage from 0 to 100";
+        case Field::mitotic_rate: return "a number of mitoses per 50 HPF, 0 or more, or unknown";
+        case Field::gi_site: return "one of " + join_names(k_all_gi_sites);
+        case Field::edition: return "7 or 8";
+        case Field::adjoining_invasion: return join_names(k_all_adjoining_invasions);
+        case Field::visceral_extent: return "one of " + join_names(k_all_visceral_extents);
+        case Field::foci: return "a whole number of sites, 1 or more";
+        case Field::id: return "a string or a number";
+        case Field::metastasis:
+        case Field::adnexa:
+        case Field::pelvic:
+        case Field::bladder_rectum: return "yes or no";
+    }
+    return "?";
+}
+
+std::optional<CaseError> parse_length(std::string_view text, std::optional<Measured<Length>>& out) {
+    const FieldSpec& spec = spec_of(Field::size);
+    const std::string_view given = text;
+    text = trim(text);
+    if (lower(text) == "unknown") {
+        out = Measured<Length>::unknown();
+        return std::nullopt;
+    }
+    // Split the number from a unit: the number is the longest prefix of number characters.
+    std::size_t split = 0;
+    while (split < text.size() &&
+           (std::isdigit(static_cast<unsigned char>(text[split])) != 0 || text[split] == '.' || text[split] == '-' ||
+            text[split] == '+' || text[split] == 'e' || text[split] == 'E')) {
+        ++split;
+    }
+    // "nan"/"inf" have no digits; hand them whole to the number parser so they are named as such.
+    std::string_view number = split == 0 ? text : text.substr(0, split);
+    std::string_view unit = split == 0 ? std::string_view{} : trim(text.substr(split));
+    // A trailing 'e' belongs to no number ("5e"): let the unit check report it.
+    LengthUnit length_unit = LengthUnit::cm;
+    if (!unit.empty()) {
+        const std::string u = lower(unit);
+        if (u == "cm") {
+            length_unit = LengthUnit::cm;
+        } else if (u == "mm") {
+            length_unit = LengthUnit::mm;
+        } else {
+            return CaseError{spec.field, "has an unknown unit \"" + std::string(unit) +
+                                             "\" (accepted units: cm, mm; a bare number is cm), got " + shown(given)};
+        }
+    }
+    double value = 0.0;
+    switch (parse_number(number, value)) {
+        case NumberStatus::ok: break;
+        case NumberStatus::out_of_range: return CaseError{spec.field, "is out of range, got " + shown(given)};
+        case NumberStatus::not_finite:
+            return CaseError{spec.field, "must be a finite positive length, got " + shown(given)};
+        case NumberStatus::not_a_number: return bad(spec, given);
+    }
+    if (value <= 0.0) {
+        return CaseError{spec.field, "must be a positive length, got " + shown(given)};
+    }
+    out = Measured<Length>::of(Length{value, length_unit});
+    return std::nullopt;
+}
+
+std::optional<CaseError> set_from_bool(Case& target, const FieldSpec& spec, bool value) {
+    switch (spec.field) {
+        case Field::nodes: target.nodes = value ? Finding::present : Finding::absent; return std::nullopt;
+        case Field::metastasis: target.metastasis = value; return std::nullopt;
+        case Field::adnexa: target.adnexa = value; return std::nullopt;
+        case Field::pelvic: target.pelvic = value; return std::nullopt;
+        case Field::bladder_rectum: target.bladder_rectum = value; return std::nullopt;
+        default: break;
+    }
+    return CaseError{spec.field, "must be " + accepted_values(spec) + ", got " + (value ? "true" : "false")};
+}
+
+std::optional<CaseError> set_from_text(Case& target, const FieldSpec& spec, std::string_view text) {
+    switch (spec.field) {
+        case Field::site:
+            if ((target.site = parse_enum(text, k_all_sites))) {
+                return std::nullopt;
+            }
+            return bad(spec, text);
+        case Field::histology:
+            if ((target.histology = parse_enum(text, k_all_histologies))) {
+                return std::nullopt;
+            }
+            return bad(spec, text);
+        case Field::depth:
+            if ((target.depth = parse_enum(text, k_all_depths))) {
+                return std::nullopt;
+            }
+            return bad(spec, text);
+        case Field::extension:
+            if ((target.extension = parse_enum(text, k_all_extensions))) {
+                return std::nullopt;
+            }
+            return bad(spec, text);
+        case Field::gi_site:
+            if ((target.gi_site = parse_enum(text, k_all_gi_sites))) {
+                return std::nullopt;
+            }
+            return bad(spec, text);
+        case Field::adjoining_invasion:
+            if ((target.adjoining_invasion = parse_enum(lower(text), k_all_adjoining_invasions))) {
+                return std::nullopt;
+            }
+            return bad(spec, text);
+        case Field::visceral_extent:
+            if ((target.visceral_extent = parse_enum(text, k_all_visceral_extents))) {
+                return std::nullopt;
+            }
+            return bad(spec, text);
+        case Field::grade:
+            if (text == "x") {
+                text = "X";
+            }
+            if ((target.grade = parse_enum(text, k_all_grades))) {
+                return std::nullopt;
+            }
+            return bad(spec, text);
+        case Field::size: return parse_length(text, target.size);
+        case Field::nodes:
+            if (text == "unknown") {
+                target.nodes = Finding::unknown;
+                return std::nullopt;
+            }
+            if (auto yes = parse_yes_no(text)) {
+                return set_from_bool(target, spec, *yes);
+            }
+            return bad(spec, text);
+        case Field::metastasis:
+        case Field::adnexa:
+        case Field::pelvic:
+        case Field::bladder_rectum:
+            if (auto yes = parse_yes_no(text)) {
+                return set_from_bool(target, spec, *yes);
+            }
+            return bad(spec, text);
+        case Field::abdominal_sites: return parse_count(spec, text, target.abdominal_sites);
+        case Field::foci: return parse_count(spec, text, target.foci);
+        case Field::myometrial_invasion: {
+            if (!text.empty() && text.back() == '%') {
+                text.remove_suffix(1);
+            }
+            double value = 0.0;
+            if (auto err = parse_measure(spec, text, value)) {
+                return err;
+            }
+            target.myometrial_invasion = value;
+            return std::nullopt;
+        }
+        case Field::mitotic_rate: {
+            if (text == "unknown") {
+                target.mitotic_rate = Measured<MitoticRate>::unknown();
+                return std::nullopt;
+            }
+            double value = 0.0;
+            if (auto err = parse_measure(spec, text, value)) {
+                return err;
+            }
+            target.mitotic_rate = Measured<MitoticRate>::of(value);
+            return std::nullopt;
+        }
+        case Field::edition: {
+            std::optional<long long> value;
+            if (auto err = parse_count(spec, text, value)) {
+                return err;
+            }
+            if (*value != 7 && *value != 8) {
+                return bad(spec, text);
+            }
+            target.edition = static_cast<int>(*value);
+            return std::nullopt;
+        }
+        case Field::id: break;  // handled by the reader, never part of the case
+    }
+    return std::nullopt;
+}
+
+}  // namespace lmsstage::cli

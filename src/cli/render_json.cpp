@@ -1,0 +1,229 @@
+#include "cli/render_json.hpp"
+
+#include <array>
+
+#include "lmsstage/lmsstage.hpp"
+
+namespace lmsstage::cli {
+namespace {
+
+void append_key(std::string& out, std::string_view key) {
+    out += '"';
+    out += key;  // keys are ASCII identifiers of ours: no escaping needed
+    out += "\":";
+}
+
+void append_string_or_null(std::string& out, std::string_view text) {
+    if (text.empty()) {
+        out += "null";
+    } else {
+        append_json_string(out, text);
+    }
+}
+
+template <typename Range>
+void append_string_array(std::string& out, const Range& items) {
+    out += '[';
+    bool first = true;
+    for (const auto& item : items) {
+        if (!first) {
+            out += ',';
+        }
+        first = false;
+        append_json_string(out, item);
+    }
+    out += ']';
+}
+
+void append_place(std::string& out, RecordPlace place) {
+    if (place.kind == RecordPlace::Kind::none) {
+        return;
+    }
+    out += ',';
+    append_key(out, place.kind == RecordPlace::Kind::line ? "line" : "index");
+    out += std::to_string(place.number);
+}
+
+void append_version(std::string& out) {
+    append_key(out, "version");
+    out += "\"lmsstage ";
+    out += version();
+    out += '"';
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+    static constexpr std::array<char, 16> k_hex = {'0', '1', '2', '3', '4', '5', '6', '7',
+                                                   '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+    out += '"';
+    for (char ch : text) {
+        const auto byte = static_cast<unsigned char>(ch);
+        switch (ch) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (byte < 0x20) {
+                    out += "\\u00";
+                    out += k_hex[byte >> 4U];
+                    out += k_hex[byte & 0xFU];
+                } else {
+                    out += ch;
+                }
+        }
+    }
+    out += '"';
+}
+
+void append_result_json(std::string& out, const Result& r, std::string_view id_json) {
+    out += '{';
+    if (!id_json.empty()) {
+        append_key(out, "id");
+        out += id_json;
+        out += ',';
+    }
+    out += "\"ok\":true,";
+    append_key(out, "system");
+    out += "{\"id\":";
+    append_json_string(out, r.system.id);
+    out += ",\"name\":";
+    append_json_string(out, r.system.name);
+    out += "},";
+
+    append_key(out, "categories");
+    out += "{\"T\":";
+    append_string_or_null(out, r.categories.t);
+    out += ",\"N\":";
+    append_string_or_null(out, r.categories.n);
+    out += ",\"M\":";
+    append_string_or_null(out, r.categories.m);
+    out += ",\"G\":";
+    append_string_or_null(out, r.categories.g);
+    out += "},";
+
+    append_key(out, "stage");
+    if (r.stage) {
+        append_json_string(out, name(*r.stage));
+    } else {
+        out += "null";
+    }
+    out += ',';
+    append_key(out, "possible_stages");
+    out += '[';
+    bool first = true;
+    for (Stage s : k_all_stages) {
+        if (r.possible_stages.contains(s)) {
+            if (!first) {
+                out += ',';
+            }
+            first = false;
+            append_json_string(out, name(s));
+        }
+    }
+    out += "],";
+
+    append_key(out, "summary_stage");
+    if (r.summary_stage) {
+        append_json_string(out, name(*r.summary_stage));
+    } else {
+        out += "null";
+    }
+    out += ',';
+
+    append_key(out, "survival");
+    if (r.survival == nullptr) {
+        out += "null";
+    } else {
+        const SurvivalTable& t = *r.survival;
+        out += "{\"table\":";
+        append_json_string(out, t.id);
+        out += ",\"title\":";
+        append_json_string(out, t.title);
+        out += ",\"measure\":";
+        append_json_string(out, t.measure);
+        out += ",\"source\":";
+        append_json_string(out, t.source);
+        out += ",\"cohort\":";
+        append_string_or_null(out, t.cohort);
+        out += ",\"taken\":";
+        append_json_string(out, t.taken);
+        out += ",\"cited_in\":";
+        append_json_string(out, t.cited_in);
+        out += ",\"rows\":[";
+        for (std::size_t i = 0; i < t.rows.size(); ++i) {
+            if (i > 0) {
+                out += ',';
+            }
+            out += "{\"summary_stage\":";
+            append_json_string(out, name(t.rows[i].summary_stage));
+            out += ",\"percent\":";
+            out += t.rows[i].percent_text;
+            out += '}';
+        }
+        out += "],\"matched\":";
+        if (r.summary_stage) {
+            append_json_string(out, name(*r.summary_stage));
+        } else {
+            out += "null";
+        }
+        out += ",\"note\":";
+        append_json_string(out, survival_caveat());
+        out += '}';
+    }
+    out += ',';
+
+    append_key(out, "assumptions");
+    append_string_array(out, r.assumptions);
+    out += ',';
+    append_key(out, "warnings");
+    append_string_array(out, r.warnings);
+    out += ',';
+    append_key(out, "notes");
+    append_string_array(out, r.notes);
+    out += ',';
+    append_key(out, "trace");
+    out += '[';
+    for (std::size_t i = 0; i < r.trace.size(); ++i) {
+        if (i > 0) {
+            out += ',';
+        }
+        out += "{\"rule\":";
+        append_json_string(out, r.trace[i].rule);
+        out += ",\"because\":";
+        append_json_string(out, r.trace[i].because);
+        out += '}';
+    }
+    out += "],";
+    append_version(out);
+    out += '}';
+}
+
+void append_error_json(std::string& out, const CaseError& error, std::string_view id_json, RecordPlace place) {
+    append_error_json(out, field_name(error.field), error.message(), id_json, place);
+}
+
+void append_error_json(std::string& out, std::string_view field, std::string_view message, std::string_view id_json,
+                       RecordPlace place) {
+    out += '{';
+    if (!id_json.empty()) {
+        append_key(out, "id");
+        out += id_json;
+        out += ',';
+    }
+    out += "\"ok\":false";
+    append_place(out, place);
+    out += ',';
+    append_key(out, "error");
+    out += "{\"field\":";
+    append_string_or_null(out, field);
+    out += ",\"message\":";
+    append_json_string(out, message);
+    out += "},";
+    append_version(out);
+    out += '}';
+}
+
+}  // namespace lmsstage::cli

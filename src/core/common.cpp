@@ -1,0 +1,98 @@
+// Helpers shared by every staging system: table lookup, number and set formatting, survival data.
+#include <array>
+#include <charconv>
+#include <cmath>
+
+#include "core/detail.hpp"
+
+namespace lmsstage {
+
+std::vector<Stage> StageSet::members() const {
+    std::vector<Stage> out;
+    for (Stage s : k_all_stages) {
+        if (contains(s)) {
+            out.push_back(s);
+        }
+    }
+    return out;
+}
+
+std::string CaseError::message() const {
+    std::string text{field_name(field)};
+    text += ' ';
+    text += problem;
+    return text;
+}
+
+std::optional<Stage> look_up_group(const RuleSet& rules, T t, N n, M m, G g) noexcept {
+    std::optional<Stage> found;
+    for (const GroupRow& row : rules.groups) {
+        if (row.t.contains(t) && row.n.contains(n) && row.m.contains(m) && row.g.contains(g)) {
+            if (found) {
+                return std::nullopt;  // two rows match: the table is ambiguous; tests forbid this
+            }
+            found = row.stage;
+        }
+    }
+    return found;
+}
+
+std::span<const SurvivalTable> survival_tables() noexcept { return detail::survival_table_data(); }
+
+const SurvivalTable* find_survival_table(std::string_view id) noexcept {
+    for (const SurvivalTable& table : detail::survival_table_data()) {
+        if (table.id == id) {
+            return &table;
+        }
+    }
+    return nullptr;
+}
+
+namespace detail {
+
+std::string format_number(double value) {
+    std::array<char, 32> buffer{};
+    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    if (ec != std::errc{}) {
+        return "?";
+    }
+    return std::string(buffer.data(), end);
+}
+
+std::string describe_length(const Length& length) {
+    std::string text = format_number(length.value);
+    text += ' ';
+    text += name(length.unit);
+    if (length.unit != LengthUnit::cm) {
+        text += " (";
+        text += format_number(length.in_cm());
+        text += " cm)";
+    }
+    return text;
+}
+
+std::string join_stages(StageSet stages) {
+    std::string text;
+    for (Stage s : stages.members()) {
+        if (!text.empty()) {
+            text += ", ";
+        }
+        text += name(s);
+    }
+    return text;
+}
+
+std::string_view common_category(std::string_view a, std::string_view b) noexcept {
+    std::size_t n = 0;
+    while (n < a.size() && n < b.size() && a[n] == b[n]) {
+        ++n;
+    }
+    // Keep only a whole category ("T1"), never a bare letter ("T").
+    if (n < 2) {
+        return {};
+    }
+    return a.substr(0, n);
+}
+
+}  // namespace detail
+}  // namespace lmsstage

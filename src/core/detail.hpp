@@ -1,0 +1,34 @@
+#pragma once
+// Internal to the core library: shared helpers and the per-system staging functions.
+
+#include <span>
+#include <string>
+
+#include "lmsstage/case.hpp"
+#include "lmsstage/result.hpp"
+#include "lmsstage/rules.hpp"
+#include "lmsstage/survival.hpp"
+
+namespace lmsstage::detail {
+
+/// The compiled-in survival tables (generated from data/survival.json).
+std::span<const SurvivalTable> survival_table_data() noexcept;
+
+/// Shortest text that reads back as the same double ("6", "5.01", "0.1").
+std::string format_number(double value);
+/// "6 cm", or "55 mm (5.5 cm)".
+std::string describe_length(const Length& length);
+
+/// Stages a validated case with AJCC 7 soft tissue sarcoma rules (rules.md section 1).
+void stage_ajcc7_sts(const Case& input, Result& result);
+/// Stages a validated uterine case with FIGO 2009 rules (rules.md sections 2 and 2b).
+void stage_figo2009(const Case& input, bool adenosarcoma, Result& result);
+
+/// The text of a set of stages: "IIA, III".
+std::string join_stages(StageSet stages);
+
+/// The common prefix of two category names, used when an unknown input leaves the subcategory or
+/// the category open: "T1a"/"T1b" -> "T1"; "T1"/"T2" -> "" (the caller writes TX).
+std::string_view common_category(std::string_view a, std::string_view b) noexcept;
+
+}  // namespace lmsstage::detail

@@ -1,0 +1,274 @@
+// The one routing place: validates a case, chooses the staging system and the survival table,
+// flags given fields the system does not use, and hands over to the system's rules.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+
+#include "core/detail.hpp"
+#include "lmsstage/lmsstage.hpp"
+
+#ifndef LMSSTAGE_VERSION
+#error "LMSSTAGE_VERSION must be defined by the build"
+#endif
+
+namespace lmsstage {
+namespace {
+
+enum class SystemId { ajcc7_sts, figo2009_uterine, figo2009_adenosarcoma };
+
+struct SystemInfo {
+    SystemId id;
+    std::string_view survival_table;  ///< empty: no table fits
+    std::array<Field, 10> used;       ///< fields the system reads; the rest draw a warning
+    std::size_t used_count;
+};
+
+constexpr SystemInfo k_systems[] = {
+    {SystemId::ajcc7_sts,
+     "soft-tissue-sarcoma",
+     {Field::site, Field::histology, Field::size, Field::depth, Field::grade, Field::nodes, Field::metastasis,
+      Field::extension, Field::edition},
+     9},
+    {SystemId::figo2009_uterine,
+     "uterine-leiomyosarcoma",
+     {Field::site, Field::histology, Field::size, Field::nodes, Field::metastasis, Field::adnexa, Field::pelvic,
+      Field::bladder_rectum, Field::abdominal_sites},
+     9},
+    {SystemId::figo2009_adenosarcoma,
+     "",
+     {Field::site, Field::histology, Field::myometrial_invasion, Field::nodes, Field::metastasis, Field::adnexa,
+      Field::pelvic, Field::bladder_rectum, Field::abdominal_sites},
+     9},
+};
+
+const SystemInfo& info(SystemId id) noexcept {
+    for (const SystemInfo& s : k_systems) {
+        if (s.id == id) {
+            return s;
+        }
+    }
+    return k_systems[0];
+}
+
+CaseError error(Field field, std::string problem) { return CaseError{field, std::move(problem)}; }
+
+std::string got(double value) { return ", got " + detail::format_number(value); }
+
+std::string supported_sites() {
+    return "soft-tissue, extremity, trunk, retroperitoneum, head-neck, uterus";
+}
+
+/// Values out of range, whatever the system.
+std::optional<CaseError> check_values(const Case& c) {
+    if (c.size && c.size->known()) {
+        const Length& len = *c.size->value;
+        if (!std::isfinite(len.value) || len.value <= 0.0) {
+            return error(Field::size, "must be a positive length (a number of cm, or with unit: 55 mm, 5.5cm), got " +
+                                          detail::format_number(len.value) + ' ' + std::string(name(len.unit)));
+        }
+    }
+    if (c.abdominal_sites && *c.abdominal_sites < 0) {
+        return error(Field::abdominal_sites,
+                     "must be a whole number of sites, 0 or more" + got(static_cast<double>(*c.abdominal_sites)));
+    }
+    if (c.myometrial_invasion &&
+        (!std::isfinite(*c.myometrial_invasion) || *c.myometrial_invasion < 0.0 || *c.myometrial_invasion > 100.0)) {
+        return error(Field::myometrial_invasion, "must be a percentage from 0 to 100" + got(*c.myometrial_invasion));
+    }
+    if (c.mitotic_rate && c.mitotic_rate->known() &&
+        (!std::isfinite(*c.mitotic_rate->value) || *c.mitotic_rate->value < 0.0)) {
+        return error(Field::mitotic_rate, "must be a number of mitoses per 50 HPF, 0 or more, or unknown" +
+                                              got(*c.mitotic_rate->value));
+    }
+    if (c.foci && *c.foci < 1) {
+        return error(Field::foci, "must be a whole number of sites, 1 or more" + got(static_cast<double>(*c.foci)));
+    }
+    if (c.edition && *c.edition != 7 && *c.edition != 8) {
+        return error(Field::edition, "must be 7 or 8" + got(*c.edition));
+    }
+    return std::nullopt;
+}
+
+/// Which system applies; a CaseError when the combination is invalid or not supported.
+std::variant<SystemId, CaseError> choose_system(const Case& c) {
+    const Site site = c.site.value_or(Site::soft_tissue);
+    const Histology histology = c.histology.value_or(Histology::lms);
+    if (site == Site::gi) {
+        return error(Field::site,
+                     "gi (GIST and gastrointestinal sarcoma) is not staged by this version; supported sites: " +
+                         supported_sites());
+    }
+    if (site == Site::visceral) {
+        return error(Field::site,
+                     "visceral is staged only by the AJCC 8th edition, which this version does not include; "
+                     "supported sites: " +
+                         supported_sites());
+    }
+    if (histology == Histology::gist) {
+        return error(Field::histology, "gist applies only to site gi, which this version does not stage; got site " +
+                                           std::string(name(site)));
+    }
+    if (site == Site::uterus) {
+        return histology == Histology::adenosarcoma ? SystemId::figo2009_adenosarcoma : SystemId::figo2009_uterine;
+    }
+    if (histology != Histology::lms) {
+        return error(Field::histology, std::string(name(histology)) + " applies only to site uterus; got site " +
+                                           std::string(name(site)) + " (accepted here: lms)");
+    }
+    if (c.edition == 8) {
+        return error(Field::edition,
+                     "8 (AJCC 8th edition) is not included in this version; accepted: 7 (AJCC 7th edition)");
+    }
+    return SystemId::ajcc7_sts;
+}
+
+/// Fields each system cannot do without.
+std::optional<CaseError> check_required(const Case& c, SystemId system) {
+    const bool needs_size = system != SystemId::figo2009_adenosarcoma;
+    if (needs_size && !c.size) {
+        return error(Field::size, "is required: the greatest dimension (6, 55 mm, 5.5cm) or unknown");
+    }
+    if (system == SystemId::ajcc7_sts) {
+        if (!c.grade) {
+            return error(Field::grade,
+                         "is required for soft tissue sarcoma: 1, 2, 3, or X (cannot be assessed)");
+        }
+        if (c.site == Site::retroperitoneum && c.depth == Depth::superficial) {
+            return error(Field::depth,
+                         "cannot be superficial for site retroperitoneum: retroperitoneal tumours are deep by "
+                         "definition (accepted: deep, or omit it)");
+        }
+    }
+    if (system == SystemId::figo2009_adenosarcoma && !c.myometrial_invasion) {
+        return error(Field::myometrial_invasion,
+                     "is required for adenosarcoma: the percentage of myometrium invaded, 0 to 100");
+    }
+    return std::nullopt;
+}
+
+std::string unused_warning(Field field, SystemId system, std::string_view system_name) {
+    const std::string f{field_name(field)};
+    if (system != SystemId::ajcc7_sts) {
+        switch (field) {
+            case Field::grade: return "grade was given but is not used: FIGO 2009 staging does not use grade";
+            case Field::extension:
+                return "extension was given but is not used: the summary stage of a uterine sarcoma follows from "
+                       "its FIGO stage";
+            case Field::edition:
+                return "edition was given but is not used: uterine sarcomas are staged by FIGO 2009 (the AJCC TNM "
+                       "equivalents are the same in the 7th and 8th editions)";
+            case Field::size:
+                return "size was given but is not used: FIGO 2009 stage I adenosarcoma is defined by myometrial "
+                       "invasion, not size";
+            default: break;
+        }
+    }
+    return f + " was given but is not used by " + std::string(system_name);
+}
+
+}  // namespace
+
+std::optional<CaseError> validate(const Case& input) {
+    if (auto bad = check_values(input)) {
+        return bad;
+    }
+    auto system = choose_system(input);
+    if (auto* bad = std::get_if<CaseError>(&system)) {
+        return *bad;
+    }
+    return check_required(input, std::get<SystemId>(system));
+}
+
+Outcome stage(const Case& input) {
+    if (auto bad = check_values(input)) {
+        return *bad;
+    }
+    auto chosen = choose_system(input);
+    if (auto* bad = std::get_if<CaseError>(&chosen)) {
+        return *bad;
+    }
+    const SystemId system = std::get<SystemId>(chosen);
+    if (auto bad = check_required(input, system)) {
+        return *bad;
+    }
+
+    Result result;
+    const Histology histology = input.histology.value_or(Histology::lms);
+    switch (system) {
+        case SystemId::ajcc7_sts: detail::stage_ajcc7_sts(input, result); break;
+        case SystemId::figo2009_uterine: detail::stage_figo2009(input, false, result); break;
+        case SystemId::figo2009_adenosarcoma: detail::stage_figo2009(input, true, result); break;
+    }
+
+    const SystemInfo& sys = info(system);
+    for (Field field : k_all_fields) {
+        if (!input.has(field)) {
+            continue;
+        }
+        const auto used_end = sys.used.begin() + static_cast<std::ptrdiff_t>(sys.used_count);
+        if (std::find(sys.used.begin(), used_end, field) == used_end) {
+            result.warnings.push_back(unused_warning(field, system, result.system.name));
+        }
+    }
+
+    // Survival: the table for the site, the row for the summary stage.
+    result.survival = sys.survival_table.empty() ? nullptr : find_survival_table(sys.survival_table);
+    if (result.survival) {
+        std::string because = std::string(result.survival->title) + " table";
+        if (result.summary_stage) {
+            because += ", row " + std::string(name(*result.summary_stage));
+        } else {
+            because += ", no row: summary stage undetermined";
+        }
+        result.trace.push_back({"survival", because});
+    } else {
+        result.trace.push_back({"survival", "no survival table fits this case"});
+        result.notes.push_back("no survival table is included for uterine " +
+                               std::string(histology == Histology::ess ? "endometrial stromal sarcoma"
+                                                                       : "adenosarcoma") +
+                               "; the uterine leiomyosarcoma figures do not describe it");
+    }
+
+    // Context from the seed article: recurrence and metastatic sites (never part of the stage).
+    if (histology == Histology::lms) {
+        result.notes.emplace_back(system == SystemId::ajcc7_sts
+                                      ? "leiomyosarcoma outside the uterus recurs in about 40% of cases; the most "
+                                        "common metastatic sites are lung and liver"
+                                      : "uterine leiomyosarcoma recurs in up to 70% of cases; the most common "
+                                        "metastatic sites are lung and liver");
+    }
+    if (system == SystemId::ajcc7_sts) {
+        result.notes.emplace_back(
+            "the survival figures cover all soft tissue sarcomas; leiomyosarcoma-specific figures are not well "
+            "established");
+    }
+    return result;
+}
+
+std::string_view version() noexcept { return LMSSTAGE_VERSION; }
+
+std::string_view rule_set_editions() noexcept {
+    return "AJCC 7th edition (2010) soft tissue sarcoma; FIGO 2009 uterine sarcoma";
+}
+
+std::string_view survival_caveat() noexcept {
+    return "These are population figures by extent of spread (SEER summary stage), not a prediction for one "
+           "patient.";
+}
+
+std::string_view clinical_judgment_reminder() noexcept {
+    return "lmsstage supports and does not replace clinical judgment.";
+}
+
+}  // namespace lmsstage
+
+namespace lmsstage {
+
+std::span<const RuleSet* const> all_rule_sets() noexcept {
+    static const std::array<const RuleSet*, 3> k_sets = {&ajcc7_sts_rules(), &figo2009_uterine_rules(),
+                                                         &figo2009_adenosarcoma_rules()};
+    return k_sets;
+}
+
+}  // namespace lmsstage

@@ -1,0 +1,237 @@
+#include "lmsstage/vocabulary.hpp"
+
+#include "lmsstage/case.hpp"
+#include "lmsstage/result.hpp"
+#include "lmsstage/rules.hpp"
+#include "lmsstage/survival.hpp"
+
+namespace lmsstage {
+
+std::string_view name(Site value) noexcept {
+    switch (value) {
+        case Site::soft_tissue: return "soft-tissue";
+        case Site::extremity: return "extremity";
+        case Site::trunk: return "trunk";
+        case Site::retroperitoneum: return "retroperitoneum";
+        case Site::head_neck: return "head-neck";
+        case Site::visceral: return "visceral";
+        case Site::uterus: return "uterus";
+        case Site::gi: return "gi";
+    }
+    return "?";
+}
+
+std::string_view name(Histology value) noexcept {
+    switch (value) {
+        case Histology::lms: return "lms";
+        case Histology::ess: return "ess";
+        case Histology::adenosarcoma: return "adenosarcoma";
+        case Histology::gist: return "gist";
+    }
+    return "?";
+}
+
+std::string_view name(Depth value) noexcept {
+    switch (value) {
+        case Depth::superficial: return "superficial";
+        case Depth::deep: return "deep";
+    }
+    return "?";
+}
+
+std::string_view name(Grade value) noexcept {
+    switch (value) {
+        case Grade::g1: return "1";
+        case Grade::g2: return "2";
+        case Grade::g3: return "3";
+        case Grade::gx: return "X";
+    }
+    return "?";
+}
+
+std::string_view name(Finding value) noexcept {
+    switch (value) {
+        case Finding::absent: return "no";
+        case Finding::present: return "yes";
+        case Finding::unknown: return "unknown";
+    }
+    return "?";
+}
+
+std::string_view name(Extension value) noexcept {
+    switch (value) {
+        case Extension::confined: return "confined";
+        case Extension::adjacent: return "adjacent";
+        case Extension::adjacent_organ: return "adjacent-organ";
+        case Extension::further: return "further";
+    }
+    return "?";
+}
+
+std::string_view name(GiSite value) noexcept {
+    switch (value) {
+        case GiSite::stomach: return "stomach";
+        case GiSite::omentum: return "omentum";
+        case GiSite::small_intestine: return "small-intestine";
+        case GiSite::esophagus: return "esophagus";
+        case GiSite::colorectum: return "colorectum";
+        case GiSite::mesentery: return "mesentery";
+        case GiSite::peritoneum: return "peritoneum";
+    }
+    return "?";
+}
+
+std::string_view name(AdjoiningInvasion value) noexcept {
+    switch (value) {
+        case AdjoiningInvasion::none: return "none";
+        case AdjoiningInvasion::t4a: return "t4a";
+        case AdjoiningInvasion::t4b: return "t4b";
+    }
+    return "?";
+}
+
+std::string_view name(VisceralExtent value) noexcept {
+    switch (value) {
+        case VisceralExtent::confined: return "confined";
+        case VisceralExtent::serosa: return "serosa";
+        case VisceralExtent::beyond_serosa: return "beyond-serosa";
+        case VisceralExtent::other_organ: return "other-organ";
+    }
+    return "?";
+}
+
+std::string_view name(LengthUnit value) noexcept {
+    switch (value) {
+        case LengthUnit::cm: return "cm";
+        case LengthUnit::mm: return "mm";
+    }
+    return "?";
+}
+
+std::string_view field_name(Field value) noexcept {
+    switch (value) {
+        case Field::site: return "site";
+        case Field::histology: return "histology";
+        case Field::size: return "size";
+        case Field::depth: return "depth";
+        case Field::grade: return "grade";
+        case Field::nodes: return "nodes";
+        case Field::metastasis: return "metastasis";
+        case Field::extension: return "extension";
+        case Field::adnexa: return "adnexa";
+        case Field::pelvic: return "pelvic";
+        case Field::bladder_rectum: return "bladder_rectum";
+        case Field::abdominal_sites: return "abdominal_sites";
+        case Field::myometrial_invasion: return "myometrial_invasion";
+        case Field::mitotic_rate: return "mitotic_rate";
+        case Field::gi_site: return "gi_site";
+        case Field::edition: return "edition";
+        case Field::adjoining_invasion: return "adjoining_invasion";
+        case Field::visceral_extent: return "visceral_extent";
+        case Field::foci: return "foci";
+        case Field::id: return "id";
+    }
+    return "?";
+}
+
+std::string_view name(Stage value) noexcept {
+    switch (value) {
+        case Stage::I: return "I";
+        case Stage::IA: return "IA";
+        case Stage::IB: return "IB";
+        case Stage::IC: return "IC";
+        case Stage::II: return "II";
+        case Stage::IIA: return "IIA";
+        case Stage::IIB: return "IIB";
+        case Stage::III: return "III";
+        case Stage::IIIA: return "IIIA";
+        case Stage::IIIB: return "IIIB";
+        case Stage::IIIC: return "IIIC";
+        case Stage::IV: return "IV";
+        case Stage::IVA: return "IVA";
+        case Stage::IVB: return "IVB";
+    }
+    return "?";
+}
+
+std::string_view name(SummaryStage value) noexcept {
+    switch (value) {
+        case SummaryStage::localized: return "localized";
+        case SummaryStage::regional: return "regional";
+        case SummaryStage::distant: return "distant";
+    }
+    return "?";
+}
+
+std::string_view name(T value) noexcept {
+    switch (value) {
+        case T::tx: return "TX";
+        case T::t1: return "T1";
+        case T::t1a: return "T1a";
+        case T::t1b: return "T1b";
+        case T::t1c: return "T1c";
+        case T::t2: return "T2";
+        case T::t2a: return "T2a";
+        case T::t2b: return "T2b";
+        case T::t3: return "T3";
+        case T::t3a: return "T3a";
+        case T::t3b: return "T3b";
+        case T::t4: return "T4";
+    }
+    return "?";
+}
+
+std::string_view name(N value) noexcept {
+    switch (value) {
+        case N::n0: return "N0";
+        case N::n1: return "N1";
+        case N::nx: return "NX";
+    }
+    return "?";
+}
+
+std::string_view name(M value) noexcept {
+    switch (value) {
+        case M::m0: return "M0";
+        case M::m1: return "M1";
+    }
+    return "?";
+}
+
+std::string_view name(G value) noexcept {
+    switch (value) {
+        case G::g1: return "G1";
+        case G::g2: return "G2";
+        case G::g3: return "G3";
+        case G::gx: return "GX";
+    }
+    return "?";
+}
+
+bool Case::has(Field field) const noexcept {
+    switch (field) {
+        case Field::site: return site.has_value();
+        case Field::histology: return histology.has_value();
+        case Field::size: return size.has_value();
+        case Field::depth: return depth.has_value();
+        case Field::grade: return grade.has_value();
+        case Field::nodes: return nodes.has_value();
+        case Field::metastasis: return metastasis.has_value();
+        case Field::extension: return extension.has_value();
+        case Field::adnexa: return adnexa.has_value();
+        case Field::pelvic: return pelvic.has_value();
+        case Field::bladder_rectum: return bladder_rectum.has_value();
+        case Field::abdominal_sites: return abdominal_sites.has_value();
+        case Field::myometrial_invasion: return myometrial_invasion.has_value();
+        case Field::mitotic_rate: return mitotic_rate.has_value();
+        case Field::gi_site: return gi_site.has_value();
+        case Field::edition: return edition.has_value();
+        case Field::adjoining_invasion: return adjoining_invasion.has_value();
+        case Field::visceral_extent: return visceral_extent.has_value();
+        case Field::foci: return foci.has_value();
+        case Field::id: return false;
+    }
+    return false;
+}
+
+}  // namespace lmsstage

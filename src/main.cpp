@@ -1,0 +1,3 @@
+#include "cli/app.hpp"
+
+int main(int argc, char** argv) { return lmsstage::cli::main_entry(argc, argv); }
