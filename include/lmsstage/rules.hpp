@@ -2,6 +2,7 @@
 /// The staging tables themselves, as data: the same rows the staging functions look up, exposed so
 /// that they can be printed (`lmsstage rules`) and audited line by line against the manuals.
 
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <span>
@@ -73,7 +74,14 @@ struct RuleSet {
     std::span<const TDefinition> t_definitions;
     std::span<const GroupRow> groups;
     std::span<const std::string_view> notes;  ///< rules that are not rows (precedence, unknowns, boundaries)
+    bool uses_grade;                          ///< false: the G column is not part of the system
 };
+
+inline constexpr std::array k_all_t = {T::tx, T::t1, T::t1a, T::t1b, T::t1c, T::t2,
+                                       T::t2a, T::t2b, T::t3, T::t3a, T::t3b, T::t4};
+inline constexpr std::array k_all_n = {N::n0, N::n1, N::nx};
+inline constexpr std::array k_all_m = {M::m0, M::m1};
+inline constexpr std::array k_all_g = {G::g1, G::g2, G::g3, G::gx};
 
 /// AJCC 7th edition soft tissue sarcoma.
 const RuleSet& ajcc7_sts_rules() noexcept;

@@ -36,6 +36,11 @@ void append_string_array(std::string& out, const Range& items) {
 }
 
 void append_place(std::string& out, RecordPlace place) {
+    if (!place.file.empty()) {
+        out += ',';
+        append_key(out, "file");
+        append_json_string(out, place.file);
+    }
     if (place.kind == RecordPlace::Kind::none) {
         return;
     }

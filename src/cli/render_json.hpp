@@ -14,6 +14,7 @@ namespace lmsstage::cli {
 struct RecordPlace {
     enum class Kind { none, line, index } kind = Kind::none;
     long long number = 0;
+    std::string_view file;  ///< the input file's name, empty for stdin
 };
 
 /// Appends `text` as a JSON string literal (quotes included), escaping as RFC 8259 requires.

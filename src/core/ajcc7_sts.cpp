@@ -50,6 +50,7 @@ constexpr RuleSet k_rules{
     k_t_definitions,
     k_groups,
     k_notes,
+    true,
 };
 
 constexpr G to_g(Grade grade) noexcept {

@@ -88,6 +88,7 @@ constexpr RuleSet k_uterine_rules{
     k_uterine_t,
     k_uterine_groups,
     k_uterine_notes,
+    false,
 };
 
 constexpr RuleSet k_adenosarcoma_rules{
@@ -97,6 +98,7 @@ constexpr RuleSet k_adenosarcoma_rules{
     k_adenosarcoma_t,
     k_adenosarcoma_groups,
     k_adenosarcoma_notes,
+    false,
 };
 
 // SEER Summary Stage 2018, corpus sarcoma: summary stage by FIGO stage. IIIC is regional unless
