@@ -4,12 +4,15 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <csignal>
+#include <sstream>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <optional>
 #include <string_view>
 
+#include "cli/commands.hpp"
 #include "cli/fields.hpp"
 #include "cli/render_json.hpp"
 #include "cli/render_text.hpp"
@@ -35,12 +38,87 @@ constexpr std::string_view k_examples = R"(Examples:
       FIGO IVA (bladder/rectum outranks positive nodes), with the rule trace
 )";
 
+constexpr std::string_view k_pipelines = R"(Pipelines:
+  lmsstage batch [FILE...]    stage JSON records (one object, an array, or NDJSON) from
+                              files or stdin; NDJSON out, one line per record, in order
+  lmsstage check FILE...      run regression cases ({...case, "expect": {...}});
+                              ends with "N passed, N failed"
+  lmsstage rules [SYSTEM]     print the rule tables this binary applies (--json for JSON)
+  lmsstage COMMAND --help     more on each
+)";
+
 constexpr std::string_view k_exit_codes = R"(Exit codes:
-  0   case staged           64  usage error: unknown option, bad or conflicting value
+  0   case staged (batch: every record staged; check: every case passed)
+  1   check: at least one expectation not met
+  64  usage error: unknown option, bad or conflicting value
+  65  batch/check: at least one record invalid (the others are still written)
+  66  an input file cannot be opened
   70  internal error        74  output cannot be written
 )";
 
+constexpr std::string_view k_batch_help = R"(Usage: lmsstage batch [FILE...]
+
+Stages every record of each FILE (or of stdin when no FILE is given, or for "-") and
+writes NDJSON to stdout: exactly one line per input record, in input order.
+
+Input: one JSON object, a JSON array of objects, or NDJSON (one object per line).
+Keys are the case fields of lmsstage --help with _ for - (e.g. "abdominal_sites"),
+plus "id" (a string or number, echoed back). Blank lines are skipped (line numbers
+still count them); CRLF line ends and a UTF-8 byte-order mark are accepted.
+
+A bad record gives an error object in its place, with "ok": false, "line" (NDJSON,
+1-based) or "index" (array, 0-based), "error": {"field", "message"} and the "id"
+when it could be read. Unknown keys, keys given twice, wrong types, invalid JSON or
+UTF-8 and records over 1 MiB are all errors; nothing is guessed or dropped.
+
+A summary goes to stderr: "staged N records: K ok, E errors".
+Exit: 0 all staged, 65 some records invalid, 66 a FILE cannot be opened (checked
+before any output), 74 output cannot be written. If the reader of stdout goes
+away (| head), lmsstage stops quietly.
+
+Example:
+  printf '{"id":1,"size":6,"grade":3}
+{"id":2,"size":-3,"grade":1}
+' | lmsstage batch
+)";
+
+constexpr std::string_view k_check_help = R"(Usage: lmsstage check FILE...
+
+Each record is a case plus "expect": {...} and optionally "source" (where the
+expected values come from). Expectation keys: stage, possible_stages,
+summary_stage, categories (any of T, N, M, G), system (the system id),
+survival.matched, survival.table, assumptions, warnings; or "error": FIELD for a
+case that must be rejected for that field. Objects compare as subsets, everything
+else exactly.
+
+Prints one line per unmet expectation (file:line: id: field: expected ..., got ...)
+and ends with "N passed, N failed".
+Exit: 0 all passed, 1 some failed, 65 a record cannot be read, 66 a FILE cannot be
+opened.
+
+Example:
+  lmsstage check data/cases/*.ndjson
+)";
+
+constexpr std::string_view k_rules_help = R"(Usage: lmsstage rules [SYSTEM] [--json]
+
+Prints the T definitions, stage groups and notes of every staging system, and the
+survival tables, as Markdown (or JSON with --json), rendered from the data the
+staging code uses. SYSTEM limits the output to one system id (ajcc7-sts,
+figo2009-uterine, figo2009-adenosarcoma) or to "survival".
+)";
+
 std::string option_for(Field field) { return std::string(spec_of(field).option); }
+
+const FieldSpec* spec_by_option(std::string_view arg) {
+    const std::string_view option = arg.substr(0, arg.find('='));
+    for (const FieldSpec& spec : field_specs()) {
+        if (spec.option == option || "--no-" + std::string(spec.option.substr(2)) == option) {
+            return &spec;
+        }
+    }
+    return nullptr;
+}
 
 std::string negated_option(const FieldSpec& spec) { return "--no-" + std::string(spec.option.substr(2)); }
 
@@ -56,7 +134,8 @@ std::string help_text() {
     out += "Rule sets: ";
     out += rule_set_editions();
     out += ".\n\n";
-    out += "Usage: lmsstage [CASE FIELDS...] [--json] [--explain]\n\n";
+    out += "Usage: lmsstage [CASE FIELDS...] [--json] [--explain]\n";
+    out += "       lmsstage batch|check|rules ...\n\n";
     out += "Case fields (each also a JSON key, with _ for -):\n";
     for (const FieldSpec& spec : field_specs()) {
         if (spec.kind == ValueKind::id) {
@@ -104,6 +183,8 @@ Colour is used only on a terminal, and never when NO_COLOR is set.
 
 )";
     out += k_examples;
+    out += '\n';
+    out += k_pipelines;
     out += '\n';
     out += k_exit_codes;
     return out;
@@ -180,9 +261,76 @@ int write_output(std::ostream& out, std::ostream& err, const std::string& text) 
     return exit_code::ok;
 }
 
+/// Options and operands of a subcommand: -h/--help, the boolean options named, and operands.
+struct SubcommandArgs {
+    bool help = false;
+    std::vector<std::string> flags;
+    std::vector<std::string> operands;
+};
+
+std::optional<std::string> parse_subcommand(const std::vector<std::string>& args, std::string_view command,
+                                            const std::vector<std::string_view>& known_flags, SubcommandArgs& out) {
+    bool options_done = false;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (!options_done && arg == "--") {
+            options_done = true;
+        } else if (!options_done && (arg == "-h" || arg == "--help")) {
+            out.help = true;
+        } else if (!options_done && arg.size() > 1 && arg[0] == '-') {
+            if (std::find(known_flags.begin(), known_flags.end(), arg) == known_flags.end()) {
+                std::string message = std::string(command) + ": unknown option " + arg;
+                if (spec_by_option(arg) != nullptr) {
+                    message += " (case fields go in the records, not on the command line)";
+                }
+                return message + "; see lmsstage " + std::string(command) + " --help";
+            }
+            out.flags.push_back(arg);
+        } else {
+            out.operands.push_back(arg);
+        }
+    }
+    return std::nullopt;
+}
+
+int run_subcommand(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
+    const std::string& command = args.front();
+    SubcommandArgs parsed;
+    const std::vector<std::string_view> flags =
+        command == "rules" ? std::vector<std::string_view>{"--json"} : std::vector<std::string_view>{};
+    if (auto problem = parse_subcommand(args, command, flags, parsed)) {
+        return usage_error(err, *problem);
+    }
+    if (command == "batch") {
+        return parsed.help ? write_output(out, err, std::string(k_batch_help))
+                           : run_batch(parsed.operands, in, out, err);
+    }
+    if (command == "check") {
+        return parsed.help ? write_output(out, err, std::string(k_check_help))
+                           : run_check(parsed.operands, in, out, err);
+    }
+    if (parsed.help) {
+        return write_output(out, err, std::string(k_rules_help));
+    }
+    if (parsed.operands.size() > 1) {
+        return usage_error(err, "rules takes at most one SYSTEM, got " + std::to_string(parsed.operands.size()));
+    }
+    return run_rules(parsed.operands.empty() ? std::string() : parsed.operands.front(), !parsed.flags.empty(), out,
+                     err);
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env) {
+    std::istringstream nothing;
+    return run(args, nothing, out, err, env);
+}
+
+int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
+        const Environment& env) {
+    if (!args.empty() && (args.front() == "batch" || args.front() == "check" || args.front() == "rules")) {
+        return run_subcommand(args, in, out, err);
+    }
     CLI::App app{"lmsstage"};
     app.set_help_flag();  // help is ours: built from the field table
     app.allow_extras();
@@ -300,7 +448,9 @@ int main_entry(int argc, char** argv) {
         env.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
         const char* no_color = std::getenv("NO_COLOR");
         env.no_color = no_color != nullptr && *no_color != '\0';
-        return run(args, std::cout, std::cerr, env);
+        std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is seen as EPIPE and handled: stop quietly
+        std::ios::sync_with_stdio(false);
+        return run(args, std::cin, std::cout, std::cerr, env);
     } catch (const std::exception& e) {
         std::cerr << "lmsstage: internal error: " << e.what() << '\n';
     } catch (...) {

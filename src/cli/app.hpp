@@ -2,6 +2,7 @@
 // The command-line program as a library function, so every behaviour (exit codes, stdout/stderr
 // separation, help) is testable without starting a process.
 
+#include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -24,7 +25,11 @@ struct Environment {
     bool no_color = false;  ///< NO_COLOR is set to a non-empty value
 };
 
-/// Runs lmsstage with `args` (without the program name); data to `out`, diagnostics to `err`.
+/// Runs lmsstage with `args` (without the program name); records from `in` (batch, check), data to
+/// `out`, diagnostics to `err`.
+int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
+        const Environment& env);
+/// Same, with nothing on standard input.
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env);
 
 /// `main` for the real process: reads the environment, wires std::cout/std::cerr, catches everything.

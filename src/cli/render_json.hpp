@@ -15,6 +15,9 @@ struct RecordPlace {
     enum class Kind { none, line, index } kind = Kind::none;
     long long number = 0;
     std::string_view file;  ///< the input file's name, empty for stdin
+
+    static RecordPlace line(long long n) { return RecordPlace{Kind::line, n, {}}; }
+    static RecordPlace index(long long n) { return RecordPlace{Kind::index, n, {}}; }
 };
 
 /// Appends `text` as a JSON string literal (quotes included), escaping as RFC 8259 requires.

@@ -1,0 +1,178 @@
+// lmsstage rules: the stage tables, T definitions and survival tables, rendered from the very data
+// the staging functions use (never a hand-copied text).
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cli/app.hpp"
+#include "cli/commands.hpp"
+#include "lmsstage/lmsstage.hpp"
+
+namespace lmsstage::cli {
+namespace {
+
+using OJson = nlohmann::ordered_json;
+
+template <typename E, std::size_t N>
+std::string cell(const Set<E>& set, const std::array<E, N>& all, std::string_view any_word) {
+    if (set.is_any()) {
+        return std::string(any_word);
+    }
+    std::string out;
+    for (E v : all) {
+        if (set.contains(v)) {
+            if (!out.empty()) {
+                out += ", ";
+            }
+            out += name(v);
+        }
+    }
+    return out;
+}
+
+template <typename E, std::size_t N>
+OJson json_cell(const Set<E>& set, const std::array<E, N>& all) {
+    if (set.is_any()) {
+        return "any";
+    }
+    OJson out = OJson::array();
+    for (E v : all) {
+        if (set.contains(v)) {
+            out.push_back(std::string(name(v)));
+        }
+    }
+    return out;
+}
+
+void markdown_rule_set(std::string& out, const RuleSet& rules) {
+    out += "## " + std::string(rules.system.name) + " (`" + std::string(rules.system.id) + "`)\n\n";
+    out += "Source: " + std::string(rules.source) + "\n\n";
+    out += "| T | definition |\n|---|---|\n";
+    for (const TDefinition& t : rules.t_definitions) {
+        out += "| " + std::string(name(t.t)) + " | " + std::string(t.definition) + " |\n";
+    }
+    out += '\n';
+    out += rules.uses_grade ? "| stage | T | N | M | G |\n|---|---|---|---|---|\n"
+                            : "| stage | T | N | M | definition |\n|---|---|---|---|---|\n";
+    for (const GroupRow& row : rules.groups) {
+        out += "| " + std::string(name(row.stage)) + " | " + cell(row.t, k_all_t, "any T") + " | " +
+               cell(row.n, k_all_n, "any N") + " | " + cell(row.m, k_all_m, "any M") + " | " +
+               (rules.uses_grade ? cell(row.g, k_all_g, "any G") : std::string(row.definition)) + " |\n";
+    }
+    out += '\n';
+    for (std::string_view note : rules.notes) {
+        out += "- " + std::string(note) + '\n';
+    }
+    out += '\n';
+}
+
+void markdown_survival(std::string& out) {
+    out += "## Five-year survival by SEER summary stage\n\n";
+    out += "| table | localized | regional | distant | measure | source | cohort | taken |\n";
+    out += "|---|---|---|---|---|---|---|---|\n";
+    for (const SurvivalTable& t : survival_tables()) {
+        out += "| " + std::string(t.title) + " (`" + std::string(t.id) + "`)";
+        for (const SurvivalRow& row : t.rows) {
+            out += " | " + std::string(row.percent_text) + "%";
+        }
+        out += " | " + std::string(t.measure) + " | " + std::string(t.source) + " | " +
+               (t.cohort.empty() ? std::string("not stated") : std::string(t.cohort)) + " | " + std::string(t.taken) +
+               " |\n";
+    }
+    out += '\n';
+    out += std::string(survival_caveat()) + '\n';
+}
+
+OJson json_rule_set(const RuleSet& rules) {
+    OJson j;
+    j["system"] = {{"id", std::string(rules.system.id)}, {"name", std::string(rules.system.name)}};
+    j["source"] = std::string(rules.source);
+    j["uses_grade"] = rules.uses_grade;
+    j["t_definitions"] = OJson::array();
+    for (const TDefinition& t : rules.t_definitions) {
+        j["t_definitions"].push_back({{"T", std::string(name(t.t))}, {"definition", std::string(t.definition)}});
+    }
+    j["groups"] = OJson::array();
+    for (const GroupRow& row : rules.groups) {
+        OJson g;
+        g["stage"] = std::string(name(row.stage));
+        g["T"] = json_cell(row.t, k_all_t);
+        g["N"] = json_cell(row.n, k_all_n);
+        g["M"] = json_cell(row.m, k_all_m);
+        g["G"] = rules.uses_grade ? json_cell(row.g, k_all_g) : OJson(nullptr);
+        g["definition"] = std::string(row.definition);
+        j["groups"].push_back(g);
+    }
+    j["notes"] = OJson::array();
+    for (std::string_view note : rules.notes) {
+        j["notes"].push_back(std::string(note));
+    }
+    return j;
+}
+
+OJson json_survival() {
+    OJson tables = OJson::array();
+    for (const SurvivalTable& t : survival_tables()) {
+        OJson j;
+        j["table"] = std::string(t.id);
+        j["title"] = std::string(t.title);
+        j["measure"] = std::string(t.measure);
+        j["source"] = std::string(t.source);
+        j["cohort"] = t.cohort.empty() ? OJson(nullptr) : OJson(std::string(t.cohort));
+        j["taken"] = std::string(t.taken);
+        j["cited_in"] = std::string(t.cited_in);
+        j["rows"] = OJson::array();
+        for (const SurvivalRow& row : t.rows) {
+            j["rows"].push_back({{"summary_stage", std::string(name(row.summary_stage))}, {"percent", row.percent}});
+        }
+        tables.push_back(j);
+    }
+    return tables;
+}
+
+}  // namespace
+
+int run_rules(const std::string& system, bool json, std::ostream& out, std::ostream& err) {
+    std::vector<const RuleSet*> chosen;
+    std::string accepted;
+    for (const RuleSet* rules : all_rule_sets()) {
+        accepted += std::string(rules->system.id) + ", ";
+        if (system.empty() || system == rules->system.id) {
+            chosen.push_back(rules);
+        }
+    }
+    const bool survival = system.empty() || system == "survival";
+    if (chosen.empty() && !survival) {
+        err << "lmsstage: rules: unknown system \"" << system << "\"; accepted: " << accepted << "survival\n";
+        return exit_code::usage;
+    }
+    std::string text;
+    if (json) {
+        OJson j;
+        j["version"] = "lmsstage " + std::string(version());
+        j["rule_sets"] = OJson::array();
+        for (const RuleSet* rules : chosen) {
+            j["rule_sets"].push_back(json_rule_set(*rules));
+        }
+        if (survival) {
+            j["survival_tables"] = json_survival();
+        }
+        text = j.dump(2) + '\n';
+    } else {
+        text = "# lmsstage " + std::string(version()) + " rules\n\n";
+        for (const RuleSet* rules : chosen) {
+            markdown_rule_set(text, *rules);
+        }
+        if (survival) {
+            markdown_survival(text);
+        }
+    }
+    out << text;
+    out.flush();
+    if (!out) {
+        err << "lmsstage: cannot write the output\n";
+        return exit_code::io;
+    }
+    return exit_code::ok;
+}
+
+}  // namespace lmsstage::cli
