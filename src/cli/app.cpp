@@ -241,8 +241,9 @@ std::string unexpected_argument_message(const std::string& arg) {
         }
         return message + "; see lmsstage --help";
     }
-    return "unexpected argument \"" + arg + "\": every value needs its option (e.g. --size " + arg +
-           "); see lmsstage --help";
+    const bool numeric = !arg.empty() && arg.find_first_not_of("0123456789.") == std::string::npos;
+    return "unexpected argument \"" + arg + "\": every value needs its option" +
+           (numeric ? " (e.g. --size " + arg + ")" : std::string()) + "; see lmsstage --help";
 }
 
 /// One line on stderr, exit 64.
@@ -360,7 +361,10 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     }
     for (Slot& slot : slots) {
         const std::string option(slot.spec->option);
-        slot.option = app.add_option(option, slot.values)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+        // allow_extra_args(false): a vector option would otherwise swallow the words after its value.
+        slot.option = app.add_option(option, slot.values)
+                          ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+                          ->allow_extra_args(false);
         if (is_flag_form(*slot.spec)) {
             slot.option->expected(0, 1);
             app.add_flag(negated_option(*slot.spec), slot.negated);
@@ -395,6 +399,12 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
                             "lmsstage " + std::string(version()) + "\nrule sets: " +
                                 std::string(rule_set_editions()) + "\n");
     }
+    // CLI11 takes the next word as a value even when it is an option: "--grade --size 6".
+    for (const Slot& slot : slots) {
+        if (slot.option->count() == 1 && !slot.values.empty() && spec_by_option(slot.values.front()) != nullptr) {
+            return usage_error(err, std::string(slot.spec->option) + " needs a value: " + accepted_values(*slot.spec));
+        }
+    }
     if (!app.remaining().empty()) {
         return usage_error(err, unexpected_argument_message(app.remaining().front()));
     }
@@ -406,8 +416,11 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         if (given > 0 && slot.negated > 0) {
             return usage_error(err, option + " and " + negated_option(*slot.spec) + " contradict each other");
         }
-        if (given + static_cast<std::size_t>(slot.negated) > 1) {
+        if (given > 1) {
             return usage_error(err, option + " was given more than once");
+        }
+        if (slot.negated > 1) {
+            return usage_error(err, negated_option(*slot.spec) + " was given more than once");
         }
         std::optional<CaseError> problem;
         if (slot.negated > 0) {

@@ -137,7 +137,8 @@ std::optional<CaseError> parse_count(const FieldSpec& spec, std::string_view tex
 std::optional<CaseError> parse_measure(const FieldSpec& spec, std::string_view text, double& out) {
     switch (parse_number(text, out)) {
         case NumberStatus::ok: return std::nullopt;
-        case NumberStatus::out_of_range: return CaseError{spec.field, "is out of range, got " + shown(text)};
+        case NumberStatus::out_of_range:
+            return CaseError{spec.field, "is out of range: must be " + accepted_values(spec) + ", got " + shown(text)};
         case NumberStatus::not_finite:
             return CaseError{spec.field, "must be a finite number (" + accepted_values(spec) + "), got " + shown(text)};
         case NumberStatus::not_a_number: break;
@@ -238,7 +239,8 @@ std::optional<CaseError> parse_length(std::string_view text, std::optional<Measu
     double value = 0.0;
     switch (parse_number(number, value)) {
         case NumberStatus::ok: break;
-        case NumberStatus::out_of_range: return CaseError{spec.field, "is out of range, got " + shown(given)};
+        case NumberStatus::out_of_range:
+            return CaseError{spec.field, "is out of range: must be " + accepted_values(spec) + ", got " + shown(given)};
         case NumberStatus::not_finite:
             return CaseError{spec.field, "must be a finite positive length, got " + shown(given)};
         case NumberStatus::not_a_number: return bad(spec, given);

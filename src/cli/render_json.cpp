@@ -1,11 +1,26 @@
 #include "cli/render_json.hpp"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
+#include <vector>
 
 #include "lmsstage/lmsstage.hpp"
 
 namespace lmsstage::cli {
 namespace {
+
+/// True when any of the eight bytes is a control character, '"' or '\\' (bytes >= 0x80 pass).
+constexpr bool needs_escape(std::uint64_t word) noexcept {
+    constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t k_highs = 0x8080808080808080ULL;
+    const std::uint64_t below_space = (word - k_ones * 0x20U) & ~word & k_highs;
+    const std::uint64_t quote = word ^ (k_ones * static_cast<std::uint64_t>('"'));
+    const std::uint64_t backslash = word ^ (k_ones * static_cast<std::uint64_t>('\\'));
+    const std::uint64_t has_quote = (quote - k_ones) & ~quote & k_highs;
+    const std::uint64_t has_backslash = (backslash - k_ones) & ~backslash & k_highs;
+    return (below_space | has_quote | has_backslash) != 0;
+}
 
 void append_key(std::string& out, std::string_view key) {
     out += '"';
@@ -49,6 +64,68 @@ void append_place(std::string& out, RecordPlace place) {
     out += std::to_string(place.number);
 }
 
+/// The survival object is the same for every result with that table but for "matched": built
+/// once per table, as the text before and after the matched value.
+struct SurvivalFragments {
+    const SurvivalTable* table = nullptr;
+    std::string head;
+    std::string tail;
+};
+
+SurvivalFragments build_fragments(const SurvivalTable& t) {
+    SurvivalFragments f;
+    f.table = &t;
+    std::string& out = f.head;
+    out += "{\"table\":";
+    append_json_string(out, t.id);
+    out += ",\"title\":";
+    append_json_string(out, t.title);
+    out += ",\"measure\":";
+    append_json_string(out, t.measure);
+    out += ",\"source\":";
+    append_json_string(out, t.source);
+    out += ",\"cohort\":";
+    append_string_or_null(out, t.cohort);
+    out += ",\"taken\":";
+    append_json_string(out, t.taken);
+    out += ",\"cited_in\":";
+    append_json_string(out, t.cited_in);
+    out += ",\"rows\":[";
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+        if (i > 0) {
+            out += ',';
+        }
+        out += "{\"summary_stage\":";
+        append_json_string(out, name(t.rows[i].summary_stage));
+        out += ",\"percent\":";
+        out += t.rows[i].percent_text;
+        out += '}';
+    }
+    out += "],\"matched\":";
+    f.tail += ",\"note\":";
+    append_json_string(f.tail, survival_caveat());
+    f.tail += '}';
+    return f;
+}
+
+const SurvivalFragments& fragments_for(const SurvivalTable& table) {
+    static const std::vector<SurvivalFragments> k_all = [] {
+        std::vector<SurvivalFragments> all;
+        for (const SurvivalTable& t : survival_tables()) {
+            all.push_back(build_fragments(t));
+        }
+        return all;
+    }();
+    for (const SurvivalFragments& f : k_all) {
+        if (f.table == &table) {
+            return f;
+        }
+    }
+    static thread_local SurvivalFragments other;  // a table not from survival_tables(): build it
+    other = build_fragments(table);
+    return other;
+}
+
 void append_version(std::string& out) {
     append_key(out, "version");
     out += "\"lmsstage ";
@@ -62,22 +139,37 @@ void append_json_string(std::string& out, std::string_view text) {
     static constexpr std::array<char, 16> k_hex = {'0', '1', '2', '3', '4', '5', '6', '7',
                                                    '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
     out += '"';
-    for (char ch : text) {
-        const auto byte = static_cast<unsigned char>(ch);
-        switch (ch) {
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p < end) {
+        // Append the longest run that needs no escaping in one go, eight bytes at a time.
+        const char* run = p;
+        while (end - p >= 8) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, p, sizeof word);
+            if (needs_escape(word)) {
+                break;
+            }
+            p += 8;
+        }
+        while (p < end && static_cast<unsigned char>(*p) >= 0x20 && *p != '"' && *p != '\\') {
+            ++p;
+        }
+        out.append(run, static_cast<std::size_t>(p - run));
+        if (p == end) {
+            break;
+        }
+        const auto byte = static_cast<unsigned char>(*p++);
+        switch (byte) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
             default:
-                if (byte < 0x20) {
-                    out += "\\u00";
-                    out += k_hex[byte >> 4U];
-                    out += k_hex[byte & 0xFU];
-                } else {
-                    out += ch;
-                }
+                out += "\\u00";
+                out += k_hex[byte >> 4U];
+                out += k_hex[byte & 0xFU];
         }
     }
     out += '"';
@@ -142,41 +234,14 @@ void append_result_json(std::string& out, const Result& r, std::string_view id_j
     if (r.survival == nullptr) {
         out += "null";
     } else {
-        const SurvivalTable& t = *r.survival;
-        out += "{\"table\":";
-        append_json_string(out, t.id);
-        out += ",\"title\":";
-        append_json_string(out, t.title);
-        out += ",\"measure\":";
-        append_json_string(out, t.measure);
-        out += ",\"source\":";
-        append_json_string(out, t.source);
-        out += ",\"cohort\":";
-        append_string_or_null(out, t.cohort);
-        out += ",\"taken\":";
-        append_json_string(out, t.taken);
-        out += ",\"cited_in\":";
-        append_json_string(out, t.cited_in);
-        out += ",\"rows\":[";
-        for (std::size_t i = 0; i < t.rows.size(); ++i) {
-            if (i > 0) {
-                out += ',';
-            }
-            out += "{\"summary_stage\":";
-            append_json_string(out, name(t.rows[i].summary_stage));
-            out += ",\"percent\":";
-            out += t.rows[i].percent_text;
-            out += '}';
-        }
-        out += "],\"matched\":";
+        const SurvivalFragments& f = fragments_for(*r.survival);
+        out += f.head;
         if (r.summary_stage) {
             append_json_string(out, name(*r.summary_stage));
         } else {
             out += "null";
         }
-        out += ",\"note\":";
-        append_json_string(out, survival_caveat());
-        out += '}';
+        out += f.tail;
     }
     out += ',';
 

@@ -1,0 +1,647 @@
+// The whole command-line program, run in-process through lmsstage::cli::run: what goes to stdout
+// and to stderr, the exit codes, the JSON result, help, version and colour.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/app.hpp"
+#include "cli/fields.hpp"
+#include "lmsstage/lmsstage.hpp"
+
+using lmsstage::cli::Environment;
+namespace exit_code = lmsstage::cli::exit_code;
+using json = nlohmann::json;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+Run run_cli(const std::vector<std::string>& args, const Environment& env = {}) {
+    std::ostringstream out;
+    std::ostringstream err;
+    Run r;
+    r.code = lmsstage::cli::run(args, out, err, env);
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+}
+
+std::string joined(const std::vector<std::string>& args) {
+    std::string text;
+    for (const std::string& arg : args) {
+        text += text.empty() ? "" : " ";
+        text += arg.empty() ? "''" : arg;
+    }
+    return text;
+}
+
+bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+
+long count_lines(const std::string& text) { return std::count(text.begin(), text.end(), '\n'); }
+
+bool ends_with_newline(const std::string& text) { return !text.empty() && text.back() == '\n'; }
+
+bool has_ansi(const std::string& text) { return contains(text, "\x1b["); }
+
+/// Runs a case that must stage, with --json, and returns the parsed result.
+json staged_json(std::vector<std::string> args) {
+    args.emplace_back("--json");
+    INFO("lmsstage " << joined(args));
+    const Run r = run_cli(args);
+    INFO("stderr: " << r.err);
+    REQUIRE(r.code == exit_code::ok);
+    CHECK(r.err.empty());
+    REQUIRE(count_lines(r.out) == 1);  // one JSON object, one line
+    return json::parse(r.out);
+}
+
+/// The usage-error contract: exit 64, nothing on stdout, one line on stderr naming `option`.
+/// Returns the stderr text for further checks.
+std::string usage_error(const std::vector<std::string>& args, std::string_view option) {
+    INFO("lmsstage " << joined(args));
+    const Run r = run_cli(args);
+    INFO("stdout: " << r.out);
+    INFO("stderr: " << r.err);
+    CHECK(r.code == exit_code::usage);
+    CHECK(r.out.empty());
+    CHECK(count_lines(r.err) == 1);
+    CHECK(ends_with_newline(r.err));
+    CHECK(contains(r.err, option));
+    return r.err;
+}
+
+const json* row_for(const json& result, std::string_view summary_stage) {
+    for (const json& row : result.at("survival").at("rows")) {
+        if (row.at("summary_stage").get<std::string>() == summary_stage) {
+            return &row;
+        }
+    }
+    return nullptr;
+}
+
+/// The line of `text` that contains `part`, or "" when none does.
+std::string line_with(const std::string& text, std::string_view part) {
+    std::istringstream lines(text);
+    std::string line;
+    while (std::getline(lines, line)) {
+        if (contains(line, part)) {
+            return line;
+        }
+    }
+    return {};
+}
+
+const std::vector<std::string> k_stage_iii = {"--size", "6", "--grade", "3"};
+const std::vector<std::string> k_uterine_iia = {"--site", "uterus", "--size", "7", "--adnexa"};
+const std::vector<std::string> k_size_unknown = {"--size", "unknown", "--grade", "3"};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// The three cases the project promised
+
+TEST_CASE("size 6 grade 3 exits 0 with a text report on stdout only", "[cli][text]") {
+    const Run r = run_cli(k_stage_iii);
+    CHECK(r.code == exit_code::ok);
+    CHECK(r.err.empty());
+    CHECK_FALSE(r.out.empty());
+}
+
+TEST_CASE("size 6 grade 3 reports stage III", "[cli][text]") {
+    const Run r = run_cli(k_stage_iii);
+    CHECK(r.out.rfind("Stage III ", 0) == 0);
+}
+
+TEST_CASE("size 6 grade 3 reports T2 N0 M0 G3", "[cli][text]") {
+    const Run r = run_cli(k_stage_iii);
+    CHECK(contains(r.out, "T2 N0 M0 G3"));
+}
+
+TEST_CASE("size 6 grade 3 reports the localized row at 82.4 percent", "[cli][text]") {
+    const Run r = run_cli(k_stage_iii);
+    const std::string row = line_with(r.out, "82.4%");
+    INFO("report:\n" << r.out);
+    CHECK(contains(row, "localized"));
+}
+
+TEST_CASE("uterine 7 cm with adnexa --json is one JSON object with stage IIA", "[cli][json]") {
+    const json result = staged_json(k_uterine_iia);
+    CHECK(result.at("ok") == true);
+    CHECK(result.at("system").at("id") == "figo2009-uterine");
+    CHECK(result.at("stage") == "IIA");
+    CHECK(result.at("possible_stages") == json::array({"IIA"}));
+}
+
+TEST_CASE("uterine 7 cm with adnexa has categories T2a N0 M0", "[cli][json]") {
+    const json result = staged_json(k_uterine_iia);
+    const json& categories = result.at("categories");
+    CHECK(categories.at("T") == "T2a");
+    CHECK(categories.at("N") == "N0");
+    CHECK(categories.at("M") == "M0");
+}
+
+TEST_CASE("uterine 7 cm with adnexa is summary stage regional in the uterine table", "[cli][json]") {
+    const json result = staged_json(k_uterine_iia);
+    CHECK(result.at("summary_stage") == "regional");
+    REQUIRE(result.at("survival").is_object());
+    CHECK(result.at("survival").at("table") == "uterine-leiomyosarcoma");
+    CHECK(result.at("survival").at("matched") == "regional");
+}
+
+TEST_CASE("uterine 7 cm with adnexa shows the regional row at 37 percent", "[cli][json]") {
+    const json result = staged_json(k_uterine_iia);
+    const json* row = row_for(result, "regional");
+    REQUIRE(row != nullptr);
+    REQUIRE(row->at("percent").is_number());
+    CHECK(row->at("percent").get<double>() == Approx(37.0));
+}
+
+TEST_CASE("size unknown grade 3 --json has stage null and possible stages IIA and III", "[cli][json][unknown]") {
+    const json result = staged_json(k_size_unknown);
+    CHECK(result.at("stage").is_null());
+    CHECK(result.at("possible_stages") == json::array({"IIA", "III"}));
+}
+
+TEST_CASE("size unknown grade 3 as text lists both candidate stages", "[cli][text][unknown]") {
+    const Run r = run_cli(k_size_unknown);
+    REQUIRE(r.code == exit_code::ok);
+    const std::string first_line = r.out.substr(0, r.out.find('\n'));
+    CHECK(contains(first_line, "IIA"));
+    CHECK(contains(first_line, "III"));
+}
+
+TEST_CASE("sizes in mm are compared in mm at the 5 cm boundary", "[cli][json][size]") {
+    const json at_boundary = staged_json({"--size", "50 mm", "--grade", "3"});
+    CHECK(at_boundary.at("categories").at("T") == "T1");
+    CHECK(at_boundary.at("stage") == "IIA");
+    const json over = staged_json({"--size", "50.1 mm", "--grade", "3"});
+    CHECK(over.at("categories").at("T") == "T2");
+    CHECK(over.at("stage") == "III");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The JSON result carries every key of the contract
+
+TEST_CASE("the JSON result has every key listed in the interface contract", "[cli][json][contract]") {
+    const json result = staged_json(k_stage_iii);
+    for (const char* key : {"ok", "system", "categories", "stage", "possible_stages", "summary_stage", "survival",
+                            "assumptions", "warnings", "trace", "version"}) {
+        INFO("key " << key);
+        CHECK(result.contains(key));
+    }
+    for (const char* key : {"id", "name"}) {
+        INFO("system key " << key);
+        CHECK(result.at("system").contains(key));
+    }
+    for (const char* key : {"T", "N", "M", "G"}) {
+        INFO("categories key " << key);
+        CHECK(result.at("categories").contains(key));
+    }
+    REQUIRE(result.at("survival").is_object());
+    for (const char* key : {"table", "measure", "source", "rows", "matched"}) {
+        INFO("survival key " << key);
+        CHECK(result.at("survival").contains(key));
+    }
+}
+
+TEST_CASE("the JSON result has no id when none was given", "[cli][json][contract]") {
+    const json result = staged_json(k_stage_iii);
+    CHECK_FALSE(result.contains("id"));
+}
+
+TEST_CASE("the JSON result values have the contract's types", "[cli][json][contract]") {
+    const json result = staged_json(k_stage_iii);
+    CHECK(result.at("ok").is_boolean());
+    CHECK(result.at("stage").is_string());
+    CHECK(result.at("possible_stages").is_array());
+    CHECK(result.at("summary_stage").is_string());
+    CHECK(result.at("assumptions").is_array());
+    CHECK(result.at("warnings").is_array());
+    REQUIRE(result.at("trace").is_array());
+    REQUIRE_FALSE(result.at("trace").empty());
+    CHECK(result.at("trace").front().contains("rule"));
+    CHECK(result.at("trace").front().contains("because"));
+    const json& rows = result.at("survival").at("rows");
+    REQUIRE(rows.is_array());
+    CHECK(rows.size() == 3U);
+    for (const json& row : rows) {
+        CHECK(row.at("summary_stage").is_string());
+        CHECK(row.at("percent").is_number());
+    }
+}
+
+TEST_CASE("the JSON result for size 6 grade 3 matches the contract's example", "[cli][json][contract]") {
+    const json result = staged_json(k_stage_iii);
+    CHECK(result.at("system").at("id") == "ajcc7-sts");
+    CHECK(result.at("system").at("name") == "AJCC 7th edition, soft tissue sarcoma");
+    CHECK(result.at("stage") == "III");
+    CHECK(result.at("possible_stages") == json::array({"III"}));
+    CHECK(result.at("summary_stage") == "localized");
+    CHECK(result.at("survival").at("table") == "soft-tissue-sarcoma");
+    CHECK(result.at("survival").at("measure") == "5-year relative survival");
+    CHECK(result.at("survival").at("matched") == "localized");
+    const json* localized = row_for(result, "localized");
+    REQUIRE(localized != nullptr);
+    CHECK(localized->at("percent").get<double>() == Approx(82.4));
+}
+
+TEST_CASE("the JSON result's version is lmsstage and the project version", "[cli][json][contract]") {
+    const json result = staged_json(k_stage_iii);
+    CHECK(result.at("version") == std::string("lmsstage ") + LMSSTAGE_TEST_VERSION);
+}
+
+TEST_CASE("the JSON result states omitted nodes and metastasis as assumptions", "[cli][json][contract]") {
+    const json result = staged_json(k_stage_iii);
+    CHECK(result.at("assumptions").size() >= 2U);
+    CHECK(result.at("warnings").empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bad input: exit 64, nothing on stdout, one line on stderr that names the option
+
+TEST_CASE("a negative size is a usage error naming --size", "[cli][usage]") {
+    const std::string err = usage_error({"--size", "-3", "--grade", "3"}, "--size");
+    CHECK(contains(err, "-3"));
+}
+
+TEST_CASE("a negative size given as --size=-3 is a usage error naming --size", "[cli][usage]") {
+    const std::string err = usage_error({"--size=-3", "--grade", "3"}, "--size");
+    CHECK(contains(err, "-3"));
+}
+
+TEST_CASE("a zero size is a usage error naming --size", "[cli][usage]") {
+    usage_error({"--size", "0", "--grade", "3"}, "--size");
+}
+
+TEST_CASE("a non-numeric size is a usage error naming --size", "[cli][usage]") {
+    const std::string err = usage_error({"--size", "abc", "--grade", "3"}, "--size");
+    CHECK(contains(err, "abc"));
+}
+
+TEST_CASE("size nan is a usage error naming --size", "[cli][usage]") {
+    usage_error({"--size", "nan", "--grade", "3"}, "--size");
+}
+
+TEST_CASE("size inf is a usage error naming --size", "[cli][usage]") {
+    usage_error({"--size", "inf", "--grade", "3"}, "--size");
+}
+
+TEST_CASE("size 1e400 is a usage error naming --size", "[cli][usage]") {
+    usage_error({"--size", "1e400", "--grade", "3"}, "--size");
+}
+
+TEST_CASE("a size with an unknown unit is a usage error naming --size and the unit", "[cli][usage]") {
+    const std::string err = usage_error({"--size", "5in", "--grade", "3"}, "--size");
+    CHECK(contains(err, "in"));
+    CHECK(contains(err, "mm"));
+}
+
+TEST_CASE("an empty size is a usage error naming --size", "[cli][usage]") {
+    usage_error({"--size", "", "--grade", "3"}, "--size");
+}
+
+TEST_CASE("grade 4 is a usage error naming --grade and the accepted grades", "[cli][usage]") {
+    const std::string err = usage_error({"--size", "6", "--grade", "4"}, "--grade");
+    CHECK(contains(err, "1, 2, 3 or X"));
+}
+
+TEST_CASE("grade G3 is a usage error naming --grade", "[cli][usage]") {
+    const std::string err = usage_error({"--size", "6", "--grade", "G3"}, "--grade");
+    CHECK(contains(err, "G3"));
+}
+
+TEST_CASE("a soft tissue case without a grade is a usage error naming --grade", "[cli][usage]") {
+    usage_error({"--size", "6"}, "--grade");
+}
+
+TEST_CASE("a case without a size is a usage error naming --size", "[cli][usage]") {
+    usage_error({"--grade", "3"}, "--size");
+}
+
+TEST_CASE("a uterine case without a size is a usage error naming --size", "[cli][usage]") {
+    usage_error({"--site", "uterus"}, "--size");
+}
+
+TEST_CASE("an unknown site is a usage error naming --site and what was given", "[cli][usage]") {
+    const std::string err = usage_error({"--site", "lung", "--size", "6", "--grade", "3"}, "--site");
+    CHECK(contains(err, "lung"));
+}
+
+TEST_CASE("an unknown histology is a usage error naming --histology", "[cli][usage]") {
+    const std::string err = usage_error({"--histology", "carcinoma", "--size", "6", "--grade", "3"}, "--histology");
+    CHECK(contains(err, "carcinoma"));
+}
+
+TEST_CASE("a negative abdominal site count is a usage error naming --abdominal-sites", "[cli][usage]") {
+    usage_error({"--site", "uterus", "--size", "6", "--abdominal-sites", "-1"}, "--abdominal-sites");
+}
+
+TEST_CASE("a fractional abdominal site count is a usage error naming --abdominal-sites", "[cli][usage]") {
+    usage_error({"--site", "uterus", "--size", "6", "--abdominal-sites", "1.5"}, "--abdominal-sites");
+}
+
+TEST_CASE("myometrial invasion over 100 is a usage error naming --myometrial-invasion", "[cli][usage]") {
+    usage_error({"--site", "uterus", "--histology", "adenosarcoma", "--myometrial-invasion", "101"},
+                "--myometrial-invasion");
+}
+
+TEST_CASE("negative myometrial invasion is a usage error naming --myometrial-invasion", "[cli][usage]") {
+    usage_error({"--site", "uterus", "--histology", "adenosarcoma", "--myometrial-invasion", "-1"},
+                "--myometrial-invasion");
+}
+
+TEST_CASE("nodes given as maybe is a usage error naming --nodes", "[cli][usage]") {
+    usage_error({"--size", "6", "--grade", "3", "--nodes=maybe"}, "--nodes");
+}
+
+TEST_CASE("an edition other than 7 or 8 is a usage error naming --edition", "[cli][usage]") {
+    usage_error({"--size", "6", "--grade", "3", "--edition", "9"}, "--edition");
+}
+
+TEST_CASE("nodes given as both --nodes and --no-nodes is a usage error naming both", "[cli][usage]") {
+    const std::string err = usage_error({"--size", "6", "--grade", "3", "--nodes", "--no-nodes"}, "--nodes");
+    CHECK(contains(err, "--no-nodes"));
+}
+
+TEST_CASE("metastasis given as both --metastasis and --no-metastasis is a usage error naming both", "[cli][usage]") {
+    const std::string err =
+        usage_error({"--size", "6", "--grade", "3", "--no-metastasis", "--metastasis"}, "--metastasis");
+    CHECK(contains(err, "--no-metastasis"));
+}
+
+TEST_CASE("an option given twice is a usage error naming it", "[cli][usage]") {
+    usage_error({"--size", "6", "--grade", "3", "--size", "7"}, "--size");
+}
+
+TEST_CASE("the same value given twice is still a usage error", "[cli][usage]") {
+    usage_error({"--size", "6", "--grade", "3", "--grade", "3"}, "--grade");
+}
+
+TEST_CASE("a flag given twice is a usage error naming it", "[cli][usage]") {
+    usage_error({"--size", "6", "--grade", "3", "--nodes", "--nodes"}, "--nodes");
+}
+
+TEST_CASE("an unknown option is a usage error naming it", "[cli][usage]") {
+    usage_error({"--size", "6", "--grade", "3", "--colour"}, "--colour");
+}
+
+TEST_CASE("a misspelt option suggests the option meant", "[cli][usage]") {
+    const std::string err = usage_error({"--sise", "6", "--grade", "3"}, "--sise");
+    CHECK(contains(err, "did you mean"));
+    CHECK(contains(err, "--size"));
+}
+
+TEST_CASE("id is JSON only: --id is an unknown option", "[cli][usage]") {
+    usage_error({"--size", "6", "--grade", "3", "--id", "17"}, "--id");
+}
+
+TEST_CASE("a stray argument before the options is a usage error naming it", "[cli][usage]") {
+    const std::string err = usage_error({"extra", "--size", "6", "--grade", "3"}, "extra");
+    CHECK(contains(err, "unexpected argument"));
+}
+
+TEST_CASE("a stray argument after the last value is a usage error naming it", "[cli][usage]") {
+    const std::string err = usage_error({"--size", "6", "--grade", "3", "extra"}, "extra");
+    CHECK(contains(err, "unexpected argument"));
+}
+
+TEST_CASE("a stray argument between options is a usage error naming it", "[cli][usage]") {
+    const std::string err = usage_error({"--size", "6", "extra", "--grade", "3"}, "extra");
+    CHECK(contains(err, "unexpected argument"));
+}
+
+TEST_CASE("an option missing its value at the end is a usage error naming it", "[cli][usage]") {
+    const std::string err = usage_error({"--size", "6", "--grade"}, "--grade");
+    CHECK(contains(err, "needs a value"));
+}
+
+TEST_CASE("an option missing its value before another option is a usage error naming it", "[cli][usage]") {
+    const std::string err = usage_error({"--grade", "--size", "6"}, "--grade");
+    CHECK(contains(err, "needs a value"));
+}
+
+TEST_CASE("an option with an empty value after = is a usage error naming it", "[cli][usage]") {
+    usage_error({"--size", "6", "--grade="}, "--grade");
+}
+
+TEST_CASE("usage errors start with the program name", "[cli][usage]") {
+    const Run r = run_cli({"--size", "-3", "--grade", "3"});
+    CHECK(r.err.rfind("lmsstage: ", 0) == 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A field that does not apply is used for nothing, and the result says so
+
+TEST_CASE("adnexa on a soft tissue case stages with a warning about adnexa", "[cli][warnings]") {
+    const json result = staged_json({"--size", "6", "--grade", "3", "--adnexa"});
+    CHECK(result.at("stage") == "III");
+    REQUIRE(result.at("warnings").size() == 1U);
+    CHECK(contains(result.at("warnings").front().get<std::string>(), "adnexa"));
+}
+
+TEST_CASE("grade on a uterine case stages with a warning about grade", "[cli][warnings]") {
+    const json result = staged_json({"--site", "uterus", "--size", "7", "--grade", "3"});
+    CHECK(result.at("stage") == "IB");
+    REQUIRE(result.at("warnings").size() == 1U);
+    CHECK(contains(result.at("warnings").front().get<std::string>(), "grade"));
+}
+
+TEST_CASE("a warning also shows in the text report, on stdout", "[cli][warnings]") {
+    const Run r = run_cli({"--site", "uterus", "--size", "7", "--grade", "3"});
+    CHECK(r.code == exit_code::ok);
+    CHECK(r.err.empty());
+    CHECK(contains(line_with(r.out, "not used"), "grade"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Help and version
+
+TEST_CASE("help exits 0 with help on stdout and nothing on stderr", "[cli][help]") {
+    const Run r = run_cli({"--help"});
+    CHECK(r.code == exit_code::ok);
+    CHECK(r.err.empty());
+    CHECK_FALSE(r.out.empty());
+}
+
+TEST_CASE("help shows examples", "[cli][help]") {
+    const Run r = run_cli({"--help"});
+    CHECK(contains(r.out, "Examples:"));
+    CHECK(contains(r.out, "lmsstage --size 6 --grade 3"));
+    CHECK(contains(r.out, "lmsstage --site uterus --size 7 --adnexa --json"));
+}
+
+TEST_CASE("help lists the exit codes", "[cli][help]") {
+    const Run r = run_cli({"--help"});
+    const std::string tail = r.out.substr(std::min(r.out.size(), r.out.find("Exit codes")));
+    CHECK(contains(r.out, "Exit codes"));
+    for (const char* code : {" 0 ", " 64 ", " 70 ", " 74 "}) {
+        INFO("exit code " << code);
+        CHECK(contains(tail, code));
+    }
+}
+
+TEST_CASE("help has the short form -h", "[cli][help]") {
+    CHECK(run_cli({"-h"}).out == run_cli({"--help"}).out);
+}
+
+TEST_CASE("help lists every command-line option of the field table", "[cli][help]") {
+    const Run r = run_cli({"--help"});
+    for (const lmsstage::cli::FieldSpec& spec : lmsstage::cli::field_specs()) {
+        if (spec.field == lmsstage::Field::id) {
+            continue;  // JSON only
+        }
+        INFO("option " << spec.option);
+        CHECK(contains(r.out, spec.option));
+    }
+}
+
+TEST_CASE("help takes precedence over case fields", "[cli][help]") {
+    const Run r = run_cli({"--size", "6", "--grade", "3", "--help"});
+    CHECK(r.code == exit_code::ok);
+    CHECK(r.out == run_cli({"--help"}).out);
+}
+
+TEST_CASE("version prints lmsstage and the version on the first line", "[cli][version]") {
+    const Run r = run_cli({"--version"});
+    CHECK(r.code == exit_code::ok);
+    CHECK(r.err.empty());
+    CHECK(r.out.substr(0, r.out.find('\n')) == std::string("lmsstage ") + LMSSTAGE_TEST_VERSION);
+}
+
+TEST_CASE("version prints the rule sets", "[cli][version]") {
+    const Run r = run_cli({"--version"});
+    CHECK(contains(r.out, lmsstage::rule_set_editions()));
+    CHECK(contains(r.out, "AJCC 7th edition"));
+    CHECK(contains(r.out, "FIGO 2009"));
+}
+
+TEST_CASE("the library version is the project version", "[cli][version]") {
+    CHECK(lmsstage::version() == LMSSTAGE_TEST_VERSION);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Colour
+
+TEST_CASE("the text report is coloured on a terminal without NO_COLOR", "[cli][colour]") {
+    const Run r = run_cli(k_stage_iii, Environment{true, false});
+    CHECK(r.code == exit_code::ok);
+    CHECK(has_ansi(r.out));
+}
+
+TEST_CASE("the text report has no colour when stdout is not a terminal", "[cli][colour]") {
+    CHECK_FALSE(has_ansi(run_cli(k_stage_iii, Environment{false, false}).out));
+}
+
+TEST_CASE("the text report has no colour on a terminal with NO_COLOR", "[cli][colour]") {
+    CHECK_FALSE(has_ansi(run_cli(k_stage_iii, Environment{true, true}).out));
+}
+
+TEST_CASE("the text report has no colour off a terminal with NO_COLOR", "[cli][colour]") {
+    CHECK_FALSE(has_ansi(run_cli(k_stage_iii, Environment{false, true}).out));
+}
+
+TEST_CASE("JSON is never coloured, even on a terminal", "[cli][colour]") {
+    std::vector<std::string> args = k_stage_iii;
+    args.emplace_back("--json");
+    const Run r = run_cli(args, Environment{true, false});
+    CHECK_FALSE(has_ansi(r.out));
+    CHECK_NOTHROW(json::parse(r.out));
+}
+
+TEST_CASE("usage errors are never coloured", "[cli][colour]") {
+    const Run r = run_cli({"--size", "-3", "--grade", "3"}, Environment{true, false});
+    CHECK_FALSE(has_ansi(r.err));
+}
+
+// ---------------------------------------------------------------------------------------------
+// --explain
+
+TEST_CASE("explain adds the rule trace to the text report", "[cli][explain]") {
+    const json result = staged_json(k_stage_iii);
+    std::string stage_because;
+    for (const json& step : result.at("trace")) {
+        if (step.at("rule") == "stage") {
+            stage_because = step.at("because").get<std::string>();
+        }
+    }
+    REQUIRE_FALSE(stage_because.empty());
+
+    std::vector<std::string> explained_args = k_stage_iii;
+    explained_args.emplace_back("--explain");
+    const Run explained = run_cli(explained_args);
+    const Run plain = run_cli(k_stage_iii);
+    CHECK(explained.code == exit_code::ok);
+    CHECK(contains(explained.out, stage_because));
+    CHECK_FALSE(contains(plain.out, stage_because));
+}
+
+TEST_CASE("explain shows every step of the trace", "[cli][explain]") {
+    const json result = staged_json(k_stage_iii);
+    std::vector<std::string> args = k_stage_iii;
+    args.emplace_back("--explain");
+    const Run r = run_cli(args);
+    for (const json& step : result.at("trace")) {
+        const std::string because = step.at("because").get<std::string>();
+        INFO("trace step " << step.at("rule").get<std::string>() << ": " << because);
+        CHECK(contains(r.out, because));
+    }
+}
+
+TEST_CASE("explain keeps the clinical judgment reminder last", "[cli][explain]") {
+    std::vector<std::string> args = k_stage_iii;
+    args.emplace_back("--explain");
+    const Run r = run_cli(args);
+    std::string text = r.out;
+    while (!text.empty() && text.back() == '\n') {
+        text.pop_back();
+    }
+    CHECK(text.substr(text.rfind('\n') + 1) == lmsstage::clinical_judgment_reminder());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output that cannot be written
+
+namespace {
+Run run_with_failing_stdout(const std::vector<std::string>& args) {
+    std::ostringstream out;
+    std::ostringstream err;
+    out.setstate(std::ios::badbit);
+    Run r;
+    r.code = lmsstage::cli::run(args, out, err, Environment{});
+    r.err = err.str();
+    return r;
+}
+}  // namespace
+
+TEST_CASE("a text report that cannot be written exits 74 with one line on stderr", "[cli][io]") {
+    const Run r = run_with_failing_stdout(k_stage_iii);
+    CHECK(r.code == exit_code::io);
+    CHECK(count_lines(r.err) == 1);
+}
+
+TEST_CASE("a JSON result that cannot be written exits 74", "[cli][io]") {
+    std::vector<std::string> args = k_uterine_iia;
+    args.emplace_back("--json");
+    CHECK(run_with_failing_stdout(args).code == exit_code::io);
+}
+
+TEST_CASE("help that cannot be written exits 74", "[cli][io]") {
+    CHECK(run_with_failing_stdout({"--help"}).code == exit_code::io);
+}
+
+TEST_CASE("a version that cannot be written exits 74", "[cli][io]") {
+    CHECK(run_with_failing_stdout({"--version"}).code == exit_code::io);
+}
+
+TEST_CASE("a usage error is still 64 when stdout cannot be written", "[cli][io]") {
+    CHECK(run_with_failing_stdout({"--size", "-3", "--grade", "3"}).code == exit_code::usage);
+}

@@ -1,0 +1,297 @@
+// The text report a clinician reads: stage and system first, each category with its reason, the
+// survival table with the case's row marked and the population-figures caveat, the assumptions,
+// and the clinical-judgment reminder last.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/render_text.hpp"
+#include "lmsstage/lmsstage.hpp"
+
+using namespace lmsstage;
+using lmsstage::cli::TextOptions;
+using lmsstage::cli::render_text;
+
+namespace {
+
+bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+std::string last_non_empty_line(const std::string& text) {
+    const std::vector<std::string> lines = lines_of(text);
+    for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
+        if (!it->empty()) {
+            return *it;
+        }
+    }
+    return {};
+}
+
+/// The lines of the survival table that show a percentage, in order.
+std::vector<std::string> survival_rows(const std::string& text) {
+    std::vector<std::string> rows;
+    for (const std::string& line : lines_of(text)) {
+        if (contains(line, "%") && (contains(line, "localized") || contains(line, "regional") ||
+                                    contains(line, "distant"))) {
+            rows.push_back(line);
+        }
+    }
+    return rows;
+}
+
+/// How the report marks the row of the case.
+constexpr std::string_view k_marker = "<- this case";
+
+/// Removes ANSI SGR sequences (ESC [ ... m).
+std::string without_ansi(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
+            const std::size_t end = text.find('m', i);
+            if (end != std::string::npos) {
+                i = end;
+                continue;
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+/// A hand-made result with distinctive texts, so each part of the report can be found exactly.
+Result sample_result() {
+    Result r;
+    r.system = System{"ajcc7-sts", "AJCC 7th edition, soft tissue sarcoma"};
+    r.categories = Categories{"T2", "N1", "M0", "G3"};
+    r.stage = Stage::III;
+    r.possible_stages = StageSet{Stage::III};
+    r.summary_stage = SummaryStage::regional;
+    r.survival = find_survival_table("soft-tissue-sarcoma");
+    r.assumptions = {"first-assumption-text", "second-assumption-text"};
+    r.notes = {"a-note-text"};
+    r.trace = {TraceStep{"T", "reason-for-T"},         TraceStep{"N", "reason-for-N"},
+               TraceStep{"M", "reason-for-M"},         TraceStep{"G", "reason-for-G"},
+               TraceStep{"stage", "reason-for-stage"}, TraceStep{"summary_stage", "reason-for-summary"}};
+    return r;
+}
+
+Result staged(const Case& c) {
+    const Outcome outcome = stage(c);
+    REQUIRE(std::holds_alternative<Result>(outcome));
+    return std::get<Result>(outcome);
+}
+
+std::size_t position(const std::string& text, std::string_view part) {
+    const std::size_t at = text.find(part);
+    INFO("looking for: " << std::string(part));
+    CHECK(at != std::string::npos);
+    return at;
+}
+
+}  // namespace
+
+TEST_CASE("the report's first line has the stage and the system name", "[render][text]") {
+    const std::string line = first_line(render_text(sample_result(), TextOptions{}));
+    CHECK(line.rfind("Stage III", 0) == 0);
+    CHECK(contains(line, "AJCC 7th edition, soft tissue sarcoma"));
+}
+
+TEST_CASE("each category is shown with its reason, on one line", "[render][text]") {
+    const std::string text = render_text(sample_result(), TextOptions{});
+    CHECK(contains(text, "T2   reason-for-T"));
+    CHECK(contains(text, "N1   reason-for-N"));
+    CHECK(contains(text, "M0   reason-for-M"));
+    CHECK(contains(text, "G3   reason-for-G"));
+}
+
+TEST_CASE("categories come in T, N, M, G order after the first line", "[render][text]") {
+    const std::string text = render_text(sample_result(), TextOptions{});
+    const std::size_t first_end = text.find('\n');
+    const std::size_t t = position(text, "reason-for-T");
+    const std::size_t n = position(text, "reason-for-N");
+    const std::size_t m = position(text, "reason-for-M");
+    const std::size_t g = position(text, "reason-for-G");
+    CHECK(first_end < t);
+    CHECK(t < n);
+    CHECK(n < m);
+    CHECK(m < g);
+}
+
+TEST_CASE("the survival table follows the categories and shows every row", "[render][text]") {
+    const std::string text = render_text(sample_result(), TextOptions{});
+    const std::vector<std::string> rows = survival_rows(text);
+    REQUIRE(rows.size() == 3U);
+    CHECK(contains(rows[0], "localized"));
+    CHECK(contains(rows[0], "82.4%"));
+    CHECK(contains(rows[1], "regional"));
+    CHECK(contains(rows[1], "59.8%"));
+    CHECK(contains(rows[2], "distant"));
+    CHECK(contains(rows[2], "16.7%"));
+    CHECK(position(text, "reason-for-G") < position(text, rows[0]));
+}
+
+TEST_CASE("the survival table marks the matched row and only that row", "[render][text]") {
+    const std::vector<std::string> rows = survival_rows(render_text(sample_result(), TextOptions{}));
+    REQUIRE(rows.size() == 3U);
+    CHECK_FALSE(contains(rows[0], k_marker));
+    CHECK(contains(rows[1], k_marker));
+    CHECK_FALSE(contains(rows[2], k_marker));
+}
+
+TEST_CASE("the survival table names its source", "[render][text]") {
+    const std::string text = render_text(sample_result(), TextOptions{});
+    CHECK(contains(text, find_survival_table("soft-tissue-sarcoma")->source));
+}
+
+TEST_CASE("the population-figures caveat follows the survival rows", "[render][text]") {
+    const std::string text = render_text(sample_result(), TextOptions{});
+    const std::vector<std::string> rows = survival_rows(text);
+    REQUIRE_FALSE(rows.empty());
+    CHECK(position(text, rows.back()) < position(text, survival_caveat()));
+}
+
+TEST_CASE("the assumptions follow the survival caveat, in order", "[render][text]") {
+    const std::string text = render_text(sample_result(), TextOptions{});
+    const std::size_t caveat = position(text, survival_caveat());
+    const std::size_t first = position(text, "first-assumption-text");
+    const std::size_t second = position(text, "second-assumption-text");
+    CHECK(caveat < first);
+    CHECK(first < second);
+}
+
+TEST_CASE("the last non-empty line is the clinical judgment reminder", "[render][text]") {
+    CHECK(last_non_empty_line(render_text(sample_result(), TextOptions{})) == clinical_judgment_reminder());
+}
+
+TEST_CASE("the reminder stays last with the rule trace", "[render][text]") {
+    CHECK(last_non_empty_line(render_text(sample_result(), TextOptions{false, true})) ==
+          clinical_judgment_reminder());
+}
+
+TEST_CASE("the rule trace is shown only when asked for", "[render][text]") {
+    CHECK_FALSE(contains(render_text(sample_result(), TextOptions{false, false}), "reason-for-stage"));
+    CHECK(contains(render_text(sample_result(), TextOptions{false, true}), "reason-for-stage"));
+}
+
+TEST_CASE("the rule trace comes after the assumptions", "[render][text]") {
+    const std::string text = render_text(sample_result(), TextOptions{false, true});
+    CHECK(position(text, "second-assumption-text") < position(text, "reason-for-stage"));
+}
+
+TEST_CASE("warnings are shown in the report", "[render][text]") {
+    Result r = sample_result();
+    r.warnings = {"a-warning-text"};
+    const std::string text = render_text(r, TextOptions{});
+    CHECK(contains(text, "a-warning-text"));
+    CHECK(position(text, survival_caveat()) < position(text, "a-warning-text"));
+}
+
+TEST_CASE("notes are shown in the report", "[render][text]") {
+    CHECK(contains(render_text(sample_result(), TextOptions{}), "a-note-text"));
+}
+
+TEST_CASE("an undetermined stage lists the candidate stages on the first line", "[render][text][unknown]") {
+    Result r = sample_result();
+    r.stage.reset();
+    r.possible_stages = StageSet{Stage::IIA, Stage::III};
+    const std::string line = first_line(render_text(r, TextOptions{}));
+    CHECK(contains(line, "undetermined"));
+    CHECK(contains(line, "IIA"));
+    CHECK(contains(line, "III"));
+    CHECK(contains(line, "AJCC 7th edition, soft tissue sarcoma"));
+}
+
+TEST_CASE("size unknown grade 3 renders IIA or III as the candidates", "[render][text][unknown]") {
+    Case c;
+    c.size = Measured<Length>::unknown();
+    c.grade = Grade::g3;
+    const std::string line = first_line(render_text(staged(c), TextOptions{}));
+    CHECK(contains(line, "undetermined"));
+    CHECK(contains(line, "IIA"));
+    CHECK(contains(line, "III"));
+}
+
+TEST_CASE("an undetermined summary stage marks no survival row", "[render][text][unknown]") {
+    Result r = sample_result();
+    r.summary_stage.reset();
+    const std::vector<std::string> rows = survival_rows(render_text(r, TextOptions{}));
+    REQUIRE(rows.size() == 3U);
+    for (const std::string& row : rows) {
+        CHECK_FALSE(contains(row, k_marker));
+    }
+}
+
+TEST_CASE("a result with no survival table says so and marks no row", "[render][text]") {
+    Result r = sample_result();
+    r.survival = nullptr;
+    const std::string text = render_text(r, TextOptions{});
+    CHECK(contains(text, "no survival table"));
+    CHECK_FALSE(contains(text, k_marker));
+    CHECK(last_non_empty_line(text) == clinical_judgment_reminder());
+}
+
+TEST_CASE("a FIGO report says FIGO stage", "[render][text][figo]") {
+    Case c;
+    c.site = Site::uterus;
+    c.size = Measured<Length>::of({7.0, LengthUnit::cm});
+    c.adnexa = true;
+    const std::string line = first_line(render_text(staged(c), TextOptions{}));
+    CHECK(line.rfind("FIGO stage IIA", 0) == 0);
+    CHECK(contains(line, "FIGO 2009"));
+}
+
+TEST_CASE("a FIGO report marks the regional row of the uterine table", "[render][text][figo]") {
+    Case c;
+    c.site = Site::uterus;
+    c.size = Measured<Length>::of({7.0, LengthUnit::cm});
+    c.adnexa = true;
+    const std::string text = render_text(staged(c), TextOptions{});
+    const std::vector<std::string> rows = survival_rows(text);
+    REQUIRE(rows.size() == 3U);
+    CHECK(contains(rows[1], "regional"));
+    CHECK(contains(rows[1], "37%"));
+    CHECK(contains(rows[1], k_marker));
+}
+
+TEST_CASE("a staged 6 cm grade 3 case has the parts of the report in order", "[render][text]") {
+    Case c;
+    c.size = Measured<Length>::of({6.0, LengthUnit::cm});
+    c.grade = Grade::g3;
+    const Result r = staged(c);
+    REQUIRE_FALSE(r.assumptions.empty());
+    const std::string text = render_text(r, TextOptions{});
+    CHECK(first_line(text).rfind("Stage III", 0) == 0);
+    const std::vector<std::string> rows = survival_rows(text);
+    REQUIRE(rows.size() == 3U);
+    CHECK(contains(rows[0], k_marker));
+    const std::size_t table = position(text, rows[0]);
+    const std::size_t caveat = position(text, survival_caveat());
+    const std::size_t assumption = position(text, r.assumptions.front());
+    CHECK(table < caveat);
+    CHECK(caveat < assumption);
+    CHECK(last_non_empty_line(text) == clinical_judgment_reminder());
+}
+
+TEST_CASE("colour is off unless asked for", "[render][text][colour]") {
+    CHECK_FALSE(contains(render_text(sample_result(), TextOptions{false, false}), "\x1b["));
+    CHECK(contains(render_text(sample_result(), TextOptions{true, false}), "\x1b["));
+}
+
+TEST_CASE("colour changes nothing but the escape codes", "[render][text][colour]") {
+    const Result r = sample_result();
+    CHECK(without_ansi(render_text(r, TextOptions{true, true})) == render_text(r, TextOptions{false, true}));
+}
