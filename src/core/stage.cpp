@@ -212,8 +212,10 @@ Outcome stage(const Case& input) {
         }
     }
 
-    // Survival: the table for the site, the row for the summary stage.
-    result.survival = sys.survival_table.empty() ? nullptr : find_survival_table(sys.survival_table);
+    // Survival: the table for the site and histology, the row for the summary stage. The uterine
+    // table is for leiomyosarcoma only: ESS and adenosarcoma get none rather than a wrong one.
+    const bool table_fits = system != SystemId::figo2009_uterine || histology == Histology::lms;
+    result.survival = sys.survival_table.empty() || !table_fits ? nullptr : find_survival_table(sys.survival_table);
     if (result.survival) {
         std::string because = std::string(result.survival->title) + " table";
         if (result.summary_stage) {

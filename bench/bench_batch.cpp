@@ -1,0 +1,148 @@
+// lmsstage-bench LMSSTAGE [N...]: throughput and peak memory of `lmsstage batch`, and the wall time
+// of one single-case run. For each N (default 1000000 and 10000000) it writes N generated cases to a
+// temporary file, runs `LMSSTAGE batch FILE` with stdout into a pipe that this program drains
+// (counting lines, so every result is really written and read), and reports cases per second and
+// the child's peak RSS (getrusage). Figures, not assertions: targets are for people to compare.
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "case_generator.hpp"
+
+namespace {
+
+struct RunFigures {
+    double seconds = 0;
+    long max_rss_kib = 0;
+    unsigned long long lines = 0;
+    unsigned long long bytes = 0;
+    int status = 0;
+};
+
+std::string temp_path(unsigned long long n) {
+    const char* dir = std::getenv("TMPDIR");
+    return std::string(dir != nullptr ? dir : "/tmp") + "/lmsstage-bench-" + std::to_string(n) + "-" +
+           std::to_string(::getpid()) + ".ndjson";
+}
+
+bool write_cases(const std::string& path, unsigned long long n) {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (f == nullptr) {
+        return false;
+    }
+    lmsstage::bench::CaseGenerator generator(20261126ULL);
+    std::string buffer;
+    bool ok = true;
+    for (unsigned long long i = 0; i < n && ok; ++i) {
+        generator.append(i, buffer);
+        if (buffer.size() > (1U << 20U)) {
+            ok = std::fwrite(buffer.data(), 1, buffer.size(), f) == buffer.size();
+            buffer.clear();
+        }
+    }
+    ok = ok && std::fwrite(buffer.data(), 1, buffer.size(), f) == buffer.size();
+    return std::fclose(f) == 0 && ok;
+}
+
+/// Runs argv with stdout into a pipe we drain; stdin from /dev/null; stderr to `stderr_path`.
+RunFigures run(const std::vector<std::string>& argv, bool count_output) {
+    RunFigures figures;
+    int pipe_fds[2];
+    if (::pipe(pipe_fds) != 0) {
+        std::perror("pipe");
+        std::exit(70);
+    }
+    const auto start = std::chrono::steady_clock::now();
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::dup2(pipe_fds[1], STDOUT_FILENO);
+        const int null_fd = ::open("/dev/null", O_RDWR);
+        ::dup2(null_fd, STDIN_FILENO);
+        if (!count_output) {
+            ::dup2(null_fd, STDOUT_FILENO);
+        }
+        ::dup2(null_fd, STDERR_FILENO);
+        ::close(pipe_fds[0]);
+        ::close(pipe_fds[1]);
+        std::vector<char*> args;
+        for (const std::string& a : argv) {
+            args.push_back(const_cast<char*>(a.c_str()));
+        }
+        args.push_back(nullptr);
+        ::execv(args[0], args.data());
+        _exit(127);
+    }
+    ::close(pipe_fds[1]);
+    std::vector<char> buffer(std::size_t{1} << 20);
+    while (true) {
+        const ssize_t got = ::read(pipe_fds[0], buffer.data(), buffer.size());
+        if (got <= 0) {
+            break;
+        }
+        figures.bytes += static_cast<unsigned long long>(got);
+        const char* p = buffer.data();
+        const char* end = p + got;
+        while ((p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr) {
+            ++figures.lines;
+            ++p;
+        }
+    }
+    ::close(pipe_fds[0]);
+    struct rusage usage {};
+    ::wait4(child, &figures.status, 0, &usage);
+    figures.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    figures.max_rss_kib = usage.ru_maxrss;
+    return figures;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fputs("usage: lmsstage-bench PATH-TO-LMSSTAGE [N...]\n", stderr);
+        return 64;
+    }
+    const std::string program = argv[1];
+    std::vector<unsigned long long> sizes;
+    for (int i = 2; i < argc; ++i) {
+        sizes.push_back(std::strtoull(argv[i], nullptr, 10));
+    }
+    if (sizes.empty()) {
+        sizes = {1000000ULL, 10000000ULL};
+    }
+    int failures = 0;
+    std::printf("%-12s %10s %14s %12s %12s\n", "cases", "seconds", "cases/s", "output MB", "peak RSS MiB");
+    for (unsigned long long n : sizes) {
+        const std::string path = temp_path(n);
+        if (!write_cases(path, n)) {
+            std::fprintf(stderr, "cannot write %s\n", path.c_str());
+            return 74;
+        }
+        const RunFigures f = run({program, "batch", path}, true);
+        std::remove(path.c_str());
+        const bool complete = WIFEXITED(f.status) && WEXITSTATUS(f.status) == 0 && f.lines == n;
+        std::printf("%-12llu %10.3f %14.0f %12.1f %12.1f%s\n", n, f.seconds, static_cast<double>(n) / f.seconds,
+                    static_cast<double>(f.bytes) / 1e6, static_cast<double>(f.max_rss_kib) / 1024.0,
+                    complete ? "" : "  INCOMPLETE (exit status or line count wrong)");
+        failures += complete ? 0 : 1;
+    }
+
+    // One case from the command line, as a clinician runs it.
+    std::vector<double> times;
+    for (int i = 0; i < 200; ++i) {
+        times.push_back(run({program, "--size", "6", "--grade", "3"}, false).seconds * 1000.0);
+    }
+    std::sort(times.begin(), times.end());
+    std::printf("single case (lmsstage --size 6 --grade 3): median %.2f ms, p95 %.2f ms over %zu runs\n",
+                times[times.size() / 2], times[times.size() * 95 / 100], times.size());
+    return failures == 0 ? 0 : 1;
+}
