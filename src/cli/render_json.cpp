@@ -1,6 +1,9 @@
 #include "cli/render_json.hpp"
 
 #include <array>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <cstdint>
 #include <cstring>
 #include <vector>
@@ -144,6 +147,21 @@ void append_json_string(std::string& out, std::string_view text) {
     while (p < end) {
         // Append the longest run that needs no escaping in one go, eight bytes at a time.
         const char* run = p;
+#ifdef __SSE2__
+        const __m128i quote = _mm_set1_epi8('"');
+        const __m128i backslash = _mm_set1_epi8('\\');
+        const __m128i space_minus_one = _mm_set1_epi8(0x1F);
+        while (end - p >= 16) {
+            const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+            const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(chunk, space_minus_one), space_minus_one);
+            const __m128i special =
+                _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)));
+            if (_mm_movemask_epi8(special) != 0) {
+                break;
+            }
+            p += 16;
+        }
+#endif
         while (end - p >= 8) {
             std::uint64_t word = 0;
             std::memcpy(&word, p, sizeof word);

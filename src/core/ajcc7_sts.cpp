@@ -6,6 +6,7 @@
 #include "core/detail.hpp"
 
 namespace lmsstage {
+using namespace std::string_view_literals;
 namespace {
 
 constexpr auto k_any_t = Set<T>::any();
@@ -98,14 +99,14 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
 
     // T: size band, then depth letter.
     const Measured<Length>& size = *input.size;  // validated: present
-    std::vector<T> bands;
+    Few<T> bands;
     if (size.known()) {
         const bool over = size.value->exceeds_cm(5.0);
-        bands.push_back(over ? T::t2 : T::t1);
+        bands = {over ? T::t2 : T::t1};
         const T t = with_depth(bands.front(), depth);
         result.categories.t = name(t);
-        result.trace.push_back({"T", "size " + describe_length(*size.value) + (over ? " > 5 cm" : " <= 5 cm") +
-                                         ", " + depth_text + " -> " + std::string(name(t))});
+        result.trace.push_back({"T", cat({"size ", describe_length(*size.value), over ? " > 5 cm" : " <= 5 cm", ", ",
+                                          depth_text, " -> ", name(t)})});
     } else {
         bands = {T::t1, T::t2};
         result.categories.t = name(T::tx);
@@ -113,7 +114,7 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
     }
 
     // N: omitted = N0 (assumed); unknown = NX (both N0 and N1 considered).
-    std::vector<N> ns;
+    Few<N> ns;
     if (!input.nodes) {
         ns = {N::n0};
         result.categories.n = name(N::n0);
@@ -127,9 +128,9 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
         const N n = *input.nodes == Finding::present ? N::n1 : N::n0;
         ns = {n};
         result.categories.n = name(n);
-        result.trace.push_back({"N", std::string(*input.nodes == Finding::present ? "regional node metastasis"
-                                                                                 : "no regional node metastasis") +
-                                         " -> " + std::string(name(n))});
+        result.trace.push_back({"N", cat({*input.nodes == Finding::present ? "regional node metastasis"
+                                                                          : "no regional node metastasis",
+                                          " -> ", name(n)})});
     }
 
     // M: omitted = M0 (assumed). The 7th edition has no MX.
@@ -140,15 +141,14 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
         result.trace.push_back({"M", "metastasis not reported -> M0 (assumed)"});
     } else {
         result.trace.push_back(
-            {"M", std::string(m == M::m1 ? "distant metastasis" : "no distant metastasis") + " -> " +
-                      std::string(name(m))});
+            {"M", cat({m == M::m1 ? "distant metastasis" : "no distant metastasis", " -> ", name(m)})});
     }
 
     // G: FNCLCC grade; GX is grouped with G1.
     const G g = to_g(*input.grade);  // validated: present
     result.categories.g = name(g);
-    result.trace.push_back({"G", "grade " + std::string(name(*input.grade)) + " -> " + std::string(name(g)) +
-                                     (g == G::gx ? " (grouped with G1)" : "")});
+    result.trace.push_back(
+        {"G", cat({"grade ", name(*input.grade), " -> ", name(g), g == G::gx ? " (grouped with G1)" : ""})});
 
     // Stage: every combination the inputs allow.
     std::string combos;
@@ -162,13 +162,15 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
             if (!combos.empty()) {
                 combos += "; ";
             }
-            combos += std::string(name(band)) + ' ' + std::string(name(n)) + ' ' + std::string(name(m)) + ' ' +
-                      std::string(name(g)) + " -> " + std::string(name(*s));
+            for (std::string_view part : {name(band), " "sv, name(n), " "sv, name(m), " "sv, name(g), " -> "sv,
+                                          name(*s)}) {
+                combos += part;
+            }
         }
     }
     result.stage = result.possible_stages.single();
     if (result.stage) {
-        result.trace.push_back({"stage", combos});
+        result.trace.push_back({"stage", std::move(combos)});
     } else {
         result.trace.push_back({"stage", combos + "; undetermined: one of " + join_stages(result.possible_stages)});
         std::string why;
@@ -213,7 +215,9 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
         }
     }
     result.summary_stage = summary;
-    result.trace.push_back({"summary_stage", because + " -> " + std::string(name(summary))});
+    because += " -> ";
+    because += name(summary);
+    result.trace.push_back({"summary_stage", std::move(because)});
 }
 
 }  // namespace detail

@@ -1,6 +1,8 @@
 #pragma once
 // Internal to the core library: shared helpers and the per-system staging functions.
 
+#include <array>
+#include <initializer_list>
 #include <span>
 #include <string>
 
@@ -23,6 +25,38 @@ std::string describe_length(const Length& length);
 void stage_ajcc7_sts(const Case& input, Result& result);
 /// Stages a validated uterine case with FIGO 2009 rules (rules.md sections 2 and 2b).
 void stage_figo2009(const Case& input, bool adenosarcoma, Result& result);
+
+/// Concatenation with one allocation: cat({"size ", text, " -> ", name(t)}).
+inline std::string cat(std::initializer_list<std::string_view> parts) {
+    std::size_t size = 0;
+    for (std::string_view part : parts) {
+        size += part.size();
+    }
+    std::string out;
+    out.reserve(size);
+    for (std::string_view part : parts) {
+        out += part;
+    }
+    return out;
+}
+
+/// A few values, kept inline (the candidates an unknown input leaves open).
+template <typename E>
+struct Few {
+    std::array<E, 2> items{};
+    std::size_t count = 0;
+    Few() = default;
+    Few(std::initializer_list<E> values) {
+        for (E v : values) {
+            items[count++] = v;
+        }
+    }
+    [[nodiscard]] const E* begin() const { return items.data(); }
+    [[nodiscard]] const E* end() const { return items.data() + count; }
+    [[nodiscard]] std::size_t size() const { return count; }
+    [[nodiscard]] E front() const { return items[0]; }
+    [[nodiscard]] E back() const { return items[count - 1]; }
+};
 
 /// The text of a set of stages: "IIA, III".
 std::string join_stages(StageSet stages);

@@ -7,6 +7,7 @@
 #include "core/detail.hpp"
 
 namespace lmsstage {
+using namespace std::string_view_literals;
 namespace {
 
 constexpr auto k_any_t = Set<T>::any();
@@ -148,7 +149,7 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
     // T: the furthest extent reported wins (bladder/rectum > abdominal > pelvic > adnexa > uterus).
     const Finding4 f{input.bladder_rectum.value_or(false), input.abdominal_sites.value_or(0),
                      input.pelvic.value_or(false), input.adnexa.value_or(false)};
-    std::vector<T> ts;
+    Few<T> ts;
     std::string t_because;
     int rank = 0;  // how far the reported extent reaches: 0 uterus .. 4 bladder/rectum
     if (f.bladder_rectum) {
@@ -182,7 +183,7 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
         if (size.known()) {
             const bool over = size.value->exceeds_cm(5.0);
             ts = {over ? T::t1b : T::t1a};
-            t_because = "limited to the uterus, size " + describe_length(*size.value) + (over ? " > 5 cm" : " <= 5 cm");
+            t_because = cat({"limited to the uterus, size ", describe_length(*size.value), over ? " > 5 cm" : " <= 5 cm"});
         } else {
             ts = {T::t1a, T::t1b};
             t_because = "limited to the uterus, size unknown (T1a or T1b)";
@@ -194,7 +195,9 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
         const std::string_view common = common_category(name(ts.front()), name(ts.back()));
         result.categories.t = common.empty() ? name(T::tx) : common;
     }
-    result.trace.push_back({"T", t_because + " -> " + std::string(result.categories.t)});
+    t_because += " -> ";
+    t_because += result.categories.t;
+    result.trace.push_back({"T", std::move(t_because)});
 
     // Findings not reported that would have raised T are taken as absent, and the result says so.
     std::string not_reported;
@@ -215,7 +218,7 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
     }
 
     // N (pelvic and/or para-aortic nodes).
-    std::vector<N> ns;
+    Few<N> ns;
     if (!input.nodes) {
         ns = {N::n0};
         result.categories.n = name(N::n0);
@@ -229,10 +232,9 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
         const N n = *input.nodes == Finding::present ? N::n1 : N::n0;
         ns = {n};
         result.categories.n = name(n);
-        result.trace.push_back({"N", std::string(*input.nodes == Finding::present
-                                                     ? "pelvic and/or para-aortic node metastasis"
-                                                     : "no pelvic or para-aortic node metastasis") +
-                                         " -> " + std::string(name(n))});
+        result.trace.push_back({"N", cat({*input.nodes == Finding::present ? "pelvic and/or para-aortic node metastasis"
+                                                                          : "no pelvic or para-aortic node metastasis",
+                                          " -> ", name(n)})});
     }
 
     // M.
@@ -243,8 +245,7 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
         result.trace.push_back({"M", "metastasis not reported -> M0 (assumed)"});
     } else {
         result.trace.push_back(
-            {"M", std::string(m == M::m1 ? "distant metastasis" : "no distant metastasis") + " -> " +
-                      std::string(name(m))});
+            {"M", cat({m == M::m1 ? "distant metastasis" : "no distant metastasis", " -> ", name(m)})});
     }
     result.categories.g = {};  // grade does not enter FIGO staging
 
@@ -271,13 +272,14 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
             if (!combos.empty()) {
                 combos += "; ";
             }
-            combos += std::string(name(t)) + ' ' + std::string(name(n)) + ' ' + std::string(name(m)) + " -> FIGO " +
-                      std::string(name(*s));
+            for (std::string_view part : {name(t), " "sv, name(n), " "sv, name(m), " -> FIGO "sv, name(*s)}) {
+                combos += part;
+            }
         }
     }
     result.stage = result.possible_stages.single();
     if (result.stage) {
-        result.trace.push_back({"stage", combos});
+        result.trace.push_back({"stage", std::move(combos)});
     } else {
         result.trace.push_back({"stage", combos + "; undetermined: one of " + join_stages(result.possible_stages)});
         std::string why = ts.size() > 1 ? "size unknown" : "";
@@ -293,11 +295,12 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
         result.notes.emplace_back("summary stage undetermined: it depends on the stage, which the inputs leave open");
     } else {
         result.summary_stage = summary;
-        std::string because = "FIGO " + join_stages(result.possible_stages) + " -> " + std::string(name(summary));
+        std::string because = cat({"FIGO ", join_stages(result.possible_stages), " -> ", name(summary)});
         if (result.stage == Stage::IIIC && summary == SummaryStage::distant) {
             because += " (abdominal tissue also involved)";
         }
-        result.trace.push_back({"summary_stage", because + " (SEER Summary Stage 2018, corpus sarcoma)"});
+        because += " (SEER Summary Stage 2018, corpus sarcoma)";
+        result.trace.push_back({"summary_stage", std::move(because)});
     }
     if (iva) {
         result.notes.emplace_back(

@@ -194,6 +194,9 @@ Outcome stage(const Case& input) {
     }
 
     Result result;
+    result.trace.reserve(8);
+    result.assumptions.reserve(4);
+    result.notes.reserve(4);
     const Histology histology = input.histology.value_or(Histology::lms);
     switch (system) {
         case SystemId::ajcc7_sts: detail::stage_ajcc7_sts(input, result); break;
@@ -202,12 +205,9 @@ Outcome stage(const Case& input) {
     }
 
     const SystemInfo& sys = info(system);
+    const auto used_end = sys.used.begin() + static_cast<std::ptrdiff_t>(sys.used_count);
     for (Field field : k_all_fields) {
-        if (!input.has(field)) {
-            continue;
-        }
-        const auto used_end = sys.used.begin() + static_cast<std::ptrdiff_t>(sys.used_count);
-        if (std::find(sys.used.begin(), used_end, field) == used_end) {
+        if (input.has(field) && std::find(sys.used.begin(), used_end, field) == used_end) {
             result.warnings.push_back(unused_warning(field, system, result.system.name));
         }
     }
@@ -217,13 +217,11 @@ Outcome stage(const Case& input) {
     const bool table_fits = system != SystemId::figo2009_uterine || histology == Histology::lms;
     result.survival = sys.survival_table.empty() || !table_fits ? nullptr : find_survival_table(sys.survival_table);
     if (result.survival) {
-        std::string because = std::string(result.survival->title) + " table";
-        if (result.summary_stage) {
-            because += ", row " + std::string(name(*result.summary_stage));
-        } else {
-            because += ", no row: summary stage undetermined";
-        }
-        result.trace.push_back({"survival", because});
+        result.trace.push_back({"survival", result.summary_stage
+                                                ? detail::cat({result.survival->title, " table, row ",
+                                                               name(*result.summary_stage)})
+                                                : detail::cat({result.survival->title,
+                                                               " table, no row: summary stage undetermined"})});
     } else {
         result.trace.push_back({"survival", "no survival table fits this case"});
         result.notes.push_back("no survival table is included for uterine " +
