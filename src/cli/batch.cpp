@@ -1,5 +1,10 @@
 // lmsstage batch and lmsstage check: records in (files or stdin), one outcome per record.
+#include <algorithm>
 #include <cerrno>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <cstring>
 #include <fstream>
 #include <memory>
@@ -67,6 +72,23 @@ public:
         }
         return true;
     }
+    /// Writes `text` straight through (after anything buffered), without copying it.
+    bool write_direct(std::string_view text) {
+        if (!m_buffer.empty() && !flush()) {
+            return false;
+        }
+        if (m_failed) {
+            return false;
+        }
+        errno = 0;
+        m_out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        if (!m_out) {
+            m_failed = true;
+            m_broken_pipe = errno == EPIPE;
+            return false;
+        }
+        return true;
+    }
     [[nodiscard]] bool broken_pipe() const { return m_broken_pipe; }
 
 private:
@@ -91,61 +113,264 @@ void report_stream_problem(std::ostream& err, const Input& input, const StreamPr
 
 }  // namespace
 
+namespace {
+
+/// Records are staged in batches by worker threads and written in input order; the number of
+/// batches in flight is bounded, so memory stays flat however long the input.
+constexpr std::size_t k_batch_records = 256;
+constexpr std::size_t k_max_in_flight = 6;
+
+struct Batch {
+    struct Item {
+        std::size_t offset = 0;
+        std::size_t size = 0;
+        RecordPlace place;
+        std::string_view problem;  ///< static text from the record splitter
+    };
+    std::string input;
+    std::vector<Item> items;
+    std::string output;
+    long long ok = 0;
+    long long bad = 0;
+    bool done = false;
+
+    void clear() {
+        input.clear();
+        items.clear();
+        output.clear();
+        ok = 0;
+        bad = 0;
+        done = false;
+    }
+};
+
+/// Stages every record of a batch into its output (one line each).
+void process(Batch& batch, Record& record) {
+    std::string& buf = batch.output;
+    for (const Batch::Item& item : batch.items) {
+        const std::string_view bytes(batch.input.data() + item.offset, item.size);
+        if (!item.problem.empty()) {
+            append_error_json(buf, "", item.problem, "", item.place);
+            ++batch.bad;
+        } else if (auto error = read_record(bytes, RecordKind::batch, record)) {
+            append_error_json(buf, error->field, error->message, record.id_json, item.place);
+            ++batch.bad;
+        } else {
+            const Outcome outcome = stage(record.input);
+            if (const auto* invalid = std::get_if<CaseError>(&outcome)) {
+                append_error_json(buf, *invalid, record.id_json, item.place);
+                ++batch.bad;
+            } else {
+                append_result_json(buf, std::get<Result>(outcome), record.id_json);
+                ++batch.ok;
+            }
+        }
+        buf += '\n';
+    }
+}
+
+class Pipeline {
+public:
+    explicit Pipeline(Output& output) : m_output(output) {}
+    Pipeline(const Pipeline&) = delete;
+    Pipeline& operator=(const Pipeline&) = delete;
+    ~Pipeline() { stop(); }
+
+    /// The batch being filled.
+    Batch& current() {
+        if (!m_current) {
+            m_current = take_spare();
+        }
+        return *m_current;
+    }
+
+    /// Hands the current batch to the workers; false when output has failed.
+    bool submit() {
+        if (!m_current || m_current->items.empty()) {
+            return !m_failed;
+        }
+        start_workers();
+        {
+            std::unique_lock lock(m_mutex);
+            m_in_flight.push_back(std::move(m_current));
+            m_todo.push_back(m_in_flight.back().get());
+        }
+        m_work.notify_one();
+        return write_ready(k_max_in_flight);
+    }
+
+    /// Submits what is left and writes everything, in order.
+    bool finish() {
+        if (m_workers.empty() && m_current && !m_current->items.empty()) {
+            // Small input: no threads needed.
+            Record record;
+            process(*m_current, record);
+            write(*m_current);
+            m_current.reset();
+            return !m_failed;
+        }
+        return submit() && write_ready(1);
+    }
+
+    long long ok() const { return m_ok; }
+    long long bad() const { return m_bad; }
+
+private:
+    std::unique_ptr<Batch> take_spare() {
+        std::unique_lock lock(m_mutex);
+        if (m_spares.empty()) {
+            return std::make_unique<Batch>();
+        }
+        auto batch = std::move(m_spares.back());
+        m_spares.pop_back();
+        batch->clear();
+        return batch;
+    }
+
+    void start_workers() {
+        if (!m_workers.empty()) {
+            return;
+        }
+        const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+        const unsigned count = std::min(cores, 4U);
+        for (unsigned i = 0; i < count; ++i) {
+            m_workers.emplace_back([this] { work(); });
+        }
+    }
+
+    void work() {
+        Record record;
+        while (true) {
+            Batch* batch = nullptr;
+            {
+                std::unique_lock lock(m_mutex);
+                m_work.wait(lock, [this] { return m_stopping || !m_todo.empty(); });
+                if (m_todo.empty()) {
+                    return;
+                }
+                batch = m_todo.front();
+                m_todo.pop_front();
+            }
+            process(*batch, record);
+            {
+                std::unique_lock lock(m_mutex);
+                batch->done = true;
+            }
+            m_done.notify_all();
+        }
+    }
+
+    /// Writes finished batches in order until fewer than `limit` are in flight.
+    bool write_ready(std::size_t limit) {
+        while (true) {
+            std::unique_ptr<Batch> front;
+            {
+                std::unique_lock lock(m_mutex);
+                if (m_in_flight.empty() || (m_in_flight.size() < limit && !m_in_flight.front()->done)) {
+                    return !m_failed;
+                }
+                m_done.wait(lock, [this] { return m_in_flight.front()->done; });
+                front = std::move(m_in_flight.front());
+                m_in_flight.pop_front();
+            }
+            write(*front);
+            std::unique_lock lock(m_mutex);
+            m_spares.push_back(std::move(front));
+            if (m_failed) {
+                return false;
+            }
+        }
+    }
+
+    void write(Batch& batch) {
+        m_ok += batch.ok;
+        m_bad += batch.bad;
+        if (m_failed) {
+            return;
+        }
+        if (!m_output.write_direct(batch.output)) {
+            m_failed = true;
+        }
+    }
+
+    void stop() {
+        {
+            std::unique_lock lock(m_mutex);
+            m_stopping = true;
+            m_todo.clear();
+        }
+        m_work.notify_all();
+        for (std::thread& t : m_workers) {
+            t.join();
+        }
+        m_workers.clear();
+    }
+
+    Output& m_output;
+    std::unique_ptr<Batch> m_current;
+    std::deque<std::unique_ptr<Batch>> m_in_flight;
+    std::deque<Batch*> m_todo;
+    std::vector<std::unique_ptr<Batch>> m_spares;
+    std::vector<std::thread> m_workers;
+    std::mutex m_mutex;
+    std::condition_variable m_work;
+    std::condition_variable m_done;
+    bool m_stopping = false;
+    bool m_failed = false;
+    long long m_ok = 0;
+    long long m_bad = 0;
+};
+
+}  // namespace
+
 int run_batch(const std::vector<std::string>& files, std::istream& in, std::ostream& out, std::ostream& err) {
     std::vector<Input> inputs;
     if (!open_inputs(files, inputs, err)) {
         return exit_code::no_input;
     }
     Output output(out);
-    Record record;
-    long long ok = 0;
-    long long bad = 0;
     bool stream_problem = false;
-
-    for (const Input& input : inputs) {
-        std::istream& stream = input.file ? *input.file : in;
-        const std::string_view file_name = input.name;
-        const std::function<bool(const RawRecord&)> on_record = [&](const RawRecord& raw) {
-            std::string& buf = output.buffer();
-            RecordPlace place = raw.place;
-            place.file = file_name;
-            if (!raw.problem.empty()) {
-                append_error_json(buf, "", raw.problem, "", place);
-                ++bad;
-            } else if (auto error = read_record(raw.bytes, RecordKind::batch, record)) {
-                append_error_json(buf, error->field, error->message, record.id_json, place);
-                ++bad;
-            } else {
-                const Outcome outcome = stage(record.input);
-                if (const auto* invalid = std::get_if<CaseError>(&outcome)) {
-                    append_error_json(buf, *invalid, record.id_json, place);
-                    ++bad;
-                } else {
-                    append_result_json(buf, std::get<Result>(outcome), record.id_json);
-                    ++ok;
-                }
+    bool output_ok = true;
+    {
+        Pipeline pipeline(output);
+        for (const Input& input : inputs) {
+            std::istream& stream = input.file ? *input.file : in;
+            const std::string_view file_name = input.name;
+            const std::function<bool(const RawRecord&)> on_record = [&](const RawRecord& raw) {
+                Batch& batch = pipeline.current();
+                Batch::Item item;
+                item.offset = batch.input.size();
+                item.size = raw.bytes.size();
+                item.place = raw.place;
+                item.place.file = file_name;
+                item.problem = raw.problem;
+                batch.input += raw.bytes;
+                batch.items.push_back(item);
+                return batch.items.size() < k_batch_records || pipeline.submit();
+            };
+            const std::function<void(const StreamProblem&)> on_problem = [&](const StreamProblem& problem) {
+                stream_problem = true;
+                report_stream_problem(err, input, problem);
+            };
+            if (!split_records(stream, on_record, on_problem)) {
+                output_ok = false;
+                break;
             }
-            buf += '\n';
-            return output.maybe_flush();
-        };
-        const std::function<void(const StreamProblem&)> on_problem = [&](const StreamProblem& problem) {
-            stream_problem = true;
-            report_stream_problem(err, input, problem);
-        };
-        if (!split_records(stream, on_record, on_problem)) {
+            if (stream.bad()) {
+                pipeline.finish();
+                output.flush();
+                err << "lmsstage: error reading " << (input.name.empty() ? "<stdin>" : input.name) << '\n';
+                return exit_code::no_input;
+            }
+        }
+        output_ok = output_ok && pipeline.finish() && output.flush();
+        if (!output_ok) {
             return output_failed(output, err);
         }
-        if (stream.bad()) {
-            output.flush();
-            err << "lmsstage: error reading " << (input.name.empty() ? "<stdin>" : input.name) << '\n';
-            return exit_code::no_input;
-        }
+        err << "staged " << pipeline.ok() + pipeline.bad() << " records: " << pipeline.ok() << " ok, "
+            << pipeline.bad() << " errors\n";
+        return pipeline.bad() > 0 || stream_problem ? exit_code::data : exit_code::ok;
     }
-    if (!output.flush()) {
-        return output_failed(output, err);
-    }
-    err << "staged " << ok + bad << " records: " << ok << " ok, " << bad << " errors\n";
-    return bad > 0 || stream_problem ? exit_code::data : exit_code::ok;
 }
 
 namespace {
