@@ -92,7 +92,7 @@ inline std::string summary_text(std::optional<lmsstage::SummaryStage> s) {
 inline std::string field_text(lmsstage::Field f) { return std::string(lmsstage::field_name(f)); }
 
 /// True when some line contains `needle`.
-inline bool any_contains(const std::vector<std::string>& lines, std::string_view needle) {
+inline bool any_contains(const lmsstage::TextList& lines, std::string_view needle) {
     for (const std::string& line : lines) {
         if (line.find(needle) != std::string::npos) {
             return true;
@@ -102,7 +102,7 @@ inline bool any_contains(const std::vector<std::string>& lines, std::string_view
 }
 
 /// Every line joined, for INFO output.
-inline std::string joined(const std::vector<std::string>& lines) {
+inline std::string joined(const lmsstage::TextList& lines) {
     std::string text;
     for (const std::string& line : lines) {
         text += "\n  - ";

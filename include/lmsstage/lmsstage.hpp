@@ -19,6 +19,10 @@ namespace lmsstage {
 /// survival row, and records every assumption and rule used. An invalid case gives a CaseError.
 Outcome stage(const Case& input);
 
+/// Same, into `result` (cleared first, its storage reused): for staging many cases without
+/// allocating for each. Returns the CaseError of an invalid case (then `result` is unspecified).
+std::optional<CaseError> stage(const Case& input, Result& result);
+
 /// Checks a case without staging it; nullopt when it is valid.
 std::optional<CaseError> validate(const Case& input);
 

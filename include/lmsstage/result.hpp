@@ -3,6 +3,8 @@
 /// it, the summary stage and survival table row, and every assumption, warning, note and rule used.
 
 #include <bit>
+#include <initializer_list>
+#include <utility>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -74,6 +76,50 @@ struct TraceStep {
     std::string because;
 };
 
+/// A list whose elements keep their storage when it is cleared, so that a Result reused for many
+/// cases (batch staging) stops allocating once warm. Reads like a std::vector.
+template <typename T>
+class ReusableList {
+public:
+    ReusableList() = default;
+    ReusableList(std::initializer_list<T> items) {
+        for (const T& item : items) {
+            push_back(item);
+        }
+    }
+    /// The next element, still holding what it last held: the caller overwrites it.
+    T& next() {
+        if (m_size == m_items.size()) {
+            m_items.emplace_back();
+        }
+        return m_items[m_size++];
+    }
+    /// Appends by assignment into reused storage (a string keeps its capacity).
+    template <typename U>
+    void push_back(U&& value) {
+        next() = std::forward<U>(value);
+    }
+    template <typename U>
+    void emplace_back(U&& value) {
+        next() = std::forward<U>(value);
+    }
+    void clear() noexcept { m_size = 0; }
+    [[nodiscard]] std::size_t size() const noexcept { return m_size; }
+    [[nodiscard]] bool empty() const noexcept { return m_size == 0; }
+    [[nodiscard]] const T& operator[](std::size_t i) const { return m_items[i]; }
+    [[nodiscard]] const T& front() const { return m_items.front(); }
+    [[nodiscard]] const T& back() const { return m_items[m_size - 1]; }
+    [[nodiscard]] const T* begin() const noexcept { return m_items.data(); }
+    [[nodiscard]] const T* end() const noexcept { return m_items.data() + m_size; }
+
+private:
+    std::vector<T> m_items;
+    std::size_t m_size = 0;
+};
+
+using TextList = ReusableList<std::string>;
+using Trace = ReusableList<TraceStep>;
+
 /// The staged case.
 struct Result {
     System system;
@@ -82,10 +128,13 @@ struct Result {
     StageSet possible_stages;            ///< every stage consistent with the inputs
     std::optional<SummaryStage> summary_stage;  ///< nullopt when undetermined
     const SurvivalTable* survival = nullptr;    ///< the table for this site, nullptr when none fits
-    std::vector<std::string> assumptions;  ///< defaults applied to omitted inputs
-    std::vector<std::string> warnings;     ///< given inputs the system did not use, and similar
-    std::vector<std::string> notes;        ///< context: why a stage is undetermined, caveats
-    std::vector<TraceStep> trace;
+    TextList assumptions;  ///< defaults applied to omitted inputs
+    TextList warnings;     ///< given inputs the system did not use, and similar
+    TextList notes;        ///< context: why a stage is undetermined, caveats
+    Trace trace;
+
+    /// Empties the result for the next case, keeping its storage.
+    void clear() noexcept;
 };
 
 /// Why a case cannot be staged: the field at fault and what is wrong with it, in words that

@@ -145,7 +145,7 @@ struct Batch {
 };
 
 /// Stages every record of a batch into its output (one line each).
-void process(Batch& batch, Record& record) {
+void process(Batch& batch, Record& record, Result& result) {
     std::string& buf = batch.output;
     for (const Batch::Item& item : batch.items) {
         const std::string_view bytes(batch.input.data() + item.offset, item.size);
@@ -156,12 +156,11 @@ void process(Batch& batch, Record& record) {
             append_error_json(buf, error->field, error->message, record.id_json, item.place);
             ++batch.bad;
         } else {
-            const Outcome outcome = stage(record.input);
-            if (const auto* invalid = std::get_if<CaseError>(&outcome)) {
+            if (auto invalid = stage(record.input, result)) {
                 append_error_json(buf, *invalid, record.id_json, item.place);
                 ++batch.bad;
             } else {
-                append_result_json(buf, std::get<Result>(outcome), record.id_json);
+                append_result_json(buf, result, record.id_json);
                 ++batch.ok;
             }
         }
@@ -204,7 +203,8 @@ public:
         if (m_workers.empty() && m_current && !m_current->items.empty()) {
             // Small input: no threads needed.
             Record record;
-            process(*m_current, record);
+            Result result;
+            process(*m_current, record, result);
             write(*m_current);
             m_current.reset();
             return !m_failed;
@@ -240,6 +240,7 @@ private:
 
     void work() {
         Record record;
+        Result result;
         while (true) {
             Batch* batch = nullptr;
             {
@@ -251,7 +252,7 @@ private:
                 batch = m_todo.front();
                 m_todo.pop_front();
             }
-            process(*batch, record);
+            process(*batch, record, result);
             {
                 std::unique_lock lock(m_mutex);
                 batch->done = true;

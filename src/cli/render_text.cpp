@@ -47,7 +47,7 @@ const TraceStep* find_step(const Result& r, std::string_view rule) {
 
 bool is_figo(const Result& r) { return r.system.id.substr(0, 4) == "figo"; }
 
-void list_section(std::string& out, const Painter& p, std::string_view title, const std::vector<std::string>& items,
+void list_section(std::string& out, const Painter& p, std::string_view title, const TextList& items,
                   bool warning) {
     if (items.empty()) {
         return;

@@ -105,12 +105,12 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
         bands = {over ? T::t2 : T::t1};
         const T t = with_depth(bands.front(), depth);
         result.categories.t = name(t);
-        result.trace.push_back({"T", cat({"size ", describe_length(*size.value), over ? " > 5 cm" : " <= 5 cm", ", ",
-                                          depth_text, " -> ", name(t)})});
+        trace(result, "T", {"size ", describe_length(*size.value), over ? " > 5 cm" : " <= 5 cm", ", ",
+                                          depth_text, " -> ", name(t)});
     } else {
         bands = {T::t1, T::t2};
         result.categories.t = name(T::tx);
-        result.trace.push_back({"T", "size unknown -> TX (T1 or T2)"});
+        trace(result, "T", {"size unknown -> TX (T1 or T2)"});
     }
 
     // N: omitted = N0 (assumed); unknown = NX (both N0 and N1 considered).
@@ -119,18 +119,18 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
         ns = {N::n0};
         result.categories.n = name(N::n0);
         result.assumptions.emplace_back("no regional node involvement reported: N0");
-        result.trace.push_back({"N", "nodes not reported -> N0 (assumed)"});
+        trace(result, "N", {"nodes not reported -> N0 (assumed)"});
     } else if (*input.nodes == Finding::unknown) {
         ns = {N::n0, N::n1};
         result.categories.n = name(N::nx);
-        result.trace.push_back({"N", "nodes unknown -> NX (N0 or N1)"});
+        trace(result, "N", {"nodes unknown -> NX (N0 or N1)"});
     } else {
         const N n = *input.nodes == Finding::present ? N::n1 : N::n0;
         ns = {n};
         result.categories.n = name(n);
-        result.trace.push_back({"N", cat({*input.nodes == Finding::present ? "regional node metastasis"
+        trace(result, "N", {*input.nodes == Finding::present ? "regional node metastasis"
                                                                           : "no regional node metastasis",
-                                          " -> ", name(n)})});
+                                          " -> ", name(n)});
     }
 
     // M: omitted = M0 (assumed). The 7th edition has no MX.
@@ -138,17 +138,15 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
     result.categories.m = name(m);
     if (!input.metastasis) {
         result.assumptions.emplace_back("no distant metastasis reported: M0");
-        result.trace.push_back({"M", "metastasis not reported -> M0 (assumed)"});
+        trace(result, "M", {"metastasis not reported -> M0 (assumed)"});
     } else {
-        result.trace.push_back(
-            {"M", cat({m == M::m1 ? "distant metastasis" : "no distant metastasis", " -> ", name(m)})});
+        trace(result, "M", {m == M::m1 ? "distant metastasis" : "no distant metastasis", " -> ", name(m)});
     }
 
     // G: FNCLCC grade; GX is grouped with G1.
     const G g = to_g(*input.grade);  // validated: present
     result.categories.g = name(g);
-    result.trace.push_back(
-        {"G", cat({"grade ", name(*input.grade), " -> ", name(g), g == G::gx ? " (grouped with G1)" : ""})});
+    trace(result, "G", {"grade ", name(*input.grade), " -> ", name(g), g == G::gx ? " (grouped with G1)" : ""});
 
     // Stage: every combination the inputs allow.
     std::string combos;
@@ -170,9 +168,9 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
     }
     result.stage = result.possible_stages.single();
     if (result.stage) {
-        result.trace.push_back({"stage", std::move(combos)});
+        trace(result, "stage", {combos});
     } else {
-        result.trace.push_back({"stage", combos + "; undetermined: one of " + join_stages(result.possible_stages)});
+        trace(result, "stage", {combos, "; undetermined: one of ", join_stages(result.possible_stages)});
         std::string why;
         if (!size.known()) {
             why = "size unknown";
@@ -217,7 +215,7 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
     result.summary_stage = summary;
     because += " -> ";
     because += name(summary);
-    result.trace.push_back({"summary_stage", std::move(because)});
+    trace(result, "summary_stage", {because});
 }
 
 }  // namespace detail

@@ -17,6 +17,19 @@ std::vector<Stage> StageSet::members() const {
     return out;
 }
 
+void Result::clear() noexcept {
+    system = {};
+    categories = {};
+    stage.reset();
+    possible_stages = {};
+    summary_stage.reset();
+    survival = nullptr;
+    assumptions.clear();
+    warnings.clear();
+    notes.clear();
+    trace.clear();
+}
+
 std::string CaseError::message() const {
     std::string text{field_name(field)};
     text += ' ';

@@ -40,6 +40,25 @@ inline std::string cat(std::initializer_list<std::string_view> parts) {
     return out;
 }
 
+/// Appends a trace step, its text built in reused storage.
+inline void trace(Result& result, std::string_view rule, std::initializer_list<std::string_view> parts) {
+    TraceStep& step = result.trace.next();
+    step.rule = rule;
+    step.because.clear();
+    for (std::string_view part : parts) {
+        step.because += part;
+    }
+}
+
+/// Appends a text built from parts, in reused storage.
+inline void add(TextList& list, std::initializer_list<std::string_view> parts) {
+    std::string& text = list.next();
+    text.clear();
+    for (std::string_view part : parts) {
+        text += part;
+    }
+}
+
 /// A few values, kept inline (the candidates an unknown input leaves open).
 template <typename E>
 struct Few {

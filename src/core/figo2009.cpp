@@ -197,7 +197,7 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
     }
     t_because += " -> ";
     t_because += result.categories.t;
-    result.trace.push_back({"T", std::move(t_because)});
+    trace(result, "T", {t_because});
 
     // Findings not reported that would have raised T are taken as absent, and the result says so.
     std::string not_reported;
@@ -223,18 +223,18 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
         ns = {N::n0};
         result.categories.n = name(N::n0);
         result.assumptions.emplace_back("no pelvic or para-aortic node involvement reported: N0");
-        result.trace.push_back({"N", "nodes not reported -> N0 (assumed)"});
+        trace(result, "N", {"nodes not reported -> N0 (assumed)"});
     } else if (*input.nodes == Finding::unknown) {
         ns = {N::n0, N::n1};
         result.categories.n = name(N::nx);
-        result.trace.push_back({"N", "nodes unknown -> NX (N0 or N1)"});
+        trace(result, "N", {"nodes unknown -> NX (N0 or N1)"});
     } else {
         const N n = *input.nodes == Finding::present ? N::n1 : N::n0;
         ns = {n};
         result.categories.n = name(n);
-        result.trace.push_back({"N", cat({*input.nodes == Finding::present ? "pelvic and/or para-aortic node metastasis"
+        trace(result, "N", {*input.nodes == Finding::present ? "pelvic and/or para-aortic node metastasis"
                                                                           : "no pelvic or para-aortic node metastasis",
-                                          " -> ", name(n)})});
+                                          " -> ", name(n)});
     }
 
     // M.
@@ -242,10 +242,9 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
     result.categories.m = name(m);
     if (!input.metastasis) {
         result.assumptions.emplace_back("no distant metastasis reported: M0");
-        result.trace.push_back({"M", "metastasis not reported -> M0 (assumed)"});
+        trace(result, "M", {"metastasis not reported -> M0 (assumed)"});
     } else {
-        result.trace.push_back(
-            {"M", cat({m == M::m1 ? "distant metastasis" : "no distant metastasis", " -> ", name(m)})});
+        trace(result, "M", {m == M::m1 ? "distant metastasis" : "no distant metastasis", " -> ", name(m)});
     }
     result.categories.g = {};  // grade does not enter FIGO staging
 
@@ -279,9 +278,9 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
     }
     result.stage = result.possible_stages.single();
     if (result.stage) {
-        result.trace.push_back({"stage", std::move(combos)});
+        trace(result, "stage", {combos});
     } else {
-        result.trace.push_back({"stage", combos + "; undetermined: one of " + join_stages(result.possible_stages)});
+        trace(result, "stage", {combos, "; undetermined: one of ", join_stages(result.possible_stages)});
         std::string why = ts.size() > 1 ? "size unknown" : "";
         if (ns.size() > 1) {
             why += why.empty() ? "nodes unknown" : " and nodes unknown";
@@ -291,7 +290,7 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
 
     if (summary_open) {
         result.summary_stage.reset();
-        result.trace.push_back({"summary_stage", "depends on the undetermined stage -> undetermined"});
+        trace(result, "summary_stage", {"depends on the undetermined stage -> undetermined"});
         result.notes.emplace_back("summary stage undetermined: it depends on the stage, which the inputs leave open");
     } else {
         result.summary_stage = summary;
@@ -300,7 +299,7 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
             because += " (abdominal tissue also involved)";
         }
         because += " (SEER Summary Stage 2018, corpus sarcoma)";
-        result.trace.push_back({"summary_stage", std::move(because)});
+        trace(result, "summary_stage", {because});
     }
     if (iva) {
         result.notes.emplace_back(

@@ -181,8 +181,16 @@ std::optional<CaseError> validate(const Case& input) {
 }
 
 Outcome stage(const Case& input) {
+    Result result;
+    if (auto bad = stage(input, result)) {
+        return *std::move(bad);
+    }
+    return result;
+}
+
+std::optional<CaseError> stage(const Case& input, Result& result) {
     if (auto bad = check_values(input)) {
-        return *bad;
+        return bad;
     }
     auto chosen = choose_system(input);
     if (auto* bad = std::get_if<CaseError>(&chosen)) {
@@ -190,13 +198,10 @@ Outcome stage(const Case& input) {
     }
     const SystemId system = std::get<SystemId>(chosen);
     if (auto bad = check_required(input, system)) {
-        return *bad;
+        return bad;
     }
 
-    Result result;
-    result.trace.reserve(8);
-    result.assumptions.reserve(4);
-    result.notes.reserve(4);
+    result.clear();
     const Histology histology = input.histology.value_or(Histology::lms);
     switch (system) {
         case SystemId::ajcc7_sts: detail::stage_ajcc7_sts(input, result); break;
@@ -217,17 +222,16 @@ Outcome stage(const Case& input) {
     const bool table_fits = system != SystemId::figo2009_uterine || histology == Histology::lms;
     result.survival = sys.survival_table.empty() || !table_fits ? nullptr : find_survival_table(sys.survival_table);
     if (result.survival) {
-        result.trace.push_back({"survival", result.summary_stage
-                                                ? detail::cat({result.survival->title, " table, row ",
-                                                               name(*result.summary_stage)})
-                                                : detail::cat({result.survival->title,
-                                                               " table, no row: summary stage undetermined"})});
+        if (result.summary_stage) {
+            detail::trace(result, "survival", {result.survival->title, " table, row ", name(*result.summary_stage)});
+        } else {
+            detail::trace(result, "survival", {result.survival->title, " table, no row: summary stage undetermined"});
+        }
     } else {
-        result.trace.push_back({"survival", "no survival table fits this case"});
-        result.notes.push_back("no survival table is included for uterine " +
-                               std::string(histology == Histology::ess ? "endometrial stromal sarcoma"
-                                                                       : "adenosarcoma") +
-                               "; the uterine leiomyosarcoma figures do not describe it");
+        detail::trace(result, "survival", {"no survival table fits this case"});
+        detail::add(result.notes, {"no survival table is included for uterine ",
+                                   histology == Histology::ess ? "endometrial stromal sarcoma" : "adenosarcoma",
+                                   "; the uterine leiomyosarcoma figures do not describe it"});
     }
 
     // Context from the seed article: recurrence and metastatic sites (never part of the stage).
@@ -243,7 +247,7 @@ Outcome stage(const Case& input) {
             "the survival figures cover all soft tissue sarcomas; leiomyosarcoma-specific figures are not well "
             "established");
     }
-    return result;
+    return std::nullopt;
 }
 
 std::string_view version() noexcept { return LMSSTAGE_VERSION; }
