@@ -33,16 +33,24 @@ std::string_view type_word(Value::Type t) {
     return "a value";
 }
 
+/// At most k_echo_limit bytes of `text`, cut at a UTF-8 character boundary, "..." when cut.
+std::string shorten(std::string_view text) {
+    if (text.size() <= k_echo_limit) {
+        return std::string(text);
+    }
+    std::size_t cut = k_echo_limit;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) {
+        --cut;  // do not split a multi-byte character
+    }
+    return std::string(text.substr(0, cut)) + "...";
+}
+
 /// The given value as an error message repeats it: short, and always valid JSON-ish text.
 std::string echo(const Value& v) {
     if (v.type == Value::Type::object || v.type == Value::Type::array) {
         return std::string(type_word(v.type));
     }
-    std::string_view raw = v.raw;
-    if (raw.size() > k_echo_limit) {
-        return std::string(raw.substr(0, k_echo_limit)) + "...";
-    }
-    return std::string(raw);
+    return shorten(v.raw);
 }
 
 /// Syntax-level reader over one record's bytes.
@@ -575,7 +583,7 @@ RecordError unknown_key(std::string_view key, RecordKind kind) {
         consider("expect");
         consider("source");
     }
-    std::string shown(key.substr(0, k_echo_limit));
+    std::string shown = shorten(key);
     std::string message = "unknown field \"" + shown + "\"";
     if (!suggestion.empty()) {
         message += " (did you mean \"" + suggestion + "\"?)";

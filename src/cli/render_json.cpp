@@ -6,6 +6,7 @@
 #endif
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <vector>
 
 #include "lmsstage/lmsstage.hpp"
@@ -23,6 +24,38 @@ constexpr bool needs_escape(std::uint64_t word) noexcept {
     const std::uint64_t has_quote = (quote - k_ones) & ~quote & k_highs;
     const std::uint64_t has_backslash = (backslash - k_ones) & ~backslash & k_highs;
     return (below_space | has_quote | has_backslash) != 0;
+}
+
+/// The first byte from `p` that needs escaping in a JSON string, or `end`.
+const char* skip_plain(const char* p, const char* end) {
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i space_minus_one = _mm_set1_epi8(0x1F);
+    while (end - p >= 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(chunk, space_minus_one), space_minus_one);
+        const __m128i special =
+            _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)));
+        const int mask = _mm_movemask_epi8(special);
+        if (mask != 0) {
+            return p + __builtin_ctz(static_cast<unsigned>(mask));
+        }
+        p += 16;
+    }
+#endif
+    while (end - p >= 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, p, sizeof word);
+        if (needs_escape(word)) {
+            break;
+        }
+        p += 8;
+    }
+    while (p < end && static_cast<unsigned char>(*p) >= 0x20 && *p != '"' && *p != '\\') {
+        ++p;
+    }
+    return p;
 }
 
 void append_key(std::string& out, std::string_view key) {
@@ -138,155 +171,218 @@ void append_version(std::string& out) {
 
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view text) {
-    static constexpr std::array<char, 16> k_hex = {'0', '1', '2', '3', '4', '5', '6', '7',
-                                                   '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
-    out += '"';
-    const char* p = text.data();
-    const char* const end = p + text.size();
-    while (p < end) {
-        // Append the longest run that needs no escaping in one go, eight bytes at a time.
-        const char* run = p;
-#ifdef __SSE2__
-        const __m128i quote = _mm_set1_epi8('"');
-        const __m128i backslash = _mm_set1_epi8('\\');
-        const __m128i space_minus_one = _mm_set1_epi8(0x1F);
-        while (end - p >= 16) {
-            const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-            const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(chunk, space_minus_one), space_minus_one);
-            const __m128i special =
-                _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)));
-            if (_mm_movemask_epi8(special) != 0) {
+
+namespace {
+
+/// Writes into space reserved beforehand (see result_bound): no capacity check per piece.
+class RawWriter {
+public:
+    explicit RawWriter(char* at) : m_p(at) {}
+    [[nodiscard]] char* position() const { return m_p; }
+    void raw(std::string_view text) {
+        std::memcpy(m_p, text.data(), text.size());
+        m_p += text.size();
+    }
+    void ch(char c) { *m_p++ = c; }
+    void string(std::string_view text) {
+        static constexpr std::array<char, 16> k_hex = {'0', '1', '2', '3', '4', '5', '6', '7',
+                                                       '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+        ch('"');
+        const char* p = text.data();
+        const char* const end = p + text.size();
+        while (p < end) {
+            const char* run = p;
+            p = skip_plain(p, end);
+            raw(std::string_view(run, static_cast<std::size_t>(p - run)));
+            if (p == end) {
                 break;
             }
-            p += 16;
-        }
-#endif
-        while (end - p >= 8) {
-            std::uint64_t word = 0;
-            std::memcpy(&word, p, sizeof word);
-            if (needs_escape(word)) {
-                break;
+            const auto byte = static_cast<unsigned char>(*p++);
+            switch (byte) {
+                case '"': raw("\\\""); break;
+                case '\\': raw("\\\\"); break;
+                case '\n': raw("\\n"); break;
+                case '\r': raw("\\r"); break;
+                case '\t': raw("\\t"); break;
+                default:
+                    raw("\\u00");
+                    ch(k_hex[byte >> 4U]);
+                    ch(k_hex[byte & 0xFU]);
             }
-            p += 8;
         }
-        while (p < end && static_cast<unsigned char>(*p) >= 0x20 && *p != '"' && *p != '\\') {
-            ++p;
-        }
-        out.append(run, static_cast<std::size_t>(p - run));
-        if (p == end) {
-            break;
-        }
-        const auto byte = static_cast<unsigned char>(*p++);
-        switch (byte) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                out += "\\u00";
-                out += k_hex[byte >> 4U];
-                out += k_hex[byte & 0xFU];
+        ch('"');
+    }
+    void string_or_null(std::string_view text) {
+        if (text.empty()) {
+            raw("null");
+        } else {
+            string(text);
         }
     }
-    out += '"';
+    template <typename Range>
+    void string_array(const Range& items) {
+        ch('[');
+        bool first = true;
+        for (const auto& item : items) {
+            if (!first) {
+                ch(',');
+            }
+            first = false;
+            string(item);
+        }
+        ch(']');
+    }
+
+private:
+    char* m_p;
+};
+
+/// The exact size of a text written as a JSON string, quotes included.
+std::size_t string_size(std::string_view text) {
+    std::size_t size = text.size() + 2;
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while ((p = skip_plain(p, end)) != end) {
+        const auto byte = static_cast<unsigned char>(*p++);
+        size += (byte == '"' || byte == '\\' || byte == '\n' || byte == '\r' || byte == '\t') ? 1 : 5;
+    }
+    return size;
+}
+
+std::size_t string_or_null_size(std::string_view text) { return text.empty() ? 4 : string_size(text); }
+
+/// The exact size of the result object, so that it is written in place with no capacity checks.
+std::size_t result_size(const Result& r, std::string_view id_json, const SurvivalFragments* survival) {
+    using namespace std::string_view_literals;
+    std::size_t size = 0;
+    if (!id_json.empty()) {
+        size += "\"id\":,"sv.size() + id_json.size();
+    }
+    size += "{\"ok\":true,\"system\":{\"id\":,\"name\":},\"categories\":{\"T\":,\"N\":,\"M\":,\"G\":},\"stage\":"
+            ",\"possible_stages\":[],\"summary_stage\":,\"survival\":,\"assumptions\":,\"warnings\":,\"notes\":"
+            ",\"trace\":[],\"version\":\"lmsstage \"}"sv.size();
+    size += version().size();
+    size += string_size(r.system.id) + string_size(r.system.name);
+    size += string_or_null_size(r.categories.t) + string_or_null_size(r.categories.n) +
+            string_or_null_size(r.categories.m) + string_or_null_size(r.categories.g);
+    size += r.stage ? string_size(name(*r.stage)) : 4;
+    std::size_t stages = 0;
+    for (Stage s : k_all_stages) {
+        if (r.possible_stages.contains(s)) {
+            size += string_size(name(s));
+            ++stages;
+        }
+    }
+    size += stages > 0 ? stages - 1 : 0;
+    const std::size_t summary = r.summary_stage ? string_size(name(*r.summary_stage)) : 4;
+    size += summary;
+    size += survival != nullptr ? survival->head.size() + summary + survival->tail.size() : 4;
+    for (const TextList* list : {&r.assumptions, &r.warnings, &r.notes}) {
+        size += 2 + (list->empty() ? 0 : list->size() - 1);
+        for (const std::string& text : *list) {
+            size += string_size(text);
+        }
+    }
+    size += r.trace.empty() ? 0 : r.trace.size() - 1;
+    for (const TraceStep& step : r.trace) {
+        size += "{\"rule\":,\"because\":}"sv.size() + string_size(step.rule) + string_size(step.because);
+    }
+    return size;
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+    const std::size_t start = out.size();
+    out.resize(start + string_size(text));
+    RawWriter w(out.data() + start);
+    w.string(text);
 }
 
 void append_result_json(std::string& out, const Result& r, std::string_view id_json) {
-    out += '{';
+    using namespace std::string_view_literals;
+    const SurvivalFragments* survival = r.survival != nullptr ? &fragments_for(*r.survival) : nullptr;
+    const std::size_t start = out.size();
+    const std::size_t size = result_size(r, id_json, survival);
+    out.resize(start + size);
+    RawWriter w(out.data() + start);
+
+    w.ch('{');
     if (!id_json.empty()) {
-        append_key(out, "id");
-        out += id_json;
-        out += ',';
+        w.raw("\"id\":"sv);
+        w.raw(id_json);
+        w.ch(',');
     }
-    out += "\"ok\":true,";
-    append_key(out, "system");
-    out += "{\"id\":";
-    append_json_string(out, r.system.id);
-    out += ",\"name\":";
-    append_json_string(out, r.system.name);
-    out += "},";
-
-    append_key(out, "categories");
-    out += "{\"T\":";
-    append_string_or_null(out, r.categories.t);
-    out += ",\"N\":";
-    append_string_or_null(out, r.categories.n);
-    out += ",\"M\":";
-    append_string_or_null(out, r.categories.m);
-    out += ",\"G\":";
-    append_string_or_null(out, r.categories.g);
-    out += "},";
-
-    append_key(out, "stage");
+    w.raw("\"ok\":true,\"system\":{\"id\":"sv);
+    w.string(r.system.id);
+    w.raw(",\"name\":"sv);
+    w.string(r.system.name);
+    w.raw("},\"categories\":{\"T\":"sv);
+    w.string_or_null(r.categories.t);
+    w.raw(",\"N\":"sv);
+    w.string_or_null(r.categories.n);
+    w.raw(",\"M\":"sv);
+    w.string_or_null(r.categories.m);
+    w.raw(",\"G\":"sv);
+    w.string_or_null(r.categories.g);
+    w.raw("},\"stage\":"sv);
     if (r.stage) {
-        append_json_string(out, name(*r.stage));
+        w.string(name(*r.stage));
     } else {
-        out += "null";
+        w.raw("null"sv);
     }
-    out += ',';
-    append_key(out, "possible_stages");
-    out += '[';
+    w.raw(",\"possible_stages\":["sv);
     bool first = true;
     for (Stage s : k_all_stages) {
         if (r.possible_stages.contains(s)) {
             if (!first) {
-                out += ',';
+                w.ch(',');
             }
             first = false;
-            append_json_string(out, name(s));
+            w.string(name(s));
         }
     }
-    out += "],";
-
-    append_key(out, "summary_stage");
+    w.raw("],\"summary_stage\":"sv);
     if (r.summary_stage) {
-        append_json_string(out, name(*r.summary_stage));
+        w.string(name(*r.summary_stage));
     } else {
-        out += "null";
+        w.raw("null"sv);
     }
-    out += ',';
-
-    append_key(out, "survival");
-    if (r.survival == nullptr) {
-        out += "null";
+    w.raw(",\"survival\":"sv);
+    if (survival == nullptr) {
+        w.raw("null"sv);
     } else {
-        const SurvivalFragments& f = fragments_for(*r.survival);
-        out += f.head;
+        w.raw(survival->head);
         if (r.summary_stage) {
-            append_json_string(out, name(*r.summary_stage));
+            w.string(name(*r.summary_stage));
         } else {
-            out += "null";
+            w.raw("null"sv);
         }
-        out += f.tail;
+        w.raw(survival->tail);
     }
-    out += ',';
-
-    append_key(out, "assumptions");
-    append_string_array(out, r.assumptions);
-    out += ',';
-    append_key(out, "warnings");
-    append_string_array(out, r.warnings);
-    out += ',';
-    append_key(out, "notes");
-    append_string_array(out, r.notes);
-    out += ',';
-    append_key(out, "trace");
-    out += '[';
+    w.raw(",\"assumptions\":"sv);
+    w.string_array(r.assumptions);
+    w.raw(",\"warnings\":"sv);
+    w.string_array(r.warnings);
+    w.raw(",\"notes\":"sv);
+    w.string_array(r.notes);
+    w.raw(",\"trace\":["sv);
     for (std::size_t i = 0; i < r.trace.size(); ++i) {
         if (i > 0) {
-            out += ',';
+            w.ch(',');
         }
-        out += "{\"rule\":";
-        append_json_string(out, r.trace[i].rule);
-        out += ",\"because\":";
-        append_json_string(out, r.trace[i].because);
-        out += '}';
+        w.raw("{\"rule\":"sv);
+        w.string(r.trace[i].rule);
+        w.raw(",\"because\":"sv);
+        w.string(r.trace[i].because);
+        w.ch('}');
     }
-    out += "],";
-    append_version(out);
-    out += '}';
+    w.raw("],\"version\":\"lmsstage "sv);
+    w.raw(version());
+    w.raw("\"}"sv);
+    if (w.position() != out.data() + start + size) {
+        throw std::logic_error("result JSON size miscounted");  // a bug: exit 70, never bad output
+    }
 }
 
 void append_error_json(std::string& out, const CaseError& error, std::string_view id_json, RecordPlace place) {
