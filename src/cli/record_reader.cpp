@@ -641,7 +641,9 @@ std::optional<RecordError> read_record(std::string_view bytes, RecordKind kind, 
             if (!p.value(v, 1)) {
                 break;
             }
-            if (!first_problem || key == "id") {
+            // After a field error, reading goes on for what an error report needs: the id, and in
+            // check mode the expectation (a case may be expected to fail on that field).
+            if (!first_problem || key == "id" || (kind == RecordKind::check && (key == "expect" || key == "source"))) {
                 std::optional<RecordError> problem;
                 const FieldSpec* spec = find_field_by_key(key);
                 bool duplicate = false;

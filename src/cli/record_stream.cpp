@@ -9,6 +9,7 @@ namespace {
 constexpr std::size_t k_chunk = std::size_t{1} << 18;
 constexpr std::string_view k_too_long = "record longer than 1 MiB (1048576 bytes): not read";
 constexpr std::string_view k_truncated = "input ended inside this record (truncated)";
+constexpr std::string_view k_broken_line = "the record's JSON is not complete on its line (truncated?)";
 constexpr std::string_view k_no_comma = "expected ',' between the records of the array";
 
 bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -104,10 +105,9 @@ private:
         return m_on_record(RawRecord{problem.empty() ? bytes : std::string_view{}, place, problem});
     }
 
-    bool ndjson() {
-        long long line = 0;
+    /// NDJSON from the window's position; `line` is the number of the line before it.
+    bool ndjson(long long line = 0, bool first = true) {
         bool skipping = false;  // inside an over-long line whose error is already out
-        bool first = true;
         std::size_t scan = m_window.pos();
         while (true) {
             const char* base = m_window.data();
@@ -132,9 +132,12 @@ private:
                         if (!text.empty() && text.back() == '\r') {
                             text.remove_suffix(1);
                         }
+                        if (text.size() > k_max_record_bytes) {
+                            return emit({}, RecordPlace::line(line), k_too_long);
+                        }
                         if (!blank(text)) {
                             if (first && structurally_open(text)) {
-                                return emit({}, RecordPlace::line(line), k_truncated);
+                                return emit({}, RecordPlace::line(line), k_broken_line);
                             }
                             return emit(text, RecordPlace::line(line), {});
                         }
@@ -163,7 +166,7 @@ private:
             } else if (!blank(text)) {
                 if (first && structurally_open(text)) {
                     // A JSON document laid out over several lines (pretty-printed): read it
-                    // value by value from this line on.
+                    // value by value from this line on (back to lines if it was a broken line).
                     return structural(false, line);
                 }
                 first = false;
@@ -234,6 +237,16 @@ private:
             const std::size_t end = m_window.end();
             for (; i < end; ++i) {
                 const char c = data[i];
+                if (in_value && !array && c == '\n' && (in_string || (shape == Shape::container &&
+                                                                      i + 1 < end && data[i + 1] == '{'))) {
+                    // A raw newline cannot be inside a JSON string, and a '{' opening a line inside
+                    // an open value starts the next NDJSON record: the value was a broken line.
+                    if (!emit({}, place(), k_broken_line)) {
+                        return false;
+                    }
+                    m_window.set_pos(i + 1);
+                    return ndjson(line, false);
+                }
                 if (in_value) {
                     if (in_string) {
                         append(c);

@@ -2,6 +2,7 @@
 // flags given fields the system does not use, and hands over to the system's rules.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cmath>
 #include <string>
 
@@ -49,6 +50,15 @@ const SystemInfo& info(SystemId id) noexcept {
         }
     }
     return k_systems[0];
+}
+
+
+std::uint32_t used_fields(const SystemInfo& sys) noexcept {
+    std::uint32_t mask = 0;
+    for (std::size_t i = 0; i < sys.used_count; ++i) {
+        mask |= field_bit(sys.used[i]);
+    }
+    return mask;
 }
 
 CaseError error(Field field, std::string problem) { return CaseError{field, std::move(problem)}; }
@@ -210,10 +220,12 @@ std::optional<CaseError> stage(const Case& input, Result& result) {
     }
 
     const SystemInfo& sys = info(system);
-    const auto used_end = sys.used.begin() + static_cast<std::ptrdiff_t>(sys.used_count);
-    for (Field field : k_all_fields) {
-        if (input.has(field) && std::find(sys.used.begin(), used_end, field) == used_end) {
-            result.warnings.push_back(unused_warning(field, system, result.system.name));
+    const std::uint32_t unused = input.given_fields() & ~used_fields(sys);
+    if (unused != 0) {
+        for (Field field : k_all_fields) {
+            if ((unused & field_bit(field)) != 0) {
+                result.warnings.push_back(unused_warning(field, system, result.system.name));
+            }
         }
     }
 

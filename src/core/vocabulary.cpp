@@ -208,30 +208,33 @@ std::string_view name(G value) noexcept {
     return "?";
 }
 
-bool Case::has(Field field) const noexcept {
-    switch (field) {
-        case Field::site: return site.has_value();
-        case Field::histology: return histology.has_value();
-        case Field::size: return size.has_value();
-        case Field::depth: return depth.has_value();
-        case Field::grade: return grade.has_value();
-        case Field::nodes: return nodes.has_value();
-        case Field::metastasis: return metastasis.has_value();
-        case Field::extension: return extension.has_value();
-        case Field::adnexa: return adnexa.has_value();
-        case Field::pelvic: return pelvic.has_value();
-        case Field::bladder_rectum: return bladder_rectum.has_value();
-        case Field::abdominal_sites: return abdominal_sites.has_value();
-        case Field::myometrial_invasion: return myometrial_invasion.has_value();
-        case Field::mitotic_rate: return mitotic_rate.has_value();
-        case Field::gi_site: return gi_site.has_value();
-        case Field::edition: return edition.has_value();
-        case Field::adjoining_invasion: return adjoining_invasion.has_value();
-        case Field::visceral_extent: return visceral_extent.has_value();
-        case Field::foci: return foci.has_value();
-        case Field::id: return false;
-    }
-    return false;
+std::uint32_t Case::given_fields() const noexcept {
+    std::uint32_t mask = 0;
+    auto mark = [&mask](bool given, Field field) {
+        if (given) {
+            mask |= field_bit(field);
+        }
+    };
+    mark(site.has_value(), Field::site);
+    mark(histology.has_value(), Field::histology);
+    mark(size.has_value(), Field::size);
+    mark(depth.has_value(), Field::depth);
+    mark(grade.has_value(), Field::grade);
+    mark(nodes.has_value(), Field::nodes);
+    mark(metastasis.has_value(), Field::metastasis);
+    mark(extension.has_value(), Field::extension);
+    mark(adnexa.has_value(), Field::adnexa);
+    mark(pelvic.has_value(), Field::pelvic);
+    mark(bladder_rectum.has_value(), Field::bladder_rectum);
+    mark(abdominal_sites.has_value(), Field::abdominal_sites);
+    mark(myometrial_invasion.has_value(), Field::myometrial_invasion);
+    mark(mitotic_rate.has_value(), Field::mitotic_rate);
+    mark(gi_site.has_value(), Field::gi_site);
+    mark(edition.has_value(), Field::edition);
+    mark(adjoining_invasion.has_value(), Field::adjoining_invasion);
+    mark(visceral_extent.has_value(), Field::visceral_extent);
+    mark(foci.has_value(), Field::foci);
+    return mask;
 }
 
 }  // namespace lmsstage
