@@ -2,6 +2,7 @@
 /// The validated-later input of one staging: plain values, every finding optional so that the
 /// result can say which ones were assumed and which given fields a system did not use.
 
+#include <cstdint>
 #include <optional>
 
 #include "lmsstage/vocabulary.hpp"
@@ -59,8 +60,10 @@ struct Case {
     std::optional<VisceralExtent> visceral_extent;        ///< AJCC 8 visceral
     std::optional<long long> foci;             ///< AJCC 8 visceral
 
-    /// True when the field was given (the `id` field lives outside the case and is never "given" here).
-    [[nodiscard]] bool has(Field field) const noexcept;
+    /// The fields given, as a bit set of field_bit(field) (the `id` field lives outside the case).
+    [[nodiscard]] std::uint32_t given_fields() const noexcept;
+    /// True when the field was given.
+    [[nodiscard]] bool has(Field field) const noexcept { return (given_fields() & field_bit(field)) != 0; }
 };
 
 }  // namespace lmsstage

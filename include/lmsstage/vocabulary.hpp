@@ -56,6 +56,9 @@ enum class Field : std::uint8_t {
     id,
 };
 
+/// The bit of a field in a field set.
+constexpr std::uint32_t field_bit(Field field) noexcept { return std::uint32_t{1} << static_cast<unsigned>(field); }
+
 inline constexpr std::array k_all_fields = {
     Field::site,     Field::histology,       Field::size,          Field::depth,
     Field::grade,    Field::nodes,           Field::metastasis,    Field::extension,
