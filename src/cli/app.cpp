@@ -190,22 +190,6 @@ Colour is used only on a terminal, and never when NO_COLOR is set.
     return out;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) {
-        row[j] = j;
-    }
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0U : 1U)});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
-}
 
 std::vector<std::string> known_options() {
     std::vector<std::string> names = {"--json", "--explain", "--help", "--version"};

@@ -158,6 +158,27 @@ std::optional<bool> parse_yes_no(std::string_view text) {
 
 }  // namespace
 
+std::size_t edit_distance(std::string_view a, std::string_view b) noexcept {
+    std::array<std::size_t, 64> row{};
+    if (b.size() >= row.size() || a.size() >= 64) {
+        return 99;
+    }
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        row[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0U : 1U;
+            row[j] = std::min(std::min(row[j] + 1, row[j - 1] + 1), diagonal + cost);
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
 std::span<const FieldSpec> field_specs() noexcept { return k_fields; }
 
 const FieldSpec& spec_of(Field field) noexcept {

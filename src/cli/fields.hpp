@@ -49,6 +49,9 @@ std::optional<CaseError> set_from_text(Case& target, const FieldSpec& spec, std:
 /// Sets a yes/no field (or nodes) from a boolean.
 std::optional<CaseError> set_from_bool(Case& target, const FieldSpec& spec, bool value);
 
+/// Levenshtein distance, for "did you mean" suggestions (99 for words over 63 bytes).
+std::size_t edit_distance(std::string_view a, std::string_view b) noexcept;
+
 /// Parses "6", "5.5cm", "55 mm" or "unknown" (the size-with-unit parser).
 std::optional<CaseError> parse_length(std::string_view text, std::optional<Measured<Length>>& out);
 

@@ -114,34 +114,8 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
     }
 
     // N: omitted = N0 (assumed); unknown = NX (both N0 and N1 considered).
-    Few<N> ns;
-    if (!input.nodes) {
-        ns = {N::n0};
-        result.categories.n = name(N::n0);
-        result.assumptions.emplace_back("no regional node involvement reported: N0");
-        trace(result, "N", {"nodes not reported -> N0 (assumed)"});
-    } else if (*input.nodes == Finding::unknown) {
-        ns = {N::n0, N::n1};
-        result.categories.n = name(N::nx);
-        trace(result, "N", {"nodes unknown -> NX (N0 or N1)"});
-    } else {
-        const N n = *input.nodes == Finding::present ? N::n1 : N::n0;
-        ns = {n};
-        result.categories.n = name(n);
-        trace(result, "N", {*input.nodes == Finding::present ? "regional node metastasis"
-                                                                          : "no regional node metastasis",
-                                          " -> ", name(n)});
-    }
-
-    // M: omitted = M0 (assumed). The 7th edition has no MX.
-    const M m = input.metastasis.value_or(false) ? M::m1 : M::m0;
-    result.categories.m = name(m);
-    if (!input.metastasis) {
-        result.assumptions.emplace_back("no distant metastasis reported: M0");
-        trace(result, "M", {"metastasis not reported -> M0 (assumed)"});
-    } else {
-        trace(result, "M", {m == M::m1 ? "distant metastasis" : "no distant metastasis", " -> ", name(m)});
-    }
+    const Few<N> ns = derive_n(input, NodeWording{"regional node", "regional node"}, result);
+    const M m = derive_m(input, result);
 
     // G: FNCLCC grade; GX is grouped with G1.
     const G g = to_g(*input.grade);  // validated: present

@@ -95,6 +95,41 @@ std::string join_stages(StageSet stages) {
     return text;
 }
 
+Few<N> derive_n(const Case& input, const NodeWording& wording, Result& result) {
+    if (!input.nodes) {
+        result.categories.n = name(N::n0);
+        add(result.assumptions, {"no ", wording.none, " involvement reported: N0"});
+        trace(result, "N", {"nodes not reported -> N0 (assumed)"});
+        return {N::n0};
+    }
+    if (*input.nodes == Finding::unknown) {
+        result.categories.n = name(N::nx);
+        trace(result, "N", {"nodes unknown -> NX (N0 or N1)"});
+        return {N::n0, N::n1};
+    }
+    const bool present = *input.nodes == Finding::present;
+    const N n = present ? N::n1 : N::n0;
+    result.categories.n = name(n);
+    if (present) {
+        trace(result, "N", {wording.nodes, " metastasis -> ", name(n)});
+    } else {
+        trace(result, "N", {"no ", wording.none, " metastasis -> ", name(n)});
+    }
+    return {n};
+}
+
+M derive_m(const Case& input, Result& result) {
+    const M m = input.metastasis.value_or(false) ? M::m1 : M::m0;
+    result.categories.m = name(m);
+    if (!input.metastasis) {
+        result.assumptions.emplace_back("no distant metastasis reported: M0");
+        trace(result, "M", {"metastasis not reported -> M0 (assumed)"});
+    } else {
+        trace(result, "M", {m == M::m1 ? "distant metastasis" : "no distant metastasis", " -> ", name(m)});
+    }
+    return m;
+}
+
 std::string_view common_category(std::string_view a, std::string_view b) noexcept {
     std::size_t n = 0;
     while (n < a.size() && n < b.size() && a[n] == b[n]) {

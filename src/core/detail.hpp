@@ -77,6 +77,17 @@ struct Few {
     [[nodiscard]] E back() const { return items[count - 1]; }
 };
 
+/// How a system names its regional nodes, for assumptions and the trace.
+struct NodeWording {
+    std::string_view nodes;  ///< "regional node", "pelvic and/or para-aortic node"
+    std::string_view none;   ///< "regional node", "pelvic or para-aortic node" (after "no ")
+};
+
+/// N from the nodes finding: omitted = N0 (assumed, stated); unknown = NX, both N0 and N1 possible.
+Few<N> derive_n(const Case& input, const NodeWording& wording, Result& result);
+/// M from the metastasis finding: omitted = M0 (assumed, stated). Neither edition has MX.
+M derive_m(const Case& input, Result& result);
+
 /// The text of a set of stages: "IIA, III".
 std::string join_stages(StageSet stages);
 

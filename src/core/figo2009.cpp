@@ -218,34 +218,8 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
     }
 
     // N (pelvic and/or para-aortic nodes).
-    Few<N> ns;
-    if (!input.nodes) {
-        ns = {N::n0};
-        result.categories.n = name(N::n0);
-        result.assumptions.emplace_back("no pelvic or para-aortic node involvement reported: N0");
-        trace(result, "N", {"nodes not reported -> N0 (assumed)"});
-    } else if (*input.nodes == Finding::unknown) {
-        ns = {N::n0, N::n1};
-        result.categories.n = name(N::nx);
-        trace(result, "N", {"nodes unknown -> NX (N0 or N1)"});
-    } else {
-        const N n = *input.nodes == Finding::present ? N::n1 : N::n0;
-        ns = {n};
-        result.categories.n = name(n);
-        trace(result, "N", {*input.nodes == Finding::present ? "pelvic and/or para-aortic node metastasis"
-                                                                          : "no pelvic or para-aortic node metastasis",
-                                          " -> ", name(n)});
-    }
-
-    // M.
-    const M m = input.metastasis.value_or(false) ? M::m1 : M::m0;
-    result.categories.m = name(m);
-    if (!input.metastasis) {
-        result.assumptions.emplace_back("no distant metastasis reported: M0");
-        trace(result, "M", {"metastasis not reported -> M0 (assumed)"});
-    } else {
-        trace(result, "M", {m == M::m1 ? "distant metastasis" : "no distant metastasis", " -> ", name(m)});
-    }
+    const Few<N> ns = derive_n(input, NodeWording{"pelvic and/or para-aortic node", "pelvic or para-aortic node"}, result);
+    const M m = derive_m(input, result);
     result.categories.g = {};  // grade does not enter FIGO staging
 
     // Stage and summary stage over every combination the inputs allow.
