@@ -454,10 +454,14 @@ int run_check(const std::vector<std::string>& files, std::istream& in, std::ostr
             } else if (auto error = read_record(raw.bytes, RecordKind::check, record)) {
                 // A case rejected for a field's value may be exactly what the record expects.
                 const Json expect = record.expect_json.empty() ? Json() : Json::parse(record.expect_json);
-                if (!error->field.empty() && expect.is_object() && expect.contains("error")) {
+                if (error->bad_value && expect.is_object() && expect.contains("error")) {
                     if (Json(error->field) != expect.at("error")) {
                         miss("error", expect.at("error").dump(), Json(error->field).dump() + " (" + error->message + ")");
                     }
+                } else if (error->bad_value && expect.is_object()) {
+                    // A readable record whose case is invalid: an unmet expectation, as when
+                    // staging rejects the case.
+                    miss("result", "a staged result", "error: " + error->message);
                 } else {
                     unreadable = true;
                     misses.push_back("record: " + error->message);

@@ -405,8 +405,8 @@ private:
 };
 
 RecordError type_error(const FieldSpec& spec, const Value& v, std::string_view expected) {
-    return RecordError{std::string(spec.key), std::string(spec.key) + " must be " + std::string(expected) + ", got " +
-                                                  echo(v)};
+    return RecordError{std::string(spec.key),
+                       std::string(spec.key) + " must be " + std::string(expected) + ", got " + echo(v), true};
 }
 
 std::optional<double> to_double(std::string_view token) {
@@ -423,14 +423,14 @@ bool is_integer_token(std::string_view token) {
 }
 
 RecordError from_case_error(const CaseError& e) {
-    return RecordError{std::string(field_name(e.field)), e.message()};
+    return RecordError{std::string(field_name(e.field)), e.message(), true};
 }
 
 /// Assigns one JSON value to a case field, checking its JSON type.
 std::optional<RecordError> assign(Case& c, const FieldSpec& spec, const Value& v) {
     using Type = Value::Type;
     auto out_of_range = [&]() {
-        return RecordError{std::string(spec.key), std::string(spec.key) + " is out of range, got " + echo(v)};
+        return RecordError{std::string(spec.key), std::string(spec.key) + " is out of range, got " + echo(v), true};
     };
     auto text = [&]() -> std::optional<RecordError> {
         if (auto e = set_from_text(c, spec, v.text)) {
@@ -455,7 +455,7 @@ std::optional<RecordError> assign(Case& c, const FieldSpec& spec, const Value& v
                 }
                 if (!(*value > 0.0)) {
                     return RecordError{std::string(spec.key),
-                                       std::string(spec.key) + " must be a positive length, got " + echo(v)};
+                                       std::string(spec.key) + " must be a positive length, got " + echo(v), true};
                 }
                 c.size = Measured<Length>::of(Length{*value, LengthUnit::cm});
                 return std::nullopt;

@@ -24,6 +24,9 @@ struct Record {
 struct RecordError {
     std::string field;
     std::string message;
+    /// True when the record is well-formed but a case field's value is not acceptable (a wrong
+    /// type or an out-of-range value): the case is invalid, the record itself was readable.
+    bool bad_value = false;
 };
 
 enum class RecordKind { batch, check };

@@ -206,6 +206,7 @@ private:
         bool closed = false;     // array: ']' seen
         bool need_comma = false; // array: a record ended, ',' or ']' must come next
         bool missing_comma = false;
+        bool line_start = false;  // the previous byte was a newline (it may be at a window's end)
 
         auto place = [&]() {
             return array ? RecordPlace::index(index) : RecordPlace::line(start_line);
@@ -237,16 +238,27 @@ private:
             const std::size_t end = m_window.end();
             for (; i < end; ++i) {
                 const char c = data[i];
-                if (in_value && !array && c == '\n' && (in_string || (shape == Shape::container &&
-                                                                      i + 1 < end && data[i + 1] == '{'))) {
-                    // A raw newline cannot be inside a JSON string, and a '{' opening a line inside
-                    // an open value starts the next NDJSON record: the value was a broken line.
+                // Inside a multi-line value, a '{' opening a line starts the next NDJSON record, and
+                // a raw newline cannot be inside a JSON string: the value was a broken line. Go
+                // back to reading lines from the line that follows it.
+                if (line_start && in_value && !array) {
+                    line_start = false;
+                    if (c == '{' && shape == Shape::container && !in_string) {
+                        if (!emit({}, place(), k_broken_line)) {
+                            return false;
+                        }
+                        m_window.set_pos(i);
+                        return ndjson(line - 1, false);
+                    }
+                }
+                if (in_value && !array && c == '\n' && in_string) {
                     if (!emit({}, place(), k_broken_line)) {
                         return false;
                     }
                     m_window.set_pos(i + 1);
                     return ndjson(line, false);
                 }
+                line_start = c == '\n';
                 if (in_value) {
                     if (in_string) {
                         append(c);

@@ -13,7 +13,9 @@ namespace {
 constexpr auto k_any_t = Set<T>::any();
 constexpr auto k_any_n = Set<N>::any();
 constexpr auto k_any_g = Set<G>::any();  // FIGO does not use grade
-constexpr Set<T> k_t1_to_t3{T::t1a, T::t1b, T::t1c, T::t2a, T::t2b, T::t3a, T::t3b};
+// "T1-T3" of each system: the uterine LMS/ESS T1 has no T1c, adenosarcoma's has.
+constexpr Set<T> k_uterine_t1_to_t3{T::t1a, T::t1b, T::t2a, T::t2b, T::t3a, T::t3b};
+constexpr Set<T> k_adenosarcoma_t1_to_t3{T::t1a, T::t1b, T::t1c, T::t2a, T::t2b, T::t3a, T::t3b};
 
 // FIGO 2009, uterine leiomyosarcoma and endometrial stromal sarcoma: primary tumour.
 constexpr TDefinition k_uterine_t[] = {
@@ -49,7 +51,7 @@ constexpr GroupRow k_uterine_groups[] = {
     {{T::t2b},   {N::n0}, {M::m0}, k_any_g, Stage::IIB,  "other pelvic tissues involved"},
     {{T::t3a},   {N::n0}, {M::m0}, k_any_g, Stage::IIIA, "one abdominal site invaded"},
     {{T::t3b},   {N::n0}, {M::m0}, k_any_g, Stage::IIIB, "more than one abdominal site invaded"},
-    {k_t1_to_t3, {N::n1}, {M::m0}, k_any_g, Stage::IIIC, "pelvic and/or para-aortic lymph node metastasis"},
+    {k_uterine_t1_to_t3, {N::n1}, {M::m0}, k_any_g, Stage::IIIC, "pelvic and/or para-aortic lymph node metastasis"},
     {{T::t4},    k_any_n, {M::m0}, k_any_g, Stage::IVA,  "bladder and/or rectum invaded"},
     {k_any_t,    k_any_n, {M::m1}, k_any_g, Stage::IVB,  "distant metastasis"},
 };
@@ -62,7 +64,7 @@ constexpr GroupRow k_adenosarcoma_groups[] = {
     {{T::t2b},   {N::n0}, {M::m0}, k_any_g, Stage::IIB,  "other pelvic tissues involved"},
     {{T::t3a},   {N::n0}, {M::m0}, k_any_g, Stage::IIIA, "one abdominal site invaded"},
     {{T::t3b},   {N::n0}, {M::m0}, k_any_g, Stage::IIIB, "more than one abdominal site invaded"},
-    {k_t1_to_t3, {N::n1}, {M::m0}, k_any_g, Stage::IIIC, "pelvic and/or para-aortic lymph node metastasis"},
+    {k_adenosarcoma_t1_to_t3, {N::n1}, {M::m0}, k_any_g, Stage::IIIC, "pelvic and/or para-aortic lymph node metastasis"},
     {{T::t4},    k_any_n, {M::m0}, k_any_g, Stage::IVA,  "bladder and/or rectum invaded"},
     {k_any_t,    k_any_n, {M::m1}, k_any_g, Stage::IVB,  "distant metastasis"},
 };
