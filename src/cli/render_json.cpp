@@ -177,8 +177,11 @@ namespace {
 /// Writes into space reserved beforehand (see result_bound): no capacity check per piece.
 class RawWriter {
 public:
-    explicit RawWriter(char* at) : m_p(at) {}
+    /// `plain`: write strings as they are, assuming they need no escaping, and note it if one
+    /// does (then the caller writes the record again the careful way).
+    RawWriter(char* at, bool plain) : m_p(at), m_plain(plain) {}
     [[nodiscard]] char* position() const { return m_p; }
+    [[nodiscard]] bool needed_escaping() const { return m_needed_escaping; }
     void raw(std::string_view text) {
         std::memcpy(m_p, text.data(), text.size());
         m_p += text.size();
@@ -190,6 +193,12 @@ public:
         ch('"');
         const char* p = text.data();
         const char* const end = p + text.size();
+        if (m_plain) {
+            m_needed_escaping = m_needed_escaping || skip_plain(p, end) != end;
+            raw(text);
+            ch('"');
+            return;
+        }
         while (p < end) {
             const char* run = p;
             p = skip_plain(p, end);
@@ -235,6 +244,8 @@ public:
 
 private:
     char* m_p;
+    bool m_plain;
+    bool m_needed_escaping = false;
 };
 
 /// The exact size of a text written as a JSON string, quotes included.
@@ -249,10 +260,13 @@ std::size_t string_size(std::string_view text) {
     return size;
 }
 
-std::size_t string_or_null_size(std::string_view text) { return text.empty() ? 4 : string_size(text); }
+/// The size of a JSON string, assuming (plain) or counting its escapes.
+std::size_t string_size(std::string_view text, bool plain) { return plain ? text.size() + 2 : string_size(text); }
+
+std::size_t string_or_null_size(std::string_view text, bool plain) { return text.empty() ? 4 : string_size(text, plain); }
 
 /// The exact size of the result object, so that it is written in place with no capacity checks.
-std::size_t result_size(const Result& r, std::string_view id_json, const SurvivalFragments* survival) {
+std::size_t result_size(const Result& r, std::string_view id_json, const SurvivalFragments* survival, bool plain) {
     using namespace std::string_view_literals;
     std::size_t size = 0;
     if (!id_json.empty()) {
@@ -262,30 +276,30 @@ std::size_t result_size(const Result& r, std::string_view id_json, const Surviva
             ",\"possible_stages\":[],\"summary_stage\":,\"survival\":,\"assumptions\":,\"warnings\":,\"notes\":"
             ",\"trace\":[],\"version\":\"lmsstage \"}"sv.size();
     size += version().size();
-    size += string_size(r.system.id) + string_size(r.system.name);
-    size += string_or_null_size(r.categories.t) + string_or_null_size(r.categories.n) +
-            string_or_null_size(r.categories.m) + string_or_null_size(r.categories.g);
-    size += r.stage ? string_size(name(*r.stage)) : 4;
+    size += string_size(r.system.id, plain) + string_size(r.system.name, plain);
+    size += string_or_null_size(r.categories.t, plain) + string_or_null_size(r.categories.n, plain) +
+            string_or_null_size(r.categories.m, plain) + string_or_null_size(r.categories.g, plain);
+    size += r.stage ? string_size(name(*r.stage), plain) : 4;
     std::size_t stages = 0;
     for (Stage s : k_all_stages) {
         if (r.possible_stages.contains(s)) {
-            size += string_size(name(s));
+            size += string_size(name(s), plain);
             ++stages;
         }
     }
     size += stages > 0 ? stages - 1 : 0;
-    const std::size_t summary = r.summary_stage ? string_size(name(*r.summary_stage)) : 4;
+    const std::size_t summary = r.summary_stage ? string_size(name(*r.summary_stage), plain) : 4;
     size += summary;
     size += survival != nullptr ? survival->head.size() + summary + survival->tail.size() : 4;
     for (const TextList* list : {&r.assumptions, &r.warnings, &r.notes}) {
         size += 2 + (list->empty() ? 0 : list->size() - 1);
         for (const std::string& text : *list) {
-            size += string_size(text);
+            size += string_size(text, plain);
         }
     }
     size += r.trace.empty() ? 0 : r.trace.size() - 1;
     for (const TraceStep& step : r.trace) {
-        size += "{\"rule\":,\"because\":}"sv.size() + string_size(step.rule) + string_size(step.because);
+        size += "{\"rule\":,\"because\":}"sv.size() + string_size(step.rule, plain) + string_size(step.because, plain);
     }
     return size;
 }
@@ -295,17 +309,21 @@ std::size_t result_size(const Result& r, std::string_view id_json, const Surviva
 void append_json_string(std::string& out, std::string_view text) {
     const std::size_t start = out.size();
     out.resize(start + string_size(text));
-    RawWriter w(out.data() + start);
+    RawWriter w(out.data() + start, false);
     w.string(text);
 }
 
-void append_result_json(std::string& out, const Result& r, std::string_view id_json) {
+namespace {
+
+/// Writes the result at its computed size; false (and `out` as it was) when `plain` was assumed
+/// and some text needed escaping.
+bool write_result(std::string& out, const Result& r, std::string_view id_json, bool plain) {
     using namespace std::string_view_literals;
     const SurvivalFragments* survival = r.survival != nullptr ? &fragments_for(*r.survival) : nullptr;
     const std::size_t start = out.size();
-    const std::size_t size = result_size(r, id_json, survival);
+    const std::size_t size = result_size(r, id_json, survival, plain);
     out.resize(start + size);
-    RawWriter w(out.data() + start);
+    RawWriter w(out.data() + start, plain);
 
     w.ch('{');
     if (!id_json.empty()) {
@@ -382,6 +400,21 @@ void append_result_json(std::string& out, const Result& r, std::string_view id_j
     w.raw("\"}"sv);
     if (w.position() != out.data() + start + size) {
         throw std::logic_error("result JSON size miscounted");  // a bug: exit 70, never bad output
+    }
+    if (w.needed_escaping()) {
+        out.resize(start);
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+void append_result_json(std::string& out, const Result& r, std::string_view id_json) {
+    // Result texts are lmsstage's own words and numbers: escaping is almost never needed, so the
+    // record is written assuming so, and written again with escapes in the rare case it is.
+    if (!write_result(out, r, id_json, true)) {
+        write_result(out, r, id_json, false);
     }
 }
 
