@@ -191,8 +191,12 @@ const FieldSpec& spec_of(Field field) noexcept {
 }
 
 const FieldSpec* find_field_by_key(std::string_view key) noexcept {
+    if (key.empty()) {
+        return nullptr;
+    }
     for (const FieldSpec& spec : k_fields) {
-        if (spec.key == key) {
+        // Compare the first byte and the length before the bytes: most keys differ there.
+        if (spec.key.size() == key.size() && spec.key.front() == key.front() && spec.key == key) {
             return &spec;
         }
     }

@@ -26,22 +26,34 @@ constexpr bool needs_escape(std::uint64_t word) noexcept {
     return (below_space | has_quote | has_backslash) != 0;
 }
 
+#ifdef __SSE2__
+/// Bit i set when byte i of the 16 at `p` needs escaping in a JSON string.
+int special_mask(const char* p) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i space_minus_one = _mm_set1_epi8(0x1F);
+    const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(chunk, space_minus_one), space_minus_one);
+    const __m128i quote = _mm_cmpeq_epi8(chunk, _mm_set1_epi8('"'));
+    const __m128i backslash = _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'));
+    return _mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, backslash)));
+}
+#endif
+
 /// The first byte from `p` that needs escaping in a JSON string, or `end`.
 const char* skip_plain(const char* p, const char* end) {
 #ifdef __SSE2__
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i space_minus_one = _mm_set1_epi8(0x1F);
-    while (end - p >= 16) {
-        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-        const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(chunk, space_minus_one), space_minus_one);
-        const __m128i special =
-            _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)));
-        const int mask = _mm_movemask_epi8(special);
-        if (mask != 0) {
-            return p + __builtin_ctz(static_cast<unsigned>(mask));
+    if (end - p >= 16) {
+        const char* const last = end - 16;
+        while (p < last) {
+            if (const int mask = special_mask(p); mask != 0) {
+                return p + __builtin_ctz(static_cast<unsigned>(mask));
+            }
+            p += 16;
         }
-        p += 16;
+        // The last 16 bytes, overlapping what was already checked: no byte-wise tail.
+        if (const int mask = special_mask(last); mask != 0) {
+            return last + __builtin_ctz(static_cast<unsigned>(mask));
+        }
+        return end;
     }
 #endif
     while (end - p >= 8) {
@@ -221,6 +233,20 @@ public:
         }
         ch('"');
     }
+    /// A name from lmsstage's own vocabulary (stage, category, system): plain by construction
+    /// (a test checks every one), so written without a scan.
+    void word(std::string_view text) {
+        ch('"');
+        raw(text);
+        ch('"');
+    }
+    void word_or_null(std::string_view text) {
+        if (text.empty()) {
+            raw("null");
+        } else {
+            word(text);
+        }
+    }
     void string_or_null(std::string_view text) {
         if (text.empty()) {
             raw("null");
@@ -263,7 +289,7 @@ std::size_t string_size(std::string_view text) {
 /// The size of a JSON string, assuming (plain) or counting its escapes.
 std::size_t string_size(std::string_view text, bool plain) { return plain ? text.size() + 2 : string_size(text); }
 
-std::size_t string_or_null_size(std::string_view text, bool plain) { return text.empty() ? 4 : string_size(text, plain); }
+std::size_t word_or_null_size(std::string_view text) { return text.empty() ? 4 : text.size() + 2; }
 
 /// The exact size of the result object, so that it is written in place with no capacity checks.
 std::size_t result_size(const Result& r, std::string_view id_json, const SurvivalFragments* survival, bool plain) {
@@ -276,19 +302,19 @@ std::size_t result_size(const Result& r, std::string_view id_json, const Surviva
             ",\"possible_stages\":[],\"summary_stage\":,\"survival\":,\"assumptions\":,\"warnings\":,\"notes\":"
             ",\"trace\":[],\"version\":\"lmsstage \"}"sv.size();
     size += version().size();
-    size += string_size(r.system.id, plain) + string_size(r.system.name, plain);
-    size += string_or_null_size(r.categories.t, plain) + string_or_null_size(r.categories.n, plain) +
-            string_or_null_size(r.categories.m, plain) + string_or_null_size(r.categories.g, plain);
-    size += r.stage ? string_size(name(*r.stage), plain) : 4;
+    size += r.system.id.size() + 2 + r.system.name.size() + 2;
+    size += word_or_null_size(r.categories.t) + word_or_null_size(r.categories.n) +
+            word_or_null_size(r.categories.m) + word_or_null_size(r.categories.g);
+    size += r.stage ? name(*r.stage).size() + 2 : 4;
     std::size_t stages = 0;
     for (Stage s : k_all_stages) {
         if (r.possible_stages.contains(s)) {
-            size += string_size(name(s), plain);
+            size += name(s).size() + 2;
             ++stages;
         }
     }
     size += stages > 0 ? stages - 1 : 0;
-    const std::size_t summary = r.summary_stage ? string_size(name(*r.summary_stage), plain) : 4;
+    const std::size_t summary = r.summary_stage ? name(*r.summary_stage).size() + 2 : 4;
     size += summary;
     size += survival != nullptr ? survival->head.size() + summary + survival->tail.size() : 4;
     for (const TextList* list : {&r.assumptions, &r.warnings, &r.notes}) {
@@ -299,7 +325,7 @@ std::size_t result_size(const Result& r, std::string_view id_json, const Surviva
     }
     size += r.trace.empty() ? 0 : r.trace.size() - 1;
     for (const TraceStep& step : r.trace) {
-        size += "{\"rule\":,\"because\":}"sv.size() + string_size(step.rule, plain) + string_size(step.because, plain);
+        size += "{\"rule\":,\"because\":}"sv.size() + step.rule.size() + 2 + string_size(step.because, plain);
     }
     return size;
 }
@@ -332,20 +358,20 @@ bool write_result(std::string& out, const Result& r, std::string_view id_json, b
         w.ch(',');
     }
     w.raw("\"ok\":true,\"system\":{\"id\":"sv);
-    w.string(r.system.id);
+    w.word(r.system.id);
     w.raw(",\"name\":"sv);
-    w.string(r.system.name);
+    w.word(r.system.name);
     w.raw("},\"categories\":{\"T\":"sv);
-    w.string_or_null(r.categories.t);
+    w.word_or_null(r.categories.t);
     w.raw(",\"N\":"sv);
-    w.string_or_null(r.categories.n);
+    w.word_or_null(r.categories.n);
     w.raw(",\"M\":"sv);
-    w.string_or_null(r.categories.m);
+    w.word_or_null(r.categories.m);
     w.raw(",\"G\":"sv);
-    w.string_or_null(r.categories.g);
+    w.word_or_null(r.categories.g);
     w.raw("},\"stage\":"sv);
     if (r.stage) {
-        w.string(name(*r.stage));
+        w.word(name(*r.stage));
     } else {
         w.raw("null"sv);
     }
@@ -357,12 +383,12 @@ bool write_result(std::string& out, const Result& r, std::string_view id_json, b
                 w.ch(',');
             }
             first = false;
-            w.string(name(s));
+            w.word(name(s));
         }
     }
     w.raw("],\"summary_stage\":"sv);
     if (r.summary_stage) {
-        w.string(name(*r.summary_stage));
+        w.word(name(*r.summary_stage));
     } else {
         w.raw("null"sv);
     }
@@ -372,7 +398,7 @@ bool write_result(std::string& out, const Result& r, std::string_view id_json, b
     } else {
         w.raw(survival->head);
         if (r.summary_stage) {
-            w.string(name(*r.summary_stage));
+            w.word(name(*r.summary_stage));
         } else {
             w.raw("null"sv);
         }
@@ -390,7 +416,7 @@ bool write_result(std::string& out, const Result& r, std::string_view id_json, b
             w.ch(',');
         }
         w.raw("{\"rule\":"sv);
-        w.string(r.trace[i].rule);
+        w.word(r.trace[i].rule);
         w.raw(",\"because\":"sv);
         w.string(r.trace[i].because);
         w.ch('}');
