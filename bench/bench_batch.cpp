@@ -1,8 +1,13 @@
 // lmsstage-bench LMSSTAGE [N...]: throughput and peak memory of `lmsstage batch`, and the wall time
 // of one single-case run. For each N (default 1000000 and 10000000) it writes N generated cases to a
-// temporary file, runs `LMSSTAGE batch FILE` with stdout into a pipe that this program drains
-// (counting lines, so every result is really written and read), and reports cases per second and
-// the child's peak RSS (getrusage). Figures, not assertions: targets are for people to compare.
+// temporary file and runs `LMSSTAGE batch FILE`:
+//   - with stdout to /dev/null (every result formatted and written), three times for N <= 2 million,
+//     reporting the median: the program's own throughput;
+//   - once with stdout into a pipe that this program drains, counting lines, so every result is
+//     really written and read (the reader shares the machine's cores), and checking that there
+//     is exactly one line per case;
+//   - once more with a bad record every 1000 cases: still exactly N lines, exit status 65.
+// Peak RSS is the child's (getrusage). Figures, not assertions: targets are for people to compare.
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -34,12 +39,12 @@ std::string temp_path(unsigned long long n) {
            std::to_string(::getpid()) + ".ndjson";
 }
 
-bool write_cases(const std::string& path, unsigned long long n) {
+bool write_cases(const std::string& path, unsigned long long n, unsigned long long bad_every = 0) {
     std::FILE* f = std::fopen(path.c_str(), "wb");
     if (f == nullptr) {
         return false;
     }
-    lmsstage::bench::CaseGenerator generator(20261126ULL);
+    lmsstage::bench::CaseGenerator generator(20261126ULL, bad_every);
     std::string buffer;
     bool ok = true;
     for (unsigned long long i = 0; i < n && ok; ++i) {
@@ -53,7 +58,8 @@ bool write_cases(const std::string& path, unsigned long long n) {
     return std::fclose(f) == 0 && ok;
 }
 
-/// Runs argv with stdout into a pipe we drain; stdin from /dev/null; stderr to `stderr_path`.
+/// Runs argv with stdin and stderr on /dev/null, and stdout into a pipe we drain (count_output)
+/// or on /dev/null.
 RunFigures run(const std::vector<std::string>& argv, bool count_output) {
     RunFigures figures;
     int pipe_fds[2];
@@ -120,20 +126,45 @@ int main(int argc, char** argv) {
         sizes = {1000000ULL, 10000000ULL};
     }
     int failures = 0;
-    std::printf("%-12s %10s %14s %12s %12s\n", "cases", "seconds", "cases/s", "output MB", "peak RSS MiB");
+    std::printf("%-10s %16s %16s %14s %10s  %s\n", "cases", "cases/s (null)", "cases/s (pipe)", "peak RSS MiB",
+                "output MB", "checks");
     for (unsigned long long n : sizes) {
         const std::string path = temp_path(n);
         if (!write_cases(path, n)) {
             std::fprintf(stderr, "cannot write %s\n", path.c_str());
             return 74;
         }
-        const RunFigures f = run({program, "batch", path}, true);
+        const int repeats = n <= 2000000ULL ? 3 : 1;
+        std::vector<double> rates;
+        long max_rss = 0;
+        for (int i = 0; i < repeats; ++i) {
+            const RunFigures f = run({program, "batch", path}, false);
+            rates.push_back(static_cast<double>(n) / f.seconds);
+            max_rss = std::max(max_rss, f.max_rss_kib);
+        }
+        std::sort(rates.begin(), rates.end());
+        const RunFigures piped = run({program, "batch", path}, true);
+        max_rss = std::max(max_rss, piped.max_rss_kib);
         std::remove(path.c_str());
-        const bool complete = WIFEXITED(f.status) && WEXITSTATUS(f.status) == 0 && f.lines == n;
-        std::printf("%-12llu %10.3f %14.0f %12.1f %12.1f%s\n", n, f.seconds, static_cast<double>(n) / f.seconds,
-                    static_cast<double>(f.bytes) / 1e6, static_cast<double>(f.max_rss_kib) / 1024.0,
-                    complete ? "" : "  INCOMPLETE (exit status or line count wrong)");
-        failures += complete ? 0 : 1;
+        const bool complete = WIFEXITED(piped.status) && WEXITSTATUS(piped.status) == 0 && piped.lines == n;
+
+        // The same volume with a bad record every 1000: one line per record, exit 65.
+        const std::string bad_path = temp_path(n) + ".bad";
+        if (!write_cases(bad_path, n, 1000)) {
+            std::fprintf(stderr, "cannot write %s\n", bad_path.c_str());
+            return 74;
+        }
+        const RunFigures bad = run({program, "batch", bad_path}, true);
+        std::remove(bad_path.c_str());
+        max_rss = std::max(max_rss, bad.max_rss_kib);
+        const bool bad_complete = WIFEXITED(bad.status) && WEXITSTATUS(bad.status) == 65 && bad.lines == n;
+
+        std::printf("%-10llu %16.0f %16.0f %14.1f %10.1f  %s\n", n, rates[rates.size() / 2],
+                    static_cast<double>(n) / piped.seconds, static_cast<double>(max_rss) / 1024.0,
+                    static_cast<double>(piped.bytes) / 1e6,
+                    complete && bad_complete ? "one line per case; with bad records too (exit 65)"
+                                             : "INCOMPLETE: a line count or exit status is wrong");
+        failures += complete && bad_complete ? 0 : 1;
     }
 
     // One case from the command line, as a clinician runs it.

@@ -87,12 +87,12 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
 
     // Depth: retroperitoneal tumours are deep by definition (validation rejects "superficial").
     std::optional<Depth> depth = input.depth;
-    std::string depth_text;
+    std::string_view depth_text;
     if (site == Site::retroperitoneum) {
         depth = Depth::deep;
         depth_text = "retroperitoneal, deep by definition";
     } else if (depth) {
-        depth_text = std::string(name(*depth));
+        depth_text = name(*depth);
     } else {
         depth_text = "depth not given, so no a/b letter (depth never changes the stage)";
     }
@@ -123,7 +123,9 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
     trace(result, "G", {"grade ", name(*input.grade), " -> ", name(g), g == G::gx ? " (grouped with G1)" : ""});
 
     // Stage: every combination the inputs allow.
-    std::string combos;
+    // The trace line is written in place (its storage is reused across cases); no other trace step
+    // is added until it is complete, so the reference stays valid.
+    std::string& combos = begin_trace(result, "stage");
     for (T band : bands) {
         for (N n : ns) {
             const std::optional<Stage> s = look_up_group(k_rules, band, n, m, g);
@@ -141,10 +143,9 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
         }
     }
     result.stage = result.possible_stages.single();
-    if (result.stage) {
-        trace(result, "stage", {combos});
-    } else {
-        trace(result, "stage", {combos, "; undetermined: one of ", join_stages(result.possible_stages)});
+    if (!result.stage) {
+        combos += "; undetermined: one of ";
+        combos += join_stages(result.possible_stages);
         std::string why;
         if (!size.known()) {
             why = "size unknown";
@@ -158,7 +159,9 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
     // Summary stage (SEER): M1 distant; further extension distant; N1 or adjacent extension regional.
     const Extension extension = input.extension.value_or(Extension::confined);
     SummaryStage summary = SummaryStage::localized;
-    std::string because;
+    std::string_view because;
+    std::string_view assumed;
+    std::string_view nodes_note;
     if (m == M::m1) {
         summary = SummaryStage::distant;
         because = "distant metastasis";
@@ -179,17 +182,15 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
         } else {
             because = "confined to the site of origin";
             if (!input.extension) {
-                because += " (assumed)";
+                assumed = " (assumed)";
             }
             if (ns.size() > 1) {
-                because += ", nodes unknown counted as negative (SEER convention)";
+                nodes_note = ", nodes unknown counted as negative (SEER convention)";
             }
         }
     }
     result.summary_stage = summary;
-    because += " -> ";
-    because += name(summary);
-    trace(result, "summary_stage", {because});
+    trace(result, "summary_stage", {because, assumed, nodes_note, " -> ", name(summary)});
 }
 
 }  // namespace detail

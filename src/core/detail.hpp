@@ -50,6 +50,15 @@ inline void trace(Result& result, std::string_view rule, std::initializer_list<s
     }
 }
 
+/// Starts a trace step whose text the caller appends to (reused storage). The reference is valid
+/// until the next step is added.
+inline std::string& begin_trace(Result& result, std::string_view rule) {
+    TraceStep& step = result.trace.next();
+    step.rule = rule;
+    step.because.clear();
+    return step.because;
+}
+
 /// Appends a text built from parts, in reused storage.
 inline void add(TextList& list, std::initializer_list<std::string_view> parts) {
     std::string& text = list.next();

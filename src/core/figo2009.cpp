@@ -152,43 +152,49 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
     const Finding4 f{input.bladder_rectum.value_or(false), input.abdominal_sites.value_or(0),
                      input.pelvic.value_or(false), input.adnexa.value_or(false)};
     Few<T> ts;
-    std::string t_because;
+    // The T trace line, written in place (the first trace step of this system).
+    std::string& t_because = begin_trace(result, "T");
     int rank = 0;  // how far the reported extent reaches: 0 uterus .. 4 bladder/rectum
     if (f.bladder_rectum) {
         ts = {T::t4};
-        t_because = "bladder and/or rectum invaded";
+        t_because += "bladder and/or rectum invaded";
         rank = 4;
     } else if (f.abdominal_sites >= 2) {
         ts = {T::t3b};
-        t_because = std::to_string(f.abdominal_sites) + " abdominal sites invaded";
+        t_because += std::to_string(f.abdominal_sites);
+        t_because += " abdominal sites invaded";
         rank = 3;
     } else if (f.abdominal_sites == 1) {
         ts = {T::t3a};
-        t_because = "1 abdominal site invaded";
+        t_because += "1 abdominal site invaded";
         rank = 3;
     } else if (f.pelvic) {
         ts = {T::t2b};
-        t_because = "other pelvic tissues involved";
+        t_because += "other pelvic tissues involved";
         rank = 2;
     } else if (f.adnexa) {
         ts = {T::t2a};
-        t_because = "adnexa involved";
+        t_because += "adnexa involved";
         rank = 1;
     } else if (adenosarcoma) {
         const double invasion = *input.myometrial_invasion;  // validated: present, 0-100
         const T t = invasion == 0.0 ? T::t1a : (invasion <= 50.0 ? T::t1b : T::t1c);
         ts = {t};
-        t_because = "limited to the uterus, myometrial invasion " + format_number(invasion) + "% " +
-                    (invasion == 0.0 ? "(none)" : (invasion <= 50.0 ? "<= half" : "> half"));
+        t_because += "limited to the uterus, myometrial invasion ";
+        t_because += format_number(invasion);
+        t_because += "% ";
+        t_because += invasion == 0.0 ? "(none)" : (invasion <= 50.0 ? "<= half" : "> half");
     } else {
         const Measured<Length>& size = *input.size;  // validated: present
         if (size.known()) {
             const bool over = size.value->exceeds_cm(5.0);
             ts = {over ? T::t1b : T::t1a};
-            t_because = cat({"limited to the uterus, size ", describe_length(*size.value), over ? " > 5 cm" : " <= 5 cm"});
+            t_because += "limited to the uterus, size ";
+            t_because += describe_length(*size.value);
+            t_because += over ? " > 5 cm" : " <= 5 cm";
         } else {
             ts = {T::t1a, T::t1b};
-            t_because = "limited to the uterus, size unknown (T1a or T1b)";
+            t_because += "limited to the uterus, size unknown (T1a or T1b)";
         }
     }
     if (ts.size() == 1) {
@@ -199,24 +205,32 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
     }
     t_because += " -> ";
     t_because += result.categories.t;
-    trace(result, "T", {t_because});
 
     // Findings not reported that would have raised T are taken as absent, and the result says so.
-    std::string not_reported;
-    auto omitted = [&](bool given, int finding_rank, std::string_view what) {
-        if (!given && finding_rank > rank) {
-            if (!not_reported.empty()) {
-                not_reported += ", ";
-            }
-            not_reported += what;
-        }
+    struct Omittable {
+        bool given;
+        int rank;
+        std::string_view what;
     };
-    omitted(input.adnexa.has_value(), 1, "adnexa");
-    omitted(input.pelvic.has_value(), 2, "other pelvic tissues");
-    omitted(input.abdominal_sites.has_value(), 3, "abdominal sites");
-    omitted(input.bladder_rectum.has_value(), 4, "bladder or rectum");
-    if (!not_reported.empty()) {
-        result.assumptions.push_back("not reported, taken as not involved: " + not_reported);
+    const Omittable findings[] = {{input.adnexa.has_value(), 1, "adnexa"},
+                                  {input.pelvic.has_value(), 2, "other pelvic tissues"},
+                                  {input.abdominal_sites.has_value(), 3, "abdominal sites"},
+                                  {input.bladder_rectum.has_value(), 4, "bladder or rectum"}};
+    bool any_omitted = false;
+    for (const Omittable& o : findings) {
+        any_omitted = any_omitted || (!o.given && o.rank > rank);
+    }
+    if (any_omitted) {
+        std::string& text = result.assumptions.next();
+        text = "not reported, taken as not involved: ";
+        bool first = true;
+        for (const Omittable& o : findings) {
+            if (!o.given && o.rank > rank) {
+                text += first ? "" : ", ";
+                text += o.what;
+                first = false;
+            }
+        }
     }
 
     // N (pelvic and/or para-aortic nodes).
@@ -225,7 +239,7 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
     result.categories.g = {};  // grade does not enter FIGO staging
 
     // Stage and summary stage over every combination the inputs allow.
-    std::string combos;
+    std::string& combos = begin_trace(result, "stage");
     bool summary_set = false;
     bool summary_open = false;
     SummaryStage summary = SummaryStage::localized;
@@ -253,10 +267,9 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
         }
     }
     result.stage = result.possible_stages.single();
-    if (result.stage) {
-        trace(result, "stage", {combos});
-    } else {
-        trace(result, "stage", {combos, "; undetermined: one of ", join_stages(result.possible_stages)});
+    if (!result.stage) {
+        combos += "; undetermined: one of ";
+        combos += join_stages(result.possible_stages);
         std::string why = ts.size() > 1 ? "size unknown" : "";
         if (ns.size() > 1) {
             why += why.empty() ? "nodes unknown" : " and nodes unknown";
