@@ -5,6 +5,8 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
 #include <string>
 
 namespace lmsstage::cli {
@@ -190,13 +192,35 @@ const FieldSpec& spec_of(Field field) noexcept {
     return k_fields[0];  // unreachable: every Field has a row (tested)
 }
 
+namespace {
+
+/// The field table's rows grouped by key length, built from the table at compile time: a lookup
+/// compares a key with the two or three keys of its length only.
+constexpr std::size_t k_max_key = 32;
+constexpr std::size_t k_per_length = 6;
+struct KeyIndex {
+    std::array<std::array<std::int8_t, k_per_length>, k_max_key> rows{};
+    std::array<std::uint8_t, k_max_key> counts{};
+};
+constexpr KeyIndex build_key_index() {
+    KeyIndex index;
+    for (std::size_t i = 0; i < std::size(k_fields); ++i) {
+        const std::size_t length = k_fields[i].key.size();
+        index.rows[length][index.counts[length]++] = static_cast<std::int8_t>(i);
+    }
+    return index;
+}
+constexpr KeyIndex k_key_index = build_key_index();
+
+}  // namespace
+
 const FieldSpec* find_field_by_key(std::string_view key) noexcept {
-    if (key.empty()) {
+    if (key.size() >= k_max_key) {
         return nullptr;
     }
-    for (const FieldSpec& spec : k_fields) {
-        // Compare the first byte and the length before the bytes: most keys differ there.
-        if (spec.key.size() == key.size() && spec.key.front() == key.front() && spec.key == key) {
+    for (std::size_t i = 0; i < k_key_index.counts[key.size()]; ++i) {
+        const FieldSpec& spec = k_fields[static_cast<std::size_t>(k_key_index.rows[key.size()][i])];
+        if (spec.key == key) {
             return &spec;
         }
     }

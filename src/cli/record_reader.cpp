@@ -17,7 +17,8 @@ constexpr std::size_t k_echo_limit = 40;  // how much of a bad value an error me
 struct Value {
     enum class Type { string, number, boolean, null, object, array } type = Type::null;
     std::string_view raw;  ///< the value's JSON text
-    std::string text;      ///< decoded string (strings only)
+    std::string_view text; ///< decoded string (strings only): into the record, or into `storage`
+    std::string storage;   ///< a string's decoded text when it had escapes
     bool boolean = false;
 };
 
@@ -83,13 +84,34 @@ public:
         }
     }
 
-    /// A string: validates UTF-8 and escapes, decodes into `out`.
-    bool string(std::string& out) {
-        out.clear();
+    /// A string: validates UTF-8 and escapes. `text` views the record's bytes when the string has
+    /// no escapes (the usual case, no copy), else the decoded text in `storage`.
+    bool string(std::string_view& text, std::string& storage) {
         if (!consume('"')) {
             fail("expected a string");
             return false;
         }
+        const char* start = m_p;
+        while (m_p < m_end) {
+            const auto c = static_cast<unsigned char>(*m_p);
+            if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) {
+                break;
+            }
+            ++m_p;
+        }
+        if (m_p < m_end && *m_p == '"') {
+            text = std::string_view(start, static_cast<std::size_t>(m_p - start));
+            ++m_p;
+            return true;
+        }
+        storage.assign(start, static_cast<std::size_t>(m_p - start));
+        const bool ok = decode(storage);
+        text = storage;
+        return ok;
+    }
+
+    /// The rest of a string with escapes or non-ASCII bytes, appended to `out`.
+    bool decode(std::string& out) {
         while (true) {
             // Fast path: copy a run of plain ASCII.
             const char* run = m_p;
@@ -166,7 +188,7 @@ public:
         bool ok = true;
         if (c == '"') {
             v.type = Value::Type::string;
-            ok = string(v.text);
+            ok = string(v.text, v.storage);
         } else if (c == '{' || c == '[') {
             v.type = c == '{' ? Value::Type::object : Value::Type::array;
             ok = nested(depth + 1);
@@ -244,11 +266,12 @@ private:
             return true;
         }
         std::string scratch;
+        std::string_view key;
         Value inner;
         while (true) {
             if (open == '{') {
                 skip_ws();
-                if (!string(scratch)) {
+                if (!string(key, scratch)) {
                     return false;
                 }
                 skip_ws();
@@ -602,7 +625,8 @@ std::optional<RecordError> read_record(std::string_view bytes, RecordKind kind, 
     std::uint32_t seen = 0;                    // field specs already given, by index
     bool seen_expect = false;
     bool seen_source = false;
-    std::string key;
+    std::string_view key;
+    std::string key_storage;
     Value v;
     const auto specs = field_specs();
 
@@ -610,7 +634,7 @@ std::optional<RecordError> read_record(std::string_view bytes, RecordKind kind, 
     if (!p.consume('}')) {
         while (true) {
             p.skip_ws();
-            if (!p.string(key)) {
+            if (!p.string(key, key_storage)) {
                 break;
             }
             p.skip_ws();
@@ -639,7 +663,7 @@ std::optional<RecordError> read_record(std::string_view bytes, RecordKind kind, 
                     seen_source = true;
                 }
                 if (duplicate) {
-                    problem = RecordError{key, key + " is given more than once"};
+                    problem = RecordError{std::string(key), std::string(key) + " is given more than once"};
                 } else if (spec != nullptr && spec->field == Field::id) {
                     if (v.type == Value::Type::string || v.type == Value::Type::number) {
                         out.id_json.assign(v.raw);

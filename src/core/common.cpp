@@ -64,6 +64,24 @@ const SurvivalTable* find_survival_table(std::string_view id) noexcept {
 namespace detail {
 
 std::string format_number(double value) {
+    // Fast path for the usual clinical values (6, 5.5, 12.25): when value is exactly N/100 for a
+    // modest whole N, those at most two decimals are its shortest round-trip form, as to_chars
+    // would print it.
+    const double hundredths = value * 100.0;
+    if (!std::signbit(value) && hundredths < 1e12 && hundredths == std::floor(hundredths) &&
+        static_cast<double>(static_cast<long long>(hundredths)) / 100.0 == value) {
+        const auto n = static_cast<long long>(hundredths);
+        std::string text = std::to_string(n / 100);
+        const long long cents = n % 100;
+        if (cents != 0) {
+            text += '.';
+            text += static_cast<char>('0' + cents / 10);
+            if (cents % 10 != 0) {
+                text += static_cast<char>('0' + cents % 10);
+            }
+        }
+        return text;
+    }
     std::array<char, 32> buffer{};
     auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
     if (ec != std::errc{}) {
@@ -86,7 +104,10 @@ std::string describe_length(const Length& length) {
 
 std::string join_stages(StageSet stages) {
     std::string text;
-    for (Stage s : stages.members()) {
+    for (Stage s : k_all_stages) {
+        if (!stages.contains(s)) {
+            continue;
+        }
         if (!text.empty()) {
             text += ", ";
         }
