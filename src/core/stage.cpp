@@ -61,6 +61,23 @@ std::uint32_t used_fields(const SystemInfo& sys) noexcept {
     return mask;
 }
 
+/// The survival table of a system, looked up by id once.
+const SurvivalTable* survival_table_of(SystemId system) {
+    static const std::array<const SurvivalTable*, std::size(k_systems)> k_tables = [] {
+        std::array<const SurvivalTable*, std::size(k_systems)> tables{};
+        for (std::size_t i = 0; i < std::size(k_systems); ++i) {
+            tables[i] = k_systems[i].survival_table.empty() ? nullptr : find_survival_table(k_systems[i].survival_table);
+        }
+        return tables;
+    }();
+    for (std::size_t i = 0; i < std::size(k_systems); ++i) {
+        if (k_systems[i].id == system) {
+            return k_tables[i];
+        }
+    }
+    return nullptr;
+}
+
 CaseError error(Field field, std::string problem) { return CaseError{field, std::move(problem)}; }
 
 std::string got(double value) { return ", got " + detail::format_number(value); }
@@ -232,7 +249,7 @@ std::optional<CaseError> stage(const Case& input, Result& result) {
     // Survival: the table for the site and histology, the row for the summary stage. The uterine
     // table is for leiomyosarcoma only: ESS and adenosarcoma get none rather than a wrong one.
     const bool table_fits = system != SystemId::figo2009_uterine || histology == Histology::lms;
-    result.survival = sys.survival_table.empty() || !table_fits ? nullptr : find_survival_table(sys.survival_table);
+    result.survival = table_fits ? survival_table_of(system) : nullptr;
     if (result.survival) {
         if (result.summary_stage) {
             detail::trace(result, "survival", {result.survival->title, " table, row ", name(*result.summary_stage)});
