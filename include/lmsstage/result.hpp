@@ -68,6 +68,7 @@ struct Categories {
     std::string_view n;
     std::string_view m;
     std::string_view g;
+    std::string_view rate;  ///< GIST mitotic rate category ("low", "high"); empty when not used
 };
 
 /// One step of the reasoning: which rule, because of what.

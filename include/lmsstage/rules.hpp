@@ -13,19 +13,22 @@
 
 namespace lmsstage {
 
-/// T categories of every supported system (AJCC 7 soft tissue, FIGO/AJCC corpus uteri sarcoma).
-enum class T : std::uint8_t { tx, t1, t1a, t1b, t1c, t2, t2a, t2b, t3, t3a, t3b, t4 };
+/// T categories of every supported system (soft tissue, corpus uteri sarcoma, GIST, AJCC 8 sites).
+enum class T : std::uint8_t { tx, t1, t1a, t1b, t1c, t2, t2a, t2b, t3, t3a, t3b, t4, t4a, t4b, t4c };
 /// N categories; NX = cannot be assessed (explicitly unknown).
 enum class N : std::uint8_t { n0, n1, nx };
 /// M categories (the 7th edition has no MX).
 enum class M : std::uint8_t { m0, m1 };
 /// Grade categories as written in the tables.
 enum class G : std::uint8_t { g1, g2, g3, gx };
+/// GIST mitotic rate: low <= 5, high > 5 per 50 HPF (5 mm^2).
+enum class Rate : std::uint8_t { low, high };
 
 std::string_view name(T value) noexcept;
 std::string_view name(N value) noexcept;
 std::string_view name(M value) noexcept;
 std::string_view name(G value) noexcept;
+std::string_view name(Rate value) noexcept;
 
 /// A small set of enumerators, for the "T1-T3", "any N", "G1, GX" cells of a table.
 template <typename E>
@@ -56,7 +59,8 @@ struct GroupRow {
     Set<T> t;
     Set<N> n;
     Set<M> m;
-    Set<G> g;  ///< `any` for systems that do not use grade
+    Set<G> g;        ///< `any` for systems that do not use grade
+    Set<Rate> rate;  ///< `any` for systems that do not use the mitotic rate
     Stage stage;
     std::string_view definition;  ///< the manual's wording for the stage, where it has one
 };
@@ -75,13 +79,15 @@ struct RuleSet {
     std::span<const GroupRow> groups;
     std::span<const std::string_view> notes;  ///< rules that are not rows (precedence, unknowns, boundaries)
     bool uses_grade;                          ///< false: the G column is not part of the system
+    bool uses_rate;                           ///< true: the mitotic rate column is (GIST)
 };
 
-inline constexpr std::array k_all_t = {T::tx, T::t1, T::t1a, T::t1b, T::t1c, T::t2,
-                                       T::t2a, T::t2b, T::t3, T::t3a, T::t3b, T::t4};
+inline constexpr std::array k_all_t = {T::tx,  T::t1,  T::t1a, T::t1b, T::t1c, T::t2,  T::t2a, T::t2b,
+                                       T::t3,  T::t3a, T::t3b, T::t4,  T::t4a, T::t4b, T::t4c};
 inline constexpr std::array k_all_n = {N::n0, N::n1, N::nx};
 inline constexpr std::array k_all_m = {M::m0, M::m1};
 inline constexpr std::array k_all_g = {G::g1, G::g2, G::g3, G::gx};
+inline constexpr std::array k_all_rates = {Rate::low, Rate::high};
 
 /// AJCC 7th edition soft tissue sarcoma.
 const RuleSet& ajcc7_sts_rules() noexcept;
@@ -89,11 +95,23 @@ const RuleSet& ajcc7_sts_rules() noexcept;
 const RuleSet& figo2009_uterine_rules() noexcept;
 /// FIGO 2009 uterine adenosarcoma.
 const RuleSet& figo2009_adenosarcoma_rules() noexcept;
+/// AJCC 7th edition GIST, gastric (stomach, omentum) and intestinal tables.
+const RuleSet& ajcc7_gist_gastric_rules() noexcept;
+const RuleSet& ajcc7_gist_intestinal_rules() noexcept;
+/// AJCC 8th edition GIST: the same groups under the 8th edition's name.
+const RuleSet& ajcc8_gist_gastric_rules() noexcept;
+const RuleSet& ajcc8_gist_intestinal_rules() noexcept;
+/// AJCC 8th edition soft tissue sarcoma of the trunk and extremities, and of the retroperitoneum.
+const RuleSet& ajcc8_sts_trunk_extremity_rules() noexcept;
+const RuleSet& ajcc8_sts_retroperitoneum_rules() noexcept;
+/// AJCC 8th edition head & neck and visceral sarcoma: T definitions only (no stage groups).
+const RuleSet& ajcc8_sts_head_neck_rules() noexcept;
+const RuleSet& ajcc8_sts_visceral_rules() noexcept;
 /// Every rule set, in the order `lmsstage rules` prints them.
 std::span<const RuleSet* const> all_rule_sets() noexcept;
 
 /// The stage group of a T/N/M/G combination in a rule set: the unique row that matches, or nullopt
 /// when no row does (an invalid combination). Unknowns (NX) must be resolved before the lookup.
-std::optional<Stage> look_up_group(const RuleSet& rules, T t, N n, M m, G g) noexcept;
+std::optional<Stage> look_up_group(const RuleSet& rules, T t, N n, M m, G g, Rate rate = Rate::low) noexcept;
 
 }  // namespace lmsstage

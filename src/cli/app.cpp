@@ -36,6 +36,12 @@ constexpr std::string_view k_examples = R"(Examples:
       FIGO IB: invasion of exactly half is IB
   lmsstage --site uterus --size 3 --bladder-rectum --nodes --explain
       FIGO IVA (bladder/rectum outranks positive nodes), with the rule trace
+  lmsstage --site gi --histology gist --gi-site stomach --size 7 --mitotic-rate 8
+      AJCC 7 GIST, gastric table: T3, high mitotic rate, stage IIIA, GIST survival table
+  lmsstage --edition 8 --site retroperitoneum --size 12 --grade 2 --nodes
+      AJCC 8 retroperitoneum: N1 is IIIB (at --site extremity it would be IV)
+  lmsstage --edition 8 --site head-neck --size 3 --grade 2
+      AJCC 8 head and neck: T2, no stage grouping in the 8th edition
 )";
 
 constexpr std::string_view k_pipelines = R"(Pipelines:
@@ -105,7 +111,9 @@ constexpr std::string_view k_rules_help = R"(Usage: lmsstage rules [SYSTEM] [--j
 Prints the T definitions, stage groups and notes of every staging system, and the
 survival tables, as Markdown (or JSON with --json), rendered from the data the
 staging code uses. SYSTEM limits the output to one system id (ajcc7-sts,
-figo2009-uterine, figo2009-adenosarcoma) or to "survival".
+figo2009-uterine, figo2009-adenosarcoma, ajcc7-gist, ajcc8-gist,
+ajcc8-sts-trunk-extremity, ajcc8-sts-retroperitoneum, ajcc8-sts-head-neck,
+ajcc8-sts-visceral) or to "survival".
 )";
 
 std::string option_for(Field field) { return std::string(spec_of(field).option); }

@@ -15,11 +15,11 @@ namespace {
 // Help order follows a clinician's reading: where and what, how big and how bad, how far.
 constexpr FieldSpec k_fields[] = {
     {Field::site, "site", "--site", ValueKind::choice, "SITE",
-     "primary site: soft-tissue (default), extremity, trunk, retroperitoneum, head-neck, uterus; visceral and gi "
-     "are recognised but not staged by this version"},
+     "primary site: soft-tissue (default; AJCC 7 only), extremity, trunk, retroperitoneum, head-neck, visceral "
+     "(AJCC 8 only), uterus (FIGO 2009), gi (with --histology gist or lms)"},
     {Field::histology, "histology", "--histology", ValueKind::choice, "TYPE",
-     "lms (leiomyosarcoma, default); ess (endometrial stromal sarcoma) and adenosarcoma with --site uterus; gist "
-     "with --site gi"},
+     "lms (leiomyosarcoma, default except with --site gi, which needs it named); ess (endometrial stromal sarcoma) "
+     "and adenosarcoma with --site uterus; gist (gastrointestinal stromal tumour) with --site gi"},
     {Field::size, "size", "--size", ValueKind::length, "LENGTH",
      "greatest dimension: cm (6, 5.5), or with unit (55mm, 5.5cm), or unknown; exactly 5 cm is T1 / FIGO IA"},
     {Field::depth, "depth", "--depth", ValueKind::choice, "DEPTH",
@@ -46,19 +46,21 @@ constexpr FieldSpec k_fields[] = {
     {Field::myometrial_invasion, "myometrial_invasion", "--myometrial-invasion", ValueKind::percent, "PERCENT",
      "adenosarcoma: percent of myometrium invaded, 0 to 100 (0 = IA, up to and including 50 = IB, over 50 = IC)"},
     {Field::mitotic_rate, "mitotic_rate", "--mitotic-rate", ValueKind::rate, "RATE",
-     "GIST: mitoses per 50 HPF (5 mm2), 0 or more, or unknown"},
+     "GIST: mitoses per 50 HPF (5 mm2), 0 or more, or unknown; low is 5 or less, high more than 5"},
     {Field::gi_site, "gi_site", "--gi-site", ValueKind::choice, "ORGAN",
-     "GIST: stomach, omentum, small-intestine, esophagus, colorectum, mesentery, peritoneum"},
+     "GIST: stomach, omentum (gastric table); small-intestine, esophagus, colorectum, mesentery, peritoneum "
+     "(intestinal table)"},
     {Field::edition, "edition", "--edition", ValueKind::edition, "7|8",
-     "AJCC edition for soft tissue and GIST: 7 (default); 8 is not included in this version"},
+     "AJCC edition for soft tissue and GIST: 7 (default) or 8 (soft tissue by site: give the site; no depth; "
+     "head-neck and visceral get a T category only)"},
     {Field::adjoining_invasion, "adjoining_invasion", "--adjoining-invasion", ValueKind::choice, "none|t4a|t4b",
      "AJCC 8 head & neck: none (default); t4a = orbit, skull base/dura, central-compartment viscera, facial "
      "skeleton or pterygoid muscles; t4b = brain, carotid encasement, prevertebral muscle, or CNS via perineural "
      "spread"},
     {Field::visceral_extent, "visceral_extent", "--visceral-extent", ValueKind::choice, "EXTENT",
-     "AJCC 8 visceral: confined, serosa, beyond-serosa, other-organ"},
+     "AJCC 8 visceral: confined (T1), serosa (T2a), beyond-serosa (T2b), other-organ (T3)"},
     {Field::foci, "foci", "--foci", ValueKind::count, "N",
-     "AJCC 8 visceral: number of tumour sites, 1 or more (default 1)"},
+     "AJCC 8 visceral: number of tumour sites, 1 or more (default 1); 2 = T4a, 3-5 = T4b, more than 5 = T4c"},
     {Field::id, "id", "--id", ValueKind::id, "ID", "record identifier, echoed back untouched"},
 };
 

@@ -304,7 +304,8 @@ std::size_t result_size(const Result& r, std::string_view id_json, const Surviva
     size += version().size();
     size += r.system.id.size() + 2 + r.system.name.size() + 2;
     size += word_or_null_size(r.categories.t) + word_or_null_size(r.categories.n) +
-            word_or_null_size(r.categories.m) + word_or_null_size(r.categories.g);
+            word_or_null_size(r.categories.m) + word_or_null_size(r.categories.g) +
+            word_or_null_size(r.categories.rate) + ",\"mitotic_rate\":"sv.size();
     size += r.stage ? name(*r.stage).size() + 2 : 4;
     std::size_t stages = 0;
     for (Stage s : k_all_stages) {
@@ -369,6 +370,8 @@ bool write_result(std::string& out, const Result& r, std::string_view id_json, b
     w.word_or_null(r.categories.m);
     w.raw(",\"G\":"sv);
     w.word_or_null(r.categories.g);
+    w.raw(",\"mitotic_rate\":"sv);
+    w.word_or_null(r.categories.rate);
     w.raw("},\"stage\":"sv);
     if (r.stage) {
         w.word(name(*r.stage));

@@ -74,7 +74,7 @@ std::string render_text(const Result& r, const TextOptions& options) {
     if (r.stage) {
         stage_text = prefix + std::string(name(*r.stage));
     } else if (r.possible_stages.empty()) {
-        stage_text = prefix + "not defined";
+        stage_text = "No stage group (see notes)";
     } else {
         stage_text = prefix + "undetermined: ";
         const auto members = r.possible_stages.members();
@@ -100,6 +100,10 @@ std::string render_text(const Result& r, const TextOptions& options) {
         out += ' ';
         out += r.categories.g;
     }
+    if (!r.categories.rate.empty()) {
+        out += ", mitotic rate ";
+        out += r.categories.rate;
+    }
     out += "    summary stage: ";
     out += r.summary_stage ? std::string(name(*r.summary_stage)) : std::string("undetermined");
     out += '\n';
@@ -108,8 +112,11 @@ std::string render_text(const Result& r, const TextOptions& options) {
     out += '\n';
     out += p.bold("Categories");
     out += '\n';
-    const std::pair<std::string_view, std::string_view> categories[] = {
-        {"T", r.categories.t}, {"N", r.categories.n}, {"M", r.categories.m}, {"G", r.categories.g}};
+    const std::pair<std::string_view, std::string_view> categories[] = {{"T", r.categories.t},
+                                                                         {"N", r.categories.n},
+                                                                         {"M", r.categories.m},
+                                                                         {"G", r.categories.g},
+                                                                         {"mitotic_rate", r.categories.rate}};
     for (const auto& [rule, value] : categories) {
         const TraceStep* step = find_step(r, rule);
         if (value.empty() || step == nullptr) {
@@ -123,7 +130,7 @@ std::string render_text(const Result& r, const TextOptions& options) {
     if (r.categories.g.empty()) {
         out += "  ";
         out += pad("G", 5);
-        out += "grade does not enter this system\n";
+        out += "grade not given, or not part of this system\n";
     }
 
     // 3. Survival table with the matching row marked.

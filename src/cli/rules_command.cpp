@@ -51,12 +51,20 @@ void markdown_rule_set(std::string& out, const RuleSet& rules) {
         out += "| " + std::string(name(t.t)) + " | " + std::string(t.definition) + " |\n";
     }
     out += '\n';
-    out += rules.uses_grade ? "| stage | T | N | M | G |\n|---|---|---|---|---|\n"
-                            : "| stage | T | N | M | definition |\n|---|---|---|---|---|\n";
+    if (rules.groups.empty()) {
+        out += "No stage groups: the T category is the staging result.\n";
+    } else if (rules.uses_rate) {
+        out += "| stage | T | N | M | mitotic rate |\n|---|---|---|---|---|\n";
+    } else {
+        out += rules.uses_grade ? "| stage | T | N | M | G |\n|---|---|---|---|---|\n"
+                                : "| stage | T | N | M | definition |\n|---|---|---|---|---|\n";
+    }
     for (const GroupRow& row : rules.groups) {
+        std::string last = rules.uses_rate    ? cell(row.rate, k_all_rates, "any")
+                           : rules.uses_grade ? cell(row.g, k_all_g, "any G")
+                                              : std::string(row.definition);
         out += "| " + std::string(name(row.stage)) + " | " + cell(row.t, k_all_t, "any T") + " | " +
-               cell(row.n, k_all_n, "any N") + " | " + cell(row.m, k_all_m, "any M") + " | " +
-               (rules.uses_grade ? cell(row.g, k_all_g, "any G") : std::string(row.definition)) + " |\n";
+               cell(row.n, k_all_n, "any N") + " | " + cell(row.m, k_all_m, "any M") + " | " + last + " |\n";
     }
     out += '\n';
     for (std::string_view note : rules.notes) {
@@ -87,6 +95,7 @@ OJson json_rule_set(const RuleSet& rules) {
     j["system"] = {{"id", std::string(rules.system.id)}, {"name", std::string(rules.system.name)}};
     j["source"] = std::string(rules.source);
     j["uses_grade"] = rules.uses_grade;
+    j["uses_mitotic_rate"] = rules.uses_rate;
     j["t_definitions"] = OJson::array();
     for (const TDefinition& t : rules.t_definitions) {
         j["t_definitions"].push_back({{"T", std::string(name(t.t))}, {"definition", std::string(t.definition)}});
@@ -99,6 +108,7 @@ OJson json_rule_set(const RuleSet& rules) {
         g["N"] = json_cell(row.n, k_all_n);
         g["M"] = json_cell(row.m, k_all_m);
         g["G"] = rules.uses_grade ? json_cell(row.g, k_all_g) : OJson(nullptr);
+        g["mitotic_rate"] = rules.uses_rate ? json_cell(row.rate, k_all_rates) : OJson(nullptr);
         g["definition"] = std::string(row.definition);
         j["groups"].push_back(g);
     }
@@ -135,7 +145,9 @@ int run_rules(const std::string& system, bool json, std::ostream& out, std::ostr
     std::vector<const RuleSet*> chosen;
     std::string accepted;
     for (const RuleSet* rules : all_rule_sets()) {
-        accepted += std::string(rules->system.id) + ", ";
+        if (accepted.find(std::string(rules->system.id) + ", ") == std::string::npos) {
+            accepted += std::string(rules->system.id) + ", ";
+        }
         if (system.empty() || system == rules->system.id) {
             chosen.push_back(rules);
         }

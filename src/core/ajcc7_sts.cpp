@@ -12,6 +12,7 @@ namespace {
 constexpr auto k_any_t = Set<T>::any();
 constexpr auto k_any_n = Set<N>::any();
 constexpr auto k_any_g = Set<G>::any();
+constexpr auto k_any_rate = Set<Rate>::any();
 
 // AJCC 7th ed., soft tissue sarcoma, primary tumour (T). Size is the greatest dimension.
 constexpr TDefinition k_t_definitions[] = {
@@ -27,13 +28,13 @@ constexpr TDefinition k_t_definitions[] = {
 // AJCC 7th ed., soft tissue sarcoma, anatomic stage / prognostic groups.
 // The T column holds the size category; the a/b depth letter never changes the stage.
 constexpr GroupRow k_groups[] = {
-    {{T::t1}, {N::n0}, {M::m0}, {G::g1, G::gx}, Stage::IA,  ""},
-    {{T::t2}, {N::n0}, {M::m0}, {G::g1, G::gx}, Stage::IB,  ""},
-    {{T::t1}, {N::n0}, {M::m0}, {G::g2, G::g3}, Stage::IIA, ""},
-    {{T::t2}, {N::n0}, {M::m0}, {G::g2},        Stage::IIB, ""},
-    {{T::t2}, {N::n0}, {M::m0}, {G::g3},        Stage::III, ""},
-    {k_any_t, {N::n1}, {M::m0}, k_any_g,        Stage::III, ""},
-    {k_any_t, k_any_n, {M::m1}, k_any_g,        Stage::IV,  ""},
+    {{T::t1}, {N::n0}, {M::m0}, {G::g1, G::gx}, k_any_rate, Stage::IA,  ""},
+    {{T::t2}, {N::n0}, {M::m0}, {G::g1, G::gx}, k_any_rate, Stage::IB,  ""},
+    {{T::t1}, {N::n0}, {M::m0}, {G::g2, G::g3}, k_any_rate, Stage::IIA, ""},
+    {{T::t2}, {N::n0}, {M::m0}, {G::g2},        k_any_rate, Stage::IIB, ""},
+    {{T::t2}, {N::n0}, {M::m0}, {G::g3},        k_any_rate, Stage::III, ""},
+    {k_any_t, {N::n1}, {M::m0}, k_any_g,        k_any_rate, Stage::III, ""},
+    {k_any_t, k_any_n, {M::m1}, k_any_g,        k_any_rate, Stage::IV,  ""},
 };
 
 constexpr std::string_view k_notes[] = {
@@ -52,6 +53,7 @@ constexpr RuleSet k_rules{
     k_groups,
     k_notes,
     true,
+    false,
 };
 
 constexpr G to_g(Grade grade) noexcept {
@@ -123,74 +125,15 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
     trace(result, "G", {"grade ", name(*input.grade), " -> ", name(g), g == G::gx ? " (grouped with G1)" : ""});
 
     // Stage: every combination the inputs allow.
-    // The trace line is written in place (its storage is reused across cases); no other trace step
-    // is added until it is complete, so the reference stays valid.
-    std::string& combos = begin_trace(result, "stage");
-    for (T band : bands) {
-        for (N n : ns) {
-            const std::optional<Stage> s = look_up_group(k_rules, band, n, m, g);
-            if (!s) {
-                continue;  // unreachable: the table is total (tested)
-            }
-            result.possible_stages.insert(*s);
-            if (!combos.empty()) {
-                combos += "; ";
-            }
-            for (std::string_view part : {name(band), " "sv, name(n), " "sv, name(m), " "sv, name(g), " -> "sv,
-                                          name(*s)}) {
-                combos += part;
-            }
-        }
-    }
-    result.stage = result.possible_stages.single();
-    if (!result.stage) {
-        combos += "; undetermined: one of ";
-        combos += join_stages(result.possible_stages);
-        std::string why;
-        if (!size.known()) {
-            why = "size unknown";
-        }
-        if (ns.size() > 1) {
-            why += why.empty() ? "nodes unknown" : " and nodes unknown";
-        }
-        result.notes.push_back("stage undetermined (" + why + "): one of " + join_stages(result.possible_stages));
-    }
+    Candidates candidates;
+    candidates.t = bands;
+    candidates.n = ns;
+    candidates.m = m;
+    candidates.g = g;
+    candidates.show_g = true;
+    stage_combinations(k_rules, candidates, unknowns_text(!size.known(), ns.size() > 1, false), result);
 
-    // Summary stage (SEER): M1 distant; further extension distant; N1 or adjacent extension regional.
-    const Extension extension = input.extension.value_or(Extension::confined);
-    SummaryStage summary = SummaryStage::localized;
-    std::string_view because;
-    std::string_view assumed;
-    std::string_view nodes_note;
-    if (m == M::m1) {
-        summary = SummaryStage::distant;
-        because = "distant metastasis";
-    } else {
-        if (!input.extension) {
-            result.assumptions.emplace_back("no extension beyond the site of origin reported: confined");
-        }
-        if (extension == Extension::further) {
-            summary = SummaryStage::distant;
-            because = "further contiguous extension";
-        } else if (ns.size() == 1 && ns.front() == N::n1) {
-            summary = SummaryStage::regional;
-            because = "regional node metastasis";
-        } else if (extension == Extension::adjacent || extension == Extension::adjacent_organ) {
-            summary = SummaryStage::regional;
-            because = extension == Extension::adjacent ? "extension to adjacent tissue, bone or major vessel"
-                                                       : "extension to an adjacent organ";
-        } else {
-            because = "confined to the site of origin";
-            if (!input.extension) {
-                assumed = " (assumed)";
-            }
-            if (ns.size() > 1) {
-                nodes_note = ", nodes unknown counted as negative (SEER convention)";
-            }
-        }
-    }
-    result.summary_stage = summary;
-    trace(result, "summary_stage", {because, assumed, nodes_note, " -> ", name(summary)});
+    summarize_soft_tissue(input, m, ns, false, result);
 }
 
 }  // namespace detail

@@ -2,6 +2,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <utility>
 
 #include "core/detail.hpp"
 
@@ -37,10 +38,11 @@ std::string CaseError::message() const {
     return text;
 }
 
-std::optional<Stage> look_up_group(const RuleSet& rules, T t, N n, M m, G g) noexcept {
+std::optional<Stage> look_up_group(const RuleSet& rules, T t, N n, M m, G g, Rate rate) noexcept {
     std::optional<Stage> found;
     for (const GroupRow& row : rules.groups) {
-        if (row.t.contains(t) && row.n.contains(n) && row.m.contains(m) && row.g.contains(g)) {
+        if (row.t.contains(t) && row.n.contains(n) && row.m.contains(m) && row.g.contains(g) &&
+            row.rate.contains(rate)) {
             if (found) {
                 return std::nullopt;  // two rows match: the table is ambiguous; tests forbid this
             }
@@ -149,6 +151,99 @@ M derive_m(const Case& input, Result& result) {
         trace(result, "M", {m == M::m1 ? "distant metastasis" : "no distant metastasis", " -> ", name(m)});
     }
     return m;
+}
+
+void stage_combinations(const RuleSet& rules, const Candidates& c, std::string_view unknowns, Result& result) {
+    // The trace line is written in place (its storage is reused across cases); no other trace step
+    // is added until it is complete, so the reference stays valid.
+    std::string& combos = begin_trace(result, "stage");
+    for (T t : c.t) {
+        for (N n : c.n) {
+            for (Rate rate : c.rate) {
+                const std::optional<Stage> s = look_up_group(rules, t, n, c.m, c.g, rate);
+                if (!s) {
+                    continue;  // unreachable: every table is total (tested)
+                }
+                result.possible_stages.insert(*s);
+                if (!combos.empty()) {
+                    combos += "; ";
+                }
+                combos += name(t);
+                combos += ' ';
+                combos += name(n);
+                combos += ' ';
+                combos += name(c.m);
+                if (c.show_g) {
+                    combos += ' ';
+                    combos += name(c.g);
+                }
+                if (c.show_rate) {
+                    combos += ", mitotic rate ";
+                    combos += name(rate);
+                }
+                combos += " -> ";
+                combos += name(*s);
+            }
+        }
+    }
+    result.stage = result.possible_stages.single();
+    if (!result.stage) {
+        combos += "; undetermined: one of ";
+        combos += join_stages(result.possible_stages);
+        add(result.notes, {"stage undetermined (", unknowns, "): one of ", join_stages(result.possible_stages)});
+    }
+}
+
+std::string unknowns_text(bool size_unknown, bool nodes_unknown, bool rate_unknown) {
+    std::string text;
+    for (auto [open, what] : {std::pair{size_unknown, "size unknown"}, std::pair{nodes_unknown, "nodes unknown"},
+                              std::pair{rate_unknown, "mitotic rate unknown"}}) {
+        if (open) {
+            text += text.empty() ? "" : " and ";
+            text += what;
+        }
+    }
+    return text;
+}
+
+void summarize_soft_tissue(const Case& input, M m, const Few<N>& ns, bool adjacent_organ_distant, Result& result) {
+    const Extension extension = input.extension.value_or(Extension::confined);
+    SummaryStage summary = SummaryStage::localized;
+    std::string_view because;
+    std::string_view assumed;
+    std::string_view nodes_note;
+    if (m == M::m1) {
+        summary = SummaryStage::distant;
+        because = "distant metastasis";
+    } else {
+        if (!input.extension) {
+            result.assumptions.emplace_back("no extension beyond the site of origin reported: confined");
+        }
+        if (extension == Extension::further) {
+            summary = SummaryStage::distant;
+            because = "further contiguous extension";
+        } else if (extension == Extension::adjacent_organ && adjacent_organ_distant) {
+            summary = SummaryStage::distant;
+            because = "extension to an adjacent organ (distant for GIST, SEER 2018)";
+        } else if (ns.size() == 1 && ns.front() == N::n1) {
+            summary = SummaryStage::regional;
+            because = "regional node metastasis";
+        } else if (extension == Extension::adjacent || extension == Extension::adjacent_organ) {
+            summary = SummaryStage::regional;
+            because = extension == Extension::adjacent ? "extension to adjacent tissue, bone or major vessel"
+                                                       : "extension to an adjacent organ";
+        } else {
+            because = "confined to the site of origin";
+            if (!input.extension) {
+                assumed = " (assumed)";
+            }
+            if (ns.size() > 1) {
+                nodes_note = ", nodes unknown counted as negative (SEER convention)";
+            }
+        }
+    }
+    result.summary_stage = summary;
+    trace(result, "summary_stage", {because, assumed, nodes_note, " -> ", name(summary)});
 }
 
 std::string_view common_category(std::string_view a, std::string_view b) noexcept {

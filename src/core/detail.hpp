@@ -71,7 +71,7 @@ inline void add(TextList& list, std::initializer_list<std::string_view> parts) {
 /// A few values, kept inline (the candidates an unknown input leaves open).
 template <typename E>
 struct Few {
-    std::array<E, 2> items{};
+    std::array<E, 4> items{};
     std::size_t count = 0;
     Few() = default;
     Few(std::initializer_list<E> values) {
@@ -86,6 +86,15 @@ struct Few {
     [[nodiscard]] E back() const { return items[count - 1]; }
 };
 
+/// GIST, AJCC 7th or 8th edition (rules.md section 3).
+void stage_gist(const Case& input, bool eighth, Result& result);
+/// AJCC 8th edition soft tissue sarcoma (rules.md section 4).
+void stage_ajcc8_trunk_retro(const Case& input, bool retroperitoneum, Result& result);
+void stage_ajcc8_head_neck(const Case& input, Result& result);
+void stage_ajcc8_visceral(const Case& input, Result& result);
+/// Leiomyosarcoma of the GI tract under AJCC 7: outside its soft tissue chapter, no stage.
+void stage_ajcc7_gi_lms(const Case& input, Result& result);
+
 /// How a system names its regional nodes, for assumptions and the trace.
 struct NodeWording {
     std::string_view nodes;  ///< "regional node", "pelvic and/or para-aortic node"
@@ -96,6 +105,29 @@ struct NodeWording {
 Few<N> derive_n(const Case& input, const NodeWording& wording, Result& result);
 /// M from the metastasis finding: omitted = M0 (assumed, stated). Neither edition has MX.
 M derive_m(const Case& input, Result& result);
+
+/// The candidate categories an input leaves open, for the stage-group lookup.
+struct Candidates {
+    Few<T> t;
+    Few<N> n;
+    M m = M::m0;
+    G g = G::gx;
+    Few<Rate> rate{Rate::low};
+    bool show_g = false;     ///< write G in the trace (soft tissue)
+    bool show_rate = false;  ///< write the mitotic rate in the trace (GIST)
+};
+
+/// Looks up every combination of candidates, sets possible_stages and stage, writes the "stage"
+/// trace line and, when the stage is undetermined, a note saying which unknown leaves it open.
+void stage_combinations(const RuleSet& rules, const Candidates& c, std::string_view unknowns, Result& result);
+
+/// SEER summary stage of a soft tissue or GIST primary: M1 distant; further extension distant;
+/// N1 regional; adjacent extension regional, an adjacent organ distant for GIST (SEER 2018);
+/// otherwise localized (nodes unknown counted as negative). Omitted extension is assumed confined.
+void summarize_soft_tissue(const Case& input, M m, const Few<N>& ns, bool adjacent_organ_distant, Result& result);
+
+/// Which explicit unknowns leave the stage open: "size unknown and nodes unknown".
+std::string unknowns_text(bool size_unknown, bool nodes_unknown, bool rate_unknown);
 
 /// The text of a set of stages: "IIA, III".
 std::string join_stages(StageSet stages);

@@ -12,7 +12,8 @@ namespace {
 
 constexpr auto k_any_t = Set<T>::any();
 constexpr auto k_any_n = Set<N>::any();
-constexpr auto k_any_g = Set<G>::any();  // FIGO does not use grade
+constexpr auto k_any_g = Set<G>::any();
+constexpr auto k_any_rate = Set<Rate>::any();  // FIGO does not use grade
 // "T1-T3" of each system: the uterine LMS/ESS T1 has no T1c, adenosarcoma's has.
 constexpr Set<T> k_uterine_t1_to_t3{T::t1a, T::t1b, T::t2a, T::t2b, T::t3a, T::t3b};
 constexpr Set<T> k_adenosarcoma_t1_to_t3{T::t1a, T::t1b, T::t1c, T::t2a, T::t2b, T::t3a, T::t3b};
@@ -45,28 +46,28 @@ constexpr TDefinition k_adenosarcoma_t[] = {
 // FIGO 2009 uterine sarcoma stages with their TNM equivalents. Precedence lives in the cells:
 // M1 is IVB whatever else; T4 is IVA with any N; N1 is IIIC only with T1-T3.
 constexpr GroupRow k_uterine_groups[] = {
-    {{T::t1a},   {N::n0}, {M::m0}, k_any_g, Stage::IA,   "limited to the uterus, 5 cm or less"},
-    {{T::t1b},   {N::n0}, {M::m0}, k_any_g, Stage::IB,   "limited to the uterus, more than 5 cm"},
-    {{T::t2a},   {N::n0}, {M::m0}, k_any_g, Stage::IIA,  "adnexa involved"},
-    {{T::t2b},   {N::n0}, {M::m0}, k_any_g, Stage::IIB,  "other pelvic tissues involved"},
-    {{T::t3a},   {N::n0}, {M::m0}, k_any_g, Stage::IIIA, "one abdominal site invaded"},
-    {{T::t3b},   {N::n0}, {M::m0}, k_any_g, Stage::IIIB, "more than one abdominal site invaded"},
-    {k_uterine_t1_to_t3, {N::n1}, {M::m0}, k_any_g, Stage::IIIC, "pelvic and/or para-aortic lymph node metastasis"},
-    {{T::t4},    k_any_n, {M::m0}, k_any_g, Stage::IVA,  "bladder and/or rectum invaded"},
-    {k_any_t,    k_any_n, {M::m1}, k_any_g, Stage::IVB,  "distant metastasis"},
+    {{T::t1a},   {N::n0}, {M::m0}, k_any_g, k_any_rate, Stage::IA,   "limited to the uterus, 5 cm or less"},
+    {{T::t1b},   {N::n0}, {M::m0}, k_any_g, k_any_rate, Stage::IB,   "limited to the uterus, more than 5 cm"},
+    {{T::t2a},   {N::n0}, {M::m0}, k_any_g, k_any_rate, Stage::IIA,  "adnexa involved"},
+    {{T::t2b},   {N::n0}, {M::m0}, k_any_g, k_any_rate, Stage::IIB,  "other pelvic tissues involved"},
+    {{T::t3a},   {N::n0}, {M::m0}, k_any_g, k_any_rate, Stage::IIIA, "one abdominal site invaded"},
+    {{T::t3b},   {N::n0}, {M::m0}, k_any_g, k_any_rate, Stage::IIIB, "more than one abdominal site invaded"},
+    {k_uterine_t1_to_t3, {N::n1}, {M::m0}, k_any_g, k_any_rate, Stage::IIIC, "pelvic and/or para-aortic lymph node metastasis"},
+    {{T::t4},    k_any_n, {M::m0}, k_any_g, k_any_rate, Stage::IVA,  "bladder and/or rectum invaded"},
+    {k_any_t,    k_any_n, {M::m1}, k_any_g, k_any_rate, Stage::IVB,  "distant metastasis"},
 };
 
 constexpr GroupRow k_adenosarcoma_groups[] = {
-    {{T::t1a},   {N::n0}, {M::m0}, k_any_g, Stage::IA,   "limited to endometrium/endocervix, no myometrial invasion"},
-    {{T::t1b},   {N::n0}, {M::m0}, k_any_g, Stage::IB,   "myometrial invasion half or less"},
-    {{T::t1c},   {N::n0}, {M::m0}, k_any_g, Stage::IC,   "myometrial invasion more than half"},
-    {{T::t2a},   {N::n0}, {M::m0}, k_any_g, Stage::IIA,  "adnexa involved"},
-    {{T::t2b},   {N::n0}, {M::m0}, k_any_g, Stage::IIB,  "other pelvic tissues involved"},
-    {{T::t3a},   {N::n0}, {M::m0}, k_any_g, Stage::IIIA, "one abdominal site invaded"},
-    {{T::t3b},   {N::n0}, {M::m0}, k_any_g, Stage::IIIB, "more than one abdominal site invaded"},
-    {k_adenosarcoma_t1_to_t3, {N::n1}, {M::m0}, k_any_g, Stage::IIIC, "pelvic and/or para-aortic lymph node metastasis"},
-    {{T::t4},    k_any_n, {M::m0}, k_any_g, Stage::IVA,  "bladder and/or rectum invaded"},
-    {k_any_t,    k_any_n, {M::m1}, k_any_g, Stage::IVB,  "distant metastasis"},
+    {{T::t1a},   {N::n0}, {M::m0}, k_any_g, k_any_rate, Stage::IA,   "limited to endometrium/endocervix, no myometrial invasion"},
+    {{T::t1b},   {N::n0}, {M::m0}, k_any_g, k_any_rate, Stage::IB,   "myometrial invasion half or less"},
+    {{T::t1c},   {N::n0}, {M::m0}, k_any_g, k_any_rate, Stage::IC,   "myometrial invasion more than half"},
+    {{T::t2a},   {N::n0}, {M::m0}, k_any_g, k_any_rate, Stage::IIA,  "adnexa involved"},
+    {{T::t2b},   {N::n0}, {M::m0}, k_any_g, k_any_rate, Stage::IIB,  "other pelvic tissues involved"},
+    {{T::t3a},   {N::n0}, {M::m0}, k_any_g, k_any_rate, Stage::IIIA, "one abdominal site invaded"},
+    {{T::t3b},   {N::n0}, {M::m0}, k_any_g, k_any_rate, Stage::IIIB, "more than one abdominal site invaded"},
+    {k_adenosarcoma_t1_to_t3, {N::n1}, {M::m0}, k_any_g, k_any_rate, Stage::IIIC, "pelvic and/or para-aortic lymph node metastasis"},
+    {{T::t4},    k_any_n, {M::m0}, k_any_g, k_any_rate, Stage::IVA,  "bladder and/or rectum invaded"},
+    {k_any_t,    k_any_n, {M::m1}, k_any_g, k_any_rate, Stage::IVB,  "distant metastasis"},
 };
 
 constexpr std::string_view k_uterine_notes[] = {
@@ -92,6 +93,7 @@ constexpr RuleSet k_uterine_rules{
     k_uterine_groups,
     k_uterine_notes,
     false,
+    false,
 };
 
 constexpr RuleSet k_adenosarcoma_rules{
@@ -101,6 +103,7 @@ constexpr RuleSet k_adenosarcoma_rules{
     k_adenosarcoma_t,
     k_adenosarcoma_groups,
     k_adenosarcoma_notes,
+    false,
     false,
 };
 
@@ -270,11 +273,8 @@ void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
     if (!result.stage) {
         combos += "; undetermined: one of ";
         combos += join_stages(result.possible_stages);
-        std::string why = ts.size() > 1 ? "size unknown" : "";
-        if (ns.size() > 1) {
-            why += why.empty() ? "nodes unknown" : " and nodes unknown";
-        }
-        result.notes.push_back("stage undetermined (" + why + "): one of " + join_stages(result.possible_stages));
+        add(result.notes, {"stage undetermined (", unknowns_text(ts.size() > 1, ns.size() > 1, false), "): one of ",
+                           join_stages(result.possible_stages)});
     }
 
     if (summary_open) {

@@ -16,7 +16,18 @@
 namespace lmsstage {
 namespace {
 
-enum class SystemId { ajcc7_sts, figo2009_uterine, figo2009_adenosarcoma };
+enum class SystemId {
+    ajcc7_sts,
+    figo2009_uterine,
+    figo2009_adenosarcoma,
+    ajcc7_gist,
+    ajcc8_gist,
+    ajcc8_sts_trunk_extremity,
+    ajcc8_sts_retroperitoneum,
+    ajcc8_sts_head_neck,
+    ajcc8_sts_visceral,
+    ajcc7_gi_lms,  ///< outside the AJCC 7 soft tissue chapter: no stage
+};
 
 struct SystemInfo {
     SystemId id;
@@ -25,6 +36,7 @@ struct SystemInfo {
     std::size_t used_count;
 };
 
+// Which survival table fits each system (survival.md), and which fields each system reads.
 constexpr SystemInfo k_systems[] = {
     {SystemId::ajcc7_sts,
      "soft-tissue-sarcoma",
@@ -41,6 +53,40 @@ constexpr SystemInfo k_systems[] = {
      {Field::site, Field::histology, Field::myometrial_invasion, Field::nodes, Field::metastasis, Field::adnexa,
       Field::pelvic, Field::bladder_rectum, Field::abdominal_sites},
      9},
+    {SystemId::ajcc7_gist,
+     "gist",
+     {Field::site, Field::histology, Field::size, Field::nodes, Field::metastasis, Field::extension,
+      Field::mitotic_rate, Field::gi_site, Field::edition},
+     9},
+    {SystemId::ajcc8_gist,
+     "gist",
+     {Field::site, Field::histology, Field::size, Field::nodes, Field::metastasis, Field::extension,
+      Field::mitotic_rate, Field::gi_site, Field::edition},
+     9},
+    {SystemId::ajcc8_sts_trunk_extremity,
+     "soft-tissue-sarcoma",
+     {Field::site, Field::histology, Field::size, Field::grade, Field::nodes, Field::metastasis, Field::extension,
+      Field::edition},
+     8},
+    {SystemId::ajcc8_sts_retroperitoneum,
+     "soft-tissue-sarcoma",
+     {Field::site, Field::histology, Field::size, Field::grade, Field::nodes, Field::metastasis, Field::extension,
+      Field::edition},
+     8},
+    {SystemId::ajcc8_sts_head_neck,
+     "soft-tissue-sarcoma",
+     {Field::site, Field::histology, Field::size, Field::grade, Field::nodes, Field::metastasis, Field::extension,
+      Field::edition, Field::adjoining_invasion},
+     9},
+    {SystemId::ajcc8_sts_visceral,
+     "",
+     {Field::site, Field::histology, Field::grade, Field::nodes, Field::metastasis, Field::extension, Field::edition,
+      Field::visceral_extent, Field::foci},
+     9},
+    {SystemId::ajcc7_gi_lms,
+     "",
+     {Field::site, Field::histology, Field::nodes, Field::metastasis, Field::extension, Field::edition},
+     6},
 };
 
 const SystemInfo& info(SystemId id) noexcept {
@@ -82,10 +128,6 @@ CaseError error(Field field, std::string problem) { return CaseError{field, std:
 
 std::string got(double value) { return ", got " + detail::format_number(value); }
 
-std::string supported_sites() {
-    return "soft-tissue, extremity, trunk, retroperitoneum, head-neck, uterus";
-}
-
 /// Values out of range, whatever the system.
 std::optional<CaseError> check_values(const Case& c) {
     if (c.size && c.size->known()) {
@@ -117,24 +159,29 @@ std::optional<CaseError> check_values(const Case& c) {
     return std::nullopt;
 }
 
-/// Which system applies; a CaseError when the combination is invalid or not supported.
+/// Which system applies; a CaseError when the combination is invalid.
 std::variant<SystemId, CaseError> choose_system(const Case& c) {
     const Site site = c.site.value_or(Site::soft_tissue);
-    const Histology histology = c.histology.value_or(Histology::lms);
+    const bool eighth = c.edition == 8;
     if (site == Site::gi) {
-        return error(Field::site,
-                     "gi (GIST and gastrointestinal sarcoma) is not staged by this version; supported sites: " +
-                         supported_sites());
+        if (!c.histology) {
+            return error(Field::histology,
+                         "is required with site gi: gist (gastrointestinal stromal tumour, AJCC GIST staging) or lms "
+                         "(leiomyosarcoma of the GI tract: no AJCC 7 stage; with edition 8, the visceral T category)");
+        }
+        if (*c.histology == Histology::gist) {
+            return eighth ? SystemId::ajcc8_gist : SystemId::ajcc7_gist;
+        }
+        if (*c.histology == Histology::lms) {
+            return eighth ? SystemId::ajcc8_sts_visceral : SystemId::ajcc7_gi_lms;
+        }
+        return error(Field::histology, std::string(name(*c.histology)) +
+                                           " does not apply to site gi (accepted there: gist or lms)");
     }
-    if (site == Site::visceral) {
-        return error(Field::site,
-                     "visceral is staged only by the AJCC 8th edition, which this version does not include; "
-                     "supported sites: " +
-                         supported_sites());
-    }
+    const Histology histology = c.histology.value_or(Histology::lms);
     if (histology == Histology::gist) {
-        return error(Field::histology, "gist applies only to site gi, which this version does not stage; got site " +
-                                           std::string(name(site)));
+        return error(Field::histology,
+                     "gist applies only to site gi (with gi_site); got site " + std::string(name(site)));
     }
     if (site == Site::uterus) {
         return histology == Histology::adenosarcoma ? SystemId::figo2009_adenosarcoma : SystemId::figo2009_uterine;
@@ -143,40 +190,73 @@ std::variant<SystemId, CaseError> choose_system(const Case& c) {
         return error(Field::histology, std::string(name(histology)) + " applies only to site uterus; got site " +
                                            std::string(name(site)) + " (accepted here: lms)");
     }
-    if (c.edition == 8) {
-        return error(Field::edition,
-                     "8 (AJCC 8th edition) is not included in this version; accepted: 7 (AJCC 7th edition)");
+    if (!eighth) {
+        if (site == Site::visceral) {
+            return error(Field::edition,
+                         "must be 8 for site visceral: only the AJCC 8th edition stages sarcomas of visceral organs");
+        }
+        return SystemId::ajcc7_sts;
     }
-    return SystemId::ajcc7_sts;
+    switch (site) {
+        case Site::extremity:
+        case Site::trunk: return SystemId::ajcc8_sts_trunk_extremity;
+        case Site::retroperitoneum: return SystemId::ajcc8_sts_retroperitoneum;
+        case Site::head_neck: return SystemId::ajcc8_sts_head_neck;
+        case Site::visceral: return SystemId::ajcc8_sts_visceral;
+        default: break;
+    }
+    return error(Field::site, std::string(c.site ? "soft-tissue is ambiguous in the AJCC 8th edition"
+                                                 : "is required with edition 8") +
+                                  ", which stages soft tissue sarcoma by site: give extremity, trunk, "
+                                  "retroperitoneum, head-neck or visceral");
 }
 
 /// Fields each system cannot do without.
 std::optional<CaseError> check_required(const Case& c, SystemId system) {
-    const bool needs_size = system != SystemId::figo2009_adenosarcoma;
+    const bool needs_size = system != SystemId::figo2009_adenosarcoma && system != SystemId::ajcc8_sts_visceral &&
+                            system != SystemId::ajcc7_gi_lms;
     if (needs_size && !c.size) {
         return error(Field::size, "is required: the greatest dimension (6, 55 mm, 5.5cm) or unknown");
     }
-    if (system == SystemId::ajcc7_sts) {
-        if (!c.grade) {
-            return error(Field::grade,
-                         "is required for soft tissue sarcoma: 1, 2, 3, or X (cannot be assessed)");
-        }
-        if (c.site == Site::retroperitoneum && c.depth == Depth::superficial) {
-            return error(Field::depth,
-                         "cannot be superficial for site retroperitoneum: retroperitoneal tumours are deep by "
-                         "definition (accepted: deep, or omit it)");
-        }
+    const bool needs_grade = system == SystemId::ajcc7_sts || system == SystemId::ajcc8_sts_trunk_extremity ||
+                             system == SystemId::ajcc8_sts_retroperitoneum;
+    if (needs_grade && !c.grade) {
+        return error(Field::grade, "is required for soft tissue sarcoma: 1, 2, 3, or X (cannot be assessed)");
+    }
+    if (system == SystemId::ajcc7_sts && c.site == Site::retroperitoneum && c.depth == Depth::superficial) {
+        return error(Field::depth,
+                     "cannot be superficial for site retroperitoneum: retroperitoneal tumours are deep by "
+                     "definition (accepted: deep, or omit it)");
     }
     if (system == SystemId::figo2009_adenosarcoma && !c.myometrial_invasion) {
         return error(Field::myometrial_invasion,
                      "is required for adenosarcoma: the percentage of myometrium invaded, 0 to 100");
     }
+    if (system == SystemId::ajcc7_gist || system == SystemId::ajcc8_gist) {
+        if (!c.gi_site) {
+            return error(Field::gi_site, "is required for GIST: stomach, omentum (gastric table), small-intestine, "
+                                         "esophagus, colorectum, mesentery or peritoneum (intestinal table)");
+        }
+        if (!c.mitotic_rate) {
+            return error(Field::mitotic_rate,
+                         "is required for GIST: mitoses per 50 HPF (5 mm2), 0 or more, or unknown");
+        }
+    }
+    if (system == SystemId::ajcc8_sts_visceral && !c.visceral_extent && c.foci.value_or(1) < 2) {
+        return error(Field::visceral_extent,
+                     "is required for a unifocal visceral sarcoma: confined, serosa, beyond-serosa or other-organ");
+    }
     return std::nullopt;
 }
 
+bool is_ajcc8_sts(SystemId system) {
+    return system == SystemId::ajcc8_sts_trunk_extremity || system == SystemId::ajcc8_sts_retroperitoneum ||
+           system == SystemId::ajcc8_sts_head_neck || system == SystemId::ajcc8_sts_visceral;
+}
+
 std::string unused_warning(Field field, SystemId system, std::string_view system_name) {
-    const std::string f{field_name(field)};
-    if (system != SystemId::ajcc7_sts) {
+    const bool figo = system == SystemId::figo2009_uterine || system == SystemId::figo2009_adenosarcoma;
+    if (figo) {
         switch (field) {
             case Field::grade: return "grade was given but is not used: FIGO 2009 staging does not use grade";
             case Field::extension:
@@ -191,7 +271,17 @@ std::string unused_warning(Field field, SystemId system, std::string_view system
             default: break;
         }
     }
-    return f + " was given but is not used by " + std::string(system_name);
+    if (field == Field::depth && is_ajcc8_sts(system)) {
+        return "depth was given but is not used: the AJCC 8th edition has no depth subcategory";
+    }
+    if (field == Field::grade && (system == SystemId::ajcc7_gist || system == SystemId::ajcc8_gist)) {
+        return "grade was given but is not used: GIST staging uses the mitotic rate, not grade";
+    }
+    if (system == SystemId::ajcc7_gi_lms) {
+        return std::string(field_name(field)) +
+               " was given but is not used: the AJCC 7th edition does not stage sarcomas of the GI tract";
+    }
+    return std::string(field_name(field)) + " was given but is not used by " + std::string(system_name);
 }
 
 }  // namespace
@@ -234,6 +324,13 @@ std::optional<CaseError> stage(const Case& input, Result& result) {
         case SystemId::ajcc7_sts: detail::stage_ajcc7_sts(input, result); break;
         case SystemId::figo2009_uterine: detail::stage_figo2009(input, false, result); break;
         case SystemId::figo2009_adenosarcoma: detail::stage_figo2009(input, true, result); break;
+        case SystemId::ajcc7_gist: detail::stage_gist(input, false, result); break;
+        case SystemId::ajcc8_gist: detail::stage_gist(input, true, result); break;
+        case SystemId::ajcc8_sts_trunk_extremity: detail::stage_ajcc8_trunk_retro(input, false, result); break;
+        case SystemId::ajcc8_sts_retroperitoneum: detail::stage_ajcc8_trunk_retro(input, true, result); break;
+        case SystemId::ajcc8_sts_head_neck: detail::stage_ajcc8_head_neck(input, result); break;
+        case SystemId::ajcc8_sts_visceral: detail::stage_ajcc8_visceral(input, result); break;
+        case SystemId::ajcc7_gi_lms: detail::stage_ajcc7_gi_lms(input, result); break;
     }
 
     const SystemInfo& sys = info(system);
@@ -258,20 +355,25 @@ std::optional<CaseError> stage(const Case& input, Result& result) {
         }
     } else {
         detail::trace(result, "survival", {"no survival table fits this case"});
-        detail::add(result.notes, {"no survival table is included for uterine ",
-                                   histology == Histology::ess ? "endometrial stromal sarcoma" : "adenosarcoma",
-                                   "; the uterine leiomyosarcoma figures do not describe it"});
+        if (system == SystemId::figo2009_uterine || system == SystemId::figo2009_adenosarcoma) {
+            detail::add(result.notes, {"no survival table is included for uterine ",
+                                       histology == Histology::ess ? "endometrial stromal sarcoma" : "adenosarcoma",
+                                       "; the uterine leiomyosarcoma figures do not describe it"});
+        } else {
+            result.notes.emplace_back("no survival table is included for sarcomas of visceral organs or the GI "
+                                      "tract; the soft tissue sarcoma figures do not describe them");
+        }
     }
 
     // Context from the seed article: recurrence and metastatic sites (never part of the stage).
+    const bool uterine = system == SystemId::figo2009_uterine || system == SystemId::figo2009_adenosarcoma;
     if (histology == Histology::lms) {
-        result.notes.emplace_back(system == SystemId::ajcc7_sts
-                                      ? "leiomyosarcoma outside the uterus recurs in about 40% of cases; the most "
-                                        "common metastatic sites are lung and liver"
-                                      : "uterine leiomyosarcoma recurs in up to 70% of cases; the most common "
-                                        "metastatic sites are lung and liver");
+        result.notes.emplace_back(!uterine ? "leiomyosarcoma outside the uterus recurs in about 40% of cases; the most "
+                                             "common metastatic sites are lung and liver"
+                                           : "uterine leiomyosarcoma recurs in up to 70% of cases; the most common "
+                                             "metastatic sites are lung and liver");
     }
-    if (system == SystemId::ajcc7_sts) {
+    if (result.survival != nullptr && result.survival->id == "soft-tissue-sarcoma") {
         result.notes.emplace_back(
             "the survival figures cover all soft tissue sarcomas; leiomyosarcoma-specific figures are not well "
             "established");
@@ -282,7 +384,8 @@ std::optional<CaseError> stage(const Case& input, Result& result) {
 std::string_view version() noexcept { return LMSSTAGE_VERSION; }
 
 std::string_view rule_set_editions() noexcept {
-    return "AJCC 7th edition (2010) soft tissue sarcoma; FIGO 2009 uterine sarcoma";
+    return "AJCC 7th edition (2010) soft tissue sarcoma and GIST; FIGO 2009 uterine sarcoma; AJCC 8th edition (2017) "
+           "soft tissue sarcoma by site and GIST";
 }
 
 std::string_view survival_caveat() noexcept {
@@ -299,8 +402,11 @@ std::string_view clinical_judgment_reminder() noexcept {
 namespace lmsstage {
 
 std::span<const RuleSet* const> all_rule_sets() noexcept {
-    static const std::array<const RuleSet*, 3> k_sets = {&ajcc7_sts_rules(), &figo2009_uterine_rules(),
-                                                         &figo2009_adenosarcoma_rules()};
+    static const std::array<const RuleSet*, 11> k_sets = {
+        &ajcc7_sts_rules(),          &figo2009_uterine_rules(),         &figo2009_adenosarcoma_rules(),
+        &ajcc7_gist_gastric_rules(), &ajcc7_gist_intestinal_rules(),    &ajcc8_gist_gastric_rules(),
+        &ajcc8_gist_intestinal_rules(), &ajcc8_sts_trunk_extremity_rules(), &ajcc8_sts_retroperitoneum_rules(),
+        &ajcc8_sts_head_neck_rules(), &ajcc8_sts_visceral_rules()};
     return k_sets;
 }
 

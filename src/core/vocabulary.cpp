@@ -177,6 +177,9 @@ std::string_view name(T value) noexcept {
         case T::t3a: return "T3a";
         case T::t3b: return "T3b";
         case T::t4: return "T4";
+        case T::t4a: return "T4a";
+        case T::t4b: return "T4b";
+        case T::t4c: return "T4c";
     }
     return "?";
 }
@@ -194,6 +197,14 @@ std::string_view name(M value) noexcept {
     switch (value) {
         case M::m0: return "M0";
         case M::m1: return "M1";
+    }
+    return "?";
+}
+
+std::string_view name(Rate value) noexcept {
+    switch (value) {
+        case Rate::low: return "low";
+        case Rate::high: return "high";
     }
     return "?";
 }
