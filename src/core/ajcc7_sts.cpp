@@ -56,15 +56,6 @@ constexpr RuleSet k_rules{
     false,
 };
 
-constexpr G to_g(Grade grade) noexcept {
-    switch (grade) {
-        case Grade::g1: return G::g1;
-        case Grade::g2: return G::g2;
-        case Grade::g3: return G::g3;
-        case Grade::gx: return G::gx;
-    }
-    return G::gx;
-}
 
 constexpr T with_depth(T band, std::optional<Depth> depth) noexcept {
     if (!depth) {

@@ -101,15 +101,6 @@ constexpr RuleSet k_head_neck{{"ajcc8-sts-head-neck", "AJCC 8th edition, soft ti
 constexpr RuleSet k_visceral{{"ajcc8-sts-visceral", "AJCC 8th edition, sarcoma of abdominal and thoracic visceral organs"},
                              k_source, k_visceral_t, {}, k_visceral_notes, true, false};
 
-constexpr G to_g(Grade grade) noexcept {
-    switch (grade) {
-        case Grade::g1: return G::g1;
-        case Grade::g2: return G::g2;
-        case Grade::g3: return G::g3;
-        case Grade::gx: return G::gx;
-    }
-    return G::gx;
-}
 
 /// N in the 8th edition: N0 includes unknown nodal status, and the result says so.
 Few<N> derive_n8(const Case& input, Result& result) {

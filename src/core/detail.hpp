@@ -95,6 +95,17 @@ void stage_ajcc8_visceral(const Case& input, Result& result);
 /// Leiomyosarcoma of the GI tract under AJCC 7: outside its soft tissue chapter, no stage.
 void stage_ajcc7_gi_lms(const Case& input, Result& result);
 
+/// The G category of a grade (GX stays GX; the tables group it with G1).
+constexpr G to_g(Grade grade) noexcept {
+    switch (grade) {
+        case Grade::g1: return G::g1;
+        case Grade::g2: return G::g2;
+        case Grade::g3: return G::g3;
+        case Grade::gx: return G::gx;
+    }
+    return G::gx;
+}
+
 /// How a system names its regional nodes, for assumptions and the trace.
 struct NodeWording {
     std::string_view nodes;  ///< "regional node", "pelvic and/or para-aortic node"
