@@ -76,7 +76,7 @@ std::string without_ansi(const std::string& text) {
 Result sample_result() {
     Result r;
     r.system = System{"ajcc7-sts", "AJCC 7th edition, soft tissue sarcoma"};
-    r.categories = Categories{"T2", "N1", "M0", "G3"};
+    r.categories = Categories{"T2", "N1", "M0", "G3", ""};
     r.stage = Stage::III;
     r.possible_stages = StageSet{Stage::III};
     r.summary_stage = SummaryStage::regional;

@@ -92,7 +92,7 @@ constexpr std::string_view k_check_help = R"(Usage: lmsstage check FILE...
 
 Each record is a case plus "expect": {...} and optionally "source" (where the
 expected values come from). Expectation keys: stage, possible_stages,
-summary_stage, categories (any of T, N, M, G), system (the system id),
+summary_stage, categories (any of T, N, M, G, mitotic_rate), system (the system id),
 survival.matched, survival.table, assumptions, warnings; or "error": FIELD for a
 case that must be rejected for that field. Objects compare as subsets, everything
 else exactly.
