@@ -217,19 +217,45 @@ TEST_CASE("Validation - histology ess with site omitted (soft tissue) is an erro
     CHECK(error_field(c) == "histology");
 }
 
-TEST_CASE("Validation - histology gist is an error (site gi is not staged by this version)", "[validation][histology]") {
+TEST_CASE("Validation - histology gist with site omitted (soft tissue) is an error on histology",
+          "[validation][histology]") {
     Case c = sts_size(size_cm(3.0));
     c.histology = Histology::gist;
     CHECK(error_field(c) == "histology");
 }
 
-TEST_CASE("Validation - sites gi and visceral are errors on site in this version", "[validation][site]") {
-    for (Site site : {Site::gi, Site::visceral}) {
-        INFO("site " << name(site));
-        Case c = sts_size(size_cm(3.0));
-        c.site = site;
-        CHECK(error_field(c) == "site");
-    }
+TEST_CASE("Validation - site gi stages: gist (with gi_site and mitotic_rate) and lms are valid", "[validation][site]") {
+    Case gist = sts_size(size_cm(3.0));
+    gist.grade = std::nullopt;
+    gist.site = Site::gi;
+    gist.histology = Histology::gist;
+    gist.gi_site = GiSite::stomach;
+    gist.mitotic_rate = Measured<MitoticRate>::of(3.0);
+    CHECK(error_field(gist) == "(no error)");
+    CHECK(staged(gist).system.id == "ajcc7-gist");
+    CHECK(stage_text(staged(gist).stage) == "IA");
+    Case lms = sts_size(size_cm(3.0));
+    lms.site = Site::gi;
+    lms.histology = Histology::lms;
+    CHECK(error_field(lms) == "(no error)");
+}
+
+TEST_CASE("Validation - site gi without histology is an error on histology (not on site)", "[validation][site]") {
+    Case c = sts_size(size_cm(3.0));
+    c.site = Site::gi;
+    CHECK(error_field(c) == "histology");
+}
+
+TEST_CASE("Validation - site visceral stages with edition 8, and is an error on edition without it",
+          "[validation][site]") {
+    Case c = sts_size(size_cm(3.0));
+    c.site = Site::visceral;
+    c.visceral_extent = VisceralExtent::confined;
+    CHECK(error_field(c) == "edition");
+    c.edition = 8;
+    CHECK(error_field(c) == "(no error)");
+    CHECK(staged(c).system.id == "ajcc8-sts-visceral");
+    CHECK(staged(c).categories.t == "T1");
 }
 
 // ---- depth -------------------------------------------------------------------------------------
@@ -278,11 +304,36 @@ TEST_CASE("Validation - edition 7 is valid for soft tissue", "[validation][editi
     CHECK(error_field(c) == "(no error)");
 }
 
-TEST_CASE("Validation - edition 8 for soft tissue is an error on edition (AJCC 8 not in this version)",
+TEST_CASE("Validation - edition 8 with site soft tissue (given or omitted) is an error on site",
           "[validation][edition]") {
-    Case c = sts_size(size_cm(3.0));
-    c.edition = 8;
-    CHECK(error_field(c) == "edition");
+    Case omitted = sts_size(size_cm(3.0));
+    omitted.edition = 8;
+    CHECK(error_field(omitted) == "site");
+    Case soft = sts_size(size_cm(3.0));
+    soft.site = Site::soft_tissue;
+    soft.edition = 8;
+    CHECK(error_field(soft) == "site");
+}
+
+TEST_CASE("Validation - edition 8 stages the named soft tissue sites", "[validation][edition]") {
+    struct Expected {
+        Site site;
+        const char* system_id;
+    };
+    const std::array<Expected, 4> sites = {{
+        {Site::extremity, "ajcc8-sts-trunk-extremity"},
+        {Site::trunk, "ajcc8-sts-trunk-extremity"},
+        {Site::retroperitoneum, "ajcc8-sts-retroperitoneum"},
+        {Site::head_neck, "ajcc8-sts-head-neck"},
+    }};
+    for (const Expected& e : sites) {
+        INFO("site " << name(e.site));
+        Case c = sts_size(size_cm(3.0));
+        c.site = e.site;
+        c.edition = 8;
+        CHECK(error_field(c) == "(no error)");
+        CHECK(staged(c).system.id == e.system_id);
+    }
 }
 
 TEST_CASE("Validation - edition 8 for the uterus is a warning, not an error (FIGO)", "[validation][edition][figo2009]") {
