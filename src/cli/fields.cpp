@@ -124,6 +124,9 @@ NumberStatus parse_number(std::string_view text, double& out) {
     if (!std::isfinite(out)) {
         return NumberStatus::not_finite;
     }
+    if (out == 0.0) {
+        out = 0.0;  // -0 is 0: no "-0" in texts
+    }
     return NumberStatus::ok;
 }
 

@@ -438,7 +438,7 @@ std::optional<double> to_double(std::string_view token) {
     if (ec != std::errc{} || end != token.data() + token.size()) {
         return std::nullopt;
     }
-    return value;
+    return value == 0.0 ? 0.0 : value;  // -0 is 0: no "-0" in texts
 }
 
 bool is_integer_token(std::string_view token) {

@@ -78,6 +78,13 @@ bool structurally_open(std::string_view line) {
     return in_string || depth > 0;
 }
 
+/// True when a first line opens an object it does not close: the start of a pretty-printed JSON
+/// document rather than an NDJSON record (a broken line of anything else stays one record).
+bool starts_document(std::string_view line) {
+    const std::size_t first = line.find_first_not_of(" \t");
+    return first != std::string_view::npos && line[first] == '{' && structurally_open(line);
+}
+
 class Splitter {
 public:
     Splitter(std::istream& in, const std::function<bool(const RawRecord&)>& on_record,
@@ -117,6 +124,7 @@ private:
                 if (!skipping && pending > k_max_record_bytes + 1) {
                     ++line;
                     skipping = true;
+                    first = false;  // an over-long line is a record: the next one is not the first
                     if (!emit({}, RecordPlace::line(line), k_too_long)) {
                         return false;
                     }
@@ -136,7 +144,7 @@ private:
                             return emit({}, RecordPlace::line(line), k_too_long);
                         }
                         if (!blank(text)) {
-                            if (first && structurally_open(text)) {
+                            if (first && starts_document(text)) {
                                 return emit({}, RecordPlace::line(line), k_broken_line);
                             }
                             return emit(text, RecordPlace::line(line), {});
@@ -160,11 +168,12 @@ private:
                 text.remove_suffix(1);
             }
             if (text.size() > k_max_record_bytes) {
+                first = false;
                 if (!emit({}, RecordPlace::line(line), k_too_long)) {
                     return false;
                 }
             } else if (!blank(text)) {
-                if (first && structurally_open(text)) {
+                if (first && starts_document(text)) {
                     // A JSON document laid out over several lines (pretty-printed): read it
                     // value by value from this line on (back to lines if it was a broken line).
                     return structural(false, line);

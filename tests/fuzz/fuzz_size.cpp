@@ -1,0 +1,67 @@
+// fuzz_size: arbitrary bytes as text -> lmsstage::cli::parse_length, the size-with-unit parser
+// ("55 mm", "5.5cm", "6", "unknown").
+//
+// Properties: either
+//  - an error that names the field `size` (its message starts "size "), with `out` untouched; or
+//  - `out` set to a known length that is positive and finite, in cm or mm; or
+//  - `out` set to "unknown", and then the text was "unknown" (any case, blanks around it).
+#include <cctype>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cli/fields.hpp"
+#include "fuzz_check.hpp"
+
+namespace {
+
+std::string trimmed_lower(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+        text.remove_suffix(1);
+    }
+    std::string out;
+    for (const char c : text) {
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+#define SIZE_CHECK(cond, what)                                  \
+    do {                                                        \
+        if (!(cond)) {                                          \
+            lmsstage_fuzz::print_escaped("input", text);        \
+            FUZZ_CHECK(false, what " (" #cond ")");             \
+        }                                                       \
+    } while (0)
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    std::optional<lmsstage::Measured<lmsstage::Length>> out;
+    const std::optional<lmsstage::CaseError> error = lmsstage::cli::parse_length(text, out);
+    if (error) {
+        SIZE_CHECK(error->field == lmsstage::Field::size, "the error names another field than size");
+        const std::string message = error->message();
+        SIZE_CHECK(message.rfind("size ", 0) == 0 && message.size() > 5, "the error message does not name size");
+        SIZE_CHECK(!out.has_value(), "an error, and a size was set anyway");
+        return 0;
+    }
+    SIZE_CHECK(out.has_value(), "no error, and no size set");
+    if (!out->known()) {
+        SIZE_CHECK(trimmed_lower(text) == "unknown", "an unknown size from text other than \"unknown\"");
+        return 0;
+    }
+    const lmsstage::Length length = *out->value;
+    SIZE_CHECK(std::isfinite(length.value), "a size that is not finite");
+    SIZE_CHECK(length.value > 0.0, "a size that is not positive");
+    SIZE_CHECK(length.unit == lmsstage::LengthUnit::cm || length.unit == lmsstage::LengthUnit::mm,
+               "a size in an unknown unit");
+    return 0;
+}

@@ -1,0 +1,288 @@
+// fuzz_stream: arbitrary bytes as a whole input -> lmsstage::cli::run({"batch"}, in, out, err, env),
+// the whole program in-process, reading an std::istringstream.
+//
+// Properties checked beyond "no crash, no leak, no UB, no hang":
+//  - the exit code is 0 or 65, and the stderr summary "staged N records: K ok, E errors" is there;
+//  - every output line is a JSON object (strict, UTF-8 checked) ending in '\n', with a bool "ok";
+//  - the number of output lines is N = K + E; K lines have ok true, E have ok false;
+//  - exit 0 means E = 0 and no stream problem on stderr; E > 0 means exit 65;
+//  - an error object locates its record by exactly one of "line" or "index"; a result has neither;
+//    "index" (JSON array input) equals the record's 0-based place in the output, and "line" numbers
+//    never go down and never exceed the input's line count: no record is lost or shifted;
+//  - plain NDJSON (not an array, first record line complete): exactly one output line per
+//    non-blank input line, and an error object's "line" is that line's number (an independent
+//    oracle, ndjson_record_lines);
+//  - every other stderr line is a "lmsstage: <stdin>:LINE: ..." stream problem.
+//
+// Big inputs: records near the 1 MiB limit and the reader's 256 KiB chunks cannot be reached with
+// libFuzzer's small inputs. So an input whose first byte is 0x01 is run twice: as it is, and
+// expanded: in the rest, "\x02" and three bytes B1 B2 B3 stand for the byte before them (a space at
+// the start) repeated B1 * 65536 + B2 * 256 + B3 more times; the expansion stops at 3 MiB (past the
+// 1 MiB record limit and the reader's 1.5 MiB window). A marker after '"', ',', '}' or ']' stands
+// for nothing: repeated, each of those can make a record of its own ("""""" is three string values,
+// "[,,,," empty slots), and millions of tiny records take longer than the 10 s timeout under the
+// sanitizers and coverage (about 150 000 records a second here; that mode is for big records).
+// Expanded runs take up to a second each; LMSSTAGE_FUZZ_NO_EXPAND=1 in the environment turns them
+// off, for raw throughput.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/app.hpp"
+#include "fuzz_check.hpp"
+#include "json_inspect.hpp"
+
+namespace lmsstage_fuzz {
+namespace {
+
+constexpr std::size_t k_max_expanded = std::size_t{3} << 20;
+
+std::string expand(std::string_view rest) {
+    std::string out;
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+        if (rest[i] == '\x02' && i + 3 < rest.size()) {
+            const char repeated = out.empty() ? ' ' : out.back();
+            if (repeated == '"' || repeated == ',' || repeated == '}' || repeated == ']') {
+                i += 3;
+                continue;
+            }
+            const auto byte = [&](std::size_t at) { return static_cast<std::size_t>(static_cast<unsigned char>(rest[at])); };
+            const std::size_t count = (byte(i + 1) << 16U) | (byte(i + 2) << 8U) | byte(i + 3);
+            if (out.size() + count > k_max_expanded) {
+                break;
+            }
+            out.append(count, repeated);
+            i += 3;
+        } else {
+            out += rest[i];
+        }
+    }
+    return out;
+}
+
+bool parse_summary(std::string_view line, long long& n, long long& ok, long long& errors) {
+    // "staged N records: K ok, E errors"
+    std::string copy(line);
+    char tail = 0;
+    return std::sscanf(copy.c_str(), "staged %lld records: %lld ok, %lld errors%c", &n, &ok, &errors, &tail) == 3;
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t nl = text.find('\n', start);
+        if (nl == std::string_view::npos) {
+            lines.push_back(text.substr(start));
+            break;
+        }
+        lines.push_back(text.substr(start, nl - start));
+        start = nl + 1;
+    }
+    return lines;
+}
+
+/// The line numbers of an input's records when it is plain NDJSON, computed independently of
+/// lmsstage's reader: one record per line that is not blank (spaces, tabs, CR only), a final CR
+/// taken off, lines over 1 MiB included. Returns false when the input is not plain NDJSON: it starts
+/// with '[' (a JSON array) or its first record line leaves an object, array or string open (a
+/// pretty-printed document), where records are framed value by value instead.
+bool ndjson_record_lines(std::string_view input, std::vector<long long>& record_lines) {
+    if (input.substr(0, 3) == "\xEF\xBB\xBF") {
+        input.remove_prefix(3);
+    }
+    const auto is_ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    for (const char c : input) {
+        if (c == '[') {
+            return false;
+        }
+        if (!is_ws(c)) {
+            break;
+        }
+    }
+    bool first = true;
+    long long number = 0;
+    for (std::string_view line : split_lines(input)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') {
+            line.remove_suffix(1);
+        }
+        bool blank = true;
+        for (const char c : line) {
+            blank = blank && is_ws(c);
+        }
+        if (blank) {
+            continue;
+        }
+        if (first) {
+            first = false;
+            int depth = 0;
+            bool in_string = false;
+            bool escape = false;
+            for (const char c : line) {
+                if (in_string) {
+                    if (escape) {
+                        escape = false;
+                    } else if (c == '\\') {
+                        escape = true;
+                    } else if (c == '"') {
+                        in_string = false;
+                    }
+                } else if (c == '"') {
+                    in_string = true;
+                } else if (c == '{' || c == '[') {
+                    ++depth;
+                } else if (c == '}' || c == ']') {
+                    --depth;
+                }
+            }
+            if (in_string || depth > 0) {
+                return false;
+            }
+        }
+        record_lines.push_back(number);
+    }
+    return true;
+}
+
+void check_run(std::string_view input) {
+    std::istringstream in{std::string(input)};
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code = lmsstage::cli::run({"batch"}, in, out, err, lmsstage::cli::Environment{});
+    const std::string out_text = out.str();
+    const std::string err_text = err.str();
+
+    auto fail = [&](const char* what, std::string_view detail = {}) {
+        print_escaped("input", input);
+        print_escaped("stdout", out_text);
+        print_escaped("stderr", err_text);
+        if (!detail.empty()) {
+            print_escaped("at", detail);
+        }
+        std::fprintf(stderr, "exit code: %d\n", code);
+        FUZZ_CHECK(false, what);
+    };
+
+    if (code != 0 && code != 65) {
+        fail("exit code is neither 0 nor 65");
+    }
+
+    // stderr: stream problems, then the summary.
+    long long n = -1;
+    long long n_ok = -1;
+    long long n_bad = -1;
+    bool summary = false;
+    bool stream_problem = false;
+    for (const std::string_view line : split_lines(err_text)) {
+        if (parse_summary(line, n, n_ok, n_bad)) {
+            if (summary) {
+                fail("two summary lines on stderr", line);
+            }
+            summary = true;
+        } else if (line.rfind("lmsstage: <stdin>:", 0) == 0 && !summary) {
+            stream_problem = true;
+        } else {
+            fail("unexpected stderr line", line);
+        }
+    }
+    if (!summary) {
+        fail("no summary \"staged N records: ...\" on stderr");
+    }
+    if (n != n_ok + n_bad || n_ok < 0 || n_bad < 0) {
+        fail("summary counts do not add up");
+    }
+    if (code == 0 && (n_bad != 0 || stream_problem)) {
+        fail("exit 0 with errors or stream problems");
+    }
+    if (n_bad > 0 && code != 65) {
+        fail("errors without exit 65");
+    }
+
+    // stdout: one JSON object a line.
+    if (!out_text.empty() && out_text.back() != '\n') {
+        fail("output does not end with a newline");
+    }
+    const std::vector<std::string_view> lines = split_lines(out_text);
+    if (static_cast<long long>(lines.size()) != n) {
+        fail("number of output lines differs from the summary's record count");
+    }
+    long long input_lines = 1;
+    for (const char c : input) {
+        input_lines += c == '\n' ? 1 : 0;
+    }
+    std::vector<long long> expected_lines;
+    const bool plain_ndjson = ndjson_record_lines(input, expected_lines);
+    if (plain_ndjson && expected_lines.size() != lines.size()) {
+        fail("plain NDJSON: the number of output lines differs from the number of non-blank input lines");
+    }
+    long long seen_ok = 0;
+    long long last_line = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string_view line = lines[i];
+        const Inspected parsed = inspect_json(line);
+        if (!parsed.parsed || !parsed.value.is_object()) {
+            fail("an output line is not a JSON object", line);
+        }
+        if (parsed.duplicate_key) {
+            fail("an output line repeats a key", line);
+        }
+        const nlohmann::json& j = parsed.value;
+        if (!j.contains("ok") || !j["ok"].is_boolean()) {
+            fail("an output line without a bool ok", line);
+        }
+        const bool has_line = j.contains("line");
+        const bool has_index = j.contains("index");
+        if (j["ok"].get<bool>()) {
+            ++seen_ok;
+            if (has_line || has_index) {
+                fail("a result carries a line or index", line);
+            }
+            continue;
+        }
+        if (has_line == has_index) {
+            fail("an error object without exactly one of line and index", line);
+        }
+        if (has_index) {
+            if (!j["index"].is_number_integer() || j["index"].get<long long>() != static_cast<long long>(i)) {
+                fail("an error object's index is not its record's place in the output", line);
+            }
+        } else {
+            if (!j["line"].is_number_integer()) {
+                fail("an error object's line is not a whole number", line);
+            }
+            const long long at = j["line"].get<long long>();
+            if (at < 1 || at > input_lines || at < last_line) {
+                fail("an error object's line is out of order or out of the input", line);
+            }
+            if (plain_ndjson && at != expected_lines[i]) {
+                fail("plain NDJSON: an error object's line is not the line of its record", line);
+            }
+            last_line = at;
+        }
+    }
+    if (seen_ok != n_ok) {
+        fail("number of ok lines differs from the summary's ok count");
+    }
+}
+
+}  // namespace
+}  // namespace lmsstage_fuzz
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view input(reinterpret_cast<const char*>(data), size);
+    static const bool expand = [] {
+        const char* off = std::getenv("LMSSTAGE_FUZZ_NO_EXPAND");
+        return off == nullptr || *off == '\0' || *off == '0';
+    }();
+    lmsstage_fuzz::check_run(input);
+    if (expand && size > 0 && data[0] == 0x01) {
+        lmsstage_fuzz::check_run(lmsstage_fuzz::expand(input.substr(1)));
+    }
+    return 0;
+}
