@@ -21,6 +21,11 @@ inline lmsstage::Measured<lmsstage::Length> size_cm(double value) {
 inline lmsstage::Measured<lmsstage::Length> size_mm(double value) {
     return lmsstage::Measured<lmsstage::Length>::of(lmsstage::Length{value, lmsstage::LengthUnit::mm});
 }
+/// A yes/no finding from a boolean (true = present).
+inline lmsstage::Finding yes_no(bool present) {
+    return present ? lmsstage::Finding::present : lmsstage::Finding::absent;
+}
+
 inline lmsstage::Measured<lmsstage::Length> size_unknown() { return lmsstage::Measured<lmsstage::Length>::unknown(); }
 
 /// An AJCC 7 soft tissue case: size in cm and grade, nothing else given.

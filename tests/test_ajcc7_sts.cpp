@@ -1,4 +1,4 @@
-// AJCC 7th edition, soft tissue sarcoma (rules.md section 1).
+// AJCC 7th edition, soft tissue sarcoma (docs/rules.md §1).
 // Expected values are written out from the spec here; nothing is derived from the library's tables.
 #include <array>
 #include <optional>
@@ -13,7 +13,7 @@ namespace {
 
 // ---- The spec, written out by hand -------------------------------------------------------------
 
-// rules.md section 1, stage table, the N0 M0 rows. Rows: T1 (<= 5 cm), T2 (> 5 cm).
+// docs/rules.md §1, stage table, the N0 M0 rows. Rows: T1 (<= 5 cm), T2 (> 5 cm).
 // Columns: G1, G2, G3, GX ("GX is grouped with G1").
 constexpr std::array<std::array<const char*, 4>, 2> k_stage_n0_m0 = {{
     //  G1     G2     G3     GX
@@ -41,7 +41,7 @@ const char* g_category(Grade g) {
     return "?";
 }
 
-/// rules.md section 1: M1 -> IV (any T, N, G); else N1 -> III (any T, G); else the N0 M0 table.
+/// docs/rules.md §1: M1 -> IV (any T, N, G); else N1 -> III (any T, G); else the N0 M0 table.
 std::string expected_stage(bool over_5_cm, Grade g, bool n1, bool m1) {
     if (m1) {
         return "IV";
@@ -75,7 +75,7 @@ constexpr std::array<Grade, 4> k_grades = {Grade::g1, Grade::g2, Grade::g3, Grad
 /// nodes: omitted / no / yes
 constexpr std::array<std::optional<Finding>, 3> k_nodes = {std::nullopt, Finding::absent, Finding::present};
 /// metastasis: omitted / no / yes
-constexpr std::array<std::optional<bool>, 3> k_metastasis = {std::nullopt, false, true};
+constexpr std::array<std::optional<Finding>, 3> k_metastasis = {std::nullopt, Finding::absent, Finding::present};
 /// depth: omitted / superficial / deep
 constexpr std::array<std::optional<Depth>, 3> k_depths = {std::nullopt, Depth::superficial, Depth::deep};
 /// every AJCC 7 soft tissue site, and the site omitted (default soft-tissue)
@@ -83,7 +83,6 @@ constexpr std::array<std::optional<Site>, 6> k_sites = {std::nullopt,  Site::sof
                                                         Site::trunk,   Site::retroperitoneum, Site::head_neck};
 
 std::string opt_text(const std::optional<Finding>& f) { return f ? std::string(name(*f)) : "omitted"; }
-std::string opt_text(const std::optional<bool>& b) { return b ? (*b ? "yes" : "no") : "omitted"; }
 std::string opt_text(const std::optional<Depth>& d) { return d ? std::string(name(*d)) : "omitted"; }
 std::string opt_text(const std::optional<Site>& s) { return s ? std::string(name(*s)) : "omitted"; }
 
@@ -137,7 +136,7 @@ TEST_CASE("AJCC 7 STS exhaustive - size band x grade x nodes x metastasis x dept
                                 continue;
                             }
                             const bool n1 = nodes == Finding::present;
-                            const bool m1 = metastasis == true;
+                            const bool m1 = metastasis == Finding::present;
                             const Result r = staged(c);
                             ++staged_cases;
                             CHECK(r.system.id == "ajcc7-sts");
@@ -250,7 +249,7 @@ TEST_CASE("AJCC 7 stage IV - any T any N M1 any G", "[ajcc7][stage]") {
             for (Finding nodes : {Finding::absent, Finding::present}) {
                 Case c = soft_tissue_case(cm, g);
                 c.nodes = nodes;
-                c.metastasis = true;
+                c.metastasis = Finding::present;
                 INFO(cm << " cm, grade " << name(g) << ", nodes " << name(nodes));
                 const Result r = staged(c);
                 CHECK(r.categories.m == "M1");

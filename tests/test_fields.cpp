@@ -367,7 +367,7 @@ TEST_CASE("myometrial_invasion reads percentages from 0 to 100", "[fields][perce
         Case c;
         CHECK_FALSE(read_field(c, Field::myometrial_invasion, text).has_value());
         REQUIRE(c.myometrial_invasion.has_value());
-        CHECK(*c.myometrial_invasion == Approx(percent));
+        CHECK(*c.myometrial_invasion->value == Approx(percent));
     }
 }
 

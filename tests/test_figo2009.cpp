@@ -1,4 +1,4 @@
-// FIGO 2009 uterine sarcoma: leiomyosarcoma and endometrial stromal sarcoma (rules.md section 2) and
+// FIGO 2009 uterine sarcoma: leiomyosarcoma and endometrial stromal sarcoma (docs/rules.md §2) and
 // adenosarcoma (section 2b), with the AJCC corpus uteri TNM equivalents.
 // Expected values are written out from the spec here; nothing is derived from the library's tables.
 #include <array>
@@ -14,7 +14,7 @@ namespace {
 
 // ---- The spec, written out by hand -------------------------------------------------------------
 
-/// rules.md section 2 / 2b: FIGO stage of each T category with N0 M0.
+/// docs/rules.md §2 / 2b: FIGO stage of each T category with N0 M0.
 struct TRow {
     const char* t;
     const char* figo;
@@ -39,7 +39,7 @@ std::string figo_of_t(const std::string& t) {
     return "?";
 }
 
-/// rules.md section 2 precedence: M1 -> IVB; else T4 -> IVA even with N1; else N1 -> IIIC; else T decides.
+/// docs/rules.md §2 precedence: M1 -> IVB; else T4 -> IVA even with N1; else N1 -> IIIC; else T decides.
 std::string expected_figo(const std::string& t, bool n1, bool m1) {
     if (m1) {
         return "IVB";
@@ -84,10 +84,10 @@ std::string expected_t(const Extent& e, const std::string& stage_one_t) {
 }
 
 void apply(Case& c, const Extent& e) {
-    c.adnexa = e.adnexa;
-    c.pelvic = e.pelvic;
+    c.adnexa = yes_no(e.adnexa);
+    c.pelvic = yes_no(e.pelvic);
     c.abdominal_sites = e.abdominal_sites;
-    c.bladder_rectum = e.bladder_rectum;
+    c.bladder_rectum = yes_no(e.bladder_rectum);
 }
 
 constexpr std::array<Histology, 2> k_lms_ess = {Histology::lms, Histology::ess};
@@ -160,7 +160,7 @@ TEST_CASE("FIGO 2009 LMS/ESS - adnexa is IIA (T2a)", "[figo2009][t]") {
     for (Histology h : k_lms_ess) {
         INFO("histology " << name(h));
         Case c = lms_ess(h, 3.0);
-        c.adnexa = true;
+        c.adnexa = Finding::present;
         const Result r = staged(c);
         CHECK(stage_text(r.stage) == "IIA");
         CHECK(r.categories.t == "T2a");
@@ -171,7 +171,7 @@ TEST_CASE("FIGO 2009 LMS/ESS - other pelvic tissues is IIB (T2b)", "[figo2009][t
     for (Histology h : k_lms_ess) {
         INFO("histology " << name(h));
         Case c = lms_ess(h, 3.0);
-        c.pelvic = true;
+        c.pelvic = Finding::present;
         const Result r = staged(c);
         CHECK(stage_text(r.stage) == "IIB");
         CHECK(r.categories.t == "T2b");
@@ -221,7 +221,7 @@ TEST_CASE("FIGO 2009 LMS/ESS - bladder or rectum is IVA (T4)", "[figo2009][t]") 
     for (Histology h : k_lms_ess) {
         INFO("histology " << name(h));
         Case c = lms_ess(h, 3.0);
-        c.bladder_rectum = true;
+        c.bladder_rectum = Finding::present;
         const Result r = staged(c);
         CHECK(stage_text(r.stage) == "IVA");
         CHECK(r.categories.t == "T4");
@@ -254,7 +254,7 @@ TEST_CASE("FIGO 2009 - N1 with T1 to T3 is IIIC", "[figo2009][nodes]") {
             Case c = lms_ess(h, i == 1 ? 7.0 : 3.0);
             apply(c, extents[i]);
             c.nodes = Finding::present;
-            c.metastasis = false;
+            c.metastasis = Finding::absent;
             const Result r = staged(c);
             CHECK(stage_text(r.stage) == "IIIC");
             CHECK(r.categories.t == t_expected[i]);
@@ -268,9 +268,9 @@ TEST_CASE("FIGO 2009 precedence - T4 N1 M0 is IVA, not IIIC", "[figo2009][preced
     for (Histology h : k_lms_ess) {
         INFO("histology " << name(h));
         Case c = lms_ess(h, 3.0);
-        c.bladder_rectum = true;
+        c.bladder_rectum = Finding::present;
         c.nodes = Finding::present;
-        c.metastasis = false;
+        c.metastasis = Finding::absent;
         const Result r = staged(c);
         CHECK(stage_text(r.stage) == "IVA");
         CHECK(r.categories.t == "T4");
@@ -296,7 +296,7 @@ TEST_CASE("FIGO 2009 precedence - M1 is IVB with anything", "[figo2009][preceden
                     Case c = lms_ess(h, cm);
                     apply(c, e);
                     c.nodes = nodes;
-                    c.metastasis = true;
+                    c.metastasis = Finding::present;
                     const Result r = staged(c);
                     CHECK(stage_text(r.stage) == "IVB");
                     CHECK(r.categories.m == "M1");
@@ -308,7 +308,7 @@ TEST_CASE("FIGO 2009 precedence - M1 is IVB with anything", "[figo2009][preceden
 
 TEST_CASE("FIGO 2009 precedence - M1 adenosarcoma is IVB", "[figo2009][precedence][adenosarcoma]") {
     Case c = adenosarcoma_case(80.0);
-    c.metastasis = true;
+    c.metastasis = Finding::present;
     CHECK(stage_text(staged(c).stage) == "IVB");
 }
 
@@ -316,14 +316,14 @@ TEST_CASE("FIGO 2009 precedence - M1 adenosarcoma is IVB", "[figo2009][precedenc
 
 TEST_CASE("FIGO 2009 - adnexa and pelvic together is IIB", "[figo2009][precedence]") {
     Case c = uterine_case(3.0);
-    c.adnexa = true;
-    c.pelvic = true;
+    c.adnexa = Finding::present;
+    c.pelvic = Finding::present;
     CHECK(stage_text(staged(c).stage) == "IIB");
 }
 
 TEST_CASE("FIGO 2009 - pelvic and 1 abdominal site together is IIIA", "[figo2009][precedence]") {
     Case c = uterine_case(3.0);
-    c.pelvic = true;
+    c.pelvic = Finding::present;
     c.abdominal_sites = 1;
     CHECK(stage_text(staged(c).stage) == "IIIA");
 }
@@ -331,7 +331,7 @@ TEST_CASE("FIGO 2009 - pelvic and 1 abdominal site together is IIIA", "[figo2009
 TEST_CASE("FIGO 2009 - 2 abdominal sites and bladder together is IVA", "[figo2009][precedence]") {
     Case c = uterine_case(3.0);
     c.abdominal_sites = 2;
-    c.bladder_rectum = true;
+    c.bladder_rectum = Finding::present;
     CHECK(stage_text(staged(c).stage) == "IVA");
 }
 
@@ -361,7 +361,7 @@ TEST_CASE("FIGO 2009 exhaustive - every combination of findings, nodes and metas
                             for (Primary& p : primaries) {
                                 apply(p.c, e);
                                 p.c.nodes = n1 ? Finding::present : Finding::absent;
-                                p.c.metastasis = m1;
+                                p.c.metastasis = yes_no(m1);
                                 const std::string t = expected_t(e, p.stage_one_t);
                                 INFO("histology " << name(*p.c.histology) << ", stage I T " << p.stage_one_t
                                                   << ", adnexa " << adnexa << ", pelvic " << pelvic
@@ -463,10 +463,10 @@ TEST_CASE("FIGO 2009 adenosarcoma - N1 with T1c is IIIC", "[figo2009][adenosarco
 
 TEST_CASE("FIGO 2009 adenosarcoma - stages II to IV as for leiomyosarcoma", "[figo2009][adenosarcoma]") {
     Case adnexa = adenosarcoma_case(10.0);
-    adnexa.adnexa = true;
+    adnexa.adnexa = Finding::present;
     CHECK(stage_text(staged(adnexa).stage) == "IIA");
     Case pelvic = adenosarcoma_case(10.0);
-    pelvic.pelvic = true;
+    pelvic.pelvic = Finding::present;
     CHECK(stage_text(staged(pelvic).stage) == "IIB");
     Case one = adenosarcoma_case(10.0);
     one.abdominal_sites = 1;
@@ -475,7 +475,7 @@ TEST_CASE("FIGO 2009 adenosarcoma - stages II to IV as for leiomyosarcoma", "[fi
     two.abdominal_sites = 2;
     CHECK(stage_text(staged(two).stage) == "IIIB");
     Case bladder = adenosarcoma_case(10.0);
-    bladder.bladder_rectum = true;
+    bladder.bladder_rectum = Finding::present;
     bladder.nodes = Finding::present;
     CHECK(stage_text(staged(bladder).stage) == "IVA");
 }

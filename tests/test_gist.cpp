@@ -1,5 +1,5 @@
-// GIST, AJCC 7th and 8th editions (rules.md section 3; interface.md fields gi_site, mitotic_rate,
-// edition; survival.md: GIST summary stage and survival table).
+// GIST, AJCC 7th and 8th editions (docs/rules.md §3; docs/rules.md §8 fields gi_site, mitotic_rate,
+// edition; docs/rules.md §6-7: GIST summary stage and survival table).
 // Expected values are written out from the spec here; nothing is derived from the library's tables.
 #include <array>
 #include <initializer_list>
@@ -16,7 +16,7 @@ namespace {
 
 // ---- The spec, written out by hand -------------------------------------------------------------
 
-// rules.md section 3, N0 M0: rows T1 (<= 2 cm), T2 (> 2-5), T3 (> 5-10), T4 (> 10 cm);
+// docs/rules.md §3, N0 M0: rows T1 (<= 2 cm), T2 (> 2-5), T3 (> 5-10), T4 (> 10 cm);
 // columns mitotic rate low (<= 5), high (> 5).
 // Gastric (stomach, omentum): IA T1-T2 low; IB T3 low; II T1-T2 high and T4 low; IIIA T3 high; IIIB T4 high.
 constexpr std::array<std::array<const char*, 2>, 4> k_gastric = {{
@@ -45,7 +45,7 @@ constexpr int k_high = 1;
 
 /// The set of stages the spec allows, as "IB, IIIA" in stage order. `t` is 0..3 for T1..T4 or
 /// k_unknown (size unknown: T1 to T4); `rate` is k_low, k_high or k_unknown (low or high).
-/// N1 or M1 is stage IV whatever the rest (rules.md section 3).
+/// N1 or M1 is stage IV whatever the rest (docs/rules.md §3).
 std::string expected_stages(bool gastric, int t, int rate, bool n1, bool m1) {
     if (n1 || m1) {
         return "IV";
@@ -128,7 +128,7 @@ const std::array<RateBand, 6> k_rates = {{
     {"rate unknown", rate_unknown(), k_unknown},
 }};
 
-/// interface.md gi_site; rules.md section 3: stomach and omentum use the gastric table.
+/// docs/rules.md §8 gi_site; docs/rules.md §3: stomach and omentum use the gastric table.
 struct GiSiteTable {
     GiSite site;
     bool gastric;
@@ -144,7 +144,7 @@ constexpr std::array<GiSiteTable, 7> k_gi_sites = {{
     {GiSite::peritoneum, false},
 }};
 
-/// edition omitted (default 7), 7, 8, and the system id each gives (interface.md system ids).
+/// edition omitted (default 7), 7, 8, and the system id each gives (docs/rules.md §8 system ids).
 struct EditionId {
     std::optional<int> edition;
     const char* system_id;
@@ -158,10 +158,9 @@ constexpr std::array<EditionId, 3> k_editions = {{
 
 constexpr std::array<std::optional<Finding>, 4> k_nodes = {std::nullopt, Finding::absent, Finding::present,
                                                            Finding::unknown};
-constexpr std::array<std::optional<bool>, 3> k_metastasis = {std::nullopt, false, true};
+constexpr std::array<std::optional<Finding>, 3> k_metastasis = {std::nullopt, Finding::absent, Finding::present};
 
 std::string opt_text(const std::optional<Finding>& f) { return f ? std::string(name(*f)) : "omitted"; }
-std::string opt_text(const std::optional<bool>& b) { return b ? (*b ? "yes" : "no") : "omitted"; }
 std::string opt_text(const std::optional<int>& e) { return e ? std::to_string(*e) : "omitted"; }
 
 /// A GIST case: site gi, histology gist, the GI site, size and mitotic rate; nothing else given.
@@ -235,7 +234,7 @@ TEST_CASE("GIST exhaustive - size band x mitotic rate x gi_site x nodes x metast
                                          << ", nodes " << opt_text(nodes) << ", metastasis " << opt_text(metastasis)
                                          << ", edition " << opt_text(edition.edition));
                             const bool n1 = nodes == Finding::present;
-                            const bool m1 = metastasis == true;
+                            const bool m1 = metastasis == Finding::present;
                             const Result r = staged(c);
                             ++staged_cases;
                             CHECK(r.system.id == edition.system_id);
@@ -371,7 +370,7 @@ TEST_CASE("GIST mitotic rate - the 5 boundary is the same in the 8th edition (pe
     CHECK(stage_of(gastric(3.0, 5.01, 8)) == "II");
 }
 
-// ---- Gastric table: every cell (rules.md section 3, stomach and omentum) ------------------------
+// ---- Gastric table: every cell (docs/rules.md §3, stomach and omentum) ------------------------
 
 namespace {
 
@@ -426,7 +425,7 @@ TEST_CASE("GIST IV - N1 M0 is IV at every size, rate and gi_site", "[gist][stage
             for (double rate : {0.0, 5.0, 5.01, 30.0}) {
                 Case c = gist_case(site.site, size_cm(cm), rate_of(rate));
                 c.nodes = Finding::present;
-                c.metastasis = false;
+                c.metastasis = Finding::absent;
                 INFO("gi_site " << name(site.site) << ", " << cm << " cm, rate " << rate);
                 const Result r = staged(c);
                 CHECK(r.categories.n == "N1");
@@ -443,7 +442,7 @@ TEST_CASE("GIST IV - M1 is IV at every size, rate, gi_site and nodes", "[gist][s
                 for (Finding nodes : {Finding::absent, Finding::present, Finding::unknown}) {
                     Case c = gist_case(site.site, size_cm(cm), rate_of(rate));
                     c.nodes = nodes;
-                    c.metastasis = true;
+                    c.metastasis = Finding::present;
                     INFO("gi_site " << name(site.site) << ", " << cm << " cm, rate " << rate << ", nodes "
                                     << name(nodes));
                     const Result r = staged(c);
@@ -461,7 +460,7 @@ TEST_CASE("GIST IV - N1 or M1 is IV even with size and mitotic rate unknown", "[
     CHECK(stage_of(nodes) == "IV");
     CHECK(possible_of(nodes) == "IV");
     Case metastasis = gist_case(GiSite::colorectum, size_unknown(), rate_unknown());
-    metastasis.metastasis = true;
+    metastasis.metastasis = Finding::present;
     CHECK(stage_of(metastasis) == "IV");
     CHECK(possible_of(metastasis) == "IV");
 }
@@ -513,7 +512,7 @@ TEST_CASE("GIST metastasis omitted - M0, stated as an assumption", "[gist][metas
 TEST_CASE("GIST nodes no and metastasis no given - not assumptions", "[gist][assumptions]") {
     Case c = gastric(3.0, 3.0);
     c.nodes = Finding::absent;
-    c.metastasis = false;
+    c.metastasis = Finding::absent;
     const Result r = staged(c);
     INFO("assumptions:" << joined(r.assumptions));
     CHECK_FALSE(any_contains(r.assumptions, "N0"));
@@ -681,7 +680,7 @@ TEST_CASE("GIST unknowns - size and mitotic rate unknown, intestinal: I, II, III
     CHECK(possible_of(gist_case(GiSite::colorectum, size_unknown(), rate_unknown())) == "I, II, IIIA, IIIB");
 }
 
-// ---- Summary stage (survival.md: an adjacent organ invaded is distant for GIST) -------------------
+// ---- Summary stage (docs/rules.md §6-7: an adjacent organ invaded is distant for GIST) -------------------
 
 namespace {
 
@@ -689,7 +688,7 @@ namespace {
 Case gist_extension(std::optional<Extension> extension, std::optional<int> edition = std::nullopt) {
     Case c = gastric(3.0, 3.0, edition);
     c.nodes = Finding::absent;
-    c.metastasis = false;
+    c.metastasis = Finding::absent;
     c.extension = extension;
     return c;
 }
@@ -735,7 +734,7 @@ TEST_CASE("GIST summary - N1 M0 adjacent is regional", "[gist][summary]") {
     CHECK(summary_of(c) == "regional");
 }
 
-// survival.md: adjacent-organ is distant for GIST and "further" is distant; node involvement does not
+// docs/rules.md §6-7: adjacent-organ is distant for GIST and "further" is distant; node involvement does not
 // lower a distant extension (same reading as test_summary_survival.cpp for further + N1).
 TEST_CASE("GIST summary - N1 M0 adjacent-organ is distant", "[gist][summary]") {
     Case c = gist_extension(Extension::adjacent_organ);
@@ -764,7 +763,7 @@ TEST_CASE("GIST summary - M1 is distant, whatever the nodes and extension", "[gi
             INFO("nodes " << name(nodes) << ", extension " << (ext ? std::string(name(*ext)) : "omitted"));
             Case c = gist_extension(ext);
             c.nodes = nodes;
-            c.metastasis = true;
+            c.metastasis = Finding::present;
             CHECK(summary_of(c) == "distant");
         }
     }
@@ -820,7 +819,7 @@ TEST_CASE("GIST survival - adjacent organ (distant for GIST) matches the 52 perc
 
 TEST_CASE("GIST survival - M1 matches the 52 percent row", "[gist][survival]") {
     Case c = gist_extension(Extension::confined);
-    c.metastasis = true;
+    c.metastasis = Finding::present;
     CHECK(matched_percent(staged(c)) == Approx(52.0));
 }
 
@@ -887,7 +886,7 @@ TEST_CASE("GIST warnings - a clean GIST case with every used field given has no 
         INFO("edition " << edition);
         Case c = gastric(7.0, 3.0, edition);
         c.nodes = Finding::absent;
-        c.metastasis = false;
+        c.metastasis = Finding::absent;
         c.extension = Extension::confined;
         const Result r = staged(c);
         INFO("warnings:" << joined(r.warnings));

@@ -91,7 +91,7 @@ TEST_CASE("record reader accepts a good soft tissue record", "[record_reader]") 
     CHECK(record.input.grade == lmsstage::Grade::g3);
     CHECK(record.input.depth == lmsstage::Depth::deep);
     CHECK(record.input.nodes == lmsstage::Finding::absent);
-    CHECK(record.input.metastasis == false);
+    CHECK(record.input.metastasis == lmsstage::Finding::absent);
 }
 
 TEST_CASE("record reader accepts a good uterine record with every uterine field", "[record_reader]") {
@@ -103,9 +103,9 @@ TEST_CASE("record reader accepts a good uterine record with every uterine field"
     REQUIRE_FALSE(error.has_value());
     CHECK(record.input.site == lmsstage::Site::uterus);
     CHECK(record.input.histology == lmsstage::Histology::lms);
-    CHECK(record.input.adnexa == true);
-    CHECK(record.input.pelvic == false);
-    CHECK(record.input.bladder_rectum == false);
+    CHECK(record.input.adnexa == lmsstage::Finding::present);
+    CHECK(record.input.pelvic == lmsstage::Finding::absent);
+    CHECK(record.input.bladder_rectum == lmsstage::Finding::absent);
     CHECK(record.input.abdominal_sites == 1);
     CHECK(record.input.nodes == lmsstage::Finding::unknown);
     CHECK(record.input.extension == lmsstage::Extension::adjacent_organ);
@@ -294,7 +294,7 @@ TEST_CASE("record reader rejects grade as the string 3", "[record_reader][types]
 TEST_CASE("record reader rejects adnexa as the string yes", "[record_reader][types]") {
     const RecordError error = rejected(R"({"site": "uterus", "adnexa": "yes"})");
     CHECK(error.field == "adnexa");
-    CHECK(contains(error.message, "true or false"));
+    CHECK(contains(error.message, "true, false or \"unknown\""));
 }
 
 TEST_CASE("record reader rejects other wrong JSON types and names the field", "[record_reader][types]") {
@@ -303,7 +303,7 @@ TEST_CASE("record reader rejects other wrong JSON types and names the field", "[
         std::string_view field;
     };
     for (const Bad& bad : {
-             Bad{R"({"metastasis": "unknown"})", "metastasis"},
+             Bad{R"({"metastasis": "maybe"})", "metastasis"},
              Bad{R"({"metastasis": 1})", "metastasis"},
              Bad{R"({"nodes": null})", "nodes"},
              Bad{R"({"grade": 3.0})", "grade"},

@@ -248,7 +248,7 @@ TEST_CASE("a FIGO report says FIGO stage", "[render][text][figo]") {
     Case c;
     c.site = Site::uterus;
     c.size = Measured<Length>::of({7.0, LengthUnit::cm});
-    c.adnexa = true;
+    c.adnexa = Finding::present;
     const std::string line = first_line(render_text(staged(c), TextOptions{}));
     CHECK(line.rfind("FIGO stage IIA", 0) == 0);
     CHECK(contains(line, "FIGO 2009"));
@@ -258,7 +258,7 @@ TEST_CASE("a FIGO report marks the regional row of the uterine table", "[render]
     Case c;
     c.site = Site::uterus;
     c.size = Measured<Length>::of({7.0, LengthUnit::cm});
-    c.adnexa = true;
+    c.adnexa = Finding::present;
     const std::string text = render_text(staged(c), TextOptions{});
     const std::vector<std::string> rows = survival_rows(text);
     REQUIRE(rows.size() == 3U);

@@ -1,6 +1,6 @@
 // The stage-group tables as data (lmsstage::all_rule_sets()): no combination matches two rows, every
 // valid combination matches exactly one row, and that row gives the stage the spec gives.
-// The expected stages are written out from rules.md sections 1, 2, 2b, 3 and 4 here, by hand.
+// The expected stages are written out from docs/rules.md §1, §2, §2b, §3 and §4 here, by hand.
 #include <array>
 #include <string>
 #include <string_view>
@@ -31,7 +31,7 @@ struct Domain {
     std::string (*expected)(T, N, M, G, Rate);
 };
 
-// rules.md section 1 (AJCC 7 STS).
+// docs/rules.md §1 (AJCC 7 STS).
 std::string ajcc7_expected(T t, N n, M m, G g, Rate /*rate not used*/) {
     if (m == M::m1) {
         return "IV";
@@ -49,7 +49,7 @@ std::string ajcc7_expected(T t, N n, M m, G g, Rate /*rate not used*/) {
     return g == G::g2 ? "IIB" : "III";
 }
 
-// rules.md section 2 / 2b (FIGO 2009): M1 -> IVB; T4 -> IVA (any N); N1 -> IIIC; else T decides.
+// docs/rules.md §2 / 2b (FIGO 2009): M1 -> IVB; T4 -> IVA (any N); N1 -> IIIC; else T decides.
 std::string figo_expected(T t, N n, M m, G /*grade not used*/, Rate /*rate not used*/) {
     if (m == M::m1) {
         return "IVB";
@@ -72,7 +72,7 @@ std::string figo_expected(T t, N n, M m, G /*grade not used*/, Rate /*rate not u
     }
 }
 
-// rules.md section 3, gastric (stomach, omentum): IA T1-T2 low; IB T3 low; II T1-T2 high, T4 low;
+// docs/rules.md §3, gastric (stomach, omentum): IA T1-T2 low; IB T3 low; II T1-T2 high, T4 low;
 // IIIA T3 high; IIIB T4 high; IV any N1 or M1.
 std::string gist_gastric_expected(T t, N n, M m, G /*grade not used*/, Rate rate) {
     if (m == M::m1 || n == N::n1) {
@@ -88,7 +88,7 @@ std::string gist_gastric_expected(T t, N n, M m, G /*grade not used*/, Rate rate
     }
 }
 
-// rules.md section 3, small intestine, oesophagus, colon/rectum, mesentery, peritoneum: I T1-T2 low;
+// docs/rules.md §3, small intestine, oesophagus, colon/rectum, mesentery, peritoneum: I T1-T2 low;
 // II T3 low; IIIA T1 high, T4 low; IIIB T2-T4 high; IV any N1 or M1.
 std::string gist_intestinal_expected(T t, N n, M m, G /*grade not used*/, Rate rate) {
     if (m == M::m1 || n == N::n1) {
@@ -104,7 +104,7 @@ std::string gist_intestinal_expected(T t, N n, M m, G /*grade not used*/, Rate r
     }
 }
 
-// rules.md section 4, trunk & extremities (N1 M0 -> IV) and retroperitoneum (N1 M0 -> IIIB).
+// docs/rules.md §4, trunk & extremities (N1 M0 -> IV) and retroperitoneum (N1 M0 -> IIIB).
 std::string ajcc8_n0_m0(T t, G g) {
     const bool low = g == G::g1 || g == G::gx;  // GX is grouped with G1
     if (t == T::t1) {
@@ -214,7 +214,7 @@ TEST_CASE("Rule tables - all_rule_sets is the 11 rule sets, in order", "[rules]"
     CHECK(sets[10] == &ajcc8_sts_visceral_rules());
 }
 
-TEST_CASE("Rule tables - every rule set has its interface.md system id", "[rules]") {
+TEST_CASE("Rule tables - every rule set has its docs/rules.md §8 system id", "[rules]") {
     CHECK(ajcc7_sts_rules().system.id == "ajcc7-sts");
     CHECK(figo2009_uterine_rules().system.id == "figo2009-uterine");
     CHECK(figo2009_adenosarcoma_rules().system.id == "figo2009-adenosarcoma");
@@ -428,7 +428,7 @@ TEST_CASE("Rule tables - AJCC 8 GIST has the same stage groups as AJCC 7 GIST", 
 }
 
 TEST_CASE("Rule tables - the stages each table can give are the spec's stages", "[rules]") {
-    // rules.md: AJCC 7 STS IA IB IIA IIB III IV; FIGO IA IB IIA IIB IIIA IIIB IIIC IVA IVB, adenosarcoma also IC;
+    // docs/rules.md: AJCC 7 STS IA IB IIA IIB III IV; FIGO IA IB IIA IIB IIIA IIIB IIIC IVA IVB, adenosarcoma also IC;
     // GIST gastric IA IB II IIIA IIIB IV, intestinal I II IIIA IIIB IV; AJCC 8 trunk & extremities and
     // retroperitoneum IA IB II IIIA IIIB IV; AJCC 8 head & neck and visceral none.
     struct Expected {

@@ -1,4 +1,4 @@
-// SEER summary stage and the five-year survival tables (survival.md).
+// SEER summary stage and the five-year survival tables (docs/rules.md §6-7).
 // Expected values are written out from the spec here; nothing is derived from the library's tables.
 #include <array>
 #include <optional>
@@ -21,7 +21,7 @@ Case sts(std::optional<Extension> extension, Site site = Site::soft_tissue) {
     Case c = soft_tissue_case(7.0, Grade::g3);
     c.site = site;
     c.nodes = Finding::absent;
-    c.metastasis = false;
+    c.metastasis = Finding::absent;
     c.extension = extension;
     return c;
 }
@@ -41,7 +41,7 @@ TEST_CASE("Summary STS - M1 is distant, whatever the nodes and extension", "[sum
             INFO("nodes " << name(nodes) << ", extension " << (ext ? std::string(name(*ext)) : "omitted"));
             Case c = sts(ext);
             c.nodes = nodes;
-            c.metastasis = true;
+            c.metastasis = Finding::present;
             CHECK(summary_of(c) == "distant");
         }
     }
@@ -62,7 +62,7 @@ TEST_CASE("Summary STS - N1 M0 with adjacent or adjacent-organ extension is regi
     }
 }
 
-// survival.md defines distant as "distant metastasis, or further contiguous extension"; nodes do not
+// docs/rules.md §6-7 defines distant as "distant metastasis, or further contiguous extension"; nodes do not
 // lower it. (The bullet list reads "N1 (M0) -> regional" before extension; see the report.)
 TEST_CASE("Summary STS - N1 M0 with further contiguous extension is distant", "[summary][ajcc7]") {
     Case c = sts(Extension::further);
@@ -117,7 +117,7 @@ TEST_CASE("Summary STS - N0 M0 extension further is distant", "[summary][ajcc7]"
 }
 
 TEST_CASE("Summary STS - every site, every extension (N0 M0)", "[summary][ajcc7]") {
-    // survival.md: confined -> localized; adjacent, adjacent-organ -> regional; further -> distant.
+    // docs/rules.md §6-7: confined -> localized; adjacent, adjacent-organ -> regional; further -> distant.
     constexpr std::array<const char*, 4> expected = {"localized", "regional", "regional", "distant"};
     for (Site site : k_soft_tissue_sites) {
         for (std::size_t i = 0; i < k_extensions.size(); ++i) {
@@ -152,29 +152,29 @@ struct UterineRow {
 Case uterus_with(double cm, bool adnexa, bool pelvic, long long abdominal, bool bladder, Finding nodes, bool m1,
                  Histology h = Histology::lms) {
     Case c = uterine_case(cm, h);
-    c.adnexa = adnexa;
-    c.pelvic = pelvic;
+    c.adnexa = yes_no(adnexa);
+    c.pelvic = yes_no(pelvic);
     c.abdominal_sites = abdominal;
-    c.bladder_rectum = bladder;
+    c.bladder_rectum = yes_no(bladder);
     c.nodes = nodes;
-    c.metastasis = m1;
+    c.metastasis = yes_no(m1);
     return c;
 }
 
 Case adeno_with(double invasion, Finding nodes, long long abdominal = 0) {
     Case c = adenosarcoma_case(invasion);
     c.nodes = nodes;
-    c.metastasis = false;
+    c.metastasis = Finding::absent;
     c.abdominal_sites = abdominal;
     return c;
 }
 
 }  // namespace
 
-TEST_CASE("Summary uterus - the summary stage of every FIGO stage (survival.md table)", "[summary][figo2009]") {
+TEST_CASE("Summary uterus - the summary stage of every FIGO stage (docs/rules.md §6-7 table)", "[summary][figo2009]") {
     constexpr Finding no = Finding::absent;
     constexpr Finding yes = Finding::present;
-    // survival.md, "Uterine sarcoma" table.
+    // docs/rules.md §6-7, "Uterine sarcoma" table.
     const std::array<UterineRow, 17> rows = {{
         {"3 cm", uterus_with(3.0, false, false, 0, false, no, false), "IA", "localized"},
         {"7 cm", uterus_with(7.0, false, false, 0, false, no, false), "IB", "localized"},
@@ -272,14 +272,20 @@ TEST_CASE("Summary uterus - extension is not used (IA with extension further sta
 
 // ---- Which survival table ----------------------------------------------------------------------
 
-TEST_CASE("Survival table - every soft tissue site uses soft-tissue-sarcoma", "[survival][ajcc7]") {
+TEST_CASE("Survival table - soft tissue sites but the retroperitoneum use soft-tissue-sarcoma", "[survival][ajcc7]") {
+    // SEER site recode "Soft Tissue including Heart": C38.0, C47, C49; the retroperitoneum is C48.0.
     for (Site site : k_soft_tissue_sites) {
         INFO("site " << name(site));
         Case c = soft_tissue_case(3.0, Grade::g1);
         c.site = site;
         const Result r = staged(c);
-        REQUIRE(r.survival != nullptr);
-        CHECK(r.survival->id == "soft-tissue-sarcoma");
+        if (site == Site::retroperitoneum) {
+            CHECK(r.survival == nullptr);
+            CHECK(any_contains(r.notes, "leave out the retroperitoneum (C48.0)"));
+        } else {
+            REQUIRE(r.survival != nullptr);
+            CHECK(r.survival->id == "soft-tissue-sarcoma");
+        }
     }
 }
 
@@ -289,7 +295,7 @@ TEST_CASE("Survival table - uterine leiomyosarcoma uses uterine-leiomyosarcoma",
     CHECK(r.survival->id == "uterine-leiomyosarcoma");
 }
 
-// survival.md: "Where no table fits a case, say so rather than show a wrong one." The uterine table
+// docs/rules.md §6-7: "Where no table fits a case, say so rather than show a wrong one." The uterine table
 // is the leiomyosarcoma table; endometrial stromal sarcoma gets none, and a note says so.
 TEST_CASE("Survival table - uterine ESS has no table, and a note says so", "[survival][figo2009]") {
     const Result r = staged(uterine_case(3.0, Histology::ess));
@@ -299,7 +305,7 @@ TEST_CASE("Survival table - uterine ESS has no table, and a note says so", "[sur
     CHECK(summary_text(r.summary_stage) == "localized");
 }
 
-// survival.md: "Where no table fits a case, say so rather than show a wrong one." The code shows no
+// docs/rules.md §6-7: "Where no table fits a case, say so rather than show a wrong one." The code shows no
 // table for adenosarcoma and says so in a note (see the report: the literal "uterine site" rule differs).
 TEST_CASE("Survival table - uterine adenosarcoma has no table, and a note says so", "[survival][figo2009][adenosarcoma]") {
     const Result r = staged(adenosarcoma_case(30.0));
@@ -322,7 +328,7 @@ TEST_CASE("Survival table - the summary stage has a row in the matched table", "
     }
 }
 
-// ---- The figures (survival.md "Survival tables") -------------------------------------------------
+// ---- The figures (docs/rules.md §6-7 "Survival tables") -------------------------------------------------
 
 namespace {
 
@@ -389,7 +395,7 @@ TEST_CASE("Survival figures - GIST source is NCI via the American Cancer Society
     CHECK(t->cohort.find("2018") != std::string_view::npos);
 }
 
-TEST_CASE("Survival figures - exactly the three tables of survival.md, and no others", "[survival][figures]") {
+TEST_CASE("Survival figures - exactly the three tables of docs/rules.md §6-7, and no others", "[survival][figures]") {
     CHECK(survival_tables().size() == 3);
     CHECK(find_survival_table("soft-tissue-sarcoma") != nullptr);
     CHECK(find_survival_table("uterine-leiomyosarcoma") != nullptr);

@@ -1,4 +1,4 @@
-// Unknown inputs (rules.md section 5): omitted findings are assumed and said so; explicitly unknown
+// Unknown inputs (docs/rules.md §5): omitted findings are assumed and said so; explicitly unknown
 // values stage to the set of stages consistent with every possible value.
 #include <array>
 #include <optional>
@@ -66,7 +66,7 @@ TEST_CASE("Unknowns AJCC 7 - omitted metastasis is M0, stated in assumptions", "
 TEST_CASE("Unknowns AJCC 7 - explicit nodes no and metastasis no are not assumptions", "[unknowns][assumptions]") {
     Case c = soft_tissue_case(7.0, Grade::g3);
     c.nodes = Finding::absent;
-    c.metastasis = false;
+    c.metastasis = Finding::absent;
     const Result r = staged(c);
     INFO("assumptions:" << joined(r.assumptions));
     CHECK(r.categories.n == "N0");
@@ -79,7 +79,7 @@ TEST_CASE("Unknowns AJCC 7 - the assumed N0 M0 case stages as the explicit one (
           "[unknowns][assumptions]") {
     Case explicit_case = soft_tissue_case(7.0, Grade::g3);
     explicit_case.nodes = Finding::absent;
-    explicit_case.metastasis = false;
+    explicit_case.metastasis = Finding::absent;
     CHECK(stage_text(staged(soft_tissue_case(7.0, Grade::g3)).stage) == "III");
     CHECK(stage_text(staged(explicit_case).stage) == "III");
 }
@@ -101,7 +101,7 @@ TEST_CASE("Unknowns FIGO - omitted metastasis is M0, stated in assumptions", "[u
 TEST_CASE("Unknowns FIGO - explicit nodes no and metastasis no are not assumptions", "[unknowns][assumptions][figo2009]") {
     Case c = uterine_case(3.0);
     c.nodes = Finding::absent;
-    c.metastasis = false;
+    c.metastasis = Finding::absent;
     const Result r = staged(c);
     INFO("assumptions:" << joined(r.assumptions));
     CHECK_FALSE(assumes(r, "N0"));
@@ -115,10 +115,10 @@ TEST_CASE("Unknowns FIGO - omitted extent findings are stated as assumed not inv
     CHECK(assumes(omitted, "bladder"));
 
     Case given = uterine_case(3.0);
-    given.adnexa = false;
-    given.pelvic = false;
+    given.adnexa = Finding::absent;
+    given.pelvic = Finding::absent;
     given.abdominal_sites = 0;
-    given.bladder_rectum = false;
+    given.bladder_rectum = Finding::absent;
     const Result explicit_result = staged(given);
     INFO("assumptions (given):" << joined(explicit_result.assumptions));
     CHECK_FALSE(assumes(explicit_result, "adnexa"));
@@ -134,7 +134,7 @@ TEST_CASE("Unknowns AJCC 7 - size unknown is TX", "[unknowns][size]") {
 TEST_CASE("Unknowns AJCC 7 - size unknown N0 M0 G3 is IIA or III, stage undetermined", "[unknowns][size]") {
     Case c = unknown_size_soft_tissue(Grade::g3);
     c.nodes = Finding::absent;
-    c.metastasis = false;
+    c.metastasis = Finding::absent;
     const Result r = staged(c);
     CHECK_FALSE(r.stage.has_value());
     CHECK(stages_text(r.possible_stages) == "IIA, III");
@@ -165,7 +165,7 @@ TEST_CASE("Unknowns AJCC 7 - grade X behaves as G1 - size unknown N0 M0 GX is IA
 
 TEST_CASE("Unknowns AJCC 7 - a set with one member gives the stage - M1 with size unknown is IV", "[unknowns][size]") {
     Case c = unknown_size_soft_tissue(Grade::g2);
-    c.metastasis = true;
+    c.metastasis = Finding::present;
     const Result r = staged(c);
     CHECK(r.categories.t == "TX");
     CHECK(stage_text(r.stage) == "IV");
@@ -205,7 +205,7 @@ TEST_CASE("Unknowns AJCC 7 - nodes unknown 7 cm G3 is III (N0 and N1 agree)", "[
 
 TEST_CASE("Unknowns AJCC 7 - nodes unknown with M1 is IV", "[unknowns][nodes]") {
     Case c = with_nodes(soft_tissue_case(3.0, Grade::g1), Finding::unknown);
-    c.metastasis = true;
+    c.metastasis = Finding::present;
     CHECK(stage_text(staged(c).stage) == "IV");
 }
 
@@ -235,7 +235,7 @@ TEST_CASE("Unknowns FIGO - uterus size unknown is T1, IA or IB", "[unknowns][fig
 
 TEST_CASE("Unknowns FIGO - uterus size unknown with adnexa is IIA (size does not matter)", "[unknowns][figo2009][size]") {
     Case c = unknown_size_uterus();
-    c.adnexa = true;
+    c.adnexa = Finding::present;
     const Result r = staged(c);
     CHECK(r.categories.t == "T2a");
     CHECK(stage_text(r.stage) == "IIA");
@@ -249,7 +249,7 @@ TEST_CASE("Unknowns FIGO - uterus size unknown with N1 is IIIC", "[unknowns][fig
 
 TEST_CASE("Unknowns FIGO - uterus size unknown with M1 is IVB", "[unknowns][figo2009][size]") {
     Case c = unknown_size_uterus();
-    c.metastasis = true;
+    c.metastasis = Finding::present;
     CHECK(stage_text(staged(c).stage) == "IVB");
 }
 
@@ -271,7 +271,7 @@ TEST_CASE("Unknowns FIGO - nodes unknown with 1 abdominal site is IIIA or IIIC",
 
 TEST_CASE("Unknowns FIGO - nodes unknown with bladder or rectum is IVA (T4 any N)", "[unknowns][figo2009][nodes]") {
     Case c = with_nodes(uterine_case(3.0), Finding::unknown);
-    c.bladder_rectum = true;
+    c.bladder_rectum = Finding::present;
     const Result r = staged(c);
     CHECK(r.categories.n == "NX");
     CHECK(stage_text(r.stage) == "IVA");
@@ -279,7 +279,7 @@ TEST_CASE("Unknowns FIGO - nodes unknown with bladder or rectum is IVA (T4 any N
 
 TEST_CASE("Unknowns FIGO - nodes unknown with M1 is IVB", "[unknowns][figo2009][nodes]") {
     Case c = with_nodes(uterine_case(3.0), Finding::unknown);
-    c.metastasis = true;
+    c.metastasis = Finding::present;
     CHECK(stage_text(staged(c).stage) == "IVB");
 }
 
@@ -354,8 +354,9 @@ TEST_CASE("Unknowns soundness AJCC 7 - possible stages are the union over every 
         for (const std::optional<Finding>& nodes :
              {std::optional<Finding>{}, std::optional<Finding>{Finding::absent}, std::optional<Finding>{Finding::present},
               std::optional<Finding>{Finding::unknown}}) {
-            for (const std::optional<bool>& metastasis :
-                 {std::optional<bool>{}, std::optional<bool>{false}, std::optional<bool>{true}}) {
+            for (const std::optional<Finding>& metastasis :
+                 {std::optional<Finding>{}, std::optional<Finding>{Finding::absent},
+                  std::optional<Finding>{Finding::present}}) {
                 for (Grade g : {Grade::g1, Grade::g2, Grade::g3, Grade::gx}) {
                     Case c;
                     c.size = size;
@@ -363,7 +364,7 @@ TEST_CASE("Unknowns soundness AJCC 7 - possible stages are the union over every 
                     c.nodes = nodes;
                     c.metastasis = metastasis;
                     check_sound(c, size_label(size) + ", nodes " + (nodes ? std::string(name(*nodes)) : "omitted") +
-                                       ", metastasis " + (metastasis ? (*metastasis ? "yes" : "no") : "omitted") +
+                                       ", metastasis " + (metastasis ? std::string(name(*metastasis)) : "omitted") +
                                        ", grade " + std::string(name(g)));
                     ++checked;
                 }
@@ -377,18 +378,18 @@ TEST_CASE("Unknowns soundness FIGO LMS/ESS - possible stages are the union over 
           "[unknowns][soundness][figo2009]") {
     struct Extent {
         const char* label;
-        std::optional<bool> adnexa;
-        std::optional<bool> pelvic;
+        std::optional<Finding> adnexa;
+        std::optional<Finding> pelvic;
         std::optional<long long> abdominal_sites;
-        std::optional<bool> bladder_rectum;
+        std::optional<Finding> bladder_rectum;
     };
     const std::array<Extent, 6> extents = {{
         {"limited to the uterus", {}, {}, {}, {}},
-        {"adnexa", true, {}, {}, {}},
-        {"pelvic", {}, true, {}, {}},
+        {"adnexa", Finding::present, {}, {}, {}},
+        {"pelvic", {}, Finding::present, {}, {}},
         {"1 abdominal site", {}, {}, 1, {}},
         {"2 abdominal sites", {}, {}, 2, {}},
-        {"bladder/rectum", {}, {}, {}, true},
+        {"bladder/rectum", {}, {}, {}, Finding::present},
     }};
     int checked = 0;
     for (Histology h : {Histology::lms, Histology::ess}) {
@@ -402,10 +403,12 @@ TEST_CASE("Unknowns soundness FIGO LMS/ESS - possible stages are the union over 
                         c.size = size;
                         c.adnexa = e.adnexa;
                         c.pelvic = e.pelvic;
-                        c.abdominal_sites = e.abdominal_sites;
+                        if (e.abdominal_sites) {
+                            c.abdominal_sites = *e.abdominal_sites;
+                        }
                         c.bladder_rectum = e.bladder_rectum;
                         c.nodes = nodes;
-                        c.metastasis = m1;
+                        c.metastasis = yes_no(m1);
                         check_sound(c, std::string(name(h)) + ", " + e.label + ", " + size_label(size) + ", nodes " +
                                            std::string(name(nodes)) + ", M1 " + (m1 ? "yes" : "no"));
                         ++checked;
@@ -427,9 +430,9 @@ TEST_CASE("Unknowns soundness FIGO adenosarcoma - possible stages are the union 
                     for (bool m1 : {false, true}) {
                         Case c = adenosarcoma_case(invasion);
                         c.abdominal_sites = abdominal;
-                        c.bladder_rectum = bladder;
+                        c.bladder_rectum = yes_no(bladder);
                         c.nodes = nodes;
-                        c.metastasis = m1;
+                        c.metastasis = yes_no(m1);
                         check_sound(c, "invasion " + std::to_string(invasion) + "%, abdominal_sites " +
                                            std::to_string(abdominal) + ", bladder_rectum " + (bladder ? "yes" : "no") +
                                            ", nodes " + std::string(name(nodes)) + ", M1 " + (m1 ? "yes" : "no"));

@@ -1,4 +1,4 @@
-// Invalid cases give a CaseError naming the field at fault (interface.md "Case fields"); fields that
+// Invalid cases give a CaseError naming the field at fault (docs/rules.md §8 "Case fields"); fields that
 // do not apply to the chosen system give warnings, never errors and never silence.
 #include <array>
 #include <cmath>
@@ -345,7 +345,7 @@ TEST_CASE("Validation - edition 8 for the uterus is a warning, not an error (FIG
     CHECK(stage_text(r.stage) == "IA");
 }
 
-// ---- other range checks from interface.md ----------------------------------------------------------
+// ---- other range checks from docs/rules.md §8 ----------------------------------------------------------
 
 TEST_CASE("Validation - mitotic_rate below 0 is an error on mitotic_rate", "[validation]") {
     Case c = sts_size(size_cm(3.0));
@@ -372,7 +372,7 @@ TEST_CASE("Warnings - a clean soft tissue case has no warning", "[validation][wa
     c.site = Site::extremity;
     c.depth = Depth::deep;
     c.nodes = Finding::absent;
-    c.metastasis = false;
+    c.metastasis = Finding::absent;
     c.extension = Extension::confined;
     c.edition = 7;
     c.histology = Histology::lms;
@@ -384,12 +384,12 @@ TEST_CASE("Warnings - a clean soft tissue case has no warning", "[validation][wa
 TEST_CASE("Warnings - a clean uterine case has no warning", "[validation][warnings][figo2009]") {
     Case c = uterus_size(size_cm(7.0));
     c.histology = Histology::lms;
-    c.adnexa = false;
-    c.pelvic = false;
+    c.adnexa = Finding::absent;
+    c.pelvic = Finding::absent;
     c.abdominal_sites = 0;
-    c.bladder_rectum = false;
+    c.bladder_rectum = Finding::absent;
     c.nodes = Finding::absent;
-    c.metastasis = false;
+    c.metastasis = Finding::absent;
     const Result r = staged(c);
     INFO("warnings:" << joined(r.warnings));
     CHECK(r.warnings.empty());
@@ -402,10 +402,10 @@ TEST_CASE("Warnings - uterine findings given for a soft tissue case warn and do 
         void (*set)(Case&);
     };
     const std::array<Given, 5> fields = {{
-        {"adnexa", [](Case& c) { c.adnexa = true; }},
-        {"pelvic", [](Case& c) { c.pelvic = true; }},
+        {"adnexa", [](Case& c) { c.adnexa = Finding::present; }},
+        {"pelvic", [](Case& c) { c.pelvic = Finding::present; }},
         {"abdominal_sites", [](Case& c) { c.abdominal_sites = 2; }},
-        {"bladder_rectum", [](Case& c) { c.bladder_rectum = true; }},
+        {"bladder_rectum", [](Case& c) { c.bladder_rectum = Finding::present; }},
         {"myometrial_invasion", [](Case& c) { c.myometrial_invasion = 80.0; }},
     }};
     for (const Given& g : fields) {

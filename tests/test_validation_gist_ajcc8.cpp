@@ -1,4 +1,4 @@
-// Invalid GIST and AJCC 8th edition cases give a CaseError naming the field at fault (interface.md
+// Invalid GIST and AJCC 8th edition cases give a CaseError naming the field at fault (docs/rules.md §8
 // "Case fields": site, histology, mitotic_rate, gi_site, edition, visceral_extent, foci).
 #include <array>
 #include <limits>
@@ -260,7 +260,7 @@ TEST_CASE("Validation AJCC 8 - size missing is an error on size (trunk, extremit
 
 TEST_CASE("Validation AJCC 8 - superficial depth with the retroperitoneum is not an error in edition 8",
           "[validation][ajcc8]") {
-    // Depth is not used by the 8th edition: a warning, not an error (interface.md: depth AJCC 7 only).
+    // Depth is not used by the 8th edition: a warning, not an error (docs/rules.md §8: depth AJCC 7 only).
     Case c = grouped8(Site::retroperitoneum);
     c.depth = Depth::superficial;
     CHECK(error_field(c) == "(no error)");

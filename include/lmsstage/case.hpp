@@ -13,6 +13,7 @@ namespace lmsstage {
 struct Length {
     double value = 0.0;
     LengthUnit unit = LengthUnit::cm;
+    bool unit_stated = false;  ///< false: a bare number, taken as cm (a plausibility warning may apply)
 
     /// The length in centimetres (for display; rule comparisons use `exceeds_cm`).
     [[nodiscard]] double in_cm() const noexcept { return unit == LengthUnit::mm ? value / 10.0 : value; }
@@ -28,6 +29,9 @@ template <typename T>
 struct Measured {
     std::optional<T> value;  ///< nullopt = explicitly unknown
 
+    Measured() = default;
+    /// A known value (implicit: `c.abdominal_sites = 2`).
+    Measured(T v) noexcept : value(v) {}  // NOLINT(google-explicit-constructor)
     static Measured unknown() noexcept { return Measured{}; }
     static Measured of(T v) noexcept { return Measured{v}; }
     [[nodiscard]] bool known() const noexcept { return value.has_value(); }
@@ -46,19 +50,21 @@ struct Case {
     std::optional<Depth> depth;                ///< AJCC 7 soft tissue only
     std::optional<Grade> grade;                ///< FNCLCC; required for soft tissue systems
     std::optional<Finding> nodes;              ///< regional nodes; omitted = N0, stated as an assumption
-    std::optional<bool> metastasis;            ///< distant metastasis; omitted = M0, stated as an assumption
+    std::optional<Finding> metastasis;         ///< distant metastasis; omitted = M0, stated as an assumption
     std::optional<Extension> extension;        ///< for the summary stage; omitted = confined, stated
-    std::optional<bool> adnexa;                ///< uterus: FIGO IIA
-    std::optional<bool> pelvic;                ///< uterus: FIGO IIB
-    std::optional<bool> bladder_rectum;        ///< uterus: FIGO IVA
-    std::optional<long long> abdominal_sites;  ///< uterus: FIGO IIIA (1) / IIIB (>= 2)
-    std::optional<double> myometrial_invasion; ///< adenosarcoma: percent 0-100
+    std::optional<Finding> adnexa;             ///< uterus: FIGO IIA
+    std::optional<Finding> pelvic;             ///< uterus: FIGO IIB
+    std::optional<Finding> bladder_rectum;     ///< uterus: FIGO IVA
+    std::optional<Measured<long long>> abdominal_sites;  ///< uterus: FIGO IIIA (1) / IIIB (>= 2)
+    std::optional<Measured<double>> myometrial_invasion; ///< adenosarcoma: percent 0-100
     std::optional<Measured<MitoticRate>> mitotic_rate;  ///< GIST
     std::optional<GiSite> gi_site;             ///< GIST
     std::optional<int> edition;                ///< AJCC edition, 7 (default) or 8
     std::optional<AdjoiningInvasion> adjoining_invasion;  ///< AJCC 8 head & neck
     std::optional<VisceralExtent> visceral_extent;        ///< AJCC 8 visceral
     std::optional<long long> foci;             ///< AJCC 8 visceral
+    std::optional<Finding> cervix;             ///< uterus: endocervical stromal involvement (summary stage only)
+    std::optional<Finding> peritoneal_cytology;  ///< uterus: positive peritoneal cytology (summary stage only)
 
     /// The fields given, as a bit set of field_bit(field) (the `id` field lives outside the case).
     [[nodiscard]] std::uint32_t given_fields() const noexcept;

@@ -56,10 +56,15 @@ private:
     std::uint16_t m_bits = 0;
 };
 
+/// What a system's result is: an AJCC stage group, a FIGO stage, a T category only (AJCC 8 head and
+/// neck, visceral organs), or no staging at all. Renderers choose their wording from this.
+enum class Grouping : std::uint8_t { ajcc, figo, t_only, not_staged };
+
 /// One staging system: stable id (`ajcc7-sts`) and human name, with the rule-set edition.
 struct System {
     std::string_view id;
     std::string_view name;
+    Grouping grouping = Grouping::ajcc;
 };
 
 /// The TNM categories (and grade) the system derived. Empty `g` = grade not used by the system.
@@ -68,7 +73,7 @@ struct Categories {
     std::string_view n;
     std::string_view m;
     std::string_view g;
-    std::string_view rate;  ///< GIST mitotic rate category ("low", "high"); empty when not used
+    std::string_view rate;  ///< GIST mitotic rate category ("low", "high", "unknown"); empty outside GIST
 };
 
 /// One step of the reasoning: which rule, because of what.

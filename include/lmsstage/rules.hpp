@@ -80,7 +80,17 @@ struct RuleSet {
     std::span<const std::string_view> notes;  ///< rules that are not rows (precedence, unknowns, boundaries)
     bool uses_grade;                          ///< false: the G column is not part of the system
     bool uses_rate;                           ///< true: the mitotic rate column is (GIST)
+    std::string_view summary_source = {};     ///< the SEER Summary Stage 2018 scheme its summary stage follows
 };
+
+/// A fixed statement lmsstage can add to a result ("notes"), with the public source that supports it.
+struct ClinicalNote {
+    std::string_view id;
+    std::string_view text;
+    std::string_view source;
+};
+/// Every such statement, for `lmsstage rules` and the README.
+std::span<const ClinicalNote> clinical_notes() noexcept;
 
 inline constexpr std::array k_all_t = {T::tx,  T::t1,  T::t1a, T::t1b, T::t1c, T::t2,  T::t2a, T::t2b,
                                        T::t3,  T::t3a, T::t3b, T::t4,  T::t4a, T::t4b, T::t4c};

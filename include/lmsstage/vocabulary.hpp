@@ -12,22 +12,23 @@ namespace lmsstage {
 
 /// Anatomic site of the primary tumour; chooses the staging system together with histology.
 enum class Site : std::uint8_t { soft_tissue, extremity, trunk, retroperitoneum, head_neck, visceral, uterus, gi };
-/// Histologic type: leiomyosarcoma, endometrial stromal sarcoma, adenosarcoma, GIST.
-enum class Histology : std::uint8_t { lms, ess, adenosarcoma, gist };
+/// Histologic type: leiomyosarcoma, endometrial stromal sarcoma, adenosarcoma, GIST. Carcinosarcoma is
+/// recognised only to be refused with its reason: it is staged as endometrial carcinoma.
+enum class Histology : std::uint8_t { lms, ess, adenosarcoma, gist, carcinosarcoma };
 /// Depth relative to the superficial fascia (AJCC 7 soft tissue T subcategory a/b).
 enum class Depth : std::uint8_t { superficial, deep };
 /// FNCLCC histologic grade; `gx` = cannot be assessed.
 enum class Grade : std::uint8_t { g1, g2, g3, gx };
 /// A yes/no clinical finding that may also be explicitly unknown (nodes).
 enum class Finding : std::uint8_t { absent, present, unknown };
-/// Local extent of the primary, used only for the SEER summary stage.
-enum class Extension : std::uint8_t { confined, adjacent, adjacent_organ, further };
+/// Local extent of the primary, used only for the SEER summary stage; `unknown` = explicitly unknown.
+enum class Extension : std::uint8_t { confined, adjacent, adjacent_organ, further, unknown };
 /// GIST primary site (AJCC gastric vs. intestinal tables).
 enum class GiSite : std::uint8_t { stomach, omentum, small_intestine, esophagus, colorectum, mesentery, peritoneum };
 /// AJCC 8 head & neck invasion of adjoining structures.
-enum class AdjoiningInvasion : std::uint8_t { none, t4a, t4b };
+enum class AdjoiningInvasion : std::uint8_t { none, t4a, t4b, unknown };
 /// AJCC 8 visceral sarcoma extent.
-enum class VisceralExtent : std::uint8_t { confined, serosa, beyond_serosa, other_organ };
+enum class VisceralExtent : std::uint8_t { confined, serosa, beyond_serosa, other_organ, unknown };
 /// Unit a length was entered in; sizes are compared in the unit they were given.
 enum class LengthUnit : std::uint8_t { cm, mm };
 
@@ -53,6 +54,8 @@ enum class Field : std::uint8_t {
     adjoining_invasion,
     visceral_extent,
     foci,
+    cervix,
+    peritoneal_cytology,
     id,
 };
 
@@ -64,24 +67,26 @@ inline constexpr std::array k_all_fields = {
     Field::grade,    Field::nodes,           Field::metastasis,    Field::extension,
     Field::adnexa,   Field::pelvic,          Field::bladder_rectum, Field::abdominal_sites,
     Field::myometrial_invasion, Field::mitotic_rate, Field::gi_site, Field::edition,
-    Field::adjoining_invasion, Field::visceral_extent, Field::foci, Field::id,
+    Field::adjoining_invasion, Field::visceral_extent, Field::foci, Field::cervix,
+    Field::peritoneal_cytology, Field::id,
 };
 
 inline constexpr std::array k_all_sites = {Site::soft_tissue, Site::extremity, Site::trunk, Site::retroperitoneum,
                                            Site::head_neck,   Site::visceral,  Site::uterus, Site::gi};
 inline constexpr std::array k_all_histologies = {Histology::lms, Histology::ess, Histology::adenosarcoma,
-                                                 Histology::gist};
+                                                 Histology::gist, Histology::carcinosarcoma};
 inline constexpr std::array k_all_depths = {Depth::superficial, Depth::deep};
 inline constexpr std::array k_all_grades = {Grade::g1, Grade::g2, Grade::g3, Grade::gx};
 inline constexpr std::array k_all_extensions = {Extension::confined, Extension::adjacent, Extension::adjacent_organ,
-                                                Extension::further};
+                                                Extension::further, Extension::unknown};
 inline constexpr std::array k_all_gi_sites = {GiSite::stomach,   GiSite::omentum,    GiSite::small_intestine,
                                               GiSite::esophagus, GiSite::colorectum, GiSite::mesentery,
                                               GiSite::peritoneum};
 inline constexpr std::array k_all_adjoining_invasions = {AdjoiningInvasion::none, AdjoiningInvasion::t4a,
-                                                         AdjoiningInvasion::t4b};
+                                                         AdjoiningInvasion::t4b, AdjoiningInvasion::unknown};
 inline constexpr std::array k_all_visceral_extents = {VisceralExtent::confined, VisceralExtent::serosa,
-                                                      VisceralExtent::beyond_serosa, VisceralExtent::other_organ};
+                                                      VisceralExtent::beyond_serosa, VisceralExtent::other_organ,
+                                                      VisceralExtent::unknown};
 
 /// Canonical spelling of each value, as accepted on input and written on output.
 std::string_view name(Site value) noexcept;

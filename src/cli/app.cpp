@@ -113,7 +113,9 @@ survival tables, as Markdown (or JSON with --json), rendered from the data the
 staging code uses. SYSTEM limits the output to one system id (ajcc7-sts,
 figo2009-uterine, figo2009-adenosarcoma, ajcc7-gist, ajcc8-gist,
 ajcc8-sts-trunk-extremity, ajcc8-sts-retroperitoneum, ajcc8-sts-head-neck,
-ajcc8-sts-visceral) or to "survival".
+ajcc8-sts-visceral), to "survival" (the survival tables
+with their population, sources and cohort) or to "notes" (every note a result can
+carry, with its source).
 )";
 
 std::string option_for(Field field) { return std::string(spec_of(field).option); }

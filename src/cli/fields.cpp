@@ -30,21 +30,30 @@ constexpr FieldSpec k_fields[] = {
     {Field::nodes, "nodes", "--nodes", ValueKind::finding, "[yes|no|unknown]",
      "regional lymph node metastasis; --nodes = yes, --no-nodes = no, --nodes=unknown = NX; omitted = no (stated "
      "as an assumption)"},
-    {Field::metastasis, "metastasis", "--metastasis", ValueKind::yes_no, "[yes|no]",
-     "distant metastasis; --metastasis = yes, --no-metastasis = no; omitted = no (stated as an assumption)"},
+    {Field::metastasis, "metastasis", "--metastasis", ValueKind::finding, "[yes|no|unknown]",
+     "distant metastasis; --metastasis = yes, --no-metastasis = no, --metastasis=unknown = M0 or M1; omitted = "
+     "no (stated as an assumption)"},
     {Field::extension, "extension", "--extension", ValueKind::choice, "EXTENT",
      "local spread, for the summary stage: confined (default), adjacent (tissue, bone or major vessel), "
-     "adjacent-organ, further"},
-    {Field::adnexa, "adnexa", "--adnexa", ValueKind::yes_no, "[yes|no]",
+     "adjacent-organ, further, or unknown"},
+    {Field::adnexa, "adnexa", "--adnexa", ValueKind::finding, "[yes|no|unknown]",
      "uterus: tumour involves the adnexa (FIGO IIA)"},
-    {Field::pelvic, "pelvic", "--pelvic", ValueKind::yes_no, "[yes|no]",
+    {Field::pelvic, "pelvic", "--pelvic", ValueKind::finding, "[yes|no|unknown]",
      "uterus: tumour extends to other pelvic tissues (FIGO IIB)"},
-    {Field::bladder_rectum, "bladder_rectum", "--bladder-rectum", ValueKind::yes_no, "[yes|no]",
+    {Field::bladder_rectum, "bladder_rectum", "--bladder-rectum", ValueKind::finding, "[yes|no|unknown]",
      "uterus: tumour invades bladder and/or rectum (FIGO IVA)"},
     {Field::abdominal_sites, "abdominal_sites", "--abdominal-sites", ValueKind::count, "N",
-     "uterus: number of abdominal sites invaded, 0 or more (FIGO IIIA = 1, IIIB = 2 or more)"},
+     "uterus: number of abdominal sites invaded, 0 or more, or unknown (FIGO IIIA = 1, IIIB = 2 or more)"},
+    {Field::cervix, "cervix", "--cervix", ValueKind::finding, "[yes|no|unknown]",
+     "uterus: endocervical stromal involvement; leaves the FIGO stage unchanged but makes stage I regional for "
+     "the summary stage"},
+    {Field::peritoneal_cytology, "peritoneal_cytology", "--peritoneal-cytology", ValueKind::finding,
+     "[yes|no|unknown]",
+     "uterus: positive peritoneal cytology; leaves the FIGO stage unchanged but makes stage I regional for the "
+     "summary stage"},
     {Field::myometrial_invasion, "myometrial_invasion", "--myometrial-invasion", ValueKind::percent, "PERCENT",
-     "adenosarcoma: percent of myometrium invaded, 0 to 100 (0 = IA, up to and including 50 = IB, over 50 = IC)"},
+     "adenosarcoma: percent of myometrium invaded, 0 to 100, or unknown (0 = IA, up to and including 50 = IB, "
+     "over 50 = IC)"},
     {Field::mitotic_rate, "mitotic_rate", "--mitotic-rate", ValueKind::rate, "RATE",
      "GIST: mitoses per 50 HPF (5 mm2), 0 or more, or unknown; low is 5 or less, high more than 5"},
     {Field::gi_site, "gi_site", "--gi-site", ValueKind::choice, "ORGAN",
@@ -53,12 +62,12 @@ constexpr FieldSpec k_fields[] = {
     {Field::edition, "edition", "--edition", ValueKind::edition, "7|8",
      "AJCC edition for soft tissue and GIST: 7 (default) or 8 (soft tissue by site: give the site; no depth; "
      "head-neck and visceral get a T category only)"},
-    {Field::adjoining_invasion, "adjoining_invasion", "--adjoining-invasion", ValueKind::choice, "none|t4a|t4b",
+    {Field::adjoining_invasion, "adjoining_invasion", "--adjoining-invasion", ValueKind::choice, "INVASION",
      "AJCC 8 head & neck: none (default); t4a = orbit, skull base/dura, central-compartment viscera, facial "
      "skeleton or pterygoid muscles; t4b = brain, carotid encasement, prevertebral muscle, or CNS via perineural "
-     "spread"},
+     "spread; or unknown"},
     {Field::visceral_extent, "visceral_extent", "--visceral-extent", ValueKind::choice, "EXTENT",
-     "AJCC 8 visceral: confined (T1), serosa (T2a), beyond-serosa (T2b), other-organ (T3)"},
+     "AJCC 8 visceral: confined (T1), serosa (T2a), beyond-serosa (T2b), other-organ (T3), or unknown"},
     {Field::foci, "foci", "--foci", ValueKind::count, "N",
      "AJCC 8 visceral: number of tumour sites, 1 or more (default 1); 2 = T4a, 3-5 = T4b, more than 5 = T4c"},
     {Field::id, "id", "--id", ValueKind::id, "ID", "record identifier, echoed back untouched"},
@@ -235,15 +244,21 @@ const FieldSpec* find_field_by_key(std::string_view key) noexcept {
 std::string accepted_values(const FieldSpec& spec) {
     switch (spec.field) {
         case Field::site: return "one of " + join_names(k_all_sites);
-        case Field::histology: return "one of " + join_names(k_all_histologies);
+        case Field::histology: return "one of lms, ess, adenosarcoma or gist";
         case Field::size:
             return "a positive length in cm (6, 5.5), a number with unit cm or mm (55mm, 5.5 cm), or unknown";
         case Field::depth: return join_names(k_all_depths);
         case Field::grade: return "1, 2, 3 or X";
-        case Field::nodes: return "yes, no or unknown";
+        case Field::nodes:
+        case Field::metastasis:
+        case Field::adnexa:
+        case Field::pelvic:
+        case Field::bladder_rectum:
+        case Field::cervix:
+        case Field::peritoneal_cytology: return "yes, no or unknown";
         case Field::extension: return "one of " + join_names(k_all_extensions);
-        case Field::abdominal_sites: return "a whole number of sites, 0 or more";
-        case Field::myometrial_invasion: return "a percentage from 0 to 100";
+        case Field::abdominal_sites: return "a whole number of sites, 0 or more, or unknown";
+        case Field::myometrial_invasion: return "a percentage from 0 to 100, or unknown";
         case Field::mitotic_rate: return "a number of mitoses per 50 HPF, 0 or more, or unknown";
         case Field::gi_site: return "one of " + join_names(k_all_gi_sites);
         case Field::edition: return "7 or 8";
@@ -251,10 +266,6 @@ std::string accepted_values(const FieldSpec& spec) {
         case Field::visceral_extent: return "one of " + join_names(k_all_visceral_extents);
         case Field::foci: return "a whole number of sites, 1 or more";
         case Field::id: return "a string or a number";
-        case Field::metastasis:
-        case Field::adnexa:
-        case Field::pelvic:
-        case Field::bladder_rectum: return "yes or no";
     }
     return "?";
 }
@@ -302,18 +313,28 @@ std::optional<CaseError> parse_length(std::string_view text, std::optional<Measu
     if (value <= 0.0) {
         return CaseError{spec.field, "must be a positive length, got " + shown(given)};
     }
-    out = Measured<Length>::of(Length{value, length_unit});
+    out = Measured<Length>::of(Length{value, length_unit, !unit.empty()});
     return std::nullopt;
 }
 
+/// The case member of a yes/no/unknown finding; nullptr for other fields.
+std::optional<Finding>* finding_slot(Case& target, Field field) {
+    switch (field) {
+        case Field::nodes: return &target.nodes;
+        case Field::metastasis: return &target.metastasis;
+        case Field::adnexa: return &target.adnexa;
+        case Field::pelvic: return &target.pelvic;
+        case Field::bladder_rectum: return &target.bladder_rectum;
+        case Field::cervix: return &target.cervix;
+        case Field::peritoneal_cytology: return &target.peritoneal_cytology;
+        default: return nullptr;
+    }
+}
+
 std::optional<CaseError> set_from_bool(Case& target, const FieldSpec& spec, bool value) {
-    switch (spec.field) {
-        case Field::nodes: target.nodes = value ? Finding::present : Finding::absent; return std::nullopt;
-        case Field::metastasis: target.metastasis = value; return std::nullopt;
-        case Field::adnexa: target.adnexa = value; return std::nullopt;
-        case Field::pelvic: target.pelvic = value; return std::nullopt;
-        case Field::bladder_rectum: target.bladder_rectum = value; return std::nullopt;
-        default: break;
+    if (std::optional<Finding>* slot = finding_slot(target, spec.field)) {
+        *slot = value ? Finding::present : Finding::absent;
+        return std::nullopt;
     }
     return CaseError{spec.field, "must be " + accepted_values(spec) + ", got " + (value ? "true" : "false")};
 }
@@ -365,25 +386,38 @@ std::optional<CaseError> set_from_text(Case& target, const FieldSpec& spec, std:
             return bad(spec, text);
         case Field::size: return parse_length(text, target.size);
         case Field::nodes:
+        case Field::metastasis:
+        case Field::adnexa:
+        case Field::pelvic:
+        case Field::bladder_rectum:
+        case Field::cervix:
+        case Field::peritoneal_cytology:
             if (text == "unknown") {
-                target.nodes = Finding::unknown;
+                *finding_slot(target, spec.field) = Finding::unknown;
                 return std::nullopt;
             }
             if (auto yes = parse_yes_no(text)) {
                 return set_from_bool(target, spec, *yes);
             }
             return bad(spec, text);
-        case Field::metastasis:
-        case Field::adnexa:
-        case Field::pelvic:
-        case Field::bladder_rectum:
-            if (auto yes = parse_yes_no(text)) {
-                return set_from_bool(target, spec, *yes);
+        case Field::abdominal_sites: {
+            if (text == "unknown") {
+                target.abdominal_sites = Measured<long long>::unknown();
+                return std::nullopt;
             }
-            return bad(spec, text);
-        case Field::abdominal_sites: return parse_count(spec, text, target.abdominal_sites);
+            std::optional<long long> count;
+            if (auto err = parse_count(spec, text, count)) {
+                return err;
+            }
+            target.abdominal_sites = *count;
+            return std::nullopt;
+        }
         case Field::foci: return parse_count(spec, text, target.foci);
         case Field::myometrial_invasion: {
+            if (text == "unknown") {
+                target.myometrial_invasion = Measured<double>::unknown();
+                return std::nullopt;
+            }
             if (!text.empty() && text.back() == '%') {
                 text.remove_suffix(1);
             }

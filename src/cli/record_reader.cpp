@@ -504,7 +504,7 @@ std::optional<RecordError> assign(Case& c, const FieldSpec& spec, const Value& v
                 return std::nullopt;
             }
             if (v.type == Type::string && v.text == "unknown") {
-                c.nodes = Finding::unknown;
+                (void)set_from_text(c, spec, v.text);
                 return std::nullopt;
             }
             return type_error(spec, v, "true, false or \"unknown\"");
@@ -518,6 +518,10 @@ std::optional<RecordError> assign(Case& c, const FieldSpec& spec, const Value& v
             return type_error(spec, v, "true or false");
         case ValueKind::count:
         case ValueKind::edition: {
+            if (spec.field == Field::abdominal_sites && v.type == Type::string && v.text == "unknown") {
+                (void)set_from_text(c, spec, v.text);
+                return std::nullopt;
+            }
             if (v.type != Type::number || !is_integer_token(v.raw)) {
                 return type_error(spec, v, "a whole number (" + accepted_values(spec) + ")");
             }
@@ -540,8 +544,8 @@ std::optional<RecordError> assign(Case& c, const FieldSpec& spec, const Value& v
         }
         case ValueKind::percent:
         case ValueKind::rate: {
-            if (spec.kind == ValueKind::rate && v.type == Type::string && v.text == "unknown") {
-                c.mitotic_rate = Measured<MitoticRate>::unknown();
+            if (v.type == Type::string && v.text == "unknown") {
+                (void)set_from_text(c, spec, v.text);
                 return std::nullopt;
             }
             if (v.type != Type::number) {

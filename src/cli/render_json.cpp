@@ -138,6 +138,8 @@ SurvivalFragments build_fragments(const SurvivalTable& t) {
     append_json_string(out, t.taken);
     out += ",\"cited_in\":";
     append_json_string(out, t.cited_in);
+    out += ",\"population\":";
+    append_json_string(out, t.population);
     out += ",\"rows\":[";
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         if (i > 0) {

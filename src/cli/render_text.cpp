@@ -45,7 +45,30 @@ const TraceStep* find_step(const Result& r, std::string_view rule) {
     return nullptr;
 }
 
-bool is_figo(const Result& r) { return r.system.id.substr(0, 4) == "figo"; }
+bool is_figo(const Result& r) { return r.system.grouping == Grouping::figo; }
+
+/// The headline: "Stage III", "FIGO stage IIIC", "Stage undetermined: IIA or III", ...
+std::string stage_headline(const Result& r) {
+    switch (r.system.grouping) {
+        case Grouping::t_only: return "No stage group: T category " + std::string(r.categories.t);
+        case Grouping::not_staged: return "Not staged";
+        case Grouping::ajcc:
+        case Grouping::figo: break;
+    }
+    const std::string prefix = is_figo(r) ? "FIGO stage " : "Stage ";
+    if (r.stage) {
+        return prefix + std::string(name(*r.stage));
+    }
+    std::string text = prefix + "undetermined: ";
+    const auto members = r.possible_stages.members();
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        if (i > 0) {
+            text += i + 1 == members.size() ? " or " : ", ";
+        }
+        text += name(members[i]);
+    }
+    return text;
+}
 
 void list_section(std::string& out, const Painter& p, std::string_view title, const TextList& items,
                   bool warning) {
@@ -69,30 +92,17 @@ std::string render_text(const Result& r, const TextOptions& options) {
     std::string out;
 
     // 1. Stage and system.
-    const std::string prefix = is_figo(r) ? "FIGO stage " : "Stage ";
-    std::string stage_text;
-    if (r.stage) {
-        stage_text = prefix + std::string(name(*r.stage));
-    } else if (r.possible_stages.empty()) {
-        stage_text = "No stage group (see notes)";
-    } else {
-        stage_text = prefix + "undetermined: ";
-        const auto members = r.possible_stages.members();
-        for (std::size_t i = 0; i < members.size(); ++i) {
-            if (i > 0) {
-                stage_text += i + 1 == members.size() ? " or " : ", ";
-            }
-            stage_text += name(members[i]);
-        }
-    }
+    const std::string stage_text = stage_headline(r);
     out += p.bold(stage_text);
     out += "  (";
     out += r.system.name;
     out += ")\n";
     out += "  ";
     out += is_figo(r) ? "TNM " : "";
-    out += r.categories.t;
-    out += ' ';
+    if (!r.categories.t.empty()) {
+        out += r.categories.t;
+        out += ' ';
+    }
     out += r.categories.n;
     out += ' ';
     out += r.categories.m;
@@ -161,13 +171,15 @@ std::string render_text(const Result& r, const TextOptions& options) {
         }
         out += "  Source: ";
         out += t.source;
-        if (!t.cohort.empty()) {
-            out += ", ";
-            out += t.cohort;
-        }
-        out += " (taken ";
+        out += ", as quoted in ";
+        out += t.cited_in;
+        out += "\n  Cohort: ";
+        out += t.cohort;
+        out += "; recorded ";
         out += t.taken;
-        out += ")\n  ";
+        out += "\n  Population: ";
+        out += t.population;
+        out += "\n  ";
         out += survival_caveat();
         out += '\n';
     }

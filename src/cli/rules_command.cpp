@@ -46,6 +46,7 @@ OJson json_cell(const Set<E>& set, const std::array<E, N>& all) {
 void markdown_rule_set(std::string& out, const RuleSet& rules) {
     out += "## " + std::string(rules.system.name) + " (`" + std::string(rules.system.id) + "`)\n\n";
     out += "Source: " + std::string(rules.source) + "\n\n";
+    out += "Summary stage: " + std::string(rules.summary_source) + "\n\n";
     out += "| T | definition |\n|---|---|\n";
     for (const TDefinition& t : rules.t_definitions) {
         out += "| " + std::string(name(t.t)) + " | " + std::string(t.definition) + " |\n";
@@ -75,25 +76,47 @@ void markdown_rule_set(std::string& out, const RuleSet& rules) {
 
 void markdown_survival(std::string& out) {
     out += "## Five-year survival by SEER summary stage\n\n";
-    out += "| table | localized | regional | distant | measure | source | cohort | taken |\n";
-    out += "|---|---|---|---|---|---|---|---|\n";
     for (const SurvivalTable& t : survival_tables()) {
-        out += "| " + std::string(t.title) + " (`" + std::string(t.id) + "`)";
+        out += "### " + std::string(t.title) + " (`" + std::string(t.id) + "`)\n\n";
+        out += "| localized | regional | distant |\n|---|---|---|\n|";
         for (const SurvivalRow& row : t.rows) {
-            out += " | " + std::string(row.percent_text) + "%";
+            out += " " + std::string(row.percent_text) + "% |";
         }
-        out += " | " + std::string(t.measure) + " | " + std::string(t.source) + " | " +
-               (t.cohort.empty() ? std::string("not stated") : std::string(t.cohort)) + " | " + std::string(t.taken) +
-               " |\n";
+        out += "\n\n";
+        out += "- Measure: " + std::string(t.measure) + "\n";
+        out += "- Primary source: " + std::string(t.source) + "\n";
+        out += "- As quoted in: " + std::string(t.cited_in) + "\n";
+        out += "- Cohort: " + std::string(t.cohort) + "\n";
+        out += "- Recorded: " + std::string(t.taken) + "\n";
+        out += "- Population: " + std::string(t.population) + "\n";
+        out += "- Shown for sites: ";
+        for (std::size_t i = 0; i < t.sites.size(); ++i) {
+            out += i > 0 ? ", " : "";
+            out += name(t.sites[i]);
+        }
+        out += "; histologies: ";
+        for (std::size_t i = 0; i < t.histologies.size(); ++i) {
+            out += i > 0 ? ", " : "";
+            out += name(t.histologies[i]);
+        }
+        out += "\n\n";
     }
-    out += '\n';
     out += std::string(survival_caveat()) + '\n';
+}
+
+void markdown_notes(std::string& out) {
+    out += "\n## Notes a result can carry, and their sources\n\n";
+    out += "| note | source |\n|---|---|\n";
+    for (const ClinicalNote& note : clinical_notes()) {
+        out += "| " + std::string(note.text) + " | " + std::string(note.source) + " |\n";
+    }
 }
 
 OJson json_rule_set(const RuleSet& rules) {
     OJson j;
     j["system"] = {{"id", std::string(rules.system.id)}, {"name", std::string(rules.system.name)}};
     j["source"] = std::string(rules.source);
+    j["summary_stage_source"] = std::string(rules.summary_source);
     j["uses_grade"] = rules.uses_grade;
     j["uses_mitotic_rate"] = rules.uses_rate;
     j["t_definitions"] = OJson::array();
@@ -127,9 +150,18 @@ OJson json_survival() {
         j["title"] = std::string(t.title);
         j["measure"] = std::string(t.measure);
         j["source"] = std::string(t.source);
-        j["cohort"] = t.cohort.empty() ? OJson(nullptr) : OJson(std::string(t.cohort));
+        j["cohort"] = std::string(t.cohort);
         j["taken"] = std::string(t.taken);
         j["cited_in"] = std::string(t.cited_in);
+        j["population"] = std::string(t.population);
+        j["sites"] = OJson::array();
+        for (Site site : t.sites) {
+            j["sites"].push_back(std::string(name(site)));
+        }
+        j["histologies"] = OJson::array();
+        for (Histology histology : t.histologies) {
+            j["histologies"].push_back(std::string(name(histology)));
+        }
         j["rows"] = OJson::array();
         for (const SurvivalRow& row : t.rows) {
             j["rows"].push_back({{"summary_stage", std::string(name(row.summary_stage))}, {"percent", row.percent}});
@@ -137,6 +169,15 @@ OJson json_survival() {
         tables.push_back(j);
     }
     return tables;
+}
+
+OJson json_notes() {
+    OJson notes = OJson::array();
+    for (const ClinicalNote& note : clinical_notes()) {
+        notes.push_back({{"id", std::string(note.id)}, {"text", std::string(note.text)},
+                         {"source", std::string(note.source)}});
+    }
+    return notes;
 }
 
 }  // namespace
@@ -153,8 +194,10 @@ int run_rules(const std::string& system, bool json, std::ostream& out, std::ostr
         }
     }
     const bool survival = system.empty() || system == "survival";
-    if (chosen.empty() && !survival) {
-        err << "lmsstage: rules: unknown system \"" << system << "\"; accepted: " << accepted << "survival\n";
+    const bool notes = system.empty() || system == "notes";
+    if (chosen.empty() && !survival && !notes) {
+        err << "lmsstage: rules: unknown system \"" << system << "\"; accepted: " << accepted
+            << "survival, notes\n";
         return exit_code::usage;
     }
     std::string text;
@@ -168,6 +211,9 @@ int run_rules(const std::string& system, bool json, std::ostream& out, std::ostr
         if (survival) {
             j["survival_tables"] = json_survival();
         }
+        if (notes) {
+            j["notes"] = json_notes();
+        }
         text = j.dump(2) + '\n';
     } else {
         text = "# lmsstage " + std::string(version()) + " rules\n\n";
@@ -176,6 +222,9 @@ int run_rules(const std::string& system, bool json, std::ostream& out, std::ostr
         }
         if (survival) {
             markdown_survival(text);
+        }
+        if (notes) {
+            markdown_notes(text);
         }
     }
     out << text;

@@ -1,12 +1,11 @@
-// AJCC Cancer Staging Manual, 7th ed. (2010), soft tissue sarcoma chapter (rules.md section 1).
+// AJCC Cancer Staging Manual, 7th ed. (2010), soft tissue sarcoma chapter (docs/rules.md §1).
 // Machine-readable counterpart: NCI SEER TNM 2.1 algorithm table tnm7_stage_ubj.
 #include <string>
-#include <vector>
 
 #include "core/detail.hpp"
 
 namespace lmsstage {
-using namespace std::string_view_literals;
+using namespace detail;
 namespace {
 
 constexpr auto k_any_t = Set<T>::any();
@@ -54,8 +53,14 @@ constexpr RuleSet k_rules{
     k_notes,
     true,
     false,
+    "SEER Summary Stage 2018, soft tissue",
 };
 
+// T by size: 5 cm or less is T1 (the boundary belongs to T1).
+constexpr SizeBand k_bands[] = {
+    {5.0,        T::t1, "<= 5 cm"},
+    {k_no_bound, T::t2, "> 5 cm"},
+};
 
 constexpr T with_depth(T band, std::optional<Depth> depth) noexcept {
     if (!depth) {
@@ -74,7 +79,7 @@ const RuleSet& ajcc7_sts_rules() noexcept { return k_rules; }
 
 namespace detail {
 
-void stage_ajcc7_sts(const Case& input, Result& result) {
+Few<T> stage_ajcc7_sts(const Case& input, Result& result) {
     result.system = k_rules.system;
     const Site site = input.site.value_or(Site::soft_tissue);
 
@@ -83,48 +88,49 @@ void stage_ajcc7_sts(const Case& input, Result& result) {
     std::string_view depth_text;
     if (site == Site::retroperitoneum) {
         depth = Depth::deep;
-        depth_text = "retroperitoneal, deep by definition";
+        depth_text = ", retroperitoneal, deep by definition";
     } else if (depth) {
-        depth_text = name(*depth);
+        depth_text = depth == Depth::deep ? ", deep" : ", superficial";
     } else {
-        depth_text = "depth not given, so no a/b letter (depth never changes the stage)";
+        depth_text = ", depth not given, so no a/b letter (depth never changes the stage)";
     }
 
-    // T: size band, then depth letter.
-    const Measured<Length>& size = *input.size;  // validated: present
-    Few<T> bands;
-    if (size.known()) {
-        const bool over = size.value->exceeds_cm(5.0);
-        bands = {over ? T::t2 : T::t1};
-        const T t = with_depth(bands.front(), depth);
+    // T: size band, then depth letter (the letter is shown; the groups use the band).
+    Candidates c;
+    if (input.size && input.size->known()) {
+        const SizeBand& band = band_of(k_bands, *input.size->value);
+        const T t = with_depth(band.t, depth);
+        c.t = {band.t};
         result.categories.t = name(t);
-        trace(result, "T", {"size ", describe_length(*size.value), over ? " > 5 cm" : " <= 5 cm", ", ",
-                                          depth_text, " -> ", name(t)});
+        trace(result, "T", {"size ", describe_length(*input.size->value), " ", band.text, depth_text, " -> ", name(t)});
     } else {
-        bands = {T::t1, T::t2};
+        c.t = size_t_candidates(k_bands, input.size, result);
         result.categories.t = name(T::tx);
-        trace(result, "T", {"size unknown -> TX (T1 or T2)"});
     }
 
-    // N: omitted = N0 (assumed); unknown = NX (both N0 and N1 considered).
-    const Few<N> ns = derive_n(input, NodeWording{"regional node", "regional node"}, result);
-    const M m = derive_m(input, result);
+    c.n = derive_n(input, NodeWording{"regional node", "regional node"}, result);
+    c.m = derive_m(input, result);
+    c.g = derive_g(input, result);  // GX is grouped with G1 in the table
+    c.show_g = true;
+    stage_combinations(k_rules, c,
+                       unknowns_text(input, {Field::size, Field::nodes, Field::metastasis, Field::grade}), result);
+    summarize(input, extension_extents(input, false), c.m, k_rules.summary_source, result);
 
-    // G: FNCLCC grade; GX is grouped with G1.
-    const G g = to_g(*input.grade);  // validated: present
-    result.categories.g = name(g);
-    trace(result, "G", {"grade ", name(*input.grade), " -> ", name(g), g == G::gx ? " (grouped with G1)" : ""});
+    const bool named_site = input.site.has_value() && *input.site != Site::soft_tissue;
+    add_note(result, named_site ? NoteId::ajcc8_current_named_site : NoteId::ajcc8_current_generic_site);
+    return c.t;
+}
 
-    // Stage: every combination the inputs allow.
-    Candidates candidates;
-    candidates.t = bands;
-    candidates.n = ns;
-    candidates.m = m;
-    candidates.g = g;
-    candidates.show_g = true;
-    stage_combinations(k_rules, candidates, unknowns_text(!size.known(), ns.size() > 1, false), result);
-
-    summarize_soft_tissue(input, m, ns, false, result);
+Few<T> stage_ajcc7_gi_lms(const Case& input, Result& result) {
+    result.system = {"ajcc7-gi-lms", "not staged by AJCC 7 (hollow-viscus sarcomas are outside the soft tissue chapter)",
+                     Grouping::not_staged};
+    (void)derive_n(input, NodeWording{"regional node", "regional node"}, result);
+    const Few<M> ms = derive_m(input, result);
+    add_note(result, NoteId::gi_lms_not_staged_ajcc7);
+    trace(result, "stage", {"leiomyosarcoma of the gastrointestinal tract: outside the AJCC 7 soft tissue chapter -> "
+                            "not staged"});
+    summarize(input, extension_extents(input, false), ms, "SEER Summary Stage 2018", result);
+    return {T::tx};
 }
 
 }  // namespace detail

@@ -1,6 +1,7 @@
-// AJCC Cancer Staging Manual, 8th ed. (2017), soft tissue sarcoma by site (rules.md section 4),
+// AJCC Cancer Staging Manual, 8th ed. (2017), soft tissue sarcoma by site, chapters 40-42 and 44,
 // as reprinted in NCI PDQ Soft Tissue Sarcoma Treatment, Tables 1-3: trunk and extremities,
 // retroperitoneum (stage groups), head and neck and abdominal/thoracic visceral organs (T only).
+#include <limits>
 #include <string>
 
 #include "core/detail.hpp"
@@ -88,44 +89,98 @@ constexpr std::string_view k_visceral_notes[] = {
     "Multifocality (T4a, T4b, T4c) takes precedence over extent.",
 };
 
-constexpr std::string_view k_source =
-    "AJCC Cancer Staging Manual, 8th ed. (2017), soft tissue sarcoma chapters (NCI PDQ Soft Tissue Sarcoma "
-    "Treatment, Tables 1-3)";
+
+constexpr std::string_view k_source_trunk =
+    "AJCC Cancer Staging Manual, 8th ed. (2017), chapter 41, soft tissue sarcoma of the trunk and extremities "
+    "(NCI PDQ Soft Tissue Sarcoma Treatment, Table 2)";
+constexpr std::string_view k_source_retro =
+    "AJCC Cancer Staging Manual, 8th ed. (2017), chapter 44, soft tissue sarcoma of the retroperitoneum (NCI PDQ "
+    "Soft Tissue Sarcoma Treatment, Table 2)";
+constexpr std::string_view k_source_head_neck =
+    "AJCC Cancer Staging Manual, 8th ed. (2017), chapter 40, soft tissue sarcoma of the head and neck (NCI PDQ "
+    "Soft Tissue Sarcoma Treatment, Table 1)";
+constexpr std::string_view k_source_visceral =
+    "AJCC Cancer Staging Manual, 8th ed. (2017), chapter 42, soft tissue sarcoma of the abdomen and thoracic "
+    "visceral organs (NCI PDQ Soft Tissue Sarcoma Treatment, Table 3)";
 
 constexpr RuleSet k_trunk{{"ajcc8-sts-trunk-extremity", "AJCC 8th edition, soft tissue sarcoma of the trunk and extremities"},
-                          k_source, k_trunk_t, k_trunk_groups, k_trunk_notes, true, false};
+                          k_source_trunk, k_trunk_t, k_trunk_groups, k_trunk_notes, true, false,
+                          "SEER Summary Stage 2018, soft tissue"};
 constexpr RuleSet k_retro{{"ajcc8-sts-retroperitoneum", "AJCC 8th edition, soft tissue sarcoma of the retroperitoneum"},
-                          k_source, k_trunk_t, k_retro_groups, k_retro_notes, true, false};
-constexpr RuleSet k_head_neck{{"ajcc8-sts-head-neck", "AJCC 8th edition, soft tissue sarcoma of the head and neck"},
-                              k_source, k_head_neck_t, {}, k_head_neck_notes, true, false};
-constexpr RuleSet k_visceral{{"ajcc8-sts-visceral", "AJCC 8th edition, sarcoma of abdominal and thoracic visceral organs"},
-                             k_source, k_visceral_t, {}, k_visceral_notes, true, false};
+                          k_source_retro, k_trunk_t, k_retro_groups, k_retro_notes, true, false,
+                          "SEER Summary Stage 2018, retroperitoneum"};
+constexpr RuleSet k_head_neck{{"ajcc8-sts-head-neck", "AJCC 8th edition, soft tissue sarcoma of the head and neck",
+                               Grouping::t_only},
+                              k_source_head_neck, k_head_neck_t, {}, k_head_neck_notes, true, false,
+                              "SEER Summary Stage 2018, soft tissue head and neck (EOD primary tumor codes 500, 600)"};
+constexpr RuleSet k_visceral{{"ajcc8-sts-visceral", "AJCC 8th edition, sarcoma of abdominal and thoracic visceral organs",
+                              Grouping::t_only},
+                             k_source_visceral, k_visceral_t, {}, k_visceral_notes, true, false,
+                             "SEER Summary Stage 2018, soft tissue abdomen and thoracic visceral organs"};
 
+// T by size: trunk, extremities and retroperitoneum; head and neck. Each boundary is the lower band's.
+constexpr SizeBand k_trunk_bands[] = {
+    {5.0,        T::t1, "<= 5 cm"},
+    {10.0,       T::t2, "> 5 cm, <= 10 cm"},
+    {15.0,       T::t3, "> 10 cm, <= 15 cm"},
+    {k_no_bound, T::t4, "> 15 cm"},
+};
+constexpr SizeBand k_head_neck_bands[] = {
+    {2.0,        T::t1, "<= 2 cm"},
+    {4.0,        T::t2, "> 2 cm, <= 4 cm"},
+    {k_no_bound, T::t3, "> 4 cm"},
+};
 
-/// N in the 8th edition: N0 includes unknown nodal status, and the result says so.
-Few<N> derive_n8(const Case& input, Result& result) {
-    if (input.nodes == Finding::unknown) {
-        result.categories.n = name(N::n0);
-        result.notes.emplace_back("nodes unknown: N0, since the AJCC 8th edition counts unknown nodal status as N0");
-        trace(result, "N", {"nodes unknown -> N0 (8th edition: no NX)"});
-        return {N::n0};
+// Head and neck: invasion of adjoining structures gives T4a/T4b, which SEER Summary Stage 2018 codes
+// as distant whatever the nodes.
+struct InvasionRow {
+    AdjoiningInvasion invasion;
+    T t;
+    Extent extent;
+};
+constexpr InvasionRow k_invasions[] = {
+    {AdjoiningInvasion::t4a, T::t4a,
+     {SummaryStage::distant, "invasion of the orbit, skull base or dura, central-compartment viscera, facial "
+                             "skeleton or pterygoid muscles (T4a)"}},
+    {AdjoiningInvasion::t4b, T::t4b,
+     {SummaryStage::distant, "invasion of the brain, carotid encasement, prevertebral muscle or CNS by "
+                             "perineural spread (T4b)"}},
+};
+
+// Visceral organs: extent of a unifocal tumour, and what SEER Summary Stage 2018 makes of it.
+struct VisceralRow {
+    VisceralExtent extent;
+    T t;
+    Extent summary;
+};
+constexpr VisceralRow k_visceral_rows[] = {
+    {VisceralExtent::confined,      T::t1,  {SummaryStage::localized, "organ-confined"}},
+    {VisceralExtent::serosa,        T::t2a, {SummaryStage::regional, "invades the serosa or visceral peritoneum"}},
+    {VisceralExtent::beyond_serosa, T::t2b, {SummaryStage::regional, "extends beyond the serosa"}},
+    {VisceralExtent::other_organ,   T::t3,  {SummaryStage::regional, "invades another organ"}},
+};
+// Multifocal: 2 sites T4a, 3 to 5 T4b, more than 5 T4c (regional in SEER Summary Stage 2018).
+struct FociRow {
+    long long up_to;
+    T t;
+};
+constexpr FociRow k_foci_rows[] = {{2, T::t4a}, {5, T::t4b}, {std::numeric_limits<long long>::max(), T::t4c}};
+
+constexpr Extent k_no_extent_from_t{SummaryStage::localized, ""};
+
+/// False when a visceral extent contradicts the given extension: organ-confined with spread beyond
+/// the site, or beyond the organ with "confined" (validation refuses both given together).
+bool consistent(VisceralExtent extent, const std::optional<Extension>& extension) {
+    if (!extension || *extension == Extension::unknown) {
+        return true;
     }
-    return derive_n(input, NodeWording{"regional node", "regional node"}, result);
+    return (extent == VisceralExtent::confined) == (*extension == Extension::confined);
 }
 
-void derive_g(const Case& input, Result& result, G& g) {
-    if (!input.grade) {
-        return;  // optional where no stage group uses it
+void optional_grade(const Case& input, Result& result) {
+    if (input.grade) {
+        (void)derive_g(input, result);  // shown; no stage group uses it
     }
-    g = to_g(*input.grade);
-    result.categories.g = name(g);
-    trace(result, "G", {"grade ", name(*input.grade), " -> ", name(g), g == G::gx ? " (grouped with G1)" : ""});
-}
-
-void no_stage_group(const RuleSet& rules, std::string_view site_words, Result& result) {
-    add(result.notes, {"the AJCC 8th edition has no stage grouping for ", site_words,
-                       ": the T category is the staging result"});
-    trace(result, "stage", {rules.system.name, ": no stage grouping -> none"});
 }
 
 }  // namespace
@@ -137,98 +192,104 @@ const RuleSet& ajcc8_sts_visceral_rules() noexcept { return k_visceral; }
 
 namespace detail {
 
-void stage_ajcc8_trunk_retro(const Case& input, bool retroperitoneum, Result& result) {
+Few<T> stage_ajcc8_trunk_retro(const Case& input, bool retroperitoneum, Result& result) {
     const RuleSet& rules = retroperitoneum ? k_retro : k_trunk;
     result.system = rules.system;
     Candidates c;
-    const Measured<Length>& size = *input.size;  // validated: present
-    if (size.known()) {
-        const Length& len = *size.value;
-        const T t = !len.exceeds_cm(5.0) ? T::t1 : !len.exceeds_cm(10.0) ? T::t2 : !len.exceeds_cm(15.0) ? T::t3 : T::t4;
-        c.t = {t};
-        result.categories.t = name(t);
-        std::string_view band = t == T::t1 ? " <= 5 cm" : t == T::t2 ? " > 5 cm, <= 10 cm" : t == T::t3 ? " > 10 cm, <= 15 cm" : " > 15 cm";
-        trace(result, "T", {"size ", describe_length(len), band, " -> ", name(t)});
-    } else {
-        c.t = {T::t1, T::t2, T::t3, T::t4};
-        result.categories.t = name(T::tx);
-        trace(result, "T", {"size unknown -> TX (T1 to T4)"});
-    }
-    c.n = derive_n8(input, result);
+    c.t = size_t_candidates(k_trunk_bands, input.size, result);
+    result.categories.t = category_text(c.t);
+    c.n = derive_n_unknown_is_n0(input, NoteId::ajcc8_nodes_unknown_n0, "8th edition: no NX", result);
     c.m = derive_m(input, result);
-    derive_g(input, result, c.g);  // validated: present for these sites
+    c.g = derive_g(input, result);
     c.show_g = true;
-    stage_combinations(rules, c, unknowns_text(!size.known(), false, false), result);
-    summarize_soft_tissue(input, c.m, c.n, false, result);
+    stage_combinations(rules, c, unknowns_text(input, {Field::size, Field::metastasis, Field::grade}), result);
+    summarize(input, extension_extents(input, false), c.m, rules.summary_source, result);
+    return c.t;
 }
 
-void stage_ajcc8_head_neck(const Case& input, Result& result) {
+Few<T> stage_ajcc8_head_neck(const Case& input, Result& result) {
     result.system = k_head_neck.system;
     const AdjoiningInvasion invasion = input.adjoining_invasion.value_or(AdjoiningInvasion::none);
-    const Measured<Length>& size = *input.size;  // validated: present
-    if (invasion != AdjoiningInvasion::none) {
-        const T t = invasion == AdjoiningInvasion::t4a ? T::t4a : T::t4b;
-        result.categories.t = name(t);
-        trace(result, "T", {"invasion of adjoining structures (", name(invasion), ") -> ", name(t)});
+    Few<T> ts;
+    Few<Extent> from_t;
+    // A given "confined" extension rules out T4a/T4b (validation refuses them given together).
+    const bool may_invade = input.extension != Extension::confined;
+    for (const InvasionRow& row : k_invasions) {
+        if (invasion == row.invasion || (invasion == AdjoiningInvasion::unknown && may_invade)) {
+            ts.insert(row.t);
+            from_t.insert(row.extent);
+        }
+    }
+    if (ts.single() && invasion != AdjoiningInvasion::unknown) {
+        trace(result, "T", {from_t.front().because, " -> ", name(ts.front())});
     } else {
         if (!input.adjoining_invasion) {
             result.assumptions.emplace_back("no invasion of adjoining structures reported: T by size");
         }
-        if (size.known()) {
-            const Length& len = *size.value;
-            const T t = !len.exceeds_cm(2.0) ? T::t1 : !len.exceeds_cm(4.0) ? T::t2 : T::t3;
-            result.categories.t = name(t);
-            std::string_view band = t == T::t1 ? " <= 2 cm" : t == T::t2 ? " > 2 cm, <= 4 cm" : " > 4 cm";
-            trace(result, "T", {"size ", describe_length(len), band, " -> ", name(t)});
-        } else {
-            result.categories.t = name(T::tx);
-            trace(result, "T", {"size unknown -> TX"});
+        for (T t : size_t_candidates(k_head_neck_bands, input.size, result,
+                                     invasion == AdjoiningInvasion::unknown ? ", or T4a/T4b (invasion unknown)" : "")) {
+            ts.insert(t);
         }
+        from_t.insert(k_no_extent_from_t);
     }
-    const Few<N> ns = derive_n8(input, result);
-    const M m = derive_m(input, result);
-    G g = G::gx;
-    derive_g(input, result, g);
-    no_stage_group(k_head_neck, "head and neck sarcoma", result);
-    summarize_soft_tissue(input, m, ns, false, result);
+    result.categories.t = category_text(ts);
+    (void)derive_n_unknown_is_n0(input, NoteId::ajcc8_nodes_unknown_n0, "8th edition: no NX", result);
+    const Few<M> ms = derive_m(input, result);
+    optional_grade(input, result);
+    add_note(result, NoteId::no_stage_group_head_neck);
+    trace(result, "stage", {k_head_neck.system.name, ": no stage grouping -> none"});
+    summarize(input, combine_extents(from_t, extension_extents(input, false)), ms, k_head_neck.summary_source,
+              result);
+    return ts;
 }
 
-void stage_ajcc8_visceral(const Case& input, Result& result) {
+Few<T> stage_ajcc8_visceral(const Case& input, Result& result) {
     result.system = k_visceral.system;
     const long long foci = input.foci.value_or(1);
     if (!input.foci) {
         result.assumptions.emplace_back("number of tumour sites not reported: 1 (unifocal)");
     }
+    Few<T> ts;
+    Few<Extent> from_t;
     if (foci >= 2) {
-        const T t = foci == 2 ? T::t4a : foci <= 5 ? T::t4b : T::t4c;
-        result.categories.t = name(t);
-        trace(result, "T", {"multifocal, ", std::to_string(foci), " sites -> ", name(t)});
+        for (const FociRow& row : k_foci_rows) {
+            if (foci <= row.up_to) {
+                ts.insert(row.t);
+                break;
+            }
+        }
+        from_t.insert(Extent{SummaryStage::regional, "multifocal"});
+        trace(result, "T", {"multifocal, ", std::to_string(foci), " sites -> ", name(ts.front())});
     } else {
-        const VisceralExtent extent = *input.visceral_extent;  // validated: present
-        const T t = extent == VisceralExtent::confined ? T::t1
-                    : extent == VisceralExtent::serosa ? T::t2a
-                    : extent == VisceralExtent::beyond_serosa ? T::t2b
-                                                              : T::t3;
-        result.categories.t = name(t);
-        trace(result, "T", {"extent ", name(extent), ", unifocal -> ", name(t)});
+        const bool open = !input.visceral_extent || *input.visceral_extent == VisceralExtent::unknown;
+        for (const VisceralRow& row : k_visceral_rows) {
+            if (open ? consistent(row.extent, input.extension) : *input.visceral_extent == row.extent) {
+                ts.insert(row.t);
+                from_t.insert(row.summary);
+            }
+        }
+        if (open) {
+            trace(result, "T", {input.visceral_extent ? "extent unknown" : "extent not given",
+                                ", unifocal -> TX (T1 to T3)"});
+        } else {
+            trace(result, "T", {"extent ", name(*input.visceral_extent), ", unifocal -> ", name(ts.front())});
+        }
     }
-    const Few<N> ns = derive_n8(input, result);
-    const M m = derive_m(input, result);
-    G g = G::gx;
-    derive_g(input, result, g);
-    no_stage_group(k_visceral, "sarcomas of visceral organs", result);
-    summarize_soft_tissue(input, m, ns, false, result);
-}
-
-void stage_ajcc7_gi_lms(const Case& input, Result& result) {
-    result.system = {"ajcc7-sts", "AJCC 7th edition, soft tissue sarcoma"};
-    const Few<N> ns = derive_n(input, NodeWording{"regional node", "regional node"}, result);
-    const M m = derive_m(input, result);
-    result.notes.emplace_back(
-        "the AJCC 7th edition soft tissue sarcoma chapter does not apply to sarcomas of hollow viscera such as the "
-        "gastrointestinal tract: no AJCC 7 stage (edition 8 gives the visceral T category)");
-    trace(result, "stage", {"leiomyosarcoma of the gastrointestinal tract: outside the AJCC 7 soft tissue chapter -> none"});
-    summarize_soft_tissue(input, m, ns, false, result);
+    result.categories.t = category_text(ts);
+    (void)derive_n_unknown_is_n0(input, NoteId::ajcc8_nodes_unknown_n0, "8th edition: no NX", result);
+    const Few<M> ms = derive_m(input, result);
+    optional_grade(input, result);
+    add_note(result, NoteId::no_stage_group_visceral);
+    trace(result, "stage", {k_visceral.system.name, ": no stage grouping -> none"});
+    Few<Extent> from_extension;
+    for (const Extent& e : extension_extents(input, false)) {
+        // An organ-confined tumour has not spread beyond its organ (validation refuses both given).
+        if (input.visceral_extent != VisceralExtent::confined || e.level == SummaryStage::localized) {
+            from_extension.insert(e);
+        }
+    }
+    summarize(input, combine_extents(from_t, from_extension), ms, k_visceral.summary_source, result);
+    return ts;
 }
 
 }  // namespace detail

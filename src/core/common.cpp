@@ -1,4 +1,5 @@
 // Helpers shared by every staging system: table lookup, number and set formatting, survival data.
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -53,6 +54,15 @@ std::optional<Stage> look_up_group(const RuleSet& rules, T t, N n, M m, G g, Rat
 }
 
 std::span<const SurvivalTable> survival_tables() noexcept { return detail::survival_table_data(); }
+
+const SurvivalTable* survival_table_for(Site site, Histology histology) noexcept {
+    for (const SurvivalTable& table : detail::survival_table_data()) {
+        if (table.covers(site, histology)) {
+            return &table;
+        }
+    }
+    return nullptr;
+}
 
 const SurvivalTable* find_survival_table(std::string_view id) noexcept {
     for (const SurvivalTable& table : detail::survival_table_data()) {
@@ -118,6 +128,31 @@ std::string join_stages(StageSet stages) {
     return text;
 }
 
+const SizeBand& band_of(std::span<const SizeBand> bands, const Length& length) noexcept {
+    for (const SizeBand& band : bands) {
+        if (!length.exceeds_cm(band.up_to_cm)) {
+            return band;
+        }
+    }
+    return bands.back();  // unreachable: the last band has no upper bound
+}
+
+Few<T> size_t_candidates(std::span<const SizeBand> bands, const std::optional<Measured<Length>>& size,
+                         Result& result, std::string_view extra) {
+    if (size && size->known()) {
+        const SizeBand& band = band_of(bands, *size->value);
+        trace(result, "T", {"size ", describe_length(*size->value), " ", band.text, extra, " -> ", name(band.t)});
+        return {band.t};
+    }
+    Few<T> all;
+    for (const SizeBand& band : bands) {
+        all.insert(band.t);
+    }
+    trace(result, "T", {size ? "size unknown" : "size not given", " -> TX (", name(all.front()),
+                        all.size() == 2 ? " or " : " to ", name(all.back()), ")"});
+    return all;
+}
+
 Few<N> derive_n(const Case& input, const NodeWording& wording, Result& result) {
     if (!input.nodes) {
         result.categories.n = name(N::n0);
@@ -141,48 +176,88 @@ Few<N> derive_n(const Case& input, const NodeWording& wording, Result& result) {
     return {n};
 }
 
-M derive_m(const Case& input, Result& result) {
-    const M m = input.metastasis.value_or(false) ? M::m1 : M::m0;
-    result.categories.m = name(m);
+Few<N> derive_n_unknown_is_n0(const Case& input, NoteId note, std::string_view why, Result& result) {
+    if (input.nodes == Finding::unknown) {
+        result.categories.n = name(N::n0);
+        add_note(result, note);
+        trace(result, "N", {"nodes unknown -> N0 (", why, ")"});
+        return {N::n0};
+    }
+    return derive_n(input, NodeWording{"regional node", "regional node"}, result);
+}
+
+Few<M> derive_m(const Case& input, Result& result) {
     if (!input.metastasis) {
+        result.categories.m = name(M::m0);
         result.assumptions.emplace_back("no distant metastasis reported: M0");
         trace(result, "M", {"metastasis not reported -> M0 (assumed)"});
-    } else {
-        trace(result, "M", {m == M::m1 ? "distant metastasis" : "no distant metastasis", " -> ", name(m)});
+        return {M::m0};
     }
-    return m;
+    if (*input.metastasis == Finding::unknown) {
+        result.categories.m = "MX";
+        add_note(result, NoteId::metastasis_unknown_mx);
+        trace(result, "M", {"metastasis unknown -> MX (M0 or M1)"});
+        return {M::m0, M::m1};
+    }
+    const M m = *input.metastasis == Finding::present ? M::m1 : M::m0;
+    result.categories.m = name(m);
+    trace(result, "M", {m == M::m1 ? "distant metastasis" : "no distant metastasis", " -> ", name(m)});
+    return {m};
 }
+
+Few<G> derive_g(const Case& input, Result& result) {
+    if (!input.grade) {
+        trace(result, "G", {"grade not given -> any grade (G1 to G3)"});
+        return {G::g1, G::g2, G::g3};
+    }
+    const G g = to_g(*input.grade);
+    result.categories.g = name(g);
+    trace(result, "G", {"grade ", name(*input.grade), " -> ", name(g), g == G::gx ? " (grouped with G1)" : ""});
+    return {g};
+}
+
+namespace {
+
+void append_combination(std::string& line, const Candidates& c, T t, N n, M m, G g, Rate rate) {
+    for (std::string_view part : {name(t), std::string_view(" "), name(n), std::string_view(" "), name(m)}) {
+        line += part;
+    }
+    if (c.show_g) {
+        line += ' ';
+        line += name(g);
+    }
+    if (c.show_rate) {
+        line += ", mitotic rate ";
+        line += name(rate);
+    }
+}
+
+}  // namespace
 
 void stage_combinations(const RuleSet& rules, const Candidates& c, std::string_view unknowns, Result& result) {
     // The trace line is written in place (its storage is reused across cases); no other trace step
     // is added until it is complete, so the reference stays valid.
     std::string& combos = begin_trace(result, "stage");
+    const std::string_view prefix = rules.system.grouping == Grouping::figo ? "FIGO " : "";
     for (T t : c.t) {
         for (N n : c.n) {
-            for (Rate rate : c.rate) {
-                const std::optional<Stage> s = look_up_group(rules, t, n, c.m, c.g, rate);
-                if (!s) {
-                    continue;  // unreachable: every table is total (tested)
+            for (M m : c.m) {
+                for (G g : c.g) {
+                    for (Rate rate : c.rate) {
+                        const std::optional<Stage> s = look_up_group(rules, t, n, m, g, rate);
+                        if (!s) {
+                            continue;  // unreachable: every table is total (tested)
+                        }
+                        result.possible_stages.insert(*s);
+                        if (!combos.empty()) {
+                            combos += "; ";
+                        }
+                        append_combination(combos, c, t, n, m, g, rate);
+                        combos += " -> ";
+                        combos += prefix;
+                        combos += name(*s);
+                    }
                 }
-                result.possible_stages.insert(*s);
-                if (!combos.empty()) {
-                    combos += "; ";
-                }
-                combos += name(t);
-                combos += ' ';
-                combos += name(n);
-                combos += ' ';
-                combos += name(c.m);
-                if (c.show_g) {
-                    combos += ' ';
-                    combos += name(c.g);
-                }
-                if (c.show_rate) {
-                    combos += ", mitotic rate ";
-                    combos += name(rate);
-                }
-                combos += " -> ";
-                combos += name(*s);
             }
         }
     }
@@ -194,56 +269,166 @@ void stage_combinations(const RuleSet& rules, const Candidates& c, std::string_v
     }
 }
 
-std::string unknowns_text(bool size_unknown, bool nodes_unknown, bool rate_unknown) {
+std::string_view category_text(const Few<T>& ts) noexcept {
+    std::string_view common = name(ts.front());
+    for (T t : ts) {
+        common = common_category(common, name(t));
+    }
+    return common.empty() ? name(T::tx) : common;
+}
+
+bool is_unknown(const Case& c, Field field) noexcept {
+    switch (field) {
+        case Field::size: return c.size && !c.size->known();
+        case Field::nodes: return c.nodes == Finding::unknown;
+        case Field::metastasis: return c.metastasis == Finding::unknown;
+        case Field::extension: return c.extension == Extension::unknown;
+        case Field::adnexa: return c.adnexa == Finding::unknown;
+        case Field::pelvic: return c.pelvic == Finding::unknown;
+        case Field::bladder_rectum: return c.bladder_rectum == Finding::unknown;
+        case Field::abdominal_sites: return c.abdominal_sites && !c.abdominal_sites->known();
+        case Field::myometrial_invasion: return c.myometrial_invasion && !c.myometrial_invasion->known();
+        case Field::mitotic_rate: return c.mitotic_rate && !c.mitotic_rate->known();
+        case Field::adjoining_invasion: return c.adjoining_invasion == AdjoiningInvasion::unknown;
+        case Field::visceral_extent: return c.visceral_extent == VisceralExtent::unknown;
+        case Field::cervix: return c.cervix == Finding::unknown;
+        case Field::peritoneal_cytology: return c.peritoneal_cytology == Finding::unknown;
+        default: return false;
+    }
+}
+
+std::string unknowns_text(const Case& input, std::initializer_list<Field> fields) {
     std::string text;
-    for (auto [open, what] : {std::pair{size_unknown, "size unknown"}, std::pair{nodes_unknown, "nodes unknown"},
-                              std::pair{rate_unknown, "mitotic rate unknown"}}) {
-        if (open) {
-            text += text.empty() ? "" : " and ";
-            text += what;
+    for (Field field : fields) {
+        const bool unknown = is_unknown(input, field);
+        if (!unknown && input.has(field)) {
+            continue;
         }
+        const bool optional_default = field == Field::nodes || field == Field::metastasis ||
+                                      field == Field::extension || field == Field::adnexa ||
+                                      field == Field::pelvic || field == Field::bladder_rectum ||
+                                      field == Field::abdominal_sites || field == Field::adjoining_invasion ||
+                                      field == Field::cervix || field == Field::peritoneal_cytology;
+        if (!unknown && optional_default) {
+            continue;  // left out: its default was applied and stated, nothing is open
+        }
+        text += text.empty() ? "" : " and ";
+        const std::size_t start = text.size();
+        text += field_name(field);
+        std::replace(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(), '_', ' ');
+        text += unknown ? " unknown" : " not given";
     }
     return text;
 }
 
-void summarize_soft_tissue(const Case& input, M m, const Few<N>& ns, bool adjacent_organ_distant, Result& result) {
-    const Extension extension = input.extension.value_or(Extension::confined);
-    SummaryStage summary = SummaryStage::localized;
-    std::string_view because;
-    std::string_view assumed;
-    std::string_view nodes_note;
+// ---------------------------------------------------------------------------------------------
+// Summary stage
+
+namespace {
+
+constexpr std::string_view k_confined_assumed = "confined to the site of origin (assumed)";
+
+constexpr int rank(SummaryStage s) noexcept { return static_cast<int>(s); }
+
+SummaryStage summary_of(const Extent& extent, bool n1, M m) noexcept {
+    if (m == M::m1 || extent.level == SummaryStage::distant) {
+        return SummaryStage::distant;
+    }
+    if (n1 || extent.level == SummaryStage::regional) {
+        return SummaryStage::regional;
+    }
+    return SummaryStage::localized;
+}
+
+/// Why one extent, nodes and M combination gives its summary stage.
+std::string_view reason(const Extent& extent, bool n1, M m) noexcept {
     if (m == M::m1) {
-        summary = SummaryStage::distant;
-        because = "distant metastasis";
-    } else {
-        if (!input.extension) {
-            result.assumptions.emplace_back("no extension beyond the site of origin reported: confined");
-        }
-        if (extension == Extension::further) {
-            summary = SummaryStage::distant;
-            because = "further contiguous extension";
-        } else if (extension == Extension::adjacent_organ && adjacent_organ_distant) {
-            summary = SummaryStage::distant;
-            because = "extension to an adjacent organ (distant for GIST, SEER 2018)";
-        } else if (ns.size() == 1 && ns.front() == N::n1) {
-            summary = SummaryStage::regional;
-            because = "regional node metastasis";
-        } else if (extension == Extension::adjacent || extension == Extension::adjacent_organ) {
-            summary = SummaryStage::regional;
-            because = extension == Extension::adjacent ? "extension to adjacent tissue, bone or major vessel"
-                                                       : "extension to an adjacent organ";
-        } else {
-            because = "confined to the site of origin";
-            if (!input.extension) {
-                assumed = " (assumed)";
-            }
-            if (ns.size() > 1) {
-                nodes_note = ", nodes unknown counted as negative (SEER convention)";
-            }
+        return "distant metastasis";
+    }
+    if (extent.level == SummaryStage::distant) {
+        return extent.because;
+    }
+    if (n1) {
+        return "regional node metastasis";
+    }
+    return extent.because;
+}
+
+}  // namespace
+
+Few<Extent> extension_extents(const Case& input, bool adjacent_organ_distant) {
+    const Extent confined{SummaryStage::localized, "confined to the site of origin"};
+    const Extent adjacent{SummaryStage::regional, "extension to adjacent tissue, bone or major vessel"};
+    const Extent organ = adjacent_organ_distant
+                             ? Extent{SummaryStage::distant, "extension to an adjacent organ (distant for GIST)"}
+                             : Extent{SummaryStage::regional, "extension to an adjacent organ"};
+    const Extent further{SummaryStage::distant, "further contiguous extension"};
+    if (!input.extension) {
+        return {Extent{SummaryStage::localized, k_confined_assumed}};
+    }
+    switch (*input.extension) {
+        case Extension::confined: return {confined};
+        case Extension::adjacent: return {adjacent};
+        case Extension::adjacent_organ: return {organ};
+        case Extension::further: return {further};
+        case Extension::unknown: break;
+    }
+    return {confined, adjacent, organ, further};
+}
+
+Few<Extent> combine_extents(const Few<Extent>& from_t, const Few<Extent>& from_extension) {
+    Few<Extent> out;
+    for (const Extent& a : from_t) {
+        for (const Extent& b : from_extension) {
+            out.insert(rank(a.level) > rank(b.level) ? a : b);
         }
     }
-    result.summary_stage = summary;
-    trace(result, "summary_stage", {because, assumed, nodes_note, " -> ", name(summary)});
+    return out;
+}
+
+void summarize(const Case& input, const Few<Extent>& extents, const Few<M>& ms, std::string_view scheme,
+               Result& result) {
+    const bool n1 = input.nodes == Finding::present;
+    Few<SummaryStage, 3> levels;
+    for (M m : ms) {
+        for (const Extent& e : extents) {
+            levels.insert(summary_of(e, n1, m));
+        }
+    }
+    if (ms.contains(M::m0) && extents.contains(Extent{SummaryStage::localized, k_confined_assumed})) {
+        result.assumptions.emplace_back("no extension beyond the site of origin reported: confined");
+    }
+    std::string& because = begin_trace(result, "summary_stage");
+    if (!levels.single()) {
+        result.summary_stage.reset();
+        std::string open;
+        for (SummaryStage s : k_all_summary_stages) {
+            if (levels.contains(s)) {
+                open += open.empty() ? "" : " or ";
+                open += name(s);
+            }
+        }
+        const std::string unknowns = unknowns_text(input, {Field::metastasis, Field::extension, Field::adnexa,
+                                                           Field::pelvic, Field::abdominal_sites,
+                                                           Field::bladder_rectum, Field::adjoining_invasion,
+                                                           Field::visceral_extent, Field::cervix,
+                                                           Field::peritoneal_cytology});
+        for (std::string_view part : {std::string_view(unknowns), std::string_view(": "), std::string_view(open),
+                                      std::string_view(" -> undetermined")}) {
+            because += part;
+        }
+        add(result.notes, {"summary stage undetermined (", unknowns, "): ", open});
+        return;
+    }
+    result.summary_stage = levels.front();
+    because += reason(extents.front(), n1, ms.front());
+    if (levels.front() == SummaryStage::localized && input.nodes == Finding::unknown) {
+        because += ", nodes unknown counted as negative (SEER convention)";
+    }
+    for (std::string_view part : {std::string_view(" -> "), name(levels.front()), std::string_view(" ("), scheme,
+                                  std::string_view(")")}) {
+        because += part;
+    }
 }
 
 std::string_view common_category(std::string_view a, std::string_view b) noexcept {

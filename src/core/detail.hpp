@@ -1,8 +1,14 @@
 #pragma once
 // Internal to the core library: shared helpers and the per-system staging functions.
+//
+// Every system stages over *candidates*: the set of values each category can take given the inputs.
+// A given value is one candidate; an explicit unknown (or a required input left out that turns out
+// not to matter) is every value. Stage and summary stage are the union over all combinations, so an
+// unknown never hides a possibility and never invents one.
 
 #include <array>
 #include <initializer_list>
+#include <limits>
 #include <span>
 #include <string>
 
@@ -20,11 +26,6 @@ std::span<const SurvivalTable> survival_table_data() noexcept;
 std::string format_number(double value);
 /// "6 cm", or "55 mm (5.5 cm)".
 std::string describe_length(const Length& length);
-
-/// Stages a validated case with AJCC 7 soft tissue sarcoma rules (rules.md section 1).
-void stage_ajcc7_sts(const Case& input, Result& result);
-/// Stages a validated uterine case with FIGO 2009 rules (rules.md sections 2 and 2b).
-void stage_figo2009(const Case& input, bool adenosarcoma, Result& result);
 
 /// Concatenation with one allocation: cat({"size ", text, " -> ", name(t)}).
 inline std::string cat(std::initializer_list<std::string_view> parts) {
@@ -68,32 +69,152 @@ inline void add(TextList& list, std::initializer_list<std::string_view> parts) {
     }
 }
 
-/// A few values, kept inline (the candidates an unknown input leaves open).
-template <typename E>
+/// A few distinct values, kept inline in insertion order (the candidates an input leaves open).
+template <typename E, std::size_t Capacity = 8>
 struct Few {
-    std::array<E, 4> items{};
+    std::array<E, Capacity> items{};
     std::size_t count = 0;
     Few() = default;
     Few(std::initializer_list<E> values) {
         for (E v : values) {
-            items[count++] = v;
+            insert(v);
         }
+    }
+    /// Adds a value unless it is there already.
+    void insert(E value) {
+        for (std::size_t i = 0; i < count; ++i) {
+            if (items[i] == value) {
+                return;
+            }
+        }
+        items[count++] = value;
+    }
+    [[nodiscard]] bool contains(E value) const {
+        for (std::size_t i = 0; i < count; ++i) {
+            if (items[i] == value) {
+                return true;
+            }
+        }
+        return false;
     }
     [[nodiscard]] const E* begin() const { return items.data(); }
     [[nodiscard]] const E* end() const { return items.data() + count; }
     [[nodiscard]] std::size_t size() const { return count; }
+    [[nodiscard]] bool single() const { return count == 1; }
     [[nodiscard]] E front() const { return items[0]; }
     [[nodiscard]] E back() const { return items[count - 1]; }
 };
 
-/// GIST, AJCC 7th or 8th edition (rules.md section 3).
-void stage_gist(const Case& input, bool eighth, Result& result);
-/// AJCC 8th edition soft tissue sarcoma (rules.md section 4).
-void stage_ajcc8_trunk_retro(const Case& input, bool retroperitoneum, Result& result);
-void stage_ajcc8_head_neck(const Case& input, Result& result);
-void stage_ajcc8_visceral(const Case& input, Result& result);
-/// Leiomyosarcoma of the GI tract under AJCC 7: outside its soft tissue chapter, no stage.
-void stage_ajcc7_gi_lms(const Case& input, Result& result);
+// ---------------------------------------------------------------------------------------------
+// Size bands: the T category by greatest dimension, as rows. Every boundary belongs to the lower
+// band (the manuals' "X cm or less"); the last band has no upper bound.
+
+struct SizeBand {
+    double up_to_cm;        ///< inclusive upper bound; infinity for the last band
+    T t;
+    std::string_view text;  ///< "> 5 cm, <= 10 cm"
+};
+inline constexpr double k_no_bound = std::numeric_limits<double>::infinity();
+
+/// The band a length falls in (the bands are in increasing order).
+const SizeBand& band_of(std::span<const SizeBand> bands, const Length& length) noexcept;
+
+/// T from size: the band of a known size; every band when the size is unknown (or left out).
+/// Writes the T trace line (`extra` is appended before " -> T", e.g. the depth words).
+Few<T> size_t_candidates(std::span<const SizeBand> bands, const std::optional<Measured<Length>>& size,
+                         Result& result, std::string_view extra = {});
+
+// ---------------------------------------------------------------------------------------------
+// N, M, G, rate
+
+/// How a system names its regional nodes, for assumptions and the trace.
+struct NodeWording {
+    std::string_view nodes;  ///< "regional node", "pelvic and/or para-aortic node"
+    std::string_view none;   ///< "regional node", "pelvic or para-aortic node" (after "no ")
+};
+
+/// N from the nodes finding: omitted = N0 (assumed, stated); unknown = NX, both N0 and N1 possible.
+Few<N> derive_n(const Case& input, const NodeWording& wording, Result& result);
+enum class NoteId : std::uint8_t;
+/// N where N0 includes unknown nodal status (AJCC 8 soft tissue, GIST): unknown = N0, with the note.
+Few<N> derive_n_unknown_is_n0(const Case& input, NoteId note, std::string_view why, Result& result);
+/// M from the metastasis finding: omitted = M0 (assumed, stated); unknown = M0 or M1 (shown MX).
+Few<M> derive_m(const Case& input, Result& result);
+/// G from the grade: GX is grouped with G1; a grade left out is every grade (G category null).
+Few<G> derive_g(const Case& input, Result& result);
+
+/// The candidate categories an input leaves open, for the stage-group lookup.
+struct Candidates {
+    Few<T> t;
+    Few<N> n;
+    Few<M> m;
+    Few<G> g{G::gx};
+    Few<Rate> rate{Rate::low};
+    bool show_g = false;     ///< write G in the trace (soft tissue)
+    bool show_rate = false;  ///< write the mitotic rate in the trace (GIST)
+};
+
+/// Looks up every combination of candidates, sets possible_stages and stage, writes the "stage"
+/// trace line and, when the stage is undetermined, a note saying which unknown leaves it open.
+void stage_combinations(const RuleSet& rules, const Candidates& c, std::string_view unknowns, Result& result);
+
+/// The category text of a candidate set: the one name, the common category ("T1" for T1a/T1b), or
+/// "TX" when they share none.
+std::string_view category_text(const Few<T>& ts) noexcept;
+
+/// True when the case gives this field as explicitly unknown (`--size unknown`, `--nodes=unknown`).
+bool is_unknown(const Case& input, Field field) noexcept;
+/// The fields among `fields` that are explicitly unknown or left out, in words: "size unknown and
+/// grade not given"; empty when none is.
+std::string unknowns_text(const Case& input, std::initializer_list<Field> fields);
+
+/// The common prefix of two category names, used when an unknown input leaves the subcategory or
+/// the category open: "T1a"/"T1b" -> "T1"; "T1"/"T2" -> "" (the caller writes TX).
+std::string_view common_category(std::string_view a, std::string_view b) noexcept;
+
+/// The text of a set of stages: "IIA, III".
+std::string join_stages(StageSet stages);
+
+// ---------------------------------------------------------------------------------------------
+// Summary stage (SEER Summary Stage 2018): M1 distant; a distant local extent distant; regional
+// nodes regional; a regional local extent regional; otherwise localized. Nodes unknown count as
+// negative (SEER convention, every system alike).
+
+/// One possible local extent of the primary, with the finding that gives it.
+struct Extent {
+    SummaryStage level = SummaryStage::localized;
+    std::string_view because;  ///< "extension to adjacent tissue, bone or major vessel"
+    friend bool operator==(const Extent&, const Extent&) = default;
+};
+
+/// The extents the `extension` input allows. Omitted: confined (assumed; the caller decides whether
+/// to state it). `adjacent_organ_distant`: GIST, where SEER 2018 codes an adjacent organ as distant.
+Few<Extent> extension_extents(const Case& input, bool adjacent_organ_distant);
+
+/// Every pairing of a primary-tumour extent (from T) with an extension extent, the further of each.
+Few<Extent> combine_extents(const Few<Extent>& from_t, const Few<Extent>& from_extension);
+
+/// Sets the summary stage (or leaves it undetermined, with a note) over every extent and M
+/// candidate, and writes its trace line citing `scheme` ("SEER Summary Stage 2018, corpus sarcoma").
+/// States the "confined" assumption when the extension was left out and it matters.
+void summarize(const Case& input, const Few<Extent>& extents, const Few<M>& ms, std::string_view scheme,
+               Result& result);
+
+// ---------------------------------------------------------------------------------------------
+// The staging systems (one file each)
+
+/// AJCC 7th edition soft tissue sarcoma (AJCC 7th ed. soft tissue sarcoma chapter).
+Few<T> stage_ajcc7_sts(const Case& input, Result& result);
+/// FIGO 2009 uterine sarcoma (leiomyosarcoma and ESS, or adenosarcoma).
+Few<T> stage_figo2009(const Case& input, bool adenosarcoma, Result& result);
+/// GIST, AJCC 7th or 8th edition.
+Few<T> stage_gist(const Case& input, bool eighth, Result& result);
+/// AJCC 8th edition soft tissue sarcoma by site.
+Few<T> stage_ajcc8_trunk_retro(const Case& input, bool retroperitoneum, Result& result);
+Few<T> stage_ajcc8_head_neck(const Case& input, Result& result);
+Few<T> stage_ajcc8_visceral(const Case& input, Result& result);
+/// Leiomyosarcoma of the GI tract under AJCC 7: outside its soft tissue chapter, not staged.
+Few<T> stage_ajcc7_gi_lms(const Case& input, Result& result);
 
 /// The G category of a grade (GX stays GX; the tables group it with G1).
 constexpr G to_g(Grade grade) noexcept {
@@ -106,45 +227,30 @@ constexpr G to_g(Grade grade) noexcept {
     return G::gx;
 }
 
-/// How a system names its regional nodes, for assumptions and the trace.
-struct NodeWording {
-    std::string_view nodes;  ///< "regional node", "pelvic and/or para-aortic node"
-    std::string_view none;   ///< "regional node", "pelvic or para-aortic node" (after "no ")
+// ---------------------------------------------------------------------------------------------
+// Clinical notes: every fixed statement a result can carry, with its public source (notes.cpp).
+
+enum class NoteId : std::uint8_t {
+    ajcc8_current_named_site,
+    ajcc8_current_generic_site,
+    ajcc8_nodes_unknown_n0,
+    gist_nodes_unknown_n0,
+    metastasis_unknown_mx,
+    no_stage_group_head_neck,
+    no_stage_group_visceral,
+    gi_lms_not_staged_ajcc7,
+    figo2009_current,
+    ess_staging_sources,
+    figo_iva_wall_only,
+    stage_iv_summary_regional,
+    gist_adjacent_organ_ss2000,
+    no_table_retroperitoneum,
+    no_table_visceral,
+    no_table_ess,
+    no_table_adenosarcoma,
 };
 
-/// N from the nodes finding: omitted = N0 (assumed, stated); unknown = NX, both N0 and N1 possible.
-Few<N> derive_n(const Case& input, const NodeWording& wording, Result& result);
-/// M from the metastasis finding: omitted = M0 (assumed, stated). Neither edition has MX.
-M derive_m(const Case& input, Result& result);
-
-/// The candidate categories an input leaves open, for the stage-group lookup.
-struct Candidates {
-    Few<T> t;
-    Few<N> n;
-    M m = M::m0;
-    G g = G::gx;
-    Few<Rate> rate{Rate::low};
-    bool show_g = false;     ///< write G in the trace (soft tissue)
-    bool show_rate = false;  ///< write the mitotic rate in the trace (GIST)
-};
-
-/// Looks up every combination of candidates, sets possible_stages and stage, writes the "stage"
-/// trace line and, when the stage is undetermined, a note saying which unknown leaves it open.
-void stage_combinations(const RuleSet& rules, const Candidates& c, std::string_view unknowns, Result& result);
-
-/// SEER summary stage of a soft tissue or GIST primary: M1 distant; further extension distant;
-/// N1 regional; adjacent extension regional, an adjacent organ distant for GIST (SEER 2018);
-/// otherwise localized (nodes unknown counted as negative). Omitted extension is assumed confined.
-void summarize_soft_tissue(const Case& input, M m, const Few<N>& ns, bool adjacent_organ_distant, Result& result);
-
-/// Which explicit unknowns leave the stage open: "size unknown and nodes unknown".
-std::string unknowns_text(bool size_unknown, bool nodes_unknown, bool rate_unknown);
-
-/// The text of a set of stages: "IIA, III".
-std::string join_stages(StageSet stages);
-
-/// The common prefix of two category names, used when an unknown input leaves the subcategory or
-/// the category open: "T1a"/"T1b" -> "T1"; "T1"/"T2" -> "" (the caller writes TX).
-std::string_view common_category(std::string_view a, std::string_view b) noexcept;
+/// Adds a catalogued note to the result.
+void add_note(Result& result, NoteId id);
 
 }  // namespace lmsstage::detail

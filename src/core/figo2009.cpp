@@ -1,13 +1,12 @@
 // FIGO 2009 staging for uterine sarcomas, with the AJCC 7th ed. corpus uteri sarcoma TNM
-// equivalents (rules.md sections 2 and 2b). Sources: FIGO 2009 as reprinted in NCI PDQ Uterine
+// equivalents (docs/rules.md §2 and §2b). Sources: FIGO 2009 as reprinted in NCI PDQ Uterine
 // Sarcoma Treatment, Tables 1-2; NCI SEER TNM 2.1 tables tnm7_stage_ubu and tnm7_stage_ubt.
 #include <string>
-#include <vector>
 
 #include "core/detail.hpp"
 
 namespace lmsstage {
-using namespace std::string_view_literals;
+using namespace detail;
 namespace {
 
 constexpr auto k_any_t = Set<T>::any();
@@ -85,60 +84,170 @@ constexpr std::string_view k_adenosarcoma_notes[] = {
     "Grade does not enter FIGO staging.",
 };
 
+constexpr std::string_view k_summary_scheme = "SEER Summary Stage 2018, corpus sarcoma";
+
 constexpr RuleSet k_uterine_rules{
-    {"figo2009-uterine", "FIGO 2009, uterine leiomyosarcoma and endometrial stromal sarcoma"},
-    "FIGO 2009 (NCI PDQ Uterine Sarcoma Treatment, Table 1); AJCC 7th ed. corpus uteri sarcoma, "
-    "NCI SEER TNM 2.1 table tnm7_stage_ubu",
+    {"figo2009-uterine", "FIGO 2009 and AJCC 8th edition ch. 54, uterine leiomyosarcoma and endometrial stromal sarcoma",
+     Grouping::figo},
+    "FIGO 2009 for leiomyosarcoma (Prat J, Int J Gynaecol Obstet 2009;104:177-178), as reprinted in NCI PDQ Uterine "
+    "Sarcoma Treatment, Table 1, applied to endometrial stromal sarcoma as AJCC does; AJCC Cancer Staging Manual, "
+    "7th ed. (2010) corpus uteri sarcoma (NCI SEER TNM 2.1 table tnm7_stage_ubu) and 8th ed. (2017) chapter 54",
     k_uterine_t,
     k_uterine_groups,
     k_uterine_notes,
     false,
     false,
+    k_summary_scheme,
 };
 
 constexpr RuleSet k_adenosarcoma_rules{
-    {"figo2009-adenosarcoma", "FIGO 2009, uterine adenosarcoma"},
-    "FIGO 2009 (NCI PDQ Uterine Sarcoma Treatment, Table 2); AJCC 7th ed. corpus uteri adenosarcoma, "
-    "NCI SEER TNM 2.1 table tnm7_stage_ubt",
+    {"figo2009-adenosarcoma", "FIGO 2009, uterine adenosarcoma", Grouping::figo},
+    "FIGO 2009 (Prat J, Int J Gynaecol Obstet 2009;104:177-178), as reprinted in NCI PDQ Uterine Sarcoma Treatment, "
+    "Table 2; AJCC Cancer Staging Manual, 7th ed. (2010) corpus uteri adenosarcoma (NCI SEER TNM 2.1 table "
+    "tnm7_stage_ubt) and 8th ed. (2017) chapter 54",
     k_adenosarcoma_t,
     k_adenosarcoma_groups,
     k_adenosarcoma_notes,
     false,
     false,
+    k_summary_scheme,
 };
 
-// SEER Summary Stage 2018, corpus sarcoma: summary stage by FIGO stage. IIIC is regional unless
-// abdominal tissue is also involved (handled in code below).
-struct SummaryRow {
-    Stage stage;
-    SummaryStage summary;
+// How far the tumour reaches, furthest first: the first finding present decides T (FIGO 2009
+// precedence), with the summary stage SEER Summary Stage 2018 (corpus sarcoma) gives that extent.
+// A finding explicitly unknown keeps its row and every row below it possible.
+struct SpreadRow {
+    Field field;
+    long long at_least;  ///< abdominal_sites: the number of sites; 0 for yes/no findings
+    T t;
+    Extent extent;
+    std::string_view omitted;  ///< its words in the "not reported" assumption
 };
-constexpr SummaryRow k_summary_by_stage[] = {
-    {Stage::IA, SummaryStage::localized},   {Stage::IB, SummaryStage::localized},
-    {Stage::IC, SummaryStage::localized},   {Stage::IIA, SummaryStage::regional},
-    {Stage::IIB, SummaryStage::regional},   {Stage::IIIA, SummaryStage::distant},
-    {Stage::IIIB, SummaryStage::distant},   {Stage::IIIC, SummaryStage::regional},
-    {Stage::IVA, SummaryStage::distant},    {Stage::IVB, SummaryStage::distant},
+constexpr SpreadRow k_spread[] = {
+    {Field::bladder_rectum,  0, T::t4,  {SummaryStage::distant, "bladder and/or rectum invaded (FIGO IVA)"},
+     "bladder or rectum"},
+    {Field::abdominal_sites, 2, T::t3b, {SummaryStage::distant, "more than one abdominal site invaded (FIGO IIIB)"},
+     "abdominal sites"},
+    {Field::abdominal_sites, 1, T::t3a, {SummaryStage::distant, "one abdominal site invaded (FIGO IIIA)"},
+     "abdominal sites"},
+    {Field::pelvic,          0, T::t2b, {SummaryStage::regional, "other pelvic tissues involved (FIGO IIB)"},
+     "other pelvic tissues"},
+    {Field::adnexa,          0, T::t2a, {SummaryStage::regional, "adnexa involved (FIGO IIA)"}, "adnexa"},
 };
 
-SummaryStage summary_of(Stage stage, T t) noexcept {
-    if (stage == Stage::IIIC && (t == T::t3a || t == T::t3b)) {
-        return SummaryStage::distant;
+// Limited to the uterus: localized, but regional with either of these (SEER Summary Stage 2018,
+// corpus sarcoma); neither changes the FIGO stage.
+struct UterineFinding {
+    Field field;
+    Extent extent;
+};
+constexpr UterineFinding k_stage_i_findings[] = {
+    {Field::cervix, {SummaryStage::regional, "endocervical stromal involvement (FIGO stage unchanged)"}},
+    {Field::peritoneal_cytology, {SummaryStage::regional, "positive peritoneal cytology (FIGO stage unchanged)"}},
+};
+constexpr Extent k_limited{SummaryStage::localized, "limited to the uterus"};
+
+// Stage I by size (leiomyosarcoma, ESS) and by myometrial invasion (adenosarcoma).
+constexpr SizeBand k_size_bands[] = {
+    {5.0,        T::t1a, "<= 5 cm"},
+    {k_no_bound, T::t1b, "> 5 cm"},
+};
+
+enum class Presence { no, maybe, yes };
+
+Presence finding(const std::optional<Finding>& f) noexcept {
+    if (!f || *f == Finding::absent) {
+        return Presence::no;
     }
-    for (const SummaryRow& row : k_summary_by_stage) {
-        if (row.stage == stage) {
-            return row.summary;
-        }
-    }
-    return SummaryStage::distant;  // unreachable: every FIGO stage has a row (tested)
+    return *f == Finding::present ? Presence::yes : Presence::maybe;
 }
 
-struct Finding4 {
-    bool bladder_rectum;
-    long long abdominal_sites;
-    bool pelvic;
-    bool adnexa;
-};
+Presence presence(const Case& c, const SpreadRow& row) noexcept {
+    switch (row.field) {
+        case Field::bladder_rectum: return finding(c.bladder_rectum);
+        case Field::pelvic: return finding(c.pelvic);
+        case Field::adnexa: return finding(c.adnexa);
+        case Field::abdominal_sites:
+            if (!c.abdominal_sites) {
+                return Presence::no;
+            }
+            if (!c.abdominal_sites->known()) {
+                return Presence::maybe;
+            }
+            return *c.abdominal_sites->value >= row.at_least ? Presence::yes : Presence::no;
+        default: return Presence::no;
+    }
+}
+
+const std::optional<Finding>& finding_of(const Case& c, Field field) noexcept {
+    return field == Field::cervix ? c.cervix : c.peritoneal_cytology;
+}
+
+/// T of a tumour limited to the uterus, with its trace words.
+Few<T> confined_t(const Case& input, bool adenosarcoma, std::string& because) {
+    if (adenosarcoma) {
+        if (!input.myometrial_invasion || !input.myometrial_invasion->known()) {
+            because += input.myometrial_invasion ? "limited to the uterus, myometrial invasion unknown"
+                                                 : "limited to the uterus, myometrial invasion not given";
+            return {T::t1a, T::t1b, T::t1c};
+        }
+        const double invasion = *input.myometrial_invasion->value;
+        const T t = invasion == 0.0 ? T::t1a : (invasion <= 50.0 ? T::t1b : T::t1c);
+        because += "limited to the uterus, myometrial invasion ";
+        because += format_number(invasion);
+        because += "% ";
+        because += invasion == 0.0 ? "(none)" : (invasion <= 50.0 ? "<= half" : "> half");
+        return {t};
+    }
+    if (!input.size || !input.size->known()) {
+        because += input.size ? "limited to the uterus, size unknown" : "limited to the uterus, size not given";
+        return {T::t1a, T::t1b};
+    }
+    const SizeBand& band = band_of(k_size_bands, *input.size->value);
+    because += "limited to the uterus, size ";
+    because += describe_length(*input.size->value);
+    because += ' ';
+    because += band.text;
+    return {band.t};
+}
+
+/// The extents of a tumour limited to the uterus: regional with cervix or cytology, localized otherwise.
+void add_confined_extents(const Case& input, Few<Extent>& extents, Result& result) {
+    bool any_present = false;
+    for (const UterineFinding& f : k_stage_i_findings) {
+        const Presence p = finding(finding_of(input, f.field));
+        if (p != Presence::no) {
+            extents.insert(f.extent);
+        }
+        any_present = any_present || p == Presence::yes;
+    }
+    if (!any_present) {
+        extents.insert(k_limited);
+    }
+    if (!input.cervix && !input.peritoneal_cytology) {
+        result.assumptions.emplace_back(
+            "cervical stromal involvement and peritoneal cytology not reported: taken as negative (summary stage)");
+    } else if (!input.cervix || !input.peritoneal_cytology) {
+        add(result.assumptions, {!input.cervix ? "cervical stromal involvement" : "peritoneal cytology",
+                                 " not reported: taken as negative (summary stage)"});
+    }
+}
+
+/// Findings left out that rank above the one that decided T: taken as not involved, and said so.
+void state_omitted(const Case& input, std::size_t decided, Result& result) {
+    std::string text;
+    for (std::size_t i = std::size(k_spread); i-- > 0;) {
+        const SpreadRow& row = k_spread[i];
+        if (i >= decided || input.has(row.field) || (i > 0 && k_spread[i - 1].field == row.field)) {
+            continue;
+        }
+        text += text.empty() ? "not reported, taken as not involved: " : ", ";
+        text += row.omitted;
+    }
+    if (!text.empty()) {
+        result.assumptions.push_back(std::move(text));
+    }
+}
 
 }  // namespace
 
@@ -147,154 +256,62 @@ const RuleSet& figo2009_adenosarcoma_rules() noexcept { return k_adenosarcoma_ru
 
 namespace detail {
 
-void stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
+Few<T> stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
     const RuleSet& rules = adenosarcoma ? k_adenosarcoma_rules : k_uterine_rules;
     result.system = rules.system;
 
-    // T: the furthest extent reported wins (bladder/rectum > abdominal > pelvic > adnexa > uterus).
-    const Finding4 f{input.bladder_rectum.value_or(false), input.abdominal_sites.value_or(0),
-                     input.pelvic.value_or(false), input.adnexa.value_or(false)};
-    Few<T> ts;
-    // The T trace line, written in place (the first trace step of this system).
-    std::string& t_because = begin_trace(result, "T");
-    int rank = 0;  // how far the reported extent reaches: 0 uterus .. 4 bladder/rectum
-    if (f.bladder_rectum) {
-        ts = {T::t4};
-        t_because += "bladder and/or rectum invaded";
-        rank = 4;
-    } else if (f.abdominal_sites >= 2) {
-        ts = {T::t3b};
-        t_because += std::to_string(f.abdominal_sites);
-        t_because += " abdominal sites invaded";
-        rank = 3;
-    } else if (f.abdominal_sites == 1) {
-        ts = {T::t3a};
-        t_because += "1 abdominal site invaded";
-        rank = 3;
-    } else if (f.pelvic) {
-        ts = {T::t2b};
-        t_because += "other pelvic tissues involved";
-        rank = 2;
-    } else if (f.adnexa) {
-        ts = {T::t2a};
-        t_because += "adnexa involved";
-        rank = 1;
-    } else if (adenosarcoma) {
-        const double invasion = *input.myometrial_invasion;  // validated: present, 0-100
-        const T t = invasion == 0.0 ? T::t1a : (invasion <= 50.0 ? T::t1b : T::t1c);
-        ts = {t};
-        t_because += "limited to the uterus, myometrial invasion ";
-        t_because += format_number(invasion);
-        t_because += "% ";
-        t_because += invasion == 0.0 ? "(none)" : (invasion <= 50.0 ? "<= half" : "> half");
-    } else {
-        const Measured<Length>& size = *input.size;  // validated: present
-        if (size.known()) {
-            const bool over = size.value->exceeds_cm(5.0);
-            ts = {over ? T::t1b : T::t1a};
-            t_because += "limited to the uterus, size ";
-            t_because += describe_length(*size.value);
-            t_because += over ? " > 5 cm" : " <= 5 cm";
-        } else {
-            ts = {T::t1a, T::t1b};
-            t_because += "limited to the uterus, size unknown (T1a or T1b)";
+    // T: the furthest extent reported wins; an unknown finding leaves the rows below it open.
+    Candidates c;
+    Few<Extent> extents;
+    std::string& because = begin_trace(result, "T");
+    std::size_t decided = std::size(k_spread);
+    for (std::size_t i = 0; i < std::size(k_spread) && decided == std::size(k_spread); ++i) {
+        const SpreadRow& row = k_spread[i];
+        const Presence p = presence(input, row);
+        if (p == Presence::no) {
+            continue;
+        }
+        c.t.insert(row.t);
+        extents.insert(row.extent);
+        because += because.empty() ? "" : "; ";
+        because += p == Presence::yes ? "" : "possibly ";
+        because += row.extent.because;
+        if (p == Presence::yes) {
+            decided = i;
         }
     }
-    if (ts.size() == 1) {
-        result.categories.t = name(ts.front());
-    } else {
-        const std::string_view common = common_category(name(ts.front()), name(ts.back()));
-        result.categories.t = common.empty() ? name(T::tx) : common;
-    }
-    t_because += " -> ";
-    t_because += result.categories.t;
-
-    // Findings not reported that would have raised T are taken as absent, and the result says so.
-    struct Omittable {
-        bool given;
-        int rank;
-        std::string_view what;
-    };
-    const Omittable findings[] = {{input.adnexa.has_value(), 1, "adnexa"},
-                                  {input.pelvic.has_value(), 2, "other pelvic tissues"},
-                                  {input.abdominal_sites.has_value(), 3, "abdominal sites"},
-                                  {input.bladder_rectum.has_value(), 4, "bladder or rectum"}};
-    bool any_omitted = false;
-    for (const Omittable& o : findings) {
-        any_omitted = any_omitted || (!o.given && o.rank > rank);
-    }
-    if (any_omitted) {
-        std::string& text = result.assumptions.next();
-        text = "not reported, taken as not involved: ";
-        bool first = true;
-        for (const Omittable& o : findings) {
-            if (!o.given && o.rank > rank) {
-                text += first ? "" : ", ";
-                text += o.what;
-                first = false;
-            }
+    const bool may_be_confined = decided == std::size(k_spread);
+    if (may_be_confined) {
+        because += because.empty() ? "" : "; or ";
+        for (T t : confined_t(input, adenosarcoma, because)) {
+            c.t.insert(t);
         }
     }
+    result.categories.t = category_text(c.t);
+    because += " -> ";
+    because += result.categories.t;
+    state_omitted(input, decided, result);
+    if (may_be_confined) {
+        add_confined_extents(input, extents, result);
+    }
 
-    // N (pelvic and/or para-aortic nodes).
-    const Few<N> ns = derive_n(input, NodeWording{"pelvic and/or para-aortic node", "pelvic or para-aortic node"}, result);
-    const M m = derive_m(input, result);
+    c.n = derive_n(input, NodeWording{"pelvic and/or para-aortic node", "pelvic or para-aortic node"}, result);
+    c.m = derive_m(input, result);
     result.categories.g = {};  // grade does not enter FIGO staging
-
-    // Stage and summary stage over every combination the inputs allow.
-    std::string& combos = begin_trace(result, "stage");
-    bool summary_set = false;
-    bool summary_open = false;
-    SummaryStage summary = SummaryStage::localized;
-    bool iva = false;
-    for (T t : ts) {
-        for (N n : ns) {
-            const std::optional<Stage> s = look_up_group(rules, t, n, m, G::gx);
-            if (!s) {
-                continue;  // unreachable: the table is total (tested)
-            }
-            result.possible_stages.insert(*s);
-            iva = iva || *s == Stage::IVA;
-            const SummaryStage this_summary = summary_of(*s, t);
-            if (summary_set && this_summary != summary) {
-                summary_open = true;
-            }
-            summary = this_summary;
-            summary_set = true;
-            if (!combos.empty()) {
-                combos += "; ";
-            }
-            for (std::string_view part : {name(t), " "sv, name(n), " "sv, name(m), " -> FIGO "sv, name(*s)}) {
-                combos += part;
-            }
-        }
+    stage_combinations(rules, c,
+                       unknowns_text(input, {adenosarcoma ? Field::myometrial_invasion : Field::size, Field::adnexa,
+                                             Field::pelvic, Field::abdominal_sites, Field::bladder_rectum,
+                                             Field::nodes, Field::metastasis}),
+                       result);
+    summarize(input, extents, c.m, k_summary_scheme, result);
+    if (result.possible_stages.contains(Stage::IVA)) {
+        add_note(result, NoteId::figo_iva_wall_only);
     }
-    result.stage = result.possible_stages.single();
-    if (!result.stage) {
-        combos += "; undetermined: one of ";
-        combos += join_stages(result.possible_stages);
-        add(result.notes, {"stage undetermined (", unknowns_text(ts.size() > 1, ns.size() > 1, false), "): one of ",
-                           join_stages(result.possible_stages)});
+    add_note(result, NoteId::figo2009_current);
+    if (input.histology == Histology::ess) {
+        add_note(result, NoteId::ess_staging_sources);
     }
-
-    if (summary_open) {
-        result.summary_stage.reset();
-        trace(result, "summary_stage", {"depends on the undetermined stage -> undetermined"});
-        result.notes.emplace_back("summary stage undetermined: it depends on the stage, which the inputs leave open");
-    } else {
-        result.summary_stage = summary;
-        std::string because = cat({"FIGO ", join_stages(result.possible_stages), " -> ", name(summary)});
-        if (result.stage == Stage::IIIC && summary == SummaryStage::distant) {
-            because += " (abdominal tissue also involved)";
-        }
-        because += " (SEER Summary Stage 2018, corpus sarcoma)";
-        trace(result, "summary_stage", {because});
-    }
-    if (iva) {
-        result.notes.emplace_back(
-            "FIGO IVA counts as distant for the summary stage; it is regional when only the bladder or rectal "
-            "wall, not the mucosa, is involved");
-    }
+    return c.t;
 }
 
 }  // namespace detail

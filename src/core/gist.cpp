@@ -1,5 +1,5 @@
 // AJCC Cancer Staging Manual, 7th ed. (2010) and 8th ed. (2017), gastrointestinal stromal tumour
-// (rules.md section 3). The 8th edition kept the 7th's T definitions and stage groups; the
+// (docs/rules.md §3). The 8th edition kept the 7th's T definitions and stage groups; the
 // mitotic rate is counted per 5 mm^2 instead of per 50 high-power fields.
 #include <string>
 
@@ -63,37 +63,46 @@ constexpr std::string_view k_notes_8[] = {
 
 constexpr std::string_view k_source_7 = "AJCC Cancer Staging Manual, 7th ed. (2010), gastrointestinal stromal tumor";
 constexpr std::string_view k_source_8 =
-    "AJCC Cancer Staging Manual, 8th ed. (2017), gastrointestinal stromal tumor (NCI PDQ Soft Tissue Sarcoma "
-    "Treatment, Table 7)";
+    "AJCC Cancer Staging Manual, 8th ed. (2017), chapter 43, gastrointestinal stromal tumor (NCI PDQ Soft Tissue "
+    "Sarcoma Treatment, Table 7)";
+constexpr std::string_view k_summary = "SEER Summary Stage 2018, GIST";
 
 constexpr RuleSet k_gastric_7{{"ajcc7-gist", "AJCC 7th edition, GIST (gastric and omental)"},
-                              k_source_7, k_t_definitions, k_gastric_groups, k_notes_7, false, true};
+                              k_source_7, k_t_definitions, k_gastric_groups, k_notes_7, false, true, k_summary};
 constexpr RuleSet k_intestinal_7{{"ajcc7-gist", "AJCC 7th edition, GIST (intestinal, oesophageal, mesenteric, peritoneal)"},
-                                 k_source_7, k_t_definitions, k_intestinal_groups, k_notes_7, false, true};
+                                 k_source_7, k_t_definitions, k_intestinal_groups, k_notes_7, false, true, k_summary};
 constexpr RuleSet k_gastric_8{{"ajcc8-gist", "AJCC 8th edition, GIST (gastric and omental)"},
-                              k_source_8, k_t_definitions, k_gastric_groups, k_notes_8, false, true};
+                              k_source_8, k_t_definitions, k_gastric_groups, k_notes_8, false, true, k_summary};
 constexpr RuleSet k_intestinal_8{{"ajcc8-gist", "AJCC 8th edition, GIST (intestinal, oesophageal, mesenteric, peritoneal)"},
-                                 k_source_8, k_t_definitions, k_intestinal_groups, k_notes_8, false, true};
+                                 k_source_8, k_t_definitions, k_intestinal_groups, k_notes_8, false, true, k_summary};
 
 bool gastric(GiSite site) noexcept { return site == GiSite::stomach || site == GiSite::omentum; }
 
-T size_band(const Length& size) noexcept {
-    if (!size.exceeds_cm(2.0)) {
-        return T::t1;
-    }
-    if (!size.exceeds_cm(5.0)) {
-        return T::t2;
-    }
-    return size.exceeds_cm(10.0) ? T::t4 : T::t3;
-}
+// T by size: each boundary belongs to the lower category.
+constexpr SizeBand k_bands[] = {
+    {2.0,        T::t1, "<= 2 cm"},
+    {5.0,        T::t2, "> 2 cm, <= 5 cm"},
+    {10.0,       T::t3, "> 5 cm, <= 10 cm"},
+    {k_no_bound, T::t4, "> 10 cm"},
+};
 
-std::string_view band_text(T t) noexcept {
-    switch (t) {
-        case T::t1: return " <= 2 cm";
-        case T::t2: return " > 2 cm, <= 5 cm";
-        case T::t3: return " > 5 cm, <= 10 cm";
-        default: return " > 10 cm";
+// Mitotic rate: 5 or less is low (the boundary belongs to low).
+constexpr double k_low_rate_up_to = 5.0;
+
+Few<Rate> derive_rate(const Case& input, bool eighth, Result& result) {
+    const std::string_view per = eighth ? " per 5 mm^2" : " per 50 HPF";
+    if (input.mitotic_rate && input.mitotic_rate->known()) {
+        const double rate = *input.mitotic_rate->value;
+        const Rate r = rate > k_low_rate_up_to ? Rate::high : Rate::low;
+        result.categories.rate = name(r);
+        trace(result, "mitotic_rate", {"mitotic rate ", format_number(rate), per,
+                                       r == Rate::high ? " > 5 -> high" : " <= 5 -> low"});
+        return {r};
     }
+    result.categories.rate = "unknown";
+    trace(result, "mitotic_rate",
+          {input.mitotic_rate ? "mitotic rate unknown" : "mitotic rate not given", " -> low or high"});
+    return {Rate::low, Rate::high};
 }
 
 }  // namespace
@@ -105,59 +114,33 @@ const RuleSet& ajcc8_gist_intestinal_rules() noexcept { return k_intestinal_8; }
 
 namespace detail {
 
-void stage_gist(const Case& input, bool eighth, Result& result) {
+Few<T> stage_gist(const Case& input, bool eighth, Result& result) {
     const GiSite site = *input.gi_site;  // validated: present
     const bool is_gastric = gastric(site);
     const RuleSet& rules = eighth ? (is_gastric ? k_gastric_8 : k_intestinal_8)
                                   : (is_gastric ? k_gastric_7 : k_intestinal_7);
     result.system = rules.system;
 
-    // T by size.
-    const Measured<Length>& size = *input.size;  // validated: present
     Candidates c;
-    if (size.known()) {
-        const T t = size_band(*size.value);
-        c.t = {t};
-        result.categories.t = name(t);
-        trace(result, "T", {"size ", describe_length(*size.value), band_text(t), " -> ", name(t)});
-    } else {
-        c.t = {T::t1, T::t2, T::t3, T::t4};
-        result.categories.t = name(T::tx);
-        trace(result, "T", {"size unknown -> TX (T1 to T4)"});
-    }
-
-    // N: N0 includes unknown nodal status (AJCC GIST).
-    if (input.nodes == Finding::unknown) {
-        c.n = {N::n0};
-        result.categories.n = name(N::n0);
-        result.notes.emplace_back("nodes unknown: N0, since GIST staging counts unknown nodal status as N0");
-        trace(result, "N", {"nodes unknown -> N0 (GIST: N0 includes unknown nodal status)"});
-    } else {
-        c.n = derive_n(input, NodeWording{"regional node", "regional node"}, result);
-    }
+    c.t = size_t_candidates(k_bands, input.size, result);
+    result.categories.t = category_text(c.t);
+    c.n = derive_n_unknown_is_n0(input, NoteId::gist_nodes_unknown_n0, "GIST: N0 includes unknown nodal status",
+                                 result);
     c.m = derive_m(input, result);
-
-    // Mitotic rate: low <= 5, high > 5.
-    const Measured<MitoticRate>& rate = *input.mitotic_rate;  // validated: present
-    const std::string_view per = eighth ? " per 5 mm^2" : " per 50 HPF";
-    if (rate.known()) {
-        const Rate r = *rate.value > 5.0 ? Rate::high : Rate::low;
-        c.rate = {r};
-        result.categories.rate = name(r);
-        trace(result, "mitotic_rate", {"mitotic rate ", format_number(*rate.value), per,
-                                       r == Rate::high ? " > 5 -> high" : " <= 5 -> low"});
-    } else {
-        c.rate = {Rate::low, Rate::high};
-        trace(result, "mitotic_rate", {"mitotic rate unknown -> low or high"});
-    }
+    c.rate = derive_rate(input, eighth, result);
     c.show_rate = true;
     result.categories.g = {};  // grade does not enter GIST staging
 
     trace(result, "site", {name(site), is_gastric ? " -> gastric table" : " -> intestinal table"});
-    stage_combinations(rules, c, unknowns_text(!size.known(), false, !rate.known()), result);
+    stage_combinations(rules, c, unknowns_text(input, {Field::size, Field::metastasis, Field::mitotic_rate}),
+                       result);
 
     // Summary stage: an adjacent organ invaded is distant for GIST (SEER Summary Stage 2018).
-    summarize_soft_tissue(input, c.m, c.n, true, result);
+    summarize(input, extension_extents(input, true), c.m, rules.summary_source, result);
+    if (input.extension == Extension::adjacent_organ) {
+        add_note(result, NoteId::gist_adjacent_organ_ss2000);
+    }
+    return c.t;
 }
 
 }  // namespace detail

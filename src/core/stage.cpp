@@ -2,8 +2,8 @@
 // flags given fields the system does not use, and hands over to the system's rules.
 #include <algorithm>
 #include <array>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <string>
 
 #include "core/detail.hpp"
@@ -16,6 +16,9 @@
 namespace lmsstage {
 namespace {
 
+using detail::Few;
+using detail::NoteId;
+
 enum class SystemId {
     ajcc7_sts,
     figo2009_uterine,
@@ -26,103 +29,84 @@ enum class SystemId {
     ajcc8_sts_retroperitoneum,
     ajcc8_sts_head_neck,
     ajcc8_sts_visceral,
-    ajcc7_gi_lms,  ///< outside the AJCC 7 soft tissue chapter: no stage
+    ajcc7_gi_lms,  ///< outside the AJCC 7 soft tissue chapter: not staged
 };
+
+constexpr std::uint32_t mask(std::initializer_list<Field> fields) noexcept {
+    std::uint32_t m = 0;
+    for (Field f : fields) {
+        m |= field_bit(f);
+    }
+    return m;
+}
+
+/// Fields every system reads (site and histology choose it; nodes and metastasis stage it).
+constexpr std::uint32_t k_common = mask({Field::site, Field::histology, Field::nodes, Field::metastasis});
 
 struct SystemInfo {
     SystemId id;
-    std::string_view survival_table;  ///< empty: no table fits
-    std::array<Field, 10> used;       ///< fields the system reads; the rest draw a warning
-    std::size_t used_count;
+    std::uint32_t used;    ///< fields the system reads; the rest draw a warning
+    std::uint32_t needed;  ///< fields it asks for, unless no value of them could change the answer
 };
 
-// Which survival table fits each system (survival.md), and which fields each system reads.
+// Which fields each system reads, and which it asks for.
 constexpr SystemInfo k_systems[] = {
     {SystemId::ajcc7_sts,
-     "soft-tissue-sarcoma",
-     {Field::site, Field::histology, Field::size, Field::depth, Field::grade, Field::nodes, Field::metastasis,
-      Field::extension, Field::edition},
-     9},
+     k_common | mask({Field::size, Field::depth, Field::grade, Field::extension, Field::edition}),
+     mask({Field::size, Field::grade})},
     {SystemId::figo2009_uterine,
-     "uterine-leiomyosarcoma",
-     {Field::site, Field::histology, Field::size, Field::nodes, Field::metastasis, Field::adnexa, Field::pelvic,
-      Field::bladder_rectum, Field::abdominal_sites},
-     9},
+     k_common | mask({Field::size, Field::adnexa, Field::pelvic, Field::bladder_rectum, Field::abdominal_sites,
+                      Field::cervix, Field::peritoneal_cytology}),
+     mask({Field::size})},
     {SystemId::figo2009_adenosarcoma,
-     "",
-     {Field::site, Field::histology, Field::myometrial_invasion, Field::nodes, Field::metastasis, Field::adnexa,
-      Field::pelvic, Field::bladder_rectum, Field::abdominal_sites},
-     9},
+     k_common | mask({Field::myometrial_invasion, Field::adnexa, Field::pelvic, Field::bladder_rectum,
+                      Field::abdominal_sites, Field::cervix, Field::peritoneal_cytology}),
+     mask({Field::myometrial_invasion})},
     {SystemId::ajcc7_gist,
-     "gist",
-     {Field::site, Field::histology, Field::size, Field::nodes, Field::metastasis, Field::extension,
-      Field::mitotic_rate, Field::gi_site, Field::edition},
-     9},
+     k_common | mask({Field::size, Field::extension, Field::mitotic_rate, Field::gi_site, Field::edition}),
+     mask({Field::size, Field::mitotic_rate})},
     {SystemId::ajcc8_gist,
-     "gist",
-     {Field::site, Field::histology, Field::size, Field::nodes, Field::metastasis, Field::extension,
-      Field::mitotic_rate, Field::gi_site, Field::edition},
-     9},
+     k_common | mask({Field::size, Field::extension, Field::mitotic_rate, Field::gi_site, Field::edition}),
+     mask({Field::size, Field::mitotic_rate})},
     {SystemId::ajcc8_sts_trunk_extremity,
-     "soft-tissue-sarcoma",
-     {Field::site, Field::histology, Field::size, Field::grade, Field::nodes, Field::metastasis, Field::extension,
-      Field::edition},
-     8},
+     k_common | mask({Field::size, Field::grade, Field::extension, Field::edition}), mask({Field::size, Field::grade})},
     {SystemId::ajcc8_sts_retroperitoneum,
-     "soft-tissue-sarcoma",
-     {Field::site, Field::histology, Field::size, Field::grade, Field::nodes, Field::metastasis, Field::extension,
-      Field::edition},
-     8},
+     k_common | mask({Field::size, Field::grade, Field::extension, Field::edition}), mask({Field::size, Field::grade})},
     {SystemId::ajcc8_sts_head_neck,
-     "soft-tissue-sarcoma",
-     {Field::site, Field::histology, Field::size, Field::grade, Field::nodes, Field::metastasis, Field::extension,
-      Field::edition, Field::adjoining_invasion},
-     9},
+     k_common | mask({Field::size, Field::grade, Field::extension, Field::edition, Field::adjoining_invasion}),
+     mask({Field::size})},
     {SystemId::ajcc8_sts_visceral,
-     "",
-     {Field::site, Field::histology, Field::grade, Field::nodes, Field::metastasis, Field::extension, Field::edition,
-      Field::visceral_extent, Field::foci},
-     9},
-    {SystemId::ajcc7_gi_lms,
-     "",
-     {Field::site, Field::histology, Field::nodes, Field::metastasis, Field::extension, Field::edition},
-     6},
+     k_common | mask({Field::grade, Field::extension, Field::edition, Field::visceral_extent, Field::foci}),
+     mask({Field::visceral_extent})},
+    {SystemId::ajcc7_gi_lms, k_common | mask({Field::extension, Field::edition}), 0},
 };
 
-const SystemInfo& info(SystemId id) noexcept {
-    for (const SystemInfo& s : k_systems) {
-        if (s.id == id) {
-            return s;
-        }
-    }
-    return k_systems[0];
-}
-
-
-std::uint32_t used_fields(const SystemInfo& sys) noexcept {
-    std::uint32_t mask = 0;
-    for (std::size_t i = 0; i < sys.used_count; ++i) {
-        mask |= field_bit(sys.used[i]);
-    }
-    return mask;
-}
-
-/// The survival table of a system, looked up by id once.
-const SurvivalTable* survival_table_of(SystemId system) {
-    static const std::array<const SurvivalTable*, std::size(k_systems)> k_tables = [] {
-        std::array<const SurvivalTable*, std::size(k_systems)> tables{};
+constexpr const SystemInfo& info(SystemId id) noexcept { return k_systems[static_cast<std::size_t>(id)]; }
+static_assert(
+    [] {
         for (std::size_t i = 0; i < std::size(k_systems); ++i) {
-            tables[i] = k_systems[i].survival_table.empty() ? nullptr : find_survival_table(k_systems[i].survival_table);
+            if (static_cast<std::size_t>(k_systems[i].id) != i) {
+                return false;
+            }
         }
-        return tables;
-    }();
-    for (std::size_t i = 0; i < std::size(k_systems); ++i) {
-        if (k_systems[i].id == system) {
-            return k_tables[i];
-        }
-    }
-    return nullptr;
-}
+        return true;
+    }(),
+    "k_systems rows must follow the SystemId order");
+
+/// What to ask for when a needed field is left out and its value would change the answer.
+struct Request {
+    Field field;
+    std::string_view problem;
+};
+constexpr Request k_requests[] = {
+    {Field::size, "is required: the greatest dimension (6, 55 mm, 5.5cm) or unknown"},
+    {Field::grade, "is required for soft tissue sarcoma: 1, 2, 3, or X (cannot be assessed)"},
+    {Field::myometrial_invasion,
+     "is required for adenosarcoma: the percentage of myometrium invaded, 0 to 100, or unknown"},
+    {Field::mitotic_rate, "is required for GIST: mitoses per 50 HPF (5 mm2), 0 or more, or unknown"},
+    {Field::visceral_extent,
+     "is required for a unifocal visceral sarcoma: confined, serosa, beyond-serosa, other-organ or unknown"},
+};
 
 CaseError error(Field field, std::string problem) { return CaseError{field, std::move(problem)}; }
 
@@ -137,13 +121,15 @@ std::optional<CaseError> check_values(const Case& c) {
                                           detail::format_number(len.value) + ' ' + std::string(name(len.unit)));
         }
     }
-    if (c.abdominal_sites && *c.abdominal_sites < 0) {
-        return error(Field::abdominal_sites,
-                     "must be a whole number of sites, 0 or more" + got(static_cast<double>(*c.abdominal_sites)));
+    if (c.abdominal_sites && c.abdominal_sites->known() && *c.abdominal_sites->value < 0) {
+        return error(Field::abdominal_sites, "must be a whole number of sites, 0 or more, or unknown" +
+                                                 got(static_cast<double>(*c.abdominal_sites->value)));
     }
-    if (c.myometrial_invasion &&
-        (!std::isfinite(*c.myometrial_invasion) || *c.myometrial_invasion < 0.0 || *c.myometrial_invasion > 100.0)) {
-        return error(Field::myometrial_invasion, "must be a percentage from 0 to 100" + got(*c.myometrial_invasion));
+    if (c.myometrial_invasion && c.myometrial_invasion->known()) {
+        const double v = *c.myometrial_invasion->value;
+        if (!std::isfinite(v) || v < 0.0 || v > 100.0) {
+            return error(Field::myometrial_invasion, "must be a percentage from 0 to 100, or unknown" + got(v));
+        }
     }
     if (c.mitotic_rate && c.mitotic_rate->known() &&
         (!std::isfinite(*c.mitotic_rate->value) || *c.mitotic_rate->value < 0.0)) {
@@ -159,44 +145,23 @@ std::optional<CaseError> check_values(const Case& c) {
     return std::nullopt;
 }
 
-/// Which system applies; a CaseError when the combination is invalid.
-std::variant<SystemId, CaseError> choose_system(const Case& c) {
-    const Site site = c.site.value_or(Site::soft_tissue);
-    const bool eighth = c.edition == 8;
-    if (site == Site::gi) {
-        if (!c.histology) {
-            return error(Field::histology,
-                         "is required with site gi: gist (gastrointestinal stromal tumour, AJCC GIST staging) or lms "
-                         "(leiomyosarcoma of the GI tract: no AJCC 7 stage; with edition 8, the visceral T category)");
-        }
-        if (*c.histology == Histology::gist) {
-            return eighth ? SystemId::ajcc8_gist : SystemId::ajcc7_gist;
-        }
-        if (*c.histology == Histology::lms) {
-            return eighth ? SystemId::ajcc8_sts_visceral : SystemId::ajcc7_gi_lms;
-        }
-        return error(Field::histology, std::string(name(*c.histology)) +
-                                           " does not apply to site gi (accepted there: gist or lms)");
-    }
-    const Histology histology = c.histology.value_or(Histology::lms);
-    if (histology == Histology::gist) {
+std::variant<SystemId, CaseError> choose_gi_system(const Case& c, bool eighth) {
+    if (!c.histology) {
         return error(Field::histology,
-                     "gist applies only to site gi (with gi_site); got site " + std::string(name(site)));
+                     "is required with site gi: gist (gastrointestinal stromal tumour, AJCC GIST staging) or lms "
+                     "(leiomyosarcoma of the GI tract: not staged by AJCC 7; with edition 8, the visceral T category)");
     }
-    if (site == Site::uterus) {
-        return histology == Histology::adenosarcoma ? SystemId::figo2009_adenosarcoma : SystemId::figo2009_uterine;
+    if (*c.histology == Histology::gist) {
+        return eighth ? SystemId::ajcc8_gist : SystemId::ajcc7_gist;
     }
-    if (histology != Histology::lms) {
-        return error(Field::histology, std::string(name(histology)) + " applies only to site uterus; got site " +
-                                           std::string(name(site)) + " (accepted here: lms)");
+    if (*c.histology == Histology::lms) {
+        return eighth ? SystemId::ajcc8_sts_visceral : SystemId::ajcc7_gi_lms;
     }
-    if (!eighth) {
-        if (site == Site::visceral) {
-            return error(Field::edition,
-                         "must be 8 for site visceral: only the AJCC 8th edition stages sarcomas of visceral organs");
-        }
-        return SystemId::ajcc7_sts;
-    }
+    return error(Field::histology,
+                 std::string(name(*c.histology)) + " does not apply to site gi (accepted there: gist or lms)");
+}
+
+std::variant<SystemId, CaseError> choose_ajcc8_site(const Case& c, Site site) {
     switch (site) {
         case Site::extremity:
         case Site::trunk: return SystemId::ajcc8_sts_trunk_extremity;
@@ -211,47 +176,77 @@ std::variant<SystemId, CaseError> choose_system(const Case& c) {
                                   "retroperitoneum, head-neck or visceral");
 }
 
-/// Fields each system cannot do without.
-std::optional<CaseError> check_required(const Case& c, SystemId system) {
-    const bool needs_size = system != SystemId::figo2009_adenosarcoma && system != SystemId::ajcc8_sts_visceral &&
-                            system != SystemId::ajcc7_gi_lms;
-    if (needs_size && !c.size) {
-        return error(Field::size, "is required: the greatest dimension (6, 55 mm, 5.5cm) or unknown");
+/// Which system applies; a CaseError when the combination is invalid.
+std::variant<SystemId, CaseError> choose_system(const Case& c) {
+    const Site site = c.site.value_or(Site::soft_tissue);
+    const bool eighth = c.edition == 8;
+    if (c.histology == Histology::carcinosarcoma) {
+        return error(Field::histology,
+                     "carcinosarcoma is staged as endometrial carcinoma (FIGO 2009 and 2023 endometrial cancer; "
+                     "AJCC 8th ed. chapter 53), not by the sarcoma rules lmsstage applies: accepted here are lms, "
+                     "ess, adenosarcoma or gist");
     }
-    const bool needs_grade = system == SystemId::ajcc7_sts || system == SystemId::ajcc8_sts_trunk_extremity ||
-                             system == SystemId::ajcc8_sts_retroperitoneum;
-    if (needs_grade && !c.grade) {
-        return error(Field::grade, "is required for soft tissue sarcoma: 1, 2, 3, or X (cannot be assessed)");
+    if (site == Site::gi) {
+        return choose_gi_system(c, eighth);
+    }
+    const Histology histology = c.histology.value_or(Histology::lms);
+    if (histology == Histology::gist) {
+        return error(Field::histology,
+                     "gist applies only to site gi (with gi_site); got site " + std::string(name(site)));
+    }
+    if (site == Site::uterus) {
+        return histology == Histology::adenosarcoma ? SystemId::figo2009_adenosarcoma : SystemId::figo2009_uterine;
+    }
+    if (histology != Histology::lms) {
+        return error(Field::histology, std::string(name(histology)) + " applies only to site uterus; got site " +
+                                           std::string(name(site)) + " (accepted here: lms)");
+    }
+    if (eighth) {
+        return choose_ajcc8_site(c, site);
+    }
+    if (site == Site::visceral) {
+        return error(Field::edition,
+                     "must be 8 for site visceral: only the AJCC 8th edition stages sarcomas of visceral organs");
+    }
+    return SystemId::ajcc7_sts;
+}
+
+/// Findings that contradict each other, and inputs no value of which makes sense for the system.
+std::optional<CaseError> check_system_inputs(const Case& c, SystemId system) {
+    if ((system == SystemId::ajcc7_gist || system == SystemId::ajcc8_gist) && !c.gi_site) {
+        return error(Field::gi_site, "is required for GIST: stomach, omentum (gastric table), small-intestine, "
+                                     "esophagus, colorectum, mesentery or peritoneum (intestinal table)");
     }
     if (system == SystemId::ajcc7_sts && c.site == Site::retroperitoneum && c.depth == Depth::superficial) {
         return error(Field::depth,
                      "cannot be superficial for site retroperitoneum: retroperitoneal tumours are deep by "
                      "definition (accepted: deep, or omit it)");
     }
-    if (system == SystemId::figo2009_adenosarcoma && !c.myometrial_invasion) {
-        return error(Field::myometrial_invasion,
-                     "is required for adenosarcoma: the percentage of myometrium invaded, 0 to 100");
+    const bool t4 = c.adjoining_invasion == AdjoiningInvasion::t4a || c.adjoining_invasion == AdjoiningInvasion::t4b;
+    if (system == SystemId::ajcc8_sts_head_neck && c.extension == Extension::confined && t4) {
+        return error(Field::extension,
+                     "confined contradicts adjoining_invasion " + std::string(name(*c.adjoining_invasion)) +
+                         ": invasion of adjoining structures is spread beyond the site of origin (distant in SEER "
+                         "Summary Stage 2018); leave extension out, or give adjacent or further");
     }
-    if (system == SystemId::ajcc7_gist || system == SystemId::ajcc8_gist) {
-        if (!c.gi_site) {
-            return error(Field::gi_site, "is required for GIST: stomach, omentum (gastric table), small-intestine, "
-                                         "esophagus, colorectum, mesentery or peritoneum (intestinal table)");
+    if (system == SystemId::ajcc8_sts_visceral && c.visceral_extent && c.extension) {
+        const bool beyond = *c.visceral_extent != VisceralExtent::confined &&
+                            *c.visceral_extent != VisceralExtent::unknown;
+        if (*c.extension == Extension::confined && beyond) {
+            return error(Field::extension,
+                         "confined contradicts visceral_extent " + std::string(name(*c.visceral_extent)) +
+                             ", which reaches beyond the organ (regional in SEER Summary Stage 2018); leave "
+                             "extension out, or give adjacent, adjacent-organ or further");
         }
-        if (!c.mitotic_rate) {
-            return error(Field::mitotic_rate,
-                         "is required for GIST: mitoses per 50 HPF (5 mm2), 0 or more, or unknown");
+        const bool spread = *c.extension != Extension::confined && *c.extension != Extension::unknown;
+        if (*c.visceral_extent == VisceralExtent::confined && spread) {
+            return error(Field::visceral_extent,
+                         "confined (organ-confined) contradicts extension " + std::string(name(*c.extension)) +
+                             "; give the visceral extent the extension reaches (serosa, beyond-serosa, "
+                             "other-organ) or leave extension out");
         }
-    }
-    if (system == SystemId::ajcc8_sts_visceral && !c.visceral_extent && c.foci.value_or(1) < 2) {
-        return error(Field::visceral_extent,
-                     "is required for a unifocal visceral sarcoma: confined, serosa, beyond-serosa or other-organ");
     }
     return std::nullopt;
-}
-
-bool is_ajcc8_sts(SystemId system) {
-    return system == SystemId::ajcc8_sts_trunk_extremity || system == SystemId::ajcc8_sts_retroperitoneum ||
-           system == SystemId::ajcc8_sts_head_neck || system == SystemId::ajcc8_sts_visceral;
 }
 
 std::string unused_warning(Field field, SystemId system, std::string_view system_name) {
@@ -261,7 +256,7 @@ std::string unused_warning(Field field, SystemId system, std::string_view system
             case Field::grade: return "grade was given but is not used: FIGO 2009 staging does not use grade";
             case Field::extension:
                 return "extension was given but is not used: the summary stage of a uterine sarcoma follows from "
-                       "its FIGO stage";
+                       "its FIGO stage (and cervix and peritoneal_cytology)";
             case Field::edition:
                 return "edition was given but is not used: uterine sarcomas are staged by FIGO 2009 (the AJCC TNM "
                        "equivalents are the same in the 7th and 8th editions)";
@@ -271,7 +266,10 @@ std::string unused_warning(Field field, SystemId system, std::string_view system
             default: break;
         }
     }
-    if (field == Field::depth && is_ajcc8_sts(system)) {
+    const bool ajcc8_sts = system == SystemId::ajcc8_sts_trunk_extremity ||
+                           system == SystemId::ajcc8_sts_retroperitoneum ||
+                           system == SystemId::ajcc8_sts_head_neck || system == SystemId::ajcc8_sts_visceral;
+    if (field == Field::depth && ajcc8_sts) {
         return "depth was given but is not used: the AJCC 8th edition has no depth subcategory";
     }
     if (field == Field::grade && (system == SystemId::ajcc7_gist || system == SystemId::ajcc8_gist)) {
@@ -284,17 +282,167 @@ std::string unused_warning(Field field, SystemId system, std::string_view system
     return std::string(field_name(field)) + " was given but is not used by " + std::string(system_name);
 }
 
+/// Values that are valid but unlikely: most often a unit slip. Warned, never refused.
+void plausibility_warnings(const Case& c, Result& result) {
+    const bool bare_cm = c.size && c.size->known() && c.size->value->unit == LengthUnit::cm && !c.size->value->unit_stated;
+    if (bare_cm && c.size->value->value > 40.0) {
+        const std::string v = detail::format_number(c.size->value->value);
+        detail::add(result.warnings, {"size ", v, " has no unit and was taken as ", v,
+                                      " cm, which is unusually large; if you meant ", v, " mm, write ", v, "mm"});
+    }
+    if (c.mitotic_rate && c.mitotic_rate->known() && *c.mitotic_rate->value > 200.0) {
+        detail::add(result.warnings, {"mitotic rate ", detail::format_number(*c.mitotic_rate->value),
+                                      " per 50 HPF is unusually high; check that it is a count per 50 HPF (5 mm2)"});
+    }
+    if (c.abdominal_sites && c.abdominal_sites->known() && *c.abdominal_sites->value > 20) {
+        detail::add(result.warnings, {std::to_string(*c.abdominal_sites->value),
+                                      " abdominal sites is unusually many; check the count"});
+    }
+    if (c.foci && *c.foci > 20) {
+        detail::add(result.warnings, {std::to_string(*c.foci), " tumour sites (foci) is unusually many; check the count"});
+    }
+}
+
+Few<T> stage_by(SystemId system, const Case& input, Result& result) {
+    switch (system) {
+        case SystemId::ajcc7_sts: return detail::stage_ajcc7_sts(input, result);
+        case SystemId::figo2009_uterine: return detail::stage_figo2009(input, false, result);
+        case SystemId::figo2009_adenosarcoma: return detail::stage_figo2009(input, true, result);
+        case SystemId::ajcc7_gist: return detail::stage_gist(input, false, result);
+        case SystemId::ajcc8_gist: return detail::stage_gist(input, true, result);
+        case SystemId::ajcc8_sts_trunk_extremity: return detail::stage_ajcc8_trunk_retro(input, false, result);
+        case SystemId::ajcc8_sts_retroperitoneum: return detail::stage_ajcc8_trunk_retro(input, true, result);
+        case SystemId::ajcc8_sts_head_neck: return detail::stage_ajcc8_head_neck(input, result);
+        case SystemId::ajcc8_sts_visceral: return detail::stage_ajcc8_visceral(input, result);
+        case SystemId::ajcc7_gi_lms: return detail::stage_ajcc7_gi_lms(input, result);
+    }
+    return {};
+}
+
+/// The case with a left-out field set to its i-th representative value (one in every band or class
+/// any system tells apart: sizes either side of 2, 4, 5, 10 and 15 cm, every grade, invasion none,
+/// under and over half, mitotic rate low and high, every visceral extent); false past the last.
+bool with_value(const Case& input, Field field, std::size_t i, Case& out) {
+    constexpr double k_sizes_cm[] = {1.0, 3.0, 4.5, 7.0, 12.0, 20.0};
+    constexpr double k_invasions[] = {0.0, 30.0, 80.0};
+    constexpr double k_rates[] = {2.0, 8.0};
+    out = input;
+    switch (field) {
+        case Field::size:
+            if (i >= std::size(k_sizes_cm)) return false;
+            out.size = Measured<Length>::of(Length{k_sizes_cm[i], LengthUnit::cm, true});
+            return true;
+        case Field::grade:
+            if (i >= k_all_grades.size()) return false;
+            out.grade = k_all_grades[i];
+            return true;
+        case Field::myometrial_invasion:
+            if (i >= std::size(k_invasions)) return false;
+            out.myometrial_invasion = k_invasions[i];
+            return true;
+        case Field::mitotic_rate:
+            if (i >= std::size(k_rates)) return false;
+            out.mitotic_rate = Measured<MitoticRate>::of(k_rates[i]);
+            return true;
+        case Field::visceral_extent:
+            if (i + 1 >= k_all_visceral_extents.size()) return false;  // the last value is "unknown"
+            out.visceral_extent = k_all_visceral_extents[i];
+            return true;
+        default: return false;
+    }
+}
+
+/// The answer a result gives: its possible stages, or its T category where there are no stage groups.
+bool same_answer(const Result& a, const Result& b) {
+    const bool grouped = a.system.grouping == Grouping::ajcc || a.system.grouping == Grouping::figo;
+    return grouped ? a.possible_stages == b.possible_stages : a.categories.t == b.categories.t;
+}
+
+/// A needed field left out is staged as if unknown (`result`). When every value of it gives that
+/// same answer it was not needed, and the result says so; otherwise it is asked for.
+std::optional<CaseError> settle_left_out(const Case& input, const SystemInfo& sys, const Few<T>& ts,
+                                         Result& result) {
+    const bool grouped = result.system.grouping == Grouping::ajcc || result.system.grouping == Grouping::figo;
+    for (const Request& request : k_requests) {
+        if ((sys.needed & field_bit(request.field)) == 0 || input.has(request.field)) {
+            continue;
+        }
+        if (request.field == Field::visceral_extent && input.foci.value_or(1) >= 2) {
+            continue;  // multifocal: the extent does not enter T
+        }
+        bool same = grouped || ts.single();
+        Case filled;
+        Result concrete;
+        for (std::size_t i = 0; same && with_value(input, request.field, i, filled); ++i) {
+            same = !stage(filled, concrete).has_value() && same_answer(result, concrete);
+        }
+        if (!same) {
+            return error(request.field, std::string(request.problem));
+        }
+        const std::string answer = grouped ? detail::join_stages(result.possible_stages)
+                                           : std::string(result.categories.t);
+        detail::add(result.notes, {field_name(request.field), " was not given and is not needed: every value gives ",
+                                   grouped ? (result.stage ? "stage " : "the same possible stages, ") : "",
+                                   answer});
+    }
+    return std::nullopt;
+}
+
+void choose_survival_table(const Case& input, SystemId system, Result& result) {
+    const Site site = input.site.value_or(Site::soft_tissue);
+    const Histology histology = input.histology.value_or(Histology::lms);
+    result.survival = survival_table_for(site, histology);
+    if (result.survival) {
+        if (result.summary_stage) {
+            detail::trace(result, "survival", {result.survival->title, " table, row ", name(*result.summary_stage)});
+        } else {
+            detail::trace(result, "survival", {result.survival->title, " table, no row: summary stage undetermined"});
+        }
+        return;
+    }
+    detail::trace(result, "survival", {"no survival table covers this case"});
+    if (histology == Histology::ess) {
+        detail::add_note(result, NoteId::no_table_ess);
+    } else if (histology == Histology::adenosarcoma) {
+        detail::add_note(result, NoteId::no_table_adenosarcoma);
+    } else if (site == Site::retroperitoneum) {
+        detail::add_note(result, NoteId::no_table_retroperitoneum);
+    } else if (system == SystemId::ajcc8_sts_visceral || system == SystemId::ajcc7_gi_lms) {
+        detail::add_note(result, NoteId::no_table_visceral);
+    }
+}
+
+void warn_unused(const Case& input, const SystemInfo& sys, SystemId system, Result& result) {
+    const std::uint32_t unused = input.given_fields() & ~sys.used;
+    if (unused == 0) {
+        return;
+    }
+    for (Field field : k_all_fields) {
+        if ((unused & field_bit(field)) != 0) {
+            result.warnings.push_back(unused_warning(field, system, result.system.name));
+        }
+    }
+}
+
+/// The chosen system, or why the case cannot be staged.
+std::variant<SystemId, CaseError> checked_system(const Case& input) {
+    if (auto bad = check_values(input)) {
+        return *bad;
+    }
+    auto chosen = choose_system(input);
+    if (const auto* system = std::get_if<SystemId>(&chosen)) {
+        if (auto bad = check_system_inputs(input, *system)) {
+            return *bad;
+        }
+    }
+    return chosen;
+}
+
 }  // namespace
 
 std::optional<CaseError> validate(const Case& input) {
-    if (auto bad = check_values(input)) {
-        return bad;
-    }
-    auto system = choose_system(input);
-    if (auto* bad = std::get_if<CaseError>(&system)) {
-        return *bad;
-    }
-    return check_required(input, std::get<SystemId>(system));
+    Result scratch;
+    return stage(input, scratch);
 }
 
 Outcome stage(const Case& input) {
@@ -306,77 +454,23 @@ Outcome stage(const Case& input) {
 }
 
 std::optional<CaseError> stage(const Case& input, Result& result) {
-    if (auto bad = check_values(input)) {
-        return bad;
-    }
-    auto chosen = choose_system(input);
+    auto chosen = checked_system(input);
     if (auto* bad = std::get_if<CaseError>(&chosen)) {
         return *bad;
     }
     const SystemId system = std::get<SystemId>(chosen);
-    if (auto bad = check_required(input, system)) {
-        return bad;
-    }
+    const SystemInfo& sys = info(system);
 
     result.clear();
-    const Histology histology = input.histology.value_or(Histology::lms);
-    switch (system) {
-        case SystemId::ajcc7_sts: detail::stage_ajcc7_sts(input, result); break;
-        case SystemId::figo2009_uterine: detail::stage_figo2009(input, false, result); break;
-        case SystemId::figo2009_adenosarcoma: detail::stage_figo2009(input, true, result); break;
-        case SystemId::ajcc7_gist: detail::stage_gist(input, false, result); break;
-        case SystemId::ajcc8_gist: detail::stage_gist(input, true, result); break;
-        case SystemId::ajcc8_sts_trunk_extremity: detail::stage_ajcc8_trunk_retro(input, false, result); break;
-        case SystemId::ajcc8_sts_retroperitoneum: detail::stage_ajcc8_trunk_retro(input, true, result); break;
-        case SystemId::ajcc8_sts_head_neck: detail::stage_ajcc8_head_neck(input, result); break;
-        case SystemId::ajcc8_sts_visceral: detail::stage_ajcc8_visceral(input, result); break;
-        case SystemId::ajcc7_gi_lms: detail::stage_ajcc7_gi_lms(input, result); break;
+    const Few<T> ts = stage_by(system, input, result);
+    if (auto bad = settle_left_out(input, sys, ts, result)) {
+        return bad;
     }
-
-    const SystemInfo& sys = info(system);
-    const std::uint32_t unused = input.given_fields() & ~used_fields(sys);
-    if (unused != 0) {
-        for (Field field : k_all_fields) {
-            if ((unused & field_bit(field)) != 0) {
-                result.warnings.push_back(unused_warning(field, system, result.system.name));
-            }
-        }
-    }
-
-    // Survival: the table for the site and histology, the row for the summary stage. The uterine
-    // table is for leiomyosarcoma only: ESS and adenosarcoma get none rather than a wrong one.
-    const bool table_fits = system != SystemId::figo2009_uterine || histology == Histology::lms;
-    result.survival = table_fits ? survival_table_of(system) : nullptr;
-    if (result.survival) {
-        if (result.summary_stage) {
-            detail::trace(result, "survival", {result.survival->title, " table, row ", name(*result.summary_stage)});
-        } else {
-            detail::trace(result, "survival", {result.survival->title, " table, no row: summary stage undetermined"});
-        }
-    } else {
-        detail::trace(result, "survival", {"no survival table fits this case"});
-        if (system == SystemId::figo2009_uterine || system == SystemId::figo2009_adenosarcoma) {
-            detail::add(result.notes, {"no survival table is included for uterine ",
-                                       histology == Histology::ess ? "endometrial stromal sarcoma" : "adenosarcoma",
-                                       "; the uterine leiomyosarcoma figures do not describe it"});
-        } else {
-            result.notes.emplace_back("no survival table is included for sarcomas of visceral organs or the GI "
-                                      "tract; the soft tissue sarcoma figures do not describe them");
-        }
-    }
-
-    // Context from the seed article: recurrence and metastatic sites (never part of the stage).
-    const bool uterine = system == SystemId::figo2009_uterine || system == SystemId::figo2009_adenosarcoma;
-    if (histology == Histology::lms) {
-        result.notes.emplace_back(!uterine ? "leiomyosarcoma outside the uterus recurs in about 40% of cases; the most "
-                                             "common metastatic sites are lung and liver"
-                                           : "uterine leiomyosarcoma recurs in up to 70% of cases; the most common "
-                                             "metastatic sites are lung and liver");
-    }
-    if (result.survival != nullptr && result.survival->id == "soft-tissue-sarcoma") {
-        result.notes.emplace_back(
-            "the survival figures cover all soft tissue sarcomas; leiomyosarcoma-specific figures are not well "
-            "established");
+    warn_unused(input, sys, system, result);
+    plausibility_warnings(input, result);
+    choose_survival_table(input, system, result);
+    if (result.stage == Stage::IV && result.summary_stage == SummaryStage::regional) {
+        detail::add_note(result, NoteId::stage_iv_summary_regional);
     }
     return std::nullopt;
 }
@@ -396,10 +490,6 @@ std::string_view survival_caveat() noexcept {
 std::string_view clinical_judgment_reminder() noexcept {
     return "lmsstage supports and does not replace clinical judgment.";
 }
-
-}  // namespace lmsstage
-
-namespace lmsstage {
 
 std::span<const RuleSet* const> all_rule_sets() noexcept {
     static const std::array<const RuleSet*, 11> k_sets = {

@@ -27,6 +27,7 @@ std::string_view name(Histology value) noexcept {
         case Histology::ess: return "ess";
         case Histology::adenosarcoma: return "adenosarcoma";
         case Histology::gist: return "gist";
+        case Histology::carcinosarcoma: return "carcinosarcoma";
     }
     return "?";
 }
@@ -64,6 +65,7 @@ std::string_view name(Extension value) noexcept {
         case Extension::adjacent: return "adjacent";
         case Extension::adjacent_organ: return "adjacent-organ";
         case Extension::further: return "further";
+        case Extension::unknown: return "unknown";
     }
     return "?";
 }
@@ -86,6 +88,7 @@ std::string_view name(AdjoiningInvasion value) noexcept {
         case AdjoiningInvasion::none: return "none";
         case AdjoiningInvasion::t4a: return "t4a";
         case AdjoiningInvasion::t4b: return "t4b";
+        case AdjoiningInvasion::unknown: return "unknown";
     }
     return "?";
 }
@@ -96,6 +99,7 @@ std::string_view name(VisceralExtent value) noexcept {
         case VisceralExtent::serosa: return "serosa";
         case VisceralExtent::beyond_serosa: return "beyond-serosa";
         case VisceralExtent::other_organ: return "other-organ";
+        case VisceralExtent::unknown: return "unknown";
     }
     return "?";
 }
@@ -129,6 +133,8 @@ std::string_view field_name(Field value) noexcept {
         case Field::adjoining_invasion: return "adjoining_invasion";
         case Field::visceral_extent: return "visceral_extent";
         case Field::foci: return "foci";
+        case Field::cervix: return "cervix";
+        case Field::peritoneal_cytology: return "peritoneal_cytology";
         case Field::id: return "id";
     }
     return "?";
@@ -245,6 +251,8 @@ std::uint32_t Case::given_fields() const noexcept {
     mark(adjoining_invasion.has_value(), Field::adjoining_invasion);
     mark(visceral_extent.has_value(), Field::visceral_extent);
     mark(foci.has_value(), Field::foci);
+    mark(cervix.has_value(), Field::cervix);
+    mark(peritoneal_cytology.has_value(), Field::peritoneal_cytology);
     return mask;
 }
 
