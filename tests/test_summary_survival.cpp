@@ -2,6 +2,7 @@
 // Expected values are written out from the spec here; nothing is derived from the library's tables.
 #include <array>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "core_test_support.hpp"
@@ -416,4 +417,274 @@ TEST_CASE("Survival figures - a staged case points at the same table data", "[su
 
 TEST_CASE("Survival - the caveat says these are population figures", "[survival]") {
     CHECK(std::string(survival_caveat()).find("population") != std::string::npos);
+}
+
+// ---- Survival tables tell the truth about themselves (docs/rules.md §7) --------------------------
+
+TEST_CASE("Survival provenance - every table names its secondary source, cohort and recorded date",
+          "[survival][provenance]") {
+    for (const SurvivalTable& t : survival_tables()) {
+        INFO("table " << t.id);
+        // Every figure was copied from the patient article, not read first-hand.
+        CHECK(t.cited_in == "Facing Treatment for Leiomyosarcoma (patient article)");
+        CHECK(t.taken == "2026-11-26");
+        CHECK_FALSE(t.population.empty());
+    }
+    CHECK(find_survival_table("soft-tissue-sarcoma")->cohort == "not stated");
+    CHECK(find_survival_table("uterine-leiomyosarcoma")->cohort == "not stated");
+    CHECK(find_survival_table("gist")->cohort == "diagnosed 2012-2018");
+}
+
+TEST_CASE("Survival population - soft tissue table is SEER Soft Tissue including Heart: C38.0, C47, C49",
+          "[survival][population]") {
+    const SurvivalTable& t = *find_survival_table("soft-tissue-sarcoma");
+    CHECK(t.population.find("C38.0") != std::string_view::npos);
+    CHECK(t.population.find("C47") != std::string_view::npos);
+    CHECK(t.population.find("C49") != std::string_view::npos);
+    CHECK(t.population.find("not leiomyosarcoma alone") != std::string_view::npos);
+    CHECK(t.population.find("retroperitoneum (C48.0)") != std::string_view::npos);
+}
+
+TEST_CASE("Survival population - which site and histology each table covers, every pair",
+          "[survival][population]") {
+    // Soft tissue: C49 sites (and the generic soft-tissue site, which stands for them), leiomyosarcoma;
+    // GIST: site gi, gist; uterine leiomyosarcoma: site uterus, lms. Everything else: no table.
+    auto expected = [](Site site, Histology h) -> std::string_view {
+        const bool c49 = site == Site::soft_tissue || site == Site::extremity || site == Site::trunk ||
+                         site == Site::head_neck;
+        if (c49 && h == Histology::lms) return "soft-tissue-sarcoma";
+        if (site == Site::gi && h == Histology::gist) return "gist";
+        if (site == Site::uterus && h == Histology::lms) return "uterine-leiomyosarcoma";
+        return "";
+    };
+    for (Site site : k_all_sites) {
+        for (Histology h : k_all_histologies) {
+            INFO("site " << name(site) << ", histology " << name(h));
+            const SurvivalTable* t = survival_table_for(site, h);
+            CHECK((t != nullptr ? t->id : std::string_view{}) == expected(site, h));
+        }
+    }
+}
+
+TEST_CASE("Survival population - visceral and GI leiomyosarcoma get no table, with the reason",
+          "[survival][population]") {
+    Case visceral;
+    visceral.edition = 8;
+    visceral.site = Site::visceral;
+    visceral.visceral_extent = VisceralExtent::confined;
+    Case gi7;
+    gi7.site = Site::gi;
+    gi7.histology = Histology::lms;
+    for (const Case& c : {visceral, gi7}) {
+        const Result r = staged(c);
+        INFO("system " << r.system.id);
+        CHECK(r.survival == nullptr);
+        CHECK(any_contains(r.notes, "leave out visceral organs and the GI tract"));
+    }
+}
+
+TEST_CASE("Survival population - GIST with an adjacent organ notes the Summary Stage 2000 cohort",
+          "[survival][gist]") {
+    Case c;
+    c.site = Site::gi;
+    c.histology = Histology::gist;
+    c.gi_site = GiSite::stomach;
+    c.size = size_cm(3.0);
+    c.mitotic_rate = Measured<MitoticRate>::of(2.0);
+    c.extension = Extension::adjacent_organ;
+    const Result r = staged(c);
+    CHECK(summary_text(r.summary_stage) == "distant");  // SS2018
+    CHECK(any_contains(r.notes, "Summary Stage 2000, in which extension to an adjacent organ was regional"));
+    c.extension = Extension::adjacent;
+    CHECK_FALSE(any_contains(staged(c).notes, "Summary Stage 2000"));
+}
+
+// ---- Notes carry sources or go (docs/rules.md §7) ------------------------------------------------
+
+TEST_CASE("Notes - every catalogued note has an id, a text and a public source", "[notes]") {
+    std::set<std::string_view> ids;
+    for (const ClinicalNote& note : clinical_notes()) {
+        INFO("note " << note.id);
+        CHECK_FALSE(note.text.empty());
+        CHECK_FALSE(note.source.empty());
+        CHECK(ids.insert(note.id).second);
+    }
+    CHECK(ids.size() == 17);
+}
+
+TEST_CASE("Notes - no recurrence figure or metastatic-site claim without a primary source", "[notes]") {
+    for (const ClinicalNote& note : clinical_notes()) {
+        CHECK(note.text.find("recur") == std::string_view::npos);
+        CHECK(note.text.find("lung and liver") == std::string_view::npos);
+    }
+}
+
+TEST_CASE("Notes - AJCC 7 soft tissue results give the 8th edition option for the case", "[notes][ajcc7]") {
+    const Result generic = staged(soft_tissue_case(6.0, Grade::g3));
+    CHECK(any_contains(generic.notes, "add --edition 8 and name the site: --site extremity, trunk, "
+                                      "retroperitoneum or head-neck"));
+    Case extremity = soft_tissue_case(6.0, Grade::g3);
+    extremity.site = Site::extremity;
+    const Result named = staged(extremity);
+    CHECK(any_contains(named.notes, "to stage this case by it, add --edition 8"));
+    CHECK_FALSE(any_contains(named.notes, "name the site"));
+}
+
+TEST_CASE("Notes - uterine results say FIGO 2009 is current and cite AJCC 8 chapter 54", "[notes][figo2009]") {
+    const Result r = staged(uterine_case(3.0));
+    CHECK(any_contains(r.notes, "FIGO 2009 remains the current staging of uterine sarcomas"));
+    CHECK(any_contains(r.notes, "chapter 54"));
+    CHECK_FALSE(any_contains(r.notes, "groups it with adenosarcoma"));  // the ESS note is for ESS only
+    CHECK(any_contains(staged(uterine_case(3.0, Histology::ess)).notes, "groups it with adenosarcoma"));
+}
+
+TEST_CASE("Notes - stage IV with a regional summary stage says why", "[notes][ajcc8]") {
+    Case c;
+    c.edition = 8;
+    c.site = Site::extremity;
+    c.size = size_cm(3.0);
+    c.grade = Grade::g1;
+    c.nodes = Finding::present;
+    const Result r = staged(c);
+    CHECK(stage_text(r.stage) == "IV");
+    CHECK(summary_text(r.summary_stage) == "regional");
+    CHECK(any_contains(r.notes, "the AJCC stage groups regional node metastasis (N1) with distant disease"));
+}
+
+TEST_CASE("Notes - every note a result carries is catalogued or derived from the rule tables", "[notes]") {
+    // Derived notes name the stage or summary stage an unknown leaves open, or an input not needed.
+    const std::array<std::string_view, 3> derived = {"stage undetermined (", "summary stage undetermined (",
+                                                     " was not given and is not needed: "};
+    std::vector<Case> cases;
+    for (Site site : k_all_sites) {
+        for (int edition : {7, 8}) {
+            for (Finding nodes : {Finding::absent, Finding::present, Finding::unknown}) {
+                for (Finding m : {Finding::absent, Finding::present, Finding::unknown}) {
+                    Case c;
+                    c.site = site;
+                    c.edition = edition;
+                    c.size = site == Site::uterus ? size_unknown() : size_cm(7.0);
+                    c.grade = Grade::g2;
+                    c.nodes = nodes;
+                    c.metastasis = m;
+                    c.extension = Extension::unknown;
+                    if (site == Site::gi) {
+                        c.histology = edition == 7 ? Histology::gist : Histology::lms;
+                        c.gi_site = GiSite::stomach;
+                        c.mitotic_rate = Measured<MitoticRate>::unknown();
+                    }
+                    c.visceral_extent = VisceralExtent::serosa;
+                    c.adjoining_invasion = AdjoiningInvasion::unknown;
+                    cases.push_back(c);
+                }
+            }
+        }
+    }
+    int notes_seen = 0;
+    for (const Case& c : cases) {
+        const Outcome outcome = stage(c);
+        const auto* r = std::get_if<Result>(&outcome);
+        if (r == nullptr) {
+            continue;
+        }
+        for (const std::string& note : r->notes) {
+            ++notes_seen;
+            bool known = false;
+            for (const ClinicalNote& catalogued : clinical_notes()) {
+                known = known || note == catalogued.text;
+            }
+            for (std::string_view d : derived) {
+                known = known || note.find(d) != std::string::npos;
+            }
+            INFO("note: " << note);
+            CHECK(known);
+        }
+    }
+    CHECK(notes_seen > 100);
+}
+
+// ---- Summary stage at the edges (SEER Summary Stage 2018; docs/rules.md §6) ----------------------
+
+TEST_CASE("Summary edges - head and neck T4a and T4b are distant, whatever the nodes", "[summary][ajcc8]") {
+    for (AdjoiningInvasion invasion : {AdjoiningInvasion::t4a, AdjoiningInvasion::t4b}) {
+        for (Finding nodes : {Finding::absent, Finding::present, Finding::unknown}) {
+            Case c;
+            c.edition = 8;
+            c.site = Site::head_neck;
+            c.size = size_cm(1.0);
+            c.adjoining_invasion = invasion;
+            c.nodes = nodes;
+            const Result r = staged(c);
+            INFO(name(invasion) << ", nodes " << name(nodes));
+            CHECK(summary_text(r.summary_stage) == "distant");
+            // A given T4a/T4b never sits beside a "confined" assumption.
+            CHECK_FALSE(any_contains(r.assumptions, "confined"));
+        }
+    }
+}
+
+TEST_CASE("Summary edges - confined extension with T4a is a contradiction naming both", "[summary][ajcc8]") {
+    Case c;
+    c.edition = 8;
+    c.site = Site::head_neck;
+    c.size = size_cm(1.0);
+    c.adjoining_invasion = AdjoiningInvasion::t4a;
+    c.extension = Extension::confined;
+    const auto bad = case_error(c);
+    REQUIRE(bad.has_value());
+    CHECK(field_text(bad->field) == "extension");
+    CHECK(bad->problem.find("contradicts adjoining_invasion t4a") != std::string::npos);
+}
+
+TEST_CASE("Summary edges - visceral serosa, beyond-serosa, other-organ and multifocal are regional",
+          "[summary][ajcc8]") {
+    for (VisceralExtent extent : {VisceralExtent::serosa, VisceralExtent::beyond_serosa, VisceralExtent::other_organ}) {
+        Case c;
+        c.edition = 8;
+        c.site = Site::visceral;
+        c.visceral_extent = extent;
+        INFO(name(extent));
+        CHECK(summary_text(staged(c).summary_stage) == "regional");
+    }
+    for (long long foci : {2LL, 3LL, 6LL}) {
+        Case c;
+        c.edition = 8;
+        c.site = Site::visceral;
+        c.foci = foci;
+        INFO("foci " << foci);
+        CHECK(summary_text(staged(c).summary_stage) == "regional");
+    }
+}
+
+TEST_CASE("Summary edges - uterine stage I with nodes unknown is localized, like every system", "[summary][figo2009]") {
+    Case c = uterine_case(3.0);
+    c.nodes = Finding::unknown;
+    const Result r = staged(c);
+    CHECK(stages_text(r.possible_stages) == "IA, IIIC");
+    CHECK(summary_text(r.summary_stage) == "localized");
+    REQUIRE(r.survival != nullptr);
+}
+
+TEST_CASE("Summary edges - uterine cervix or cytology make stage I regional, FIGO stage unchanged",
+          "[summary][figo2009]") {
+    Case cervix = uterine_case(3.0);
+    cervix.cervix = Finding::present;
+    Case cytology = uterine_case(3.0);
+    cytology.peritoneal_cytology = Finding::present;
+    for (const Case& c : {cervix, cytology}) {
+        const Result r = staged(c);
+        CHECK(stage_text(r.stage) == "IA");
+        CHECK(summary_text(r.summary_stage) == "regional");
+    }
+    Case iia = uterine_case(3.0);
+    iia.adnexa = Finding::present;
+    iia.cervix = Finding::absent;
+    CHECK(summary_text(staged(iia).summary_stage) == "regional");
+}
+
+TEST_CASE("Summary edges - carcinosarcoma is refused: it is staged as endometrial carcinoma", "[figo2009]") {
+    const auto bad = case_error(uterine_case(3.0, Histology::carcinosarcoma));
+    REQUIRE(bad.has_value());
+    CHECK(field_text(bad->field) == "histology");
+    CHECK(bad->problem.find("endometrial carcinoma") != std::string::npos);
 }
