@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <string>
@@ -329,4 +331,52 @@ TEST_CASE("rules nonsense --json exits 64 with nothing on stdout", "[rules][json
     const Run r = run_cli({"rules", "nonsense", "--json"});
     CHECK(r.code == exit_code::usage);
     CHECK(r.out.empty());
+}
+
+TEST_CASE("rules survival gives each table's population, source chain, cohort and recorded date", "[rules][survival]") {
+    const Run r = run_cli({"rules", "survival"});
+    CHECK(r.code == 0);
+    CHECK(contains(r.out, "- Primary source: NCI SEER Cancer Stat Facts: Soft Tissue including Heart Cancer"));
+    CHECK(contains(r.out, "- As quoted in: Facing Treatment for Leiomyosarcoma (patient article)"));
+    CHECK(contains(r.out, "- Cohort: diagnosed 2012-2018"));
+    CHECK(contains(r.out, "- Cohort: not stated"));
+    CHECK(contains(r.out, "- Recorded: 2026-11-26"));
+    CHECK(contains(r.out, "not the retroperitoneum (C48.0)"));
+    CHECK(contains(r.out, "- Shown for sites: soft-tissue, extremity, trunk, head-neck; histologies: lms"));
+}
+
+TEST_CASE("rules notes lists every note a result can carry with its source", "[rules][notes]") {
+    const Run r = run_cli({"rules", "notes"});
+    CHECK(r.code == 0);
+    for (const lmsstage::ClinicalNote& note : lmsstage::clinical_notes()) {
+        INFO("note " << note.id);
+        CHECK(contains(r.out, "| " + std::string(note.text) + " | " + std::string(note.source) + " |"));
+    }
+    CHECK_FALSE(contains(r.out, "## AJCC"));  // notes only
+}
+
+TEST_CASE("rules --json carries the survival populations and the notes with sources", "[rules][json]") {
+    const Run r = run_cli({"rules", "--json"});
+    const nlohmann::json j = nlohmann::json::parse(r.out);
+    REQUIRE(j.contains("notes"));
+    CHECK(j["notes"].size() == lmsstage::clinical_notes().size());
+    for (const auto& note : j["notes"]) {
+        CHECK_FALSE(note["source"].get<std::string>().empty());
+    }
+    for (const auto& table : j["survival_tables"]) {
+        CHECK_FALSE(table["population"].get<std::string>().empty());
+        CHECK(table["cited_in"] == "Facing Treatment for Leiomyosarcoma (patient article)");
+    }
+    CHECK(j["rule_sets"][0]["summary_stage_source"] == "SEER Summary Stage 2018, soft tissue");
+}
+
+TEST_CASE("README lists every note with its source, as rules notes does", "[rules][notes][readme]") {
+    std::ifstream file(std::string(LMSSTAGE_SOURCE_DIR) + "/README.md");
+    const std::string readme((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    REQUIRE_FALSE(readme.empty());
+    for (const lmsstage::ClinicalNote& note : lmsstage::clinical_notes()) {
+        INFO("note " << note.id);
+        CHECK(contains(readme, "| `" + std::string(note.id) + "` | "));
+        CHECK(contains(readme, " | " + std::string(note.source) + " |"));
+    }
 }
