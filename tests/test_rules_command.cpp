@@ -4,7 +4,6 @@
 
 #include <nlohmann/json.hpp>
 #include <fstream>
-#include <iterator>
 #include <set>
 #include <sstream>
 #include <string>
@@ -372,7 +371,9 @@ TEST_CASE("rules --json carries the survival populations and the notes with sour
 
 TEST_CASE("README lists every note with its source, as rules notes does", "[rules][notes][readme]") {
     std::ifstream file(std::string(LMSSTAGE_SOURCE_DIR) + "/README.md");
-    const std::string readme((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    std::ostringstream text;
+    text << file.rdbuf();
+    const std::string readme = text.str();
     REQUIRE_FALSE(readme.empty());
     for (const lmsstage::ClinicalNote& note : lmsstage::clinical_notes()) {
         INFO("note " << note.id);
