@@ -1,5 +1,6 @@
 // The one routing place: validates a case, chooses the staging system and the survival table,
-// flags given fields the system does not use, and hands over to the system's rules.
+// flags given fields the system does not use, and hands over to the system's rules. route() tells
+// a form the same choice before the case is complete.
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -31,6 +32,7 @@ enum class SystemId {
 
 struct SystemInfo {
     SystemId id;
+    std::string_view system_id;       ///< as in the result (gi_lms is reported as ajcc7-sts)
     std::string_view survival_table;  ///< empty: no table fits
     std::array<Field, 10> used;       ///< fields the system reads; the rest draw a warning
     std::size_t used_count;
@@ -39,51 +41,61 @@ struct SystemInfo {
 // Which survival table fits each system (survival.md), and which fields each system reads.
 constexpr SystemInfo k_systems[] = {
     {SystemId::ajcc7_sts,
+     "ajcc7-sts",
      "soft-tissue-sarcoma",
      {Field::site, Field::histology, Field::size, Field::depth, Field::grade, Field::nodes, Field::metastasis,
       Field::extension, Field::edition},
      9},
     {SystemId::figo2009_uterine,
+     "figo2009-uterine",
      "uterine-leiomyosarcoma",
      {Field::site, Field::histology, Field::size, Field::nodes, Field::metastasis, Field::adnexa, Field::pelvic,
       Field::bladder_rectum, Field::abdominal_sites},
      9},
     {SystemId::figo2009_adenosarcoma,
+     "figo2009-adenosarcoma",
      "",
      {Field::site, Field::histology, Field::myometrial_invasion, Field::nodes, Field::metastasis, Field::adnexa,
       Field::pelvic, Field::bladder_rectum, Field::abdominal_sites},
      9},
     {SystemId::ajcc7_gist,
+     "ajcc7-gist",
      "gist",
      {Field::site, Field::histology, Field::size, Field::nodes, Field::metastasis, Field::extension,
       Field::mitotic_rate, Field::gi_site, Field::edition},
      9},
     {SystemId::ajcc8_gist,
+     "ajcc8-gist",
      "gist",
      {Field::site, Field::histology, Field::size, Field::nodes, Field::metastasis, Field::extension,
       Field::mitotic_rate, Field::gi_site, Field::edition},
      9},
     {SystemId::ajcc8_sts_trunk_extremity,
+     "ajcc8-sts-trunk-extremity",
      "soft-tissue-sarcoma",
      {Field::site, Field::histology, Field::size, Field::grade, Field::nodes, Field::metastasis, Field::extension,
       Field::edition},
      8},
     {SystemId::ajcc8_sts_retroperitoneum,
+     "ajcc8-sts-retroperitoneum",
      "soft-tissue-sarcoma",
      {Field::site, Field::histology, Field::size, Field::grade, Field::nodes, Field::metastasis, Field::extension,
       Field::edition},
      8},
     {SystemId::ajcc8_sts_head_neck,
+     "ajcc8-sts-head-neck",
      "soft-tissue-sarcoma",
      {Field::site, Field::histology, Field::size, Field::grade, Field::nodes, Field::metastasis, Field::extension,
       Field::edition, Field::adjoining_invasion},
      9},
     {SystemId::ajcc8_sts_visceral,
+     "ajcc8-sts-visceral",
      "",
      {Field::site, Field::histology, Field::grade, Field::nodes, Field::metastasis, Field::extension, Field::edition,
       Field::visceral_extent, Field::foci},
      9},
     {SystemId::ajcc7_gi_lms,
+     "ajcc7-sts",
      "",
      {Field::site, Field::histology, Field::nodes, Field::metastasis, Field::extension, Field::edition},
      6},
@@ -295,6 +307,15 @@ std::optional<CaseError> validate(const Case& input) {
         return *bad;
     }
     return check_required(input, std::get<SystemId>(system));
+}
+
+std::variant<Route, CaseError> route(const Case& input) {
+    auto chosen = choose_system(input);
+    if (auto* bad = std::get_if<CaseError>(&chosen)) {
+        return *bad;
+    }
+    const SystemInfo& sys = info(std::get<SystemId>(chosen));
+    return Route{sys.system_id, used_fields(sys)};
 }
 
 Outcome stage(const Case& input) {
