@@ -1,5 +1,6 @@
 // What a form needs to ask only what counts: route() names the system stage() will apply and the
-// fields it reads. Checked against every regression case.
+// fields it reads, and value_words() lists the words a field accepts. Checked against every
+// regression case and against the field readers themselves.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -7,6 +8,7 @@
 #include <string>
 #include <variant>
 
+#include "cli/fields.hpp"
 #include "cli/record_reader.hpp"
 #include "lmsstage/lmsstage.hpp"
 
@@ -92,4 +94,24 @@ TEST_CASE("route needs only site, histology and edition", "[route]") {
     CHECK(way.system_id == "figo2009-uterine");
     CHECK((way.fields & field_bit(Field::adnexa)) != 0);
     CHECK((way.fields & field_bit(Field::grade)) == 0);
+}
+
+TEST_CASE("value_words lists exactly the words each listed field accepts", "[route][fields]") {
+    for (const cli::FieldSpec& spec : cli::field_specs()) {
+        INFO("field " << spec.key);
+        const auto words = cli::value_words(spec);
+        const bool listed = spec.kind == cli::ValueKind::choice || spec.kind == cli::ValueKind::grade ||
+                            spec.kind == cli::ValueKind::finding || spec.kind == cli::ValueKind::yes_no ||
+                            spec.kind == cli::ValueKind::edition;
+        CHECK(words.empty() != listed);
+        for (std::string_view word : words) {
+            INFO("word " << word);
+            Case c;
+            CHECK_FALSE(cli::set_from_text(c, spec, word).has_value());
+            CHECK(c.has(spec.field));
+            if (spec.kind == cli::ValueKind::choice) {
+                CHECK(cli::accepted_values(spec).find(word) != std::string::npos);
+            }
+        }
+    }
 }

@@ -302,6 +302,43 @@ std::string accepted_values(const FieldSpec& spec) {
     return "?";
 }
 
+namespace {
+template <typename Enum, std::size_t N>
+std::vector<std::string_view> names_of(const std::array<Enum, N>& values) {
+    std::vector<std::string_view> out;
+    for (Enum value : values) {
+        out.push_back(name(value));
+    }
+    return out;
+}
+}  // namespace
+
+std::vector<std::string_view> value_words(const FieldSpec& spec) {
+    switch (spec.field) {
+        case Field::site: return names_of(k_all_sites);
+        case Field::histology: return names_of(k_all_histologies);
+        case Field::depth: return names_of(k_all_depths);
+        case Field::grade: return names_of(k_all_grades);
+        case Field::nodes: return {"yes", "no", "unknown"};
+        case Field::extension: return names_of(k_all_extensions);
+        case Field::gi_site: return names_of(k_all_gi_sites);
+        case Field::edition: return {"7", "8"};
+        case Field::adjoining_invasion: return names_of(k_all_adjoining_invasions);
+        case Field::visceral_extent: return names_of(k_all_visceral_extents);
+        case Field::metastasis:
+        case Field::adnexa:
+        case Field::pelvic:
+        case Field::bladder_rectum: return {"yes", "no"};
+        case Field::size:
+        case Field::abdominal_sites:
+        case Field::myometrial_invasion:
+        case Field::mitotic_rate:
+        case Field::foci:
+        case Field::id: break;
+    }
+    return {};
+}
+
 std::optional<CaseError> parse_length(std::string_view text, std::optional<Measured<Length>>& out) {
     const FieldSpec& spec = spec_of(Field::size);
     const std::string_view given = text;
