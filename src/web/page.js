@@ -59,8 +59,9 @@
       const note = element('p', { id: `${id}-note`, className: 'note' });
       control.setAttribute('aria-describedby', `${help.id} ${note.id}`);
       control.addEventListener('input', onEdit);
-      const label = element('label', { htmlFor: id },
-        labelOf(field.key), ' ', element('code', { className: 'key', textContent: field.key }));
+      const key = element('code', { className: 'key', textContent: field.key });
+      key.setAttribute('aria-hidden', 'true'); // the key as in the address and the JSON; read once
+      const label = element('label', { htmlFor: id }, labelOf(field.key), ' ', key);
       const wrap = element('div', { className: 'field' }, label, control, help, note);
       wrap.dataset.key = field.key;
       box.append(wrap);
@@ -161,8 +162,15 @@
     byId('print-case').textContent = `Case: ${params.length > 0 ? params.join(', ') : 'no field given'}`;
   }
 
+  // The query is passed on the module's stack (256 KiB); a case needs a few hundred characters.
+  const k_max_query = 8192;
+
   function run(query) {
     state.query = query;
+    if (query.length > k_max_query) {
+      const message = `the address holds ${query.length} characters after "?", more than any case needs (${k_max_query})`;
+      return { ok: false, system: null, fields: null, error: { field: '', message }, given: {}, json: '', text: '' };
+    }
     return JSON.parse(state.stage(query, byId('explain').checked ? 1 : 0));
   }
 

@@ -273,6 +273,14 @@ async function main() {
     expect(invalid.headline === 'Not staged' && invalid.lines.some((l) => l.startsWith('size must be a positive length')),
       `size=-3: ${JSON.stringify(invalid.lines)}`);
 
+    // An unknown key is an error, as in a JSON record; an absurdly long address is refused whole.
+    const unknown = await open('size=6&grade=3&sise=7');
+    expect(unknown.headline === 'Not staged' && unknown.lines.some((l) => l.startsWith('unknown field "sise"')),
+      `unknown key: ${JSON.stringify(unknown.lines)}`);
+    const long = await open(`size=6&grade=3&id=${'x'.repeat(300000)}`);
+    expect(long.headline === 'Not staged' && long.lines.some((l) => l.includes('more than any case needs')),
+      `long address: ${JSON.stringify(long.lines).slice(0, 300)}`);
+
     // A phone, and 200% zoom of a 1280 px window: no sideways scrolling.
     await view(390, 844, 2, true);
     const phone = await open('site=uterus&size=7&adnexa=1');
