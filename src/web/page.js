@@ -235,8 +235,11 @@
   }
 
   start().catch((error) => {
-    byId('status').textContent = `The staging code could not start in this browser (${error}). `
+    const message = `The staging code could not start in this browser (${error}). `
       + 'It needs a browser that runs WebAssembly (2022 or later).';
+    byId('status').textContent = message;
+    byId('report').replaceChildren(element('p', { className: 'line error', textContent: message }));
+    byId('report').classList.add('failed');
     document.body.dataset.ready = 'failed';
   });
 })();
