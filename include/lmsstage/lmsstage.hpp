@@ -4,7 +4,9 @@
 ///
 /// The library is pure: values in, values out, no I/O, no exceptions for bad clinical input.
 
+#include <cstdint>
 #include <string_view>
+#include <variant>
 
 #include "lmsstage/case.hpp"
 #include "lmsstage/result.hpp"
@@ -25,6 +27,17 @@ std::optional<CaseError> stage(const Case& input, Result& result);
 
 /// Checks a case without staging it; nullopt when it is valid.
 std::optional<CaseError> validate(const Case& input);
+
+/// The staging system a case's site, histology and edition select, and the fields it reads.
+struct Route {
+    std::string_view system_id;  ///< as `Result::system.id` will be
+    std::uint32_t fields = 0;    ///< a set of field_bit(); any other field given draws a warning
+};
+
+/// Which system `stage` will apply and which fields it reads, for a form that asks only for those
+/// (the other fields need not be complete yet). A CaseError when site, histology and edition
+/// select no system, as `stage` would report.
+std::variant<Route, CaseError> route(const Case& input);
 
 /// The library version ("0.1.0").
 std::string_view version() noexcept;

@@ -5,6 +5,10 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#if !defined(__cpp_lib_to_chars)  // no floating-point from_chars: parse_number's fallback
+#include <cerrno>
+#include <cstdlib>
+#endif
 #include <cstdint>
 #include <iterator>
 #include <string>
@@ -114,6 +118,41 @@ std::string join_names(const std::array<Enum, N>& values) {
     return out;
 }
 
+#if !defined(__cpp_lib_to_chars)
+/// What std::from_chars(first, last, value) does, for a standard library without floating-point
+/// from_chars (Emscripten 3.1's libc++), by strtod: no leading space or '+', no hexadecimal, and
+/// out of range only when the value overflows to infinity or underflows to zero. The web build's
+/// tests compare its results byte for byte with the native program's.
+std::from_chars_result from_chars_fallback(const char* first, const char* last, double& value) {
+    const char* p = first;
+    if (p != last && *p == '-') {
+        ++p;
+    }
+    if (p == last || !(std::isdigit(static_cast<unsigned char>(*p)) != 0 || *p == '.' ||
+                       std::tolower(static_cast<unsigned char>(*p)) == 'i' ||
+                       std::tolower(static_cast<unsigned char>(*p)) == 'n')) {
+        return {first, std::errc::invalid_argument};
+    }
+    std::string text(first, last);
+    const auto digits = static_cast<std::size_t>(p - first);
+    if (text.size() > digits + 1 && text[digits] == '0' && (text[digits + 1] == 'x' || text[digits + 1] == 'X')) {
+        text.resize(digits + 1);  // from_chars reads "0x10" as 0 followed by other text
+    }
+    errno = 0;
+    char* end = nullptr;
+    const double parsed = std::strtod(text.c_str(), &end);
+    if (end == text.c_str()) {
+        return {first, std::errc::invalid_argument};
+    }
+    const char* stop = first + (end - text.c_str());
+    if (errno == ERANGE && (std::isinf(parsed) || parsed == 0.0)) {
+        return {stop, std::errc::result_out_of_range};
+    }
+    value = parsed;
+    return {stop, std::errc{}};
+}
+#endif
+
 /// A number that fills the whole text: std::from_chars, so "nan" and "inf" parse and are then
 /// rejected as not finite; "1e400" is out of range.
 enum class NumberStatus { ok, not_a_number, out_of_range, not_finite };
@@ -123,7 +162,11 @@ NumberStatus parse_number(std::string_view text, double& out) {
     }
     const char* first = text.data();
     const char* last = text.data() + text.size();
+#if defined(__cpp_lib_to_chars)
     auto [end, ec] = std::from_chars(first, last, out);
+#else
+    auto [end, ec] = from_chars_fallback(first, last, out);
+#endif
     if (ec == std::errc::result_out_of_range) {
         return NumberStatus::out_of_range;
     }
@@ -270,6 +313,45 @@ std::string accepted_values(const FieldSpec& spec) {
     return "?";
 }
 
+namespace {
+template <typename Enum, std::size_t N>
+std::vector<std::string_view> names_of(const std::array<Enum, N>& values) {
+    std::vector<std::string_view> out;
+    for (Enum value : values) {
+        out.push_back(name(value));
+    }
+    return out;
+}
+}  // namespace
+
+std::vector<std::string_view> value_words(const FieldSpec& spec) {
+    switch (spec.field) {
+        case Field::site: return names_of(k_all_sites);
+        case Field::histology: return {"lms", "ess", "adenosarcoma", "gist"};  // carcinosarcoma is refused
+        case Field::depth: return names_of(k_all_depths);
+        case Field::grade: return names_of(k_all_grades);
+        case Field::nodes:
+        case Field::metastasis:
+        case Field::adnexa:
+        case Field::pelvic:
+        case Field::bladder_rectum:
+        case Field::cervix:
+        case Field::peritoneal_cytology: return {"yes", "no", "unknown"};
+        case Field::extension: return names_of(k_all_extensions);
+        case Field::gi_site: return names_of(k_all_gi_sites);
+        case Field::edition: return {"7", "8"};
+        case Field::adjoining_invasion: return names_of(k_all_adjoining_invasions);
+        case Field::visceral_extent: return names_of(k_all_visceral_extents);
+        case Field::size:
+        case Field::abdominal_sites:
+        case Field::myometrial_invasion:
+        case Field::mitotic_rate:
+        case Field::foci:
+        case Field::id: break;
+    }
+    return {};
+}
+
 std::optional<CaseError> parse_length(std::string_view text, std::optional<Measured<Length>>& out) {
     const FieldSpec& spec = spec_of(Field::size);
     const std::string_view given = text;
@@ -392,8 +474,8 @@ std::optional<CaseError> set_from_text(Case& target, const FieldSpec& spec, std:
         case Field::bladder_rectum:
         case Field::cervix:
         case Field::peritoneal_cytology:
-            if (text == "unknown") {
-                *finding_slot(target, spec.field) = Finding::unknown;
+            if (std::optional<Finding>* slot = finding_slot(target, spec.field); slot != nullptr && text == "unknown") {
+                *slot = Finding::unknown;
                 return std::nullopt;
             }
             if (auto yes = parse_yes_no(text)) {

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lmsstage/case.hpp"
 #include "lmsstage/result.hpp"
@@ -42,6 +43,9 @@ const FieldSpec* find_field_by_key(std::string_view key) noexcept;
 
 /// The accepted values of a field, as a sentence fragment: "1, 2, 3 or X".
 std::string accepted_values(const FieldSpec& spec);
+/// The words a field accepts when they are a fixed list (a choice, grade, yes/no, edition), in
+/// the order help gives them; empty for a number, a length or an id.
+std::vector<std::string_view> value_words(const FieldSpec& spec);
 
 /// Reads the text form of a field into the case (command-line value, or a JSON string). The
 /// CaseError names the field; its problem says what was given and what is accepted.

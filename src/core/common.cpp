@@ -4,6 +4,11 @@
 #include <charconv>
 #include <cmath>
 #include <utility>
+#if !defined(__cpp_lib_to_chars)  // no floating-point to_chars: format_number's fallback
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#endif
 
 #include "core/detail.hpp"
 
@@ -75,6 +80,57 @@ const SurvivalTable* find_survival_table(std::string_view id) noexcept {
 
 namespace detail {
 
+#if !defined(__cpp_lib_to_chars)
+namespace {
+
+/// What std::to_chars(first, last, value) prints, for a standard library without floating-point
+/// to_chars (Emscripten 3.1's libc++): the fewest significant digits that read back as `value`,
+/// written fixed or scientific, whichever is shorter (fixed on a tie). The web build's tests
+/// compare its results byte for byte with the native program's.
+std::string shortest_form(double value) {
+    if (std::isnan(value)) {
+        return std::signbit(value) ? "-nan" : "nan";
+    }
+    if (std::isinf(value)) {
+        return value < 0 ? "-inf" : "inf";
+    }
+    const std::string sign = std::signbit(value) ? "-" : "";
+    if (value == 0.0) {
+        return sign + "0";
+    }
+    // The shortest correctly rounded d.ddde+XX that reads back as the value.
+    std::array<char, 40> buffer{};
+    for (int precision = 0; precision <= 17; ++precision) {
+        std::snprintf(buffer.data(), buffer.size(), "%.*e", precision, std::fabs(value));
+        if (std::strtod(buffer.data(), nullptr) == std::fabs(value)) {
+            break;
+        }
+    }
+    const std::string scientific(buffer.data());
+    const std::size_t e = scientific.find('e');
+    std::string digits = scientific.substr(0, e);
+    digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+    const int exponent = std::atoi(scientific.c_str() + e + 1);
+    const auto count = static_cast<int>(digits.size());
+    std::string fixed;
+    if (exponent < 0) {
+        fixed = "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0') + digits;
+    } else if (count <= exponent + 1) {
+        // A whole number: of the fixed forms this long, to_chars prints the one nearest the value,
+        // its exact digits (12345678901234567890 reads as 12345678901234567168).
+        std::array<char, 320> whole{};
+        std::snprintf(whole.data(), whole.size(), "%.0f", std::fabs(value));
+        fixed = whole.data();
+    } else {
+        fixed = digits.substr(0, static_cast<std::size_t>(exponent + 1)) + '.' +
+                digits.substr(static_cast<std::size_t>(exponent + 1));
+    }
+    return sign + (fixed.size() <= scientific.size() ? fixed : scientific);
+}
+
+}  // namespace
+#endif
+
 std::string format_number(double value) {
     // Fast path for the usual clinical values (6, 5.5, 12.25): when value is exactly N/100 for a
     // modest whole N, those at most two decimals are its shortest round-trip form, as to_chars
@@ -94,12 +150,16 @@ std::string format_number(double value) {
         }
         return text;
     }
+#if defined(__cpp_lib_to_chars)
     std::array<char, 32> buffer{};
     auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
     if (ec != std::errc{}) {
         return "?";
     }
     return std::string(buffer.data(), end);
+#else
+    return shortest_form(value);
+#endif
 }
 
 std::string describe_length(const Length& length) {

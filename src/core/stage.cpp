@@ -1,5 +1,6 @@
 // The one routing place: validates a case, chooses the staging system and the survival table,
-// flags given fields the system does not use, and hands over to the system's rules.
+// flags given fields the system does not use, and hands over to the system's rules. route() tells
+// a form the same choice before the case is complete.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -45,40 +46,41 @@ constexpr std::uint32_t k_common = mask({Field::site, Field::histology, Field::n
 
 struct SystemInfo {
     SystemId id;
+    std::string_view system_id;  ///< as `Result::system.id` will be
     std::uint32_t used;    ///< fields the system reads; the rest draw a warning
     std::uint32_t needed;  ///< fields it asks for, unless no value of them could change the answer
 };
 
 // Which fields each system reads, and which it asks for.
 constexpr SystemInfo k_systems[] = {
-    {SystemId::ajcc7_sts,
+    {SystemId::ajcc7_sts, "ajcc7-sts",
      k_common | mask({Field::size, Field::depth, Field::grade, Field::extension, Field::edition}),
      mask({Field::size, Field::grade})},
-    {SystemId::figo2009_uterine,
+    {SystemId::figo2009_uterine, "figo2009-uterine",
      k_common | mask({Field::size, Field::adnexa, Field::pelvic, Field::bladder_rectum, Field::abdominal_sites,
                       Field::cervix, Field::peritoneal_cytology}),
      mask({Field::size})},
-    {SystemId::figo2009_adenosarcoma,
+    {SystemId::figo2009_adenosarcoma, "figo2009-adenosarcoma",
      k_common | mask({Field::myometrial_invasion, Field::adnexa, Field::pelvic, Field::bladder_rectum,
                       Field::abdominal_sites, Field::cervix, Field::peritoneal_cytology}),
      mask({Field::myometrial_invasion})},
-    {SystemId::ajcc7_gist,
+    {SystemId::ajcc7_gist, "ajcc7-gist",
      k_common | mask({Field::size, Field::extension, Field::mitotic_rate, Field::gi_site, Field::edition}),
      mask({Field::size, Field::mitotic_rate})},
-    {SystemId::ajcc8_gist,
+    {SystemId::ajcc8_gist, "ajcc8-gist",
      k_common | mask({Field::size, Field::extension, Field::mitotic_rate, Field::gi_site, Field::edition}),
      mask({Field::size, Field::mitotic_rate})},
-    {SystemId::ajcc8_sts_trunk_extremity,
+    {SystemId::ajcc8_sts_trunk_extremity, "ajcc8-sts-trunk-extremity",
      k_common | mask({Field::size, Field::grade, Field::extension, Field::edition}), mask({Field::size, Field::grade})},
-    {SystemId::ajcc8_sts_retroperitoneum,
+    {SystemId::ajcc8_sts_retroperitoneum, "ajcc8-sts-retroperitoneum",
      k_common | mask({Field::size, Field::grade, Field::extension, Field::edition}), mask({Field::size, Field::grade})},
-    {SystemId::ajcc8_sts_head_neck,
+    {SystemId::ajcc8_sts_head_neck, "ajcc8-sts-head-neck",
      k_common | mask({Field::size, Field::grade, Field::extension, Field::edition, Field::adjoining_invasion}),
      mask({Field::size})},
-    {SystemId::ajcc8_sts_visceral,
+    {SystemId::ajcc8_sts_visceral, "ajcc8-sts-visceral",
      k_common | mask({Field::grade, Field::extension, Field::edition, Field::visceral_extent, Field::foci}),
      mask({Field::visceral_extent})},
-    {SystemId::ajcc7_gi_lms, k_common | mask({Field::extension, Field::edition}), 0},
+    {SystemId::ajcc7_gi_lms, "ajcc7-gi-lms", k_common | mask({Field::extension, Field::edition}), 0},
 };
 
 constexpr const SystemInfo& info(SystemId id) noexcept { return k_systems[static_cast<std::size_t>(id)]; }
@@ -439,6 +441,15 @@ std::variant<SystemId, CaseError> checked_system(const Case& input) {
 }
 
 }  // namespace
+
+std::variant<Route, CaseError> route(const Case& input) {
+    auto chosen = choose_system(input);
+    if (auto* bad = std::get_if<CaseError>(&chosen)) {
+        return *bad;
+    }
+    const SystemInfo& sys = info(std::get<SystemId>(chosen));
+    return Route{sys.system_id, sys.used};
+}
 
 std::optional<CaseError> validate(const Case& input) {
     Result scratch;

@@ -1,0 +1,10 @@
+# The page is one file of at most LIMIT bytes (cmake -DPAGE=... -DLIMIT=... -P page_size.cmake).
+if(NOT EXISTS "${PAGE}")
+  message(FATAL_ERROR "${PAGE} was not built")
+endif()
+file(SIZE "${PAGE}" size)
+math(EXPR kib "${size} / 1024")
+if(size GREATER LIMIT)
+  message(FATAL_ERROR "${PAGE}: ${size} bytes (${kib} KiB), over the limit of ${LIMIT}")
+endif()
+message(STATUS "${PAGE}: ${size} bytes (${kib} KiB), limit ${LIMIT}")
