@@ -45,8 +45,9 @@ std::string last_non_empty_line(const std::string& text) {
 std::vector<std::string> survival_rows(const std::string& text) {
     std::vector<std::string> rows;
     for (const std::string& line : lines_of(text)) {
-        if (contains(line, "%") && (contains(line, "localized") || contains(line, "regional") ||
-                                    contains(line, "distant"))) {
+        const bool row_indent = line.rfind("  > ", 0) == 0 || line.rfind("    ", 0) == 0;
+        if (row_indent && contains(line, "%") &&
+            (contains(line, "localized") || contains(line, "regional") || contains(line, "distant"))) {
             rows.push_back(line);
         }
     }
@@ -95,8 +96,21 @@ Result staged(const Case& c) {
     return std::get<Result>(outcome);
 }
 
+/// The text with its line wrapping undone: every run of spaces and newlines becomes one space.
+std::string flat(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        const bool blank = c == ' ' || c == '\n';
+        if (!blank || (!out.empty() && out.back() != ' ')) {
+            out += blank ? ' ' : c;
+        }
+    }
+    return out;
+}
+
+/// Where `part` starts in the report, its wrapping undone.
 std::size_t position(const std::string& text, std::string_view part) {
-    const std::size_t at = text.find(part);
+    const std::size_t at = flat(text).find(flat(part));
     INFO("looking for: " << std::string(part));
     CHECK(at != std::string::npos);
     return at;
@@ -294,4 +308,103 @@ TEST_CASE("colour is off unless asked for", "[render][text][colour]") {
 TEST_CASE("colour changes nothing but the escape codes", "[render][text][colour]") {
     const Result r = sample_result();
     CHECK(without_ansi(render_text(r, TextOptions{true, true})) == render_text(r, TextOptions{false, true}));
+}
+
+// ---- The report fits the terminal ---------------------------------------------------------------
+
+namespace {
+
+/// One case of every system, with long texts: undetermined stages, no table, notes, warnings.
+std::vector<Result> every_system() {
+    std::vector<Case> cases(8);
+    cases[0].size = Measured<Length>::of(Length{6.0, LengthUnit::cm});
+    cases[0].grade = Grade::g3;
+    cases[0].depth = Depth::deep;
+    cases[1].site = Site::uterus;
+    cases[1].size = Measured<Length>::unknown();
+    cases[1].nodes = Finding::unknown;
+    cases[1].grade = Grade::g2;  // unused: a warning
+    cases[2].site = Site::uterus;
+    cases[2].histology = Histology::adenosarcoma;
+    cases[2].myometrial_invasion = 50.0;
+    cases[3].site = Site::gi;
+    cases[3].histology = Histology::gist;
+    cases[3].gi_site = GiSite::small_intestine;
+    cases[3].size = Measured<Length>::of(Length{7.0, LengthUnit::cm});
+    cases[3].mitotic_rate = Measured<MitoticRate>::unknown();
+    cases[4].edition = 8;
+    cases[4].site = Site::retroperitoneum;
+    cases[4].size = Measured<Length>::of(Length{12.0, LengthUnit::cm});
+    cases[4].grade = Grade::g2;
+    cases[4].nodes = Finding::present;
+    cases[5].edition = 8;
+    cases[5].site = Site::head_neck;
+    cases[5].size = Measured<Length>::of(Length{3.0, LengthUnit::cm});
+    cases[5].adjoining_invasion = AdjoiningInvasion::unknown;
+    cases[6].edition = 8;
+    cases[6].site = Site::visceral;
+    cases[6].foci = 4;
+    cases[7].site = Site::gi;
+    cases[7].histology = Histology::lms;
+    std::vector<Result> results;
+    for (const Case& c : cases) {
+        results.push_back(staged(c));
+    }
+    return results;
+}
+
+}  // namespace
+
+TEST_CASE("every line of the report fits the width, at 80 columns and at 40 to 200", "[render][text][width]") {
+    for (std::size_t width : {40U, 60U, 80U, 120U, 200U}) {
+        for (const Result& r : every_system()) {
+            for (bool explain : {false, true}) {
+                TextOptions options;
+                options.width = width;
+                options.explain = explain;
+                options.colour = true;  // colour codes never count as width
+                for (const std::string& line : lines_of(without_ansi(render_text(r, options)))) {
+                    INFO("width " << width << ", system " << r.system.id << ": " << line);
+                    CHECK(line.size() <= width);
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("the stage is on the first line and the matched survival figure on the third", "[render][text][width]") {
+    const std::string text = render_text(staged([] {
+        Case c;
+        c.size = Measured<Length>::of(Length{6.0, LengthUnit::cm});
+        c.grade = Grade::g3;
+        return c;
+    }()), TextOptions{});
+    const std::vector<std::string> lines = lines_of(text);
+    REQUIRE(lines.size() > 3);
+    CHECK(lines[0].rfind("Stage III  (AJCC 7th edition", 0) == 0);
+    CHECK(lines[1] == "  T2 N0 M0 G3    summary stage: localized");
+    // SEER Cancer Stat Facts, Soft Tissue including Heart: localized 82.4 %.
+    CHECK(lines[2] == "  Five-year survival: 82.4% (localized, Soft tissue sarcoma)");
+}
+
+TEST_CASE("brief gives the stage, TNM, summary stage and the matched figure in at most 4 lines",
+          "[render][text][brief]") {
+    for (const Result& r : every_system()) {
+        TextOptions options;
+        options.brief = true;
+        const std::vector<std::string> lines = lines_of(render_text(r, options));
+        INFO("system " << r.system.id);
+        CHECK(lines.size() <= 4);
+        CHECK(contains(lines.front(), r.system.grouping == Grouping::figo ? "FIGO stage" : "") );
+        CHECK_FALSE(contains(render_text(r, options), clinical_judgment_reminder()));
+    }
+}
+
+TEST_CASE("a case outside every survival table says so in its first lines", "[render][text]") {
+    Case c;
+    c.site = Site::retroperitoneum;
+    c.size = Measured<Length>::of(Length{12.0, LengthUnit::cm});
+    c.grade = Grade::g2;
+    const std::vector<std::string> lines = lines_of(render_text(staged(c), TextOptions{}));
+    CHECK(lines[2] == "  Five-year survival: no table covers this case (see notes)");
 }

@@ -1,31 +1,101 @@
 #include "cli/render_text.hpp"
 
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 #include "lmsstage/lmsstage.hpp"
 
 namespace lmsstage::cli {
 namespace {
 
-class Painter {
+constexpr std::string_view k_bold = "\x1b[1m";
+constexpr std::string_view k_dim = "\x1b[2m";
+constexpr std::string_view k_mark = "\x1b[1;36m";
+constexpr std::string_view k_warn = "\x1b[33m";
+constexpr std::string_view k_reset = "\x1b[0m";
+
+/// Columns a UTF-8 text takes (one per character; every character lmsstage prints is narrow).
+std::size_t columns(std::string_view text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+}
+
+/// Builds the report line by line: each logical line is wrapped at spaces to the width, its
+/// continuation lines indented under its text, and painted whole (colour never counts as width).
+class Report {
 public:
-    explicit Painter(bool on) : m_on(on) {}
-    [[nodiscard]] std::string bold(std::string_view text) const { return wrap("\x1b[1m", text); }
-    [[nodiscard]] std::string dim(std::string_view text) const { return wrap("\x1b[2m", text); }
-    [[nodiscard]] std::string mark(std::string_view text) const { return wrap("\x1b[1;36m", text); }
-    [[nodiscard]] std::string warn(std::string_view text) const { return wrap("\x1b[33m", text); }
+    explicit Report(const TextOptions& options) : m_options(options) {}
+
+    /// One logical line: `lead` then `text`, continued under `hang` spaces.
+    void line(std::string_view lead, std::string_view text, std::size_t hang, std::string_view paint = {}) {
+        const std::size_t width = std::max<std::size_t>(m_options.width, 40);
+        std::string current(lead);
+        std::size_t used = columns(lead);
+        bool first_word = true;
+        while (!text.empty()) {
+            const std::size_t space = text.find(' ');
+            std::string_view word = text.substr(0, space);
+            text = space == std::string_view::npos ? std::string_view{} : text.substr(space + 1);
+            if (const std::size_t room = width - std::min(width - 1, std::max(hang, columns(lead)));
+                word.size() > room) {
+                // A word wider than a line (a list of values): break it after a | / or - that fits.
+                std::size_t cut = word.find_last_of("|/-", room - 1);
+                cut = cut == std::string_view::npos ? room : cut + 1;
+                const std::string_view rest = word.substr(cut);
+                text = text.empty() ? rest : std::string_view(rest.data(), static_cast<std::size_t>(
+                                                                            text.data() + text.size() - rest.data()));
+                word = word.substr(0, cut);
+            }
+            const std::size_t need = columns(word) + (first_word ? 0 : 1);
+            if (!first_word && used + need > width) {
+                emit(current, paint);
+                current.assign(hang, ' ');
+                used = hang;
+                first_word = true;
+            }
+            if (!first_word) {
+                current += ' ';
+            }
+            current += word;
+            used += columns(word) + (first_word ? 0 : 1);
+            first_word = false;
+        }
+        emit(current, paint);
+    }
+    void blank() { m_out += '\n'; }
+    void heading(std::string_view text) { line({}, text, 2, k_bold); }
+    /// "  - item" lists, continued under the item's text.
+    void list(std::string_view title, const TextList& items, std::string_view paint = {}) {
+        if (items.empty()) {
+            return;
+        }
+        blank();
+        heading(title);
+        for (const std::string& item : items) {
+            line("  - ", item, 4, paint);
+        }
+    }
+    [[nodiscard]] const TextOptions& options() const { return m_options; }
+    std::string take() { return std::move(m_out); }
 
 private:
-    [[nodiscard]] std::string wrap(std::string_view code, std::string_view text) const {
-        if (!m_on) {
-            return std::string(text);
+    void emit(std::string_view text, std::string_view paint) {
+        while (!text.empty() && text.back() == ' ') {
+            text.remove_suffix(1);
         }
-        std::string out(code);
-        out += text;
-        out += "\x1b[0m";
-        return out;
+        const bool painted = m_options.colour && !paint.empty();
+        if (painted) {
+            m_out += paint;
+        }
+        m_out += text;
+        if (painted) {
+            m_out += k_reset;
+        }
+        m_out += '\n';
     }
-    bool m_on;
+    const TextOptions& m_options;
+    std::string m_out;
 };
 
 std::string pad(std::string_view text, std::size_t width) {
@@ -47,7 +117,7 @@ const TraceStep* find_step(const Result& r, std::string_view rule) {
 
 bool is_figo(const Result& r) { return r.system.grouping == Grouping::figo; }
 
-/// The headline: "Stage III", "FIGO stage IIIC", "Stage undetermined: IIA or III", ...
+/// "Stage III", "FIGO stage IIIC", "Stage undetermined: IIA or III", "No stage group: T category T2".
 std::string stage_headline(const Result& r) {
     switch (r.system.grouping) {
         case Grouping::t_only: return "No stage group: T category " + std::string(r.categories.t);
@@ -70,58 +140,50 @@ std::string stage_headline(const Result& r) {
     return text;
 }
 
-void list_section(std::string& out, const Painter& p, std::string_view title, const TextList& items,
-                  bool warning) {
-    if (items.empty()) {
-        return;
-    }
-    out += '\n';
-    out += p.bold(title);
-    out += '\n';
-    for (const std::string& item : items) {
-        out += "  - ";
-        out += warning ? p.warn(item) : item;
-        out += '\n';
-    }
-}
-
-}  // namespace
-
-std::string render_text(const Result& r, const TextOptions& options) {
-    const Painter p(options.colour);
-    std::string out;
-
-    // 1. Stage and system.
-    const std::string stage_text = stage_headline(r);
-    out += p.bold(stage_text);
-    out += "  (";
-    out += r.system.name;
-    out += ")\n";
-    out += "  ";
-    out += is_figo(r) ? "TNM " : "";
-    if (!r.categories.t.empty()) {
-        out += r.categories.t;
-        out += ' ';
-    }
-    out += r.categories.n;
-    out += ' ';
-    out += r.categories.m;
-    if (!r.categories.g.empty()) {
-        out += ' ';
-        out += r.categories.g;
+/// "T2 N0 M0 G3", "TNM T1a NX M0", "T3 N0 M0, mitotic rate high".
+std::string categories_line(const Result& r) {
+    std::string out = is_figo(r) ? "TNM " : "";
+    for (std::string_view c : {r.categories.t, r.categories.n, r.categories.m, r.categories.g}) {
+        if (!c.empty()) {
+            out += out.empty() || out == "TNM " ? "" : " ";
+            out += c;
+        }
     }
     if (!r.categories.rate.empty()) {
         out += ", mitotic rate ";
         out += r.categories.rate;
     }
-    out += "    summary stage: ";
-    out += r.summary_stage ? std::string(name(*r.summary_stage)) : std::string("undetermined");
-    out += '\n';
+    return out;
+}
 
-    // 2. Each category with its reason.
-    out += '\n';
-    out += p.bold("Categories");
-    out += '\n';
+/// The matched survival figure in one sentence, or why there is none.
+std::string survival_line(const Result& r) {
+    if (r.survival == nullptr) {
+        return "Five-year survival: no table covers this case (see notes)";
+    }
+    if (!r.summary_stage) {
+        return "Five-year survival: no row, the summary stage is undetermined";
+    }
+    for (const SurvivalRow& row : r.survival->rows) {
+        if (row.summary_stage == *r.summary_stage) {
+            return "Five-year survival: " + std::string(row.percent_text) + "% (" + std::string(name(row.summary_stage)) +
+                   ", " + std::string(r.survival->title) + ")";
+        }
+    }
+    return {};
+}
+
+void summary_block(Report& out, const Result& r) {
+    out.line({}, stage_headline(r) + "  (" + std::string(r.system.name) + ")", 2, k_bold);
+    out.line("  ", categories_line(r) + "    summary stage: " +
+                       (r.summary_stage ? std::string(name(*r.summary_stage)) : std::string("undetermined")),
+             4);
+    out.line("  ", survival_line(r), 4);
+}
+
+void categories_block(Report& out, const Result& r) {
+    out.blank();
+    out.heading("Categories");
     const std::pair<std::string_view, std::string_view> categories[] = {{"T", r.categories.t},
                                                                          {"N", r.categories.n},
                                                                          {"M", r.categories.m},
@@ -132,80 +194,68 @@ std::string render_text(const Result& r, const TextOptions& options) {
         if (value.empty() || step == nullptr) {
             continue;
         }
-        out += "  ";
-        out += pad(value, 5);
-        out += step->because;
-        out += '\n';
+        out.line("  " + pad(value, 5), step->because, 7);
     }
     if (r.categories.g.empty()) {
-        out += "  ";
-        out += pad("G", 5);
-        out += "grade not given, or not part of this system\n";
+        out.line("  " + pad("G", 5), "grade not given, or not part of this system", 7);
     }
+}
 
-    // 3. Survival table with the matching row marked.
-    out += '\n';
+void survival_block(Report& out, const Result& r) {
+    out.blank();
     if (r.survival == nullptr) {
-        out += p.bold("Five-year survival");
-        out += "\n  no survival table fits this case (see notes)\n";
-    } else {
-        const SurvivalTable& t = *r.survival;
-        out += p.bold("Five-year survival: " + std::string(t.title));
-        out += " (";
-        out += t.measure;
-        out += ", by SEER summary stage)\n";
-        for (const SurvivalRow& row : t.rows) {
-            const bool matched = r.summary_stage && *r.summary_stage == row.summary_stage;
-            std::string line = std::string(matched ? "  > " : "    ") + pad(name(row.summary_stage), 11) +
-                               std::string(row.percent_text) + "%";
-            if (matched) {
-                line = pad(line, 23) + "<- this case";
-                out += p.mark(line);
-            } else {
-                out += line;
-            }
-            out += '\n';
-        }
-        if (!r.summary_stage) {
-            out += "  no row marked: the summary stage is undetermined\n";
-        }
-        out += "  Source: ";
-        out += t.source;
-        out += ", as quoted in ";
-        out += t.cited_in;
-        out += "\n  Cohort: ";
-        out += t.cohort;
-        out += "; recorded ";
-        out += t.taken;
-        out += "\n  Population: ";
-        out += t.population;
-        out += "\n  ";
-        out += survival_caveat();
-        out += '\n';
+        out.heading("Five-year survival");
+        out.line("  ", "no survival table fits this case (see notes)", 4);
+        return;
     }
+    const SurvivalTable& t = *r.survival;
+    out.heading("Five-year survival: " + std::string(t.title) + " (" + std::string(t.measure) +
+                ", by SEER summary stage)");
+    for (const SurvivalRow& row : t.rows) {
+        const bool matched = r.summary_stage && *r.summary_stage == row.summary_stage;
+        const std::string text = pad(name(row.summary_stage), 11) + std::string(row.percent_text) + "%";
+        if (matched) {
+            out.line("  > ", pad(text, 19) + "<- this case", 4, k_mark);
+        } else {
+            out.line("    ", text, 4);
+        }
+    }
+    if (!r.summary_stage) {
+        out.line("  ", "no row marked: the summary stage is undetermined", 4);
+    }
+    out.line("  Source: ", std::string(t.source) + ", as quoted in " + std::string(t.cited_in), 4);
+    out.line("  Cohort: ", std::string(t.cohort) + "; recorded " + std::string(t.taken), 4);
+    out.line("  Population: ", t.population, 4);
+    out.line("  ", survival_caveat(), 2);
+}
 
-    // 4. Assumptions, warnings, notes.
-    list_section(out, p, "Assumptions", r.assumptions, false);
-    list_section(out, p, "Warnings", r.warnings, true);
-    list_section(out, p, "Notes", r.notes, false);
+void trace_block(Report& out, const Result& r) {
+    out.blank();
+    out.heading("Rule trace");
+    for (const TraceStep& step : r.trace) {
+        out.line("  " + pad(std::string(step.rule) + ":", 15), step.because, 17);
+    }
+}
 
+}  // namespace
+
+std::string render_text(const Result& r, const TextOptions& options) {
+    Report out(options);
+    summary_block(out, r);
+    if (options.brief) {
+        return out.take();
+    }
+    categories_block(out, r);
+    survival_block(out, r);
+    out.list("Assumptions", r.assumptions);
+    out.list("Warnings", r.warnings, k_warn);
+    out.list("Notes", r.notes);
     if (options.explain) {
-        out += '\n';
-        out += p.bold("Rule trace");
-        out += '\n';
-        for (const TraceStep& step : r.trace) {
-            out += "  ";
-            out += pad(std::string(step.rule) + ":", 15);
-            out += step.because;
-            out += '\n';
-        }
+        trace_block(out, r);
     }
-
-    // 5. The reminder.
-    out += '\n';
-    out += p.dim(clinical_judgment_reminder());
-    out += '\n';
-    return out;
+    out.blank();
+    out.line({}, clinical_judgment_reminder(), 2, k_dim);
+    return out.take();
 }
 
 }  // namespace lmsstage::cli
