@@ -77,18 +77,26 @@ void markdown_rule_set(std::string& out, const RuleSet& rules) {
 void markdown_survival(std::string& out) {
     out += "## Five-year survival by SEER summary stage\n\n";
     for (const SurvivalTable& t : survival_tables()) {
-        out += "### " + std::string(t.title) + " (`" + std::string(t.id) + "`)\n\n";
-        out += "| localized | regional | distant |\n|---|---|---|\n|";
+        for (std::string_view part : {std::string_view("### "), t.title, std::string_view(" (`"), t.id,
+                                      std::string_view("`)\n\n| localized | regional | distant |\n|---|---|---|\n|")}) {
+            out += part;
+        }
         for (const SurvivalRow& row : t.rows) {
-            out += " " + std::string(row.percent_text) + "% |";
+            out += ' ';
+            out += row.percent_text;
+            out += "% |";
         }
         out += "\n\n";
-        out += "- Measure: " + std::string(t.measure) + "\n";
-        out += "- Primary source: " + std::string(t.source) + "\n";
-        out += "- As quoted in: " + std::string(t.cited_in) + "\n";
-        out += "- Cohort: " + std::string(t.cohort) + "\n";
-        out += "- Recorded: " + std::string(t.taken) + "\n";
-        out += "- Population: " + std::string(t.population) + "\n";
+        const std::pair<std::string_view, std::string_view> facts[] = {
+            {"Measure", t.measure}, {"Primary source", t.source}, {"As quoted in", t.cited_in},
+            {"Cohort", t.cohort},   {"Recorded", t.taken},        {"Population", t.population}};
+        for (const auto& [what, value] : facts) {
+            out += "- ";
+            out += what;
+            out += ": ";
+            out += value;
+            out += '\n';
+        }
         out += "- Shown for sites: ";
         for (std::size_t i = 0; i < t.sites.size(); ++i) {
             out += i > 0 ? ", " : "";
