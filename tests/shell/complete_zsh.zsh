@@ -61,6 +61,16 @@ expect_has() {
     done
 }
 
+# The first <TAB> of a new interactive shell can arrive before its line editor is ready: complete
+# one line until it answers (at most 20 tries), so that every check below meets a ready shell.
+integer tries=0
+while (( tries < 20 )); do
+    matches 'lmsstage --si'
+    (( $#got )) && break
+    tries+=1
+    sleep 0.1
+done
+
 expect 'lmsstage --si' --site --size
 expect 'lmsstage --site ' soft-tissue extremity trunk retroperitoneum head-neck visceral uterus gi
 expect 'lmsstage --gi-site s' small-intestine stomach
