@@ -21,26 +21,6 @@ constexpr std::array<std::array<const char*, 4>, 2> k_stage_n0_m0 = {{
     {"IB", "IIB", "III", "IB"},  // T2
 }};
 
-std::size_t grade_column(Grade g) {
-    switch (g) {
-        case Grade::g1: return 0;
-        case Grade::g2: return 1;
-        case Grade::g3: return 2;
-        case Grade::gx: return 3;
-    }
-    return 0;
-}
-
-const char* g_category(Grade g) {
-    switch (g) {
-        case Grade::g1: return "G1";
-        case Grade::g2: return "G2";
-        case Grade::g3: return "G3";
-        case Grade::gx: return "GX";
-    }
-    return "?";
-}
-
 /// docs/rules.md §1: M1 -> IV (any T, N, G); else N1 -> III (any T, G); else the N0 M0 table.
 std::string expected_stage(bool over_5_cm, Grade g, bool n1, bool m1) {
     if (m1) {

@@ -32,26 +32,6 @@ constexpr std::array<std::string_view, 6> k_stage_order = {"IA", "IB", "II", "II
 
 constexpr int k_unknown = -1;
 
-std::size_t grade_column(Grade g) {
-    switch (g) {
-        case Grade::g1: return 0;
-        case Grade::g2: return 1;
-        case Grade::g3: return 2;
-        case Grade::gx: return 3;
-    }
-    return 0;
-}
-
-const char* g_category(Grade g) {
-    switch (g) {
-        case Grade::g1: return "G1";
-        case Grade::g2: return "G2";
-        case Grade::g3: return "G3";
-        case Grade::gx: return "GX";
-    }
-    return "?";
-}
-
 /// docs/rules.md §4: M1 -> IV; else N1 -> IV (trunk & extremities) or IIIB (retroperitoneum);
 /// else the N0 M0 table. `t` 0..3 = T1..T4, or k_unknown (size unknown: every T). "IA, IB" in stage order.
 std::string expected_stages(bool retroperitoneum, int t, Grade g, bool n1, bool m1) {
@@ -177,20 +157,6 @@ Case gi_lms(std::optional<VisceralExtent> extent, std::optional<long long> foci 
 std::string stage_of(const Case& c) { return stage_text(staged(c).stage); }
 std::string possible_of(const Case& c) { return stages_text(staged(c).possible_stages); }
 std::string summary_of(const Case& c) { return summary_text(staged(c).summary_stage); }
-
-/// True when one line contains every needle.
-bool any_line_with_all(const TextList& lines, std::initializer_list<std::string_view> needles) {
-    for (const std::string& line : lines) {
-        bool all = true;
-        for (std::string_view needle : needles) {
-            all = all && line.find(needle) != std::string::npos;
-        }
-        if (all) {
-            return true;
-        }
-    }
-    return false;
-}
 
 /// The note of a system with no stage grouping: says the 8th edition has no stage grouping.
 bool says_no_stage_grouping(const Result& r) { return any_line_with_all(r.notes, {"8th edition", "no stage grouping"}); }

@@ -109,9 +109,6 @@ const std::array<SizeBand, 15> k_sizes = {{
 
 constexpr std::array<const char*, 4> k_t_names = {"T1", "T2", "T3", "T4"};
 
-Measured<MitoticRate> rate_of(double per_50_hpf) { return Measured<MitoticRate>::of(per_50_hpf); }
-Measured<MitoticRate> rate_unknown() { return Measured<MitoticRate>::unknown(); }
-
 /// A mitotic rate as entered, and its category (exactly 5 is low).
 struct RateBand {
     const char* label;
@@ -163,19 +160,6 @@ constexpr std::array<std::optional<Finding>, 3> k_metastasis = {std::nullopt, Fi
 std::string opt_text(const std::optional<Finding>& f) { return f ? std::string(name(*f)) : "omitted"; }
 std::string opt_text(const std::optional<int>& e) { return e ? std::to_string(*e) : "omitted"; }
 
-/// A GIST case: site gi, histology gist, the GI site, size and mitotic rate; nothing else given.
-Case gist_case(GiSite gi_site, const Measured<Length>& size, const Measured<MitoticRate>& rate,
-               std::optional<int> edition = std::nullopt) {
-    Case c;
-    c.site = Site::gi;
-    c.histology = Histology::gist;
-    c.gi_site = gi_site;
-    c.size = size;
-    c.mitotic_rate = rate;
-    c.edition = edition;
-    return c;
-}
-
 /// A gastric (stomach) and an intestinal (small intestine) GIST case.
 Case gastric(double cm, double rate, std::optional<int> edition = std::nullopt) {
     return gist_case(GiSite::stomach, size_cm(cm), rate_of(rate), edition);
@@ -187,20 +171,6 @@ Case intestinal(double cm, double rate, std::optional<int> edition = std::nullop
 std::string stage_of(const Case& c) { return stage_text(staged(c).stage); }
 std::string possible_of(const Case& c) { return stages_text(staged(c).possible_stages); }
 std::string summary_of(const Case& c) { return summary_text(staged(c).summary_stage); }
-
-/// True when one line contains every needle.
-bool any_line_with_all(const TextList& lines, std::initializer_list<std::string_view> needles) {
-    for (const std::string& line : lines) {
-        bool all = true;
-        for (std::string_view needle : needles) {
-            all = all && line.find(needle) != std::string::npos;
-        }
-        if (all) {
-            return true;
-        }
-    }
-    return false;
-}
 
 /// The percent of the survival row matched by the result's summary stage; -1 when there is none.
 double matched_percent(const Result& r) {
