@@ -1,6 +1,6 @@
 // Behaviour the rest of the suite does not reach, found with cmake/coverage.sh: the fallbacks of
 // the core library for values outside an enumeration, an ambiguous stage table, category prefixes,
-// set comparison, and the AJCC 8 depth warning for the systems without stage groups. Each is
+// and set comparison. Each is
 // reachable through the library's interface (an enumeration with a fixed underlying type can hold
 // any value of that type), so each is pinned here.
 #include <array>
@@ -88,26 +88,4 @@ TEST_CASE("Coverage - common_category keeps a whole category only", "[coverage][
     CHECK(detail::common_category("T1", "T2").empty());     // only "T" in common: no category
     CHECK(detail::common_category("T", "T1").empty());
     CHECK(detail::common_category("", "T1").empty());
-}
-
-TEST_CASE("Coverage - depth given to AJCC 8 head and neck and visceral cases draws the 8th edition's warning",
-          "[coverage][warnings][ajcc8]") {
-    Case head_neck;
-    head_neck.edition = 8;
-    head_neck.site = Site::head_neck;
-    head_neck.size = size_cm(3.0);
-    head_neck.depth = Depth::deep;
-
-    Case visceral;
-    visceral.edition = 8;
-    visceral.site = Site::visceral;
-    visceral.visceral_extent = VisceralExtent::serosa;
-    visceral.depth = Depth::superficial;
-
-    for (const Case& c : {head_neck, visceral}) {
-        const Result r = staged(c);
-        INFO("system: " << r.system.id << "; warnings:" << joined(r.warnings));
-        CHECK(any_contains(r.warnings, "depth was given but is not used: the AJCC 8th edition has no depth"));
-        CHECK(r.warnings.size() == 1);
-    }
 }
