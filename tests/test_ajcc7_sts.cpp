@@ -332,3 +332,16 @@ TEST_CASE("AJCC 7 - 55 mm stages as 5.5 cm", "[ajcc7][size]") {
     CHECK(stage_text(staged(in_mm).stage) == "III");
     CHECK(stage_text(staged(in_cm).stage) == "III");
 }
+
+// ---- Notes ------------------------------------------------------------------------------------------
+
+TEST_CASE("AJCC 7 - every soft tissue result gives the 8th edition option for the case", "[ajcc7][notes]") {
+    const Result generic = staged(soft_tissue_case(6.0, Grade::g3));
+    CHECK(any_contains(generic.notes, "add --edition 8 and name the site: --site extremity, trunk, "
+                                      "retroperitoneum or head-neck"));
+    Case extremity = soft_tissue_case(6.0, Grade::g3);
+    extremity.site = Site::extremity;
+    const Result named = staged(extremity);
+    CHECK(any_contains(named.notes, "to stage this case by it, add --edition 8"));
+    CHECK_FALSE(any_contains(named.notes, "name the site"));
+}

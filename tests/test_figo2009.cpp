@@ -497,3 +497,15 @@ TEST_CASE("FIGO 2009 LMS - T1c does not exist: 7 cm with myometrial_invasion 80 
     CHECK(stage_text(r.stage) == "IB");
     CHECK(r.categories.t == "T1b");
 }
+
+// ---- Notes ------------------------------------------------------------------------------------------
+
+TEST_CASE("FIGO 2009 - results say FIGO 2009 is current and cite AJCC 8 chapter 54, and ESS results say how FIGO "
+          "groups it",
+          "[figo2009][notes]") {
+    const Result lms = staged(uterine_case(3.0));
+    CHECK(any_contains(lms.notes, "FIGO 2009 remains the current staging of uterine sarcomas"));
+    CHECK(any_contains(lms.notes, "chapter 54"));
+    CHECK_FALSE(any_contains(lms.notes, "groups it with adenosarcoma"));  // the ESS note is for ESS only
+    CHECK(any_contains(staged(uterine_case(3.0, Histology::ess)).notes, "groups it with adenosarcoma"));
+}
