@@ -605,6 +605,13 @@ struct Malformed {
     bool unless_not_needed = false;  ///< a needed field left out: an error only if its value matters
 };
 
+/// `c` with one field left out, that field being the one at fault.
+template <typename Member>
+Malformed left_out(Case c, Member member, Field field, std::string how, bool unless_not_needed = false) {
+    (c.*member).reset();
+    return {c, field, std::move(how), unless_not_needed};
+}
+
 /// A single fault added to a well-formed case of the family; the case then has exactly one error.
 Malformed malform(Gen& g, Case c, Family family) {
     constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
@@ -620,9 +627,8 @@ Malformed malform(Gen& g, Case c, Family family) {
                 return {c, Field::size, "size not positive and finite"};
             }
             case 1:  // size missing where the system needs it
-                if (!reads_size(family)) break;
-                c.size.reset();
-                return {c, Field::size, "size missing", true};
+                if (reads_size(family)) return left_out(c, &Case::size, Field::size, "size missing", true);
+                break;
             case 2: {
                 const std::array<long long, 4> bad = {-1, -2, -1000, std::numeric_limits<long long>::min()};
                 c.abdominal_sites = g.pick(bad);
@@ -635,13 +641,16 @@ Malformed malform(Gen& g, Case c, Family family) {
                 return {c, Field::myometrial_invasion, "myometrial_invasion outside 0-100"};
             }
             case 4:
-                if (family != Family::adenosarcoma) break;
-                c.myometrial_invasion.reset();
-                return {c, Field::myometrial_invasion, "myometrial_invasion missing for adenosarcoma", true};
+                if (family == Family::adenosarcoma) {
+                    return left_out(c, &Case::myometrial_invasion, Field::myometrial_invasion,
+                                    "myometrial_invasion missing for adenosarcoma", true);
+                }
+                break;
             case 5:
-                if (family != Family::soft_tissue && family != Family::ajcc8_trunk_retro) break;
-                c.grade.reset();
-                return {c, Field::grade, "grade missing for soft tissue", true};
+                if (family == Family::soft_tissue || family == Family::ajcc8_trunk_retro) {
+                    return left_out(c, &Case::grade, Field::grade, "grade missing for soft tissue", true);
+                }
+                break;
             case 6:
                 if (family != Family::soft_tissue && !ajcc8_sts) break;
                 if (c.site == Site::gi) break;  // visceral given as gi + lms: histology is the system there
@@ -669,9 +678,10 @@ Malformed malform(Gen& g, Case c, Family family) {
                 return {c, Field::foci, "foci below 1"};
             }
             case 11:
-                if (family != Family::gist && family != Family::gi_lms && c.site != Site::gi) break;
-                c.histology.reset();
-                return {c, Field::histology, "site gi without histology"};
+                if (family == Family::gist || family == Family::gi_lms || c.site == Site::gi) {
+                    return left_out(c, &Case::histology, Field::histology, "site gi without histology");
+                }
+                break;
             case 12:
                 if (c.site != Site::gi) break;
                 c.histology = g.chance(0.5) ? Histology::ess : Histology::adenosarcoma;
@@ -693,13 +703,13 @@ Malformed malform(Gen& g, Case c, Family family) {
                 c.edition = 8;
                 return {c, Field::site, "edition 8 with the generic soft-tissue site"};
             case 16:
-                if (family != Family::gist) break;
-                c.gi_site.reset();
-                return {c, Field::gi_site, "GIST without gi_site"};
+                if (family == Family::gist) return left_out(c, &Case::gi_site, Field::gi_site, "GIST without gi_site");
+                break;
             case 17:
-                if (family != Family::gist) break;
-                c.mitotic_rate.reset();
-                return {c, Field::mitotic_rate, "GIST without mitotic_rate", true};
+                if (family == Family::gist) {
+                    return left_out(c, &Case::mitotic_rate, Field::mitotic_rate, "GIST without mitotic_rate", true);
+                }
+                break;
             case 18:
                 if (family != Family::ajcc8_visceral) break;
                 c.visceral_extent.reset();
@@ -1029,6 +1039,16 @@ std::optional<E> raised(Gen& g, std::optional<E> value, const std::array<E, N>& 
     return order[from + 1 + g.index(N - from - 2)];
 }
 
+/// Draws `count` (scaled) well-formed cases of random families from the generator and hands each to
+/// `check` with its family and the generator (for further draws).
+template <typename Check>
+void for_drawn_cases(Gen& g, int count, Check check) {
+    for (int i = 0; i < scaled(count); ++i) {
+        const Family family = random_family(g);
+        check(family, well_formed(g, family));
+    }
+}
+
 }  // namespace
 
 TEST_CASE("Property monotonicity - a larger tumour never lowers the stage nor the summary stage",
@@ -1036,9 +1056,7 @@ TEST_CASE("Property monotonicity - a larger tumour never lowers the stage nor th
     Gen g(3);
     Failures failures;
     int pairs = 0;
-    for (int i = 0; i < scaled(8000); ++i) {
-        const Family family = random_family(g);
-        Case smaller = well_formed(g, family);
+    for_drawn_cases(g, 8000, [&](Family family, Case smaller) {
         if (!smaller.size || !smaller.size->known()) {
             smaller.size = Measured<Length>::of(random_length(g));
         }
@@ -1069,7 +1087,7 @@ TEST_CASE("Property monotonicity - a larger tumour never lowers the stage nor th
                 Measured<MitoticRate>::of(larger_value(g, *smaller.mitotic_rate->value, {5.0, 50.0}));
             check_not_lower(smaller, faster, family, "mitotic rate up", failures);
         }
-    }
+    });
     INFO(failures.report());
     CHECK(failures.count() == 0);
     CHECK(pairs == scaled(8000));
@@ -1080,9 +1098,7 @@ TEST_CASE("Property monotonicity - a higher grade never lowers the stage nor the
     Gen g(4);
     Failures failures;
     int pairs = 0;
-    for (int i = 0; i < scaled(4000); ++i) {
-        const Family family = random_family(g);
-        const Case base = well_formed(g, family);
+    for_drawn_cases(g, 4000, [&](Family family, const Case& base) {
         for (Grade a : k_all_grades) {
             for (Grade b : k_all_grades) {
                 if (grade_rank(a) > grade_rank(b)) {
@@ -1097,7 +1113,7 @@ TEST_CASE("Property monotonicity - a higher grade never lowers the stage nor the
                                 "grade " + std::string(name(a)) + " -> " + std::string(name(b)), failures);
             }
         }
-    }
+    });
     INFO(failures.report());
     CHECK(failures.count() == 0);
     CHECK(pairs == 11 * scaled(4000));
@@ -1108,9 +1124,7 @@ TEST_CASE("Property monotonicity - more spread never lowers the stage nor the su
     Gen g(5);
     Failures failures;
     int pairs = 0;
-    for (int i = 0; i < scaled(4000); ++i) {
-        const Family family = random_family(g);
-        const Case base = well_formed(g, family);
+    for_drawn_cases(g, 4000, [&](Family family, const Case& base) {
         auto check_pair = [&](const Case& smaller, const Case& larger, const std::string& what) {
             // Raising one finding may contradict another given one (extension confined with T4a, an
             // organ-confined visceral extent with further extension): that is an input error, not
@@ -1123,43 +1137,30 @@ TEST_CASE("Property monotonicity - more spread never lowers the stage nor the su
         };
 
         // Nodes: not reported = no < unknown < yes.
-        if (base.nodes != Finding::present) {
-            Case larger = base;
-            larger.nodes = Finding::present;
-            check_pair(base, larger, "nodes -> yes");
-        }
         if (!base.nodes || base.nodes == Finding::absent) {
             Case larger = base;
             larger.nodes = Finding::unknown;
             check_pair(base, larger, "nodes -> unknown");
         }
-        // Metastasis: not reported = no < yes.
-        if (base.metastasis != Finding::present) {
-            Case larger = base;
-            larger.metastasis = Finding::present;
-            check_pair(base, larger, "metastasis -> yes");
+        // Nodes, metastasis and the uterine findings, each from not reported or no to yes.
+        using FindingOf = std::optional<Finding> Case::*;
+        const std::array<std::pair<FindingOf, const char*>, 5> findings = {{{&Case::nodes, "nodes"},
+                                                                             {&Case::metastasis, "metastasis"},
+                                                                             {&Case::adnexa, "adnexa"},
+                                                                             {&Case::pelvic, "pelvic"},
+                                                                             {&Case::bladder_rectum, "bladder_rectum"}}};
+        for (const auto& [finding, label] : findings) {
+            if (base.*finding != Finding::present) {
+                Case larger = base;
+                larger.*finding = Finding::present;
+                check_pair(base, larger, std::string(label) + " -> yes");
+            }
         }
         // Extension: confined < adjacent < adjacent-organ < further.
         if (auto e = raised(g, base.extension, k_all_extensions)) {
             Case larger = base;
             larger.extension = e;
             check_pair(base, larger, "extension -> " + std::string(name(*e)));
-        }
-        // Uterine findings, each from not reported or no to yes.
-        if (base.adnexa != Finding::present) {
-            Case larger = base;
-            larger.adnexa = Finding::present;
-            check_pair(base, larger, "adnexa -> yes");
-        }
-        if (base.pelvic != Finding::present) {
-            Case larger = base;
-            larger.pelvic = Finding::present;
-            check_pair(base, larger, "pelvic -> yes");
-        }
-        if (base.bladder_rectum != Finding::present) {
-            Case larger = base;
-            larger.bladder_rectum = Finding::present;
-            check_pair(base, larger, "bladder_rectum -> yes");
         }
         // More abdominal sites (not reported = 0).
         const long long sites = base.abdominal_sites ? base.abdominal_sites->value.value_or(0) : 0;
@@ -1210,7 +1211,7 @@ TEST_CASE("Property monotonicity - more spread never lowers the stage nor the su
             check_pair(step, next, "chain step");
             step = next;
         }
-    }
+    });
     INFO(failures.report());
     CHECK(failures.count() == 0);
     CHECK(pairs > 8 * scaled(4000));

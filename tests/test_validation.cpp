@@ -1,10 +1,13 @@
-// Invalid cases give a CaseError naming the field at fault (docs/rules.md §8 "Case fields"); fields that
-// do not apply to the chosen system give warnings, never errors and never silence.
+// Validation (docs/rules.md §8 "Case fields", for every system): an invalid case gives a CaseError
+// naming the field at fault, the same from `stage` and from `validate`, its message starting with the
+// field's name; a field the chosen system does not use draws a warning, never an error and never
+// silence.
 #include <array>
-#include <cmath>
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core_test_support.hpp"
 
@@ -13,10 +16,8 @@ using namespace lmsstage_core_test;
 
 namespace {
 
-constexpr std::array<Site, 5> k_soft_tissue_sites = {Site::soft_tissue, Site::extremity, Site::trunk,
-                                                    Site::retroperitoneum, Site::head_neck};
-
-/// The field of the error `stage` returns, or "(no error)"; also checks that `validate` agrees.
+/// The field of the error `stage` returns, or "(no error)"; also checks that `validate` agrees and
+/// that the message follows the field's name ("size must be ...").
 std::string error_field(const Case& c) {
     const std::optional<CaseError> from_stage = case_error(c);
     const std::optional<CaseError> from_validate = validate(c);
@@ -28,464 +29,457 @@ std::string error_field(const Case& c) {
         return "(no error)";
     }
     INFO("message: " << from_stage->message());
-    // The message follows the field's name: "size must be ...".
     CHECK(from_stage->message().rfind(field_text(from_stage->field) + " ", 0) == 0);
     CHECK_FALSE(from_stage->problem.empty());
     return field_text(from_stage->field);
 }
 
-Case sts_size(const Measured<Length>& size) {
+constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
+constexpr double k_inf = std::numeric_limits<double>::infinity();
+
+/// Soft tissue, 3 cm, grade 2 (AJCC 7 unless an edition or site says otherwise).
+Case sts(const Measured<Length>& size = size_cm(3.0)) {
     Case c;
     c.size = size;
     c.grade = Grade::g2;
     return c;
 }
 
-Case uterus_size(const Measured<Length>& size) {
+/// Uterine leiomyosarcoma (histology left out) of the given size.
+Case uterus(const Measured<Length>& size = size_cm(3.0)) {
     Case c;
     c.site = Site::uterus;
     c.size = size;
     return c;
 }
 
-constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
-constexpr double k_inf = std::numeric_limits<double>::infinity();
+/// A valid GIST: stomach, 3 cm, mitotic rate 3.
+Case gist(std::optional<int> edition = std::nullopt) {
+    return gist_case(GiSite::stomach, size_cm(3.0), rate_of(3.0), edition);
+}
+
+/// A valid AJCC 8 case at a named soft tissue site: 3 cm, grade 2.
+Case grouped8(Site site) { return ajcc8_case(site, size_cm(3.0), Grade::g2); }
+
+constexpr std::array<Site, 5> k_sts_sites = {Site::soft_tissue, Site::extremity, Site::trunk, Site::retroperitoneum,
+                                             Site::head_neck};
+constexpr std::array<std::optional<int>, 3> k_gist_editions = {std::nullopt, 7, 8};
+
+struct Invalid {
+    std::string label;
+    Case c;
+    const char* field;
+};
+
+/// Every invalid case and the field at fault.
+std::vector<Invalid> invalid_cases() {
+    std::vector<Invalid> rows = {
+        // size: a positive, finite length (cm or mm), given where the system needs it
+        {"size 0 cm", sts(size_cm(0.0)), "size"},
+        {"size -3 cm", sts(size_cm(-3.0)), "size"},
+        {"size 0 mm", sts(size_mm(0.0)), "size"},
+        {"size -0.0 cm", sts(size_cm(-0.0)), "size"},
+        {"size NaN cm", sts(size_cm(k_nan)), "size"},
+        {"size NaN mm", sts(size_mm(k_nan)), "size"},
+        {"size +infinity cm", sts(size_cm(k_inf)), "size"},
+        {"size +infinity mm", sts(size_mm(k_inf)), "size"},
+        {"size -infinity cm", sts(size_cm(-k_inf)), "size"},
+        {"GIST size 0 cm", edited(gist(), [](Case& c) { c.size = size_cm(0.0); }), "size"},
+        {"GIST size -2 cm", edited(gist(), [](Case& c) { c.size = size_cm(-2.0); }), "size"},
+        {"soft tissue, size left out", edited(sts(), [](Case& c) { c.size.reset(); }), "size"},
+        {"GIST, size left out", edited(gist(), [](Case& c) { c.size.reset(); }), "size"},
+        // grade: required for soft tissue (AJCC 7 at every site, AJCC 8 with stage groups)
+        {"soft tissue, site left out, grade left out", edited(sts(), [](Case& c) { c.grade.reset(); }), "grade"},
+        // uterus
+        {"abdominal_sites -1", edited(uterus(), [](Case& c) { c.abdominal_sites = -1; }), "abdominal_sites"},
+        {"myometrial_invasion -0.01", adenosarcoma_case(-0.01), "myometrial_invasion"},
+        {"myometrial_invasion -50", adenosarcoma_case(-50.0), "myometrial_invasion"},
+        {"myometrial_invasion 100.01", adenosarcoma_case(100.01), "myometrial_invasion"},
+        {"myometrial_invasion 150", adenosarcoma_case(150.0), "myometrial_invasion"},
+        {"myometrial_invasion NaN", adenosarcoma_case(k_nan), "myometrial_invasion"},
+        {"myometrial_invasion infinite", adenosarcoma_case(k_inf), "myometrial_invasion"},
+        {"adenosarcoma, myometrial_invasion left out",
+         edited(uterus(), [](Case& c) { c.histology = Histology::adenosarcoma; }), "myometrial_invasion"},
+        {"carcinosarcoma (staged as endometrial carcinoma)", uterine_case(3.0, Histology::carcinosarcoma), "histology"},
+        // histology and site
+        {"ess, site left out", edited(sts(), [](Case& c) { c.histology = Histology::ess; }), "histology"},
+        {"gist, site left out", edited(sts(), [](Case& c) { c.histology = Histology::gist; }), "histology"},
+        {"site gi, histology left out", edited(sts(), [](Case& c) { c.site = Site::gi; }), "histology"},
+        // AJCC 7 depth: the retroperitoneum is deep by definition
+        {"superficial retroperitoneal tumour", edited(sts(), [](Case& c) {
+             c.site = Site::retroperitoneum;
+             c.depth = Depth::superficial;
+         }),
+         "depth"},
+        // edition 8 needs a named site
+        {"edition 8, site left out", edited(sts(), [](Case& c) { c.edition = 8; }), "site"},
+        {"edition 8, site soft-tissue", edited(sts(), [](Case& c) {
+             c.edition = 8;
+             c.site = Site::soft_tissue;
+         }),
+         "site"},
+        // visceral organs: AJCC 8 only
+        {"site visceral, edition left out", edited(sts(), [](Case& c) {
+             c.site = Site::visceral;
+             c.visceral_extent = VisceralExtent::confined;
+         }),
+         "edition"},
+        {"site visceral, edition 7", edited(visceral_case(VisceralExtent::confined), [](Case& c) { c.edition = 7; }),
+         "edition"},
+        {"foci 0 (soft tissue)", edited(sts(), [](Case& c) { c.foci = 0; }), "foci"},
+        {"foci 0 (visceral)", visceral_case(VisceralExtent::confined, 0), "foci"},
+        {"foci -3 (visceral)", visceral_case(VisceralExtent::confined, -3), "foci"},
+        {"foci 0 (gi lms, edition 8)", visceral_case(VisceralExtent::confined, 0, Site::gi), "foci"},
+        {"unifocal visceral, extent and foci left out", visceral_case(std::nullopt), "visceral_extent"},
+        {"unifocal visceral, foci 1, extent left out", visceral_case(std::nullopt, 1), "visceral_extent"},
+        // head and neck: confined extension contradicts T4a
+        {"head and neck T4a, extension confined",
+         edited(head_neck_case(size_cm(1.0), AdjoiningInvasion::t4a), [](Case& c) { c.extension = Extension::confined; }),
+         "extension"},
+        // the mitotic rate is checked whatever the system
+        {"mitotic_rate -1 (soft tissue)", edited(sts(), [](Case& c) { c.mitotic_rate = rate_of(-1.0); }),
+         "mitotic_rate"},
+    };
+    for (Site site : k_sts_sites) {
+        const std::string at = std::string(", site ") + std::string(name(site));
+        rows.push_back({"grade left out" + at, edited(sts(), [site](Case& c) {
+                            c.site = site;
+                            c.grade.reset();
+                        }),
+                        "grade"});
+        rows.push_back({"ess" + at, edited(sts(), [site](Case& c) {
+                            c.site = site;
+                            c.histology = Histology::ess;
+                        }),
+                        "histology"});
+        rows.push_back({"adenosarcoma" + at, edited(sts(), [site](Case& c) {
+                            c.site = site;
+                            c.histology = Histology::adenosarcoma;
+                            c.myometrial_invasion = 10.0;
+                        }),
+                        "histology"});
+    }
+    for (Site site : {Site::extremity, Site::trunk, Site::retroperitoneum, Site::head_neck}) {
+        const std::string at = std::string(", AJCC 8 ") + std::string(name(site));
+        rows.push_back({"size left out" + at, edited(grouped8(site), [](Case& c) { c.size.reset(); }), "size"});
+        if (site != Site::head_neck) {
+            rows.push_back({"grade left out" + at, edited(grouped8(site), [](Case& c) { c.grade.reset(); }), "grade"});
+        }
+    }
+    for (double bad : {0.0, -1.0, k_nan, k_inf}) {
+        rows.push_back({"uterus, size " + std::to_string(bad), uterus(size_cm(bad)), "size"});
+    }
+    for (Histology h : {Histology::lms, Histology::ess}) {
+        rows.push_back({"uterus, size left out, " + std::string(name(h)),
+                        edited(uterus(), [h](Case& c) {
+                            c.histology = h;
+                            c.size.reset();
+                        }),
+                        "size"});
+    }
+    for (int edition : {0, 6, 9, -7, 2010}) {
+        rows.push_back({"soft tissue, edition " + std::to_string(edition),
+                        edited(sts(), [edition](Case& c) { c.edition = edition; }), "edition"});
+        rows.push_back({"uterus, edition " + std::to_string(edition),
+                        edited(uterus(), [edition](Case& c) { c.edition = edition; }), "edition"});
+    }
+    for (const std::optional<int>& edition : k_gist_editions) {
+        const std::string in = ", edition " + optional_text(edition);
+        rows.push_back({"site gi, histology left out" + in, edited(gist(edition), [](Case& c) { c.histology.reset(); }),
+                        "histology"});
+        rows.push_back({"GIST, gi_site left out" + in, edited(gist(edition), [](Case& c) { c.gi_site.reset(); }),
+                        "gi_site"});
+        rows.push_back({"GIST, mitotic_rate left out" + in,
+                        edited(gist(edition), [](Case& c) { c.mitotic_rate.reset(); }), "mitotic_rate"});
+    }
+    for (Histology h : {Histology::ess, Histology::adenosarcoma}) {
+        rows.push_back({"site gi, " + std::string(name(h)), edited(gist(), [h](Case& c) {
+                            c.histology = h;
+                            c.myometrial_invasion = 10.0;
+                        }),
+                        "histology"});
+    }
+    for (double rate : {-0.01, -1.0, -50.0}) {
+        rows.push_back({"GIST, mitotic_rate " + std::to_string(rate),
+                        edited(gist(), [rate](Case& c) { c.mitotic_rate = rate_of(rate); }), "mitotic_rate"});
+    }
+    for (double rate : {k_nan, k_inf, -k_inf}) {
+        rows.push_back({"GIST 8th edition, mitotic_rate " + std::to_string(rate),
+                        edited(gist(8), [rate](Case& c) { c.mitotic_rate = rate_of(rate); }), "mitotic_rate"});
+    }
+    for (std::optional<Site> site : {std::optional<Site>{}, std::optional<Site>{Site::soft_tissue},
+                                     std::optional<Site>{Site::extremity}, std::optional<Site>{Site::trunk},
+                                     std::optional<Site>{Site::retroperitoneum}, std::optional<Site>{Site::head_neck},
+                                     std::optional<Site>{Site::visceral}, std::optional<Site>{Site::uterus}}) {
+        for (std::optional<int> edition : {std::optional<int>{}, std::optional<int>{8}}) {
+            rows.push_back({"gist at site " + optional_text(site) + ", edition " + optional_text(edition),
+                            edited(gist(edition), [site](Case& c) {
+                                c.site = site;
+                                c.grade = Grade::g2;
+                            }),
+                            "histology"});
+        }
+    }
+    return rows;
+}
 
 }  // namespace
 
-// ---- size --------------------------------------------------------------------------------------
+// ---- Errors ---------------------------------------------------------------------------------------
 
-TEST_CASE("Validation - size 0 cm is an error on size", "[validation][size]") {
-    CHECK(error_field(sts_size(size_cm(0.0))) == "size");
-}
-
-TEST_CASE("Validation - size -3 cm is an error on size", "[validation][size]") {
-    CHECK(error_field(sts_size(size_cm(-3.0))) == "size");
-}
-
-TEST_CASE("Validation - size 0 mm is an error on size", "[validation][size]") {
-    CHECK(error_field(sts_size(size_mm(0.0))) == "size");
-}
-
-TEST_CASE("Validation - size -0.0 cm is an error on size", "[validation][size]") {
-    CHECK(error_field(sts_size(size_cm(-0.0))) == "size");
-}
-
-TEST_CASE("Validation - size NaN is an error on size", "[validation][size]") {
-    CHECK(error_field(sts_size(size_cm(k_nan))) == "size");
-    CHECK(error_field(sts_size(size_mm(k_nan))) == "size");
-}
-
-TEST_CASE("Validation - size +infinity is an error on size", "[validation][size]") {
-    CHECK(error_field(sts_size(size_cm(k_inf))) == "size");
-    CHECK(error_field(sts_size(size_mm(k_inf))) == "size");
-}
-
-TEST_CASE("Validation - size -infinity is an error on size", "[validation][size]") {
-    CHECK(error_field(sts_size(size_cm(-k_inf))) == "size");
-}
-
-TEST_CASE("Validation - bad sizes are errors for the uterus too", "[validation][size][figo2009]") {
-    for (double bad : {0.0, -1.0, k_nan, k_inf}) {
-        INFO("size " << bad);
-        CHECK(error_field(uterus_size(size_cm(bad))) == "size");
+TEST_CASE("Validation - every invalid case is an error on the field at fault", "[validation]") {
+    for (const Invalid& row : invalid_cases()) {
+        INFO(row.label);
+        CHECK(error_field(row.c) == row.field);
     }
 }
 
-TEST_CASE("Validation - the smallest positive size is valid", "[validation][size]") {
-    CHECK(error_field(sts_size(size_cm(0.001))) == "(no error)");
-    CHECK(error_field(sts_size(size_mm(0.1))) == "(no error)");
-}
-
-TEST_CASE("Validation - size missing is an error on size (soft tissue)", "[validation][size]") {
-    Case c;
-    c.grade = Grade::g1;
-    CHECK(error_field(c) == "size");
-}
-
-TEST_CASE("Validation - size missing is an error on size (uterine LMS and ESS)", "[validation][size][figo2009]") {
-    for (Histology h : {Histology::lms, Histology::ess}) {
-        INFO("histology " << name(h));
+TEST_CASE("Validation - valid cases at the edges of every range are not errors", "[validation]") {
+    struct Valid {
+        const char* label;
         Case c;
-        c.site = Site::uterus;
-        c.histology = h;
-        CHECK(error_field(c) == "size");
+    };
+    const std::vector<Valid> rows = {
+        {"soft tissue 3 cm G2", sts()},
+        {"the smallest positive size in cm", sts(size_cm(0.001))},
+        {"the smallest positive size in mm", sts(size_mm(0.1))},
+        {"soft tissue, size unknown", sts(size_unknown())},
+        {"uterus, size unknown", uterus(size_unknown())},
+        {"adenosarcoma, no size", adenosarcoma_case(20.0)},
+        {"uterus, no grade", uterus()},
+        {"abdominal_sites 0", edited(uterus(), [](Case& c) { c.abdominal_sites = 0; })},
+        {"myometrial_invasion exactly 0", adenosarcoma_case(0.0)},
+        {"myometrial_invasion exactly 100", adenosarcoma_case(100.0)},
+        {"AJCC 7, edition 7", edited(sts(), [](Case& c) { c.edition = 7; })},
+        {"AJCC 7 retroperitoneum, deep", edited(sts(), [](Case& c) {
+             c.site = Site::retroperitoneum;
+             c.depth = Depth::deep;
+         })},
+        {"AJCC 8 retroperitoneum, superficial (depth is not used: a warning)",
+         edited(grouped8(Site::retroperitoneum), [](Case& c) { c.depth = Depth::superficial; })},
+        {"GIST, edition left out", gist()},
+        {"GIST, edition 7", gist(7)},
+        {"GIST, edition 8", gist(8)},
+        {"GIST, no grade", edited(gist(), [](Case& c) { c.grade.reset(); })},
+        {"GIST, mitotic_rate unknown", edited(gist(), [](Case& c) { c.mitotic_rate = rate_unknown(); })},
+        {"GIST, mitotic_rate exactly 0", edited(gist(), [](Case& c) { c.mitotic_rate = rate_of(0.0); })},
+        {"site gi, lms, edition left out", gi_lms_case(std::nullopt)},
+        {"site gi, lms, edition 7", gi_lms_case(7)},
+        {"site gi, lms, 3 cm G2", edited(sts(), [](Case& c) {
+             c.site = Site::gi;
+             c.histology = Histology::lms;
+         })},
+        {"site gi, lms, edition 8 with visceral_extent", visceral_case(VisceralExtent::confined, std::nullopt, Site::gi)},
+        {"site visceral, edition 8 (no size or grade needed)", visceral_case(VisceralExtent::confined)},
+        {"site visceral, edition 8, 3 cm G2", edited(sts(), [](Case& c) {
+             c.site = Site::visceral;
+             c.visceral_extent = VisceralExtent::confined;
+             c.edition = 8;
+         })},
+        {"visceral, foci 1", visceral_case(VisceralExtent::confined, 1)},
+        {"visceral, multifocal with no extent (foci decide T)", visceral_case(std::nullopt, 2)},
+    };
+    for (const Valid& row : rows) {
+        INFO(row.label);
+        CHECK(error_field(row.c) == "(no error)");
     }
-}
-
-TEST_CASE("Validation - size unknown is not an error", "[validation][size]") {
-    CHECK(error_field(sts_size(size_unknown())) == "(no error)");
-    CHECK(error_field(uterus_size(size_unknown())) == "(no error)");
-}
-
-TEST_CASE("Validation - adenosarcoma needs no size", "[validation][size][adenosarcoma]") {
-    CHECK(error_field(adenosarcoma_case(20.0)) == "(no error)");
-}
-
-// ---- grade ---------------------------------------------------------------------------------------
-
-TEST_CASE("Validation - grade missing is an error on grade for every soft tissue site", "[validation][grade]") {
-    for (Site site : k_soft_tissue_sites) {
-        INFO("site " << name(site));
-        Case c;
-        c.site = site;
-        c.size = size_cm(3.0);
-        CHECK(error_field(c) == "grade");
-    }
-}
-
-TEST_CASE("Validation - grade missing is an error with site omitted", "[validation][grade]") {
-    Case c;
-    c.size = size_cm(3.0);
-    CHECK(error_field(c) == "grade");
-}
-
-TEST_CASE("Validation - grade missing is fine for the uterus", "[validation][grade][figo2009]") {
-    CHECK(error_field(uterus_size(size_cm(3.0))) == "(no error)");
-}
-
-// ---- abdominal_sites, myometrial_invasion -----------------------------------------------------------
-
-TEST_CASE("Validation - abdominal_sites -1 is an error on abdominal_sites", "[validation][figo2009]") {
-    Case c = uterus_size(size_cm(3.0));
-    c.abdominal_sites = -1;
-    CHECK(error_field(c) == "abdominal_sites");
-}
-
-TEST_CASE("Validation - abdominal_sites 0 is valid", "[validation][figo2009]") {
-    Case c = uterus_size(size_cm(3.0));
-    c.abdominal_sites = 0;
-    CHECK(error_field(c) == "(no error)");
-}
-
-TEST_CASE("Validation - myometrial_invasion below 0 is an error on myometrial_invasion", "[validation][adenosarcoma]") {
-    CHECK(error_field(adenosarcoma_case(-0.01)) == "myometrial_invasion");
-    CHECK(error_field(adenosarcoma_case(-50.0)) == "myometrial_invasion");
-}
-
-TEST_CASE("Validation - myometrial_invasion above 100 is an error on myometrial_invasion", "[validation][adenosarcoma]") {
-    CHECK(error_field(adenosarcoma_case(100.01)) == "myometrial_invasion");
-    CHECK(error_field(adenosarcoma_case(150.0)) == "myometrial_invasion");
-}
-
-TEST_CASE("Validation - myometrial_invasion NaN or infinite is an error", "[validation][adenosarcoma]") {
-    CHECK(error_field(adenosarcoma_case(k_nan)) == "myometrial_invasion");
-    CHECK(error_field(adenosarcoma_case(k_inf)) == "myometrial_invasion");
-}
-
-TEST_CASE("Validation - myometrial_invasion exactly 0 and exactly 100 are valid", "[validation][adenosarcoma]") {
-    CHECK(error_field(adenosarcoma_case(0.0)) == "(no error)");
-    CHECK(error_field(adenosarcoma_case(100.0)) == "(no error)");
-}
-
-TEST_CASE("Validation - myometrial_invasion missing for adenosarcoma is an error on myometrial_invasion",
-          "[validation][adenosarcoma]") {
-    Case c;
-    c.site = Site::uterus;
-    c.histology = Histology::adenosarcoma;
-    c.size = size_cm(3.0);
-    CHECK(error_field(c) == "myometrial_invasion");
-}
-
-// ---- histology and site ------------------------------------------------------------------------
-
-TEST_CASE("Validation - histology ess outside the uterus is an error on histology", "[validation][histology]") {
-    for (Site site : k_soft_tissue_sites) {
-        INFO("site " << name(site));
-        Case c = sts_size(size_cm(3.0));
-        c.site = site;
-        c.histology = Histology::ess;
-        CHECK(error_field(c) == "histology");
-    }
-}
-
-TEST_CASE("Validation - histology adenosarcoma outside the uterus is an error on histology", "[validation][histology]") {
-    for (Site site : k_soft_tissue_sites) {
-        INFO("site " << name(site));
-        Case c = sts_size(size_cm(3.0));
-        c.site = site;
-        c.histology = Histology::adenosarcoma;
-        c.myometrial_invasion = 10.0;
-        CHECK(error_field(c) == "histology");
-    }
-}
-
-TEST_CASE("Validation - histology ess with site omitted (soft tissue) is an error on histology",
-          "[validation][histology]") {
-    Case c = sts_size(size_cm(3.0));
-    c.histology = Histology::ess;
-    CHECK(error_field(c) == "histology");
-}
-
-TEST_CASE("Validation - histology gist with site omitted (soft tissue) is an error on histology",
-          "[validation][histology]") {
-    Case c = sts_size(size_cm(3.0));
-    c.histology = Histology::gist;
-    CHECK(error_field(c) == "histology");
-}
-
-TEST_CASE("Validation - site gi stages: gist (with gi_site and mitotic_rate) and lms are valid", "[validation][site]") {
-    Case gist = sts_size(size_cm(3.0));
-    gist.grade = std::nullopt;
-    gist.site = Site::gi;
-    gist.histology = Histology::gist;
-    gist.gi_site = GiSite::stomach;
-    gist.mitotic_rate = Measured<MitoticRate>::of(3.0);
-    CHECK(error_field(gist) == "(no error)");
-    CHECK(staged(gist).system.id == "ajcc7-gist");
-    CHECK(stage_text(staged(gist).stage) == "IA");
-    Case lms = sts_size(size_cm(3.0));
-    lms.site = Site::gi;
-    lms.histology = Histology::lms;
-    CHECK(error_field(lms) == "(no error)");
-}
-
-TEST_CASE("Validation - site gi without histology is an error on histology (not on site)", "[validation][site]") {
-    Case c = sts_size(size_cm(3.0));
-    c.site = Site::gi;
-    CHECK(error_field(c) == "histology");
-}
-
-TEST_CASE("Validation - site visceral stages with edition 8, and is an error on edition without it",
-          "[validation][site]") {
-    Case c = sts_size(size_cm(3.0));
-    c.site = Site::visceral;
-    c.visceral_extent = VisceralExtent::confined;
-    CHECK(error_field(c) == "edition");
-    c.edition = 8;
-    CHECK(error_field(c) == "(no error)");
-    CHECK(staged(c).system.id == "ajcc8-sts-visceral");
-    CHECK(staged(c).categories.t == "T1");
-}
-
-// ---- depth -------------------------------------------------------------------------------------
-
-TEST_CASE("Validation - superficial depth with retroperitoneum is an error on depth", "[validation][depth]") {
-    Case c = sts_size(size_cm(3.0));
-    c.site = Site::retroperitoneum;
-    c.depth = Depth::superficial;
-    CHECK(error_field(c) == "depth");
-}
-
-TEST_CASE("Validation - deep depth with retroperitoneum is valid", "[validation][depth]") {
-    Case c = sts_size(size_cm(3.0));
-    c.site = Site::retroperitoneum;
-    c.depth = Depth::deep;
-    CHECK(error_field(c) == "(no error)");
-}
-
-TEST_CASE("Validation - superficial depth is valid at the other soft tissue sites", "[validation][depth]") {
     for (Site site : {Site::soft_tissue, Site::extremity, Site::trunk, Site::head_neck}) {
-        INFO("site " << name(site));
-        Case c = sts_size(size_cm(3.0));
-        c.site = site;
-        c.depth = Depth::superficial;
-        CHECK(error_field(c) == "(no error)");
+        INFO("AJCC 7 superficial, site " << name(site));
+        CHECK(error_field(edited(sts(), [site](Case& c) {
+                  c.site = site;
+                  c.depth = Depth::superficial;
+              })) == "(no error)");
+    }
+    for (Site site : {Site::extremity, Site::trunk, Site::retroperitoneum, Site::head_neck}) {
+        INFO("AJCC 8, site " << name(site));
+        CHECK(error_field(grouped8(site)) == "(no error)");
     }
 }
 
-// ---- edition -----------------------------------------------------------------------------------
-
-TEST_CASE("Validation - edition other than 7 or 8 is an error on edition", "[validation][edition]") {
-    for (int edition : {0, 6, 9, -7, 2010}) {
-        INFO("edition " << edition);
-        Case soft = sts_size(size_cm(3.0));
-        soft.edition = edition;
-        CHECK(error_field(soft) == "edition");
-        Case uterus = uterus_size(size_cm(3.0));
-        uterus.edition = edition;
-        CHECK(error_field(uterus) == "edition");
-    }
-}
-
-TEST_CASE("Validation - edition 7 is valid for soft tissue", "[validation][edition]") {
-    Case c = sts_size(size_cm(3.0));
-    c.edition = 7;
-    CHECK(error_field(c) == "(no error)");
-}
-
-TEST_CASE("Validation - edition 8 with site soft tissue (given or omitted) is an error on site",
-          "[validation][edition]") {
-    Case omitted = sts_size(size_cm(3.0));
-    omitted.edition = 8;
-    CHECK(error_field(omitted) == "site");
-    Case soft = sts_size(size_cm(3.0));
-    soft.site = Site::soft_tissue;
-    soft.edition = 8;
-    CHECK(error_field(soft) == "site");
-}
-
-TEST_CASE("Validation - edition 8 stages the named soft tissue sites", "[validation][edition]") {
-    struct Expected {
-        Site site;
-        const char* system_id;
+TEST_CASE("Validation - error messages say what is accepted", "[validation]") {
+    struct Row {
+        const char* label;
+        Case c;
+        std::vector<std::string_view> words;
     };
-    const std::array<Expected, 4> sites = {{
-        {Site::extremity, "ajcc8-sts-trunk-extremity"},
-        {Site::trunk, "ajcc8-sts-trunk-extremity"},
-        {Site::retroperitoneum, "ajcc8-sts-retroperitoneum"},
-        {Site::head_neck, "ajcc8-sts-head-neck"},
-    }};
-    for (const Expected& e : sites) {
-        INFO("site " << name(e.site));
-        Case c = sts_size(size_cm(3.0));
-        c.site = e.site;
-        c.edition = 8;
-        CHECK(error_field(c) == "(no error)");
-        CHECK(staged(c).system.id == e.system_id);
+    const std::vector<Row> rows = {
+        {"site gi without histology", edited(gist(), [](Case& c) { c.histology.reset(); }), {"gist", "lms"}},
+        {"edition 8, site left out", edited(grouped8(Site::extremity), [](Case& c) { c.site.reset(); }),
+         {"extremity", "trunk", "retroperitoneum", "head-neck", "visceral"}},
+        {"edition 8, site soft-tissue", edited(grouped8(Site::extremity), [](Case& c) { c.site = Site::soft_tissue; }),
+         {"extremity", "trunk", "retroperitoneum", "head-neck", "visceral"}},
+        {"site visceral, edition 7", edited(visceral_case(VisceralExtent::confined), [](Case& c) { c.edition = 7; }),
+         {"8"}},
+        {"carcinosarcoma", uterine_case(3.0, Histology::carcinosarcoma), {"endometrial carcinoma"}},
+        {"head and neck T4a, extension confined",
+         edited(head_neck_case(size_cm(1.0), AdjoiningInvasion::t4a), [](Case& c) { c.extension = Extension::confined; }),
+         {"contradicts adjoining_invasion t4a"}},
+    };
+    for (const Row& row : rows) {
+        const std::optional<CaseError> bad = case_error(row.c);
+        REQUIRE(bad.has_value());
+        INFO(row.label << ", message: " << bad->message());
+        for (std::string_view words : row.words) {
+            CHECK(bad->message().find(words) != std::string::npos);
+        }
     }
 }
 
-TEST_CASE("Validation - edition 8 for the uterus is a warning, not an error (FIGO)", "[validation][edition][figo2009]") {
-    Case c = uterus_size(size_cm(3.0));
-    c.edition = 8;
-    const Result r = staged(c);
-    INFO("warnings:" << joined(r.warnings));
-    CHECK(any_contains(r.warnings, "edition"));
-    CHECK(stage_text(r.stage) == "IA");
-}
+// ---- Warnings: a given field the system does not use ---------------------------------------------------
 
-// ---- other range checks from docs/rules.md §8 ----------------------------------------------------------
-
-TEST_CASE("Validation - mitotic_rate below 0 is an error on mitotic_rate", "[validation]") {
-    Case c = sts_size(size_cm(3.0));
-    c.mitotic_rate = Measured<MitoticRate>::of(-1.0);
-    CHECK(error_field(c) == "mitotic_rate");
-}
-
-TEST_CASE("Validation - foci 0 is an error on foci", "[validation]") {
-    Case c = sts_size(size_cm(3.0));
-    c.foci = 0;
-    CHECK(error_field(c) == "foci");
-}
-
-TEST_CASE("Validation - a valid case has no error from validate", "[validation]") {
-    CHECK_FALSE(validate(sts_size(size_cm(3.0))).has_value());
-    CHECK_FALSE(validate(uterus_size(size_cm(3.0))).has_value());
-    CHECK_FALSE(validate(adenosarcoma_case(30.0)).has_value());
-}
-
-// ---- Warnings: a given field the system does not use -----------------------------------------------
-
-TEST_CASE("Warnings - a clean soft tissue case has no warning", "[validation][warnings]") {
-    Case c = sts_size(size_cm(7.0));
-    c.site = Site::extremity;
-    c.depth = Depth::deep;
-    c.nodes = Finding::absent;
-    c.metastasis = Finding::absent;
-    c.extension = Extension::confined;
-    c.edition = 7;
-    c.histology = Histology::lms;
-    const Result r = staged(c);
-    INFO("warnings:" << joined(r.warnings));
-    CHECK(r.warnings.empty());
-}
-
-TEST_CASE("Warnings - a clean uterine case has no warning", "[validation][warnings][figo2009]") {
-    Case c = uterus_size(size_cm(7.0));
-    c.histology = Histology::lms;
-    c.adnexa = Finding::absent;
-    c.pelvic = Finding::absent;
-    c.abdominal_sites = 0;
-    c.bladder_rectum = Finding::absent;
-    c.nodes = Finding::absent;
-    c.metastasis = Finding::absent;
-    const Result r = staged(c);
-    INFO("warnings:" << joined(r.warnings));
-    CHECK(r.warnings.empty());
-}
-
-TEST_CASE("Warnings - uterine findings given for a soft tissue case warn and do not change the stage",
+TEST_CASE("Warnings - a field the system does not use draws a warning naming it, and changes nothing",
           "[validation][warnings]") {
-    struct Given {
-        const char* field;
-        void (*set)(Case&);
+    struct Row {
+        std::string label;
+        Case c;
+        std::vector<std::string_view> warnings;  ///< words of each warning, one warning each
+        const char* stage;
+        const char* g = nullptr;  ///< the G category, where the row pins it
     };
-    const std::array<Given, 5> fields = {{
-        {"adnexa", [](Case& c) { c.adnexa = Finding::present; }},
-        {"pelvic", [](Case& c) { c.pelvic = Finding::present; }},
-        {"abdominal_sites", [](Case& c) { c.abdominal_sites = 2; }},
-        {"bladder_rectum", [](Case& c) { c.bladder_rectum = Finding::present; }},
-        {"myometrial_invasion", [](Case& c) { c.myometrial_invasion = 80.0; }},
-    }};
-    for (const Given& g : fields) {
-        INFO("field " << g.field);
-        Case c = soft_tissue_case(3.0, Grade::g1);
-        g.set(c);
-        const Result r = staged(c);
-        INFO("warnings:" << joined(r.warnings));
-        CHECK(r.warnings.size() == 1);
-        CHECK(any_contains(r.warnings, g.field));
-        CHECK(r.system.id == "ajcc7-sts");
-        CHECK(stage_text(r.stage) == "IA");
+    const Case sts_ia = soft_tissue_case(3.0, Grade::g1);
+    const Case trunk_ia = ajcc8_case(Site::trunk, size_cm(3.0), Grade::g1);
+    std::vector<Row> rows = {
+        // AJCC 7 soft tissue: uterine, GIST and AJCC 8 fields
+        {"AJCC 7, adnexa", edited(sts_ia, [](Case& c) { c.adnexa = Finding::present; }), {"adnexa"}, "IA"},
+        {"AJCC 7, pelvic", edited(sts_ia, [](Case& c) { c.pelvic = Finding::present; }), {"pelvic"}, "IA"},
+        {"AJCC 7, abdominal_sites", edited(sts_ia, [](Case& c) { c.abdominal_sites = 2; }), {"abdominal_sites"}, "IA"},
+        {"AJCC 7, bladder_rectum", edited(sts_ia, [](Case& c) { c.bladder_rectum = Finding::present; }),
+         {"bladder_rectum"}, "IA"},
+        {"AJCC 7, myometrial_invasion", edited(sts_ia, [](Case& c) { c.myometrial_invasion = 80.0; }),
+         {"myometrial_invasion"}, "IA"},
+        {"AJCC 7, GIST fields", edited(sts_ia, [](Case& c) {
+             c.mitotic_rate = rate_of(3.0);
+             c.gi_site = GiSite::stomach;
+         }),
+         {"mitotic_rate", "gi_site"}, "IA"},
+        {"AJCC 7, AJCC 8 fields", edited(sts_ia, [](Case& c) {
+             c.adjoining_invasion = AdjoiningInvasion::t4a;
+             c.visceral_extent = VisceralExtent::serosa;
+             c.foci = 2;
+         }),
+         {"adjoining_invasion", "visceral_extent", "foci"}, "IA"},
+        // AJCC 8: depth (no depth subcategory), the other sites' fields
+        {"AJCC 8 trunk, adjoining_invasion", edited(trunk_ia, [](Case& c) { c.adjoining_invasion = AdjoiningInvasion::t4b; }),
+         {"adjoining_invasion"}, "IA"},
+        {"AJCC 8 trunk, visceral fields", edited(trunk_ia, [](Case& c) {
+             c.visceral_extent = VisceralExtent::other_organ;
+             c.foci = 6;
+         }),
+         {"visceral_extent", "foci"}, "IA"},
+        {"AJCC 8 head and neck, depth", edited(head_neck_case(size_cm(3.0)), [](Case& c) { c.depth = Depth::deep; }),
+         {"depth was given but is not used: the AJCC 8th edition has no depth"}, "undetermined"},
+        {"AJCC 8 visceral, depth",
+         edited(visceral_case(VisceralExtent::serosa), [](Case& c) { c.depth = Depth::superficial; }),
+         {"depth was given but is not used: the AJCC 8th edition has no depth"}, "undetermined"},
+        // FIGO 2009: grade, depth, extension, edition; size for adenosarcoma, invasion for LMS
+        {"uterus, depth", edited(uterus(), [](Case& c) { c.depth = Depth::superficial; }), {"depth"}, "IA"},
+        {"uterus, extension adjacent", edited(uterus(), [](Case& c) { c.extension = Extension::adjacent; }),
+         {"extension"}, "IA"},
+        {"uterus, edition 8 (FIGO, not AJCC)", edited(uterus(), [](Case& c) { c.edition = 8; }), {"edition"}, "IA"},
+        {"uterine LMS 3 cm, myometrial_invasion", edited(uterus(), [](Case& c) { c.myometrial_invasion = 80.0; }),
+         {"myometrial_invasion"}, "IA"},
+        {"adenosarcoma 30 %, size 9 cm", edited(adenosarcoma_case(30.0), [](Case& c) { c.size = size_cm(9.0); }),
+         {"size"}, "IB"},
+        {"adenosarcoma 0 %, size 10 cm", edited(adenosarcoma_case(0.0), [](Case& c) { c.size = size_cm(10.0); }),
+         {"size"}, "IA"},
+        {"adenosarcoma, grade 1", edited(adenosarcoma_case(30.0), [](Case& c) { c.grade = Grade::g1; }), {"grade"},
+         "IB", ""},
+        {"uterus 3 cm, grade 3", edited(uterus(), [](Case& c) { c.grade = Grade::g3; }), {"grade"}, "IA", ""},
+        // GIST: grade and depth
+        {"GIST 8th edition intestinal, grade 3",
+         edited(gist_case(GiSite::small_intestine, size_cm(7.0), rate_of(3.0), 8), [](Case& c) { c.grade = Grade::g3; }),
+         {"grade"}, "II", ""},
+        {"GIST, depth", edited(gist_case(GiSite::stomach, size_cm(7.0), rate_of(3.0)), [](Case& c) { c.depth = Depth::deep; }),
+         {"depth"}, "IB"},
+    };
+    for (Grade g : k_all_grades) {
+        const std::string grade = std::string(", grade ") + std::string(name(g));
+        rows.push_back({"uterus 7 cm" + grade, edited(uterus(size_cm(7.0)), [g](Case& c) { c.grade = g; }), {"grade"},
+                        "IB", ""});
+        rows.push_back({"GIST gastric 7 cm rate 3" + grade,
+                        edited(gist_case(GiSite::stomach, size_cm(7.0), rate_of(3.0)), [g](Case& c) { c.grade = g; }),
+                        {"grade"}, "IB", ""});
+    }
+    for (const Row& row : rows) {
+        const Result r = staged(row.c);
+        INFO(row.label << "\nwarnings:" << joined(r.warnings));
+        CHECK(r.warnings.size() == row.warnings.size());
+        for (std::string_view words : row.warnings) {
+            CHECK(any_contains(r.warnings, words));
+        }
+        CHECK(stage_text(r.stage) == row.stage);
+        if (row.g != nullptr) {
+            CHECK(r.categories.g == row.g);
+        }
     }
 }
 
-TEST_CASE("Warnings - grade given for a uterine case warns (FIGO does not use grade)", "[validation][warnings][figo2009]") {
-    Case c = uterus_size(size_cm(3.0));
-    c.grade = Grade::g3;
-    const Result r = staged(c);
-    INFO("warnings:" << joined(r.warnings));
-    CHECK(r.warnings.size() == 1);
-    CHECK(any_contains(r.warnings, "grade"));
-    CHECK(stage_text(r.stage) == "IA");
+TEST_CASE("Warnings - an unused field changes neither T nor the summary stage", "[validation][warnings]") {
+    // Uterine LMS has no T1c: myometrial invasion is read for adenosarcoma only.
+    const Result lms = staged(edited(uterus(size_cm(7.0)), [](Case& c) { c.myometrial_invasion = 80.0; }));
+    CHECK(stage_text(lms.stage) == "IB");
+    CHECK(lms.categories.t == "T1b");
+    // The summary stage of a uterine sarcoma follows from FIGO, not from the extension.
+    const Result further = staged(edited(uterus(), [](Case& c) { c.extension = Extension::further; }));
+    INFO("warnings:" << joined(further.warnings));
+    CHECK(any_contains(further.warnings, "extension"));
+    CHECK(stage_text(further.stage) == "IA");
+    CHECK(summary_text(further.summary_stage) == "localized");
+    // AJCC 8 fields given for the trunk change nothing.
+    const Result trunk = staged(edited(ajcc8_case(Site::trunk, size_cm(3.0), Grade::g1), [](Case& c) {
+        c.adjoining_invasion = AdjoiningInvasion::t4b;
+        c.visceral_extent = VisceralExtent::other_organ;
+        c.foci = 6;
+    }));
+    CHECK(trunk.categories.t == "T1");
 }
 
-TEST_CASE("Warnings - depth given for a uterine case warns", "[validation][warnings][figo2009]") {
-    Case c = uterus_size(size_cm(3.0));
-    c.depth = Depth::superficial;
-    const Result r = staged(c);
-    INFO("warnings:" << joined(r.warnings));
-    CHECK(any_contains(r.warnings, "depth"));
-}
-
-TEST_CASE("Warnings - extension given for a uterine case warns", "[validation][warnings][figo2009]") {
-    Case c = uterus_size(size_cm(3.0));
-    c.extension = Extension::adjacent;
-    const Result r = staged(c);
-    INFO("warnings:" << joined(r.warnings));
-    CHECK(any_contains(r.warnings, "extension"));
-}
-
-TEST_CASE("Warnings - myometrial_invasion given for uterine LMS warns (adenosarcoma only)",
-          "[validation][warnings][figo2009]") {
-    Case c = uterus_size(size_cm(3.0));
-    c.myometrial_invasion = 80.0;
-    const Result r = staged(c);
-    INFO("warnings:" << joined(r.warnings));
-    CHECK(any_contains(r.warnings, "myometrial_invasion"));
-    CHECK(stage_text(r.stage) == "IA");
-}
-
-TEST_CASE("Warnings - size given for adenosarcoma warns (stage I by myometrial invasion)",
-          "[validation][warnings][adenosarcoma]") {
-    Case c = adenosarcoma_case(30.0);
-    c.size = size_cm(9.0);
-    const Result r = staged(c);
-    INFO("warnings:" << joined(r.warnings));
-    CHECK(any_contains(r.warnings, "size"));
-    CHECK(stage_text(r.stage) == "IB");
-}
-
-TEST_CASE("Warnings - GIST fields given for a soft tissue case warn", "[validation][warnings]") {
-    Case c = soft_tissue_case(3.0, Grade::g1);
-    c.mitotic_rate = Measured<MitoticRate>::of(3.0);
-    c.gi_site = GiSite::stomach;
-    const Result r = staged(c);
-    INFO("warnings:" << joined(r.warnings));
-    CHECK(any_contains(r.warnings, "mitotic_rate"));
-    CHECK(any_contains(r.warnings, "gi_site"));
-    CHECK(stage_text(r.stage) == "IA");
-}
-
-TEST_CASE("Warnings - AJCC 8 fields given for an AJCC 7 case warn", "[validation][warnings]") {
-    Case c = soft_tissue_case(3.0, Grade::g1);
-    c.adjoining_invasion = AdjoiningInvasion::t4a;
-    c.visceral_extent = VisceralExtent::serosa;
-    c.foci = 2;
-    const Result r = staged(c);
-    INFO("warnings:" << joined(r.warnings));
-    CHECK(any_contains(r.warnings, "adjoining_invasion"));
-    CHECK(any_contains(r.warnings, "visceral_extent"));
-    CHECK(any_contains(r.warnings, "foci"));
+TEST_CASE("Warnings - a clean case with every field its system uses has no warning", "[validation][warnings]") {
+    const Case sts_clean = edited(soft_tissue_case(7.0, Grade::g2), [](Case& c) {
+        c.site = Site::extremity;
+        c.depth = Depth::deep;
+        c.nodes = Finding::absent;
+        c.metastasis = Finding::absent;
+        c.extension = Extension::confined;
+        c.edition = 7;
+        c.histology = Histology::lms;
+    });
+    const Case uterus_clean = edited(uterine_case(7.0, Histology::lms), [](Case& c) {
+        c.adnexa = Finding::absent;
+        c.pelvic = Finding::absent;
+        c.abdominal_sites = 0;
+        c.bladder_rectum = Finding::absent;
+        c.nodes = Finding::absent;
+        c.metastasis = Finding::absent;
+    });
+    const Case ajcc8_clean = edited(ajcc8_case(Site::extremity, size_cm(7.0), Grade::g2), [](Case& c) {
+        c.nodes = Finding::absent;
+        c.metastasis = Finding::absent;
+        c.extension = Extension::confined;
+        c.histology = Histology::lms;
+    });
+    for (const Case& c : {sts_clean, uterus_clean, ajcc8_clean}) {
+        const Result r = staged(c);
+        INFO(r.system.id << "\nwarnings:" << joined(r.warnings));
+        CHECK(r.warnings.empty());
+    }
+    for (int edition : {7, 8}) {
+        const Result r = staged(edited(gist_case(GiSite::stomach, size_cm(7.0), rate_of(3.0), edition), [](Case& c) {
+            c.nodes = Finding::absent;
+            c.metastasis = Finding::absent;
+            c.extension = Extension::confined;
+        }));
+        INFO("GIST, edition " << edition << "\nwarnings:" << joined(r.warnings) << "\nassumptions:"
+                              << joined(r.assumptions));
+        CHECK(r.warnings.empty());
+        CHECK(r.assumptions.empty());
+    }
+    // AJCC 8 head and neck and visceral read their own fields.
+    const Result head_neck = staged(head_neck_case(size_cm(3.0), AdjoiningInvasion::t4a));
+    INFO("head and neck warnings:" << joined(head_neck.warnings));
+    CHECK_FALSE(any_contains(head_neck.warnings, "adjoining_invasion"));
+    const Result visceral = staged(visceral_case(VisceralExtent::serosa, 1));
+    INFO("visceral warnings:" << joined(visceral.warnings));
+    CHECK_FALSE(any_contains(visceral.warnings, "visceral_extent"));
+    CHECK_FALSE(any_contains(visceral.warnings, "foci"));
 }
