@@ -11,14 +11,20 @@ namespace lmsstage {
 
 /// A length exactly as entered: compared against rule boundaries in its own unit, never rounded.
 struct Length {
-    double value = 0.0;
+    double value = 0.0;  ///< the double nearest to the decimal entered
     LengthUnit unit = LengthUnit::cm;
+    /// Sign of (the decimal entered - `value`): -1, 0 or +1. A decimal such as 5.0000000000000001
+    /// has no exact double (its nearest is 5.0); this says on which side of `value` it lies, so
+    /// that comparisons with the boundaries stay exact.
+    std::int8_t residue = 0;
 
     /// The length in centimetres (for display; rule comparisons use `exceeds_cm`).
     [[nodiscard]] double in_cm() const noexcept { return unit == LengthUnit::mm ? value / 10.0 : value; }
-    /// True when the length is strictly greater than `boundary_cm` (every boundary belongs to the lower band).
+    /// True when the length as entered is strictly greater than `boundary_cm` (every boundary
+    /// belongs to the lower band). Exact for boundaries that are doubles, as every rule's are.
     [[nodiscard]] bool exceeds_cm(double boundary_cm) const noexcept {
-        return unit == LengthUnit::mm ? value > boundary_cm * 10.0 : value > boundary_cm;
+        const double boundary = unit == LengthUnit::mm ? boundary_cm * 10.0 : boundary_cm;
+        return value > boundary || (value >= boundary && residue > 0);
     }
     friend bool operator==(const Length&, const Length&) = default;
 };

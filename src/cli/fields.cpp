@@ -105,6 +105,9 @@ std::string join_names(const std::array<Enum, N>& values) {
     return out;
 }
 
+/// Decimal exponents beyond this are out of any double's range.
+constexpr long long k_max_power = 100000;
+
 /// A number that fills the whole text: std::from_chars, so "nan" and "inf" parse and are then
 /// rejected as not finite; "1e400" is out of range.
 enum class NumberStatus { ok, not_a_number, out_of_range, not_finite };
@@ -128,6 +131,85 @@ NumberStatus parse_number(std::string_view text, double& out) {
         out = 0.0;  // -0 is 0: no "-0" in texts
     }
     return NumberStatus::ok;
+}
+
+/// A positive decimal as DIGITS x 10^exponent: no leading or trailing zeros in the digits.
+struct Decimal {
+    std::string digits;
+    long long exponent = 0;
+};
+
+/// "5.5", "55", "5.0e-1" (a text std::from_chars took as a positive number) as a Decimal.
+std::optional<Decimal> to_decimal(std::string_view text) {
+    Decimal d;
+    long long fraction_digits = 0;
+    bool after_point = false;
+    std::size_t i = 0;
+    for (; i < text.size() && text[i] != 'e' && text[i] != 'E'; ++i) {
+        if (text[i] == '.') {
+            after_point = true;
+        } else if (text[i] >= '0' && text[i] <= '9') {
+            d.digits += text[i];
+            fraction_digits += after_point ? 1 : 0;
+        } else {
+            return std::nullopt;
+        }
+    }
+    long long power = 0;
+    if (i < text.size()) {
+        const std::string_view exp = text.substr(i + 1 + ((i + 1 < text.size() && text[i + 1] == '+') ? 1U : 0U));
+        auto [end, ec] = std::from_chars(exp.data(), exp.data() + exp.size(), power);
+        if (ec != std::errc{} || end != exp.data() + exp.size() || power > k_max_power || power < -k_max_power) {
+            return std::nullopt;
+        }
+    }
+    const std::size_t first = d.digits.find_first_not_of('0');
+    const std::size_t last = d.digits.find_last_not_of('0');
+    if (first == std::string::npos) {
+        return std::nullopt;  // zero: not a positive length
+    }
+    d.exponent = power - fraction_digits + static_cast<long long>(d.digits.size() - 1 - last);
+    d.digits = d.digits.substr(first, last - first + 1);
+    return d;
+}
+
+int compare(const Decimal& a, const Decimal& b) {
+    const auto magnitude = [](const Decimal& d) { return d.exponent + static_cast<long long>(d.digits.size()); };
+    if (magnitude(a) != magnitude(b)) {
+        return magnitude(a) < magnitude(b) ? -1 : 1;
+    }
+    const int c = a.digits.compare(b.digits);  // same magnitude: a shorter prefix is the smaller
+    return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+/// sign(decimal - value), where `value` is the double nearest to the decimal.
+std::int8_t residue_of(const Decimal& d, double value) {
+    constexpr double k_exact_limit = 9007199254740992.0;  // 2^53: integers below it are exact
+    if (d.digits.size() <= 15 && d.exponent >= -22 && d.exponent <= 22) {
+        double digits = 0.0;
+        for (const char c : d.digits) {
+            digits = digits * 10.0 + (c - '0');  // exact: fewer than 16 digits
+        }
+        double power = 1.0;
+        for (long long k = 0; k < (d.exponent < 0 ? -d.exponent : d.exponent); ++k) {
+            power *= 10.0;  // exact up to 10^22
+        }
+        if (d.exponent < 0) {
+            // fma rounds once, and never a non-zero difference to zero: the sign is exact.
+            const double difference = std::fma(value, power, -digits);  // value*10^k - digits
+            return static_cast<std::int8_t>(difference > 0.0 ? -1 : (difference < 0.0 ? 1 : 0));
+        }
+        if (digits * power < k_exact_limit) {
+            const double whole = digits * power;
+            return static_cast<std::int8_t>(whole > value ? 1 : (whole < value ? -1 : 0));
+        }
+    }
+    // A long decimal: compare with every digit of the double (at most 767 significant digits).
+    std::array<char, 1024> buffer{};
+    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
+                                   std::chars_format::scientific, 800);
+    const auto exact = ec == std::errc{} ? to_decimal(std::string_view(buffer.data(), end)) : std::nullopt;
+    return exact ? static_cast<std::int8_t>(compare(d, *exact)) : std::int8_t{0};
 }
 
 std::optional<CaseError> parse_count(const FieldSpec& spec, std::string_view text, std::optional<long long>& out) {
@@ -302,7 +384,8 @@ std::optional<CaseError> parse_length(std::string_view text, std::optional<Measu
     if (value <= 0.0) {
         return CaseError{spec.field, "must be a positive length, got " + shown(given)};
     }
-    out = Measured<Length>::of(Length{value, length_unit});
+    const auto decimal = to_decimal(number);
+    out = Measured<Length>::of(Length{value, length_unit, decimal ? residue_of(*decimal, value) : std::int8_t{0}});
     return std::nullopt;
 }
 
