@@ -521,18 +521,20 @@ TEST_CASE("record reader keeps the id read before a syntax error", "[record_read
 // Hostile input
 
 TEST_CASE("record reader survives 100000 nested arrays in a field", "[record_reader][depth]") {
+    // No field takes an array: the value is refused by its type, never descended into.
     const std::string deep = "{\"id\": 5, \"size\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
     Record record;
     const auto error = read(deep, record);
     REQUIRE(error.has_value());
-    CHECK(contains(error->message, "nested"));
+    CHECK(error->field == "size");
+    CHECK(contains(error->message, "got an array"));
     CHECK(record.id_json == "5");
 }
 
 TEST_CASE("record reader survives 100000 unclosed arrays as a whole record", "[record_reader][depth]") {
     const RecordError error = rejected(std::string(100000, '['));
     CHECK(error.field.empty());
-    CHECK(contains(error.message, "nested"));
+    CHECK(contains(error.message, "must be a JSON object"));
 }
 
 TEST_CASE("record reader survives 100000 nested objects", "[record_reader][depth]") {
@@ -543,7 +545,8 @@ TEST_CASE("record reader survives 100000 nested objects", "[record_reader][depth
     deep += "1";
     deep += std::string(100000, '}');
     const RecordError error = rejected(deep);
-    CHECK(contains(error.message, "nested"));
+    CHECK(error.field == "a");
+    CHECK(contains(error.message, "unknown field"));
 }
 
 TEST_CASE("record reader accepts nesting below the depth limit in an unknown field", "[record_reader][depth]") {
@@ -565,7 +568,8 @@ TEST_CASE("record reader rejects a raw NUL byte between tokens", "[record_reader
 
 TEST_CASE("record reader rejects a NUL byte after the object", "[record_reader][nul]") {
     const RecordError error = rejected("{\"size\": 6}\0"s);
-    CHECK(contains(error.message, "after the object"));
+    CHECK(error.syntax);
+    CHECK(contains(error.message, "text after it"));
 }
 
 TEST_CASE("record reader rejects an escaped NUL in a site and names site", "[record_reader][nul]") {
@@ -594,8 +598,8 @@ TEST_CASE("record reader accepts every simple escape inside an id", "[record_rea
 
 TEST_CASE("record reader rejects an invalid escape", "[record_reader][escapes]") {
     CHECK(contains(rejected(R"({"site": "\x41"})").message, "invalid escape"));
-    CHECK(contains(rejected(R"({"site": "\u12G4"})").message, "\\u escape"));
-    CHECK(contains(rejected(R"({"site": "\u12"})").message, "escape"));
+    CHECK(contains(rejected(R"({"site": "\u12G4"})").message, "invalid escape"));
+    CHECK(contains(rejected(R"({"site": "\u12"})").message, "invalid escape"));
 }
 
 TEST_CASE("record reader decodes a surrogate pair into one 4-byte character", "[record_reader][escapes]") {

@@ -70,6 +70,7 @@ struct Case {
     [[nodiscard]] std::uint32_t given_fields() const noexcept;
     /// True when the field was given.
     [[nodiscard]] bool has(Field field) const noexcept { return (given_fields() & field_bit(field)) != 0; }
+    friend bool operator==(const Case&, const Case&) = default;
 };
 
 }  // namespace lmsstage
