@@ -117,3 +117,11 @@ TEST_CASE("exact sizes - over 5 cm agrees with a comparison of the digits for ra
     }
     CHECK(wrong == 0);
 }
+
+TEST_CASE("exact sizes - leading zeros after the point do not make the comparison inexact", "[exact_size]") {
+    // The same decimals written with an exponent take the digit-by-digit comparison: same answer.
+    CHECK(length_of("0.00000000000000000000000000050000000000000001").residue ==
+          length_of("50000000000000001e-44").residue);
+    CHECK(length_of("0.000000000000000000000001").residue == length_of("1e-24").residue);
+    CHECK(length_of("50.000000000000000000000000000000000000000000000001 mm").exceeds_cm(5.0));
+}

@@ -182,6 +182,38 @@ int compare(const Decimal& a, const Decimal& b) {
     return c < 0 ? -1 : (c > 0 ? 1 : 0);
 }
 
+std::int8_t residue_of(const Decimal& d, double value);
+
+/// sign(decimal `text` - `value`), where `value` is the double nearest to it. A plain decimal of
+/// at most 15 digits, the usual size, is read without building a Decimal.
+std::int8_t residue_of(std::string_view text, double value) {
+    double digits = 0.0;
+    int count = 0;
+    int fraction = -1;  // digits after the point; -1: no point yet
+    for (const char c : text) {
+        if (c == '.' && fraction < 0) {
+            fraction = 0;
+        } else if (c >= '0' && c <= '9' && count < 15 && fraction < 22) {
+            digits = digits * 10.0 + (c - '0');  // exact: fewer than 16 digits
+            count += (count > 0 || c != '0') ? 1 : 0;
+            fraction += fraction >= 0 ? 1 : 0;
+        } else {
+            const auto decimal = to_decimal(text);  // an exponent, or more digits
+            return decimal ? residue_of(*decimal, value) : std::int8_t{0};
+        }
+    }
+    if (fraction <= 0) {
+        return static_cast<std::int8_t>(digits > value ? 1 : (digits < value ? -1 : 0));
+    }
+    double power = 1.0;
+    for (int k = 0; k < fraction; ++k) {
+        power *= 10.0;  // exact: at most 10^15
+    }
+    // fma rounds once, and never a non-zero difference to zero: the sign is exact.
+    const double difference = std::fma(value, power, -digits);  // value*10^k - digits
+    return static_cast<std::int8_t>(difference > 0.0 ? -1 : (difference < 0.0 ? 1 : 0));
+}
+
 /// sign(decimal - value), where `value` is the double nearest to the decimal.
 std::int8_t residue_of(const Decimal& d, double value) {
     constexpr double k_exact_limit = 9007199254740992.0;  // 2^53: integers below it are exact
@@ -345,7 +377,7 @@ std::optional<CaseError> parse_length(std::string_view text, std::optional<Measu
     const FieldSpec& spec = spec_of(Field::size);
     const std::string_view given = text;
     text = trim(text);
-    if (lower(text) == "unknown") {
+    if (text.size() == 7 && lower(text) == "unknown") {
         out = Measured<Length>::unknown();
         return std::nullopt;
     }
@@ -384,8 +416,7 @@ std::optional<CaseError> parse_length(std::string_view text, std::optional<Measu
     if (value <= 0.0) {
         return CaseError{spec.field, "must be a positive length, got " + shown(given)};
     }
-    const auto decimal = to_decimal(number);
-    out = Measured<Length>::of(Length{value, length_unit, decimal ? residue_of(*decimal, value) : std::int8_t{0}});
+    out = Measured<Length>::of(Length{value, length_unit, residue_of(number, value)});
     return std::nullopt;
 }
 
