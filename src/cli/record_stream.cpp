@@ -24,11 +24,9 @@ public:
 
     StreamEnd run() {
         start();
-        if (m_consumer_stopped) {
-            return StreamEnd{StreamEnd::Kind::consumer_stopped, 0, 0};
-        }
-        if (m_error != 0) {
-            return StreamEnd{StreamEnd::Kind::read_error, m_error, m_line};
+        if (m_consumer_stopped || m_error != 0) {
+            return StreamEnd{m_consumer_stopped ? StreamEnd::Kind::consumer_stopped : StreamEnd::Kind::read_error, m_error,
+                             m_line};
         }
         return StreamEnd{};
     }
@@ -96,9 +94,8 @@ private:
             m_line_start = 3;
         }
         int c = peek();
-        while (c >= 0 && is_space(static_cast<char>(c))) {
+        for (; c >= 0 && is_space(static_cast<char>(c)); c = peek()) {
             advance();
-            c = peek();
         }
         if (c == '[' || (c == '{' && lone_brace())) {
             return json_text();
@@ -106,21 +103,14 @@ private:
         return ndjson();
     }
 
-    /// True when the '{' at the read position is alone on its line (blanks aside).
+    /// True when the '{' at the read position is alone on its line (blanks aside; looked at for
+    /// up to 256 KiB), or the input ends after it.
     bool lone_brace() {
-        for (std::size_t k = 1; k < k_chunk; ++k) {
-            if (!ensure(k + 1)) {
-                return true;  // the input ends after "{": a (truncated) JSON text
-            }
-            const char c = m_buf[m_pos + k];
-            if (c == '\n') {
-                return true;
-            }
-            if (!is_blank(c)) {
-                return false;
-            }
+        std::size_t k = 1;
+        while (k < k_chunk && ensure(k + 1) && is_blank(m_buf[m_pos + k])) {
+            ++k;
         }
-        return true;
+        return k == k_chunk || !ensure(k + 1) || m_buf[m_pos + k] == '\n';
     }
 
     // ---- NDJSON: one record a line -----------------------------------------------------------
@@ -155,16 +145,12 @@ private:
 
     /// A line read: a record unless it is blank. `text` holds its first bytes (all, up to the limit).
     bool end_line(std::string_view text) {
-        std::size_t size = m_record_size;
-        size -= size > 0 && m_last == '\r' ? 1 : 0;  // CRLF: the CR is not part of the record
-        const bool blank = !m_nonblank;
+        const std::size_t size = m_record_size - (m_record_size > 0 && m_last == '\r' ? 1 : 0);  // CRLF: no CR
+        const bool go_on = !m_nonblank ||
+                           emit(text.substr(0, size), RecordPlace::at_line(m_line), size > k_max_record_bytes ? k_too_long : "");
         m_record_size = 0;
         m_nonblank = false;
         m_last = '\0';
-        bool go_on = true;
-        if (!blank) {
-            go_on = emit(text.substr(0, size), RecordPlace::at_line(m_line), size > k_max_record_bytes ? k_too_long : "");
-        }
         m_record.clear();
         return go_on;
     }
@@ -224,23 +210,15 @@ private:
                 return false;
             }
         } else {
-            int c = peek();
             do {  // a scalar (or any other text): its first byte, then up to a delimiter
                 keep(&m_buf[m_pos], 1);
                 advance();
-                c = peek();
-            } while (c >= 0 && !ends_scalar(static_cast<char>(c)));
+            } while (peek() >= 0 && !ends_scalar(m_buf[m_pos]));
             complete = true;
         }
-        if (m_error != 0) {
-            return false;
-        }
-        std::string_view problem = complete ? std::string_view{} : k_truncated;
-        if (complete && m_record_size > k_max_record_bytes) {
-            problem = k_too_long;
-        }
+        const bool too_long = m_record_size > k_max_record_bytes;
         m_record_size = 0;
-        return emit(m_record, place, problem, !complete);
+        return m_error == 0 && emit(m_record, place, !complete ? k_truncated : (too_long ? k_too_long : ""), !complete);
     }
 
     /// An object, array or string: brackets matched by kind, strings on one line.

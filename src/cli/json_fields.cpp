@@ -1,0 +1,169 @@
+#include "cli/json_fields.hpp"
+
+#include <utility>
+
+namespace lmsstage::cli {
+namespace {
+
+constexpr std::size_t k_echo_limit = 40;  // how much of a bad value an error message repeats
+
+/// The JSON types a field of `kind` takes (new kinds take all three; the field table decides).
+struct JsonTypes {
+    bool string = true;
+    bool number = true;
+    bool boolean = true;
+};
+
+JsonTypes json_types(ValueKind kind) {
+    if (kind == ValueKind::count || kind == ValueKind::percent || kind == ValueKind::edition) {
+        return {false, true, false};
+    }
+    if (kind == ValueKind::length || kind == ValueKind::grade || kind == ValueKind::rate) {
+        return {true, true, false};
+    }
+    if (kind == ValueKind::finding || kind == ValueKind::yes_no) {
+        return {true, false, true};
+    }
+    if (kind == ValueKind::choice) {
+        return {true, false, false};
+    }
+    return {};
+}
+
+RecordError value_error(const FieldSpec& spec, std::string message) {
+    return RecordError{std::string(spec.key), std::string(spec.key) + " " + std::move(message), true, false};
+}
+
+RecordError type_error(const FieldSpec& spec, const JsonValue& given) {
+    const JsonTypes types = json_types(spec.kind);
+    std::string forms = types.number ? "a number" : "";
+    if (types.boolean) {
+        forms += forms.empty() ? "true or false" : ", true or false";
+    }
+    if (types.string) {
+        forms += forms.empty() ? "a string" : (types.number && !types.boolean ? " or a string" : ", or a string");
+    }
+    std::string message = "must be " + forms + " (" + accepted_values(spec);
+    message += types.boolean ? "; yes and no as JSON true and false)" : ")";
+    return value_error(spec, message + ", got " + shorten(given.raw));
+}
+
+/// The field table's error, repeating at most k_echo_limit bytes of what was given.
+std::optional<RecordError> from_case_error(const std::optional<CaseError>& e, std::string_view given) {
+    if (!e) {
+        return std::nullopt;
+    }
+    std::string message = e->message();
+    if (const std::size_t at = message.rfind(given); given.size() > k_echo_limit && at != std::string::npos) {
+        message.replace(at, given.size(), shorten(given));
+    }
+    return RecordError{std::string(field_name(e->field)), std::move(message), true, false};
+}
+
+/// A string for a field that also takes numbers or booleans must not spell one: "3", "yes".
+std::optional<RecordError> string_value(Case& c, const FieldSpec& spec, const JsonValue& given) {
+    const JsonTypes types = json_types(spec.kind);
+    if (types.number && spec.kind != ValueKind::length && is_json_number(given.text)) {
+        return value_error(spec, "must be a JSON number, got " + shorten(given.raw) + " (a string): write " +
+                                     shorten(given.text));
+    }
+    if (types.boolean) {
+        Case as_text = c;
+        if (!set_from_text(as_text, spec, given.text)) {
+            for (const bool b : {true, false}) {
+                Case as_bool = c;
+                if (!set_from_bool(as_bool, spec, b) && as_bool == as_text) {
+                    return value_error(spec, "must be true or false, got " + shorten(given.raw) +
+                                                 " (a string): write " + (b ? "true" : "false"));
+                }
+            }
+        }
+    }
+    return from_case_error(set_from_text(c, spec, given.text), given.text);
+}
+
+}  // namespace
+
+std::optional<RecordError> assign_json(Case& c, const FieldSpec& spec, const JsonValue& given) {
+    const JsonTypes types = json_types(spec.kind);
+    if (given.type == JsonValue::Type::string && types.string) {
+        return string_value(c, spec, given);
+    }
+    if (given.type == JsonValue::Type::number && types.number) {
+        return from_case_error(set_from_text(c, spec, given.text), given.text);
+    }
+    if (given.type == JsonValue::Type::boolean && types.boolean) {
+        return from_case_error(set_from_bool(c, spec, given.boolean), given.raw);
+    }
+    return type_error(spec, given);
+}
+
+RecordError unknown_key(std::string_view key, bool check_keys) {
+    std::string keys;
+    std::string suggestion;
+    std::size_t best = 3;
+    auto consider = [&](std::string_view k) {
+        keys += keys.empty() ? "" : ", ";
+        keys += k;
+        const std::size_t d = edit_distance(key, k);
+        if (d < best) {
+            best = d;
+            suggestion = std::string(k);
+        }
+    };
+    for (const FieldSpec& spec : field_specs()) {
+        consider(spec.key);
+    }
+    if (check_keys) {
+        consider("expect");
+        consider("source");
+    }
+    const std::string shown = shorten(key);
+    std::string message = "unknown field \"" + shown + "\"";
+    if (!suggestion.empty()) {
+        message += " (did you mean \"" + suggestion + "\"?)";
+    }
+    return RecordError{shown, message + "; accepted fields: " + keys, false, false};
+}
+
+/// The JSON number grammar (RFC 8259): simdjson checks it only when converting, and the
+/// conversion here is the field table's, from the token's text.
+bool is_json_number(std::string_view t) {
+    std::size_t i = 0;
+    const auto digits = [&] {
+        const std::size_t start = i;
+        while (i < t.size() && t[i] >= '0' && t[i] <= '9') {
+            ++i;
+        }
+        return i > start;
+    };
+    i += (i < t.size() && t[i] == '-') ? 1U : 0U;
+    if (i < t.size() && t[i] == '0') {
+        ++i;
+    } else if (!digits()) {
+        return false;
+    }
+    if (i < t.size() && t[i] == '.' && (++i, !digits())) {
+        return false;
+    }
+    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        i += (i < t.size() && (t[i] == '+' || t[i] == '-')) ? 1U : 0U;
+        return digits() && i == t.size();
+    }
+    return i == t.size();
+}
+
+/// At most k_echo_limit bytes of `text`, cut at a UTF-8 character boundary, "..." when cut.
+std::string shorten(std::string_view text) {
+    if (text.size() <= k_echo_limit) {
+        return std::string(text);
+    }
+    std::size_t cut = k_echo_limit;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) {
+        --cut;  // do not split a multi-byte character
+    }
+    return std::string(text.substr(0, cut)) + "...";
+}
+
+}  // namespace lmsstage::cli
