@@ -71,7 +71,7 @@ public:
         if (const int signal = stop_signal(); signal != 0) {
             m_io.err << "lmsstage: stopped by " << signal_name(signal) << " after " << lines()
                      << " output lines; the rest of the input was not staged\n";
-            return 128 + signal;
+            return exit_code::signal_base + signal;
         }
         report_thread_problem();
         if (m_pipeline.failure()) {

@@ -308,7 +308,7 @@ public:
     int finish(bool completed) {
         if (const int signal = stop_signal(); signal != 0) {
             m_io.err << "lmsstage: stopped by " << signal_name(signal) << " after " << m_passed + m_failed << " cases\n";
-            return 128 + signal;
+            return exit_code::signal_base + signal;
         }
         if (!completed) {
             return output_failed(m_output, m_io.err);
