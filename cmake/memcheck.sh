@@ -30,7 +30,7 @@ logs="$build/memcheck"
 command -v valgrind >/dev/null || { echo "memcheck.sh: valgrind not found" >&2; exit 2; }
 
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS= -DLMSSTAGE_BUILD_TESTS=ON \
-    -DLMSSTAGE_BUILD_BENCH=OFF -DLMSSTAGE_STATIC_EXE=OFF >/dev/null
+    -DLMSSTAGE_BUILD_BENCH=OFF >/dev/null
 cmake --build "$build" -j "$jobs" --target lmsstage lmsstage_tests
 
 rm -rf "$logs"

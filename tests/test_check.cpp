@@ -2,7 +2,9 @@
 // expectations, unknown expect keys, unreadable records and missing files, with their exit codes.
 #include <catch2/catch.hpp>
 
+#include <cerrno>
 #include <chrono>
+#include <streambuf>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -210,7 +212,7 @@ TEST_CASE("check counts a case with a bad value expected to stage as failed", "[
 }
 
 TEST_CASE("check passes an error expectation for a value rejected while reading", "[check][error]") {
-    const Run r = check_text(R"({"grade": "3", "size": 6, "expect": {"error": "grade"}})" "\n"
+    const Run r = check_text(R"({"grade": "G4", "size": 6, "expect": {"error": "grade"}})" "\n"
                              R"({"expect": {"error": "nodes"}, "nodes": "maybe"})" "\n");
     INFO("stdout: " << r.out);
     CHECK(r.code == exit_code::ok);
@@ -297,8 +299,184 @@ TEST_CASE("check adds up several files", "[check][files]") {
     CHECK(lines_of(r.out).at(0).rfind(b + ":1: ", 0) == 0);
 }
 
-TEST_CASE("check of an empty file passes nothing and fails nothing", "[check][files]") {
+TEST_CASE("check of an empty file fails: nothing was checked", "[check][files][gate]") {
     const Run r = check_text("");
+    CHECK(r.code == exit_code::data);
+    const auto lines = lines_of(r.out);
+    REQUIRE(lines.size() == 2);
+    CHECK(contains(lines[0], "cases.ndjson: no cases in this input: nothing was checked"));
+    CHECK(lines[1] == "0 passed, 0 failed");
+}
+
+// ---------------------------------------------------------------------------------------------
+// A gate that cannot pass on nothing (issue 9)
+
+TEST_CASE("check of a directory exits 66 with the reason, before any output", "[check][gate][issue9]") {
+    const TempDir dir;
+    const std::string good = dir.write("good.ndjson", k_three_passing);
+    const Run r = run_cli({"check", good, dir.path("")});
+    CHECK(r.code == exit_code::no_input);
+    CHECK(r.out.empty());
+    CHECK(contains(r.err, "is a directory"));
+}
+
+TEST_CASE("check without FILE is a usage error, not a silent read of stdin", "[check][gate][issue9]") {
+    const Run r = run_cli({"check"}, k_three_passing);
+    CHECK(r.code == exit_code::usage);
+    CHECK(r.out.empty());
+    CHECK(r.err == "lmsstage: check needs at least one FILE (use - for standard input); see lmsstage check --help\n");
+}
+
+TEST_CASE("check reads stdin for the operand -", "[check][gate]") {
+    const Run r = run_cli({"check", "-"}, k_three_passing);
     CHECK(r.code == exit_code::ok);
-    CHECK(last_line(r.out) == "0 passed, 0 failed");
+    CHECK(r.out == "3 passed, 0 failed\n");
+}
+
+TEST_CASE("check of an empty expect is an error, not a pass", "[check][gate][issue9]") {
+    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {}})" "\n");
+    CHECK(r.code == exit_code::data);
+    CHECK(contains(r.out, ":1: expect is empty: nothing to check"));
+    CHECK(last_line(r.out) == "0 passed, 1 failed");
+}
+
+TEST_CASE("check of one file without cases among others fails", "[check][gate]") {
+    const TempDir dir;
+    const std::string good = dir.write("good.ndjson", k_three_passing);
+    const std::string empty = dir.write("empty.ndjson", "\n\n");
+    const Run r = run_cli({"check", good, empty});
+    CHECK(r.code == exit_code::data);
+    CHECK(contains(r.out, "empty.ndjson: no cases in this input"));
+    CHECK(last_line(r.out) == "3 passed, 0 failed");
+}
+
+TEST_CASE("check does not combine an error expectation with others", "[check][gate]") {
+    const Run r = check_text(R"({"size": -3, "grade": 3, "expect": {"error": "size", "stage": "III"}})" "\n");
+    CHECK(r.code == exit_code::data);
+    CHECK(contains(r.out, "\"error\" cannot be combined"));
+}
+
+TEST_CASE("check compares possible_stages as a set", "[check][issue9]") {
+    const Run r = check_text(
+        R"({"size": "unknown", "grade": 3, "expect": {"possible_stages": ["III", "IIA"]}})" "\n");
+    CHECK(r.code == exit_code::ok);
+    const Run wrong = check_text(R"({"size": "unknown", "grade": 3, "expect": {"possible_stages": ["III"]}})" "\n");
+    CHECK(wrong.code == exit_code::check_failed);
+    CHECK(contains(wrong.out, R"(possible_stages: expected ["III"], got ["IIA","III"])"));
+}
+
+TEST_CASE("check reads a pretty-printed case whose expect opens a line", "[check][issue9]") {
+    const Run r = check_text("{\n\"id\": \"pp\",\n\"size\": 6,\n\"grade\": 3,\n\"expect\":\n{\"stage\": \"III\"}\n}\n");
+    CHECK(r.code == exit_code::ok);
+    CHECK(r.out == "1 passed, 0 failed\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Safe output: input cannot break or forge a line
+
+TEST_CASE("check escapes a newline in an expect key: one line per miss", "[check][safe][issue9]") {
+    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {"sta\nge": "III"}})" "\n");
+    const auto lines = lines_of(r.out);
+    REQUIRE(lines.size() == 2);
+    CHECK(contains(lines[0], R"(unknown key "sta\nge")"));
+    CHECK(lines[1] == "0 passed, 1 failed");
+}
+
+TEST_CASE("check output cannot be made to show a forged summary line", "[check][safe][issue9]") {
+    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {"\n99 passed, 0 failed\n": 1}})" "\n");
+    for (const std::string& line : lines_of(r.out)) {
+        CHECK(line.rfind("99 passed", 0) != 0);
+    }
+    CHECK(last_line(r.out) == "0 passed, 1 failed");
+}
+
+TEST_CASE("check escapes a terminal escape sequence from a case field", "[check][safe]") {
+    const Run r = check_text(R"({"site": "\u001b[31mred", "expect": {"stage": "I"}})" "\n");
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(contains(r.out, "\\x1b[31mred"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output that goes away, JUnit reports
+
+namespace {
+
+/// A stream buffer whose writes fail as on a pipe whose reader has gone.
+class BrokenPipe : public std::streambuf {
+protected:
+    int_type overflow(int_type) override {
+        errno = EPIPE;
+        return traits_type::eof();
+    }
+    std::streamsize xsputn(const char*, std::streamsize) override {
+        errno = EPIPE;
+        return 0;
+    }
+};
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("check stops quietly when the reader of its output goes away", "[check][io][issue9]") {
+    const TempDir dir;
+    const std::string file = dir.write("fail.ndjson", R"({"size": 6, "grade": 3, "expect": {"stage": "IA"}})" "\n");
+    std::istringstream in;
+    BrokenPipe pipe;
+    std::ostream out(&pipe);
+    std::ostringstream err;
+    CHECK(lmsstage::cli::run({"check", file}, in, out, err, Environment{}) == exit_code::ok);
+    CHECK(err.str().empty());
+}
+
+TEST_CASE("check --junit writes one testcase per case with expected and got", "[check][junit][issue9]") {
+    const TempDir dir;
+    const std::string cases = dir.write("cases.ndjson", k_three_passing +
+                                                            R"({"id": "w<1>", "size": 6, "grade": 3, "expect": {"stage": "IIB"}})" "\n"
+                                                            R"({"size": 6, "grade": 3})" "\n");
+    const std::string report = dir.path("report.xml");
+    const Run r = run_cli({"check", "--junit", report, cases});
+    CHECK(r.code == exit_code::data);
+    const std::string xml = read_file(report);
+    CHECK(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lmsstage check\" tests=\"5\" "
+                    "failures=\"1\" errors=\"1\">\n",
+                    0) == 0);
+    CHECK(contains(xml, "<testcase classname=\"" + cases + "\" name=\"t2g3\" file=\"" + cases + "\" line=\"1\"/>"));
+    CHECK(contains(xml, "name=\"w&lt;1&gt;\""));
+    CHECK(contains(xml, "<failure message=\"stage: expected &quot;IIB&quot;, got &quot;III&quot;\" "
+                        "type=\"unmet expectation\">"));
+    CHECK(contains(xml, "<error message=\"record: no &quot;expect&quot; object: nothing to check\""));
+    CHECK(xml.size() > 40);
+    CHECK(xml.substr(xml.size() - 29) == "  </testsuite>\n</testsuites>\n");
+}
+
+TEST_CASE("check --junit=FILE works too, and all passing gives no failure element", "[check][junit]") {
+    const TempDir dir;
+    const std::string cases = dir.write("cases.ndjson", k_three_passing);
+    const std::string report = dir.path("report.xml");
+    const Run r = run_cli({"check", "--junit=" + report, cases});
+    CHECK(r.code == exit_code::ok);
+    const std::string xml = read_file(report);
+    CHECK(contains(xml, "tests=\"3\" failures=\"0\" errors=\"0\""));
+    CHECK_FALSE(contains(xml, "<failure"));
+}
+
+TEST_CASE("check --junit into a missing directory exits 74 before reading anything", "[check][junit]") {
+    const TempDir dir;
+    const std::string cases = dir.write("cases.ndjson", k_three_passing);
+    const Run r = run_cli({"check", "--junit", dir.path("no/such/dir/report.xml"), cases});
+    CHECK(r.code == exit_code::io);
+    CHECK(r.out.empty());
+    CHECK(contains(r.err, "cannot write the JUnit report"));
+    CHECK(contains(r.err, "No such file or directory"));
+}
+
+TEST_CASE("check --junit without a file name is a usage error", "[check][junit]") {
+    CHECK(run_cli({"check", "x.ndjson", "--junit"}).code == exit_code::usage);
+    CHECK(run_cli({"check", "--junit=", "x.ndjson"}).code == exit_code::usage);
 }

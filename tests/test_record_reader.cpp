@@ -285,16 +285,22 @@ TEST_CASE("record reader rejects size true and names size", "[record_reader][typ
     CHECK(contains(error.message, "got true"));
 }
 
-TEST_CASE("record reader rejects grade as the string 3", "[record_reader][types]") {
-    const RecordError error = rejected(R"({"grade": "3"})");
-    CHECK(error.field == "grade");
-    CHECK(contains(error.message, "got \"3\""));
-}
-
-TEST_CASE("record reader rejects adnexa as the string yes", "[record_reader][types]") {
-    const RecordError error = rejected(R"({"site": "uterus", "adnexa": "yes"})");
-    CHECK(error.field == "adnexa");
-    CHECK(contains(error.message, "true, false or \"unknown\""));
+TEST_CASE("record reader takes what the command line takes: numeric strings, yes and no, null as not given",
+          "[record_reader][types]") {
+    // One vocabulary for both doors: "grade": "3" is --grade 3, "adnexa": "yes" is --adnexa=yes, and a
+    // JSON null (what pandas and CSV converters write for a missing value) is a field not given.
+    Record record;
+    REQUIRE_FALSE(read(R"({"grade": "3", "edition": "8", "abdominal_sites": "1", "adnexa": "yes", "nodes": null,
+                           "myometrial_invasion": "50%", "size": null})",
+                       record)
+                      .has_value());
+    CHECK(record.input.grade == lmsstage::Grade::g3);
+    CHECK(record.input.edition == 8);
+    CHECK(record.input.abdominal_sites == lmsstage::Measured<long long>(1));
+    CHECK(record.input.adnexa == lmsstage::Finding::present);
+    CHECK_FALSE(record.input.nodes.has_value());
+    CHECK_FALSE(record.input.size.has_value());
+    CHECK(*record.input.myometrial_invasion->value == 50.0);
 }
 
 TEST_CASE("record reader rejects other wrong JSON types and names the field", "[record_reader][types]") {
@@ -304,21 +310,19 @@ TEST_CASE("record reader rejects other wrong JSON types and names the field", "[
     };
     for (const Bad& bad : {
              Bad{R"({"metastasis": "maybe"})", "metastasis"},
+             Bad{R"({"grade": "4"})", "grade"},
+             Bad{R"({"abdominal_sites": "one"})", "abdominal_sites"},
+             Bad{R"({"edition": "nine"})", "edition"},
              Bad{R"({"metastasis": 1})", "metastasis"},
-             Bad{R"({"nodes": null})", "nodes"},
              Bad{R"({"grade": 3.0})", "grade"},
              Bad{R"({"grade": 4})", "grade"},
              Bad{R"({"grade": true})", "grade"},
              Bad{R"({"site": 7})", "site"},
              Bad{R"({"site": ["uterus"]})", "site"},
-             Bad{R"({"size": null})", "size"},
              Bad{R"({"size": {"cm": 6}})", "size"},
              Bad{R"({"abdominal_sites": 1.5})", "abdominal_sites"},
-             Bad{R"({"abdominal_sites": "1"})", "abdominal_sites"},
              Bad{R"({"abdominal_sites": 1e2})", "abdominal_sites"},
              Bad{R"({"edition": 9})", "edition"},
-             Bad{R"({"edition": "7"})", "edition"},
-             Bad{R"({"myometrial_invasion": "50%"})", "myometrial_invasion"},
              Bad{R"({"mitotic_rate": true})", "mitotic_rate"},
              Bad{R"({"id": true})", "id"},
              Bad{R"({"id": null})", "id"},
@@ -521,18 +525,20 @@ TEST_CASE("record reader keeps the id read before a syntax error", "[record_read
 // Hostile input
 
 TEST_CASE("record reader survives 100000 nested arrays in a field", "[record_reader][depth]") {
+    // No field takes an array: the value is refused by its type, never descended into.
     const std::string deep = "{\"id\": 5, \"size\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
     Record record;
     const auto error = read(deep, record);
     REQUIRE(error.has_value());
-    CHECK(contains(error->message, "nested"));
+    CHECK(error->field == "size");
+    CHECK(contains(error->message, "got an array"));
     CHECK(record.id_json == "5");
 }
 
 TEST_CASE("record reader survives 100000 unclosed arrays as a whole record", "[record_reader][depth]") {
     const RecordError error = rejected(std::string(100000, '['));
     CHECK(error.field.empty());
-    CHECK(contains(error.message, "nested"));
+    CHECK(contains(error.message, "must be a JSON object"));
 }
 
 TEST_CASE("record reader survives 100000 nested objects", "[record_reader][depth]") {
@@ -543,7 +549,8 @@ TEST_CASE("record reader survives 100000 nested objects", "[record_reader][depth
     deep += "1";
     deep += std::string(100000, '}');
     const RecordError error = rejected(deep);
-    CHECK(contains(error.message, "nested"));
+    CHECK(error.field == "a");
+    CHECK(contains(error.message, "unknown field"));
 }
 
 TEST_CASE("record reader accepts nesting below the depth limit in an unknown field", "[record_reader][depth]") {
@@ -565,7 +572,8 @@ TEST_CASE("record reader rejects a raw NUL byte between tokens", "[record_reader
 
 TEST_CASE("record reader rejects a NUL byte after the object", "[record_reader][nul]") {
     const RecordError error = rejected("{\"size\": 6}\0"s);
-    CHECK(contains(error.message, "after the object"));
+    CHECK(error.syntax);
+    CHECK(contains(error.message, "text after it"));
 }
 
 TEST_CASE("record reader rejects an escaped NUL in a site and names site", "[record_reader][nul]") {
@@ -594,8 +602,8 @@ TEST_CASE("record reader accepts every simple escape inside an id", "[record_rea
 
 TEST_CASE("record reader rejects an invalid escape", "[record_reader][escapes]") {
     CHECK(contains(rejected(R"({"site": "\x41"})").message, "invalid escape"));
-    CHECK(contains(rejected(R"({"site": "\u12G4"})").message, "\\u escape"));
-    CHECK(contains(rejected(R"({"site": "\u12"})").message, "escape"));
+    CHECK(contains(rejected(R"({"site": "\u12G4"})").message, "invalid escape"));
+    CHECK(contains(rejected(R"({"site": "\u12"})").message, "invalid escape"));
 }
 
 TEST_CASE("record reader decodes a surrogate pair into one 4-byte character", "[record_reader][escapes]") {

@@ -11,15 +11,21 @@ namespace lmsstage {
 
 /// A length exactly as entered: compared against rule boundaries in its own unit, never rounded.
 struct Length {
-    double value = 0.0;
+    double value = 0.0;  ///< the double nearest to the decimal entered
     LengthUnit unit = LengthUnit::cm;
+    /// Sign of (the decimal entered - `value`): -1, 0 or +1. A decimal such as 5.0000000000000001
+    /// has no exact double (its nearest is 5.0); this says on which side of `value` it lies, so
+    /// that comparisons with the boundaries stay exact.
+    std::int8_t residue = 0;
     bool unit_stated = false;  ///< false: a bare number, taken as cm (a plausibility warning may apply)
 
     /// The length in centimetres (for display; rule comparisons use `exceeds_cm`).
     [[nodiscard]] double in_cm() const noexcept { return unit == LengthUnit::mm ? value / 10.0 : value; }
-    /// True when the length is strictly greater than `boundary_cm` (every boundary belongs to the lower band).
+    /// True when the length as entered is strictly greater than `boundary_cm` (every boundary
+    /// belongs to the lower band). Exact for boundaries that are doubles, as every rule's are.
     [[nodiscard]] bool exceeds_cm(double boundary_cm) const noexcept {
-        return unit == LengthUnit::mm ? value > boundary_cm * 10.0 : value > boundary_cm;
+        const double boundary = unit == LengthUnit::mm ? boundary_cm * 10.0 : boundary_cm;
+        return value > boundary || (value >= boundary && residue > 0);
     }
     friend bool operator==(const Length&, const Length&) = default;
 };
@@ -70,6 +76,7 @@ struct Case {
     [[nodiscard]] std::uint32_t given_fields() const noexcept;
     /// True when the field was given.
     [[nodiscard]] bool has(Field field) const noexcept { return (given_fields() & field_bit(field)) != 0; }
+    friend bool operator==(const Case&, const Case&) = default;
 };
 
 }  // namespace lmsstage

@@ -11,9 +11,13 @@
 #include <iostream>
 #include <optional>
 #include <string_view>
+#include <system_error>
+#include <utility>
 
 #include "cli/commands.hpp"
 #include "cli/fields.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/safe_text.hpp"
 #include "cli/render_json.hpp"
 #include "cli/render_text.hpp"
 #include "lmsstage/lmsstage.hpp"
@@ -45,10 +49,11 @@ constexpr std::string_view k_examples = R"(Examples:
 )";
 
 constexpr std::string_view k_pipelines = R"(Pipelines:
-  lmsstage batch [FILE...]    stage JSON records (one object, an array, or NDJSON) from
-                              files or stdin; NDJSON out, one line per record, in order
-  lmsstage check FILE...      run regression cases ({...case, "expect": {...}});
-                              ends with "N passed, N failed"
+  lmsstage batch [FILE...]    stage JSON records (NDJSON, or a JSON text: an array,
+                              pretty-printed objects) from files or stdin; NDJSON out,
+                              exactly one line per record, in order
+  lmsstage check FILE...      run regression cases ({...case, "expect": {...}}; - for
+                              stdin); ends with "N passed, N failed"; --junit FILE
   lmsstage rules [SYSTEM]     print the rule tables this binary applies (--json for JSON)
   lmsstage COMMAND --help     more on each
 )";
@@ -57,9 +62,11 @@ constexpr std::string_view k_exit_codes = R"(Exit codes:
   0   case staged (batch: every record staged; check: every case passed)
   1   check: at least one expectation not met
   64  usage error: unknown option, bad or conflicting value
-  65  batch/check: at least one record invalid (the others are still written)
-  66  an input file cannot be opened
-  70  internal error        74  output cannot be written
+  65  batch/check: a record invalid (the others are still written), or an input
+      cut short by a syntax error; check: an input without cases
+  66  an input cannot be read (missing, a directory, no permission, read error)
+  70  internal error (a bug)      71  out of memory
+  74  output cannot be written    130/143  stopped by SIGINT/SIGTERM
 )";
 
 constexpr std::string_view k_batch_help = R"(Usage: lmsstage batch [FILE...]
@@ -67,40 +74,62 @@ constexpr std::string_view k_batch_help = R"(Usage: lmsstage batch [FILE...]
 Stages every record of each FILE (or of stdin when no FILE is given, or for "-") and
 writes NDJSON to stdout: exactly one line per input record, in input order.
 
-Input: one JSON object, a JSON array of objects, or NDJSON (one object per line).
+How records are framed (no guessing):
+  - An input whose first non-blank character is "[", or whose first non-blank line
+    is a lone "{" (as jq, Python and JavaScript pretty-print), is a JSON text: its
+    values are read one after another by a JSON parser. The elements of a top-level
+    array are records (several arrays, or jq . output, are fine); so is every other
+    top-level value. A fault inside a record makes that record an error. A fault
+    between records (a missing or extra comma or bracket, a line break inside a
+    string, an array never closed) stops reading that input: an error line says
+    where (line, column) and that the rest of the input was not read.
+  - Any other input is NDJSON: every non-blank line is exactly one record and gets
+    exactly one output line; lines are never joined or split.
 Keys are the case fields of lmsstage --help with _ for - (e.g. "abdominal_sites"),
 plus "id" (a string or number, echoed back). Blank lines are skipped (line numbers
-still count them); CRLF line ends and a UTF-8 byte-order mark are accepted.
+still count them); CRLF line ends and a UTF-8 byte-order mark are accepted; UTF-16
+and UTF-32 input is refused (convert it with iconv).
 
-A bad record gives an error object in its place, with "ok": false, "line" (NDJSON,
-1-based) or "index" (array, 0-based), "error": {"field", "message"} and the "id"
-when it could be read. Unknown keys, keys given twice, wrong types, invalid JSON or
-UTF-8 and records over 1 MiB are all errors; nothing is guessed or dropped.
+A bad record gives an error object in its place, with "ok": false, "line" (where
+the record starts, 1-based), "index" (0-based, for an element of a JSON array),
+"error": {"field", "message"} and the "id" when the record was read past its id.
+Unknown keys, keys given twice, wrong types, invalid JSON or UTF-8 and records over
+1 MiB are all errors; nothing is guessed or dropped.
 
-A summary goes to stderr: "staged N records: K ok, E errors".
-Exit: 0 all staged, 65 some records invalid, 66 a FILE cannot be opened (checked
-before any output), 74 output cannot be written. If the reader of stdout goes
-away (| head), lmsstage stops quietly.
+A summary goes to stderr: "staged N records: K ok, E errors" (N = lines written).
+Every input is checked before any output: a regular file, FIFO or character
+device that can be read. Files are opened one at a time.
+Exit: 0 all staged; 65 some records invalid, or an input cut short; 66 an input
+cannot be read (the reason is given); 71 out of memory; 74 output cannot be
+written; 130/143 stopped by SIGINT/SIGTERM (the last line written is whole).
+If the reader of stdout goes away (| head), lmsstage stops quietly with 0.
 
 Example:
-  printf '{"id":1,"size":6,"grade":3}
-{"id":2,"size":-3,"grade":1}
-' | lmsstage batch
+  printf '{"id":1,"size":6,"grade":3}\n{"id":2,"size":-3,"grade":1}\n' | lmsstage batch
 )";
 
-constexpr std::string_view k_check_help = R"(Usage: lmsstage check FILE...
+constexpr std::string_view k_check_help = R"(Usage: lmsstage check [--junit FILE] FILE...
 
 Each record is a case plus "expect": {...} and optionally "source" (where the
-expected values come from). Expectation keys: stage, possible_stages,
-summary_stage, categories (any of T, N, M, G, mitotic_rate), system (the system id),
-survival.matched, survival.table, assumptions, warnings; or "error": FIELD for a
-case that must be rejected for that field. Objects compare as subsets, everything
-else exactly.
+expected values come from). Records are framed as by lmsstage batch. FILE "-"
+reads stdin. Expectation keys: stage, possible_stages (compared as a set),
+summary_stage, categories (any of T, N, M, G, mitotic_rate), system (the system
+id), survival.matched, survival.table, assumptions, warnings; or "error": FIELD
+alone, for a case that must be rejected for that field. Objects compare as
+subsets, everything else exactly.
 
 Prints one line per unmet expectation (file:line: id: field: expected ..., got ...)
-and ends with "N passed, N failed".
-Exit: 0 all passed, 1 some failed, 65 a record cannot be read, 66 a FILE cannot be
-opened.
+and ends with "N passed, N failed". Control characters from the input are shown
+escaped (\n, \x1b), so every line is one line.
+  --junit FILE   also write a JUnit XML report (one testcase per case, failures
+                 with expected and got) for GitLab, Jenkins and GitHub reporters
+
+check cannot pass on nothing: an input without cases, a case without "expect" or
+with an empty one, and an unknown expectation key are errors.
+Exit: 0 all passed; 1 some expectations not met; 64 no FILE or a bad option; 65 a
+record cannot be used, or an input holds no cases; 66 a FILE cannot be read (a
+directory, missing: checked before any output); 74 output or the report cannot
+be written; 130/143 stopped by SIGINT/SIGTERM.
 
 Example:
   lmsstage check data/cases/*.ndjson
@@ -240,9 +269,10 @@ std::string unexpected_argument_message(const std::string& arg) {
            (numeric ? " (e.g. --size " + arg + ")" : std::string()) + "; see lmsstage --help";
 }
 
-/// One line on stderr, exit 64.
+/// One line on stderr, exit 64. The message may repeat what was typed: control characters are
+/// shown escaped, so that it stays one line and sends no terminal escape sequence.
 int usage_error(std::ostream& err, const std::string& message) {
-    err << "lmsstage: " << message << '\n';
+    err << "lmsstage: " << printable(message) << '\n';
     return exit_code::usage;
 }
 
@@ -256,29 +286,45 @@ int write_output(std::ostream& out, std::ostream& err, const std::string& text) 
     return exit_code::ok;
 }
 
-/// Options and operands of a subcommand: -h/--help, the boolean options named, and operands.
+/// Options and operands of a subcommand: -h/--help, the boolean options named, the options with a
+/// value named (--junit FILE or --junit=FILE), and operands.
 struct SubcommandArgs {
     bool help = false;
     std::vector<std::string> flags;
+    std::vector<std::pair<std::string, std::string>> values;
     std::vector<std::string> operands;
 };
 
+std::string unknown_subcommand_option(std::string_view command, const std::string& arg) {
+    std::string message = std::string(command) + ": unknown option " + arg;
+    if (spec_by_option(arg) != nullptr) {
+        message += " (case fields go in the records, not on the command line)";
+    }
+    return message + "; see lmsstage " + std::string(command) + " --help";
+}
+
 std::optional<std::string> parse_subcommand(const std::vector<std::string>& args, std::string_view command,
-                                            const std::vector<std::string_view>& known_flags, SubcommandArgs& out) {
+                                            const std::vector<std::string_view>& known_flags,
+                                            const std::vector<std::string_view>& value_options, SubcommandArgs& out) {
     bool options_done = false;
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& arg = args[i];
+        const std::string name = arg.substr(0, arg.find('='));
         if (!options_done && arg == "--") {
             options_done = true;
         } else if (!options_done && (arg == "-h" || arg == "--help")) {
             out.help = true;
+        } else if (!options_done && std::find(value_options.begin(), value_options.end(), name) != value_options.end()) {
+            if (name == arg && i + 1 == args.size()) {
+                return std::string(command) + ": " + name + " needs a value (a file name)";
+            }
+            out.values.emplace_back(name, name == arg ? args[++i] : arg.substr(name.size() + 1));
+            if (out.values.back().second.empty()) {
+                return std::string(command) + ": " + name + " needs a value (a file name)";
+            }
         } else if (!options_done && arg.size() > 1 && arg[0] == '-') {
             if (std::find(known_flags.begin(), known_flags.end(), arg) == known_flags.end()) {
-                std::string message = std::string(command) + ": unknown option " + arg;
-                if (spec_by_option(arg) != nullptr) {
-                    message += " (case fields go in the records, not on the command line)";
-                }
-                return message + "; see lmsstage " + std::string(command) + " --help";
+                return unknown_subcommand_option(command, arg);
             }
             out.flags.push_back(arg);
         } else {
@@ -288,21 +334,36 @@ std::optional<std::string> parse_subcommand(const std::vector<std::string>& args
     return std::nullopt;
 }
 
-int run_subcommand(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
+int run_check_command(const SubcommandArgs& parsed, const Streams& io) {
+    if (parsed.help) {
+        return write_output(io.out, io.err, std::string(k_check_help));
+    }
+    if (parsed.operands.empty()) {
+        return usage_error(io.err, "check needs at least one FILE (use - for standard input); see lmsstage check --help");
+    }
+    if (parsed.values.size() > 1) {
+        return usage_error(io.err, "check: --junit was given more than once");
+    }
+    return run_check(CheckOptions{parsed.operands, parsed.values.empty() ? "" : parsed.values.front().second}, io);
+}
+
+int run_subcommand(const std::vector<std::string>& args, const Streams& io) {
     const std::string& command = args.front();
     SubcommandArgs parsed;
     const std::vector<std::string_view> flags =
         command == "rules" ? std::vector<std::string_view>{"--json"} : std::vector<std::string_view>{};
-    if (auto problem = parse_subcommand(args, command, flags, parsed)) {
-        return usage_error(err, *problem);
+    const std::vector<std::string_view> value_options =
+        command == "check" ? std::vector<std::string_view>{"--junit"} : std::vector<std::string_view>{};
+    if (auto problem = parse_subcommand(args, command, flags, value_options, parsed)) {
+        return usage_error(io.err, *problem);
     }
+    std::ostream& out = io.out;
+    std::ostream& err = io.err;
     if (command == "batch") {
-        return parsed.help ? write_output(out, err, std::string(k_batch_help))
-                           : run_batch(parsed.operands, in, out, err);
+        return parsed.help ? write_output(out, err, std::string(k_batch_help)) : run_batch(parsed.operands, io);
     }
     if (command == "check") {
-        return parsed.help ? write_output(out, err, std::string(k_check_help))
-                           : run_check(parsed.operands, in, out, err);
+        return run_check_command(parsed, io);
     }
     if (parsed.help) {
         return write_output(out, err, std::string(k_rules_help));
@@ -321,11 +382,33 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     return run(args, nothing, out, err, env);
 }
 
+namespace {
+
+int run_case(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env);
+
+}  // namespace
+
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
         const Environment& env) {
-    if (!args.empty() && (args.front() == "batch" || args.front() == "check" || args.front() == "rules")) {
-        return run_subcommand(args, in, out, err);
+    try {
+        if (!args.empty() && (args.front() == "batch" || args.front() == "check" || args.front() == "rules")) {
+            return run_subcommand(args, Streams{in, out, err, env.stdin_fd});
+        }
+        return run_case(args, out, err, env);
+    } catch (const std::bad_alloc&) {
+        err << "lmsstage: out of memory\n";
+        return exit_code::os_error;
+    } catch (const std::system_error& e) {
+        const bool resources = e.code() == std::errc::resource_unavailable_try_again ||
+                               e.code() == std::errc::not_enough_memory;
+        err << "lmsstage: " << (resources ? "" : "internal error: ") << printable(e.what()) << '\n';
+        return resources ? exit_code::os_error : exit_code::internal;
     }
+}
+
+namespace {
+
+int run_case(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env) {
     CLI::App app{"lmsstage"};
     app.set_help_flag();  // help is ours: built from the field table
     app.allow_extras();
@@ -445,6 +528,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     return write_output(out, err, text);
 }
 
+}  // namespace
+
 int main_entry(int argc, char** argv) {
     try {
         std::vector<std::string> args;
@@ -455,7 +540,9 @@ int main_entry(int argc, char** argv) {
         env.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
         const char* no_color = std::getenv("NO_COLOR");
         env.no_color = no_color != nullptr && *no_color != '\0';
+        env.stdin_fd = STDIN_FILENO;
         std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is seen as EPIPE and handled: stop quietly
+        install_stop_handlers();
         std::ios::sync_with_stdio(false);
         return run(args, std::cin, std::cout, std::cerr, env);
     } catch (const std::exception& e) {

@@ -17,12 +17,16 @@ inline constexpr int usage = 64;
 inline constexpr int data = 65;
 inline constexpr int no_input = 66;
 inline constexpr int internal = 70;
+inline constexpr int os_error = 71;  ///< out of memory, or another resource the system refused
 inline constexpr int io = 74;
+/// Stopped by a signal: 128 + its number (SIGINT 130, SIGTERM 143).
+inline constexpr int signal_base = 128;
 }  // namespace exit_code
 
 struct Environment {
     bool stdout_is_terminal = false;
     bool no_color = false;  ///< NO_COLOR is set to a non-empty value
+    int stdin_fd = -1;      ///< read standard input ("-") from this descriptor rather than the stream
 };
 
 /// Runs lmsstage with `args` (without the program name); records from `in` (batch, check), data to

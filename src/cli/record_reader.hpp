@@ -1,9 +1,10 @@
 #pragma once
-// One JSON record (the bytes of one NDJSON line or one array element) -> a Case, strictly: the
-// whole record must be one valid JSON object in valid UTF-8, with known keys, each given once,
-// each of its documented type. Hand-written so that a bad record costs no allocation storm and
-// every error names the field at fault.
+// One JSON record (the bytes of one NDJSON line or one value of a JSON text) -> a Case, strictly:
+// the whole record must be one valid JSON object in valid UTF-8, with known keys, each given once,
+// each of a JSON type its field takes. The JSON is parsed by simdjson (On-Demand); each value goes
+// into the case through the field table (cli/fields.hpp), so every error names the field at fault.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,13 +28,24 @@ struct RecordError {
     /// True when the record is well-formed but a case field's value is not acceptable (a wrong
     /// type or an out-of-range value): the case is invalid, the record itself was readable.
     bool bad_value = false;
+    /// True when the record is not valid JSON (or not UTF-8).
+    bool syntax = false;
 };
 
 enum class RecordKind { batch, check };
 
-/// Reads `bytes` into `out` (cleared first). On error, `out.id_json` still holds the id when it
-/// could be read. Keys accepted: the case fields and "id"; with RecordKind::check also "expect"
-/// and "source".
+/// Reads `bytes` into `out` (cleared first). On error, `out.id_json` still holds the id when the
+/// record was read past the end of its id value. Keys accepted: the case fields and "id"; with
+/// RecordKind::check also "expect" and "source". Each thread keeps its own parser.
 std::optional<RecordError> read_record(std::string_view bytes, RecordKind kind, Record& out);
+
+/// How many readable bytes read_padded_record needs after a record (simdjson's padding).
+inline constexpr std::size_t k_record_padding = 64;
+
+/// Same, without copying the record: `bytes` must be followed by a newline and then at least
+/// k_record_padding - 1 more readable bytes, whatever they are. (The parser reads past the end of
+/// what it parses; simdjson 3.0.1 takes a '}' right after an unbalanced record for its end, so the
+/// byte after a record is fixed to be one it cannot take for JSON.)
+std::optional<RecordError> read_padded_record(std::string_view bytes, RecordKind kind, Record& out);
 
 }  // namespace lmsstage::cli

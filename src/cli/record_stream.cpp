@@ -2,398 +2,286 @@
 
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace lmsstage::cli {
 namespace {
 
+using OnRecord = std::function<bool(const RawRecord&)>;
+
 constexpr std::size_t k_chunk = std::size_t{1} << 18;
 constexpr std::string_view k_too_long = "record longer than 1 MiB (1048576 bytes): not read";
-constexpr std::string_view k_truncated = "input ended inside this record (truncated)";
-constexpr std::string_view k_broken_line = "the record's JSON is not complete on its line (truncated?)";
-constexpr std::string_view k_no_comma = "expected ',' between the records of the array";
+constexpr std::string_view k_truncated = "the input ends inside this record (truncated?)";
+constexpr std::string_view k_rest = "; the rest of this input was not read";
 
-bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool is_space(char c) { return is_blank(c) || c == '\n'; }
+bool ends_scalar(char c) { return is_space(c) || std::string_view(",:[]{}\"").find(c) != std::string_view::npos; }
 
-/// A sliding window over the input: [pos, end) is unread data.
-class Window {
+class Framer {
 public:
-    explicit Window(std::istream& in) : m_in(in), m_buf(k_max_record_bytes + 2 * k_chunk, '\0') {}
+    Framer(const ReadFn& read, const OnRecord& on_record) : m_read(read), m_on_record(on_record), m_buf(k_chunk) {}
 
-    /// Reads more after moving unread data to the front; false at end of input.
-    bool fill() {
-        if (m_eof) {
-            return false;
+    StreamEnd run() {
+        start();
+        if (m_consumer_stopped || m_error != 0) {
+            return StreamEnd{m_consumer_stopped ? StreamEnd::Kind::consumer_stopped : StreamEnd::Kind::read_error, m_error,
+                             m_line};
         }
-        if (m_pos > 0) {
+        return StreamEnd{};
+    }
+
+private:
+    // ---- the input buffer --------------------------------------------------------------------
+
+    /// Makes at least `n` unread bytes available unless the input ends first; false if it did.
+    bool ensure(std::size_t n) {
+        while (m_end - m_pos < n && !m_eof) {
             std::memmove(m_buf.data(), m_buf.data() + m_pos, m_end - m_pos);
             m_end -= m_pos;
             m_pos = 0;
+            const ReadResult got = m_read(m_buf.data() + m_end, m_buf.size() - m_end);
+            m_error = got.error;
+            m_eof = got.bytes == 0 || got.error != 0;
+            m_end += got.bytes;
         }
-        const std::size_t room = m_buf.size() - m_end;
-        m_in.read(m_buf.data() + m_end, static_cast<std::streamsize>(room));
-        const auto got = static_cast<std::size_t>(m_in.gcount());
-        m_end += got;
-        if (got == 0) {
-            m_eof = true;
-            return false;
-        }
-        return true;
+        return m_end - m_pos >= n;
     }
-    [[nodiscard]] const char* data() const { return m_buf.data(); }
-    [[nodiscard]] std::size_t pos() const { return m_pos; }
-    [[nodiscard]] std::size_t end() const { return m_end; }
-    void set_pos(std::size_t p) { m_pos = p; }
-    [[nodiscard]] bool eof() const { return m_eof; }
+    int peek() { return ensure(1) ? static_cast<unsigned char>(m_buf[m_pos]) : -1; }
+    void advance() {
+        if (m_buf[m_pos++] == '\n') {
+            ++m_line;
+            m_line_start = m_consumed + 1;
+        }
+        ++m_consumed;
+    }
+    [[nodiscard]] long long column() const { return m_consumed - m_line_start + 1; }
 
-private:
-    std::istream& m_in;
-    std::string m_buf;
-    std::size_t m_pos = 0;
-    std::size_t m_end = 0;
-    bool m_eof = false;
-};
+    // ---- records -----------------------------------------------------------------------------
 
-/// True when `line` leaves an object, array or string open at its end.
-bool structurally_open(std::string_view line) {
-    int depth = 0;
-    bool in_string = false;
-    bool escape = false;
-    for (char c : line) {
-        if (in_string) {
-            if (escape) {
-                escape = false;
-            } else if (c == '\\') {
-                escape = true;
-            } else if (c == '"') {
-                in_string = false;
-            }
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '{' || c == '[') {
-            ++depth;
-        } else if (c == '}' || c == ']') {
-            --depth;
+    /// Hands a record on; false (and reading ends) when the consumer stops or when `stops`.
+    bool emit(std::string_view bytes, RecordPlace place, std::string_view problem, bool stops = false) {
+        m_consumer_stopped = !m_on_record(RawRecord{problem.empty() ? bytes : std::string_view{}, place, problem, stops});
+        return !m_consumer_stopped && !stops;
+    }
+    /// Reading this input stops at the current byte: one error record saying where and why.
+    bool stop(const std::string& why) {
+        const RecordPlace place{m_line, column(), -1, {}};
+        m_problem = "invalid JSON at line " + std::to_string(m_line) + ", column " + std::to_string(place.column) +
+                    ": " + why + std::string(k_rest);
+        return emit({}, place, m_problem, true);
+    }
+    /// Keeps a record's bytes up to the limit (one more, so that a CR can still be taken off).
+    void keep(const char* bytes, std::size_t n) {
+        m_record_size += n;
+        if (m_record.size() <= k_max_record_bytes) {
+            m_record.append(bytes, std::min(n, k_max_record_bytes + 1 - m_record.size()));
         }
     }
-    return in_string || depth > 0;
-}
 
-/// True when a first line opens an object it does not close: the start of a pretty-printed JSON
-/// document rather than an NDJSON record (a broken line of anything else stays one record).
-bool starts_document(std::string_view line) {
-    const std::size_t first = line.find_first_not_of(" \t");
-    return first != std::string_view::npos && line[first] == '{' && structurally_open(line);
-}
-
-class Splitter {
-public:
-    Splitter(std::istream& in, const std::function<bool(const RawRecord&)>& on_record,
-             const std::function<void(const StreamProblem&)>& on_problem)
-        : m_window(in), m_on_record(on_record), m_on_problem(on_problem) {}
-
-    bool run() {
-        m_window.fill();
-        // A UTF-8 byte-order mark at the very start is not part of the data.
-        if (m_window.end() >= 3 && std::memcmp(m_window.data(), "\xEF\xBB\xBF", 3) == 0) {
-            m_window.set_pos(3);
+    bool start() {
+        ensure(4);
+        const std::string_view head(m_buf.data(), m_end);
+        if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF" ||
+            head.substr(0, 2).find('\0') != std::string_view::npos) {
+            m_problem = "the input is UTF-16 or UTF-32 (it starts with a byte-order mark or a NUL byte): lmsstage "
+                        "reads UTF-8; convert it first, e.g. iconv -f UTF-16 -t UTF-8" + std::string(k_rest);
+            return emit({}, RecordPlace{1, 1, -1, {}}, m_problem, true);
         }
-        std::size_t i = m_window.pos();
-        while (i < m_window.end() && is_ws(m_window.data()[i])) {
-            ++i;
+        if (head.substr(0, 3) == "\xEF\xBB\xBF") {
+            m_pos = 3;  // a UTF-8 byte-order mark is not data, nor part of the first line's columns
+            m_consumed = 3;
+            m_line_start = 3;
         }
-        if (i < m_window.end() && m_window.data()[i] == '[') {
-            return structural(true, 1);
+        int c = peek();
+        for (; c >= 0 && is_space(static_cast<char>(c)); c = peek()) {
+            advance();
+        }
+        if (c == '[' || (c == '{' && lone_brace())) {
+            return json_text();
         }
         return ndjson();
     }
 
-private:
-    bool emit(std::string_view bytes, RecordPlace place, std::string_view problem) {
-        return m_on_record(RawRecord{problem.empty() ? bytes : std::string_view{}, place, problem});
-    }
-
-    /// NDJSON from the window's position; `line` is the number of the line before it.
-    bool ndjson(long long line = 0, bool first = true) {
-        bool skipping = false;  // inside an over-long line whose error is already out
-        std::size_t scan = m_window.pos();
-        while (true) {
-            const char* base = m_window.data();
-            const void* hit = scan < m_window.end() ? std::memchr(base + scan, '\n', m_window.end() - scan) : nullptr;
-            if (hit == nullptr) {
-                const std::size_t pending = m_window.end() - m_window.pos();
-                if (!skipping && pending > k_max_record_bytes + 1) {
-                    ++line;
-                    skipping = true;
-                    first = false;  // an over-long line is a record: the next one is not the first
-                    if (!emit({}, RecordPlace::line(line), k_too_long)) {
-                        return false;
-                    }
-                }
-                if (skipping) {
-                    m_window.set_pos(m_window.end());  // drop what was read of the long line
-                }
-                const std::size_t kept = m_window.end() - m_window.pos();
-                if (!m_window.fill()) {
-                    if (!skipping && kept > 0) {
-                        ++line;
-                        std::string_view text(m_window.data() + m_window.pos(), kept);
-                        if (!text.empty() && text.back() == '\r') {
-                            text.remove_suffix(1);
-                        }
-                        if (text.size() > k_max_record_bytes) {
-                            return emit({}, RecordPlace::line(line), k_too_long);
-                        }
-                        if (!blank(text)) {
-                            if (first && starts_document(text)) {
-                                return emit({}, RecordPlace::line(line), k_broken_line);
-                            }
-                            return emit(text, RecordPlace::line(line), {});
-                        }
-                    }
-                    return true;
-                }
-                scan = m_window.pos() + kept;
-                continue;
-            }
-            const auto nl = static_cast<std::size_t>(static_cast<const char*>(hit) - base);
-            if (skipping) {
-                skipping = false;
-                m_window.set_pos(nl + 1);
-                scan = nl + 1;
-                continue;
-            }
-            ++line;
-            std::string_view text(base + m_window.pos(), nl - m_window.pos());
-            if (!text.empty() && text.back() == '\r') {
-                text.remove_suffix(1);
-            }
-            if (text.size() > k_max_record_bytes) {
-                first = false;
-                if (!emit({}, RecordPlace::line(line), k_too_long)) {
-                    return false;
-                }
-            } else if (!blank(text)) {
-                if (first && starts_document(text)) {
-                    // A JSON document laid out over several lines (pretty-printed): read it
-                    // value by value from this line on (back to lines if it was a broken line).
-                    return structural(false, line);
-                }
-                first = false;
-                if (!emit(text, RecordPlace::line(line), {})) {
-                    return false;
-                }
-            }
-            m_window.set_pos(nl + 1);
-            scan = nl + 1;
+    /// True when the '{' at the read position is alone on its line (blanks aside; looked at for
+    /// up to 256 KiB), or the input ends after it.
+    bool lone_brace() {
+        std::size_t k = 1;
+        while (k < k_chunk && ensure(k + 1) && is_blank(m_buf[m_pos + k])) {
+            ++k;
         }
+        return k == k_chunk || !ensure(k + 1) || m_buf[m_pos + k] == '\n';
     }
 
-    static bool blank(std::string_view text) {
-        for (char c : text) {
-            if (!is_ws(c)) {
-                return false;
+    // ---- NDJSON: one record a line -----------------------------------------------------------
+
+    bool ndjson() {
+        while (ensure(1)) {
+            const char* begin = m_buf.data() + m_pos;
+            const std::size_t available = m_end - m_pos;
+            const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', available));
+            const std::string_view piece(begin, newline != nullptr ? static_cast<std::size_t>(newline - begin) : available);
+            m_pos += piece.size();
+            m_consumed += static_cast<long long>(piece.size());
+            if (!piece.empty()) {
+                m_last = piece.back();
+                m_nonblank = m_nonblank || piece.find_first_not_of(" \t\r") != std::string_view::npos;
             }
-        }
-        return true;
-    }
-
-    enum class Shape { container, string, scalar };
-
-    /// Byte-wise reading of a JSON array of records (array = true) or of whitespace-separated
-    /// JSON values. `line` is the line number at the window's position.
-    bool structural(bool array, long long line) {
-        std::string record;
-        bool in_value = false;
-        bool overflow = false;
-        Shape shape = Shape::scalar;
-        int depth = 0;
-        bool in_string = false;
-        bool escape = false;
-        long long start_line = line;
-        long long index = 0;
-        bool opened = false;     // array: '[' seen
-        bool closed = false;     // array: ']' seen
-        bool need_comma = false; // array: a record ended, ',' or ']' must come next
-        bool missing_comma = false;
-        bool line_start = false;  // the previous byte was a newline (it may be at a window's end)
-
-        auto place = [&]() {
-            return array ? RecordPlace::index(index) : RecordPlace::line(start_line);
-        };
-        auto finish = [&]() -> bool {
-            in_value = false;
-            std::string_view problem = overflow ? k_too_long : (missing_comma ? k_no_comma : std::string_view{});
-            const bool go_on = emit(record, place(), problem);
-            ++index;
-            need_comma = array;
-            missing_comma = false;
-            overflow = false;
-            return go_on;
-        };
-        auto append = [&](char c) {
-            if (record.size() < k_max_record_bytes) {
-                record += c;
+            const bool whole = newline != nullptr && m_record_size == 0;  // no copy: the line is in the buffer
+            if (whole) {
+                m_record_size = piece.size();
             } else {
-                overflow = true;
+                keep(piece.data(), piece.size());
             }
-        };
-
-        while (true) {
-            if (m_window.pos() >= m_window.end() && !m_window.fill()) {
-                break;
+            if (newline != nullptr) {
+                if (!end_line(whole ? piece : std::string_view(m_record))) {
+                    return false;
+                }
+                advance();
             }
-            const char* data = m_window.data();
-            std::size_t i = m_window.pos();
-            const std::size_t end = m_window.end();
-            for (; i < end; ++i) {
-                const char c = data[i];
-                // Inside a multi-line value, a '{' opening a line starts the next NDJSON record, and
-                // a raw newline cannot be inside a JSON string: the value was a broken line. Go
-                // back to reading lines from the line that follows it.
-                if (line_start && in_value && !array) {
-                    line_start = false;
-                    if (c == '{' && shape == Shape::container && !in_string) {
-                        if (!emit({}, place(), k_broken_line)) {
-                            return false;
-                        }
-                        m_window.set_pos(i);
-                        return ndjson(line - 1, false);
-                    }
-                }
-                if (in_value && !array && c == '\n' && in_string) {
-                    if (!emit({}, place(), k_broken_line)) {
-                        return false;
-                    }
-                    m_window.set_pos(i + 1);
-                    return ndjson(line, false);
-                }
-                line_start = c == '\n';
-                if (in_value) {
-                    if (in_string) {
-                        append(c);
-                        if (escape) {
-                            escape = false;
-                        } else if (c == '\\') {
-                            escape = true;
-                        } else if (c == '"') {
-                            in_string = false;
-                            if (shape == Shape::string && !finish()) {
-                                return false;
-                            }
-                        }
-                        if (c == '\n') {
-                            ++line;
-                        }
-                        continue;
-                    }
-                    if (shape == Shape::scalar) {
-                        if (is_ws(c) || c == ',' || c == ']' || c == '}' || c == '[' || c == '{' || c == '"') {
-                            if (!finish()) {
-                                return false;
-                            }
-                            // fall through: the terminator is read between values
-                        } else {
-                            append(c);
-                            continue;
-                        }
-                    } else {
-                        append(c);
-                        if (c == '"') {
-                            in_string = true;
-                        } else if (c == '{' || c == '[') {
-                            ++depth;
-                        } else if (c == '}' || c == ']') {
-                            if (--depth == 0 && !finish()) {
-                                return false;
-                            }
-                        } else if (c == '\n') {
-                            ++line;
-                        }
-                        continue;
-                    }
-                }
-                // Between values.
-                if (c == '\n') {
-                    ++line;
-                    continue;
-                }
-                if (is_ws(c)) {
-                    continue;
-                }
-                if (array) {
-                    if (closed) {
-                        m_on_problem({line, "unexpected text after the closing ] of the array"});
-                        m_window.set_pos(end);
-                        return true;
-                    }
-                    if (!opened) {
-                        opened = c == '[';
-                        continue;
-                    }
-                    if (c == ']') {
-                        closed = true;
-                        continue;
-                    }
-                    if (c == ',') {
-                        if (!need_comma) {
-                            // "[,": an empty slot is a record that is missing.
-                            record.clear();
-                            if (!emit(record, place(), "missing value between commas")) {
-                                return false;
-                            }
-                            ++index;
-                        }
-                        need_comma = false;
-                        continue;
-                    }
-                    missing_comma = need_comma;
-                }
-                // A value starts.
-                in_value = true;
-                record.clear();
-                start_line = line;
-                depth = 0;
-                escape = false;
-                in_string = false;
-                record += c;
-                if (c == '{' || c == '[') {
-                    shape = Shape::container;
-                    depth = 1;
-                } else if (c == '"') {
-                    shape = Shape::string;
-                    in_string = true;
-                } else {
-                    shape = Shape::scalar;
-                }
-            }
-            m_window.set_pos(end);
         }
-        if (in_value) {
-            if (shape == Shape::scalar) {
-                return finish();
-            }
-            in_value = false;
-            if (!emit({}, place(), k_truncated)) {
+        return m_record_size == 0 || m_error != 0 || end_line(m_record);
+    }
+
+    /// A line read: a record unless it is blank. `text` holds its first bytes (all, up to the limit).
+    bool end_line(std::string_view text) {
+        const std::size_t size = m_record_size - (m_record_size > 0 && m_last == '\r' ? 1 : 0);  // CRLF: no CR
+        const bool go_on = !m_nonblank ||
+                           emit(text.substr(0, size), RecordPlace::at_line(m_line), size > k_max_record_bytes ? k_too_long : "");
+        m_record_size = 0;
+        m_nonblank = false;
+        m_last = '\0';
+        m_record.clear();
+        return go_on;
+    }
+
+    // ---- a JSON text: values one after another ------------------------------------------------
+
+    enum class At { top, array_first, array_next, array_after };
+
+    bool json_text() {
+        At at = At::top;
+        long long index = 0;
+        for (int c = peek(); c >= 0; c = peek()) {
+            if (is_space(static_cast<char>(c))) {
+                advance();
+            } else if (!outside_records(static_cast<char>(c), at, index)) {
                 return false;
             }
         }
-        if (array && opened && !closed) {
-            m_on_problem({line, "input ended before the closing ] of the array"});
+        if (m_error == 0 && at != At::top) {
+            return stop("the input ends inside an array: ']' is missing (truncated?)");
         }
         return true;
     }
 
-    Window m_window;
-    const std::function<bool(const RawRecord&)>& m_on_record;
-    const std::function<void(const StreamProblem&)>& m_on_problem;
+    /// One step between records; false when reading stops.
+    bool outside_records(char c, At& at, long long& index) {
+        const bool close = c == ']' && at != At::top && at != At::array_next;
+        if (c == '[' && at == At::top) {
+            index = 0;
+            at = At::array_first;
+        } else if (close || (c == ',' && at == At::array_after)) {
+            at = close ? At::top : At::array_next;
+        } else if (at == At::array_after) {
+            return stop("expected ',' or ']' after a record");
+        } else if (c == ']' || c == '}' || c == ',' || c == ':') {
+            return stop(std::string("unexpected '") + c + "'" + (at == At::top ? "" : ": expected a record"));
+        } else {
+            RecordPlace place = RecordPlace::at_line(m_line);
+            if (at != At::top) {
+                place.index = index++;
+                at = At::array_after;
+            }
+            return record(place);
+        }
+        advance();
+        return true;
+    }
+
+    /// One value, from its first byte to its last, kept (up to the limit) and handed on.
+    bool record(RecordPlace place) {
+        m_record.clear();
+        m_record_size = 0;
+        const char first = m_buf[m_pos];
+        bool complete = false;
+        if (first == '{' || first == '[' || first == '"') {
+            if (!container(complete)) {
+                return false;
+            }
+        } else {
+            do {  // a scalar (or any other text): its first byte, then up to a delimiter
+                keep(&m_buf[m_pos], 1);
+                advance();
+            } while (peek() >= 0 && !ends_scalar(m_buf[m_pos]));
+            complete = true;
+        }
+        const bool too_long = m_record_size > k_max_record_bytes;
+        m_record_size = 0;
+        return m_error == 0 && emit(m_record, place, !complete ? k_truncated : (too_long ? k_too_long : ""), !complete);
+    }
+
+    /// An object, array or string: brackets matched by kind, strings on one line.
+    bool container(bool& complete) {
+        m_open.clear();
+        bool in_string = false;
+        bool escaped = false;
+        for (int i = peek(); i >= 0; i = peek()) {
+            const char c = static_cast<char>(i);
+            if (in_string) {
+                if (c == '\n') {
+                    return stop("a line ends inside a string (a JSON string cannot hold a raw line break)");
+                }
+                in_string = escaped || c != '"';
+                escaped = !escaped && c == '\\';
+            } else if (c == '"') {
+                in_string = true;
+            } else if (c == '{' || c == '[') {
+                m_open += c;
+                if (m_open.size() > k_max_record_bytes) {
+                    return stop("nested more than 1048576 levels deep");
+                }
+            } else if (c == '}' || c == ']') {
+                if (m_open.empty() || m_open.back() != (c == '}' ? '{' : '[')) {
+                    return stop(std::string("'") + c + "' does not close " +
+                                (m_open.empty() ? std::string("anything") : "the '" + m_open.substr(m_open.size() - 1) + "'"));
+                }
+                m_open.pop_back();
+            }
+            keep(&m_buf[m_pos], 1);
+            advance();
+            if (m_open.empty() && !in_string) {
+                complete = true;
+                return true;
+            }
+        }
+        return true;  // the input ended inside the value: complete stays false
+    }
+
+    const ReadFn& m_read;
+    const OnRecord& m_on_record;
+    std::vector<char> m_buf;
+    std::size_t m_pos = 0;
+    std::size_t m_end = 0;
+    bool m_eof = false;
+    int m_error = 0;
+    long long m_line = 1;
+    long long m_consumed = 0;    // bytes read past, for columns
+    long long m_line_start = 0;  // m_consumed at the start of the current line
+    std::string m_record;        // the record's bytes when they are not in the buffer in one piece
+    std::size_t m_record_size = 0;  // the whole record's size, kept or not
+    bool m_nonblank = false;        // NDJSON: the line so far has a character other than blanks
+    char m_last = '\0';             // NDJSON: the line's last byte so far
+    bool m_consumer_stopped = false;
+    std::string m_open;          // the brackets open in the current value
+    std::string m_problem;
 };
 
 }  // namespace
 
-bool split_records(std::istream& in, const std::function<bool(const RawRecord&)>& on_record,
-                   const std::function<void(const StreamProblem&)>& on_problem) {
-    Splitter splitter(in, on_record, on_problem);
-    return splitter.run();
+StreamEnd split_records(const ReadFn& read, const std::function<bool(const RawRecord&)>& on_record) {
+    Framer framer(read, on_record);
+    return framer.run();
 }
 
 }  // namespace lmsstage::cli

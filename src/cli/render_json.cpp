@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "cli/safe_text.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 namespace lmsstage::cli {
@@ -102,14 +103,17 @@ void append_place(std::string& out, RecordPlace place) {
     if (!place.file.empty()) {
         out += ',';
         append_key(out, "file");
-        append_json_string(out, place.file);
+        append_json_string(out, valid_utf8(place.file));  // a file name is any bytes
     }
-    if (place.kind == RecordPlace::Kind::none) {
-        return;
+    const std::pair<std::string_view, long long> numbers[] = {
+        {"line", place.line}, {"column", place.column}, {"index", place.index}};
+    for (const auto& [key, number] : numbers) {
+        if (number >= (key == "index" ? 0 : 1)) {
+            out += ',';
+            append_key(out, key);
+            out += std::to_string(number);
+        }
     }
-    out += ',';
-    append_key(out, place.kind == RecordPlace::Kind::line ? "line" : "index");
-    out += std::to_string(place.number);
 }
 
 /// The survival object is the same for every result with that table but for "matched": built
@@ -468,7 +472,7 @@ void append_error_json(std::string& out, std::string_view field, std::string_vie
     out += "{\"field\":";
     append_string_or_null(out, field);
     out += ",\"message\":";
-    append_json_string(out, message);
+    append_json_string(out, valid_utf8(message));
     out += "},";
     append_version(out);
     out += '}';

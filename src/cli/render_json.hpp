@@ -10,14 +10,15 @@
 
 namespace lmsstage::cli {
 
-/// Where a record came from, for error objects: 1-based NDJSON line or 0-based array index.
+/// Where a record came from, for error objects: the 1-based line where it starts, its 0-based index
+/// in a JSON array, and for a fault that stopped reading the input, the line and column of the fault.
 struct RecordPlace {
-    enum class Kind { none, line, index } kind = Kind::none;
-    long long number = 0;
+    long long line = 0;     ///< 0: none
+    long long column = 0;   ///< 0: none
+    long long index = -1;   ///< -1: not an array element
     std::string_view file;  ///< the input file's name, empty for stdin
 
-    static RecordPlace line(long long n) { return RecordPlace{Kind::line, n, {}}; }
-    static RecordPlace index(long long n) { return RecordPlace{Kind::index, n, {}}; }
+    static RecordPlace at_line(long long n) { return RecordPlace{n, 0, -1, {}}; }
 };
 
 /// Appends `text` as a JSON string literal (quotes included), escaping as RFC 8259 requires.

@@ -332,7 +332,7 @@ bool with_value(const Case& input, Field field, std::size_t i, Case& out) {
     switch (field) {
         case Field::size:
             if (i >= std::size(k_sizes_cm)) return false;
-            out.size = Measured<Length>::of(Length{k_sizes_cm[i], LengthUnit::cm, true});
+            out.size = Measured<Length>::of(Length{k_sizes_cm[i], LengthUnit::cm, 0, true});
             return true;
         case Field::grade:
             if (i >= k_all_grades.size()) return false;

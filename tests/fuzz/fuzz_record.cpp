@@ -10,9 +10,11 @@
 //    "message" is a non-empty string and "field" a string or null;
 //  - a record's id is echoed back untouched (its JSON text as written);
 //  - the output does not depend on what the reused Record/Result held before (batch reuses them);
-//  - read_record and nlohmann_json agree on JSON syntax: a record read past the syntax check is
-//    a JSON object for nlohmann_json too, and a JSON object nested at most 64 deep (the reader's
-//    documented limit) is never reported as invalid JSON.
+//  - read_padded_record (batch's path: the record parsed in place, followed by a newline and other
+//    bytes) gives exactly what read_record gives, whatever those other bytes are;
+//  - read_record and nlohmann_json agree on JSON syntax: a record read without any error is a JSON
+//    object for nlohmann_json too, and a JSON object (nested at most 64 deep) is never reported as
+//    invalid JSON (a field's value may still be refused).
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -42,7 +44,7 @@ struct Outcome {
 /// batch.cpp's process() for one item without a framing problem.
 Outcome process_one(std::string_view bytes, Record& record, Result& result) {
     Outcome o;
-    const RecordPlace place = RecordPlace::line(1);
+    const RecordPlace place = RecordPlace::at_line(1);
     if (auto error = read_record(bytes, RecordKind::batch, record)) {
         lmsstage::cli::append_error_json(o.line, error->field, error->message, record.id_json, place);
         o.read_error = std::move(error);
@@ -57,10 +59,20 @@ Outcome process_one(std::string_view bytes, Record& record, Result& result) {
 
 bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
-/// The reader's own syntax verdict: the record is not a readable JSON object.
+/// The reader's own syntax verdict: the record is not valid JSON, or not an object.
 bool is_syntax_error(const std::optional<RecordError>& e) {
-    return e && e->field.empty() &&
-           (starts_with(e->message, "invalid JSON") || starts_with(e->message, "a record must be a JSON object"));
+    return e && (e->syntax || starts_with(e->message, "a record must be a JSON object"));
+}
+
+/// read_padded_record on the bytes followed by a newline and `after` (repeated to fill the padding).
+std::string padded_outcome(std::string_view bytes, char after) {
+    std::string buffer(bytes);
+    buffer += '\n';
+    buffer.append(lmsstage::cli::k_record_padding, after);
+    Record record;
+    const auto error = lmsstage::cli::read_padded_record(std::string_view(buffer.data(), bytes.size()),
+                                                        RecordKind::batch, record);
+    return error ? "error " + error->field + ": " + error->message + " id " + record.id_json : "ok id " + record.id_json;
 }
 
 void fail_with(std::string_view input, std::string_view output, const char* what) {
@@ -91,6 +103,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static Result reused_result;
     const Outcome again = process_one(bytes, reused_record, reused_result);
     RECORD_CHECK(again.line == out.line, "output depends on the previous record (reused Record/Result)");
+
+    // Parsed in place, followed by any bytes: the same verdict as from a copy.
+    const std::string copied = out.read_error ? "error " + out.read_error->field + ": " + out.read_error->message +
+                                                    " id " + out.id_json
+                                              : "ok id " + out.id_json;
+    for (const char after : {'}', '"', '1', '\0', ']'}) {
+        RECORD_CHECK(padded_outcome(bytes, after) == copied, "read_padded_record differs from read_record");
+    }
 
     // One line.
     RECORD_CHECK(out.line.find('\n') == std::string::npos, "output object contains a newline");
@@ -146,9 +166,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Syntax verdicts agree with nlohmann_json.
     const lmsstage_fuzz::Inspected in = lmsstage_fuzz::inspect_json(bytes);
     const bool reader_syntax_error = is_syntax_error(out.read_error);
-    if (!reader_syntax_error) {
-        RECORD_CHECK(in.parsed && in.value.is_object(),
-                     "read_record accepted the syntax of a record that is not a JSON object");
+    if (!out.read_error) {
+        RECORD_CHECK(in.parsed && in.value.is_object(), "read_record accepted a record that is not a JSON object");
     }
     const bool bom = starts_with(bytes, "\xEF\xBB\xBF");  // nlohmann_json skips it; records may not start with one
     if (in.parsed && in.value.is_object() && in.max_depth <= 64 && !bom) {

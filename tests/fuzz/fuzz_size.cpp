@@ -3,8 +3,10 @@
 //
 // Properties: either
 //  - an error that names the field `size` (its message starts "size "), with `out` untouched; or
-//  - `out` set to a known length that is positive and finite, in cm or mm; or
+//  - `out` set to a known length that is positive and finite, in cm or mm, and over each rule
+//    boundary (2, 4, 5, 10, 15 cm) exactly when its decimal digits say so; or
 //  - `out` set to "unknown", and then the text was "unknown" (any case, blanks around it).
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstddef>
@@ -30,6 +32,28 @@ std::string trimmed_lower(std::string_view text) {
         out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     return out;
+}
+
+/// For a size written as plain digits with at most one point ("5.0000000000000001 mm"): whether
+/// it is over `boundary` (a whole number, in the size's own unit), decided on the digits alone.
+std::optional<bool> digits_exceed(std::string_view text, long long boundary) {
+    const std::string t = trimmed_lower(text);
+    const std::size_t end = t.find_first_not_of("0123456789.");
+    const std::string number = t.substr(0, end);
+    if (number.empty() || number.find('.') != number.rfind('.') || (end != std::string::npos && t[end] == 'e')) {
+        return std::nullopt;
+    }
+    std::string whole = number.substr(0, number.find('.'));
+    const std::string fraction = number.find('.') == std::string::npos ? "" : number.substr(number.find('.') + 1);
+    whole.erase(0, std::min(whole.find_first_not_of('0'), whole.size()));
+    const std::string b = std::to_string(boundary);
+    if (whole.size() != b.size()) {
+        return whole.size() > b.size();
+    }
+    if (whole != b) {
+        return whole > b;
+    }
+    return fraction.find_first_not_of('0') != std::string::npos;
 }
 
 #define SIZE_CHECK(cond, what)                                  \
@@ -63,5 +87,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     SIZE_CHECK(length.value > 0.0, "a size that is not positive");
     SIZE_CHECK(length.unit == lmsstage::LengthUnit::cm || length.unit == lmsstage::LengthUnit::mm,
                "a size in an unknown unit");
+    // Exact: every rule boundary is decided on the decimal as written, not on its double.
+    for (const long long boundary_cm : {2LL, 4LL, 5LL, 10LL, 15LL}) {
+        const long long in_unit = length.unit == lmsstage::LengthUnit::mm ? boundary_cm * 10 : boundary_cm;
+        if (const auto expected = digits_exceed(text, in_unit)) {
+            SIZE_CHECK(length.exceeds_cm(static_cast<double>(boundary_cm)) == *expected,
+                       "over a boundary differs from the decimal digits");
+        }
+    }
     return 0;
 }

@@ -1,0 +1,393 @@
+// lmsstage check: regression cases ({...case, "expect": {...}}) run as a gate that cannot pass on
+// nothing: every input must hold cases, every case must expect something, and what it expects
+// must be met. Unmet expectations are printed one a line (control characters escaped), then
+// "N passed, N failed"; --junit FILE writes the same as JUnit XML for CI test reporters.
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "cli/app.hpp"
+#include "cli/commands.hpp"
+#include "cli/inputs.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/pipeline.hpp"
+#include "cli/record_reader.hpp"
+#include "cli/record_stream.hpp"
+#include "cli/render_json.hpp"
+#include "cli/safe_text.hpp"
+#include "lmsstage/lmsstage.hpp"
+
+namespace lmsstage::cli {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr std::array<std::string_view, 10> k_expect_keys = {
+    "stage", "possible_stages", "summary_stage", "categories", "system", "survival.matched", "survival.table",
+    "assumptions", "warnings", "error"};
+constexpr int k_max_expect_depth = 16;
+
+std::string expect_keys() {
+    std::string keys;
+    for (const std::string_view key : k_expect_keys) {
+        keys += keys.empty() ? "" : ", ";
+        keys += key;
+    }
+    return keys;
+}
+
+/// What checking one case found: nothing (passed), unmet expectations, or a record check cannot use.
+struct Verdict {
+    std::vector<std::string> misses;  ///< "field: expected X, got Y"
+    bool unusable = false;            ///< the record cannot be checked (exit 65): an error, not a failure
+    void miss(std::string_view field, const std::string& expected, const std::string& got) {
+        misses.push_back(std::string(field) + ": expected " + expected + ", got " + got);
+    }
+    void unusable_because(std::string why) {
+        unusable = true;
+        misses.push_back(std::move(why));
+    }
+};
+
+/// Objects compare as subsets, possible_stages as a set, everything else exactly.
+bool matches(const Json& expected, const Json& actual, bool as_set = false) {
+    if (expected.is_object()) {
+        if (!actual.is_object()) {
+            return false;
+        }
+        return std::all_of(expected.items().begin(), expected.items().end(), [&](const auto& item) {
+            return actual.contains(item.key()) && matches(item.value(), actual.at(item.key()));
+        });
+    }
+    if (as_set && expected.is_array() && actual.is_array()) {
+        std::vector<Json> a(expected.begin(), expected.end());
+        std::vector<Json> b(actual.begin(), actual.end());
+        for (std::vector<Json>* list : {&a, &b}) {
+            std::sort(list->begin(), list->end());
+            list->erase(std::unique(list->begin(), list->end()), list->end());
+        }
+        return a == b;
+    }
+    return expected == actual;
+}
+
+/// The part of the result an expectation key speaks of.
+std::optional<Json> actual_for(const std::string& key, const Json& result) {
+    if (key == "stage" || key == "possible_stages" || key == "summary_stage" || key == "categories" ||
+        key == "assumptions" || key == "warnings") {
+        return result.at(key);
+    }
+    if (key == "system") {
+        return result.at("system").at("id");
+    }
+    if (key == "survival.matched" || key == "survival.table") {
+        const Json& survival = result.at("survival");
+        return survival.is_null() ? Json(nullptr) : survival.at(key.substr(9));
+    }
+    return std::nullopt;
+}
+
+/// The expectation object, parsed and vetted: not empty, known keys, "error" alone.
+std::optional<Json> parse_expect(const std::string& text, Verdict& verdict) {
+    bool too_deep = false;
+    Json expect = Json::parse(
+        text, [&](int depth, Json::parse_event_t, Json&) { return !(too_deep = too_deep || depth > k_max_expect_depth); },
+        false);
+    if (too_deep || expect.is_discarded() || !expect.is_object()) {
+        verdict.unusable_because(too_deep ? "expect: nested more than 16 levels deep" : "expect: invalid JSON");
+        return std::nullopt;
+    }
+    if (expect.empty()) {
+        verdict.unusable_because("expect is empty: nothing to check (give one or more of: " + expect_keys() + ")");
+        return std::nullopt;
+    }
+    for (const auto& item : expect.items()) {
+        if (std::find(k_expect_keys.begin(), k_expect_keys.end(), item.key()) == k_expect_keys.end()) {
+            verdict.unusable_because("expect: unknown key \"" + item.key() + "\" (accepted: " + expect_keys() + ")");
+        }
+    }
+    if (expect.contains("error") && expect.size() > 1) {
+        verdict.unusable_because("expect: \"error\" cannot be combined with other keys");
+    }
+    return verdict.misses.empty() ? std::optional(std::move(expect)) : std::nullopt;
+}
+
+void compare_result(const Json& expect, const Result& result, Verdict& verdict) {
+    std::string text;
+    append_result_json(text, result, {});
+    const Json actual = Json::parse(text);
+    for (const auto& item : expect.items()) {
+        const auto got = actual_for(item.key(), actual);
+        if (!matches(item.value(), *got, item.key() == "possible_stages")) {
+            verdict.miss(item.key(), item.value().dump(), got->dump());
+        }
+    }
+}
+
+/// A record read as a case, staged, and compared with what it expects.
+Verdict check_case(const Record& record) {
+    Verdict verdict;
+    if (record.expect_json.empty()) {
+        verdict.unusable_because("record: no \"expect\" object: nothing to check");
+        return verdict;
+    }
+    const auto expect = parse_expect(record.expect_json, verdict);
+    if (!expect) {
+        return verdict;
+    }
+    const Outcome outcome = stage(record.input);
+    const auto* invalid = std::get_if<CaseError>(&outcome);
+    if (expect->contains("error")) {
+        const std::string got = invalid != nullptr ? Json(field_name(invalid->field)).dump() : "a staged result";
+        if (invalid == nullptr || got != expect->at("error").dump()) {
+            verdict.miss("error", expect->at("error").dump(), got);
+        }
+    } else if (invalid != nullptr) {
+        verdict.miss("result", "a staged result", "error: " + invalid->message());
+    } else {
+        compare_result(*expect, std::get<Result>(outcome), verdict);
+    }
+    return verdict;
+}
+
+/// A record whose case field was rejected while reading: the case may be expected to fail so.
+Verdict check_rejected(const Record& record, const RecordError& error) {
+    Verdict verdict;
+    if (!error.bad_value || record.expect_json.empty()) {
+        verdict.unusable_because("record: " + error.message);
+        return verdict;
+    }
+    const auto expect = parse_expect(record.expect_json, verdict);
+    if (!expect) {
+        return verdict;
+    }
+    if (!expect->contains("error")) {
+        verdict.miss("result", "a staged result", "error: " + error.message);
+    } else if (Json(error.field) != expect->at("error")) {
+        verdict.miss("error", expect->at("error").dump(), Json(error.field).dump() + " (" + error.message + ")");
+    }
+    return verdict;
+}
+
+/// Quotes for XML attribute values and text; control characters shown escaped (XML 1.0 cannot hold them).
+std::string xml(std::string_view text) {
+    std::string out;
+    for (const char c : printable(text)) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+/// The JUnit XML report: test cases go to a scratch file as they come, then the report is written
+/// with its counts in front.
+class JUnitReport {
+public:
+    /// Creates FILE (so that a bad path fails before anything is read); the reason on failure.
+    std::optional<std::string> open(const std::string& path) {
+        m_path = path;
+        m_file.reset(std::fopen(path.c_str(), "w"));
+        m_body.reset(m_file ? std::tmpfile() : nullptr);
+        if (!m_file || !m_body) {
+            return "cannot write the JUnit report " + printable(path) + ": " + std::strerror(errno);
+        }
+        return std::nullopt;
+    }
+    [[nodiscard]] bool active() const { return m_file != nullptr; }
+
+    void add(const Input& input, long long line, const std::string& name, const Verdict& verdict) {
+        const std::string where = xml(input.shown);
+        std::string entry = "    <testcase classname=\"" + where + "\" name=\"" + xml(name) + "\" file=\"" + where +
+                            "\" line=\"" + std::to_string(line) + "\"";
+        if (verdict.misses.empty()) {
+            entry += "/>\n";
+        } else {
+            const char* kind = verdict.unusable ? "error" : "failure";
+            std::string detail;
+            for (const std::string& m : verdict.misses) {
+                detail += xml(m) + "\n";
+            }
+            entry += ">\n      <" + std::string(kind) + " message=\"" + xml(verdict.misses.front()) + "\" type=\"" +
+                     (verdict.unusable ? "unusable record" : "unmet expectation") + "\">" + detail + "</" + kind +
+                     ">\n    </testcase>\n";
+        }
+        ++(verdict.misses.empty() ? m_passed : (verdict.unusable ? m_errors : m_failures));
+        m_ok = m_ok && std::fwrite(entry.data(), 1, entry.size(), m_body.get()) == entry.size();
+    }
+
+    /// Writes the report; the reason when it cannot be written.
+    std::optional<std::string> close() {
+        const long long tests = m_passed + m_failures + m_errors;
+        const std::string counts = "tests=\"" + std::to_string(tests) + "\" failures=\"" + std::to_string(m_failures) +
+                                   "\" errors=\"" + std::to_string(m_errors) + "\"";
+        const std::string head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lmsstage check\" " +
+                                 counts + ">\n  <testsuite name=\"lmsstage check\" " + counts + " skipped=\"0\">\n";
+        const std::string tail = "  </testsuite>\n</testsuites>\n";
+        errno = 0;
+        m_ok = m_ok && std::fflush(m_body.get()) == 0 && std::fseek(m_body.get(), 0, SEEK_SET) == 0 &&
+               std::fputs(head.c_str(), m_file.get()) >= 0;
+        std::vector<char> buffer(std::size_t{1} << 16);
+        for (std::size_t n = 0; m_ok && (n = std::fread(buffer.data(), 1, buffer.size(), m_body.get())) > 0;) {
+            m_ok = std::fwrite(buffer.data(), 1, n, m_file.get()) == n;
+        }
+        m_ok = m_ok && std::fputs(tail.c_str(), m_file.get()) >= 0;
+        m_ok = std::fclose(m_file.release()) == 0 && m_ok;
+        if (!m_ok) {
+            return "cannot write the JUnit report " + printable(m_path) + (errno != 0 ? ": " + std::string(std::strerror(errno)) : "");
+        }
+        return std::nullopt;
+    }
+
+private:
+    struct Closer {
+        void operator()(std::FILE* f) const { std::fclose(f); }
+    };
+    std::string m_path;
+    std::unique_ptr<std::FILE, Closer> m_file;
+    std::unique_ptr<std::FILE, Closer> m_body;
+    long long m_passed = 0;
+    long long m_failures = 0;
+    long long m_errors = 0;
+    bool m_ok = true;
+};
+
+/// The name of a case in reports: its id (a string id without its quotes), or its line.
+std::string case_name(const Record& record, long long line) {
+    std::string_view id = record.id_json;
+    if (id.size() >= 2 && id.front() == '"') {
+        id = id.substr(1, id.size() - 2);
+    }
+    return id.empty() ? "line " + std::to_string(line) : std::string(id);
+}
+
+class CheckCommand {
+public:
+    CheckCommand(const Streams& io, JUnitReport& junit) : m_io(io), m_output(io.out), m_junit(junit) {}
+
+    /// Checks every input in order; false when output stopped (failed, or a stop was requested).
+    bool read_all(const std::vector<Input>& inputs) {
+        for (const Input& input : inputs) {
+            InputReader reader(input, m_io.in, m_io.stdin_fd);
+            if (reader.open_error() != 0) {
+                m_io.err << "lmsstage: cannot open " << input.shown << ": " << std::strerror(reader.open_error()) << '\n';
+                m_input_failed = true;
+                continue;
+            }
+            const long long before = m_passed + m_failed;
+            const auto read = [&reader](char* buffer, std::size_t size) { return reader.read(buffer, size); };
+            const StreamEnd end = split_records(read, [&](const RawRecord& raw) { return one(input, raw); });
+            if (end.kind == StreamEnd::Kind::consumer_stopped || stop_signal() != 0) {
+                return false;
+            }
+            if (end.kind == StreamEnd::Kind::read_error) {
+                m_io.err << "lmsstage: " << input.shown << ':' << end.line << ": reading stopped: "
+                         << std::strerror(end.error) << "; the rest of this input was not read\n";
+                m_input_failed = true;
+            } else if (m_passed + m_failed == before) {
+                m_unusable = true;  // an input without cases: nothing was checked
+                print(input.shown + ": no cases in this input: nothing was checked");
+            }
+        }
+        return print(std::to_string(m_passed) + " passed, " + std::to_string(m_failed) + " failed") && m_output.flush();
+    }
+
+    int finish(bool completed) {
+        if (const int signal = stop_signal(); signal != 0) {
+            m_io.err << "lmsstage: stopped by " << signal_name(signal) << " after " << m_passed + m_failed << " cases\n";
+            return exit_code::signal_base + signal;
+        }
+        if (!completed) {
+            return output_failed(m_output, m_io.err);
+        }
+        if (m_junit.active()) {
+            if (auto problem = m_junit.close()) {
+                m_io.err << "lmsstage: " << *problem << '\n';
+                return exit_code::io;
+            }
+        }
+        if (m_input_failed) {
+            return exit_code::no_input;
+        }
+        if (m_passed + m_failed == 0 || m_unusable) {
+            return exit_code::data;
+        }
+        return m_failed > 0 ? exit_code::check_failed : exit_code::ok;
+    }
+
+private:
+    bool one(const Input& input, const RawRecord& raw) {
+        if (stop_signal() != 0) {
+            return false;
+        }
+        thread_local Record record;
+        record.clear();
+        Verdict verdict;
+        if (!raw.problem.empty()) {
+            verdict.unusable_because("record: " + std::string(raw.problem));
+        } else if (auto error = read_record(raw.bytes, RecordKind::check, record)) {
+            verdict = check_rejected(record, *error);
+        } else {
+            verdict = check_case(record);
+        }
+        m_unusable = m_unusable || verdict.unusable;
+        ++(verdict.misses.empty() ? m_passed : m_failed);
+        if (m_junit.active()) {
+            m_junit.add(input, raw.place.line, case_name(record, raw.place.line), verdict);
+        }
+        const std::string where = input.shown + ':' + std::to_string(raw.place.line) +
+                                  (record.id_json.empty() ? std::string() : ": id " + record.id_json);
+        for (const std::string& miss : verdict.misses) {
+            if (!print(where + ": " + miss)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// One line of output, control characters escaped: input cannot forge a line.
+    bool print(const std::string& line) { return m_output.write(printable(line) + '\n'); }
+
+    const Streams& m_io;
+    Output m_output;
+    JUnitReport& m_junit;
+    long long m_passed = 0;
+    long long m_failed = 0;
+    bool m_unusable = false;
+    bool m_input_failed = false;
+};
+
+}  // namespace
+
+int run_check(const CheckOptions& options, const Streams& io) {
+    std::vector<Input> inputs;
+    if (auto problem = check_inputs(options.files, inputs)) {
+        io.err << "lmsstage: " << *problem << '\n';
+        return exit_code::no_input;
+    }
+    JUnitReport junit;
+    if (!options.junit.empty()) {
+        if (auto problem = junit.open(options.junit)) {
+            io.err << "lmsstage: " << *problem << '\n';
+            return exit_code::io;
+        }
+    }
+    CheckCommand command(io, junit);
+    const bool completed = command.read_all(inputs);
+    return command.finish(completed);
+}
+
+}  // namespace lmsstage::cli

@@ -1,0 +1,94 @@
+#include "cli/safe_text.hpp"
+
+#include <array>
+#include <cstdint>
+
+namespace lmsstage::cli {
+namespace {
+
+constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
+
+/// The length of the valid UTF-8 sequence at the start of `text` (no overlongs, no surrogates,
+/// nothing past U+10FFFF), or 0 when it does not start with one.
+std::size_t sequence_length(std::string_view text) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char lead = byte(0);
+    if (lead < 0x80U) {
+        return 1;
+    }
+    std::size_t length = 0;
+    unsigned char low = 0x80U;
+    unsigned char high = 0xBFU;  // the valid range of the second byte
+    if (lead >= 0xC2U && lead <= 0xDFU) {
+        length = 2;
+    } else if (lead >= 0xE0U && lead <= 0xEFU) {
+        length = 3;
+        low = lead == 0xE0U ? 0xA0U : 0x80U;
+        high = lead == 0xEDU ? 0x9FU : 0xBFU;
+    } else if (lead >= 0xF0U && lead <= 0xF4U) {
+        length = 4;
+        low = lead == 0xF0U ? 0x90U : 0x80U;
+        high = lead == 0xF4U ? 0x8FU : 0xBFU;
+    } else {
+        return 0;
+    }
+    if (text.size() < length || byte(1) < low || byte(1) > high) {
+        return 0;
+    }
+    for (std::size_t i = 2; i < length; ++i) {
+        if ((byte(i) & 0xC0U) != 0x80U) {
+            return 0;
+        }
+    }
+    return length;
+}
+
+void append_hex_escape(std::string& out, unsigned value, bool wide) {
+    static constexpr std::array<char, 16> k_hex = {'0', '1', '2', '3', '4', '5', '6', '7',
+                                                   '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+    out += wide ? "\\u00" : "\\x";
+    out += k_hex[(value >> 4U) & 0xFU];
+    out += k_hex[value & 0xFU];
+}
+
+}  // namespace
+
+std::string valid_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    while (!text.empty()) {
+        const std::size_t length = sequence_length(text);
+        if (length == 0) {
+            out += k_replacement;
+            text.remove_prefix(1);
+        } else {
+            out += text.substr(0, length);
+            text.remove_prefix(length);
+        }
+    }
+    return out;
+}
+
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    while (!text.empty()) {
+        const std::size_t length = sequence_length(text);
+        const auto lead = static_cast<unsigned char>(text[0]);
+        if (length == 0) {
+            out += k_replacement;
+        } else if (lead == '\n' || lead == '\r' || lead == '\t') {
+            out += lead == '\n' ? "\\n" : (lead == '\r' ? "\\r" : "\\t");
+        } else if (lead < 0x20U || lead == 0x7FU) {
+            append_hex_escape(out, lead, false);
+        } else if (lead == 0xC2U && static_cast<unsigned char>(text[1]) < 0xA0U) {
+            append_hex_escape(out, static_cast<unsigned char>(text[1]), true);  // C1 control, U+0080-U+009F
+        } else {
+            out += text.substr(0, length);
+        }
+        text.remove_prefix(length == 0 ? 1 : length);
+    }
+    return out;
+}
+
+}  // namespace lmsstage::cli

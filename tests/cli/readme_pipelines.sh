@@ -1,0 +1,43 @@
+#!/bin/sh
+# The pipeline commands the README shows ("Many cases" and "Exit codes"), run as written with the
+# built program first on PATH. Usage: readme_pipelines.sh PROGRAM_DIR SOURCE_DIR
+set -u
+PATH="$1:$PATH"
+source_dir=$2
+work=$(mktemp -d "${TMPDIR:-/tmp}/lmsstage-readme.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+out=$(printf '{"id":1,"size":6,"grade":3}\n{"id":2,"size":-3,"grade":1}\n' | lmsstage batch 2>/dev/null)
+[ $? -eq 65 ] || fail "printf ... | lmsstage batch: exit"
+[ "$(printf '%s\n' "$out" | sed -n 2p)" = '{"id":2,"ok":false,"line":2,"error":{"field":"size","message":"size must be a positive length, got -3"},"version":"lmsstage 0.1.0"}' ] ||
+    fail "printf ... | lmsstage batch: the error line shown in the README"
+
+printf '{"id":1,"size":6,"grade":3}\n{"id":2,"site":"uterus","size":7,"adnexa":true}\n' >cohort.ndjson
+lmsstage batch cohort.ndjson > staged.ndjson 2>/dev/null || fail "lmsstage batch cohort.ndjson > staged.ndjson"
+[ "$(wc -l <staged.ndjson)" -eq 2 ] || fail "staged.ndjson: one line per record"
+
+printf '[{"id":"a1","size":6,"grade":3},{"id":"a2","size":2,"grade":1}]' >a.json
+printf '[{"id":"b1","size":6,"grade":2},{"id":"b2","size":-2,"grade":1}]' >b.json
+lines=$(cat a.json b.json | lmsstage batch 2>/dev/null | wc -l)
+[ "$lines" -eq 4 ] || fail "cat a.json b.json | lmsstage batch: $lines lines for 4 records"
+
+cd "$source_dir" || exit 1
+last=$(lmsstage check data/cases/*.ndjson | tail -1)
+case $last in *" passed, 0 failed") ;; *) fail "lmsstage check data/cases/*.ndjson: $last" ;; esac
+lmsstage check --junit "$work/report.xml" data/cases/*.ndjson >/dev/null || fail "lmsstage check --junit report.xml"
+grep -q '<testsuites name="lmsstage check" tests="[1-9][0-9]*" failures="0" errors="0">' "$work/report.xml" ||
+    fail "report.xml: the test suite and its counts"
+lmsstage rules >/dev/null || fail "lmsstage rules"
+lmsstage rules figo2009-uterine --json >/dev/null || fail "lmsstage rules figo2009-uterine --json"
+
+cd "$work" || exit 1
+i=0
+while [ $i -lt 3000 ]; do echo '{"size":6,"grade":3}'; i=$((i + 1)); done >big.ndjson
+status=$( (lmsstage batch big.ndjson 2>/dev/null; echo $? >status) | head -1 >/dev/null; cat status)
+[ "$status" -eq 0 ] || fail "lmsstage batch big.ndjson | head -1: exit $status, not 0"
+
+[ "$failures" -eq 0 ] || exit 1
+echo "README pipelines: all ran as documented"
