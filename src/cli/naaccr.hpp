@@ -1,0 +1,121 @@
+#pragma once
+// The registry door: NAACCR-coded records in, NAACCR-coded results out. Pure functions over the
+// sourced tables of data/naaccr/ (see docs/naaccr.md); no I/O. The staging core knows nothing of
+// NAACCR: input records become the texts of lmsstage's own case fields, which the field table
+// then reads like any other input; results become NAACCR item codes.
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "lmsstage/case.hpp"
+#include "lmsstage/result.hpp"
+
+namespace lmsstage::cli::naaccr {
+
+/// The NAACCR items lmsstage reads.
+enum class Item : std::uint8_t {
+    primary_site,
+    histology,
+    behavior,
+    size_summary,
+    size_pathologic,
+    size_clinical,
+    grade_clinical,
+    grade_pathological,
+    nodes_positive,
+    mets_bone,
+    mets_brain,
+    mets_distant_ln,
+    mets_liver,
+    mets_lung,
+    mets_other,
+    tnm_edition,
+    discriminator_1,
+    discriminator_2,
+    cs_ssf10,
+};
+inline constexpr std::size_t k_item_count = 19;
+
+/// A NAACCR data item: XML id, item number and name (NAACCR Data Dictionary, version 25).
+struct ItemInfo {
+    Item item;
+    std::string_view id;
+    int number;
+    std::string_view name;
+};
+
+/// Every item lmsstage reads, in the order above.
+std::span<const ItemInfo> input_items() noexcept;
+const ItemInfo& info(Item item) noexcept;
+/// The item with this NAACCR XML id, or nullptr (an item lmsstage does not read).
+const ItemInfo* find_input_item(std::string_view naaccr_id) noexcept;
+
+/// One NAACCR-coded record: the values of the items lmsstage reads. An absent or blank value is
+/// "not given"; surrounding spaces are ignored.
+class Record {
+public:
+    void set(Item item, std::string_view value);
+    /// Sets by NAACCR XML id; false (and nothing set) for an item lmsstage does not read.
+    bool set(std::string_view naaccr_id, std::string_view value);
+    [[nodiscard]] std::optional<std::string_view> get(Item item) const noexcept;
+    void clear() noexcept;
+
+private:
+    std::array<std::string, k_item_count> m_values;
+};
+
+/// One lmsstage case field as text, ready for the field table: {"size", "65mm"}.
+struct FieldText {
+    std::string_view key;
+    std::string text;
+    friend bool operator==(const FieldText&, const FieldText&) = default;
+};
+
+/// A record that maps: the case field texts, and notes saying how special codes were read.
+struct Mapped {
+    std::vector<FieldText> fields;
+    std::vector<std::string> notes;
+    /// The text given for a field key, or nullopt.
+    [[nodiscard]] std::optional<std::string_view> field(std::string_view key) const noexcept;
+};
+
+/// A record lmsstage will not stage: which item, with what value, and why.
+struct Refusal {
+    std::string_view item;  ///< NAACCR XML id
+    std::string value;
+    std::string reason;
+    /// "histologicTypeIcdO3 [522] 8980: carcinosarcoma ..."
+    [[nodiscard]] std::string message() const;
+};
+
+using Mapping = std::variant<Mapped, Refusal>;
+
+/// Maps a NAACCR-coded record to lmsstage case field texts, or refuses it.
+Mapping map_record(const Record& record);
+
+/// Reads mapped field texts into a case through the field table; the first CaseError stops.
+std::optional<CaseError> apply(const Mapped& mapped, Case& target);
+
+/// One NAACCR-coded output: item id and code ("summaryStage2018", "1").
+struct OutputItem {
+    std::string_view id;
+    std::string code;
+    friend bool operator==(const OutputItem&, const OutputItem&) = default;
+};
+
+/// The output item ids, in output order (a CSV header): summaryStage2018, tnmEditionNumber, the
+/// Derived AJCC-7 T, N, M and stage group, and the Derived EOD 2018 T, N, M and stage group.
+std::span<const std::string_view> output_item_ids() noexcept;
+
+/// The staged case in NAACCR codes, one per output_item_ids() entry; the items of the edition the
+/// case was not staged in are empty. `input` is the case that was staged (its extension and
+/// edition). Throws std::logic_error for a category no output table lists (a defect).
+std::vector<OutputItem> output_items(const Result& result, const Case& input);
+
+}  // namespace lmsstage::cli::naaccr

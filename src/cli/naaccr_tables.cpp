@@ -1,0 +1,349 @@
+#include "cli/naaccr_tables.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <initializer_list>
+#include <sstream>
+#include <stdexcept>
+
+#include "cli/csv.hpp"
+
+namespace lmsstage::cli::naaccr {
+
+// Generated from data/naaccr/*.csv by cmake/EmbedText.cmake.
+std::string_view embedded_table_text(std::string_view name) noexcept;
+
+std::string_view table_text(std::string_view file_name) noexcept { return embedded_table_text(file_name); }
+
+int code_number(std::string_view text) noexcept {
+    int value = 0;
+    const char* last = text.data() + text.size();
+    const auto [end, ec] = std::from_chars(text.data(), last, value);
+    if (text.empty() || text.size() > 4 || ec != std::errc{} || end != last || text.front() == '-' ||
+        text.front() == '+') {
+        return -1;
+    }
+    return value;
+}
+
+int topography_number(std::string_view text) noexcept {
+    if (text.size() < 4 || (text.front() != 'C' && text.front() != 'c')) {
+        return -1;
+    }
+    std::string digits(text.substr(1));
+    if (digits.size() == 4 && digits[2] == '.') {
+        digits.erase(2, 1);  // "49.2" -> "492"
+    }
+    if (digits.size() != 3 || !std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+        return -1;
+    }
+    return code_number(digits);
+}
+
+namespace {
+
+/// One CSV table: its header and rows, read with the project's own CSV reader.
+class Table {
+public:
+    Table(std::string_view file, std::initializer_list<std::string_view> columns) : m_file(file) {
+        const std::string_view text = embedded_table_text(file);
+        if (text.empty()) {
+            throw std::logic_error("data/naaccr/" + std::string(file) + ": not embedded");
+        }
+        std::istringstream in{std::string(text)};
+        csv::Reader reader(in);
+        csv::Row row;
+        while (reader.next(row)) {
+            if (row.error) {
+                fail(row.number, *row.error);
+            }
+            m_rows.push_back(row);
+        }
+        for (const std::string_view column : columns) {
+            (void)index(column);  // every expected column is there
+        }
+        if (m_rows.size() < 2) {
+            fail(1, "no rows");
+        }
+    }
+
+    [[nodiscard]] std::size_t size() const noexcept { return m_rows.size() - 1; }
+    /// The cell of data row `i` (0-based, after the header) in `column`.
+    [[nodiscard]] const std::string& at(std::size_t i, std::string_view column) const {
+        return m_rows[i + 1].cells[index(column)];
+    }
+    /// The cell, which must be non-empty.
+    [[nodiscard]] const std::string& required(std::size_t i, std::string_view column) const {
+        const std::string& cell = at(i, column);
+        if (cell.empty()) {
+            fail(m_rows[i + 1].number, "empty " + std::string(column));
+        }
+        return cell;
+    }
+    /// The cell as a code number.
+    [[nodiscard]] int number(std::size_t i, std::string_view column) const {
+        const int value = code_number(required(i, column));
+        if (value < 0) {
+            fail(m_rows[i + 1].number, std::string(column) + " is not a number: " + at(i, column));
+        }
+        return value;
+    }
+    /// The cell, which must be one of `allowed`.
+    [[nodiscard]] const std::string& one_of(std::size_t i, std::string_view column,
+                                            std::initializer_list<std::string_view> allowed) const {
+        const std::string& cell = at(i, column);
+        if (std::find(allowed.begin(), allowed.end(), cell) == allowed.end()) {
+            fail(m_rows[i + 1].number, std::string(column) + " has an unknown value: " + cell);
+        }
+        return cell;
+    }
+    [[noreturn]] void fail(std::size_t row, const std::string& message) const {
+        throw std::logic_error("data/naaccr/" + std::string(m_file) + " row " + std::to_string(row) + ": " + message);
+    }
+    [[nodiscard]] std::size_t row_number(std::size_t i) const { return m_rows[i + 1].number; }
+
+private:
+    [[nodiscard]] std::size_t index(std::string_view column) const {
+        const auto& header = m_rows.front().cells;
+        const auto found = std::find(header.begin(), header.end(), column);
+        if (found == header.end()) {
+            fail(1, "no column " + std::string(column));
+        }
+        return static_cast<std::size_t>(found - header.begin());
+    }
+
+    std::string_view m_file;
+    std::vector<csv::Row> m_rows;
+};
+
+const std::initializer_list<std::string_view> k_sites = {"soft-tissue", "extremity", "trunk", "retroperitoneum",
+                                                            "head-neck",   "visceral",  "uterus", "gi"};
+const std::initializer_list<std::string_view> k_gi_sites = {
+    "", "stomach", "omentum", "small-intestine", "esophagus", "colorectum", "mesentery", "peritoneum"};
+const std::initializer_list<std::string_view> k_classes = {"lms", "ess", "adenosarcoma", "gist"};
+
+/// A row must either map or refuse with a reason, never both or neither.
+void check_refusal(const Table& t, std::size_t i, bool maps, const std::string& refusal) {
+    if (maps == !refusal.empty()) {
+        t.fail(t.row_number(i), maps ? "maps and also gives a refusal" : "neither maps nor gives a refusal");
+    }
+    (void)t.required(i, "source");
+}
+
+std::vector<HistologyRow> read_histology() {
+    const Table t("histology.csv", {"histology_from", "histology_to", "class", "refusal", "source"});
+    std::vector<HistologyRow> rows;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        HistologyRow& r = rows.emplace_back();
+        r.from = t.number(i, "histology_from");
+        r.to = t.number(i, "histology_to");
+        r.histology_class = t.at(i, "class");
+        if (!r.histology_class.empty()) {
+            (void)t.one_of(i, "class", k_classes);
+        }
+        r.refusal = t.at(i, "refusal");
+        r.source = t.at(i, "source");
+        check_refusal(t, i, !r.histology_class.empty(), r.refusal);
+    }
+    return rows;
+}
+
+std::vector<BehaviorRow> read_behavior() {
+    const Table t("behavior.csv", {"code", "accepted", "refusal", "source"});
+    std::vector<BehaviorRow> rows;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        BehaviorRow& r = rows.emplace_back();
+        r.code = t.number(i, "code");
+        r.accepted = t.one_of(i, "accepted", {"yes", "no"}) == "yes";
+        r.refusal = t.at(i, "refusal");
+        r.source = t.at(i, "source");
+        check_refusal(t, i, r.accepted, r.refusal);
+    }
+    return rows;
+}
+
+std::vector<std::string> split_words(const std::string& text) {
+    std::vector<std::string> words;
+    std::istringstream in(text);
+    for (std::string word; in >> word;) {
+        words.push_back(word);
+    }
+    return words;
+}
+
+void read_discriminator(const Table& t, std::size_t i, SiteRow& r) {
+    const std::string& text = t.at(i, "discriminator");
+    if (text.empty()) {
+        return;
+    }
+    const std::size_t equals = text.find('=');
+    if (equals == std::string::npos || equals == 0) {
+        t.fail(t.row_number(i), "discriminator must read item=value [value...]: " + text);
+    }
+    r.discriminator_item = text.substr(0, equals);
+    r.discriminator_values = split_words(text.substr(equals + 1));
+}
+
+std::vector<SiteRow> read_primary_site() {
+    const Table t("primary_site.csv", {"class", "site_from", "site_to", "edition", "discriminator", "site", "gi_site",
+                                       "refusal", "source"});
+    std::vector<SiteRow> rows;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        SiteRow& r = rows.emplace_back();
+        r.histology_class = t.one_of(i, "class", k_classes);
+        r.from = topography_number(t.at(i, "site_from"));
+        r.to = topography_number(t.at(i, "site_to"));
+        if (r.from < 0 || r.to < r.from) {
+            t.fail(t.row_number(i), "bad topography range");
+        }
+        const std::string& edition = t.one_of(i, "edition", {"", "7", "8"});
+        r.edition = edition.empty() ? 0 : code_number(edition);
+        read_discriminator(t, i, r);
+        r.site = t.at(i, "site");
+        if (!r.site.empty()) {
+            (void)t.one_of(i, "site", k_sites);
+        }
+        r.gi_site = t.one_of(i, "gi_site", k_gi_sites);
+        r.refusal = t.at(i, "refusal");
+        r.source = t.at(i, "source");
+        check_refusal(t, i, !r.site.empty(), r.refusal);
+    }
+    return rows;
+}
+
+std::vector<SizeRow> read_tumor_size() {
+    const Table t("tumor_size.csv", {"code_from", "code_to", "action", "size_mm", "note", "source"});
+    std::vector<SizeRow> rows;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        SizeRow& r = rows.emplace_back();
+        r.from = t.number(i, "code_from");
+        r.to = t.number(i, "code_to");
+        r.action = t.one_of(i, "action", {"exact", "fixed", "unknown", "refuse"});
+        r.size_mm = r.action == "fixed" ? t.number(i, "size_mm") : 0;
+        r.note = t.at(i, "note");
+        r.source = t.required(i, "source");
+        if (r.action != "exact" && r.note.empty()) {
+            t.fail(t.row_number(i), "a special size code needs a note");
+        }
+    }
+    return rows;
+}
+
+std::vector<GradeRow> read_grade() {
+    const Table t("grade.csv", {"schema", "code", "target", "value", "rank", "note", "source"});
+    std::vector<GradeRow> rows;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        GradeRow& r = rows.emplace_back();
+        r.schema = t.one_of(i, "schema", {"soft_tissue", "gist", "corpus_sarcoma", "corpus_adenosarcoma"});
+        r.code = t.required(i, "code");
+        r.target = t.one_of(i, "target", {"grade", "mitotic_rate", "none", "refuse"});
+        r.value = t.at(i, "value");
+        if (r.target == "grade") {
+            (void)t.one_of(i, "value", {"1", "2", "3", "X"});
+        }
+        r.rank = t.number(i, "rank");
+        r.note = t.at(i, "note");
+        r.source = t.required(i, "source");
+    }
+    return rows;
+}
+
+std::vector<NodesRow> read_regional_nodes() {
+    const Table t("regional_nodes.csv", {"code_from", "code_to", "nodes", "note", "source"});
+    std::vector<NodesRow> rows;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        NodesRow& r = rows.emplace_back();
+        r.from = t.number(i, "code_from");
+        r.to = t.number(i, "code_to");
+        r.nodes = t.one_of(i, "nodes", {"yes", "no", "unknown", "not_given"});
+        r.note = t.at(i, "note");
+        r.source = t.required(i, "source");
+    }
+    return rows;
+}
+
+std::vector<MetsRow> read_mets_at_dx() {
+    const Table t("mets_at_dx.csv", {"code", "items", "finding", "source"});
+    std::vector<MetsRow> rows;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        MetsRow& r = rows.emplace_back();
+        r.code = t.number(i, "code");
+        r.items = t.required(i, "items");
+        r.finding = t.one_of(i, "finding", {"absent", "present", "not_applicable", "unknown"});
+        r.source = t.required(i, "source");
+    }
+    return rows;
+}
+
+std::vector<EditionRow> read_tnm_edition() {
+    const Table t("tnm_edition.csv", {"code", "edition", "action", "note", "source"});
+    std::vector<EditionRow> rows;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        EditionRow& r = rows.emplace_back();
+        r.code = t.number(i, "code");
+        r.action = t.one_of(i, "action", {"edition", "not_given", "refuse"});
+        r.edition = r.action == "edition" ? code_number(t.one_of(i, "edition", {"7", "8"})) : 0;
+        r.note = t.at(i, "note");
+        r.source = t.required(i, "source");
+    }
+    return rows;
+}
+
+std::vector<TnmRow> read_tnm_output() {
+    const Table t("tnm_output.csv", {"naaccr_id", "system", "lmsstage", "code", "source"});
+    std::vector<TnmRow> rows;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        rows.push_back(TnmRow{t.required(i, "naaccr_id"), t.required(i, "system"), t.required(i, "lmsstage"),
+                              t.required(i, "code"), t.required(i, "source")});
+    }
+    return rows;
+}
+
+std::vector<SummaryStageRow> read_summary_stage_2018() {
+    const Table t("summary_stage_2018.csv", {"summary_stage", "nodes_involved", "direct_extension", "code", "source"});
+    std::vector<SummaryStageRow> rows;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        rows.push_back(SummaryStageRow{
+            t.one_of(i, "summary_stage", {"localized", "regional", "distant", "undetermined"}),
+            t.one_of(i, "nodes_involved", {"yes", "no", "*"}), t.one_of(i, "direct_extension", {"yes", "no", "*"}),
+            t.one_of(i, "code", {"0", "1", "2", "3", "4", "7", "8", "9"}), t.required(i, "source")});
+    }
+    return rows;
+}
+
+std::vector<ExtensionRow> read_ss2018_direct_extension() {
+    const Table t("ss2018_direct_extension.csv", {"input", "system", "value", "direct_extension", "source"});
+    std::vector<ExtensionRow> rows;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        rows.push_back(ExtensionRow{t.one_of(i, "input", {"extension", "T"}), t.required(i, "system"),
+                                    t.required(i, "value"), t.one_of(i, "direct_extension", {"yes", "no"}) == "yes",
+                                    t.required(i, "source")});
+    }
+    return rows;
+}
+
+Tables read_all() {
+    Tables all;
+    all.histology = read_histology();
+    all.behavior = read_behavior();
+    all.primary_site = read_primary_site();
+    all.tumor_size = read_tumor_size();
+    all.grade = read_grade();
+    all.regional_nodes = read_regional_nodes();
+    all.mets_at_dx = read_mets_at_dx();
+    all.tnm_edition = read_tnm_edition();
+    all.tnm_output = read_tnm_output();
+    all.summary_stage_2018 = read_summary_stage_2018();
+    all.ss2018_direct_extension = read_ss2018_direct_extension();
+    return all;
+}
+
+}  // namespace
+
+const Tables& tables() {
+    static const Tables k_tables = read_all();
+    return k_tables;
+}
+
+}  // namespace lmsstage::cli::naaccr

@@ -1,0 +1,382 @@
+// NAACCR-coded input: items to lmsstage case fields, each table pinned against its public source
+// (SEER EOD schema selection, NAACCR Data Dictionary v25 code lists, SEER grade tables).
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/fields.hpp"
+#include "cli/naaccr.hpp"
+#include "lmsstage/lmsstage.hpp"
+#include "naaccr_test_support.hpp"
+
+using namespace lmsstage;
+using namespace naaccr_test;
+namespace nc = lmsstage::cli::naaccr;
+
+TEST_CASE("naaccr: the issue's thigh leiomyosarcoma stages as --size 65mm --grade 3 --site extremity") {
+    const nc::Mapped m = mapped({{"tumorSizeSummary", "065"}, {"gradePathological", "3"}});
+    CHECK(m.fields == std::vector<nc::FieldText>{{"site", "extremity"}, {"histology", "lms"}, {"size", "65mm"},
+                                                 {"grade", "3"}});
+    Case from_naaccr;
+    REQUIRE_FALSE(nc::apply(m, from_naaccr));
+    Case from_options;
+    for (const auto& [key, text] : {std::pair{"size", "65mm"}, {"grade", "3"}, {"site", "extremity"}}) {
+        REQUIRE_FALSE(cli::set_from_text(from_options, *cli::find_field_by_key(key), text));
+    }
+    const Outcome a = stage(from_naaccr);
+    const Outcome b = stage(from_options);
+    REQUIRE(std::holds_alternative<Result>(a));
+    REQUIRE(std::holds_alternative<Result>(b));
+    const Result& ra = std::get<Result>(a);
+    const Result& rb = std::get<Result>(b);
+    CHECK(ra.system.id == rb.system.id);
+    CHECK(ra.categories.t == rb.categories.t);
+    CHECK(ra.categories.g == rb.categories.g);
+    CHECK(ra.stage == rb.stage);
+    CHECK(ra.stage == Stage::III);
+    CHECK(ra.summary_stage == rb.summary_stage);
+    CHECK(nc::output_items(ra, from_naaccr)[0] == nc::OutputItem{"summaryStage2018", "1"});
+}
+
+TEST_CASE("naaccr: the input items are NAACCR v25's ids, numbers and names") {
+    struct Pin {
+        std::string_view id;
+        int number;
+        std::string_view name;
+    };
+    const Pin pins[] = {
+        {"primarySite", 400, "Primary Site"},
+        {"histologicTypeIcdO3", 522, "Histologic Type ICD-O-3"},
+        {"behaviorCodeIcdO3", 523, "Behavior Code ICD-O-3"},
+        {"tumorSizeSummary", 756, "Tumor Size Summary"},
+        {"tumorSizePathologic", 754, "Tumor Size Pathologic"},
+        {"tumorSizeClinical", 752, "Tumor Size Clinical"},
+        {"gradeClinical", 3843, "Grade Clinical"},
+        {"gradePathological", 3844, "Grade Pathological"},
+        {"regionalNodesPositive", 820, "Regional Nodes Positive"},
+        {"metsAtDxBone", 1112, "Mets at DX-Bone"},
+        {"metsAtDxBrain", 1113, "Mets at DX-Brain"},
+        {"metsAtDxDistantLn", 1114, "Mets at Dx-Distant LN"},
+        {"metsAtDxLiver", 1115, "Mets at DX-Liver"},
+        {"metsAtDxLung", 1116, "Mets at DX-Lung"},
+        {"metsAtDxOther", 1117, "Mets at DX-Other"},
+        {"tnmEditionNumber", 1060, "TNM Edition Number"},
+        {"schemaDiscriminator1", 3926, "Schema Discriminator 1"},
+        {"schemaDiscriminator2", 3927, "Schema Discriminator 2"},
+        {"csSiteSpecificFactor10", 2864, "CS Site-Specific Factor10"},
+    };
+    REQUIRE(nc::input_items().size() == std::size(pins));
+    for (const Pin& pin : pins) {
+        const nc::ItemInfo* item = nc::find_input_item(pin.id);
+        REQUIRE(item != nullptr);
+        CHECK(item->number == pin.number);
+        CHECK(item->name == pin.name);
+        CHECK(&nc::info(item->item) == item);
+    }
+    CHECK(nc::find_input_item("patientIdNumber") == nullptr);
+    nc::Record r;
+    CHECK_FALSE(r.set("patientIdNumber", "1"));
+}
+
+TEST_CASE("naaccr: behaviour must be /3 (NAACCR item 523)") {
+    CHECK(refused({{"behaviorCodeIcdO3", "0"}}).reason.find("benign") == 0);
+    CHECK(refused({{"behaviorCodeIcdO3", "1"}}).reason.find("uncertain") == 0);
+    CHECK(refused({{"behaviorCodeIcdO3", "2"}}).reason.find("in situ") == 0);
+    const nc::Refusal bad = refused({{"behaviorCodeIcdO3", "6"}});
+    CHECK(bad.message() == "behaviorCodeIcdO3 [523] 6: is not an ICD-O-3 behaviour code (0, 1, 2 or 3)");
+    nc::Record r = record({});
+    r.set(nc::Item::behavior, "");
+    const auto missing = nc::map_record(r);
+    REQUIRE(std::holds_alternative<nc::Refusal>(missing));
+    CHECK(std::get<nc::Refusal>(missing).message() == "behaviorCodeIcdO3 [523]: is required");
+}
+
+TEST_CASE("naaccr: histology codes, row by row (ICD-O-3 - EOD schema selection)") {
+    struct Pin {
+        std::string_view code;
+        std::string_view histology;  // lmsstage histology, or the start of the refusal
+    };
+    const Pin maps[] = {{"8890", "lms"}, {"8891", "lms"}, {"8896", "lms"}};
+    for (const Pin& pin : maps) {
+        CHECK(field(mapped({{"histologicTypeIcdO3", pin.code}}), "histology") == pin.histology);
+    }
+    const Pin refusals[] = {
+        {"8000", "neoplasm, NOS"},       {"8005", "neoplasm, NOS"},       {"8140", "epithelial"},
+        {"8799", "epithelial"},          {"8800", "soft tissue sarcoma"}, {"8850", "soft tissue sarcoma"},
+        {"8889", "soft tissue sarcoma"}, {"8892", "myomatous neoplasm not coded"},
+        {"8894", "myomatous neoplasm not coded"}, {"8895", "myomatous neoplasm not coded"},
+        {"8897", "myomatous neoplasm other"},     {"8900", "myomatous neoplasm other"},
+        {"8929", "myomatous neoplasm other"},     {"8932", "adenomyoma"},
+        {"8934", "carcinofibroma"},      {"8935", "stromal sarcoma, NOS"}, {"8937", "complex mixed or stromal"},
+        {"8949", "complex mixed or stromal"},     {"8950", "Mullerian mixed tumour"},
+        {"8951", "complex mixed neoplasm"},       {"8979", "complex mixed neoplasm"},
+        {"8980", "carcinosarcoma"},      {"8981", "complex mixed neoplasm"}, {"8999", "complex mixed neoplasm"},
+        {"9000", "other tumour groups"}, {"9120", "other tumour groups"},  {"9589", "other tumour groups"},
+        {"9590", "haematolymphoid"},     {"9999", "haematolymphoid"},      {"889", "is not an ICD-O-3"},
+        {"88900", "is not an ICD-O-3"},  {"abcd", "is not an ICD-O-3"},
+    };
+    for (const Pin& pin : refusals) {
+        INFO("histology " << pin.code);
+        const nc::Refusal r = refused({{"histologicTypeIcdO3", pin.code}});
+        CHECK(r.item == "histologicTypeIcdO3");
+        CHECK(r.reason.find(pin.histology) == 0);
+    }
+    CHECK(refused({{"histologicTypeIcdO3", "8980"}}).message().find(
+              "histologicTypeIcdO3 [522] 8980: carcinosarcoma (ICD-O-3 8980)") == 0);
+}
+
+TEST_CASE("naaccr: primary sites of leiomyosarcoma (EOD schema selection - CS for AJCC 7)") {
+    struct Pin {
+        std::string_view site;
+        std::string_view edition;
+        std::string_view discriminator2;
+        std::string_view expected;  // lmsstage site, or the start of the refusal
+    };
+    const Pin pins[] = {
+        {"C490", "", "", "head-neck"},      {"C470", "08", "", "head-neck"},   {"C491", "", "", "extremity"},
+        {"C492", "08", "", "extremity"},    {"C471", "", "", "extremity"},     {"C49.2", "", "", "extremity"},
+        {"c492", "", "", "extremity"},      {"C474", "08", "", "trunk"},       {"C476", "", "", "trunk"},
+        {"C496", "", "", "trunk"},          {"C493", "07", "", "trunk"},       {"C494", "", "", "trunk"},
+        {"C493", "08", "1", "trunk"},       {"C495", "08", "2", "visceral"},   {"C475", "08", "8", "visceral"},
+        {"C473", "08", "9", "not specific enough"},   {"C494", "08", "", "needs schemaDiscriminator2"},
+        {"C498", "07", "", "soft-tissue"},  {"C499", "", "", "soft-tissue"},   {"C499", "08", "", "trunk"},
+        {"C479", "08", "", "trunk"},        {"C480", "", "", "retroperitoneum"}, {"C481", "08", "", "retroperitoneum"},
+        {"C482", "", "", "retroperitoneum"}, {"C488", "", "", "retroperitoneum"}, {"C540", "", "", "uterus"},
+        {"C542", "08", "", "uterus"},       {"C549", "", "", "uterus"},       {"C559", "", "", "uterus"},
+        {"C539", "", "", "uterine cervix"}, {"C150", "07", "", "gi"},         {"C150", "08", "", "head-neck"},
+        {"C158", "08", "", "head-neck"},    {"C155", "08", "", "gi"},         {"C169", "", "", "gi"},
+        {"C171", "", "", "gi"},             {"C187", "08", "", "gi"},         {"C199", "", "", "gi"},
+        {"C209", "", "", "gi"},             {"C220", "08", "", "visceral"},   {"C220", "07", "", "visceral organ"},
+        {"C349", "08", "", "visceral"},     {"C679", "08", "", "visceral"},   {"C569", "", "", "primary site not in"},
+        {"C809", "08", "", "primary site not in"},    {"C49", "", "", "is not an ICD-O-3 topography"},
+        {"X492", "", "", "is not an ICD-O-3 topography"},
+    };
+    for (const Pin& pin : pins) {
+        INFO(pin.site << " edition " << pin.edition << " discriminator 2 " << pin.discriminator2);
+        nc::Record r = record({{"primarySite", pin.site}, {"tnmEditionNumber", pin.edition},
+                               {"schemaDiscriminator2", pin.discriminator2}});
+        const nc::Mapping m = nc::map_record(r);
+        if (const auto* refusal = std::get_if<nc::Refusal>(&m)) {
+            CHECK(refusal->item == "primarySite");
+            CHECK(refusal->reason.find(pin.expected) == 0);
+        } else {
+            CHECK(field(std::get<nc::Mapped>(m), "site") == pin.expected);
+        }
+    }
+}
+
+TEST_CASE("naaccr: GIST by GI site, C48.1 by schema discriminator 1 or CS SSF10") {
+    struct Pin {
+        std::string_view site;
+        std::string_view discriminator;  // item=value
+        std::string_view gi_site;        // or the start of the refusal
+    };
+    const Pin pins[] = {
+        {"C150", "", "esophagus"},        {"C159", "", "esophagus"},        {"C160", "", "stomach"},
+        {"C169", "", "stomach"},          {"C170", "", "small-intestine"},  {"C173", "", "small-intestine"},
+        {"C180", "", "colorectum"},       {"C181", "", "colorectum"},       {"C199", "", "colorectum"},
+        {"C209", "", "colorectum"},       {"C482", "", "peritoneum"},
+        {"C481", "schemaDiscriminator1=2", "omentum"},      {"C481", "schemaDiscriminator1=1", "peritoneum"},
+        {"C481", "schemaDiscriminator1=9", "peritoneum"},   {"C481", "csSiteSpecificFactor10=020", "omentum"},
+        {"C481", "csSiteSpecificFactor10=010", "mesentery"}, {"C481", "csSiteSpecificFactor10=030", "peritoneum"},
+        {"C481", "csSiteSpecificFactor10=998", "peritoneum"}, {"C481", "csSiteSpecificFactor10=999", "peritoneum"},
+        {"C481", "", "C48.1 covers both"},  {"C480", "", "GIST of the retroperitoneum"},
+        {"C488", "", "GIST of the retroperitoneum"}, {"C210", "", "GIST outside"}, {"C549", "", "GIST outside"},
+    };
+    for (const Pin& pin : pins) {
+        INFO(pin.site << " " << pin.discriminator);
+        nc::Record r = record({{"primarySite", pin.site}, {"histologicTypeIcdO3", "8936"}});
+        if (!pin.discriminator.empty()) {
+            const auto equals = pin.discriminator.find('=');
+            REQUIRE(r.set(pin.discriminator.substr(0, equals), pin.discriminator.substr(equals + 1)));
+        }
+        const nc::Mapping m = nc::map_record(r);
+        if (const auto* refusal = std::get_if<nc::Refusal>(&m)) {
+            CHECK(refusal->reason.find(pin.gi_site) == 0);
+        } else {
+            CHECK(field(std::get<nc::Mapped>(m), "site") == "gi");
+            CHECK(field(std::get<nc::Mapped>(m), "histology") == "gist");
+            CHECK(field(std::get<nc::Mapped>(m), "gi_site") == pin.gi_site);
+        }
+    }
+}
+
+TEST_CASE("naaccr: ESS and adenosarcoma only in the uterine corpus") {
+    for (const std::string_view site : {"C540", "C543", "C548", "C549", "C559"}) {
+        CHECK(field(mapped({{"primarySite", site}, {"histologicTypeIcdO3", "8930"}}), "histology") == "ess");
+        CHECK(field(mapped({{"primarySite", site}, {"histologicTypeIcdO3", "8931"}}), "site") == "uterus");
+        CHECK(field(mapped({{"primarySite", site}, {"histologicTypeIcdO3", "8933"}}), "histology") ==
+              "adenosarcoma");
+    }
+    CHECK(refused({{"primarySite", "C569"}, {"histologicTypeIcdO3", "8930"}}).reason.find(
+              "endometrial stromal sarcoma outside the uterine corpus") == 0);
+    CHECK(refused({{"primarySite", "C539"}, {"histologicTypeIcdO3", "8933"}}).reason.find(
+              "adenosarcoma outside the uterine corpus") == 0);
+    CHECK(refused({{"primarySite", "C541"}, {"histologicTypeIcdO3", "8980"}}).reason.find("carcinosarcoma") == 0);
+}
+
+TEST_CASE("naaccr: tumour size codes (NAACCR items 756, 754, 752)") {
+    struct Pin {
+        std::string_view code;
+        std::string_view size;
+        std::string_view note;
+    };
+    const Pin pins[] = {
+        {"001", "1mm", "1 mm or described as less than 1 mm"}, {"002", "2mm", ""}, {"065", "65mm", ""},
+        {"65", "65mm", ""}, {"150", "150mm", ""}, {"988", "988mm", ""},
+        {"989", "989mm", "989 mm or larger"}, {"990", "1mm", "microscopic focus"},
+        {"998", "unknown", "site-specific alternate description"}, {"999", "unknown", "size unknown"},
+    };
+    for (const Pin& pin : pins) {
+        INFO("tumorSizeSummary " << pin.code);
+        const nc::Mapped m = mapped({{"tumorSizeSummary", pin.code}});
+        CHECK(field(m, "size") == pin.size);
+        if (pin.note.empty()) {
+            CHECK(m.notes.empty());
+        } else {
+            CHECK(has_note(m, "tumorSizeSummary " + std::string(pin.code) + ": " + std::string(pin.note)));
+        }
+    }
+    CHECK(refused({{"tumorSizeSummary", "000"}}).reason.find("no mass or tumour found") == 0);
+    for (const std::string_view code : {"991", "995", "997"}) {
+        CHECK(refused({{"tumorSizeSummary", code}}).reason.find("not a code of this item") == 0);
+    }
+    CHECK(refused({{"tumorSizeClinical", "1000"}}).message() ==
+          "tumorSizeClinical [752] 1000: is not a tumour size code (000-990, 998, 999)");
+    CHECK(field(mapped({}), "size") == "(not given)");
+}
+
+TEST_CASE("naaccr: the summary size comes first - an unknown one falls back to pathologic, then clinical") {
+    CHECK(field(mapped({{"tumorSizeSummary", "070"}, {"tumorSizePathologic", "065"}}), "size") == "70mm");
+    const nc::Mapped fallback = mapped({{"tumorSizeSummary", "999"}, {"tumorSizePathologic", "065"}});
+    CHECK(field(fallback, "size") == "65mm");
+    CHECK(has_note(fallback, "size taken from tumorSizePathologic 065"));
+    CHECK(field(mapped({{"tumorSizeSummary", "999"}, {"tumorSizeClinical", "040"}}), "size") == "40mm");
+    CHECK(field(mapped({{"tumorSizePathologic", "999"}, {"tumorSizeClinical", "999"}}), "size") == "unknown");
+}
+
+TEST_CASE("naaccr: soft tissue grade codes (SEER Grade Clinical/Pathological, FNCLCC)") {
+    struct Pin {
+        std::string_view code;
+        std::string_view grade;
+    };
+    for (const Pin& pin : {Pin{"1", "1"}, Pin{"2", "2"}, Pin{"3", "3"}, Pin{"9", "X"}, Pin{"A", "X"},
+                           Pin{"B", "X"}, Pin{"C", "X"}, Pin{"D", "X"}}) {
+        INFO("gradeClinical " << pin.code);
+        CHECK(field(mapped({{"gradeClinical", pin.code}}), "grade") == pin.grade);
+    }
+    CHECK(has_note(mapped({{"gradeClinical", "D"}}), "treats codes A-D as unknown grade"));
+    CHECK(refused({{"gradePathological", "H"}}).reason.find("stated as high grade only") == 0);
+    CHECK(refused({{"gradeClinical", "L"}}).reason.find("is not a grade code of the soft_tissue") == 0);
+    // The higher of the two, in SEER's Derived Summary Grade order: 1-3 above A-D, above H, above 9.
+    CHECK(field(mapped({{"gradeClinical", "2"}, {"gradePathological", "3"}}), "grade") == "3");
+    CHECK(field(mapped({{"gradeClinical", "3"}, {"gradePathological", "9"}}), "grade") == "3");
+    CHECK(field(mapped({{"gradeClinical", "1"}, {"gradePathological", "D"}}), "grade") == "1");
+    CHECK(field(mapped({{"gradeClinical", "2"}, {"gradePathological", "H"}}), "grade") == "2");
+    CHECK(field(mapped({{"gradeClinical", "A"}, {"gradePathological", "H"}}), "grade") == "X");
+    CHECK(refused({{"gradeClinical", "9"}, {"gradePathological", "H"}}).item == "gradePathological");
+}
+
+TEST_CASE("naaccr: GIST grade is the mitotic rate (L/H) - corpus grades are not passed") {
+    const auto gist = [](std::initializer_list<std::pair<std::string_view, std::string_view>> grades) {
+        nc::Record r = record({{"primarySite", "C160"}, {"histologicTypeIcdO3", "8936"}});
+        for (const auto& [id, value] : grades) {
+            r.set(id, value);
+        }
+        return std::get<nc::Mapped>(nc::map_record(r));
+    };
+    CHECK(field(gist({{"gradeClinical", "L"}}), "mitotic_rate") == "5");
+    CHECK(field(gist({{"gradePathological", "H"}}), "mitotic_rate") == "6");
+    CHECK(field(gist({{"gradeClinical", "L"}, {"gradePathological", "H"}}), "mitotic_rate") == "6");
+    CHECK(field(gist({{"gradeClinical", "B"}}), "mitotic_rate") == "unknown");
+    CHECK(field(gist({{"gradeClinical", "9"}}), "mitotic_rate") == "unknown");
+    CHECK(field(gist({{"gradeClinical", "L"}}), "grade") == "(not given)");
+    CHECK(has_note(gist({{"gradeClinical", "L"}}), "gradeClinical L: low mitotic rate"));
+    const nc::Mapped uterus = mapped({{"primarySite", "C542"}, {"gradePathological", "3"}});
+    CHECK(field(uterus, "grade") == "(not given)");
+    CHECK(has_note(uterus, "not used by FIGO 2009"));
+    const nc::Mapped adeno = mapped({{"primarySite", "C541"}, {"histologicTypeIcdO3", "8933"}, {"gradeClinical", "S"}});
+    CHECK(field(adeno, "grade") == "(not given)");
+    CHECK(refused({{"primarySite", "C542"}, {"gradeClinical", "S"}}).reason.find("is not a grade code") == 0);
+}
+
+TEST_CASE("naaccr: regional nodes positive (NAACCR item 820)") {
+    struct Pin {
+        std::string_view code;
+        std::string_view nodes;
+    };
+    for (const Pin& pin : {Pin{"00", "no"}, Pin{"0", "no"}, Pin{"01", "yes"}, Pin{"45", "yes"}, Pin{"89", "yes"},
+                           Pin{"90", "yes"}, Pin{"95", "yes"}, Pin{"97", "yes"}, Pin{"98", "(not given)"},
+                           Pin{"99", "unknown"}}) {
+        INFO("regionalNodesPositive " << pin.code);
+        CHECK(field(mapped({{"regionalNodesPositive", pin.code}}), "nodes") == pin.nodes);
+    }
+    CHECK(has_note(mapped({{"regionalNodesPositive", "98"}}), "no nodes examined"));
+    for (const std::string_view code : {"91", "96", "100", "x"}) {
+        CHECK(refused({{"regionalNodesPositive", code}}).item == "regionalNodesPositive");
+    }
+}
+
+TEST_CASE("naaccr: mets at diagnosis (NAACCR items 1112-1117)") {
+    const Items none = {{"metsAtDxBone", "0"}, {"metsAtDxBrain", "0"}, {"metsAtDxDistantLn", "0"},
+                        {"metsAtDxLiver", "0"}, {"metsAtDxLung", "0"},  {"metsAtDxOther", "0"}};
+    CHECK(field(mapped(none), "metastasis") == "no");
+    CHECK(field(mapped({{"metsAtDxLung", "1"}}), "metastasis") == "yes");
+    CHECK(field(mapped({{"metsAtDxOther", "2"}}), "metastasis") == "yes");
+    CHECK(field(mapped({{"metsAtDxLung", "9"}, {"metsAtDxLiver", "1"}}), "metastasis") == "yes");
+    const nc::Mapped unknown = mapped({{"metsAtDxLung", "9"}, {"metsAtDxBone", "0"}});
+    CHECK(field(unknown, "metastasis") == "(not given)");
+    CHECK(has_note(unknown, "metsAtDxLung 9 (unknown)"));
+    CHECK(field(mapped({{"metsAtDxBone", "8"}, {"metsAtDxLung", "8"}}), "metastasis") == "(not given)");
+    CHECK(field(mapped({}), "metastasis") == "(not given)");
+    CHECK(refused({{"metsAtDxBone", "2"}}).item == "metsAtDxBone");
+    CHECK(refused({{"metsAtDxLung", "3"}}).item == "metsAtDxLung");
+}
+
+TEST_CASE("naaccr: TNM edition number (NAACCR item 1060)") {
+    CHECK(field(mapped({{"tnmEditionNumber", "07"}}), "edition") == "7");
+    CHECK(field(mapped({{"tnmEditionNumber", "08"}}), "edition") == "8");
+    CHECK(field(mapped({{"tnmEditionNumber", "8"}}), "edition") == "8");
+    for (const std::string_view code : {"00", "88", "99"}) {
+        const nc::Mapped m = mapped({{"tnmEditionNumber", code}});
+        CHECK(field(m, "edition") == "(not given)");
+        CHECK(has_note(m, "tnmEditionNumber " + std::string(code)));
+    }
+    for (const std::string_view code : {"01", "05", "06", "09"}) {
+        CHECK(refused({{"tnmEditionNumber", code}}).reason.find("lmsstage stages the 7th and 8th") != std::string::npos);
+    }
+    CHECK(refused({{"tnmEditionNumber", "10"}}).reason.find("is not a TNM Edition Number code") == 0);
+}
+
+TEST_CASE("naaccr: mapped records stage through the field table") {
+    struct Pin {
+        Items items;
+        std::string_view system;
+        std::string_view stage;
+    };
+    const Pin pins[] = {
+        {{{"tumorSizeSummary", "040"}, {"gradeClinical", "1"}}, "ajcc7-sts", "IA"},
+        {{{"tumorSizeSummary", "120"}, {"gradeClinical", "2"}, {"tnmEditionNumber", "08"}},
+         "ajcc8-sts-trunk-extremity", "IIIB"},
+        {{{"tumorSizeSummary", "065"}, {"gradeClinical", "3"}, {"metsAtDxLung", "1"}}, "ajcc7-sts", "IV"},
+        {{{"primarySite", "C542"}, {"tumorSizeSummary", "070"}}, "figo2009-uterine", "IB"},
+        {{{"primarySite", "C160"}, {"histologicTypeIcdO3", "8936"}, {"tumorSizeSummary", "030"},
+          {"gradePathological", "L"}},
+         "ajcc7-gist", "IA"},
+        {{{"primarySite", "C170"}, {"histologicTypeIcdO3", "8936"}, {"tumorSizeSummary", "030"},
+          {"gradePathological", "H"}, {"tnmEditionNumber", "08"}},
+         "ajcc8-gist", "IIIB"},
+    };
+    for (const Pin& pin : pins) {
+        Case c;
+        REQUIRE_FALSE(nc::apply(mapped(pin.items), c));
+        const Outcome outcome = stage(c);
+        REQUIRE(std::holds_alternative<Result>(outcome));
+        const Result& r = std::get<Result>(outcome);
+        CHECK(r.system.id == pin.system);
+        REQUIRE(r.stage);
+        CHECK(name(*r.stage) == pin.stage);
+    }
+}

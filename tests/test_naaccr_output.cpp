@@ -1,0 +1,156 @@
+// NAACCR-coded output: a staged case as Summary Stage 2018 (item 764), TNM Edition Number (1060),
+// Derived AJCC-7 T/N/M/stage group (3400, 3410, 3420, 3430: CS codes) and Derived EOD 2018
+// T/N/M/stage group (785, 815, 795, 818: SEER EOD formats), row by row.
+#include <catch2/catch.hpp>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "cli/fields.hpp"
+#include "cli/naaccr.hpp"
+#include "lmsstage/lmsstage.hpp"
+
+using namespace lmsstage;
+namespace nc = lmsstage::cli::naaccr;
+
+namespace {
+
+using Options = std::initializer_list<std::pair<std::string_view, std::string_view>>;
+
+Case make_case(Options options) {
+    Case c;
+    for (const auto& [key, text] : options) {
+        const cli::FieldSpec* spec = cli::find_field_by_key(key);
+        REQUIRE(spec != nullptr);
+        REQUIRE_FALSE(cli::set_from_text(c, *spec, text));
+    }
+    return c;
+}
+
+/// The output codes of a case, as "id=code" joined by spaces, empty codes left out.
+std::string outputs(Options options) {
+    const Case c = make_case(options);
+    const Outcome outcome = stage(c);
+    REQUIRE(std::holds_alternative<Result>(outcome));
+    std::string text;
+    for (const nc::OutputItem& item : nc::output_items(std::get<Result>(outcome), c)) {
+        if (!item.code.empty()) {
+            if (!text.empty()) {
+                text += ' ';
+            }
+            text.append(item.id).append("=").append(item.code);
+        }
+    }
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("naaccr output: the item ids, in output order") {
+    const std::vector<std::string_view> ids(nc::output_item_ids().begin(), nc::output_item_ids().end());
+    CHECK(ids == std::vector<std::string_view>{"summaryStage2018", "tnmEditionNumber", "derivedAjcc7T",
+                                               "derivedAjcc7N", "derivedAjcc7M", "derivedAjcc7StageGrp",
+                                               "derivedEod2018T", "derivedEod2018N", "derivedEod2018M",
+                                               "derivedEod2018StageGroup"});
+}
+
+TEST_CASE("naaccr output: AJCC 7 soft tissue in CS codes") {
+    // Depth unknown: T2 is written T2 NOS (299), as CS's soft tissue stage table does.
+    CHECK(outputs({{"size", "65mm"}, {"grade", "3"}, {"site", "extremity"}}) ==
+          "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=299 derivedAjcc7N=000 derivedAjcc7M=000 "
+          "derivedAjcc7StageGrp=500");
+    CHECK(outputs({{"size", "65mm"}, {"grade", "3"}, {"depth", "deep"}}) ==
+          "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=220 derivedAjcc7N=000 derivedAjcc7M=000 "
+          "derivedAjcc7StageGrp=500");
+    CHECK(outputs({{"size", "3"}, {"grade", "1"}, {"depth", "superficial"}}) ==
+          "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=120 derivedAjcc7N=000 derivedAjcc7M=000 "
+          "derivedAjcc7StageGrp=120");
+    CHECK(outputs({{"size", "3"}, {"grade", "2"}}) ==
+          "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=199 derivedAjcc7N=000 derivedAjcc7M=000 "
+          "derivedAjcc7StageGrp=320");
+    // Size unknown, G3: IIA or III, stage unknown (999); T unknown (TX = 999).
+    CHECK(outputs({{"size", "unknown"}, {"grade", "3"}}) ==
+          "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=999 derivedAjcc7N=000 derivedAjcc7M=000 "
+          "derivedAjcc7StageGrp=999");
+    CHECK(outputs({{"size", "6"}, {"grade", "3"}, {"nodes", "unknown"}}) ==
+          "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=299 derivedAjcc7N=999 derivedAjcc7M=000 "
+          "derivedAjcc7StageGrp=500");
+}
+
+TEST_CASE("naaccr output: Summary Stage 2018 tells nodes from direct extension") {
+    CHECK(outputs({{"size", "6"}, {"grade", "3"}, {"nodes", "yes"}}).substr(0, 18) == "summaryStage2018=3");
+    CHECK(outputs({{"size", "6"}, {"grade", "3"}, {"nodes", "yes"}, {"extension", "adjacent"}}).substr(0, 18) ==
+          "summaryStage2018=4");
+    CHECK(outputs({{"size", "6"}, {"grade", "3"}, {"extension", "adjacent"}}).substr(0, 18) == "summaryStage2018=2");
+    CHECK(outputs({{"size", "6"}, {"grade", "3"}, {"extension", "adjacent-organ"}}).substr(0, 18) ==
+          "summaryStage2018=2");
+    CHECK(outputs({{"size", "6"}, {"grade", "3"}, {"extension", "further"}}).substr(0, 18) == "summaryStage2018=7");
+    CHECK(outputs({{"size", "6"}, {"grade", "3"}, {"metastasis", "yes"}}) ==
+          "summaryStage2018=7 tnmEditionNumber=07 derivedAjcc7T=299 derivedAjcc7N=000 derivedAjcc7M=100 "
+          "derivedAjcc7StageGrp=700");
+}
+
+TEST_CASE("naaccr output: AJCC 8 soft tissue in SEER EOD formats") {
+    CHECK(outputs({{"size", "65mm"}, {"grade", "3"}, {"site", "extremity"}, {"edition", "8"}}) ==
+          "summaryStage2018=1 tnmEditionNumber=08 derivedEod2018T=T2 derivedEod2018N=N0 derivedEod2018M=M0 "
+          "derivedEod2018StageGroup=3A");
+    CHECK(outputs({{"size", "16"}, {"grade", "1"}, {"site", "retroperitoneum"}, {"edition", "8"}}) ==
+          "summaryStage2018=1 tnmEditionNumber=08 derivedEod2018T=T4 derivedEod2018N=N0 derivedEod2018M=M0 "
+          "derivedEod2018StageGroup=1B");
+    // Head and neck has no AJCC 8 stage group: 88.
+    CHECK(outputs({{"size", "3"}, {"grade", "2"}, {"site", "head-neck"}, {"edition", "8"}}) ==
+          "summaryStage2018=1 tnmEditionNumber=08 derivedEod2018T=T2 derivedEod2018N=N0 derivedEod2018M=M0 "
+          "derivedEod2018StageGroup=88");
+}
+
+TEST_CASE("naaccr output: FIGO 2009 uterine sarcoma") {
+    CHECK(outputs({{"site", "uterus"}, {"size", "7"}, {"adnexa", "yes"}}) ==
+          "summaryStage2018=2 tnmEditionNumber=07 derivedAjcc7T=210 derivedAjcc7N=000 derivedAjcc7M=000 "
+          "derivedAjcc7StageGrp=320");
+    CHECK(outputs({{"site", "uterus"}, {"size", "4"}, {"nodes", "yes"}}) ==
+          "summaryStage2018=3 tnmEditionNumber=07 derivedAjcc7T=120 derivedAjcc7N=100 derivedAjcc7M=000 "
+          "derivedAjcc7StageGrp=540");
+    CHECK(outputs({{"site", "uterus"}, {"size", "7"}, {"adnexa", "yes"}, {"nodes", "yes"}}).substr(0, 18) ==
+          "summaryStage2018=4");
+    CHECK(outputs({{"site", "uterus"}, {"size", "7"}, {"edition", "8"}}) ==
+          "summaryStage2018=1 tnmEditionNumber=08 derivedEod2018T=T1b derivedEod2018N=N0 derivedEod2018M=M0 "
+          "derivedEod2018StageGroup=1B");
+    // Size and nodes unknown: stage IA, IB or IIIC, summary stage undetermined (9), T1 NOS (199).
+    CHECK(outputs({{"site", "uterus"}, {"size", "unknown"}, {"nodes", "unknown"}}) ==
+          "summaryStage2018=9 tnmEditionNumber=07 derivedAjcc7T=199 derivedAjcc7N=999 derivedAjcc7M=000 "
+          "derivedAjcc7StageGrp=999");
+    CHECK(outputs({{"site", "uterus"}, {"histology", "adenosarcoma"}, {"myometrial_invasion", "60"}}) ==
+          "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=180 derivedAjcc7N=000 derivedAjcc7M=000 "
+          "derivedAjcc7StageGrp=180");
+}
+
+TEST_CASE("naaccr output: GIST and GI leiomyosarcoma") {
+    CHECK(outputs({{"site", "gi"}, {"histology", "gist"}, {"gi_site", "stomach"}, {"size", "3"},
+                   {"mitotic_rate", "5"}}) ==
+          "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=200 derivedAjcc7N=000 derivedAjcc7M=000 "
+          "derivedAjcc7StageGrp=120");
+    CHECK(outputs({{"site", "gi"}, {"histology", "gist"}, {"gi_site", "small-intestine"}, {"size", "3"},
+                   {"mitotic_rate", "6"}, {"edition", "8"}}) ==
+          "summaryStage2018=1 tnmEditionNumber=08 derivedEod2018T=T2 derivedEod2018N=N0 derivedEod2018M=M0 "
+          "derivedEod2018StageGroup=3B");
+    // AJCC 7 does not stage leiomyosarcoma of the GI tract: T and stage group not applicable (888).
+    CHECK(outputs({{"site", "gi"}, {"histology", "lms"}, {"size", "5"}}) ==
+          "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=888 derivedAjcc7N=000 derivedAjcc7M=000 "
+          "derivedAjcc7StageGrp=888");
+}
+
+TEST_CASE("naaccr output: every row of the summary stage table applies") {
+    // undetermined -> 9, localized -> 1, regional: nodes only 3, extension only 2, both 4; distant -> 7.
+    const std::vector<std::string> codes = {
+        outputs({{"site", "uterus"}, {"size", "unknown"}, {"nodes", "unknown"}}).substr(17, 1),
+        outputs({{"size", "6"}, {"grade", "3"}}).substr(17, 1),
+        outputs({{"size", "6"}, {"grade", "3"}, {"extension", "adjacent"}}).substr(17, 1),
+        outputs({{"size", "6"}, {"grade", "3"}, {"nodes", "yes"}}).substr(17, 1),
+        outputs({{"size", "6"}, {"grade", "3"}, {"nodes", "yes"}, {"extension", "adjacent"}}).substr(17, 1),
+        outputs({{"size", "6"}, {"grade", "3"}, {"metastasis", "yes"}}).substr(17, 1),
+    };
+    CHECK(codes == std::vector<std::string>{"9", "1", "2", "3", "4", "7"});
+}

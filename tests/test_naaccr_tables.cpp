@@ -1,0 +1,179 @@
+// The NAACCR mapping tables themselves: each loads, each row cites a source, the ranges cover
+// their code lists without overlap, every primary-site row is reachable and applies as written,
+// and the output codes match the Collaborative Stage and SEER EOD code tables row by row.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <set>
+#include <string>
+#include <tuple>
+#include <variant>
+
+#include "cli/naaccr.hpp"
+#include "cli/naaccr_tables.hpp"
+
+namespace nc = lmsstage::cli::naaccr;
+
+namespace {
+
+/// Every code from `first` to `last` falls in exactly one row's [from, to].
+template <typename Rows>
+void check_partition(const Rows& rows, int first, int last) {
+    for (int code = first; code <= last; ++code) {
+        int hits = 0;
+        for (const auto& row : rows) {
+            hits += (code >= row.from && code <= row.to) ? 1 : 0;
+        }
+        INFO("code " << code);
+        CHECK(hits == 1);
+    }
+}
+
+std::string topography(int number) {
+    char text[8];
+    std::snprintf(text, sizeof text, "C%03d", number);
+    return text;
+}
+
+std::string_view representative_histology(const std::string& histology_class) {
+    if (histology_class == "ess") {
+        return "8930";
+    }
+    if (histology_class == "adenosarcoma") {
+        return "8933";
+    }
+    return histology_class == "gist" ? "8936" : "8890";
+}
+
+}  // namespace
+
+TEST_CASE("naaccr tables: every table loads, and every row names its source") {
+    const nc::Tables& t = nc::tables();
+    CHECK(t.histology.size() == 21);
+    CHECK(t.behavior.size() == 4);
+    CHECK(t.primary_site.size() == 101);
+    CHECK(t.tumor_size.size() == 8);
+    CHECK(t.grade.size() == 27);
+    CHECK(t.regional_nodes.size() == 7);
+    CHECK(t.mets_at_dx.size() == 5);
+    CHECK(t.tnm_edition.size() == 12);
+    CHECK(t.tnm_output.size() == 86);
+    CHECK(t.summary_stage_2018.size() == 6);
+    CHECK(t.ss2018_direct_extension.size() == 11);
+    for (const auto& row : t.primary_site) {
+        CHECK_FALSE(row.source.empty());
+    }
+    for (const auto& row : t.histology) {
+        CHECK_FALSE(row.source.empty());
+    }
+    CHECK(nc::table_text("histology.csv").substr(0, 14) == "histology_from");
+    CHECK(nc::table_text("no-such.csv").empty());
+}
+
+TEST_CASE("naaccr tables: code ranges cover their code lists once") {
+    check_partition(nc::tables().histology, 8000, 9999);
+    check_partition(nc::tables().tumor_size, 0, 999);
+    // Regional Nodes Positive: 00-90, 95, 97, 98, 99 are codes; 91-94 and 96 are not (refused).
+    for (int code = 0; code <= 99; ++code) {
+        int hits = 0;
+        for (const auto& row : nc::tables().regional_nodes) {
+            hits += (code >= row.from && code <= row.to) ? 1 : 0;
+        }
+        const bool is_code = code <= 90 || code == 95 || code >= 97;
+        INFO("regionalNodesPositive " << code);
+        CHECK(hits == (is_code ? 1 : 0));
+    }
+}
+
+TEST_CASE("naaccr tables: topography and code numbers") {
+    CHECK(nc::topography_number("C492") == 492);
+    CHECK(nc::topography_number("C49.2") == 492);
+    CHECK(nc::topography_number("c000") == 0);
+    CHECK(nc::topography_number("C49") == -1);
+    CHECK(nc::topography_number("C4922") == -1);
+    CHECK(nc::topography_number("D492") == -1);
+    CHECK(nc::code_number("065") == 65);
+    CHECK(nc::code_number("") == -1);
+    CHECK(nc::code_number("-1") == -1);
+    CHECK(nc::code_number("6a") == -1);
+}
+
+TEST_CASE("naaccr tables: every primary-site row is reachable and applies as written") {
+    for (const nc::SiteRow& row : nc::tables().primary_site) {
+        for (const int code : {row.from, row.to}) {
+            INFO(row.histology_class << " " << topography(code) << " edition " << row.edition << " "
+                                     << row.discriminator_item);
+            nc::Record r;
+            r.set(nc::Item::behavior, "3");
+            r.set(nc::Item::histology, representative_histology(row.histology_class));
+            r.set(nc::Item::primary_site, topography(code));
+            if (row.edition != 0) {
+                r.set(nc::Item::tnm_edition, row.edition == 8 ? "08" : "07");
+            }
+            if (!row.discriminator_item.empty()) {
+                REQUIRE(r.set(row.discriminator_item, row.discriminator_values.front()));
+            }
+            const nc::Mapping m = nc::map_record(r);
+            if (row.site.empty()) {
+                REQUIRE(std::holds_alternative<nc::Refusal>(m));
+                CHECK(std::get<nc::Refusal>(m).reason == row.refusal);
+            } else {
+                REQUIRE(std::holds_alternative<nc::Mapped>(m));
+                CHECK(std::get<nc::Mapped>(m).field("site") == row.site);
+                CHECK(std::get<nc::Mapped>(m).field("gi_site").value_or("") == row.gi_site);
+            }
+        }
+    }
+}
+
+TEST_CASE("naaccr tables: output codes match the CS and SEER EOD code tables, row by row") {
+    using Row = std::tuple<std::string, std::string, std::string, std::string>;
+    // Collaborative Stage 02.05.50 tables ajcc7_t_codes, ajcc7_n_codes, ajcc7_m_codes, ajcc7_stage_codes.
+    const std::set<Row> expected = {
+        {"derivedAjcc7T", "*", "TX", "999"}, {"derivedAjcc7T", "*", "T1", "100"}, {"derivedAjcc7T", "*", "T1a", "120"},
+        {"derivedAjcc7T", "*", "T1b", "150"}, {"derivedAjcc7T", "*", "T1c", "180"}, {"derivedAjcc7T", "*", "T2", "200"},
+        {"derivedAjcc7T", "*", "T2a", "210"}, {"derivedAjcc7T", "*", "T2b", "220"}, {"derivedAjcc7T", "*", "T3", "300"},
+        {"derivedAjcc7T", "*", "T3a", "310"}, {"derivedAjcc7T", "*", "T3b", "320"}, {"derivedAjcc7T", "*", "T4", "400"},
+        {"derivedAjcc7T", "*", "T4a", "410"}, {"derivedAjcc7T", "*", "T4b", "420"}, {"derivedAjcc7T", "*", "T4c", "430"},
+        {"derivedAjcc7T", "*", "none", "888"}, {"derivedAjcc7T", "ajcc7-sts", "T1", "199"},
+        {"derivedAjcc7T", "ajcc7-sts", "T2", "299"}, {"derivedAjcc7T", "figo2009-uterine", "T1", "199"},
+        {"derivedAjcc7T", "figo2009-uterine", "T2", "299"}, {"derivedAjcc7T", "figo2009-uterine", "T3", "399"},
+        {"derivedAjcc7T", "figo2009-adenosarcoma", "T1", "199"},
+        {"derivedAjcc7T", "figo2009-adenosarcoma", "T2", "299"},
+        {"derivedAjcc7T", "figo2009-adenosarcoma", "T3", "399"}, {"derivedAjcc7N", "*", "N0", "000"},
+        {"derivedAjcc7N", "*", "N1", "100"}, {"derivedAjcc7N", "*", "NX", "999"}, {"derivedAjcc7N", "*", "none", "888"},
+        {"derivedAjcc7M", "*", "M0", "000"}, {"derivedAjcc7M", "*", "M1", "100"}, {"derivedAjcc7M", "*", "none", "888"},
+        {"derivedAjcc7StageGrp", "*", "I", "100"}, {"derivedAjcc7StageGrp", "*", "IA", "120"},
+        {"derivedAjcc7StageGrp", "*", "IB", "150"}, {"derivedAjcc7StageGrp", "*", "IC", "180"},
+        {"derivedAjcc7StageGrp", "*", "II", "300"}, {"derivedAjcc7StageGrp", "*", "IIA", "320"},
+        {"derivedAjcc7StageGrp", "*", "IIB", "330"}, {"derivedAjcc7StageGrp", "*", "III", "500"},
+        {"derivedAjcc7StageGrp", "*", "IIIA", "520"}, {"derivedAjcc7StageGrp", "*", "IIIB", "530"},
+        {"derivedAjcc7StageGrp", "*", "IIIC", "540"}, {"derivedAjcc7StageGrp", "*", "IV", "700"},
+        {"derivedAjcc7StageGrp", "*", "IVA", "720"}, {"derivedAjcc7StageGrp", "*", "IVB", "730"},
+        {"derivedAjcc7StageGrp", "*", "undetermined", "999"}, {"derivedAjcc7StageGrp", "*", "none", "888"},
+        // SEER EOD 3.0: Derived EOD 2018 T/N/M as AJCC categories; stage groups 1A..4B, 99, 88.
+        {"derivedEod2018T", "*", "TX", "TX"}, {"derivedEod2018T", "*", "T1", "T1"}, {"derivedEod2018T", "*", "T1a", "T1a"},
+        {"derivedEod2018T", "*", "T1b", "T1b"}, {"derivedEod2018T", "*", "T1c", "T1c"}, {"derivedEod2018T", "*", "T2", "T2"},
+        {"derivedEod2018T", "*", "T2a", "T2a"}, {"derivedEod2018T", "*", "T2b", "T2b"}, {"derivedEod2018T", "*", "T3", "T3"},
+        {"derivedEod2018T", "*", "T3a", "T3a"}, {"derivedEod2018T", "*", "T3b", "T3b"}, {"derivedEod2018T", "*", "T4", "T4"},
+        {"derivedEod2018T", "*", "T4a", "T4a"}, {"derivedEod2018T", "*", "T4b", "T4b"}, {"derivedEod2018T", "*", "T4c", "T4c"},
+        {"derivedEod2018T", "*", "none", "88"}, {"derivedEod2018N", "*", "N0", "N0"}, {"derivedEod2018N", "*", "N1", "N1"},
+        {"derivedEod2018N", "*", "NX", "NX"}, {"derivedEod2018N", "*", "none", "88"}, {"derivedEod2018M", "*", "M0", "M0"},
+        {"derivedEod2018M", "*", "M1", "M1"}, {"derivedEod2018M", "*", "none", "88"},
+        {"derivedEod2018StageGroup", "*", "I", "1"}, {"derivedEod2018StageGroup", "*", "IA", "1A"},
+        {"derivedEod2018StageGroup", "*", "IB", "1B"}, {"derivedEod2018StageGroup", "*", "IC", "1C"},
+        {"derivedEod2018StageGroup", "*", "II", "2"}, {"derivedEod2018StageGroup", "*", "IIA", "2A"},
+        {"derivedEod2018StageGroup", "*", "IIB", "2B"}, {"derivedEod2018StageGroup", "*", "III", "3"},
+        {"derivedEod2018StageGroup", "*", "IIIA", "3A"}, {"derivedEod2018StageGroup", "*", "IIIB", "3B"},
+        {"derivedEod2018StageGroup", "*", "IIIC", "3C"}, {"derivedEod2018StageGroup", "*", "IV", "4"},
+        {"derivedEod2018StageGroup", "*", "IVA", "4A"}, {"derivedEod2018StageGroup", "*", "IVB", "4B"},
+        {"derivedEod2018StageGroup", "*", "undetermined", "99"}, {"derivedEod2018StageGroup", "*", "none", "88"},
+    };
+    std::set<Row> actual;
+    for (const nc::TnmRow& row : nc::tables().tnm_output) {
+        CHECK_FALSE(row.source.empty());
+        actual.emplace(row.naaccr_id, row.system, row.lmsstage, row.code);
+    }
+    CHECK(actual.size() == nc::tables().tnm_output.size());
+    CHECK(actual == expected);
+}
