@@ -118,13 +118,24 @@ TEST_CASE("naaccr output: FIGO 2009 uterine sarcoma") {
     CHECK(outputs({{"site", "uterus"}, {"size", "7"}, {"edition", "8"}}) ==
           "summaryStage2018=1 tnmEditionNumber=08 derivedEod2018T=T1b derivedEod2018N=N0 derivedEod2018M=M0 "
           "derivedEod2018StageGroup=1B");
-    // Size and nodes unknown: stage IA, IB or IIIC, summary stage undetermined (9), T1 NOS (199).
+    // Size and nodes unknown: stage IA, IB or IIIC, T1 NOS (199); nodes unknown count as negative
+    // for the summary stage (SEER convention), so stage I stays localized (1).
     CHECK(outputs({{"site", "uterus"}, {"size", "unknown"}, {"nodes", "unknown"}}) ==
-          "summaryStage2018=9 tnmEditionNumber=07 derivedAjcc7T=199 derivedAjcc7N=999 derivedAjcc7M=000 "
+          "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=199 derivedAjcc7N=999 derivedAjcc7M=000 "
           "derivedAjcc7StageGrp=999");
     CHECK(outputs({{"site", "uterus"}, {"histology", "adenosarcoma"}, {"myometrial_invasion", "60"}}) ==
           "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=180 derivedAjcc7N=000 derivedAjcc7M=000 "
           "derivedAjcc7StageGrp=180");
+}
+
+TEST_CASE("naaccr output: metastasis unknown (MX) leaves the summary stage and stage group unknown") {
+    // M0 or M1: stage III or IV (999), summary stage localized or distant (9); MX is 999 in the
+    // Derived AJCC-7 M code list, and Derived EOD 2018 M has no code for it (left blank).
+    CHECK(outputs({{"size", "6"}, {"grade", "3"}, {"metastasis", "unknown"}}) ==
+          "summaryStage2018=9 tnmEditionNumber=07 derivedAjcc7T=299 derivedAjcc7N=000 derivedAjcc7M=999 "
+          "derivedAjcc7StageGrp=999");
+    CHECK(outputs({{"size", "6"}, {"grade", "3"}, {"site", "trunk"}, {"edition", "8"}, {"metastasis", "unknown"}}) ==
+          "summaryStage2018=9 tnmEditionNumber=08 derivedEod2018T=T2 derivedEod2018N=N0 derivedEod2018StageGroup=99");
 }
 
 TEST_CASE("naaccr output: GIST and GI leiomyosarcoma") {
@@ -136,16 +147,20 @@ TEST_CASE("naaccr output: GIST and GI leiomyosarcoma") {
                    {"mitotic_rate", "6"}, {"edition", "8"}}) ==
           "summaryStage2018=1 tnmEditionNumber=08 derivedEod2018T=T2 derivedEod2018N=N0 derivedEod2018M=M0 "
           "derivedEod2018StageGroup=3B");
-    // AJCC 7 does not stage leiomyosarcoma of the GI tract: T and stage group not applicable (888).
+    // AJCC 7 does not stage leiomyosarcoma of the GI tract (ajcc7-gi-lms): T, N, M and stage group
+    // not applicable (888); the summary stage still applies.
     CHECK(outputs({{"site", "gi"}, {"histology", "lms"}, {"size", "5"}}) ==
-          "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=888 derivedAjcc7N=000 derivedAjcc7M=000 "
+          "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=888 derivedAjcc7N=888 derivedAjcc7M=888 "
+          "derivedAjcc7StageGrp=888");
+    CHECK(outputs({{"site", "gi"}, {"histology", "lms"}, {"nodes", "yes"}, {"metastasis", "unknown"}}) ==
+          "summaryStage2018=9 tnmEditionNumber=07 derivedAjcc7T=888 derivedAjcc7N=888 derivedAjcc7M=888 "
           "derivedAjcc7StageGrp=888");
 }
 
 TEST_CASE("naaccr output: every row of the summary stage table applies") {
     // undetermined -> 9, localized -> 1, regional: nodes only 3, extension only 2, both 4; distant -> 7.
     const std::vector<std::string> codes = {
-        outputs({{"site", "uterus"}, {"size", "unknown"}, {"nodes", "unknown"}}).substr(17, 1),
+        outputs({{"size", "6"}, {"grade", "3"}, {"metastasis", "unknown"}}).substr(17, 1),
         outputs({{"size", "6"}, {"grade", "3"}}).substr(17, 1),
         outputs({{"size", "6"}, {"grade", "3"}, {"extension", "adjacent"}}).substr(17, 1),
         outputs({{"size", "6"}, {"grade", "3"}, {"nodes", "yes"}}).substr(17, 1),
@@ -153,4 +168,48 @@ TEST_CASE("naaccr output: every row of the summary stage table applies") {
         outputs({{"size", "6"}, {"grade", "3"}, {"metastasis", "yes"}}).substr(17, 1),
     };
     CHECK(codes == std::vector<std::string>{"9", "1", "2", "3", "4", "7"});
+}
+
+TEST_CASE("naaccr output: every result of every system has its codes") {
+    // A grid over every system's inputs, unknowns included: output_items throws for a category or
+    // stage that data/naaccr/tnm_output.csv does not list.
+    using Fields = std::vector<std::pair<std::string_view, std::string_view>>;
+    const std::vector<Fields> systems = {
+        {{"site", "extremity"}},
+        {{"site", "retroperitoneum"}},
+        {{"site", "extremity"}, {"edition", "8"}},
+        {{"site", "retroperitoneum"}, {"edition", "8"}},
+        {{"site", "head-neck"}, {"edition", "8"}, {"adjoining_invasion", "unknown"}},
+        {{"site", "visceral"}, {"edition", "8"}, {"visceral_extent", "unknown"}},
+        {{"site", "visceral"}, {"edition", "8"}, {"visceral_extent", "beyond-serosa"}},
+        {{"site", "uterus"}, {"adnexa", "unknown"}},
+        {{"site", "uterus"}, {"histology", "adenosarcoma"}, {"myometrial_invasion", "unknown"}},
+        {{"site", "gi"}, {"histology", "gist"}, {"gi_site", "stomach"}, {"mitotic_rate", "unknown"}},
+        {{"site", "gi"}, {"histology", "gist"}, {"gi_site", "colorectum"}, {"mitotic_rate", "8"}, {"edition", "8"}},
+        {{"site", "gi"}, {"histology", "lms"}},
+    };
+    int staged = 0;
+    for (const Fields& system : systems) {
+        for (const std::string_view size : {"1", "4.5", "7", "12", "20", "unknown"}) {
+            for (const std::string_view nodes : {"no", "yes", "unknown"}) {
+                for (const std::string_view metastasis : {"no", "yes", "unknown"}) {
+                    Case c;
+                    Fields fields = system;
+                    fields.insert(fields.end(), {{"size", size}, {"grade", "3"}, {"nodes", nodes}, {"metastasis", metastasis}});
+                    for (const auto& [key, text] : fields) {
+                        REQUIRE_FALSE(cli::set_from_text(c, *cli::find_field_by_key(key), text));
+                    }
+                    Result result;
+                    if (stage(c, result)) {
+                        continue;
+                    }
+                    INFO(result.system.id << " " << result.categories.t << " " << result.categories.n << " "
+                                          << result.categories.m);
+                    CHECK_NOTHROW(nc::output_items(result, c));
+                    ++staged;
+                }
+            }
+        }
+    }
+    CHECK(staged > 500);
 }

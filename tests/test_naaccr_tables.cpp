@@ -57,7 +57,7 @@ TEST_CASE("naaccr tables: every table loads, and every row names its source") {
     CHECK(t.regional_nodes.size() == 7);
     CHECK(t.mets_at_dx.size() == 5);
     CHECK(t.tnm_edition.size() == 12);
-    CHECK(t.tnm_output.size() == 86);
+    CHECK(t.tnm_output.size() == 94);
     CHECK(t.summary_stage_2018.size() == 6);
     CHECK(t.ss2018_direct_extension.size() == 11);
     for (const auto& row : t.primary_site) {
@@ -143,6 +143,12 @@ TEST_CASE("naaccr tables: output codes match the CS and SEER EOD code tables, ro
         {"derivedAjcc7T", "figo2009-adenosarcoma", "T3", "399"}, {"derivedAjcc7N", "*", "N0", "000"},
         {"derivedAjcc7N", "*", "N1", "100"}, {"derivedAjcc7N", "*", "NX", "999"}, {"derivedAjcc7N", "*", "none", "888"},
         {"derivedAjcc7M", "*", "M0", "000"}, {"derivedAjcc7M", "*", "M1", "100"}, {"derivedAjcc7M", "*", "none", "888"},
+        // SEER Research Data record description, Derived AJCC-7 M: 999 = MX.
+        {"derivedAjcc7M", "*", "MX", "999"},
+        // The AJCC 7th edition does not stage GI leiomyosarcoma: its N and M are not applicable.
+        {"derivedAjcc7N", "ajcc7-gi-lms", "N0", "888"}, {"derivedAjcc7N", "ajcc7-gi-lms", "N1", "888"},
+        {"derivedAjcc7N", "ajcc7-gi-lms", "NX", "888"}, {"derivedAjcc7M", "ajcc7-gi-lms", "M0", "888"},
+        {"derivedAjcc7M", "ajcc7-gi-lms", "M1", "888"}, {"derivedAjcc7M", "ajcc7-gi-lms", "MX", "888"},
         {"derivedAjcc7StageGrp", "*", "I", "100"}, {"derivedAjcc7StageGrp", "*", "IA", "120"},
         {"derivedAjcc7StageGrp", "*", "IB", "150"}, {"derivedAjcc7StageGrp", "*", "IC", "180"},
         {"derivedAjcc7StageGrp", "*", "II", "300"}, {"derivedAjcc7StageGrp", "*", "IIA", "320"},
@@ -160,6 +166,7 @@ TEST_CASE("naaccr tables: output codes match the CS and SEER EOD code tables, ro
         {"derivedEod2018T", "*", "none", "88"}, {"derivedEod2018N", "*", "N0", "N0"}, {"derivedEod2018N", "*", "N1", "N1"},
         {"derivedEod2018N", "*", "NX", "NX"}, {"derivedEod2018N", "*", "none", "88"}, {"derivedEod2018M", "*", "M0", "M0"},
         {"derivedEod2018M", "*", "M1", "M1"}, {"derivedEod2018M", "*", "none", "88"},
+        {"derivedEod2018M", "*", "MX", ""},  // no code for unknown metastasis: left blank
         {"derivedEod2018StageGroup", "*", "I", "1"}, {"derivedEod2018StageGroup", "*", "IA", "1A"},
         {"derivedEod2018StageGroup", "*", "IB", "1B"}, {"derivedEod2018StageGroup", "*", "IC", "1C"},
         {"derivedEod2018StageGroup", "*", "II", "2"}, {"derivedEod2018StageGroup", "*", "IIA", "2A"},

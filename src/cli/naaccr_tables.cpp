@@ -294,8 +294,9 @@ std::vector<TnmRow> read_tnm_output() {
     const Table t("tnm_output.csv", {"naaccr_id", "system", "lmsstage", "code", "source"});
     std::vector<TnmRow> rows;
     for (std::size_t i = 0; i < t.size(); ++i) {
+        // An empty code: the item has no code for that value, and is left blank (the source says why).
         rows.push_back(TnmRow{t.required(i, "naaccr_id"), t.required(i, "system"), t.required(i, "lmsstage"),
-                              t.required(i, "code"), t.required(i, "source")});
+                              t.at(i, "code"), t.required(i, "source")});
     }
     return rows;
 }

@@ -94,7 +94,7 @@ struct TnmRow {
     std::string naaccr_id;
     std::string system;  ///< a system id, or * for any
     std::string lmsstage;  ///< category or stage name; none, undetermined
-    std::string code;
+    std::string code;  ///< empty: the item has no code for this value and is left blank
     std::string source;
 };
 
