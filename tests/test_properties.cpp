@@ -1565,3 +1565,52 @@ TEST_CASE("Property three doors - batch, check and the flags with --json give th
     CHECK(check.out == std::to_string(lines_of(check_input).size()) + " passed, 0 failed\n");
     CHECK(lines_of(check_input).size() == static_cast<std::size_t>(cases_count - failures.count()));
 }
+
+TEST_CASE("Property options - staging without the trace or the texts changes nothing else",
+          "[properties][options]") {
+    // StageOptions lets a caller that never reads the trace or the texts skip building them (batch
+    // with chosen columns): the system, categories, stages, summary stage and survival table must
+    // be those of a full staging, and the lists left out empty.
+    Gen g(8);
+    Failures failures;
+    Result full;
+    Result lean;
+    for (int i = 0; i < scaled(20000); ++i) {
+        const Case c = well_formed(g, random_family(g));
+        const StageOptions options{g.chance(0.5), g.chance(0.5)};
+        const auto full_error = stage(c, full);
+        const auto lean_error = stage(c, lean, options);
+        if (full_error.has_value() != lean_error.has_value()) {
+            failures.add(c, "one staging failed and the other did not");
+            continue;
+        }
+        if (full_error) {
+            continue;
+        }
+        const bool same = full.system.id == lean.system.id && full.categories.t == lean.categories.t &&
+                          full.categories.n == lean.categories.n && full.categories.m == lean.categories.m &&
+                          full.categories.g == lean.categories.g && full.categories.rate == lean.categories.rate &&
+                          full.stage == lean.stage && full.possible_stages == lean.possible_stages &&
+                          full.summary_stage == lean.summary_stage && full.survival == lean.survival;
+        const auto same_list = [](const TextList& a, const TextList& b) {
+            return std::equal(a.begin(), a.end(), b.begin(), b.end());
+        };
+        const bool trace_ok =
+            options.trace ? std::equal(full.trace.begin(), full.trace.end(), lean.trace.begin(), lean.trace.end(),
+                                       [](const TraceStep& a, const TraceStep& b) {
+                                           return a.rule == b.rule && a.because == b.because;
+                                       })
+                          : lean.trace.empty();
+        const bool texts_ok = options.texts ? same_list(full.assumptions, lean.assumptions) &&
+                                                  same_list(full.warnings, lean.warnings) &&
+                                                  same_list(full.notes, lean.notes)
+                                            : lean.assumptions.empty() && lean.warnings.empty() && lean.notes.empty();
+        if (!same || !trace_ok || !texts_ok) {
+            failures.add(c, std::string("trace ") + (options.trace ? "on" : "off") + ", texts " +
+                                (options.texts ? "on" : "off") + ": " + (!same ? "the result differs" :
+                                !trace_ok ? "the trace is wrong" : "the texts are wrong"));
+        }
+    }
+    INFO(failures.report());
+    CHECK(failures.count() == 0);
+}

@@ -25,6 +25,18 @@ Outcome stage(const Case& input);
 /// allocating for each. Returns the CaseError of an invalid case (then `result` is unspecified).
 std::optional<CaseError> stage(const Case& input, Result& result);
 
+/// What `stage` builds besides the system, categories, stages, summary stage and survival table,
+/// which it always gives. A caller that will not read the rule trace, or the assumptions, warnings
+/// and notes, skips building their texts (a table of stages for a million cases).
+struct StageOptions {
+    bool trace = true;  ///< Result::trace
+    bool texts = true;  ///< Result::assumptions, warnings and notes
+};
+
+/// Same as stage(input, result), building only what `options` asks for: the lists it leaves out
+/// stay empty; everything else is the same.
+std::optional<CaseError> stage(const Case& input, Result& result, StageOptions options);
+
 /// Checks a case without staging it; nullopt when it is valid.
 std::optional<CaseError> validate(const Case& input);
 

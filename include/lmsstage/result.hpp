@@ -93,8 +93,12 @@ public:
             push_back(item);
         }
     }
-    /// The next element, still holding what it last held: the caller overwrites it.
+    /// The next element, still holding what it last held: the caller overwrites it. While the
+    /// list is not recording, one scratch element that is never part of the list.
     T& next() {
+        if (!m_recording) {
+            return m_scratch;
+        }
         if (m_size == m_items.size()) {
             m_items.emplace_back();
         }
@@ -110,6 +114,10 @@ public:
         next() = std::forward<U>(value);
     }
     void clear() noexcept { m_size = 0; }
+    /// Off: the list keeps nothing, so that staging for a caller that will not read it (see
+    /// StageOptions) can skip building its texts. On by default.
+    void set_recording(bool on) noexcept { m_recording = on; }
+    [[nodiscard]] bool recording() const noexcept { return m_recording; }
     [[nodiscard]] std::size_t size() const noexcept { return m_size; }
     [[nodiscard]] bool empty() const noexcept { return m_size == 0; }
     [[nodiscard]] const T& operator[](std::size_t i) const { return m_items[i]; }
@@ -121,6 +129,8 @@ public:
 private:
     std::vector<T> m_items;
     std::size_t m_size = 0;
+    T m_scratch{};
+    bool m_recording = true;
 };
 
 using TextList = ReusableList<std::string>;

@@ -102,7 +102,9 @@ Few<T> stage_ajcc7_sts(const Case& input, Result& result) {
         const T t = with_depth(band.t, depth);
         c.t = {band.t};
         result.categories.t = name(t);
-        trace(result, "T", {"size ", describe_length(*input.size->value), " ", band.text, depth_text, " -> ", name(t)});
+        if (result.trace.recording()) {
+            trace(result, "T", {"size ", describe_length(*input.size->value), " ", band.text, depth_text, " -> ", name(t)});
+        }
     } else {
         c.t = size_t_candidates(k_bands, input.size, result);
         result.categories.t = name(T::tx);
@@ -112,8 +114,7 @@ Few<T> stage_ajcc7_sts(const Case& input, Result& result) {
     c.m = derive_m(input, result);
     c.g = derive_g(input, result);  // GX is grouped with G1 in the table
     c.show_g = true;
-    stage_combinations(k_rules, c,
-                       unknowns_text(input, {Field::size, Field::nodes, Field::metastasis, Field::grade}), result);
+    stage_combinations(k_rules, c, input, {Field::size, Field::nodes, Field::metastasis, Field::grade}, result);
     summarize(input, extension_extents(input, false), c.m, k_rules.summary_source, result);
 
     const bool named_site = input.site.has_value() && *input.site != Site::soft_tissue;

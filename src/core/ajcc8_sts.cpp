@@ -202,7 +202,7 @@ Few<T> stage_ajcc8_trunk_retro(const Case& input, bool retroperitoneum, Result& 
     c.m = derive_m(input, result);
     c.g = derive_g(input, result);
     c.show_g = true;
-    stage_combinations(rules, c, unknowns_text(input, {Field::size, Field::metastasis, Field::grade}), result);
+    stage_combinations(rules, c, input, {Field::size, Field::metastasis, Field::grade}, result);
     summarize(input, extension_extents(input, false), c.m, rules.summary_source, result);
     return c.t;
 }

@@ -201,7 +201,9 @@ Few<T> size_t_candidates(std::span<const SizeBand> bands, const std::optional<Me
                          Result& result, std::string_view extra) {
     if (size && size->known()) {
         const SizeBand& band = band_of(bands, *size->value);
-        trace(result, "T", {"size ", describe_length(*size->value), " ", band.text, extra, " -> ", name(band.t)});
+        if (result.trace.recording()) {
+            trace(result, "T", {"size ", describe_length(*size->value), " ", band.text, extra, " -> ", name(band.t)});
+        }
         return {band.t};
     }
     Few<T> all;
@@ -294,10 +296,12 @@ void append_combination(std::string& line, const Candidates& c, T t, N n, M m, G
 
 }  // namespace
 
-void stage_combinations(const RuleSet& rules, const Candidates& c, std::string_view unknowns, Result& result) {
+void stage_combinations(const RuleSet& rules, const Candidates& c, const Case& input,
+                        std::initializer_list<Field> unknown_fields, Result& result) {
     // The trace line is written in place (its storage is reused across cases); no other trace step
     // is added until it is complete, so the reference stays valid.
     std::string& combos = begin_trace(result, "stage");
+    const bool tracing = result.trace.recording();
     const std::string_view prefix = rules.system.grouping == Grouping::figo ? "FIGO " : "";
     for (T t : c.t) {
         for (N n : c.n) {
@@ -309,6 +313,9 @@ void stage_combinations(const RuleSet& rules, const Candidates& c, std::string_v
                             continue;  // unreachable: every table is total (tested)
                         }
                         result.possible_stages.insert(*s);
+                        if (!tracing) {
+                            continue;
+                        }
                         if (!combos.empty()) {
                             combos += "; ";
                         }
@@ -322,10 +329,11 @@ void stage_combinations(const RuleSet& rules, const Candidates& c, std::string_v
         }
     }
     result.stage = result.possible_stages.single();
-    if (!result.stage) {
+    if (!result.stage && (tracing || result.notes.recording())) {
+        const std::string stages = join_stages(result.possible_stages);
         combos += "; undetermined: one of ";
-        combos += join_stages(result.possible_stages);
-        add(result.notes, {"stage undetermined (", unknowns, "): one of ", join_stages(result.possible_stages)});
+        combos += stages;
+        add(result.notes, {"stage undetermined (", unknowns_text(input, unknown_fields), "): one of ", stages});
     }
 }
 

@@ -43,6 +43,9 @@ inline std::string cat(std::initializer_list<std::string_view> parts) {
 
 /// Appends a trace step, its text built in reused storage.
 inline void trace(Result& result, std::string_view rule, std::initializer_list<std::string_view> parts) {
+    if (!result.trace.recording()) {
+        return;
+    }
     TraceStep& step = result.trace.next();
     step.rule = rule;
     step.because.clear();
@@ -62,6 +65,9 @@ inline std::string& begin_trace(Result& result, std::string_view rule) {
 
 /// Appends a text built from parts, in reused storage.
 inline void add(TextList& list, std::initializer_list<std::string_view> parts) {
+    if (!list.recording()) {
+        return;
+    }
     std::string& text = list.next();
     text.clear();
     for (std::string_view part : parts) {
@@ -155,8 +161,10 @@ struct Candidates {
 };
 
 /// Looks up every combination of candidates, sets possible_stages and stage, writes the "stage"
-/// trace line and, when the stage is undetermined, a note saying which unknown leaves it open.
-void stage_combinations(const RuleSet& rules, const Candidates& c, std::string_view unknowns, Result& result);
+/// trace line and, when the stage is undetermined, a note saying which of `unknown_fields` (those
+/// explicitly unknown or left out) leaves it open.
+void stage_combinations(const RuleSet& rules, const Candidates& c, const Case& input,
+                        std::initializer_list<Field> unknown_fields, Result& result);
 
 /// The category text of a candidate set: the one name, the common category ("T1" for T1a/T1b), or
 /// "TX" when they share none.

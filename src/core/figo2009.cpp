@@ -298,10 +298,9 @@ Few<T> stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
     c.n = derive_n(input, NodeWording{"pelvic and/or para-aortic node", "pelvic or para-aortic node"}, result);
     c.m = derive_m(input, result);
     result.categories.g = {};  // grade does not enter FIGO staging
-    stage_combinations(rules, c,
-                       unknowns_text(input, {adenosarcoma ? Field::myometrial_invasion : Field::size, Field::adnexa,
-                                             Field::pelvic, Field::abdominal_sites, Field::bladder_rectum,
-                                             Field::nodes, Field::metastasis}),
+    stage_combinations(rules, c, input,
+                       {adenosarcoma ? Field::myometrial_invasion : Field::size, Field::adnexa, Field::pelvic,
+                        Field::abdominal_sites, Field::bladder_rectum, Field::nodes, Field::metastasis},
                        result);
     summarize(input, extents, c.m, k_summary_scheme, result);
     if (result.possible_stages.contains(Stage::IVA)) {

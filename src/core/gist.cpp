@@ -95,8 +95,10 @@ Few<Rate> derive_rate(const Case& input, bool eighth, Result& result) {
         const double rate = *input.mitotic_rate->value;
         const Rate r = rate > k_low_rate_up_to ? Rate::high : Rate::low;
         result.categories.rate = name(r);
-        trace(result, "mitotic_rate", {"mitotic rate ", format_number(rate), per,
-                                       r == Rate::high ? " > 5 -> high" : " <= 5 -> low"});
+        if (result.trace.recording()) {
+            trace(result, "mitotic_rate", {"mitotic rate ", format_number(rate), per,
+                                           r == Rate::high ? " > 5 -> high" : " <= 5 -> low"});
+        }
         return {r};
     }
     result.categories.rate = "unknown";
@@ -132,8 +134,7 @@ Few<T> stage_gist(const Case& input, bool eighth, Result& result) {
     result.categories.g = {};  // grade does not enter GIST staging
 
     trace(result, "site", {name(site), is_gastric ? " -> gastric table" : " -> intestinal table"});
-    stage_combinations(rules, c, unknowns_text(input, {Field::size, Field::metastasis, Field::mitotic_rate}),
-                       result);
+    stage_combinations(rules, c, input, {Field::size, Field::metastasis, Field::mitotic_rate}, result);
 
     // Summary stage: an adjacent organ invaded is distant for GIST (SEER Summary Stage 2018).
     summarize(input, extension_extents(input, true), c.m, rules.summary_source, result);

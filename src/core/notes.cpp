@@ -143,6 +143,9 @@ std::span<const ClinicalNote> clinical_notes() noexcept { return k_public; }
 namespace detail {
 
 void add_note(Result& result, NoteId id) {
+    if (!result.notes.recording()) {
+        return;
+    }
     result.notes.push_back(k_notes[static_cast<std::size_t>(id)].note.text);
 }
 

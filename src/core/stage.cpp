@@ -464,7 +464,9 @@ Outcome stage(const Case& input) {
     return result;
 }
 
-std::optional<CaseError> stage(const Case& input, Result& result) {
+std::optional<CaseError> stage(const Case& input, Result& result) { return stage(input, result, StageOptions{}); }
+
+std::optional<CaseError> stage(const Case& input, Result& result, StageOptions options) {
     auto chosen = checked_system(input);
     if (auto* bad = std::get_if<CaseError>(&chosen)) {
         return *bad;
@@ -473,6 +475,10 @@ std::optional<CaseError> stage(const Case& input, Result& result) {
     const SystemInfo& sys = info(system);
 
     result.clear();
+    result.trace.set_recording(options.trace);
+    for (TextList* texts : {&result.assumptions, &result.warnings, &result.notes}) {
+        texts->set_recording(options.texts);
+    }
     const Few<T> ts = stage_by(system, input, result);
     if (auto bad = settle_left_out(input, sys, ts, result)) {
         return bad;
