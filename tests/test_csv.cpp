@@ -2,6 +2,7 @@
 // empty cells, ragged rows, unterminated quotes) with row numbers, and the writer's quoting.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -125,7 +126,7 @@ TEST_CASE("csv: a row over the byte cap is reported, and the next row reads") {
     const auto rows = read_all("a\n" + std::string(100, 'x') + "\nshort\n", Dialect::csv(), 50);
     REQUIRE(rows.size() == 3);
     REQUIRE(rows[1].error);
-    CHECK(*rows[1].error == "the row is longer than 50 bytes");
+    CHECK(*rows[1].error == "row longer than 50 bytes: not read");
     CHECK(rows[2].cells == Cells{"short"});
 }
 
@@ -189,4 +190,92 @@ TEST_CASE("csv: what the writer writes, the reader reads back") {
             CHECK(rows[i].cells == table[i]);
         }
     }
+}
+
+namespace {
+
+struct Framed {
+    std::string bytes;
+    std::size_t number;
+    std::size_t line;
+    std::string problem;
+    bool stops;
+    friend bool operator==(const Framed&, const Framed&) = default;
+};
+
+/// Every row the framer finds in `text`, reading at most `step` bytes at a time.
+std::vector<Framed> frame(const std::string& text, std::size_t step, std::size_t max_bytes = 1U << 20U) {
+    std::size_t at = 0;
+    lmsstage::cli::csv::RowFramer framer(
+        [&](char* buffer, std::size_t size) {
+            const std::size_t n = std::min({size, step, text.size() - at});
+            std::copy_n(text.data() + at, n, buffer);
+            at += n;
+            return lmsstage::cli::ReadResult{n, 0};
+        },
+        Dialect::csv(), max_bytes);
+    std::vector<Framed> rows;
+    lmsstage::cli::csv::RawRow raw;
+    while (framer.next(raw)) {
+        rows.push_back({std::string(raw.bytes), raw.number, raw.line, std::string(raw.problem), raw.stops});
+    }
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("csv framer: rows are the same whatever the size of each read") {
+    const std::vector<std::string> inputs = {
+        "a,b\r\n1,2\r\n\r\n3,\"x\r\ny\"\r\n4,\"q\"\"q\"\r\n",
+        "\xEF\xBB\xBFid,size\n1,6\n2,\"7\"",
+        "a\rb\rc",
+        "a,b\n\"open\n1,2\n",
+        "x\n" + std::string(70, 'y') + "\nz,\"" + std::string(70, 'q') + "\"\nw\n",
+        "a\r",
+    };
+    for (const std::string& input : inputs) {
+        const auto whole = frame(input, input.size() + 1, 64);
+        for (const std::size_t step : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{7}}) {
+            INFO("input " << input << ", reads of " << step);
+            CHECK(frame(input, step, 64) == whole);
+        }
+    }
+}
+
+TEST_CASE("csv framer: numbers, lines, quotes kept, CR line ends, problems") {
+    const auto rows = frame("a,b\r\n1,2\r\n\r\n3,\"x\r\ny\"\r\n4,\"q\"\"q\"\r\n", 1000);
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[1] == Framed{"1,2", 2, 2, "", false});
+    CHECK(rows[2] == Framed{"3,\"x\r\ny\"", 4, 4, "", false});
+    CHECK(rows[3] == Framed{"4,\"q\"\"q\"", 5, 6, "", false});
+    CHECK(frame("a\rb\rc", 1000).size() == 3);
+    const auto open = frame("a,b\n\"open\n1,2\n", 1000);
+    REQUIRE(open.size() == 2);
+    CHECK(open[1].problem == "column 1: unterminated quoted field (opened on line 2)");
+    CHECK(open[1].stops);
+    const auto long_row = frame("x\n" + std::string(70, 'y') + "\nz\n", 1000, 64);
+    REQUIRE(long_row.size() == 3);
+    CHECK(long_row[1].problem == "row longer than 64 bytes: not read");
+    CHECK_FALSE(long_row[1].stops);
+    CHECK(long_row[2] == Framed{"z", 3, 3, "", false});
+    const auto utf16 = frame(std::string("\xFF\xFE" "a\0,\0", 6), 1000);
+    REQUIRE(utf16.size() == 1);
+    CHECK(utf16[0].problem.find("the input is UTF-16 or UTF-32") == 0);
+    CHECK(utf16[0].stops);
+}
+
+TEST_CASE("csv split_cells: quotes undone, views stay valid, problems name the column") {
+    std::vector<std::string_view> cells;
+    std::string scratch;
+    CHECK_FALSE(lmsstage::cli::csv::split_cells("1,\"a \"\"b\"\", c\",,\"\",\"x\ny\"", Dialect::csv(), cells, scratch));
+    CHECK(std::vector<std::string>(cells.begin(), cells.end()) ==
+          std::vector<std::string>{"1", "a \"b\", c", "", "", "x\ny"});
+    CHECK_FALSE(lmsstage::cli::csv::split_cells("", Dialect::csv(), cells, scratch));
+    CHECK(cells.size() == 1);
+    CHECK_FALSE(lmsstage::cli::csv::split_cells("a,", Dialect::csv(), cells, scratch));
+    CHECK(cells.size() == 2);
+    CHECK(*lmsstage::cli::csv::split_cells("a,b\"c", Dialect::csv(), cells, scratch) ==
+          "column 2: a quote inside an unquoted field (quote the whole field and write the quote twice)");
+    CHECK(lmsstage::cli::csv::split_cells("\"a\"b", Dialect::csv(), cells, scratch)->find("column 1: text after") == 0);
+    CHECK(lmsstage::cli::csv::split_cells("\"a", Dialect::csv(), cells, scratch)->find("column 1: unterminated") == 0);
 }

@@ -1,167 +1,283 @@
 #include "cli/csv.hpp"
 
+#include <cstring>
 #include <utility>
 
 namespace lmsstage::cli::csv {
 namespace {
 
-constexpr std::size_t k_chunk = std::size_t{64} << 10U;
-constexpr int k_end_of_input = -1;
+constexpr std::size_t k_chunk = std::size_t{1} << 18;
+constexpr std::string_view k_rest = "; the rest of this input was not read";
 
 }  // namespace
 
-Reader::Reader(std::istream& in, Dialect dialect, std::size_t max_row_bytes)
-    : m_in(in), m_dialect(dialect), m_max_row_bytes(max_row_bytes), m_buffer(k_chunk) {}
+/// Where scanning a row has got to: it stops at the end of the buffer and goes on after a read.
+struct RowFramer::Scan {
+    std::size_t start = 0;       ///< the row's first byte in the buffer (of the kept part, once too long)
+    std::size_t i = 0;           ///< the next byte to look at
+    State state = State::field_start;
+    std::size_t column = 1;
+    std::size_t quote_line = 0;  ///< the line on which the open quote was opened
+    std::size_t line = 0;        ///< the line of byte i
+    std::size_t dropped = 0;     ///< bytes of a too-long row no longer kept
+    bool too_long = false;
+    std::size_t line_end = 0;    ///< when the row has ended at i: the length of its line end
+};
 
-int Reader::peek() {
-    if (m_pos == m_end) {
-        if (m_done) {
-            return k_end_of_input;
-        }
-        m_in.read(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
-        m_end = static_cast<std::size_t>(m_in.gcount());
-        m_pos = 0;
-        if (m_end == 0) {
-            m_done = true;
-            return k_end_of_input;
-        }
-        if (!m_started) {
-            m_started = true;
-            // A UTF-8 byte order mark is not part of the first header name.
-            if (m_end >= 3 && m_buffer[0] == '\xEF' && m_buffer[1] == '\xBB' && m_buffer[2] == '\xBF') {
-                m_pos = 3;
-                return peek();
-            }
-        }
+RowFramer::RowFramer(ReadFn read, Dialect dialect, std::size_t max_row_bytes)
+    : m_read(std::move(read)), m_dialect(dialect), m_max_row_bytes(max_row_bytes), m_buf(k_chunk) {}
+
+/// Reads more after what is unread (from m_pos), keeping the buffer's unread bytes; false at the
+/// end of the input (or on a read error).
+bool RowFramer::fill() {
+    if (m_eof) {
+        return false;
     }
-    return static_cast<unsigned char>(m_buffer[m_pos]);
+    std::memmove(m_buf.data(), m_buf.data() + m_pos, m_end - m_pos);
+    m_end -= m_pos;
+    m_pos = 0;
+    if (m_end == m_buf.size()) {
+        m_buf.resize(m_buf.size() * 2);  // a row longer than the buffer, but within the cap
+    }
+    const ReadResult got = m_read(m_buf.data() + m_end, m_buf.size() - m_end);
+    m_error = got.error;
+    m_eof = got.bytes == 0 || got.error != 0;
+    m_end += got.bytes;
+    return got.bytes > 0;
 }
 
-void Reader::advance(int ch) noexcept {
-    ++m_pos;
-    if (ch == '\n') {
-        ++m_line;
+/// The start of the input: a byte-order mark skipped, UTF-16 and UTF-32 refused.
+bool RowFramer::start() {
+    m_started = true;
+    while (m_end - m_pos < 4 && fill()) {
     }
+    const std::string_view head(m_buf.data() + m_pos, m_end - m_pos);
+    if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF" ||
+        head.substr(0, 2).find('\0') != std::string_view::npos) {
+        m_problem = "the input is UTF-16 or UTF-32 (it starts with a byte-order mark or a NUL byte): lmsstage "
+                    "reads UTF-8; convert it first, e.g. iconv -f UTF-16 -t UTF-8" + std::string(k_rest);
+        return false;
+    }
+    if (head.substr(0, 3) == "\xEF\xBB\xBF") {
+        m_pos += 3;
+    }
+    return true;
 }
 
-/// Consumes a line end that starts with `ch` (LF, CR or CRLF) and counts it as one line.
-Reader::End Reader::finish_line(int ch) {
-    ++m_pos;
-    if (ch == '\r') {
-        if (peek() == '\n') {
+void RowFramer::skip_empty_lines() {
+    while (m_pos < m_end || fill()) {
+        const char c = m_buf[m_pos];
+        if (c != '\n' && c != '\r') {
+            return;
+        }
+        ++m_pos;
+        if (c == '\r' && (m_pos < m_end || fill()) && m_buf[m_pos] == '\n') {
             ++m_pos;
         }
+        ++m_line;
+        ++m_row;  // an empty line keeps its number, as in a spreadsheet or an editor
     }
+}
+
+bool RowFramer::next(RawRow& row) {
+    if (m_done) {
+        return false;
+    }
+    if (!m_started && !start()) {
+        m_done = true;
+        row = RawRow{{}, 1, 1, m_problem, true};
+        return true;
+    }
+    skip_empty_lines();
+    if (m_pos == m_end) {
+        m_done = true;
+        return false;
+    }
+    row = RawRow{{}, ++m_row, m_line, {}, false};
+    return fast_row(row) || scan_row(row);
+}
+
+/// A row on one line without quotes or a lone CR, whole in the buffer: found by one memchr.
+bool RowFramer::fast_row(RawRow& row) {
+    const char* begin = m_buf.data() + m_pos;
+    const std::size_t available = m_end - m_pos;
+    const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', available));
+    if (newline == nullptr) {
+        return false;
+    }
+    std::size_t size = static_cast<std::size_t>(newline - begin);
+    const std::size_t text = size > 0 && begin[size - 1] == '\r' ? size - 1 : size;
+    if (text > m_max_row_bytes || std::memchr(begin, '"', text) != nullptr || std::memchr(begin, '\r', text) != nullptr) {
+        return false;
+    }
+    row.bytes = std::string_view(begin, text);
+    m_pos += size + 1;
     ++m_line;
-    return End::line;
+    return true;
 }
 
-bool Reader::skip_blank_lines() {
-    for (;;) {
-        const int ch = peek();
-        if (ch == k_end_of_input) {
-            return false;
+/// Byte by byte through quotes, reading more as needed; a row over the cap is scanned to its end
+/// without being kept.
+bool RowFramer::scan_row(RawRow& row) {
+    Scan s;
+    s.start = m_pos;
+    s.i = m_pos;
+    s.line = m_line;
+    while (!step(s)) {
+        // At the end of the buffer: keep the row (or, once too long, nothing) and read more.
+        const std::size_t keep_from = s.too_long ? s.i : s.start;
+        s.dropped += keep_from - s.start;
+        m_pos = keep_from;
+        const std::size_t scanned = s.i - keep_from;
+        const bool more = fill();
+        s.start = m_pos;
+        s.i = m_pos + scanned;
+        if (!more && s.i >= m_end) {
+            s.line_end = 0;  // the input ends: so does the row
+            break;
         }
-        if (ch != '\n' && ch != '\r') {
-            return true;
+    }
+    finish_row(row, s, s.i, s.line_end);
+    return true;
+}
+
+/// Scans from s.i; true when the row ends at s.i (s.line_end set), false at the end of the buffer.
+bool RowFramer::step(Scan& s) {
+    const char delimiter = m_dialect.delimiter;
+    for (; s.i < m_end; ++s.i) {
+        if (!s.too_long && s.dropped + (s.i - s.start) > m_max_row_bytes) {
+            s.too_long = true;
         }
-        finish_line(ch);
-        ++m_row;  // a blank line keeps its number, as in a spreadsheet or an editor
-    }
-}
-
-void Reader::fail(Row& row, std::string message) {
-    if (!row.error) {
-        row.error = std::move(message);
-    }
-}
-
-void Reader::append(std::string& cell, char ch, Row& row) {
-    if (++m_row_bytes > m_max_row_bytes) {
-        fail(row, "the row is longer than " + std::to_string(m_max_row_bytes) + " bytes");
-        return;
-    }
-    cell += ch;
-}
-
-Reader::End Reader::read_quoted(std::string& cell, Row& row, std::size_t column) {
-    const std::size_t opened = m_line;
-    advance(peek());  // the opening quote
-    for (;;) {
-        const int ch = peek();
-        if (ch == k_end_of_input) {
-            fail(row, "column " + std::to_string(column) + ": unterminated quoted field (opened on line " +
-                          std::to_string(opened) + ")");
-            return End::input;
-        }
-        advance(ch);
-        if (ch == '"') {
-            if (peek() != '"') {
-                return read_unquoted(cell, row, column, true);
+        const char c = m_buf[s.i];
+        if (s.state == State::quoted) {
+            s.line += c == '\n' ? 1 : 0;
+            s.state = c == '"' ? State::after_quote : State::quoted;
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r' && s.i + 1 == m_end && !m_eof) {
+                return false;  // a CR at the end of the buffer: is it CRLF?
             }
-            advance('"');
+            s.line_end = c == '\r' && s.i + 1 < m_end && m_buf[s.i + 1] == '\n' ? 2 : 1;
+            return true;
+        } else if (c == delimiter) {
+            s.state = State::field_start;
+            ++s.column;
+        } else if (c == '"' && (s.state == State::field_start || s.state == State::after_quote)) {
+            s.quote_line = s.state == State::field_start ? s.line : s.quote_line;
+            s.state = State::quoted;  // an opening quote, or the second of a doubled one
+        } else {
+            s.state = State::unquoted;  // after a closing quote: split_cells reports it
         }
-        append(cell, static_cast<char>(ch), row);
+    }
+    return false;
+}
+
+void RowFramer::finish_row(RawRow& row, const Scan& s, std::size_t end, std::size_t line_end) {
+    row.bytes = s.too_long ? std::string_view() : std::string_view(m_buf.data() + s.start, end - s.start);
+    m_pos = end + line_end;
+    m_line = s.line + (line_end > 0 ? 1 : 0);
+    if (s.state == State::quoted && line_end == 0) {
+        m_problem = "column " + std::to_string(s.column) + ": unterminated quoted field (opened on line " +
+                    std::to_string(s.quote_line) + ")";
+        row.problem = m_problem;
+        row.stops = true;  // the rest of the input was taken into this row
+        m_done = true;
+    } else if (s.too_long) {
+        m_problem = "row longer than " + std::to_string(m_max_row_bytes) + " bytes: not read";
+        row.problem = m_problem;
+    }
+    if (line_end == 0) {
+        m_done = m_done || m_pos == m_end;
     }
 }
 
-Reader::End Reader::read_unquoted(std::string& cell, Row& row, std::size_t column, bool after_quote) {
-    for (;;) {
-        const int ch = peek();
-        if (ch == k_end_of_input) {
-            return End::input;
+std::optional<std::string> split_cells(std::string_view row, const Dialect& dialect,
+                                       std::vector<std::string_view>& cells, std::string& scratch) {
+    cells.clear();
+    scratch.clear();
+    scratch.reserve(row.size());  // every unquoted cell fits: the views into it stay valid
+    const char delimiter = dialect.delimiter;
+    std::size_t i = 0;
+    for (std::size_t column = 1;; ++column) {
+        if (i < row.size() && row[i] == '"') {
+            const std::size_t from = scratch.size();
+            bool doubled = false;
+            std::size_t begin = ++i;
+            while (true) {
+                const std::size_t quote = row.find('"', i);
+                if (quote == std::string_view::npos) {
+                    return "column " + std::to_string(column) + ": unterminated quoted field";
+                }
+                if (quote + 1 < row.size() && row[quote + 1] == '"') {
+                    scratch.append(row.substr(i, quote + 1 - i));  // one quote of the two
+                    doubled = true;
+                    i = quote + 2;
+                    continue;
+                }
+                if (doubled) {
+                    scratch.append(row.substr(i, quote - i));
+                    cells.emplace_back(scratch.data() + from, scratch.size() - from);
+                } else {
+                    cells.push_back(row.substr(begin, quote - begin));
+                }
+                i = quote + 1;
+                break;
+            }
+            if (i < row.size() && row[i] != delimiter) {
+                return "column " + std::to_string(column) +
+                       ": text after the closing quote (a quote inside a quoted field is written twice)";
+            }
+        } else {
+            const std::size_t end = std::min(row.find(delimiter, i), row.size());
+            const std::string_view cell = row.substr(i, end - i);
+            if (cell.find('"') != std::string_view::npos) {
+                return "column " + std::to_string(column) +
+                       ": a quote inside an unquoted field (quote the whole field and write the quote twice)";
+            }
+            cells.push_back(cell);
+            i = end;
         }
-        if (ch == static_cast<unsigned char>(m_dialect.delimiter)) {
-            advance(ch);
-            return End::delimiter;
+        if (i >= row.size()) {
+            return std::nullopt;
         }
-        if (ch == '\n' || ch == '\r') {
-            return finish_line(ch);
-        }
-        if (after_quote) {
-            fail(row, "column " + std::to_string(column) + ": text after the closing quote (a quote inside a "
-                                                           "quoted field is written twice)");
-        } else if (ch == '"') {
-            fail(row, "column " + std::to_string(column) +
-                          ": a quote inside an unquoted field (quote the whole field and write the quote twice)");
-        }
-        advance(ch);
-        append(cell, static_cast<char>(ch), row);
+        ++i;  // the delimiter
     }
 }
 
-Reader::End Reader::read_field(std::string& cell, Row& row, std::size_t column) {
-    cell.clear();
-    if (peek() == '"') {
-        return read_quoted(cell, row, column);
-    }
-    return read_unquoted(cell, row, column, false);
-}
+Reader::Reader(std::istream& in, Dialect dialect, std::size_t max_row_bytes)
+    : m_in(in),
+      m_dialect(dialect),
+      m_framer(
+          [this](char* buffer, std::size_t size) {
+              m_in.read(buffer, static_cast<std::streamsize>(size));
+              return ReadResult{static_cast<std::size_t>(m_in.gcount()), 0};
+          },
+          dialect, max_row_bytes) {}
 
 bool Reader::next(Row& row) {
-    row.error.reset();
-    if (!skip_blank_lines()) {
+    RawRow raw;
+    if (!m_framer.next(raw)) {
         row.cells.clear();
         return false;
     }
-    row.number = ++m_row;
-    row.line = m_line;
-    m_row_bytes = 0;
-    std::size_t count = 0;
-    End end = End::delimiter;
-    while (end == End::delimiter) {
-        if (count == row.cells.size()) {
-            row.cells.emplace_back();
-        }
-        end = read_field(row.cells[count], row, count + 1);
-        ++count;
+    row.number = raw.number;
+    row.line = raw.line;
+    row.error.reset();
+    row.cells.clear();
+    if (!raw.problem.empty()) {
+        row.error = std::string(raw.problem);
+        return true;
     }
-    row.cells.resize(count);
+    if (auto problem = split_cells(raw.bytes, m_dialect, m_cells, m_scratch)) {
+        row.error = std::move(problem);
+        return true;
+    }
+    row.cells.assign(m_cells.begin(), m_cells.end());
+    const std::size_t count = row.cells.size();
     if (m_width == 0) {
         m_width = count;
     } else if (count != m_width) {
-        fail(row, "has " + std::to_string(count) + (count == 1 ? " cell" : " cells") + ", the header has " +
-                      std::to_string(m_width));
+        row.error = "has " + std::to_string(count) + (count == 1 ? " cell" : " cells") + ", the header has " +
+                    std::to_string(m_width);
     }
     return true;
 }

@@ -1,7 +1,10 @@
 #pragma once
-// Delimited text in and out: an RFC 4180 reader that streams rows with their numbers, and a
-// writer that quotes the way spreadsheets and csv libraries read back. The same rules serve
-// CSV (comma) and TSV (tab): quoted fields, doubled quotes, line breaks inside quotes.
+// Delimited text in and out (RFC 4180): rows framed from a stream of bytes with their numbers, cells
+// split from a row, and a writer that quotes the way spreadsheets and csv libraries read back. The
+// same rules serve CSV (comma) and TSV (tab): quoted fields, doubled quotes, line breaks in quotes.
+//
+// Framing and splitting are apart so that batch frames rows on its reading thread (which must only
+// find where each row ends) and splits them on its workers.
 
 #include <cstddef>
 #include <istream>
@@ -10,6 +13,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "cli/record_stream.hpp"
 
 namespace lmsstage::cli::csv {
 
@@ -24,7 +29,65 @@ struct Dialect {
     static constexpr Dialect tsv() noexcept { return Dialect{'\t', "\n"}; }
 };
 
-/// One row as read. An empty cell means "not given".
+/// One row as framed: its bytes as they are in the input (quotes kept, no line end), or the problem
+/// that makes it unreadable.
+struct RawRow {
+    std::string_view bytes;
+    std::size_t number = 0;    ///< 1-based row number, the header being row 1; blank lines are counted
+    std::size_t line = 0;      ///< 1-based line on which the row starts (a row may span lines)
+    std::string_view problem;  ///< too long, or a quote never closed (then it is the last row)
+    bool stops = false;        ///< the problem stopped reading: nothing after this row was read
+};
+
+/// Finds where each row ends, holding at most one row (up to a byte cap) in memory. Rows end with
+/// LF, CRLF or CR outside quotes; empty lines are skipped but counted; a UTF-8 byte order mark at
+/// the start is skipped; UTF-16 and UTF-32 input is refused (one problem row that stops).
+class RowFramer {
+public:
+    RowFramer(ReadFn read, Dialect dialect, std::size_t max_row_bytes);
+
+    /// The next row (its bytes valid until the next call); false at the end of the input, or when
+    /// reading failed (error()).
+    bool next(RawRow& row);
+    /// The errno value of a failed read, 0 if none.
+    [[nodiscard]] int error() const noexcept { return m_error; }
+    /// The line being read when reading stopped.
+    [[nodiscard]] std::size_t line() const noexcept { return m_line; }
+
+private:
+    enum class State { field_start, unquoted, quoted, after_quote };
+    struct Scan;
+
+    bool fill();
+    bool start();
+    void skip_empty_lines();
+    bool fast_row(RawRow& row);
+    bool scan_row(RawRow& row);
+    bool step(Scan& s);
+    void finish_row(RawRow& row, const Scan& s, std::size_t end, std::size_t line_end);
+
+    ReadFn m_read;
+    Dialect m_dialect;
+    std::size_t m_max_row_bytes;
+    std::vector<char> m_buf;
+    std::size_t m_pos = 0;
+    std::size_t m_end = 0;
+    bool m_eof = false;
+    bool m_started = false;
+    bool m_done = false;
+    int m_error = 0;
+    std::size_t m_line = 1;
+    std::size_t m_row = 0;
+    std::string m_problem;
+};
+
+/// Splits one framed row into its cells, unquoted. The views point into `row`, or into `scratch`
+/// for a quoted cell with doubled quotes (`scratch` is reserved once, so they stay valid). The
+/// problem names the column (1-based): a quote inside an unquoted cell, text after a closing quote.
+std::optional<std::string> split_cells(std::string_view row, const Dialect& dialect,
+                                       std::vector<std::string_view>& cells, std::string& scratch);
+
+/// One row as read by Reader. An empty cell means "not given".
 struct Row {
     std::size_t number = 0;  ///< 1-based row number, the header being row 1; blank lines are counted
     std::size_t line = 0;    ///< 1-based line on which the row starts (rows may span lines)
@@ -35,10 +98,9 @@ struct Row {
 /// Default cap on one row's bytes: past it the row is reported as too long, not stored.
 inline constexpr std::size_t k_default_max_row_bytes = std::size_t{16} << 20U;
 
-/// Reads rows one at a time; memory holds one row. The first row fixes the expected cell count
-/// (the header): a later row with another count is reported as ragged, and reading goes on. A
-/// UTF-8 byte order mark before the first row is skipped; lines end with LF, CRLF or CR; blank
-/// lines are skipped (but counted). An unterminated quoted field is the last row read.
+/// Reads whole rows from a stream, one at a time (RowFramer, then split_cells). The first row fixes
+/// the expected cell count (the header): a later row with another count is reported as ragged, and
+/// reading goes on.
 class Reader {
 public:
     explicit Reader(std::istream& in, Dialect dialect = Dialect::csv(),
@@ -48,29 +110,11 @@ public:
     bool next(Row& row);
 
 private:
-    enum class End { delimiter, line, input };
-
-    int peek();
-    void advance(int ch) noexcept;
-    bool skip_blank_lines();
-    End read_field(std::string& cell, Row& row, std::size_t column);
-    End read_quoted(std::string& cell, Row& row, std::size_t column);
-    End read_unquoted(std::string& cell, Row& row, std::size_t column, bool after_quote);
-    End finish_line(int ch);
-    void append(std::string& cell, char ch, Row& row);
-    void fail(Row& row, std::string message);
-
     std::istream& m_in;
     Dialect m_dialect;
-    std::size_t m_max_row_bytes;
-    std::vector<char> m_buffer;
-    std::size_t m_pos = 0;
-    std::size_t m_end = 0;
-    bool m_started = false;
-    bool m_done = false;
-    std::size_t m_line = 1;
-    std::size_t m_row = 0;
-    std::size_t m_row_bytes = 0;
+    RowFramer m_framer;
+    std::vector<std::string_view> m_cells;
+    std::string m_scratch;
     std::size_t m_width = 0;
 };
 
