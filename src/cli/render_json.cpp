@@ -106,7 +106,7 @@ void append_place(std::string& out, RecordPlace place) {
         append_json_string(out, valid_utf8(place.file));  // a file name is any bytes
     }
     const std::pair<std::string_view, long long> numbers[] = {
-        {"line", place.line}, {"column", place.column}, {"index", place.index}};
+        {"line", place.line}, {"row", place.row}, {"column", place.column}, {"index", place.index}};
     for (const auto& [key, number] : numbers) {
         if (number >= (key == "index" ? 0 : 1)) {
             out += ',';

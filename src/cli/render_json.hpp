@@ -11,12 +11,14 @@
 namespace lmsstage::cli {
 
 /// Where a record came from, for error objects: the 1-based line where it starts, its 0-based index
-/// in a JSON array, and for a fault that stopped reading the input, the line and column of the fault.
+/// in a JSON array or its 1-based row in a CSV table, and for a fault that stopped reading the
+/// input, the line and column of the fault.
 struct RecordPlace {
     long long line = 0;     ///< 0: none
     long long column = 0;   ///< 0: none
     long long index = -1;   ///< -1: not an array element
     std::string_view file;  ///< the input file's name, empty for stdin
+    long long row = 0;      ///< CSV/TSV: the row number, the header being row 1; 0: none
 
     static RecordPlace at_line(long long n) { return RecordPlace{n, 0, -1, {}}; }
 };

@@ -1,0 +1,520 @@
+#include "cli/columns.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+#include "cli/csv.hpp"
+#include "cli/fields.hpp"
+#include "cli/safe_text.hpp"
+#include "lmsstage/lmsstage.hpp"
+
+namespace lmsstage::cli {
+namespace {
+
+enum class Needs : std::uint8_t { nothing, trace, texts };
+
+/// A column of the catalogue: its dotted name (the path of the field in the result record) and the
+/// staging work it needs. Each is also accepted with '_' for '.' (survival_table).
+struct Catalogued {
+    std::string_view name;
+    ColumnKind kind;
+    Needs needs = Needs::nothing;
+};
+
+constexpr Catalogued k_catalogue[] = {
+    {"id", ColumnKind::id},
+    {"ok", ColumnKind::ok},
+    {"file", ColumnKind::file},
+    {"line", ColumnKind::line},
+    {"row", ColumnKind::row},
+    {"index", ColumnKind::index},
+    {"system.id", ColumnKind::system_id},
+    {"system.name", ColumnKind::system_name},
+    {"categories.T", ColumnKind::t},
+    {"categories.N", ColumnKind::n},
+    {"categories.M", ColumnKind::m},
+    {"categories.G", ColumnKind::g},
+    {"categories.mitotic_rate", ColumnKind::mitotic_rate},
+    {"stage", ColumnKind::stage},
+    {"possible_stages", ColumnKind::possible_stages},
+    {"summary_stage", ColumnKind::summary_stage},
+    {"survival.table", ColumnKind::survival_table},
+    {"survival.title", ColumnKind::survival_title},
+    {"survival.matched", ColumnKind::survival_matched},
+    {"survival.percent", ColumnKind::survival_percent},
+    {"survival.measure", ColumnKind::survival_measure},
+    {"survival.source", ColumnKind::survival_source},
+    {"survival.cohort", ColumnKind::survival_cohort},
+    {"survival.taken", ColumnKind::survival_taken},
+    {"survival.cited_in", ColumnKind::survival_cited_in},
+    {"survival.population", ColumnKind::survival_population},
+    {"survival.rows", ColumnKind::survival_rows},
+    {"survival.note", ColumnKind::survival_note},
+    {"assumptions", ColumnKind::assumptions, Needs::texts},
+    {"warnings", ColumnKind::warnings, Needs::texts},
+    {"notes", ColumnKind::notes, Needs::texts},
+    {"trace", ColumnKind::trace, Needs::trace},
+    {"version", ColumnKind::version},
+    {"error.field", ColumnKind::error_field},
+    {"error.message", ColumnKind::error_message},
+};
+
+/// Short names: the system is its id, the categories their letter.
+constexpr std::pair<std::string_view, std::string_view> k_short_names[] = {
+    {"system", "system.id"}, {"T", "categories.T"}, {"N", "categories.N"},
+    {"M", "categories.M"},   {"G", "categories.G"}, {"mitotic_rate", "categories.mitotic_rate"},
+};
+
+constexpr std::string_view k_default_list =
+    "id,ok,system,stage,possible_stages,T,N,M,G,summary_stage,survival_percent,survival_table,error_field,"
+    "error_message";
+
+bool same_name(std::string_view given, std::string_view dotted) {
+    if (given.size() != dotted.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < given.size(); ++i) {
+        if (given[i] != dotted[i] && !(given[i] == '_' && dotted[i] == '.')) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// The column a name selects, if any.
+std::optional<Column> find_column(std::string_view name) {
+    std::string_view dotted = name;
+    for (const auto& [short_name, full] : k_short_names) {
+        dotted = name == short_name ? full : dotted;
+    }
+    for (const Catalogued& c : k_catalogue) {
+        if (same_name(dotted, c.name)) {
+            return Column{c.kind, std::string(name)};
+        }
+    }
+    const auto ids = naaccr::output_item_ids();
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (name == ids[i]) {
+            return Column{ColumnKind::naaccr, std::string(name), i};
+        }
+    }
+    return std::nullopt;
+}
+
+Needs needs_of(ColumnKind kind) {
+    for (const Catalogued& c : k_catalogue) {
+        if (c.kind == kind) {
+            return c.needs;
+        }
+    }
+    return Needs::nothing;
+}
+
+void add(ColumnSet& set, Column column) {
+    set.trace = set.trace || needs_of(column.kind) == Needs::trace;
+    set.texts = set.texts || needs_of(column.kind) == Needs::texts;
+    set.naaccr = set.naaccr || column.kind == ColumnKind::naaccr;
+    set.columns.push_back(std::move(column));
+}
+
+std::string unknown_column(std::string_view name) {
+    std::string suggestion;
+    std::size_t best = 3;
+    const auto consider = [&](std::string_view candidate) {
+        if (const std::size_t d = edit_distance(name, candidate); d < best) {
+            best = d;
+            suggestion = std::string(candidate);
+        }
+    };
+    for (const Catalogued& c : k_catalogue) {
+        consider(c.name);
+    }
+    for (const auto& [short_name, full] : k_short_names) {
+        consider(short_name);
+    }
+    for (const std::string_view id : naaccr::output_item_ids()) {
+        consider(id);
+    }
+    std::string message = "--columns: unknown column \"" + printable(name) + "\"";
+    if (!suggestion.empty()) {
+        message += " (did you mean " + suggestion + "?)";
+    }
+    return message + "; columns: " + column_names();
+}
+
+}  // namespace
+
+ColumnSet default_columns(bool naaccr) {
+    ColumnSet set;
+    std::string_view list = k_default_list;
+    while (!list.empty()) {
+        const std::size_t comma = std::min(list.find(','), list.size());
+        add(set, *find_column(list.substr(0, comma)));
+        list.remove_prefix(std::min(list.size(), comma + 1));
+    }
+    if (naaccr) {
+        for (const std::string_view id : naaccr::output_item_ids()) {
+            add(set, *find_column(id));
+        }
+    }
+    return set;
+}
+
+std::variant<ColumnSet, std::string> parse_columns(std::string_view list, bool naaccr) {
+    ColumnSet set;
+    std::vector<std::string> seen;
+    while (true) {
+        const std::size_t comma = std::min(list.find(','), list.size());
+        const std::string_view name = list.substr(0, comma);
+        if (name.empty()) {
+            return std::string("--columns: an empty column name (names are separated by single commas)");
+        }
+        std::vector<Column> chosen;
+        if (name == "default") {
+            chosen = default_columns(naaccr).columns;
+        } else if (auto column = find_column(name)) {
+            chosen.push_back(*column);
+        } else {
+            return unknown_column(name);
+        }
+        for (Column& column : chosen) {
+            if (std::find(seen.begin(), seen.end(), column.name) != seen.end()) {
+                return "--columns: " + printable(column.name) + " is given more than once";
+            }
+            seen.push_back(column.name);
+            add(set, std::move(column));
+        }
+        if (comma == list.size()) {
+            return set;
+        }
+        list.remove_prefix(comma + 1);
+    }
+}
+
+std::string column_names() {
+    std::string names;
+    for (const Catalogued& c : k_catalogue) {
+        names += names.empty() ? "" : ", ";
+        names += c.name;
+    }
+    names += " (each also with _ for ., and system, T, N, M, G, mitotic_rate for short); the NAACCR output items ";
+    bool first = true;
+    for (const std::string_view id : naaccr::output_item_ids()) {
+        names += first ? "" : ", ";
+        names += id;
+        first = false;
+    }
+    return names;
+}
+
+namespace {
+
+/// Where a list's items are joined for one CSV cell, kept per thread so that rows do not allocate.
+std::string& joined_scratch() {
+    thread_local std::string scratch;
+    return scratch;
+}
+
+/// Writes the values of one row: CSV/TSV cells, or the members of one NDJSON object.
+class Writer {
+public:
+    Writer(std::string& out, OutputFormat format)
+        : m_out(out),
+          m_json(format == OutputFormat::ndjson),
+          m_dialect(format == OutputFormat::tsv ? csv::Dialect::tsv() : csv::Dialect::csv()) {}
+
+    void begin() {
+        m_start = m_out.size();
+        if (m_json) {
+            m_out += '{';
+        }
+    }
+    void end() {
+        if (m_json) {
+            m_out += "}\n";
+            return;
+        }
+        if (m_cells == 1 && m_out.size() == m_start) {
+            m_out += "\"\"";  // a row of one empty cell would read back as a blank line, which readers skip
+        }
+        m_out += m_dialect.line_end;
+    }
+    /// Starts a value: the delimiter before a cell, or the key of a member.
+    void key(std::string_view name) {
+        if (m_json) {
+            m_out += m_cells++ == 0 ? "\"" : ",\"";
+            m_out += name;  // column names are ours: plain ASCII
+            m_out += "\":";
+        } else if (m_cells++ > 0) {
+            m_out += m_dialect.delimiter;
+        }
+    }
+    void null() {
+        if (m_json) {
+            m_out += "null";
+        }
+    }
+    void boolean(bool value) { m_out += value ? "true" : "false"; }
+    /// A number as written (a JSON number token).
+    void number(std::string_view digits) { m_out += digits; }
+    void number(long long value) { m_out += std::to_string(value); }
+    /// A name from lmsstage's vocabulary: never needs quoting or escaping.
+    void word(std::string_view text) {
+        if (text.empty()) {
+            null();
+        } else if (m_json) {
+            m_out += '"';
+            m_out += text;
+            m_out += '"';
+        } else {
+            m_out += text;
+        }
+    }
+    /// Any text: quoted or escaped as the format needs.
+    void text(std::string_view text) {
+        if (m_json) {
+            append_json_string(m_out, text);
+        } else {
+            csv::append_field(m_out, text, m_dialect);
+        }
+    }
+    void text_or_null(std::string_view value) {
+        if (value.empty()) {
+            null();
+        } else {
+            text(value);
+        }
+    }
+    /// A list: a JSON array, or its items joined with "; " in one cell.
+    template <typename Range, typename Item>
+    void list(const Range& items, Item item) {
+        if (m_json) {
+            m_out += '[';
+            bool first = true;
+            for (const auto& value : items) {
+                m_out += first ? "" : ",";
+                first = false;
+                item(m_out, value, true);
+            }
+            m_out += ']';
+            return;
+        }
+        m_joined.clear();
+        for (const auto& value : items) {
+            m_joined += m_joined.empty() ? "" : "; ";
+            item(m_joined, value, false);
+        }
+        csv::append_field(m_out, m_joined, m_dialect);
+    }
+    [[nodiscard]] bool json() const { return m_json; }
+
+private:
+    std::string& m_out;
+    bool m_json;
+    csv::Dialect m_dialect;
+    std::size_t m_cells = 0;
+    std::size_t m_start = 0;
+    std::string& m_joined = joined_scratch();
+};
+
+/// Appends one item of a list: a JSON value, or text for a joined cell.
+void append_text_item(std::string& out, std::string_view text, bool json) {
+    if (json) {
+        append_json_string(out, text);
+    } else {
+        out += text;
+    }
+}
+
+const SurvivalRow* matched_row(const Result& r) {
+    if (r.survival == nullptr || !r.summary_stage) {
+        return nullptr;
+    }
+    for (const SurvivalRow& row : r.survival->rows) {
+        if (row.summary_stage == *r.summary_stage) {
+            return &row;
+        }
+    }
+    return nullptr;
+}
+
+void survival_rows(Writer& w, const SurvivalTable& table) {
+    w.list(table.rows, [](std::string& out, const SurvivalRow& row, bool json) {
+        if (json) {
+            out += "{\"summary_stage\":\"";
+            out += name(row.summary_stage);
+            out += "\",\"percent\":";
+            out += row.percent_text;
+            out += '}';
+        } else {
+            out += name(row.summary_stage);
+            out += ' ';
+            out += row.percent_text;
+        }
+    });
+}
+
+/// The survival table's columns (the result has a table).
+void survival_value(Writer& w, ColumnKind kind, const Result& r) {
+    const SurvivalTable& t = *r.survival;
+    switch (kind) {
+        case ColumnKind::survival_table: w.word(t.id); break;
+        case ColumnKind::survival_title: w.text(t.title); break;
+        case ColumnKind::survival_matched: w.word(r.summary_stage ? name(*r.summary_stage) : ""); break;
+        case ColumnKind::survival_percent:
+            if (const SurvivalRow* row = matched_row(r)) {
+                w.number(row->percent_text);
+            } else {
+                w.null();
+            }
+            break;
+        case ColumnKind::survival_measure: w.text(t.measure); break;
+        case ColumnKind::survival_source: w.text(t.source); break;
+        case ColumnKind::survival_cohort: w.text_or_null(t.cohort); break;
+        case ColumnKind::survival_taken: w.text(t.taken); break;
+        case ColumnKind::survival_cited_in: w.text(t.cited_in); break;
+        case ColumnKind::survival_population: w.text(t.population); break;
+        case ColumnKind::survival_rows: survival_rows(w, t); break;
+        default: w.text(survival_caveat()); break;  // survival_note
+    }
+}
+
+void possible_stages(Writer& w, const Result& r) {
+    std::array<std::string_view, k_all_stages.size()> names{};
+    std::size_t count = 0;
+    for (const Stage s : k_all_stages) {
+        if (r.possible_stages.contains(s)) {
+            names[count++] = name(s);
+        }
+    }
+    w.list(std::span(names.data(), count), [](std::string& out, std::string_view stage, bool json) {
+        if (json) {
+            out += '"';
+            out += stage;
+            out += '"';
+        } else {
+            out += stage;
+        }
+    });
+}
+
+void trace_value(Writer& w, const Result& r) {
+    w.list(r.trace, [](std::string& out, const TraceStep& step, bool json) {
+        if (json) {
+            out += "{\"rule\":\"";
+            out += step.rule;
+            out += "\",\"because\":";
+            append_json_string(out, step.because);
+            out += '}';
+        } else {
+            out += step.rule;
+            out += ": ";
+            out += step.because;
+        }
+    });
+}
+
+bool is_survival(ColumnKind kind) {
+    return kind >= ColumnKind::survival_table && kind <= ColumnKind::survival_note;
+}
+
+/// A column of a staged result.
+void result_value(Writer& w, const Column& column, const Result& r) {
+    const ColumnKind kind = column.kind;
+    if (is_survival(kind)) {
+        if (r.survival == nullptr) {
+            w.null();
+        } else {
+            survival_value(w, kind, r);
+        }
+        return;
+    }
+    switch (kind) {
+        case ColumnKind::system_id: w.word(r.system.id); break;
+        case ColumnKind::system_name: w.text(r.system.name); break;
+        case ColumnKind::t: w.word(r.categories.t); break;
+        case ColumnKind::n: w.word(r.categories.n); break;
+        case ColumnKind::m: w.word(r.categories.m); break;
+        case ColumnKind::g: w.word(r.categories.g); break;
+        case ColumnKind::mitotic_rate: w.word(r.categories.rate); break;
+        case ColumnKind::stage: w.word(r.stage ? name(*r.stage) : ""); break;
+        case ColumnKind::possible_stages: possible_stages(w, r); break;
+        case ColumnKind::summary_stage: w.word(r.summary_stage ? name(*r.summary_stage) : ""); break;
+        case ColumnKind::assumptions: w.list(r.assumptions, append_text_item); break;
+        case ColumnKind::warnings: w.list(r.warnings, append_text_item); break;
+        case ColumnKind::notes: w.list(r.notes, append_text_item); break;
+        case ColumnKind::trace: trace_value(w, r); break;
+        default: w.null(); break;
+    }
+}
+
+/// A column that does not depend on the result: the record's id and place, the error, the version.
+bool record_value(Writer& w, const Column& column, const RowView& row) {
+    switch (column.kind) {
+        case ColumnKind::id:
+            if (row.id_json.empty()) {
+                w.null();
+            } else if (w.json()) {
+                w.number(row.id_json);  // JSON text as it was read
+            } else {
+                w.text(row.id_text);
+            }
+            return true;
+        case ColumnKind::ok: w.boolean(row.result != nullptr); return true;
+        case ColumnKind::file: w.text_or_null(valid_utf8(row.place.file)); return true;
+        case ColumnKind::line:
+        case ColumnKind::row:
+        case ColumnKind::index: {
+            const long long n = column.kind == ColumnKind::line ? row.place.line
+                                : column.kind == ColumnKind::row ? row.place.row : row.place.index;
+            if (n >= (column.kind == ColumnKind::index ? 0 : 1)) {
+                w.number(n);
+            } else {
+                w.null();
+            }
+            return true;
+        }
+        case ColumnKind::version: w.text(std::string("lmsstage ") + std::string(version())); return true;
+        case ColumnKind::error_field: w.text_or_null(row.error_field); return true;
+        case ColumnKind::error_message: w.text_or_null(valid_utf8(row.error_message)); return true;
+        case ColumnKind::naaccr:
+            w.text_or_null(column.naaccr_index < row.naaccr.size() ? std::string_view(row.naaccr[column.naaccr_index].code)
+                                                                   : std::string_view());
+            return true;
+        default: return false;
+    }
+}
+
+}  // namespace
+
+void append_header(std::string& out, const ColumnSet& set, OutputFormat format) {
+    if (format == OutputFormat::ndjson || format == OutputFormat::json) {
+        return;
+    }
+    const csv::Dialect dialect = format == OutputFormat::tsv ? csv::Dialect::tsv() : csv::Dialect::csv();
+    std::vector<std::string_view> names;
+    for (const Column& column : set.columns) {
+        names.push_back(column.name);
+    }
+    csv::append_row(out, names, dialect);
+}
+
+void append_row(std::string& out, const ColumnSet& set, const RowView& row, OutputFormat format) {
+    Writer w(out, format);
+    w.begin();
+    for (const Column& column : set.columns) {
+        w.key(column.name);
+        if (record_value(w, column, row)) {
+            continue;
+        }
+        if (row.result != nullptr) {
+            result_value(w, column, *row.result);
+        } else {
+            w.null();
+        }
+    }
+    w.end();
+}
+
+}  // namespace lmsstage::cli
