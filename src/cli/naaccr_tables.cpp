@@ -324,6 +324,17 @@ std::vector<ExtensionRow> read_ss2018_direct_extension() {
     return rows;
 }
 
+std::vector<ItemRow> read_items() {
+    const Table t("items.csv", {"naaccr_id", "naaccr_num", "naaccr_name", "dictionaries", "source"});
+    std::vector<ItemRow> rows;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        rows.push_back(ItemRow{t.required(i, "naaccr_id"), t.number(i, "naaccr_num"), t.required(i, "naaccr_name"),
+                               t.required(i, "dictionaries"), t.required(i, "source")});
+    }
+    std::sort(rows.begin(), rows.end(), [](const ItemRow& a, const ItemRow& b) { return a.id < b.id; });
+    return rows;
+}
+
 Tables read_all() {
     Tables all;
     all.histology = read_histology();
@@ -337,6 +348,7 @@ Tables read_all() {
     all.tnm_output = read_tnm_output();
     all.summary_stage_2018 = read_summary_stage_2018();
     all.ss2018_direct_extension = read_ss2018_direct_extension();
+    all.items = read_items();
     return all;
 }
 
@@ -345,6 +357,13 @@ Tables read_all() {
 const Tables& tables() {
     static const Tables k_tables = read_all();
     return k_tables;
+}
+
+const ItemRow* find_dictionary_item(std::string_view naaccr_id) {
+    const std::vector<ItemRow>& items = tables().items;
+    const auto found = std::lower_bound(items.begin(), items.end(), naaccr_id,
+                                        [](const ItemRow& row, std::string_view id) { return row.id < id; });
+    return found != items.end() && found->id == naaccr_id ? &*found : nullptr;
 }
 
 }  // namespace lmsstage::cli::naaccr

@@ -116,6 +116,16 @@ struct ExtensionRow {
     std::string source;
 };
 
+/// data/naaccr/items.csv: every item of the NAACCR XML base dictionaries (versions 14 to 26), so
+/// that a record's other items are told from misspelt keys.
+struct ItemRow {
+    std::string id;
+    int number = 0;
+    std::string name;
+    std::string dictionaries;  ///< the dictionary versions that define it: "180-260"
+    std::string source;
+};
+
 struct Tables {
     std::vector<HistologyRow> histology;
     std::vector<BehaviorRow> behavior;
@@ -128,10 +138,14 @@ struct Tables {
     std::vector<TnmRow> tnm_output;
     std::vector<SummaryStageRow> summary_stage_2018;
     std::vector<ExtensionRow> ss2018_direct_extension;
+    std::vector<ItemRow> items;  ///< sorted by id
 };
 
 /// Every table, read on first use.
 const Tables& tables();
+
+/// The NAACCR data item with this XML id in any base dictionary from version 14 on, or nullptr.
+const ItemRow* find_dictionary_item(std::string_view naaccr_id);
 
 /// The embedded text of a data/naaccr file ("histology.csv"), empty when there is none.
 std::string_view table_text(std::string_view file_name) noexcept;

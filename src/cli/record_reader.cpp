@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/json_fields.hpp"
+#include "cli/registry.hpp"
 
 namespace lmsstage::cli {
 namespace {
@@ -107,7 +108,8 @@ std::optional<std::string_view> read_value(Value& v, JsonValue& out) {
 /// to fail on that field).
 class FieldReader {
 public:
-    FieldReader(RecordKind kind, Record& out, std::vector<std::string_view>& seen) : m_kind(kind), m_out(out), m_seen(seen) {
+    FieldReader(RecordKind kind, RecordKeys keys, Record& out, std::vector<std::string_view>& seen)
+        : m_kind(kind), m_naaccr(keys == RecordKeys::naaccr), m_out(out), m_seen(seen) {
         m_seen.clear();
     }
 
@@ -136,6 +138,7 @@ private:
     void confirm_id() {
         if (!m_pending_id.empty()) {
             m_out.id_json.assign(m_pending_id);
+            m_out.id_text.assign(m_pending_id_text);
             m_pending_id = {};
         }
     }
@@ -157,34 +160,84 @@ private:
     }
 
     std::optional<std::string_view> one_field(std::string_view key, od::value& value) {
+        if (m_kind == RecordKind::check && (key == "expect" || key == "source")) {
+            return check_field(key == "expect" ? "expect" : "source", value);
+        }
+        if (m_naaccr) {
+            return naaccr_field(key, value);
+        }
         const FieldSpec* spec = find_field_by_key(key);
-        const bool check_key = m_kind == RecordKind::check && (key == "expect" || key == "source");
-        const std::string_view known = spec != nullptr ? spec->key : (key == "expect" ? "expect" : "source");
-        if ((spec != nullptr || check_key) && !first_time(known)) {
-            note(RecordError{std::string(key), std::string(key) + " is given more than once", false, false});
+        if (spec == nullptr) {
+            note(unknown_key(key, m_kind == RecordKind::check));
             return std::nullopt;  // the loop skips the value
         }
-        if (spec == nullptr && !check_key) {
-            note(unknown_key(key, m_kind == RecordKind::check));
+        return case_field(*spec, value);
+    }
+
+    /// check mode: "expect" (kept as JSON text) and "source".
+    std::optional<std::string_view> check_field(std::string_view key, od::value& value) {
+        if (!first_time(key)) {
+            note(RecordError{std::string(key), std::string(key) + " is given more than once", false, false});
             return std::nullopt;
         }
-        if (check_key && key == "expect") {
+        if (key == "expect") {
             return expect_field(value);
         }
         JsonValue given;
         if (auto bad = read_value(value, given)) {
             return bad;
         }
-        if (check_key && given.type == Type::string) {
+        if (given.type == Type::string) {
             m_out.source.assign(given.text);
-        } else if (check_key) {
+        } else {
             note(wrong_type("source", "a string", given));
-        } else if (spec->kind == ValueKind::id && (given.type == Type::string || given.type == Type::number)) {
+        }
+        return std::nullopt;
+    }
+
+    /// A case field, or the id.
+    std::optional<std::string_view> case_field(const FieldSpec& spec, od::value& value) {
+        if (!first_time(spec.key)) {
+            note(RecordError{std::string(spec.key), std::string(spec.key) + " is given more than once", false, false});
+            return std::nullopt;
+        }
+        JsonValue given;
+        if (auto bad = read_value(value, given)) {
+            return bad;
+        }
+        if (spec.kind == ValueKind::id && (given.type == Type::string || given.type == Type::number)) {
             m_pending_id = given.raw;
-        } else if (spec->kind == ValueKind::id) {
+            m_pending_id_text = given.text;
+        } else if (spec.kind == ValueKind::id) {
             note(wrong_type("id", "a string or a number", given));
         } else if (!m_problem) {
-            note(assign_json(m_out.input, *spec, given));
+            note(assign_json(m_out.input, spec, given));
+        }
+        return std::nullopt;
+    }
+
+    /// A key of a NAACCR-keyed record: an item read as its code (a string or a number; null is
+    /// not given), a case field no item carries, another NAACCR item (passed over), or an error.
+    std::optional<std::string_view> naaccr_field(std::string_view key, od::value& value) {
+        const NaaccrKey role = classify_naaccr_key(key, m_kind == RecordKind::check);
+        switch (role.kind) {
+            case NaaccrKey::Kind::case_field: return case_field(*role.spec, value);
+            case NaaccrKey::Kind::passed_over: return std::nullopt;
+            case NaaccrKey::Kind::refused: note(RecordError{shorten(key), role.problem, false, false}); return std::nullopt;
+            case NaaccrKey::Kind::item: break;
+        }
+        if (!first_time(role.item->id)) {
+            note(RecordError{std::string(key), std::string(key) + " is given more than once", false, false});
+            return std::nullopt;
+        }
+        JsonValue given;
+        if (auto bad = read_value(value, given)) {
+            return bad;
+        }
+        if (given.type == Type::string || given.type == Type::number) {
+            m_out.naaccr.set(role.item->item, given.text);
+        } else if (given.type != Type::null) {
+            note(wrong_type(key, "a NAACCR code, as a string or a number", given));
         }
         return std::nullopt;
     }
@@ -212,9 +265,11 @@ private:
     }
 
     RecordKind m_kind;
+    bool m_naaccr;
     Record& m_out;
     std::vector<std::string_view>& m_seen;
     std::string_view m_pending_id;
+    std::string_view m_pending_id_text;
     std::optional<RecordError> m_problem;
 };
 
@@ -237,11 +292,13 @@ const char* location(od::document& doc) {
 void Record::clear() {
     input = Case{};
     id_json.clear();
+    id_text.clear();
+    naaccr.clear();
     expect_json.clear();
     source.clear();
 }
 
-std::optional<RecordError> read_padded_record(std::string_view bytes, RecordKind kind, Record& out) {
+std::optional<RecordError> read_padded_record(std::string_view bytes, RecordKind kind, Record& out, RecordKeys keys) {
     static_assert(k_record_padding >= simdjson::SIMDJSON_PADDING);
     out.clear();
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -256,7 +313,7 @@ std::optional<RecordError> read_padded_record(std::string_view bytes, RecordKind
     if (const error_code e = doc.get_object().get(object)) {
         return e == simdjson::INCORRECT_TYPE ? not_an_object(doc, bytes) : syntax_error(syntax_text(e), nullptr, bytes);
     }
-    FieldReader reader(kind, out, state.seen);
+    FieldReader reader(kind, keys, out, state.seen);
     if (const auto bad = reader.read(object)) {
         return syntax_error(*bad, location(doc), bytes);
     }
@@ -266,12 +323,12 @@ std::optional<RecordError> read_padded_record(std::string_view bytes, RecordKind
     return std::move(reader.problem());
 }
 
-std::optional<RecordError> read_record(std::string_view bytes, RecordKind kind, Record& out) {
+std::optional<RecordError> read_record(std::string_view bytes, RecordKind kind, Record& out, RecordKeys keys) {
     std::vector<char>& padded = thread_parser().padded;
     padded.resize(bytes.size() + k_record_padding);
     std::memcpy(padded.data(), bytes.data(), bytes.size());
     std::memset(padded.data() + bytes.size(), '\n', k_record_padding);
-    return read_padded_record(std::string_view(padded.data(), bytes.size()), kind, out);
+    return read_padded_record(std::string_view(padded.data(), bytes.size()), kind, out, keys);
 }
 
 }  // namespace lmsstage::cli

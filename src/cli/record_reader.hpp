@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "cli/naaccr.hpp"
 #include "lmsstage/case.hpp"
 
 namespace lmsstage::cli {
@@ -16,8 +17,10 @@ namespace lmsstage::cli {
 struct Record {
     Case input;
     std::string id_json;      ///< the id exactly as written (JSON text), empty when absent
+    std::string id_text;      ///< the same as text: a string's contents, a number's digits
     std::string expect_json;  ///< check mode: the "expect" object as JSON text
     std::string source;       ///< check mode: the "source" note
+    naaccr::Record naaccr;    ///< a NAACCR-keyed record: the items lmsstage reads (see cli/registry.hpp)
     void clear();
 };
 
@@ -33,11 +36,14 @@ struct RecordError {
 };
 
 enum class RecordKind { batch, check };
+/// What a record is keyed by: lmsstage's case fields, or NAACCR XML item ids (cli/registry.hpp).
+enum class RecordKeys { case_fields, naaccr };
 
 /// Reads `bytes` into `out` (cleared first). On error, `out.id_json` still holds the id when the
 /// record was read past the end of its id value. Keys accepted: the case fields and "id"; with
 /// RecordKind::check also "expect" and "source". Each thread keeps its own parser.
-std::optional<RecordError> read_record(std::string_view bytes, RecordKind kind, Record& out);
+std::optional<RecordError> read_record(std::string_view bytes, RecordKind kind, Record& out,
+                                       RecordKeys keys = RecordKeys::case_fields);
 
 /// How many readable bytes read_padded_record needs after a record (simdjson's padding).
 inline constexpr std::size_t k_record_padding = 64;
@@ -46,6 +52,7 @@ inline constexpr std::size_t k_record_padding = 64;
 /// k_record_padding - 1 more readable bytes, whatever they are. (The parser reads past the end of
 /// what it parses; simdjson 3.0.1 takes a '}' right after an unbalanced record for its end, so the
 /// byte after a record is fixed to be one it cannot take for JSON.)
-std::optional<RecordError> read_padded_record(std::string_view bytes, RecordKind kind, Record& out);
+std::optional<RecordError> read_padded_record(std::string_view bytes, RecordKind kind, Record& out,
+                                              RecordKeys keys = RecordKeys::case_fields);
 
 }  // namespace lmsstage::cli

@@ -1,0 +1,171 @@
+#include "cli/csv_records.hpp"
+
+#include <algorithm>
+
+#include "cli/json_fields.hpp"
+#include "cli/registry.hpp"
+#include "cli/render_json.hpp"
+#include "cli/safe_text.hpp"
+
+namespace lmsstage::cli {
+namespace {
+
+std::string_view trim_blanks(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
+/// A header name as a key: "--bladder-rectum" and "bladder-rectum" are "bladder_rectum".
+std::string key_of(std::string_view name) {
+    if (name.substr(0, 2) == "--") {
+        name.remove_prefix(2);
+    }
+    std::string key(name);
+    std::replace(key.begin(), key.end(), '-', '_');
+    return key;
+}
+
+RecordError header_error(std::size_t column, std::string_view name, const std::string& message) {
+    return RecordError{shorten(name), "header, column " + std::to_string(column) + ": " + message, false, false};
+}
+
+/// One header cell as a column; the error when it names nothing lmsstage takes.
+std::optional<RecordError> read_column(std::size_t number, std::string_view cell, bool naaccr, CsvHeader::Column& out) {
+    const std::string_view name = trim_blanks(cell);
+    out.name = std::string(name);
+    if (name.empty()) {
+        out.kind = CsvHeader::Column::Kind::unnamed;
+        return std::nullopt;
+    }
+    const std::string key = key_of(name);
+    if (!naaccr) {
+        out.spec = find_field_by_key(key);
+        if (out.spec == nullptr) {
+            return header_error(number, name, unknown_key(name, false).message);
+        }
+        out.kind = CsvHeader::Column::Kind::field;
+        return std::nullopt;
+    }
+    const NaaccrKey role = classify_naaccr_key(key, false);
+    switch (role.kind) {
+        case NaaccrKey::Kind::item: out.kind = CsvHeader::Column::Kind::item; out.item = role.item->item; break;
+        case NaaccrKey::Kind::case_field: out.kind = CsvHeader::Column::Kind::field; out.spec = role.spec; break;
+        case NaaccrKey::Kind::passed_over: out.kind = CsvHeader::Column::Kind::passed_over; break;
+        case NaaccrKey::Kind::refused: return header_error(number, name, role.problem);
+    }
+    return std::nullopt;
+}
+
+bool same_target(const CsvHeader::Column& a, const CsvHeader::Column& b) {
+    if (a.kind != b.kind) {
+        return false;
+    }
+    return (a.kind == CsvHeader::Column::Kind::field && a.spec == b.spec) ||
+           (a.kind == CsvHeader::Column::Kind::item && a.item == b.item);
+}
+
+/// The message for a column that names what an earlier one already does (written piece by piece:
+/// g++ 12 reports a false -Wrestrict on a long chain of string additions).
+std::string repeated(const CsvHeader::Column& column, std::size_t earlier, const CsvHeader::Column& first) {
+    std::string message = "\"";
+    message += printable(column.name);
+    message += "\" names the same ";
+    message += column.kind == CsvHeader::Column::Kind::item ? "NAACCR item" : "field";
+    message += " as column ";
+    message += std::to_string(earlier);
+    message += " (\"";
+    message += printable(first.name);
+    message += "\"): each is given once";
+    return message;
+}
+
+struct RowCells {
+    std::vector<std::string_view> cells;
+    std::string scratch;
+};
+
+RowCells& row_cells() {
+    thread_local RowCells state;
+    return state;
+}
+
+/// The id cell, read first so that an error row still carries it.
+void read_id(const CsvHeader& header, const std::vector<std::string_view>& cells, Record& out) {
+    for (std::size_t i = 0; i < header.columns.size(); ++i) {
+        const CsvHeader::Column& column = header.columns[i];
+        if (column.kind == CsvHeader::Column::Kind::field && column.spec->kind == ValueKind::id && !cells[i].empty()) {
+            append_json_string(out.id_json, valid_utf8(cells[i]));
+            out.id_text.assign(cells[i]);
+        }
+    }
+}
+
+}  // namespace
+
+std::optional<RecordError> read_csv_header(std::string_view row, const csv::Dialect& dialect, bool naaccr,
+                                           CsvHeader& out) {
+    out = CsvHeader{dialect, {}, naaccr};
+    RowCells& state = row_cells();
+    if (auto problem = csv::split_cells(row, dialect, state.cells, state.scratch)) {
+        return RecordError{"", "header: " + *problem, false, false};
+    }
+    for (std::size_t i = 0; i < state.cells.size(); ++i) {
+        CsvHeader::Column column;
+        if (auto error = read_column(i + 1, state.cells[i], naaccr, column)) {
+            return error;
+        }
+        for (std::size_t j = 0; j < out.columns.size(); ++j) {
+            if (same_target(out.columns[j], column)) {
+                return header_error(i + 1, column.name, repeated(column, j + 1, out.columns[j]));
+            }
+        }
+        out.columns.push_back(std::move(column));
+    }
+    return std::nullopt;
+}
+
+std::optional<RecordError> read_csv_record(std::string_view row, const CsvHeader& header, Record& out) {
+    out.clear();
+    RowCells& state = row_cells();
+    if (auto problem = csv::split_cells(row, header.dialect, state.cells, state.scratch)) {
+        return RecordError{"", *problem, false, true};
+    }
+    const std::vector<std::string_view>& cells = state.cells;
+    if (cells.size() != header.columns.size()) {
+        return RecordError{"", "the row has " + std::to_string(cells.size()) + (cells.size() == 1 ? " cell" : " cells") +
+                                   ", the header has " + std::to_string(header.columns.size()),
+                           false, true};
+    }
+    read_id(header, cells, out);
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        const CsvHeader::Column& column = header.columns[i];
+        const std::string_view cell = cells[i];
+        if (cell.empty()) {
+            continue;  // not given
+        }
+        if (column.kind == CsvHeader::Column::Kind::field && column.spec->kind != ValueKind::id) {
+            const JsonValue given{JsonValue::Type::string, cell, cell, false};
+            if (auto error = assign_json(out.input, *column.spec, given)) {
+                return error;
+            }
+        } else if (column.kind == CsvHeader::Column::Kind::item) {
+            out.naaccr.set(column.item, cell);
+        } else if (column.kind == CsvHeader::Column::Kind::unnamed) {
+            return RecordError{"", "column " + std::to_string(i + 1) +
+                                       " has no name in the header, but this row gives it a value: " + shorten(cell),
+                               false, false};
+        }
+    }
+    return std::nullopt;
+}
+
+bool is_empty_row(std::string_view row, const csv::Dialect& dialect) noexcept {
+    return std::all_of(row.begin(), row.end(), [&](char c) { return c == dialect.delimiter; });
+}
+
+}  // namespace lmsstage::cli

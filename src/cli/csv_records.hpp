@@ -1,0 +1,52 @@
+#pragma once
+// CSV and TSV rows as records (batch --from csv|tsv): the header row names the columns, each data
+// row is one record. A column is a case field (its JSON key, or its option spelling: bladder-rectum,
+// --bladder-rectum), "id", or with --naaccr a NAACCR item id (cli/registry.hpp). Each cell goes into
+// the case through the field table exactly as a JSON string does (cli/json_fields.hpp), so the
+// values and the error messages are those of the other doors. An empty cell is a value not given.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/csv.hpp"
+#include "cli/fields.hpp"
+#include "cli/naaccr.hpp"
+#include "cli/record_reader.hpp"
+
+namespace lmsstage::cli {
+
+/// The columns of one CSV/TSV input, read from its header row.
+struct CsvHeader {
+    struct Column {
+        enum class Kind {
+            field,        ///< a case field (`spec`), or the id
+            item,         ///< a NAACCR item lmsstage reads (`item`)
+            passed_over,  ///< another NAACCR item (--naaccr)
+            unnamed,      ///< an empty header cell: its cells must be empty too
+        };
+        Kind kind = Kind::unnamed;
+        const FieldSpec* spec = nullptr;
+        naaccr::Item item = naaccr::Item::primary_site;
+        std::string name;
+    };
+    csv::Dialect dialect;
+    std::vector<Column> columns;
+    bool naaccr = false;
+};
+
+/// Reads the header row. The error names the column (its header text as `field`) and says what is
+/// wrong: an unknown name (with the nearest one), a field named twice, a cell that cannot be read.
+std::optional<RecordError> read_csv_header(std::string_view row, const csv::Dialect& dialect, bool naaccr,
+                                           CsvHeader& out);
+
+/// Reads one data row into `out` (cleared first); on error `out.id_json` still holds the row's id
+/// when it has one.
+std::optional<RecordError> read_csv_record(std::string_view row, const CsvHeader& header, Record& out);
+
+/// True when a framed row holds nothing but delimiters: an empty spreadsheet row, skipped as a
+/// blank line is.
+bool is_empty_row(std::string_view row, const csv::Dialect& dialect) noexcept;
+
+}  // namespace lmsstage::cli

@@ -1,0 +1,109 @@
+#include "cli/registry.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <variant>
+
+#include "cli/json_fields.hpp"
+#include "cli/naaccr_tables.hpp"
+
+namespace lmsstage::cli {
+namespace {
+
+/// The case fields the NAACCR mapping derives, and the items they come from.
+struct Derived {
+    Field field;
+    std::string_view from;
+};
+constexpr Derived k_derived[] = {
+    {Field::site, "primarySite [400]"},
+    {Field::histology, "histologicTypeIcdO3 [522]"},
+    {Field::size, "tumorSizeSummary [756] (or tumorSizePathologic [754], tumorSizeClinical [752])"},
+    {Field::grade, "gradeClinical [3843] and gradePathological [3844]"},
+    {Field::nodes, "regionalNodesPositive [820]"},
+    {Field::metastasis, "the Mets at DX items metsAtDxBone .. metsAtDxOther [1112-1117]"},
+    {Field::mitotic_rate, "gradeClinical [3843] and gradePathological [3844] (GIST: L, H)"},
+    {Field::gi_site, "primarySite [400] (and schemaDiscriminator1 [3926] for C48.1)"},
+    {Field::edition, "tnmEditionNumber [1060]"},
+};
+
+std::string refused_field(const FieldSpec& spec, std::string_view from) {
+    return std::string(spec.key) + " is derived from " + std::string(from) +
+           " in a NAACCR-keyed record (--naaccr): give that item instead";
+}
+
+/// A key that is neither an item lmsstage reads, nor a case field, nor a NAACCR item.
+std::string unknown_naaccr_key(std::string_view key, bool check_keys) {
+    std::string suggestion;
+    std::size_t best = 3;
+    const auto consider = [&](std::string_view candidate) {
+        if (const std::size_t d = edit_distance(key, candidate); d < best) {
+            best = d;
+            suggestion = std::string(candidate);
+        }
+    };
+    std::string items;
+    for (const naaccr::ItemInfo& item : naaccr::input_items()) {
+        consider(item.id);
+        items += items.empty() ? "" : ", ";
+        items += item.id;
+    }
+    for (const FieldSpec& spec : field_specs()) {
+        const bool derived = std::any_of(std::begin(k_derived), std::end(k_derived),
+                                         [&](const Derived& d) { return d.field == spec.field; });
+        if (!derived) {
+            consider(spec.key);
+        }
+    }
+    if (check_keys) {
+        consider("expect");
+        consider("source");
+    }
+    std::string message = "unknown key \"" + shorten(key) + "\": not a NAACCR item";
+    if (!suggestion.empty()) {
+        message += " (did you mean \"" + suggestion + "\"?)";
+    }
+    return message + "; the items lmsstage reads: " + items +
+           "; and the case fields no NAACCR item carries, as in lmsstage --help";
+}
+
+}  // namespace
+
+NaaccrKey classify_naaccr_key(std::string_view key, bool check_keys) {
+    if (const naaccr::ItemInfo* item = naaccr::find_input_item(key)) {
+        return NaaccrKey{NaaccrKey::Kind::item, item, nullptr, {}};
+    }
+    if (const FieldSpec* spec = find_field_by_key(key)) {
+        for (const Derived& derived : k_derived) {
+            if (derived.field == spec->field) {
+                return NaaccrKey{NaaccrKey::Kind::refused, nullptr, nullptr, refused_field(*spec, derived.from)};
+            }
+        }
+        return NaaccrKey{NaaccrKey::Kind::case_field, nullptr, spec, {}};
+    }
+    if (naaccr::find_dictionary_item(key) != nullptr) {
+        return NaaccrKey{NaaccrKey::Kind::passed_over, nullptr, nullptr, {}};
+    }
+    return NaaccrKey{NaaccrKey::Kind::refused, nullptr, nullptr, unknown_naaccr_key(key, check_keys)};
+}
+
+std::optional<RecordError> stage_naaccr(Record& record, Result& result, StageOptions options) {
+    const naaccr::Mapping mapping = naaccr::map_record(record.naaccr);
+    if (const auto* refusal = std::get_if<naaccr::Refusal>(&mapping)) {
+        return RecordError{std::string(refusal->item), refusal->message(), true, false};
+    }
+    const auto& mapped = std::get<naaccr::Mapped>(mapping);
+    std::optional<CaseError> invalid = naaccr::apply(mapped, record.input);
+    if (!invalid) {
+        invalid = stage(record.input, result, options);
+    }
+    if (invalid) {
+        return RecordError{std::string(field_name(invalid->field)), invalid->message(), true, false};
+    }
+    for (const std::string& note : mapped.notes) {
+        result.notes.push_back(note);
+    }
+    return std::nullopt;
+}
+
+}  // namespace lmsstage::cli

@@ -1,0 +1,47 @@
+#pragma once
+// The registry door: records keyed by NAACCR XML item ids (batch --naaccr, check --naaccr), as JSON
+// objects or CSV/TSV columns. Their items are mapped by the sourced tables of data/naaccr/ (see
+// cli/naaccr.hpp, docs/naaccr.md) into lmsstage's own case fields, staged like any other case, and
+// the mapping's notes are added to the result's.
+//
+// Besides the items it reads, such a record may give lmsstage case fields that no NAACCR item
+// carries (depth, extension, the FIGO findings, ...) and an id. A case field that the mapping
+// derives (site from primarySite, ...) is refused, so that nothing is given twice. Other NAACCR
+// items (a registry export carries hundreds) are passed over; a key that is no NAACCR item of any
+// base dictionary since version 14 is an error with the nearest key, as in any other record.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cli/fields.hpp"
+#include "cli/naaccr.hpp"
+#include "cli/record_reader.hpp"
+#include "lmsstage/lmsstage.hpp"
+
+namespace lmsstage::cli {
+
+/// What a key of a NAACCR-keyed record is.
+struct NaaccrKey {
+    enum class Kind {
+        item,        ///< an item lmsstage reads
+        case_field,  ///< a case field no NAACCR item carries, or the id
+        passed_over, ///< another NAACCR item
+        refused,     ///< a derived case field, or no NAACCR item at all
+    };
+    Kind kind = Kind::refused;
+    const naaccr::ItemInfo* item = nullptr;  ///< Kind::item
+    const FieldSpec* spec = nullptr;         ///< Kind::case_field
+    std::string problem;                     ///< Kind::refused: why, and what to write instead
+};
+
+/// Classifies a key (a JSON key or a CSV header name). `check_keys`: "expect" and "source" are
+/// accepted by the caller, and offered in suggestions.
+NaaccrKey classify_naaccr_key(std::string_view key, bool check_keys);
+
+/// Maps the record's NAACCR items into its case (`record.input`, which may already hold the case
+/// fields the record gave), then stages it with `options`. The error names the item that was
+/// refused, or the case field at fault. The mapping's notes go after the result's own notes.
+std::optional<RecordError> stage_naaccr(Record& record, Result& result, StageOptions options = {});
+
+}  // namespace lmsstage::cli
