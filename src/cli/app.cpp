@@ -69,54 +69,105 @@ constexpr std::string_view k_exit_codes = R"(Exit codes:
   74  output cannot be written    130/143  stopped by SIGINT/SIGTERM
 )";
 
-constexpr std::string_view k_batch_help = R"(Usage: lmsstage batch [FILE...]
+constexpr std::string_view k_batch_help = R"(Usage: lmsstage batch [OPTIONS] [FILE...]
 
 Stages every record of each FILE (or of stdin when no FILE is given, or for "-") and
-writes NDJSON to stdout: exactly one line per input record, in input order.
+writes one output record per input record to stdout, in input order.
 
-How records are framed (no guessing):
-  - An input whose first non-blank character is "[", or whose first non-blank line
-    is a lone "{" (as jq, Python and JavaScript pretty-print), is a JSON text: its
-    values are read one after another by a JSON parser. The elements of a top-level
-    array are records (several arrays, or jq . output, are fine); so is every other
-    top-level value. A fault inside a record makes that record an error. A fault
-    between records (a missing or extra comma or bracket, a line break inside a
-    string, an array never closed) stops reading that input: an error line says
-    where (line, column) and that the rest of the input was not read.
-  - Any other input is NDJSON: every non-blank line is exactly one record and gets
-    exactly one output line; lines are never joined or split.
-Keys are the case fields of lmsstage --help with _ for - (e.g. "abdominal_sites"),
-plus "id" (a string or number, echoed back). Blank lines are skipped (line numbers
-still count them); CRLF line ends and a UTF-8 byte-order mark are accepted; UTF-16
-and UTF-32 input is refused (convert it with iconv).
+Input (--from json|csv|tsv; by default a FILE ending in .csv or .tsv, any letter
+case, is CSV or TSV, and anything else, stdin included, is JSON):
+  - JSON: an input whose first non-blank character is "[", or whose first
+    non-blank line is a lone "{" (as jq, Python and JavaScript pretty-print), is a
+    JSON text: its values are read one after another by a JSON parser. The
+    elements of a top-level array are records (several arrays, or jq . output, are
+    fine); so is every other top-level value. A fault inside a record makes that
+    record an error. A fault between records (a missing or extra comma or bracket,
+    a line break inside a string, an array never closed) stops reading that input:
+    an error line says where (line, column) and that the rest was not read.
+    Any other input is NDJSON: every non-blank line is exactly one record; lines
+    are never joined or split. Keys are the case fields of lmsstage --help with _
+    for - (e.g. "abdominal_sites"), plus "id" (a string or number, echoed back).
+  - CSV (RFC 4180: quoted fields, doubled quotes, line breaks in quotes) and TSV
+    (tabs, the same quoting): the first row names the columns, each a case field
+    (abdominal_sites, abdominal-sites or --abdominal-sites) or id; every other row
+    is one record. An empty cell is a value not given; a row of empty cells is
+    skipped like a blank line. A header naming anything else (the nearest name is
+    suggested), or a field twice, is an error record in place of the whole input,
+    which is not read further. The id is echoed as a JSON string.
+Blank lines are skipped (line numbers still count them); CRLF line ends and a
+UTF-8 byte-order mark are accepted; UTF-16 and UTF-32 input is refused (convert
+it with iconv). A record or row over 1 MiB is an error, and reading goes on.
 
-A bad record gives an error object in its place, with "ok": false, "line" (where
-the record starts, 1-based), "index" (0-based, for an element of a JSON array),
-"error": {"field", "message"} and the "id" when the record was read past its id.
-Unknown keys, keys given twice, wrong types, invalid JSON or UTF-8 and records over
-1 MiB are all errors; nothing is guessed or dropped.
+Output (--to):
+  json       the full result object of lmsstage --json, one a line (the default)
+  ndjson     one flat JSON object a line, with the chosen columns as keys
+  csv, tsv   a header row, then one row per record (CSV: CRLF line ends, quoted
+             as needed; lists joined with "; "); --columns alone means ndjson
+  --columns LIST   comma-separated column names (default: the default set):
+      id, ok, file, line, row, index, system.id, system.name, categories.T,
+      categories.N, categories.M, categories.G, categories.mitotic_rate, stage,
+      possible_stages, summary_stage, survival.table, survival.title,
+      survival.matched, survival.percent (the matched row's), survival.measure,
+      survival.source, survival.cohort, survival.taken, survival.cited_in,
+      survival.population, survival.rows, survival.note, assumptions, warnings,
+      notes, trace, version, error.field, error.message; and the NAACCR output
+      items (below). A . may be written _; system, T, N, M, G and mitotic_rate
+      are short for system.id and categories.*; "default" is the default set:
+      id,ok,system,stage,possible_stages,T,N,M,G,summary_stage,survival_percent,
+      survival_table,error_field,error_message
+  The trace and the texts (assumptions, warnings, notes) are built only when a
+  column needs them.
 
-A summary goes to stderr: "staged N records: K ok, E errors" (N = lines written).
-Every input is checked before any output: a regular file, FIFO or character
-device that can be read. Files are opened one at a time.
+NAACCR (--naaccr): records keyed by NAACCR XML item ids (primarySite,
+histologicTypeIcdO3, behaviorCodeIcdO3, tumorSizeSummary, tumorSizePathologic,
+tumorSizeClinical, gradeClinical, gradePathological, regionalNodesPositive,
+metsAtDxBone .. metsAtDxOther, tnmEditionNumber, schemaDiscriminator1 and 2,
+csSiteSpecificFactor10), in JSON or CSV, mapped by the sourced tables of
+docs/naaccr.md; a record the tables refuse (a carcinosarcoma, behaviour /2, ...)
+is an error naming the item and the reason, and the mapping's notes join the
+result's. A record may add case fields no item carries (depth, extension, ...)
+and an id; other NAACCR items are passed over; any other key is an error. The
+output adds the NAACCR output items summaryStage2018, tnmEditionNumber,
+derivedAjcc7T, derivedAjcc7N, derivedAjcc7M, derivedAjcc7StageGrp,
+derivedEod2018T, derivedEod2018N, derivedEod2018M, derivedEod2018StageGroup (as
+columns, or a "naaccr" object in --to json).
+
+A bad record gives an error record in its place: "ok": false, "line" (where the
+record starts), "row" (CSV/TSV: its row, the header being row 1), "index" (an
+element of a JSON array), "error": {"field", "message"} and the "id" when it was
+read. Unknown keys, keys given twice, wrong types, invalid JSON or UTF-8 and
+invalid cases are all errors; nothing is guessed or dropped.
+
+A summary goes to stderr: "staged N records: K ok, E errors". Every input is
+checked before any output: a regular file, FIFO or character device that can be
+read. Files are opened one at a time.
+  --exit-zero   invalid records do not set the exit status (0 when every record
+                got its output line): for Spark, xargs and other cluster jobs.
+                An input cut short (a fault between JSON records, a refused CSV
+                header, a quote never closed) is still 65, I/O errors still fail.
 Exit: 0 all staged; 65 some records invalid, or an input cut short; 66 an input
 cannot be read (the reason is given); 71 out of memory; 74 output cannot be
 written; 130/143 stopped by SIGINT/SIGTERM (the last line written is whole).
 If the reader of stdout goes away (| head), lmsstage stops quietly with 0.
 
-Example:
+Examples:
   printf '{"id":1,"size":6,"grade":3}\n{"id":2,"size":-3,"grade":1}\n' | lmsstage batch
+  lmsstage batch --from csv cohort.csv --to csv > staged.csv
+  lmsstage batch --naaccr --to csv registry.csv --columns default,notes
 )";
 
-constexpr std::string_view k_check_help = R"(Usage: lmsstage check [--junit FILE] FILE...
+constexpr std::string_view k_check_help = R"(Usage: lmsstage check [--junit FILE] [--naaccr] FILE...
 
 Each record is a case plus "expect": {...} and optionally "source" (where the
-expected values come from). Records are framed as by lmsstage batch. FILE "-"
-reads stdin. Expectation keys: stage, possible_stages (compared as a set),
-summary_stage, categories (any of T, N, M, G, mitotic_rate), system (the system
-id), survival.matched, survival.table, assumptions, warnings; or "error": FIELD
-alone, for a case that must be rejected for that field. Objects compare as
-subsets, everything else exactly.
+expected values come from). Records are framed as by lmsstage batch (JSON only).
+FILE "-" reads stdin. Expectation keys: stage, possible_stages (compared as a
+set), summary_stage, categories (any of T, N, M, G, mitotic_rate), system (the
+system id), survival.matched, survival.table, assumptions, warnings, notes, naaccr
+(the NAACCR output items, e.g. {"summaryStage2018": "1"}); or "error": FIELD
+alone, for a case that must be rejected for that field (or NAACCR item). Objects
+compare as subsets, everything else exactly.
+  --naaccr       the cases are keyed by NAACCR items, as for lmsstage batch
+                 --naaccr (data/cases/naaccr/ holds such cases)
 
 Prints one line per unmet expectation (file:line: id: field: expected ..., got ...)
 and ends with "N passed, N failed". Control characters from the input are shown
@@ -315,12 +366,14 @@ std::optional<std::string> parse_subcommand(const std::vector<std::string>& args
         } else if (!options_done && (arg == "-h" || arg == "--help")) {
             out.help = true;
         } else if (!options_done && std::find(value_options.begin(), value_options.end(), name) != value_options.end()) {
+            const std::string needs = std::string(command) + ": " + name + " needs a value" +
+                                      (name == "--junit" ? " (a file name)" : "; see lmsstage " + std::string(command) + " --help");
             if (name == arg && i + 1 == args.size()) {
-                return std::string(command) + ": " + name + " needs a value (a file name)";
+                return needs;
             }
             out.values.emplace_back(name, name == arg ? args[++i] : arg.substr(name.size() + 1));
             if (out.values.back().second.empty()) {
-                return std::string(command) + ": " + name + " needs a value (a file name)";
+                return needs;
             }
         } else if (!options_done && arg.size() > 1 && arg[0] == '-') {
             if (std::find(known_flags.begin(), known_flags.end(), arg) == known_flags.end()) {
@@ -344,23 +397,48 @@ int run_check_command(const SubcommandArgs& parsed, const Streams& io) {
     if (parsed.values.size() > 1) {
         return usage_error(io.err, "check: --junit was given more than once");
     }
-    return run_check(CheckOptions{parsed.operands, parsed.values.empty() ? "" : parsed.values.front().second}, io);
+    return run_check(CheckOptions{parsed.operands, parsed.values.empty() ? "" : parsed.values.front().second,
+                                  !parsed.flags.empty()},
+                     io);
+}
+
+int run_batch_command(const SubcommandArgs& parsed, const Streams& io) {
+    if (parsed.help) {
+        return write_output(io.out, io.err, std::string(k_batch_help));
+    }
+    BatchOptions options;
+    options.files = parsed.operands;
+    for (const std::string& flag : parsed.flags) {
+        (flag == "--naaccr" ? options.naaccr : options.exit_zero) = true;
+    }
+    for (const auto& [name, value] : parsed.values) {
+        std::string& slot = name == "--from" ? options.from : (name == "--to" ? options.to : options.columns);
+        if (!slot.empty()) {
+            return usage_error(io.err, "batch: " + name + " was given more than once");
+        }
+        slot = value;
+    }
+    return run_batch(options, io);
 }
 
 int run_subcommand(const std::vector<std::string>& args, const Streams& io) {
     const std::string& command = args.front();
     SubcommandArgs parsed;
     const std::vector<std::string_view> flags =
-        command == "rules" ? std::vector<std::string_view>{"--json"} : std::vector<std::string_view>{};
+        command == "rules"   ? std::vector<std::string_view>{"--json"}
+        : command == "batch" ? std::vector<std::string_view>{"--naaccr", "--exit-zero"}
+                             : std::vector<std::string_view>{"--naaccr"};
     const std::vector<std::string_view> value_options =
-        command == "check" ? std::vector<std::string_view>{"--junit"} : std::vector<std::string_view>{};
+        command == "check"   ? std::vector<std::string_view>{"--junit"}
+        : command == "batch" ? std::vector<std::string_view>{"--from", "--to", "--columns"}
+                             : std::vector<std::string_view>{};
     if (auto problem = parse_subcommand(args, command, flags, value_options, parsed)) {
         return usage_error(io.err, *problem);
     }
     std::ostream& out = io.out;
     std::ostream& err = io.err;
     if (command == "batch") {
-        return parsed.help ? write_output(out, err, std::string(k_batch_help)) : run_batch(parsed.operands, io);
+        return run_batch_command(parsed, io);
     }
     if (command == "check") {
         return run_check_command(parsed, io);

@@ -1,15 +1,25 @@
-// lmsstage batch: records in (files or stdin), exactly one NDJSON line out per record, in order.
+// lmsstage batch: records in (files or stdin; JSON, NDJSON, CSV or TSV; keyed by case fields or by
+// NAACCR items), exactly one output record per input record, in order: the full result object, or
+// chosen columns as CSV, TSV or compact NDJSON.
+#include <cctype>
 #include <cstring>
+#include <deque>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "cli/app.hpp"
+#include "cli/columns.hpp"
 #include "cli/commands.hpp"
+#include "cli/csv.hpp"
+#include "cli/csv_records.hpp"
 #include "cli/inputs.hpp"
 #include "cli/interrupt.hpp"
+#include "cli/naaccr.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/record_reader.hpp"
 #include "cli/record_stream.hpp"
+#include "cli/registry.hpp"
 #include "cli/render_json.hpp"
 #include "cli/safe_text.hpp"
 #include "lmsstage/lmsstage.hpp"
@@ -17,33 +27,207 @@
 namespace lmsstage::cli {
 namespace {
 
-/// Stages every record of a batch into its output, one line each (runs on worker threads).
-void stage_batch(Batch& batch) {
-    thread_local Record record;
-    thread_local Result result;
-    std::string& out = batch.output;
-    for (const Batch::Item& item : batch.items) {
-        const std::string_view bytes(batch.input.data() + item.offset, item.size);
-        if (item.problem) {
-            append_error_json(out, "", bytes, "", item.place);
-            ++batch.bad;
-        } else if (auto error = read_padded_record(bytes, RecordKind::batch, record)) {
-            append_error_json(out, error->field, error->message, record.id_json, item.place);
-            ++batch.bad;
-        } else if (auto invalid = stage(record.input, result)) {
-            append_error_json(out, *invalid, record.id_json, item.place);
-            ++batch.bad;
-        } else {
-            append_result_json(out, result, record.id_json);
-            ++batch.ok;
-        }
-        out += '\n';
+enum class InputFormat { by_name, json, csv, tsv };
+
+/// The options, checked and resolved.
+struct BatchPlan {
+    InputFormat from = InputFormat::by_name;
+    OutputFormat to = OutputFormat::json;
+    ColumnSet columns;
+    bool naaccr = false;
+    bool exit_zero = false;
+    StageOptions stage;
+    bool naaccr_codes = false;  ///< the output carries the NAACCR output items
+};
+
+std::optional<OutputFormat> output_format(std::string_view to) {
+    if (to == "json") {
+        return OutputFormat::json;
     }
+    if (to == "ndjson") {
+        return OutputFormat::ndjson;
+    }
+    if (to == "csv" || to == "tsv") {
+        return to == "csv" ? OutputFormat::csv : OutputFormat::tsv;
+    }
+    return std::nullopt;
 }
+
+std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
+    BatchPlan plan;
+    plan.naaccr = options.naaccr;
+    plan.exit_zero = options.exit_zero;
+    if (!options.from.empty()) {
+        if (options.from != "json" && options.from != "csv" && options.from != "tsv") {
+            return "batch: --from must be json, csv or tsv, got " + printable(options.from);
+        }
+        plan.from = options.from == "json" ? InputFormat::json
+                                           : (options.from == "csv" ? InputFormat::csv : InputFormat::tsv);
+    }
+    const std::string to = !options.to.empty() ? options.to : (options.columns.empty() ? "json" : "ndjson");
+    const auto format = output_format(to);
+    if (!format) {
+        return "batch: --to must be json (the full result records), ndjson, csv or tsv, got " + printable(to);
+    }
+    plan.to = *format;
+    if (plan.to == OutputFormat::json) {
+        if (!options.columns.empty()) {
+            return std::string("batch: --columns chooses the columns of --to ndjson, csv or tsv, not of --to json");
+        }
+        plan.naaccr_codes = plan.naaccr;
+        return plan;  // full records: trace and texts (StageOptions{} builds everything)
+    }
+    if (options.columns.empty()) {
+        plan.columns = default_columns(plan.naaccr);
+    } else {
+        auto parsed = parse_columns(options.columns, plan.naaccr);
+        if (auto* problem = std::get_if<std::string>(&parsed)) {
+            return "batch: " + *problem;
+        }
+        plan.columns = std::get<ColumnSet>(std::move(parsed));
+    }
+    plan.stage = StageOptions{plan.columns.trace, plan.columns.texts};
+    plan.naaccr_codes = plan.columns.naaccr;
+    return plan;
+}
+
+/// True when a file's name ends in `suffix`, in any letter case (.csv, .CSV).
+bool has_suffix(std::string_view name, std::string_view suffix) {
+    if (name.size() < suffix.size()) {
+        return false;
+    }
+    const std::string_view end = name.substr(name.size() - suffix.size());
+    for (std::size_t i = 0; i < suffix.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(end[i])) != suffix[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+InputFormat format_of(const BatchPlan& plan, const Input& input) {
+    if (plan.from != InputFormat::by_name) {
+        return plan.from;
+    }
+    if (has_suffix(input.path, ".csv")) {
+        return InputFormat::csv;
+    }
+    return has_suffix(input.path, ".tsv") ? InputFormat::tsv : InputFormat::json;
+}
+
+/// The NAACCR output items as a "naaccr" member, put before the closing "version" member of a full
+/// result record (the other members and their order stay as lmsstage --json writes them).
+void insert_naaccr_json(std::string& out, std::size_t record_start, const std::vector<naaccr::OutputItem>& codes) {
+    std::string member = ",\"naaccr\":{";
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        member += i == 0 ? "\"" : ",\"";
+        member += codes[i].id;
+        member += "\":";
+        if (codes[i].code.empty()) {
+            member += "null";
+        } else {
+            append_json_string(member, codes[i].code);
+        }
+    }
+    member += '}';
+    const std::size_t version_member = std::string_view(",\"version\":\"lmsstage \"}").size() + version().size();
+    const std::size_t at = out.size() - version_member;
+    if (at <= record_start || out.compare(at, 11, ",\"version\":") != 0) {
+        throw std::logic_error("result JSON without its version member");  // a bug: exit 70
+    }
+    out.insert(at, member);
+}
+
+/// Stages the records of a batch (on a worker thread): one output record each.
+class BatchStager {
+public:
+    explicit BatchStager(const BatchPlan& plan) : m_plan(plan) {}
+
+    void operator()(Batch& batch) const {
+        thread_local Record record;
+        thread_local Result result;
+        for (const Batch::Item& item : batch.items) {
+            const std::string_view bytes(batch.input.data() + item.offset, item.size);
+            std::optional<RecordError> error;
+            if (item.problem) {
+                error = RecordError{std::string(bytes.substr(0, item.field_size)), std::string(bytes.substr(item.field_size)),
+                                    false, false};
+                record.clear();
+            } else {
+                error = item.csv != nullptr ? read_csv_record(bytes, *item.csv, record)
+                                            : read_padded_record(bytes, RecordKind::batch, record, keys());
+            }
+            if (!error) {
+                error = m_plan.naaccr ? stage_naaccr(record, result, m_plan.stage)
+                                      : staged(stage(record.input, result, m_plan.stage));
+            }
+            if (error) {
+                write_error(batch.output, record, item.place, *error);
+                ++batch.bad;
+            } else {
+                write_result(batch.output, record, item.place, result);
+                ++batch.ok;
+            }
+        }
+    }
+
+private:
+    [[nodiscard]] RecordKeys keys() const { return m_plan.naaccr ? RecordKeys::naaccr : RecordKeys::case_fields; }
+
+    static std::optional<RecordError> staged(const std::optional<CaseError>& invalid) {
+        if (!invalid) {
+            return std::nullopt;
+        }
+        return RecordError{std::string(field_name(invalid->field)), invalid->message(), true, false};
+    }
+
+    void write_error(std::string& out, const Record& record, RecordPlace place, const RecordError& error) const {
+        if (m_plan.to == OutputFormat::json) {
+            append_error_json(out, error.field, error.message, record.id_json, place);
+            out += '\n';
+            return;
+        }
+        const RowView row{record.id_json, record.id_text, place, nullptr, error.field, error.message, {}};
+        append_row(out, m_plan.columns, row, m_plan.to);
+    }
+
+    void write_result(std::string& out, const Record& record, RecordPlace place, const Result& result) const {
+        thread_local std::vector<naaccr::OutputItem> codes;
+        codes.clear();
+        if (m_plan.naaccr_codes) {
+            codes = naaccr::output_items(result, record.input);
+        }
+        if (m_plan.to == OutputFormat::json) {
+            const std::size_t start = out.size();
+            append_result_json(out, result, record.id_json);
+            if (m_plan.naaccr_codes) {
+                insert_naaccr_json(out, start, codes);
+            }
+            out += '\n';
+            return;
+        }
+        const RowView row{record.id_json, record.id_text, place, &result, {}, {}, codes};
+        append_row(out, m_plan.columns, row, m_plan.to);
+    }
+
+    const BatchPlan& m_plan;
+};
+
+}  // namespace
+
+namespace {
 
 class BatchCommand {
 public:
-    explicit BatchCommand(const Streams& io) : m_io(io), m_output(io.out), m_pipeline(m_output, stage_batch) {}
+    BatchCommand(const Streams& io, const BatchPlan& plan)
+        : m_io(io), m_plan(plan), m_output(io.out), m_pipeline(m_output, BatchStager(plan)) {}
+
+    /// The CSV or TSV header row of the output; false when it cannot be written.
+    bool write_header() {
+        std::string header;
+        append_header(header, m_plan.columns, m_plan.to);
+        return header.empty() || m_output.write(header);
+    }
 
     /// Reads every input in order; false when writing stopped (output, worker failure or signal).
     bool read_all(const std::vector<Input>& inputs) {
@@ -55,8 +239,10 @@ public:
                 continue;
             }
             const auto read = [&reader](char* buffer, std::size_t size) { return reader.read(buffer, size); };
-            const StreamEnd end =
-                split_records(read, [&](const RawRecord& raw) { return add(input, raw); });
+            const InputFormat format = format_of(m_plan, input);
+            const StreamEnd end = format == InputFormat::json
+                                      ? split_records(read, [&](const RawRecord& raw) { return add(input, raw); })
+                                      : read_table(input, read, format == InputFormat::tsv);
             if (end.kind == StreamEnd::Kind::consumer_stopped || stop_signal() != 0) {
                 return false;
             }
@@ -85,11 +271,21 @@ public:
         if (m_input_failed) {
             return exit_code::no_input;
         }
-        return m_pipeline.bad() > 0 ? exit_code::data : exit_code::ok;
+        if (m_cut_short) {
+            return exit_code::data;  // records after the fault were not read: never hidden by --exit-zero
+        }
+        return m_pipeline.bad() > 0 && !m_plan.exit_zero ? exit_code::data : exit_code::ok;
     }
 
 private:
     long long lines() const { return m_pipeline.ok() + m_pipeline.bad(); }
+
+    /// Hands a full batch on; false when reading must stop.
+    bool added() {
+        const bool go_on = !m_pipeline.current().full() || m_pipeline.submit();
+        report_thread_problem();
+        return go_on;
+    }
 
     bool add(const Input& input, const RawRecord& raw) {
         if (stop_signal() != 0) {
@@ -97,14 +293,63 @@ private:
         }
         RecordPlace place = raw.place;
         place.file = input.json_name;
-        Batch& batch = m_pipeline.current();
-        batch.add(raw.problem.empty() ? raw.bytes : raw.problem, place, !raw.problem.empty());
+        m_pipeline.current().add(raw.problem.empty() ? raw.bytes : raw.problem, place, !raw.problem.empty());
         if (raw.stops) {
             m_io.err << "lmsstage: " << input.shown << ": " << printable(raw.problem) << '\n';
+            m_cut_short = true;
         }
-        const bool go_on = !batch.full() || m_pipeline.submit();
-        report_thread_problem();
-        return go_on;
+        return added();
+    }
+
+    /// A CSV or TSV input: its header row, then one record per data row.
+    StreamEnd read_table(const Input& input, const ReadFn& read, bool tsv) {
+        const csv::Dialect dialect = tsv ? csv::Dialect::tsv() : csv::Dialect::csv();
+        csv::RowFramer framer(read, dialect, k_max_record_bytes);
+        const CsvHeader* header = nullptr;
+        csv::RawRow raw;
+        while (framer.next(raw)) {
+            if (stop_signal() != 0) {
+                return StreamEnd{StreamEnd::Kind::consumer_stopped};
+            }
+            RecordPlace place{static_cast<long long>(raw.line), 0, -1, input.json_name, static_cast<long long>(raw.number)};
+            bool go_on = true;
+            if (!raw.problem.empty()) {
+                go_on = add(input, RawRecord{{}, place, raw.problem, raw.stops});
+            } else if (header == nullptr) {
+                header = read_header(input, raw, dialect, place);
+                if (header == nullptr) {
+                    // The header names what lmsstage does not take: an error record, and nothing
+                    // more of this input is read.
+                    return added() ? StreamEnd{} : StreamEnd{StreamEnd::Kind::consumer_stopped};
+                }
+            } else if (!is_empty_row(raw.bytes, dialect)) {
+                m_pipeline.current().add(raw.bytes, place, false, header);
+                go_on = added();
+            }
+            if (!go_on) {
+                return StreamEnd{StreamEnd::Kind::consumer_stopped};
+            }
+        }
+        if (framer.error() != 0) {
+            return StreamEnd{StreamEnd::Kind::read_error, framer.error(), static_cast<long long>(framer.line())};
+        }
+        return StreamEnd{};
+    }
+
+    /// The header row: the columns of the rows after it; nullptr (and an error record in place of
+    /// the input) when it names what lmsstage does not take.
+    const CsvHeader* read_header(const Input& input, const csv::RawRow& raw, const csv::Dialect& dialect,
+                                 RecordPlace place) {
+        m_headers.emplace_back();
+        if (auto error = read_csv_header(raw.bytes, dialect, m_plan.naaccr, m_headers.back())) {
+            m_headers.pop_back();
+            const std::string message = error->message + std::string("; the rest of this input was not read");
+            m_pipeline.current().add_problem(error->field, message, place);
+            m_io.err << "lmsstage: " << input.shown << ':' << raw.line << ": " << printable(message) << '\n';
+            m_cut_short = true;
+            return nullptr;
+        }
+        return &m_headers.back();
     }
 
     /// A read error: an error line in place of the unread rest, and the reason on stderr.
@@ -127,21 +372,32 @@ private:
     }
 
     const Streams& m_io;
+    const BatchPlan& m_plan;
     Output m_output;
     Pipeline m_pipeline;
+    std::deque<CsvHeader> m_headers;  // one per CSV input; batches in flight point into it
     bool m_input_failed = false;
+    bool m_cut_short = false;
     bool m_thread_note_done = false;
 };
 
 }  // namespace
 
-int run_batch(const std::vector<std::string>& files, const Streams& io) {
+int run_batch(const BatchOptions& options, const Streams& io) {
+    auto plan = make_plan(options);
+    if (auto* problem = std::get_if<std::string>(&plan)) {
+        io.err << "lmsstage: " << *problem << "; see lmsstage batch --help\n";
+        return exit_code::usage;
+    }
     std::vector<Input> inputs;
-    if (auto problem = check_inputs(files, inputs)) {
+    if (auto problem = check_inputs(options.files, inputs)) {
         io.err << "lmsstage: " << *problem << '\n';
         return exit_code::no_input;
     }
-    BatchCommand command(io);
+    BatchCommand command(io, std::get<BatchPlan>(plan));
+    if (!command.write_header()) {
+        return command.finish(false);
+    }
     const bool completed = command.read_all(inputs);
     return command.finish(completed);
 }

@@ -18,9 +18,11 @@
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/interrupt.hpp"
+#include "cli/naaccr.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/record_reader.hpp"
 #include "cli/record_stream.hpp"
+#include "cli/registry.hpp"
 #include "cli/render_json.hpp"
 #include "cli/safe_text.hpp"
 #include "lmsstage/lmsstage.hpp"
@@ -30,9 +32,9 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr std::array<std::string_view, 10> k_expect_keys = {
+constexpr std::array<std::string_view, 12> k_expect_keys = {
     "stage", "possible_stages", "summary_stage", "categories", "system", "survival.matched", "survival.table",
-    "assumptions", "warnings", "error"};
+    "assumptions", "warnings", "notes", "naaccr", "error"};
 constexpr int k_max_expect_depth = 16;
 
 std::string expect_keys() {
@@ -82,7 +84,7 @@ bool matches(const Json& expected, const Json& actual, bool as_set = false) {
 /// The part of the result an expectation key speaks of.
 std::optional<Json> actual_for(const std::string& key, const Json& result) {
     if (key == "stage" || key == "possible_stages" || key == "summary_stage" || key == "categories" ||
-        key == "assumptions" || key == "warnings") {
+        key == "assumptions" || key == "warnings" || key == "notes" || key == "naaccr") {
         return result.at(key);
     }
     if (key == "system") {
@@ -120,10 +122,20 @@ std::optional<Json> parse_expect(const std::string& text, Verdict& verdict) {
     return verdict.misses.empty() ? std::optional(std::move(expect)) : std::nullopt;
 }
 
-void compare_result(const Json& expect, const Result& result, Verdict& verdict) {
+/// The result as its JSON record, with the NAACCR output items of the case as "naaccr".
+Json actual_json(const Result& result, const Case& input) {
     std::string text;
     append_result_json(text, result, {});
-    const Json actual = Json::parse(text);
+    Json actual = Json::parse(text);
+    Json& codes = actual["naaccr"] = Json::object();
+    for (const naaccr::OutputItem& item : naaccr::output_items(result, input)) {
+        codes[std::string(item.id)] = item.code.empty() ? Json(nullptr) : Json(item.code);
+    }
+    return actual;
+}
+
+void compare_result(const Json& expect, const Result& result, const Case& input, Verdict& verdict) {
+    const Json actual = actual_json(result, input);
     for (const auto& item : expect.items()) {
         const auto got = actual_for(item.key(), actual);
         if (!matches(item.value(), *got, item.key() == "possible_stages")) {
@@ -132,8 +144,20 @@ void compare_result(const Json& expect, const Result& result, Verdict& verdict) 
     }
 }
 
+/// The record's case staged (mapped from its NAACCR items first, with --naaccr): the result, or the
+/// error naming the field or item at fault.
+std::optional<RecordError> stage_record(Record& record, bool naaccr, Result& result) {
+    if (naaccr) {
+        return stage_naaccr(record, result);
+    }
+    if (auto invalid = stage(record.input, result)) {
+        return RecordError{std::string(field_name(invalid->field)), invalid->message(), true, false};
+    }
+    return std::nullopt;
+}
+
 /// A record read as a case, staged, and compared with what it expects.
-Verdict check_case(const Record& record) {
+Verdict check_case(Record& record, bool naaccr) {
     Verdict verdict;
     if (record.expect_json.empty()) {
         verdict.unusable_because("record: no \"expect\" object: nothing to check");
@@ -143,17 +167,17 @@ Verdict check_case(const Record& record) {
     if (!expect) {
         return verdict;
     }
-    const Outcome outcome = stage(record.input);
-    const auto* invalid = std::get_if<CaseError>(&outcome);
+    Result result;
+    const std::optional<RecordError> invalid = stage_record(record, naaccr, result);
     if (expect->contains("error")) {
-        const std::string got = invalid != nullptr ? Json(field_name(invalid->field)).dump() : "a staged result";
-        if (invalid == nullptr || got != expect->at("error").dump()) {
+        const std::string got = invalid ? Json(invalid->field).dump() : "a staged result";
+        if (!invalid || got != expect->at("error").dump()) {
             verdict.miss("error", expect->at("error").dump(), got);
         }
-    } else if (invalid != nullptr) {
-        verdict.miss("result", "a staged result", "error: " + invalid->message());
+    } else if (invalid) {
+        verdict.miss("result", "a staged result", "error: " + invalid->message);
     } else {
-        compare_result(*expect, std::get<Result>(outcome), verdict);
+        compare_result(*expect, result, record.input, verdict);
     }
     return verdict;
 }
@@ -276,7 +300,8 @@ std::string case_name(const Record& record, long long line) {
 
 class CheckCommand {
 public:
-    CheckCommand(const Streams& io, JUnitReport& junit) : m_io(io), m_output(io.out), m_junit(junit) {}
+    CheckCommand(const Streams& io, JUnitReport& junit, bool naaccr)
+        : m_io(io), m_output(io.out), m_junit(junit), m_naaccr(naaccr) {}
 
     /// Checks every input in order; false when output stopped (failed, or a stop was requested).
     bool read_all(const std::vector<Input>& inputs) {
@@ -338,10 +363,11 @@ private:
         Verdict verdict;
         if (!raw.problem.empty()) {
             verdict.unusable_because("record: " + std::string(raw.problem));
-        } else if (auto error = read_record(raw.bytes, RecordKind::check, record)) {
+        } else if (auto error = read_record(raw.bytes, RecordKind::check, record,
+                                            m_naaccr ? RecordKeys::naaccr : RecordKeys::case_fields)) {
             verdict = check_rejected(record, *error);
         } else {
-            verdict = check_case(record);
+            verdict = check_case(record, m_naaccr);
         }
         m_unusable = m_unusable || verdict.unusable;
         ++(verdict.misses.empty() ? m_passed : m_failed);
@@ -364,6 +390,7 @@ private:
     const Streams& m_io;
     Output m_output;
     JUnitReport& m_junit;
+    bool m_naaccr;
     long long m_passed = 0;
     long long m_failed = 0;
     bool m_unusable = false;
@@ -385,7 +412,7 @@ int run_check(const CheckOptions& options, const Streams& io) {
             return exit_code::io;
         }
     }
-    CheckCommand command(io, junit);
+    CheckCommand command(io, junit, options.naaccr);
     const bool completed = command.read_all(inputs);
     return command.finish(completed);
 }

@@ -17,12 +17,22 @@ struct Streams {
     int stdin_fd = -1;  ///< the real process reads standard input from this descriptor (0)
 };
 
-/// `lmsstage batch [FILE...]`: NDJSON out, one line per record, in order.
-int run_batch(const std::vector<std::string>& files, const Streams& io);
+/// `lmsstage batch [OPTIONS] [FILE...]`: one output record per input record, in order. The option
+/// values are checked by run_batch (a usage error, exit 64, names the option).
+struct BatchOptions {
+    std::vector<std::string> files;  ///< none: standard input; "-" is standard input
+    std::string from;                ///< --from json|csv|tsv; empty: by file name (.csv, .tsv), else JSON
+    std::string to;                  ///< --to json|ndjson|csv|tsv; empty: json, or ndjson with --columns
+    std::string columns;             ///< --columns LIST; empty: the default columns
+    bool naaccr = false;             ///< --naaccr: records keyed by NAACCR items; NAACCR-coded output
+    bool exit_zero = false;          ///< --exit-zero: invalid records do not set the exit status
+};
+int run_batch(const BatchOptions& options, const Streams& io);
 
 struct CheckOptions {
     std::vector<std::string> files;  ///< at least one; "-" is standard input
     std::string junit;               ///< --junit FILE: where to write a JUnit XML report (empty: none)
+    bool naaccr = false;             ///< --naaccr: the cases are keyed by NAACCR items (cli/registry.hpp)
 };
 /// `lmsstage check [--junit FILE] FILE...`: one line per unmet expectation, then "N passed, N failed".
 int run_check(const CheckOptions& options, const Streams& io);

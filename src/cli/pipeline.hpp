@@ -22,6 +22,8 @@
 
 namespace lmsstage::cli {
 
+struct CsvHeader;
+
 /// Writes to a stream; remembers whether and why writing failed (errno, EPIPE: the reader left).
 class Output {
 public:
@@ -56,6 +58,8 @@ struct Batch {
         std::size_t size = 0;
         RecordPlace place;
         bool problem = false;    ///< the bytes are a framing problem's message, not a record
+        std::size_t field_size = 0;         ///< a problem: its first bytes name the field at fault
+        const CsvHeader* csv = nullptr;     ///< a CSV/TSV row, read by this header; nullptr: JSON
     };
     std::string input;
     std::vector<Item> items;
@@ -65,7 +69,9 @@ struct Batch {
     bool done = false;
     std::exception_ptr failure;  ///< what a worker threw while processing the batch
 
-    void add(std::string_view bytes, RecordPlace place, bool problem);
+    void add(std::string_view bytes, RecordPlace place, bool problem, const CsvHeader* csv = nullptr);
+    /// A problem that names the field at fault (a CSV header's column).
+    void add_problem(std::string_view field, std::string_view message, RecordPlace place);
     [[nodiscard]] bool full() const { return items.size() >= k_batch_records || input.size() >= k_batch_bytes; }
     void clear();
 };
