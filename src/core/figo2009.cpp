@@ -183,8 +183,8 @@ const std::optional<Finding>& finding_of(const Case& c, Field field) noexcept {
     return field == Field::cervix ? c.cervix : c.peritoneal_cytology;
 }
 
-/// T of a tumour limited to the uterus, with its trace words.
-Few<T> confined_t(const Case& input, bool adenosarcoma, std::string& because) {
+/// T of a tumour limited to the uterus, with its trace words (when `tracing`).
+Few<T> confined_t(const Case& input, bool adenosarcoma, std::string& because, bool tracing) {
     if (adenosarcoma) {
         if (!input.myometrial_invasion || !input.myometrial_invasion->known()) {
             because += input.myometrial_invasion ? "limited to the uterus, myometrial invasion unknown"
@@ -193,10 +193,12 @@ Few<T> confined_t(const Case& input, bool adenosarcoma, std::string& because) {
         }
         const double invasion = *input.myometrial_invasion->value;
         const T t = invasion == 0.0 ? T::t1a : (invasion <= 50.0 ? T::t1b : T::t1c);
-        because += "limited to the uterus, myometrial invasion ";
-        because += format_number(invasion);
-        because += "% ";
-        because += invasion == 0.0 ? "(none)" : (invasion <= 50.0 ? "<= half" : "> half");
+        if (tracing) {
+            because += "limited to the uterus, myometrial invasion ";
+            because += format_number(invasion);
+            because += "% ";
+            because += invasion == 0.0 ? "(none)" : (invasion <= 50.0 ? "<= half" : "> half");
+        }
         return {t};
     }
     if (!input.size || !input.size->known()) {
@@ -204,10 +206,12 @@ Few<T> confined_t(const Case& input, bool adenosarcoma, std::string& because) {
         return {T::t1a, T::t1b};
     }
     const SizeBand& band = band_of(k_size_bands, *input.size->value);
-    because += "limited to the uterus, size ";
-    because += describe_length(*input.size->value);
-    because += ' ';
-    because += band.text;
+    if (tracing) {
+        because += "limited to the uterus, size ";
+        because += describe_length(*input.size->value);
+        because += ' ';
+        because += band.text;
+    }
     return {band.t};
 }
 
@@ -235,6 +239,9 @@ void add_confined_extents(const Case& input, Few<Extent>& extents, Result& resul
 
 /// Findings left out that rank above the one that decided T: taken as not involved, and said so.
 void state_omitted(const Case& input, std::size_t decided, Result& result) {
+    if (!result.assumptions.recording()) {
+        return;
+    }
     std::string text;
     for (std::size_t i = std::size(k_spread); i-- > 0;) {
         const SpreadRow& row = k_spread[i];
@@ -283,7 +290,7 @@ Few<T> stage_figo2009(const Case& input, bool adenosarcoma, Result& result) {
     const bool may_be_confined = decided == std::size(k_spread);
     if (may_be_confined) {
         because += because.empty() ? "" : "; or ";
-        for (T t : confined_t(input, adenosarcoma, because)) {
+        for (T t : confined_t(input, adenosarcoma, because, result.trace.recording())) {
             c.t.insert(t);
         }
     }
