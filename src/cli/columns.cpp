@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <cstring>
 #include <optional>
 
 #include "cli/csv.hpp"
@@ -111,11 +113,27 @@ Needs needs_of(ColumnKind kind) {
     return Needs::nothing;
 }
 
+/// A new ColumnSet::id: rendered cells are reused only for the set they were rendered for.
+std::uint64_t next_set_id() {
+    static std::atomic<std::uint64_t> next{1};
+    return next++;
+}
+
+bool is_static_value(ColumnKind kind);
+
 void add(ColumnSet& set, Column column) {
     set.trace = set.trace || needs_of(column.kind) == Needs::trace;
     set.texts = set.texts || needs_of(column.kind) == Needs::texts;
     set.naaccr = set.naaccr || column.kind == ColumnKind::naaccr;
     set.columns.push_back(std::move(column));
+    // Consecutive static columns (see rendered_run) form one run, which each of them knows the end of.
+    std::vector<Column>& columns = set.columns;
+    if (is_static_value(columns.back().kind)) {
+        const std::size_t end = columns.size();
+        for (std::size_t i = end; i-- > 0 && is_static_value(columns[i].kind);) {
+            columns[i].run_end = end;
+        }
+    }
 }
 
 std::string unknown_column(std::string_view name) {
@@ -147,6 +165,7 @@ std::string unknown_column(std::string_view name) {
 
 ColumnSet default_columns(bool naaccr) {
     ColumnSet set;
+    set.id = next_set_id();
     std::string_view list = k_default_list;
     while (!list.empty()) {
         const std::size_t comma = std::min(list.find(','), list.size());
@@ -163,6 +182,7 @@ ColumnSet default_columns(bool naaccr) {
 
 std::variant<ColumnSet, std::string> parse_columns(std::string_view list, bool naaccr) {
     ColumnSet set;
+    set.id = next_set_id();
     std::vector<std::string> seen;
     while (true) {
         const std::size_t comma = std::min(list.find(','), list.size());
@@ -222,57 +242,64 @@ public:
     Writer(std::string& out, OutputFormat format)
         : m_out(out),
           m_json(format == OutputFormat::ndjson),
-          m_dialect(format == OutputFormat::tsv ? csv::Dialect::tsv() : csv::Dialect::csv()) {}
+          m_dialect(format == OutputFormat::tsv ? csv::Dialect::tsv() : csv::Dialect::csv()),
+          m_start(out.size()) {}
 
     void begin() {
-        m_start = m_out.size();
         if (m_json) {
-            m_out += '{';
+            put('{');
         }
     }
     void end() {
         if (m_json) {
-            m_out += "}\n";
-            return;
+            put("}\n");
+        } else {
+            if (m_cells == 1 && m_out.size() - m_start + m_used == 0) {
+                put("\"\"");  // a row of one empty cell would read back as a blank line, which readers skip
+            }
+            put(m_dialect.line_end);
         }
-        if (m_cells == 1 && m_out.size() == m_start) {
-            m_out += "\"\"";  // a row of one empty cell would read back as a blank line, which readers skip
-        }
-        m_out += m_dialect.line_end;
+        flush();
     }
     /// Starts a value: the delimiter before a cell, or the key of a member.
     void key(std::string_view name) {
         if (m_json) {
-            m_out += m_cells++ == 0 ? "\"" : ",\"";
-            m_out += name;  // column names are ours: plain ASCII
-            m_out += "\":";
+            put(m_cells++ == 0 ? "\"" : ",\"");
+            put(name);  // column names are ours: plain ASCII
+            put("\":");
         } else if (m_cells++ > 0) {
-            m_out += m_dialect.delimiter;
+            put(m_dialect.delimiter);
         }
     }
     void null() {
         if (m_json) {
-            m_out += "null";
+            put("null");
         }
     }
-    void boolean(bool value) { m_out += value ? "true" : "false"; }
+    void boolean(bool value) { put(value ? "true" : "false"); }
     /// A number as written (a JSON number token).
-    void number(std::string_view digits) { m_out += digits; }
-    void number(long long value) { m_out += std::to_string(value); }
+    void number(std::string_view digits) { put(digits); }
+    void number(long long value) { put(std::to_string(value)); }
     /// A name from lmsstage's vocabulary: never needs quoting or escaping.
     void word(std::string_view text) {
         if (text.empty()) {
             null();
         } else if (m_json) {
-            m_out += '"';
-            m_out += text;
-            m_out += '"';
+            put('"');
+            put(text);
+            put('"');
         } else {
-            m_out += text;
+            put(text);
         }
     }
     /// Any text: quoted or escaped as the format needs.
     void text(std::string_view text) {
+        const bool plain = m_json ? json_plain(text) : !csv::needs_quotes(text, m_dialect);
+        if (plain) {
+            word_or_empty(text);
+            return;
+        }
+        flush();
         if (m_json) {
             append_json_string(m_out, text);
         } else {
@@ -289,6 +316,7 @@ public:
     /// A list: a JSON array, or its items joined with "; " in one cell.
     template <typename Range, typename Item>
     void list(const Range& items, Item item) {
+        flush();
         if (m_json) {
             m_out += '[';
             bool first = true;
@@ -300,22 +328,88 @@ public:
             m_out += ']';
             return;
         }
-        m_joined.clear();
+        std::string& joined = joined_scratch();
+        joined.clear();
         for (const auto& value : items) {
-            m_joined += m_joined.empty() ? "" : "; ";
-            item(m_joined, value, false);
+            joined += joined.empty() ? "" : "; ";
+            item(joined, value, false);
         }
-        csv::append_field(m_out, m_joined, m_dialect);
+        csv::append_field(m_out, joined, m_dialect);
     }
+    /// A list of vocabulary names: a JSON array, or joined with "; " (which needs no quoting).
+    void words(std::span<const std::string_view> items) {
+        put(m_json ? "[" : "");
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (m_json) {
+                put(i == 0 ? "\"" : ",\"");
+                put(items[i]);
+                put('"');
+            } else {
+                put(i == 0 ? "" : "; ");
+                put(items[i]);
+            }
+        }
+        put(m_json ? "]" : "");
+    }
+    /// Cells rendered beforehand (their members, in NDJSON), `count` of them.
+    void cells(std::string_view rendered, std::size_t count) {
+        if (m_cells > 0) {
+            put(m_json ? ',' : m_dialect.delimiter);
+        }
+        put(rendered);
+        m_cells += count;
+    }
+    /// Writes what is buffered: the end of a run of cells rendered on their own.
+    void finish_cells() { flush(); }
     [[nodiscard]] bool json() const { return m_json; }
 
 private:
+    /// True when a text is a JSON string as it is (no quote, backslash or control character).
+    static bool json_plain(std::string_view text) {
+        return std::all_of(text.begin(), text.end(), [](char c) {
+            return static_cast<unsigned char>(c) >= 0x20U && c != '"' && c != '\\';
+        });
+    }
+    void word_or_empty(std::string_view text) {
+        if (m_json) {
+            put('"');
+            put(text);
+            put('"');
+        } else {
+            put(text);
+        }
+    }
+    // The row is written into a small buffer and appended to the output in one piece: per-piece
+    // string appends cost more than the staging of a case.
+    void put(char c) {
+        if (m_used == sizeof m_buffer) {
+            flush();
+        }
+        m_buffer[m_used++] = c;
+    }
+    void put(std::string_view text) {
+        if (text.size() > sizeof m_buffer - m_used) {
+            flush();
+            if (text.size() > sizeof m_buffer) {
+                m_out += text;
+                return;
+            }
+        }
+        std::memcpy(m_buffer + m_used, text.data(), text.size());
+        m_used += text.size();
+    }
+    void flush() {
+        m_out.append(m_buffer, m_used);
+        m_used = 0;
+    }
+
     std::string& m_out;
     bool m_json;
     csv::Dialect m_dialect;
     std::size_t m_cells = 0;
-    std::size_t m_start = 0;
-    std::string& m_joined = joined_scratch();
+    std::size_t m_start;
+    char m_buffer[512];
+    std::size_t m_used = 0;
 };
 
 /// Appends one item of a list: a JSON value, or text for a joined cell.
@@ -388,15 +482,7 @@ void possible_stages(Writer& w, const Result& r) {
             names[count++] = name(s);
         }
     }
-    w.list(std::span(names.data(), count), [](std::string& out, std::string_view stage, bool json) {
-        if (json) {
-            out += '"';
-            out += stage;
-            out += '"';
-        } else {
-            out += stage;
-        }
-    });
+    w.words(std::span(names.data(), count));
 }
 
 void trace_value(Writer& w, const Result& r) {
@@ -449,6 +535,10 @@ void result_value(Writer& w, const Column& column, const Result& r) {
     }
 }
 
+/// True for the columns that do not depend on the result: the record's id and place, the error,
+/// the version and the NAACCR output items.
+bool is_record_value(ColumnKind kind) { return kind <= ColumnKind::index || kind >= ColumnKind::version; }
+
 /// A column that does not depend on the result: the record's id and place, the error, the version.
 bool record_value(Writer& w, const Column& column, const RowView& row) {
     switch (column.kind) {
@@ -462,7 +552,13 @@ bool record_value(Writer& w, const Column& column, const RowView& row) {
             }
             return true;
         case ColumnKind::ok: w.boolean(row.result != nullptr); return true;
-        case ColumnKind::file: w.text_or_null(valid_utf8(row.place.file)); return true;
+        case ColumnKind::file:
+            if (row.place.file.empty()) {
+                w.null();
+            } else {
+                w.text(valid_utf8(row.place.file));  // a file name is any bytes
+            }
+            return true;
         case ColumnKind::line:
         case ColumnKind::row:
         case ColumnKind::index: {
@@ -477,13 +573,102 @@ bool record_value(Writer& w, const Column& column, const RowView& row) {
         }
         case ColumnKind::version: w.text(std::string("lmsstage ") + std::string(version())); return true;
         case ColumnKind::error_field: w.text_or_null(row.error_field); return true;
-        case ColumnKind::error_message: w.text_or_null(valid_utf8(row.error_message)); return true;
+        case ColumnKind::error_message:
+            if (row.error_message.empty()) {
+                w.null();
+            } else {
+                w.text(valid_utf8(row.error_message));  // it may repeat what the input gave
+            }
+            return true;
         case ColumnKind::naaccr:
             w.text_or_null(column.naaccr_index < row.naaccr.size() ? std::string_view(row.naaccr[column.naaccr_index].code)
                                                                    : std::string_view());
             return true;
         default: return false;
     }
+}
+
+/// True for the columns of a staged record that depend only on the result's system, categories,
+/// stages, summary stage and survival table (a few hundred combinations in any cohort): those, and
+/// ok and the error fields, which are the same for every staged record.
+bool is_static_value(ColumnKind kind) {
+    return (kind >= ColumnKind::system_id && kind <= ColumnKind::survival_note) || kind == ColumnKind::ok ||
+           kind == ColumnKind::error_field || kind == ColumnKind::error_message;
+}
+
+/// What the static columns of a result depend on; names compare by their storage (they are the
+/// vocabulary's), so equal keys render equal cells, and an unequal key only renders again.
+struct RunKey {
+    std::uint64_t set = 0;
+    std::size_t first = 0;
+    OutputFormat format = OutputFormat::csv;
+    std::array<std::string_view, 7> names{};
+    std::optional<Stage> stage;
+    StageSet possible;
+    std::optional<SummaryStage> summary;
+    const SurvivalTable* survival = nullptr;
+
+    RunKey(const ColumnSet& s, std::size_t f, OutputFormat o, const Result& r)
+        : set(s.id), first(f), format(o),
+          names{r.system.id, r.system.name, r.categories.t, r.categories.n, r.categories.m, r.categories.g,
+                r.categories.rate},
+          stage(r.stage), possible(r.possible_stages), summary(r.summary_stage), survival(r.survival) {}
+    RunKey() = default;
+
+    [[nodiscard]] bool operator==(const RunKey& o) const {
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            if (names[i].data() != o.names[i].data() || names[i].size() != o.names[i].size()) {
+                return false;
+            }
+        }
+        return set == o.set && first == o.first && format == o.format && stage == o.stage &&
+               possible == o.possible && summary == o.summary && survival == o.survival;
+    }
+    [[nodiscard]] std::size_t hash() const {
+        std::uint64_t h = set * 0x9e3779b97f4a7c15ULL + first;
+        for (const std::string_view name : names) {
+            h = (h ^ (reinterpret_cast<std::uintptr_t>(name.data()) + name.size())) * 0x100000001b3ULL;
+        }
+        h = (h ^ reinterpret_cast<std::uintptr_t>(survival)) * 0x100000001b3ULL;
+        h = (h ^ (static_cast<std::uint64_t>(possible.size()) << 8U ^ (summary ? static_cast<unsigned>(*summary) + 1U : 0U) ^
+                  (stage ? static_cast<unsigned>(*stage) + 1U : 0U) << 16U)) *
+            0x100000001b3ULL;
+        // MurmurHash3's finaliser: every bit of the key reaches the low bits used as the slot.
+        h = (h ^ (h >> 33U)) * 0xff51afd7ed558ccdULL;
+        h = (h ^ (h >> 33U)) * 0xc4ceb9fe1a85ec53ULL;
+        return static_cast<std::size_t>(h ^ (h >> 33U));
+    }
+};
+
+/// The static columns [first, end) of a row, rendered once per distinct result (per thread) and
+/// reused: writing them cell by cell costs as much as staging the case.
+std::string_view rendered_run(const ColumnSet& set, std::size_t first, std::size_t end, const Result& r,
+                              OutputFormat format) {
+    struct Entry {
+        RunKey key;
+        bool valid = false;
+        std::string text;
+    };
+    thread_local std::array<Entry, 2048> store;
+    const RunKey key(set, first, format, r);
+    Entry& entry = store[key.hash() % store.size()];
+    if (!entry.valid || !(entry.key == key)) {
+        entry.text.clear();
+        Writer w(entry.text, format);
+        const RowView staged{{}, {}, {}, &r, {}, {}, {}};
+        for (std::size_t i = first; i < end; ++i) {
+            w.key(set.columns[i].name);
+            if (is_record_value(set.columns[i].kind)) {
+                record_value(w, set.columns[i], staged);
+            } else {
+                result_value(w, set.columns[i], r);
+            }
+        }
+        w.finish_cells();
+        entry.key = key;
+        entry.valid = true;
+    }
+    return entry.text;
 }
 
 }  // namespace
@@ -503,12 +688,18 @@ void append_header(std::string& out, const ColumnSet& set, OutputFormat format) 
 void append_row(std::string& out, const ColumnSet& set, const RowView& row, OutputFormat format) {
     Writer w(out, format);
     w.begin();
-    for (const Column& column : set.columns) {
-        w.key(column.name);
-        if (record_value(w, column, row)) {
+    const std::vector<Column>& columns = set.columns;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        const Column& column = columns[i];
+        if (row.result != nullptr && column.run_end != 0) {
+            w.cells(rendered_run(set, i, column.run_end, *row.result, format), column.run_end - i);
+            i = column.run_end - 1;
             continue;
         }
-        if (row.result != nullptr) {
+        w.key(column.name);
+        if (is_record_value(column.kind)) {
+            record_value(w, column, row);
+        } else if (row.result != nullptr) {
             result_value(w, column, *row.result);
         } else {
             w.null();

@@ -33,6 +33,7 @@ struct Column {
     ColumnKind kind;
     std::string name;  ///< as selected: the CSV header, the NDJSON key
     std::size_t naaccr_index = 0;
+    std::size_t run_end = 0;  ///< columns rendered together with this one, up to this index (0: none)
 };
 
 /// The columns of an output, and which staging work they need.
@@ -41,6 +42,7 @@ struct ColumnSet {
     bool trace = false;   ///< some column reads the rule trace
     bool texts = false;   ///< some column reads the assumptions, warnings or notes
     bool naaccr = false;  ///< some column is a NAACCR output item
+    std::uint64_t id = 0; ///< tells sets apart in the per-thread store of rendered cells
 };
 
 /// id, ok, system, stage, possible_stages, T, N, M, G, summary_stage, survival_percent,

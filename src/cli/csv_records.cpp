@@ -94,14 +94,24 @@ RowCells& row_cells() {
     return state;
 }
 
-/// The id cell, read first so that an error row still carries it.
-void read_id(const CsvHeader& header, const std::vector<std::string_view>& cells, Record& out) {
-    for (std::size_t i = 0; i < header.columns.size(); ++i) {
-        const CsvHeader::Column& column = header.columns[i];
-        if (column.kind == CsvHeader::Column::Kind::field && column.spec->kind == ValueKind::id && !cells[i].empty()) {
-            append_json_string(out.id_json, valid_utf8(cells[i]));
-            out.id_text.assign(cells[i]);
-        }
+/// True when a text is written as a JSON string as it is: printable ASCII without quote or backslash.
+bool plain_ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte >= 0x20U && byte < 0x7FU && c != '"' && c != '\\';
+    });
+}
+
+/// The id cell, read first so that an error row still carries it: a JSON string.
+void read_id(std::string_view cell, Record& out) {
+    out.id_text.assign(cell);
+    if (plain_ascii(cell)) {
+        out.id_json.reserve(cell.size() + 2);
+        out.id_json += '"';
+        out.id_json += cell;
+        out.id_json += '"';
+    } else {
+        append_json_string(out.id_json, valid_utf8(cell));
     }
 }
 
@@ -124,6 +134,9 @@ std::optional<RecordError> read_csv_header(std::string_view row, const csv::Dial
                 return header_error(i + 1, column.name, repeated(column, j + 1, out.columns[j]));
             }
         }
+        if (column.kind == CsvHeader::Column::Kind::field && column.spec->kind == ValueKind::id) {
+            out.id_column = out.columns.size();
+        }
         out.columns.push_back(std::move(column));
     }
     return std::nullopt;
@@ -141,7 +154,9 @@ std::optional<RecordError> read_csv_record(std::string_view row, const CsvHeader
                                    ", the header has " + std::to_string(header.columns.size()),
                            false, true};
     }
-    read_id(header, cells, out);
+    if (header.id_column < cells.size() && !cells[header.id_column].empty()) {
+        read_id(cells[header.id_column], out);
+    }
     for (std::size_t i = 0; i < cells.size(); ++i) {
         const CsvHeader::Column& column = header.columns[i];
         const std::string_view cell = cells[i];

@@ -34,6 +34,7 @@ struct CsvHeader {
     csv::Dialect dialect;
     std::vector<Column> columns;
     bool naaccr = false;
+    std::size_t id_column = static_cast<std::size_t>(-1);  ///< the id's column, if any
 };
 
 /// Reads the header row. The error names the column (its header text as `field`) and says what is

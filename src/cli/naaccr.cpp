@@ -373,7 +373,10 @@ const ItemInfo* find_input_item(std::string_view naaccr_id) noexcept {
     return nullptr;
 }
 
-void Record::set(Item item, std::string_view value) { m_values[static_cast<std::size_t>(item)] = trim(value); }
+void Record::set(Item item, std::string_view value) {
+    m_values[static_cast<std::size_t>(item)] = trim(value);
+    m_set |= std::uint32_t{1} << static_cast<unsigned>(item);
+}
 
 bool Record::set(std::string_view naaccr_id, std::string_view value) {
     const ItemInfo* item = find_input_item(naaccr_id);
@@ -393,8 +396,10 @@ std::optional<std::string_view> Record::get(Item item) const noexcept {
 }
 
 void Record::clear() noexcept {
-    for (std::string& value : m_values) {
-        value.clear();
+    for (std::size_t i = 0; m_set != 0; ++i, m_set >>= 1U) {
+        if ((m_set & 1U) != 0) {
+            m_values[i].clear();
+        }
     }
 }
 

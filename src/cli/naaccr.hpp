@@ -68,6 +68,7 @@ public:
 
 private:
     std::array<std::string, k_item_count> m_values;
+    std::uint32_t m_set = 0;  ///< the items set since the last clear(), so that clear() touches only those
 };
 
 /// One lmsstage case field as text, ready for the field table: {"size", "65mm"}.
