@@ -126,4 +126,43 @@ void CaseGenerator::append(std::uint64_t n, std::string& out) {
     out += "}\n";
 }
 
+namespace {
+
+constexpr std::array<std::string_view, 14> k_csv_columns = {
+    "id",   "site",       "histology", "size",    "grade",  "depth",           "nodes",
+    "metastasis", "extension", "adnexa", "pelvic", "abdominal_sites", "bladder_rectum", "myometrial_invasion"};
+
+}  // namespace
+
+std::string_view CaseGenerator::csv_header() {
+    return "id,site,histology,size,grade,depth,nodes,metastasis,extension,adnexa,pelvic,abdominal_sites,"
+           "bladder_rectum,myometrial_invasion\r\n";
+}
+
+void CaseGenerator::append_csv(std::string_view record, std::string& out) {
+    // The records are flat objects of numbers, plain strings and booleans: "key":value pairs.
+    std::array<std::string_view, k_csv_columns.size()> cells{};
+    std::size_t at = 1;
+    while (at < record.size() && record[at] == '"') {
+        const std::size_t key_end = record.find('"', at + 1);
+        const std::string_view key = record.substr(at + 1, key_end - at - 1);
+        std::size_t value_begin = key_end + 2;
+        std::size_t value_end = record.find_first_of(",}", value_begin);
+        std::string_view value = record.substr(value_begin, value_end - value_begin);
+        if (!value.empty() && value.front() == '"') {
+            value = value.substr(1, value.size() - 2);
+        }
+        value = value == "true" ? "yes" : (value == "false" ? "no" : value);
+        for (std::size_t i = 0; i < k_csv_columns.size(); ++i) {
+            cells[i] = k_csv_columns[i] == key ? value : cells[i];
+        }
+        at = value_end + 1;
+    }
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        out += i == 0 ? "" : ",";
+        out += cells[i];
+    }
+    out += "\r\n";
+}
+
 }  // namespace lmsstage::bench

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace lmsstage::bench {
 
@@ -14,6 +15,11 @@ public:
 
     /// Appends record number `n` (0-based) and a newline to `out`.
     void append(std::uint64_t n, std::string& out);
+
+    /// The header row of the same cases as CSV (a spreadsheet's export: yes/no, empty cells).
+    static std::string_view csv_header();
+    /// Appends a record made by append() (a good one) as a CSV row, CRLF-terminated.
+    static void append_csv(std::string_view record, std::string& out);
 
 private:
     std::uint64_t next();
