@@ -149,13 +149,13 @@ std::optional<RecordError> read_csv_record(std::string_view row, const CsvHeader
         return RecordError{"", *problem, false, true};
     }
     const std::vector<std::string_view>& cells = state.cells;
+    if (header.id_column < cells.size() && !cells[header.id_column].empty()) {
+        read_id(cells[header.id_column], out);
+    }
     if (cells.size() != header.columns.size()) {
         return RecordError{"", "the row has " + std::to_string(cells.size()) + (cells.size() == 1 ? " cell" : " cells") +
                                    ", the header has " + std::to_string(header.columns.size()),
                            false, true};
-    }
-    if (header.id_column < cells.size() && !cells[header.id_column].empty()) {
-        read_id(cells[header.id_column], out);
     }
     for (std::size_t i = 0; i < cells.size(); ++i) {
         const CsvHeader::Column& column = header.columns[i];
