@@ -3,8 +3,10 @@
 // and the output codes match the Collaborative Stage and SEER EOD code tables row by row.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
+#include <sstream>
 #include <string>
 #include <tuple>
 #include <variant>
@@ -183,4 +185,125 @@ TEST_CASE("naaccr tables: output codes match the CS and SEER EOD code tables, ro
     }
     CHECK(actual.size() == nc::tables().tnm_output.size());
     CHECK(actual == expected);
+}
+
+namespace {
+
+/// The mapping of the thigh leiomyosarcoma with one item changed.
+nc::Mapping thigh_with(nc::Item item, const std::string& value, nc::Item other = nc::Item::cs_ssf10,
+                       const std::string& other_value = "") {
+    nc::Record r;
+    r.set(nc::Item::primary_site, "C492");
+    r.set(nc::Item::histology, "8890");
+    r.set(nc::Item::behavior, "3");
+    r.set(item, value);
+    if (!other_value.empty()) {
+        r.set(other, other_value);
+    }
+    return nc::map_record(r);
+}
+
+/// True when a dictionaries cell ("140-160 180-260") lists `version`.
+bool in_dictionary(const std::string& dictionaries, int version) {
+    std::istringstream words(dictionaries);
+    for (std::string word; words >> word;) {
+        const std::size_t dash = word.find('-');
+        const int from = std::stoi(word.substr(0, dash));
+        const int to = dash == std::string::npos ? from : std::stoi(word.substr(dash + 1));
+        if (version >= from && version <= to) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string code_text(int code, int width) {
+    std::string text = std::to_string(code);
+    return std::string(static_cast<std::size_t>(std::max(0, width - static_cast<int>(text.size()))), '0') + text;
+}
+
+}  // namespace
+
+TEST_CASE("naaccr tables: every size, nodes, edition and behaviour row applies as written") {
+    for (const nc::SizeRow& row : nc::tables().tumor_size) {
+        for (const int code : {row.from, row.to}) {
+            INFO("tumorSizeSummary " << code_text(code, 3));
+            const nc::Mapping m = thigh_with(nc::Item::size_summary, code_text(code, 3));
+            REQUIRE(std::holds_alternative<nc::Mapped>(m) == (row.action != "refuse"));
+            if (const auto* mapped = std::get_if<nc::Mapped>(&m)) {
+                const std::string expected = row.action == "unknown" ? "unknown"
+                                             : row.action == "exact" ? std::to_string(code) + "mm"
+                                                                      : std::to_string(row.size_mm) + "mm";
+                CHECK(mapped->field("size") == expected);
+            }
+        }
+    }
+    for (const nc::NodesRow& row : nc::tables().regional_nodes) {
+        INFO("regionalNodesPositive " << code_text(row.to, 2));
+        const auto mapped = std::get<nc::Mapped>(thigh_with(nc::Item::nodes_positive, code_text(row.to, 2)));
+        CHECK(mapped.field("nodes").value_or("not_given") == row.nodes);
+    }
+    for (const nc::EditionRow& row : nc::tables().tnm_edition) {
+        INFO("tnmEditionNumber " << code_text(row.code, 2));
+        const nc::Mapping m = thigh_with(nc::Item::tnm_edition, code_text(row.code, 2));
+        REQUIRE(std::holds_alternative<nc::Mapped>(m) == (row.action != "refuse"));
+        if (const auto* mapped = std::get_if<nc::Mapped>(&m)) {
+            CHECK(mapped->field("edition").value_or("") == (row.action == "edition" ? std::to_string(row.edition) : ""));
+        }
+    }
+    for (const nc::BehaviorRow& row : nc::tables().behavior) {
+        INFO("behaviorCodeIcdO3 " << row.code);
+        CHECK(std::holds_alternative<nc::Mapped>(thigh_with(nc::Item::behavior, std::to_string(row.code))) == row.accepted);
+    }
+}
+
+TEST_CASE("naaccr tables: every soft tissue and GIST grade row applies as written") {
+    for (const nc::GradeRow& row : nc::tables().grade) {
+        if (row.schema != "soft_tissue") {
+            continue;  // GIST and corpus grades: test_naaccr_input.cpp
+        }
+        INFO("gradePathological " << row.code);
+        const nc::Mapping m = thigh_with(nc::Item::grade_pathological, row.code);
+        REQUIRE(std::holds_alternative<nc::Mapped>(m) == (row.target != "refuse"));
+        if (const auto* mapped = std::get_if<nc::Mapped>(&m)) {
+            CHECK(mapped->field("grade") == row.value);
+        }
+    }
+    for (const nc::GradeRow& row : nc::tables().grade) {
+        if (row.schema != "gist") {
+            continue;
+        }
+        nc::Record r;
+        r.set(nc::Item::primary_site, "C169");
+        r.set(nc::Item::histology, "8936");
+        r.set(nc::Item::behavior, "3");
+        r.set(nc::Item::grade_clinical, row.code);
+        INFO("GIST gradeClinical " << row.code);
+        const auto mapped = std::get<nc::Mapped>(nc::map_record(r));
+        CHECK(mapped.field("mitotic_rate") == row.value);
+    }
+}
+
+TEST_CASE("naaccr tables: the dictionary items, and every item lmsstage reads or writes is one of them") {
+    const auto& items = nc::tables().items;
+    CHECK(items.size() == 873);
+    for (std::size_t i = 1; i < items.size(); ++i) {
+        CHECK(items[i - 1].id < items[i].id);  // sorted, each id once
+    }
+    for (const nc::ItemInfo& item : nc::input_items()) {
+        INFO(item.id);
+        const nc::ItemRow* row = nc::find_dictionary_item(item.id);
+        REQUIRE(row != nullptr);
+        CHECK(row->number == item.number);
+        CHECK(row->name == item.name);
+        CHECK(in_dictionary(row->dictionaries, 250));
+    }
+    for (const std::string_view id : nc::output_item_ids()) {
+        INFO(id);
+        const nc::ItemRow* row = nc::find_dictionary_item(id);
+        REQUIRE(row != nullptr);
+        CHECK(in_dictionary(row->dictionaries, 250));
+    }
+    CHECK(nc::find_dictionary_item("dateOfDiagnosis") != nullptr);
+    CHECK(nc::find_dictionary_item("tumorSizeSumary") == nullptr);
 }
