@@ -164,9 +164,10 @@ std::optional<RecordError> read_csv_record(std::string_view row, const CsvHeader
             continue;  // not given
         }
         if (column.kind == CsvHeader::Column::Kind::field && column.spec->kind != ValueKind::id) {
-            const JsonValue given{JsonValue::Type::string, cell, cell, false};
-            if (auto error = assign_json(out.input, *column.spec, given)) {
-                return error;
+            // A cell is what a JSON string is: set_from_text, and the JSON door's message when it
+            // fails (assign_json reads the same text again, into the same error).
+            if (set_from_text(out.input, *column.spec, cell)) {
+                return assign_json(out.input, *column.spec, JsonValue{JsonValue::Type::string, cell, cell, false});
             }
         } else if (column.kind == CsvHeader::Column::Kind::item) {
             out.naaccr.set(column.item, cell);
