@@ -489,6 +489,9 @@ void summarize(const Case& input, const Few<Extent>& extents, const Few<M>& ms, 
         return;
     }
     result.summary_stage = levels.front();
+    if (!result.trace.recording()) {
+        return;
+    }
     because += reason(extents.front(), n1, ms.front());
     if (levels.front() == SummaryStage::localized && input.nodes == Finding::unknown) {
         because += ", nodes unknown counted as negative (SEER convention)";
