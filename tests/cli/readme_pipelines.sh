@@ -24,7 +24,23 @@ printf '[{"id":"b1","size":6,"grade":2},{"id":"b2","size":-2,"grade":1}]' >b.jso
 lines=$(cat a.json b.json | lmsstage batch 2>/dev/null | wc -l)
 [ "$lines" -eq 4 ] || fail "cat a.json b.json | lmsstage batch: $lines lines for 4 records"
 
+# Registries, spreadsheets and clusters.
+printf 'id,size,grade\r\n1,6,3\r\n2,-3,1\r\n' >cohort.csv
+lmsstage batch --from csv cohort.csv --to csv > staged.csv 2>/dev/null
+[ $? -eq 65 ] || fail "lmsstage batch --from csv cohort.csv --to csv: exit"
+[ "$(wc -l <staged.csv)" -eq 3 ] || fail "staged.csv: a header and one row per record"
+lmsstage batch --exit-zero --to csv cohort.csv >/dev/null 2>&1 || fail "lmsstage batch --exit-zero: exit"
+printf 'patientIdNumber,primarySite,histologicTypeIcdO3,behaviorCodeIcdO3,tumorSizeSummary,gradePathological\n00012345,C49.2,8890,3,065,3\n' >registry.csv
+[ "$(lmsstage batch --naaccr registry.csv --to csv --columns stage,T,summaryStage2018,derivedAjcc7StageGrp 2>/dev/null)" = "$(printf 'stage,T,summaryStage2018,derivedAjcc7StageGrp\r\nIII,T2,1,500\r')" ] ||
+    fail "lmsstage batch --naaccr registry.csv: the output shown in the README"
+lmsstage batch --naaccr registry.csv --to csv >/dev/null 2>&1 || fail "lmsstage batch --naaccr registry.csv --to csv"
+if command -v sqlite3 >/dev/null; then
+    [ "$(sqlite3 :memory: ".import --csv staged.csv t" "SELECT stage, count(*) FROM t GROUP BY stage" | tr '\n' ' ')" = "|1 III|1 " ] ||
+        fail "sqlite3 .import --csv staged.csv: the stage counts"
+fi
+
 cd "$source_dir" || exit 1
+lmsstage check --naaccr data/cases/naaccr/registry.ndjson >/dev/null || fail "lmsstage check --naaccr"
 last=$(lmsstage check data/cases/*.ndjson | tail -1)
 case $last in *" passed, 0 failed") ;; *) fail "lmsstage check data/cases/*.ndjson: $last" ;; esac
 lmsstage check --junit "$work/report.xml" data/cases/*.ndjson >/dev/null || fail "lmsstage check --junit report.xml"
