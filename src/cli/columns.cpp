@@ -388,6 +388,9 @@ private:
         m_buffer[m_used++] = c;
     }
     void put(std::string_view text) {
+        if (text.empty()) {
+            return;  // (an empty view may have no storage: memcpy must not see it)
+        }
         if (text.size() > sizeof m_buffer - m_used) {
             flush();
             if (text.size() > sizeof m_buffer) {

@@ -12,7 +12,8 @@
 //    output line per non-blank input line, always, and an error object's "line" is that line's
 //    number. Every input is also run with the line "{}" in front, which makes it NDJSON, so the
 //    property is checked on every input;
-//  - every other stderr line is "lmsstage: <stdin>: ..." (a fault that stopped reading).
+//  - every other stderr line is "lmsstage: <stdin>: ..." (a fault that stopped reading);
+//  - the input read as a CSV table (and again under a header lmsstage takes): see check_csv_run.
 //
 // Big inputs: records near the 1 MiB limit and the reader's 256 KiB chunks cannot be reached with
 // libFuzzer's small inputs. So an input whose first byte is 0x01 is run twice: as it is, and
@@ -241,6 +242,62 @@ void check_run(std::string_view input) {
     }
 }
 
+/// The input as a CSV table (batch --from csv, compact NDJSON out): exit 0 or 65 with the summary
+/// on stderr; one JSON object a line, as many as the summary counts, each with a bool ok and its
+/// row, rows increasing and lines never going down nor past the input; only a refused header
+/// (row 1) or a row that stopped reading may end the output early.
+void check_csv_run(std::string_view input) {
+    std::istringstream in{std::string(input)};
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code = lmsstage::cli::run({"batch", "--from", "csv", "--to", "ndjson", "--columns", "ok,row,line"}, in,
+                                        out, err, lmsstage::cli::Environment{});
+    const std::string out_text = out.str();
+    const std::string err_text = err.str();
+    auto fail = [&](const char* what, std::string_view detail = {}) {
+        print_escaped("csv input", input);
+        print_escaped("stdout", out_text);
+        print_escaped("stderr", err_text);
+        print_escaped("at", detail);
+        std::fprintf(stderr, "exit code: %d\n", code);
+        FUZZ_CHECK(false, what);
+    };
+    if (code != 0 && code != 65) {
+        fail("CSV: exit code is neither 0 nor 65");
+    }
+    long long n = -1;
+    long long n_ok = -1;
+    long long n_bad = -1;
+    const std::vector<std::string_view> err_lines = split_lines(err_text);
+    if (err_lines.empty() || !parse_summary(err_lines.back(), n, n_ok, n_bad) || n != n_ok + n_bad) {
+        fail("CSV: no summary, or its counts do not add up");
+    }
+    const std::vector<std::string_view> lines = split_lines(out_text);
+    if (static_cast<long long>(lines.size()) != n || (n_bad > 0) != (code == 65)) {
+        fail("CSV: the output lines or the exit code differ from the summary");
+    }
+    long long input_lines = 1;  // a CSV line ends with LF, CRLF or a lone CR
+    for (std::size_t i = 0; i < input.size(); ++i) {
+        input_lines += input[i] == '\n' || (input[i] == '\r' && (i + 1 == input.size() || input[i + 1] != '\n')) ? 1 : 0;
+    }
+    long long last_row = 0;
+    long long last_line = 0;
+    for (const std::string_view line : lines) {
+        const Inspected parsed = inspect_json(line);
+        if (!parsed.parsed || !parsed.value.is_object() || !parsed.value["ok"].is_boolean() ||
+            !parsed.value["row"].is_number_integer() || !parsed.value["line"].is_number_integer()) {
+            fail("CSV: an output line is not an object with ok, row and line", line);
+        }
+        const long long row = parsed.value["row"].get<long long>();
+        const long long at = parsed.value["line"].get<long long>();
+        if (row <= last_row || at < last_line || at < 1 || at > input_lines || row > input_lines) {
+            fail("CSV: rows out of order, or lines out of the input", line);
+        }
+        last_row = row;
+        last_line = at;
+    }
+}
+
 }  // namespace
 }  // namespace lmsstage_fuzz
 
@@ -252,6 +309,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }();
     lmsstage_fuzz::check_run(input);
     lmsstage_fuzz::check_run("{}\n" + std::string(input));  // NDJSON whatever follows
+    lmsstage_fuzz::check_csv_run(input);
+    lmsstage_fuzz::check_csv_run("size,grade\n" + std::string(input));  // a header lmsstage takes
     if (expand && size > 0 && data[0] == 0x01) {
         lmsstage_fuzz::check_run(lmsstage_fuzz::expand(input.substr(1)));
     }
