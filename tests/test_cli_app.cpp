@@ -314,9 +314,9 @@ TEST_CASE("grade 4 is a usage error naming --grade and the accepted grades", "[c
     CHECK(contains(err, "1, 2, 3 or X"));
 }
 
-TEST_CASE("grade G3 is a usage error naming --grade", "[cli][usage]") {
-    const std::string err = usage_error({"--size", "6", "--grade", "G3"}, "--grade");
-    CHECK(contains(err, "G3"));
+TEST_CASE("grade G4 is a usage error naming --grade", "[cli][usage]") {
+    const std::string err = usage_error({"--size", "6", "--grade", "G4"}, "--grade");
+    CHECK(contains(err, "G4"));
 }
 
 TEST_CASE("a soft tissue case without a grade is a usage error naming --grade", "[cli][usage]") {

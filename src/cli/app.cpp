@@ -161,9 +161,6 @@ const FieldSpec* spec_by_option(std::string_view arg) {
 
 std::string negated_option(const FieldSpec& spec) { return "--no-" + std::string(spec.option.substr(2)); }
 
-bool is_flag_form(const FieldSpec& spec) {
-    return spec.kind == ValueKind::finding || spec.kind == ValueKind::yes_no;
-}
 
 std::string help_text() {
     std::string out;

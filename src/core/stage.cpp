@@ -119,8 +119,14 @@ std::optional<CaseError> check_values(const Case& c) {
     if (c.size && c.size->known()) {
         const Length& len = *c.size->value;
         if (!std::isfinite(len.value) || len.value <= 0.0) {
-            return error(Field::size, "must be a positive length (a number of cm, or with unit: 55 mm, 5.5cm), got " +
-                                          detail::format_number(len.value) + ' ' + std::string(name(len.unit)));
+            std::string problem = std::isfinite(len.value) ? "must be a positive length, got "
+                                                            : "must be a finite positive length, got ";
+            problem += detail::format_number(len.value);
+            if (len.unit_stated) {
+                problem += ' ';
+                problem += name(len.unit);
+            }
+            return error(Field::size, std::move(problem));
         }
     }
     if (c.abdominal_sites && c.abdominal_sites->known() && *c.abdominal_sites->value < 0) {

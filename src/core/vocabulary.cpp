@@ -225,35 +225,5 @@ std::string_view name(G value) noexcept {
     return "?";
 }
 
-std::uint32_t Case::given_fields() const noexcept {
-    std::uint32_t mask = 0;
-    auto mark = [&mask](bool given, Field field) {
-        if (given) {
-            mask |= field_bit(field);
-        }
-    };
-    mark(site.has_value(), Field::site);
-    mark(histology.has_value(), Field::histology);
-    mark(size.has_value(), Field::size);
-    mark(depth.has_value(), Field::depth);
-    mark(grade.has_value(), Field::grade);
-    mark(nodes.has_value(), Field::nodes);
-    mark(metastasis.has_value(), Field::metastasis);
-    mark(extension.has_value(), Field::extension);
-    mark(adnexa.has_value(), Field::adnexa);
-    mark(pelvic.has_value(), Field::pelvic);
-    mark(bladder_rectum.has_value(), Field::bladder_rectum);
-    mark(abdominal_sites.has_value(), Field::abdominal_sites);
-    mark(myometrial_invasion.has_value(), Field::myometrial_invasion);
-    mark(mitotic_rate.has_value(), Field::mitotic_rate);
-    mark(gi_site.has_value(), Field::gi_site);
-    mark(edition.has_value(), Field::edition);
-    mark(adjoining_invasion.has_value(), Field::adjoining_invasion);
-    mark(visceral_extent.has_value(), Field::visceral_extent);
-    mark(foci.has_value(), Field::foci);
-    mark(cervix.has_value(), Field::cervix);
-    mark(peritoneal_cytology.has_value(), Field::peritoneal_cytology);
-    return mask;
-}
 
 }  // namespace lmsstage

@@ -20,7 +20,7 @@ using cli::FieldSpec;
 using cli::ValueKind;
 
 /// A field the page offers as a yes/no (or yes/no/unknown) choice: a flag on the command line.
-bool is_flag(const FieldSpec& spec) { return spec.kind == ValueKind::finding || spec.kind == ValueKind::yes_no; }
+bool is_flag(const FieldSpec& spec) { return cli::is_flag_form(spec); }
 
 std::string_view kind_name(ValueKind kind) {
     switch (kind) {
@@ -28,7 +28,6 @@ std::string_view kind_name(ValueKind kind) {
         case ValueKind::length: return "length";
         case ValueKind::grade: return "grade";
         case ValueKind::finding: return "finding";
-        case ValueKind::yes_no: return "yes_no";
         case ValueKind::count: return "count";
         case ValueKind::percent: return "percent";
         case ValueKind::rate: return "rate";
