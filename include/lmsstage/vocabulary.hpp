@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string_view>
 
@@ -61,6 +62,14 @@ enum class Field : std::uint8_t {
 
 /// The bit of a field in a field set.
 constexpr std::uint32_t field_bit(Field field) noexcept { return std::uint32_t{1} << static_cast<unsigned>(field); }
+/// A set of fields, as bits.
+constexpr std::uint32_t field_mask(std::initializer_list<Field> fields) noexcept {
+    std::uint32_t mask = 0;
+    for (Field f : fields) {
+        mask |= field_bit(f);
+    }
+    return mask;
+}
 
 inline constexpr std::array k_all_fields = {
     Field::site,     Field::histology,       Field::size,          Field::depth,

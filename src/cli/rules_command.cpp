@@ -5,6 +5,7 @@
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "lmsstage/fields.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 namespace lmsstage::cli {
@@ -43,10 +44,33 @@ OJson json_cell(const Set<E>& set, const std::array<E, N>& all) {
     return out;
 }
 
+/// "site, histology, size": the fields of a set, in table order ("none" when empty).
+std::string field_list(std::uint32_t fields) {
+    std::string out;
+    for (const FieldInfo& f : lmsstage::fields()) {
+        if ((fields & field_bit(f.field)) != 0) {
+            out += out.empty() ? "" : ", ";
+            out += f.key;
+        }
+    }
+    return out.empty() ? std::string("none") : out;
+}
+
+OJson json_field_list(std::uint32_t fields) {
+    OJson out = OJson::array();
+    for (const FieldInfo& f : lmsstage::fields()) {
+        if ((fields & field_bit(f.field)) != 0) {
+            out.push_back(std::string(f.key));
+        }
+    }
+    return out;
+}
+
 void markdown_rule_set(std::string& out, const RuleSet& rules) {
     out += "## " + std::string(rules.system.name) + " (`" + std::string(rules.system.id) + "`)\n\n";
     out += "Source: " + std::string(rules.source) + "\n\n";
     out += "Summary stage: " + std::string(rules.summary_source) + "\n\n";
+    out += "Reads: " + field_list(rules.reads) + "; asks for: " + field_list(rules.asks) + "\n\n";
     out += "| T | definition |\n|---|---|\n";
     for (const TDefinition& t : rules.t_definitions) {
         out += "| " + std::string(name(t.t)) + " | " + std::string(t.definition) + " |\n";
@@ -125,6 +149,8 @@ OJson json_rule_set(const RuleSet& rules) {
     j["system"] = {{"id", std::string(rules.system.id)}, {"name", std::string(rules.system.name)}};
     j["source"] = std::string(rules.source);
     j["summary_stage_source"] = std::string(rules.summary_source);
+    j["reads"] = json_field_list(rules.reads);
+    j["asks"] = json_field_list(rules.asks);
     j["uses_grade"] = rules.uses_grade;
     j["uses_mitotic_rate"] = rules.uses_rate;
     j["t_definitions"] = OJson::array();

@@ -165,7 +165,7 @@ void append_field_list(std::string& out, std::uint32_t fields) {
     out += ']';
 }
 
-void append_string_list(std::string& out, const std::vector<std::string_view>& items) {
+void append_string_list(std::string& out, std::span<const std::string_view> items) {
     out += '[';
     for (std::size_t i = 0; i < items.size(); ++i) {
         out += i > 0 ? "," : "";
