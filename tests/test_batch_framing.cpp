@@ -65,7 +65,7 @@ TEST_CASE("framing - two JSON arrays one after the other give all four records",
     CHECK(r.records[3].at("ok") == false);
     CHECK(r.records[3].at("index") == 1);
     CHECK(r.code == exit_code::data);
-    CHECK(r.err == "staged 4 records: 3 ok, 1 errors\n");
+    CHECK(r.err == "staged 4 records: 3 ok, 1 error\n");
 }
 
 TEST_CASE("framing - two arrays on separate lines, as jq . writes them", "[framing]") {
@@ -138,7 +138,7 @@ TEST_CASE("framing - a fault inside a record of an array is that record's error 
 TEST_CASE("framing - a stop goes to stderr too, naming the input", "[framing]") {
     const Run r = batch("[" + k_good + ",]");
     CHECK(r.err == "lmsstage: <stdin>: invalid JSON at line 1, column 26: unexpected ']': expected a record; "
-                   "the rest of this input was not read\nstaged 2 records: 1 ok, 1 errors\n");
+                   "the rest of this input was not read\nstaged 2 records: 1 ok, 1 error\n");
 }
 
 // ---------------------------------------------------------------------------------------------

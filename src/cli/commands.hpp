@@ -17,6 +17,11 @@ struct Streams {
     int stdin_fd = -1;  ///< the real process reads standard input from this descriptor (0)
 };
 
+struct Environment;
+
+/// `lmsstage [CASE FIELD...]`: one case from the command line.
+int run_case(const std::vector<std::string>& args, const Streams& io, const Environment& env);
+
 /// `lmsstage batch [FILE...]`: NDJSON out, one line per record, in order.
 int run_batch(const std::vector<std::string>& files, const Streams& io);
 
