@@ -381,3 +381,13 @@ TEST_CASE("README lists every note with its source, as rules notes does", "[rule
         CHECK(contains(readme, " | " + std::string(note.source) + " |"));
     }
 }
+
+TEST_CASE("rules --json and a result's --json write the same survival figure text (37, not 37.0)",
+          "[rules][json]") {
+    // American Cancer Society, uterine leiomyosarcoma: regional 37 %.
+    const Run rules = run_cli({"rules", "survival", "--json"});
+    const Run result = run_cli({"--site", "uterus", "--size", "3", "--json"});
+    CHECK(contains(rules.out, R"({"summary_stage":"regional","percent":37})"));
+    CHECK(contains(result.out, R"({"summary_stage":"regional","percent":37})"));
+    CHECK_FALSE(contains(rules.out, "37.0"));
+}
