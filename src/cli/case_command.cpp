@@ -122,6 +122,9 @@ std::optional<std::string> field_option(const std::vector<std::string>& args, st
         }
         problem = set_from_bool(input, spec, false);
     } else if (equals != std::string::npos) {
+        if (equals + 1 == arg.size()) {
+            return std::string(spec.option) + " needs a value: " + accepted_values(spec);
+        }
         problem = set_from_text(input, spec, std::string_view(arg).substr(equals + 1));
     } else if (is_flag_form(spec)) {
         problem = set_from_bool(input, spec, true);  // a bare --nodes means yes
