@@ -12,28 +12,15 @@
 #include "cli/app.hpp"
 #include "cli/fields.hpp"
 #include "lmsstage/lmsstage.hpp"
+#include "door_test_support.hpp"
 
 using lmsstage::cli::Environment;
 namespace exit_code = lmsstage::cli::exit_code;
 using json = nlohmann::json;
 
+using namespace lmsstage_door_test;
+
 namespace {
-
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-Run run_cli(const std::vector<std::string>& args, const Environment& env = {}) {
-    std::ostringstream out;
-    std::ostringstream err;
-    Run r;
-    r.code = lmsstage::cli::run(args, out, err, env);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
 
 std::string joined(const std::vector<std::string>& args) {
     std::string text;
@@ -43,8 +30,6 @@ std::string joined(const std::vector<std::string>& args) {
     }
     return text;
 }
-
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
 long count_lines(const std::string& text) { return std::count(text.begin(), text.end(), '\n'); }
 

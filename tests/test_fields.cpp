@@ -10,6 +10,7 @@
 
 #include "cli/fields.hpp"
 #include "lmsstage/lmsstage.hpp"
+#include "door_test_support.hpp"
 
 using namespace lmsstage;
 using lmsstage::cli::FieldSpec;
@@ -20,9 +21,9 @@ using lmsstage::cli::parse_length;
 using lmsstage::cli::set_from_text;
 using lmsstage::cli::spec_of;
 
-namespace {
+using namespace lmsstage_door_test;
 
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+namespace {
 
 long specs_for(Field field) {
     const auto specs = field_specs();
