@@ -47,15 +47,6 @@ int usage_error(std::ostream& err, const std::string& message) {
     return exit_code::usage;
 }
 
-int write_output(std::ostream& out, std::ostream& err, const std::string& text) {
-    out << text;
-    out.flush();
-    if (!out) {
-        err << "lmsstage: cannot write the output\n";
-        return exit_code::io;
-    }
-    return exit_code::ok;
-}
 
 /// Options and operands of a subcommand: -h/--help, the boolean options named, the options with a
 /// value named (--junit FILE or --junit=FILE), and operands.
@@ -147,6 +138,16 @@ int run_subcommand(const std::vector<std::string>& args, const Streams& io) {
 }
 
 }  // namespace
+
+int write_output(std::ostream& out, std::ostream& err, const std::string& text) {
+    out << text;
+    out.flush();
+    if (!out) {
+        err << "lmsstage: cannot write the output\n";
+        return exit_code::io;
+    }
+    return exit_code::ok;
+}
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env) {
     std::istringstream nothing;

@@ -204,15 +204,7 @@ Parsed parse_case_args(const std::vector<std::string>& args) {
     return out;
 }
 
-int write_text(const Streams& io, const std::string& text) {
-    io.out << text;
-    io.out.flush();
-    if (!io.out) {
-        io.err << "lmsstage: cannot write the output\n";
-        return exit_code::io;
-    }
-    return exit_code::ok;
-}
+int write_text(const Streams& io, const std::string& text) { return write_output(io.out, io.err, text); }
 
 int usage(const Streams& io, const std::string& message) {
     io.err << "lmsstage: " << printable(message) << '\n';

@@ -19,6 +19,9 @@ struct Streams {
 
 struct Environment;
 
+/// Writes a command's whole output; 74 with one line on stderr when it cannot be written.
+int write_output(std::ostream& out, std::ostream& err, const std::string& text);
+
 /// `lmsstage [CASE FIELD...]`: one case from the command line.
 int run_case(const std::vector<std::string>& args, const Streams& io, const Environment& env);
 

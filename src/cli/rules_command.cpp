@@ -265,13 +265,7 @@ int run_rules(const std::string& system, bool json, std::ostream& out, std::ostr
             markdown_notes(text);
         }
     }
-    out << text;
-    out.flush();
-    if (!out) {
-        err << "lmsstage: cannot write the output\n";
-        return exit_code::io;
-    }
-    return exit_code::ok;
+    return write_output(out, err, text);
 }
 
 }  // namespace lmsstage::cli
