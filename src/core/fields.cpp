@@ -502,6 +502,9 @@ constexpr std::array k_fields = {
               "a string or a number", "", {}, nullptr, nullptr, &no_words},
 };
 
+// One row per field: the table and the Field enum name the same fields.
+static_assert(k_fields.size() == k_all_fields.size(), "every Field needs its row in k_fields");
+
 }  // namespace
 
 std::span<const FieldInfo> fields() noexcept { return k_fields; }
@@ -525,6 +528,15 @@ const FieldInfo* find_field(std::string_view key) noexcept {
 }
 
 std::span<const std::string_view> value_words(const FieldInfo& field) noexcept { return field.words(); }
+
+std::string_view field_name(Field value) noexcept {
+    for (const FieldInfo& f : k_fields) {
+        if (f.field == value) {
+            return f.key;
+        }
+    }
+    return "?";
+}
 
 std::string accepted_values(const FieldInfo& field) {
     const std::span<const std::string_view> words = field.words();

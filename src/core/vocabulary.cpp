@@ -112,33 +112,6 @@ std::string_view name(LengthUnit value) noexcept {
     return "?";
 }
 
-std::string_view field_name(Field value) noexcept {
-    switch (value) {
-        case Field::site: return "site";
-        case Field::histology: return "histology";
-        case Field::size: return "size";
-        case Field::depth: return "depth";
-        case Field::grade: return "grade";
-        case Field::nodes: return "nodes";
-        case Field::metastasis: return "metastasis";
-        case Field::extension: return "extension";
-        case Field::adnexa: return "adnexa";
-        case Field::pelvic: return "pelvic";
-        case Field::bladder_rectum: return "bladder_rectum";
-        case Field::abdominal_sites: return "abdominal_sites";
-        case Field::myometrial_invasion: return "myometrial_invasion";
-        case Field::mitotic_rate: return "mitotic_rate";
-        case Field::gi_site: return "gi_site";
-        case Field::edition: return "edition";
-        case Field::adjoining_invasion: return "adjoining_invasion";
-        case Field::visceral_extent: return "visceral_extent";
-        case Field::foci: return "foci";
-        case Field::cervix: return "cervix";
-        case Field::peritoneal_cytology: return "peritoneal_cytology";
-        case Field::id: return "id";
-    }
-    return "?";
-}
 
 std::string_view name(Stage value) noexcept {
     switch (value) {
