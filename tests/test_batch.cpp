@@ -18,49 +18,17 @@
 
 #include "cli/app.hpp"
 #include "cli/record_stream.hpp"
+#include "door_test_support.hpp"
 
 using lmsstage::cli::Environment;
 namespace exit_code = lmsstage::cli::exit_code;
 using json = nlohmann::json;
 
+using namespace lmsstage_door_test;
+
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-Run run_cli(const std::vector<std::string>& args, const std::string& input = {}) {
-    std::istringstream in(input);
-    std::ostringstream out;
-    std::ostringstream err;
-    Run r;
-    r.code = lmsstage::cli::run(args, in, out, err, Environment{});
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
-
 Run batch(const std::string& input) { return run_cli({"batch"}, input); }
-
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
-
-/// The lines of `text`; a final line without '\n' counts too.
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const std::size_t nl = text.find('\n', start);
-        if (nl == std::string::npos) {
-            lines.push_back(text.substr(start));
-            break;
-        }
-        lines.push_back(text.substr(start, nl - start));
-        start = nl + 1;
-    }
-    return lines;
-}
 
 /// Every output line parsed; fails the test when a line is not JSON.
 std::vector<json> parsed_lines(const std::string& text) {

@@ -25,31 +25,15 @@
 #include "cli/interrupt.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/safe_text.hpp"
+#include "door_test_support.hpp"
 
 using lmsstage::cli::Environment;
 namespace exit_code = lmsstage::cli::exit_code;
 using json = nlohmann::json;
 
+using namespace lmsstage_door_test;
+
 namespace {
-
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-Run run_cli(const std::vector<std::string>& args, const std::string& input = {}) {
-    std::istringstream in(input);
-    std::ostringstream out;
-    std::ostringstream err;
-    Run r;
-    r.code = lmsstage::cli::run(args, in, out, err, Environment{});
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
-
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
 long count_lines(std::string_view text) { return static_cast<long>(std::count(text.begin(), text.end(), '\n')); }
 

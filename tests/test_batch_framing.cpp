@@ -12,36 +12,29 @@
 
 #include "cli/app.hpp"
 #include "cli/record_stream.hpp"
+#include "door_test_support.hpp"
 
 using lmsstage::cli::Environment;
 namespace exit_code = lmsstage::cli::exit_code;
 using json = nlohmann::json;
 
+using namespace lmsstage_door_test;
+
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
+/// A batch run with its output lines parsed as JSON.
+struct BatchRun : Run {
     std::vector<json> records;
 };
 
-Run batch(const std::string& input) {
-    std::istringstream in(input);
-    std::ostringstream out;
-    std::ostringstream err;
-    Run r;
-    r.code = lmsstage::cli::run({"batch"}, in, out, err, Environment{});
-    r.out = out.str();
-    r.err = err.str();
-    std::istringstream lines(r.out);
-    for (std::string line; std::getline(lines, line);) {
+BatchRun batch(const std::string& input) {
+    BatchRun r;
+    static_cast<Run&>(r) = run_cli({"batch"}, input);
+    for (const std::string& line : lines_of(r.out)) {
         r.records.push_back(json::parse(line));  // throws (and fails the test) on a line that is not JSON
     }
     return r;
 }
-
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
 std::string message_of(const json& record) { return record.at("error").at("message").get<std::string>(); }
 
@@ -56,7 +49,7 @@ const std::string k_array_b = R"([{"id": "b1", "size": 6, "grade": 2}, {"id": "b
 
 TEST_CASE("framing - two JSON arrays one after the other give all four records", "[framing][issue9]") {
     // `cat a.json b.json | lmsstage batch`: 2 lines for 4 records, and the bad one never reported.
-    const Run r = batch(k_array_a + k_array_b);
+    const BatchRun r = batch(k_array_a + k_array_b);
     REQUIRE(r.records.size() == 4);
     CHECK(r.records[0].at("id") == "a1");
     CHECK(r.records[1].at("id") == "a2");
@@ -65,18 +58,18 @@ TEST_CASE("framing - two JSON arrays one after the other give all four records",
     CHECK(r.records[3].at("ok") == false);
     CHECK(r.records[3].at("index") == 1);
     CHECK(r.code == exit_code::data);
-    CHECK(r.err == "staged 4 records: 3 ok, 1 errors\n");
+    CHECK(r.err == "staged 4 records: 3 ok, 1 error\n");
 }
 
 TEST_CASE("framing - two arrays on separate lines, as jq . writes them", "[framing]") {
-    const Run r = batch(k_array_a + "\n" + k_array_b + "\n");
+    const BatchRun r = batch(k_array_a + "\n" + k_array_b + "\n");
     REQUIRE(r.records.size() == 4);
     CHECK(r.records[3].at("line") == 2);
 }
 
 TEST_CASE("framing - jq . output of several objects gives one record each, at its first line", "[framing]") {
     const std::string input = "{\n  \"id\": 1,\n  \"size\": 6,\n  \"grade\": 3\n}\n{\n  \"id\": 2,\n  \"size\": -6\n}\n";
-    const Run r = batch(input);
+    const BatchRun r = batch(input);
     REQUIRE(r.records.size() == 2);
     CHECK(r.records[0].at("ok") == true);
     CHECK(r.records[1].at("id") == 2);
@@ -86,14 +79,14 @@ TEST_CASE("framing - jq . output of several objects gives one record each, at it
 TEST_CASE("framing - a pretty-printed record with { at column 0 inside it stays one record", "[framing][issue9]") {
     // The nested object's '{' opens a line: it is part of the record, never the start of another.
     const std::string input = "{\n\"id\": 7,\n\"size\":\n{\"cm\": 6},\n\"grade\": 3\n}\n";
-    const Run r = batch(input);
+    const BatchRun r = batch(input);
     REQUIRE(r.records.size() == 1);
     CHECK(r.records[0].at("id") == 7);
     CHECK(r.records[0].at("error").at("field") == "size");
 }
 
 TEST_CASE("framing - a trailing comma in an array is refused, not accepted", "[framing][issue9]") {
-    const Run r = batch("[" + k_good + ",]");
+    const BatchRun r = batch("[" + k_good + ",]");
     REQUIRE(r.records.size() == 2);
     CHECK(r.records[0].at("ok") == true);
     CHECK(r.records[1].at("ok") == false);
@@ -104,7 +97,7 @@ TEST_CASE("framing - a trailing comma in an array is refused, not accepted", "[f
 }
 
 TEST_CASE("framing - a stray closing bracket between values stops reading", "[framing]") {
-    const Run r = batch("{\n\"size\": 6, \"grade\": 3\n}\n]\n" + k_good);
+    const BatchRun r = batch("{\n\"size\": 6, \"grade\": 3\n}\n]\n" + k_good);
     REQUIRE(r.records.size() == 2);
     CHECK(r.records[1].at("line") == 4);
     CHECK(r.records[1].at("column") == 1);
@@ -112,7 +105,7 @@ TEST_CASE("framing - a stray closing bracket between values stops reading", "[fr
 }
 
 TEST_CASE("framing - a bracket that closes the wrong kind stops reading at it", "[framing]") {
-    const Run r = batch("[" + k_good + ", {\"size\": [6}, " + k_good + "]");
+    const BatchRun r = batch("[" + k_good + ", {\"size\": [6}, " + k_good + "]");
     REQUIRE(r.records.size() == 2);
     CHECK(r.records[1].at("column") == 38);
     CHECK(contains(message_of(r.records[1]), "'}' does not close the '['"));
@@ -120,14 +113,14 @@ TEST_CASE("framing - a bracket that closes the wrong kind stops reading at it", 
 }
 
 TEST_CASE("framing - a line break inside a string of a JSON text stops reading", "[framing]") {
-    const Run r = batch("[{\"id\": \"ab\ncd\", \"size\": 6}, " + k_good + "]");
+    const BatchRun r = batch("[{\"id\": \"ab\ncd\", \"size\": 6}, " + k_good + "]");
     REQUIRE(r.records.size() == 1);
     CHECK(r.records[0].at("line") == 1);
     CHECK(contains(message_of(r.records[0]), "a line ends inside a string"));
 }
 
 TEST_CASE("framing - a fault inside a record of an array is that record's error and reading goes on", "[framing]") {
-    const Run r = batch("[" + k_good + ", {\"size\": 6 \"grade\": 3}, {\"id\": 3, \"size\": 2, \"grade\": 1}]");
+    const BatchRun r = batch("[" + k_good + ", {\"size\": 6 \"grade\": 3}, {\"id\": 3, \"size\": 2, \"grade\": 1}]");
     REQUIRE(r.records.size() == 3);
     CHECK(r.records[1].at("index") == 1);
     CHECK(contains(message_of(r.records[1]), "invalid JSON"));
@@ -136,9 +129,9 @@ TEST_CASE("framing - a fault inside a record of an array is that record's error 
 }
 
 TEST_CASE("framing - a stop goes to stderr too, naming the input", "[framing]") {
-    const Run r = batch("[" + k_good + ",]");
+    const BatchRun r = batch("[" + k_good + ",]");
     CHECK(r.err == "lmsstage: <stdin>: invalid JSON at line 1, column 26: unexpected ']': expected a record; "
-                   "the rest of this input was not read\nstaged 2 records: 1 ok, 1 errors\n");
+                   "the rest of this input was not read\nstaged 2 records: 1 ok, 1 error\n");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,7 +139,7 @@ TEST_CASE("framing - a stop goes to stderr too, naming the input", "[framing]") 
 
 TEST_CASE("framing - a broken first line followed by an indented record: three records, three lines",
           "[framing][issue9]") {
-    const Run r = batch("{\"id\": 1, \"size\": 6\n  {\"id\": 2, \"size\": 6, \"grade\": 3}\n{\"id\": 3, \"size\": 2, \"grade\": 1}\n");
+    const BatchRun r = batch("{\"id\": 1, \"size\": 6\n  {\"id\": 2, \"size\": 6, \"grade\": 3}\n{\"id\": 3, \"size\": 2, \"grade\": 1}\n");
     REQUIRE(r.records.size() == 3);
     CHECK(r.records[0].at("ok") == false);
     CHECK(r.records[0].at("line") == 1);
@@ -157,35 +150,35 @@ TEST_CASE("framing - a broken first line followed by an indented record: three r
 
 TEST_CASE("framing - NDJSON lines are never joined, whatever they hold", "[framing]") {
     const std::string input = "{\"id\": 1, \"x\": [\n]}\n{\n\"a\"\n}x\n" + k_good + "\n";
-    const Run r = batch("{\"id\": 0}\n" + input);  // a complete first line: NDJSON
+    const BatchRun r = batch("{\"id\": 0}\n" + input);  // a complete first line: NDJSON
     CHECK(r.records.size() == 7);
 }
 
 TEST_CASE("framing - a first line that is { followed by text is NDJSON", "[framing]") {
-    const Run r = batch("{ \"id\": 1,\n\"size\": 6}\n");
+    const BatchRun r = batch("{ \"id\": 1,\n\"size\": 6}\n");
     REQUIRE(r.records.size() == 2);
     CHECK(r.records[0].at("line") == 1);
     CHECK(r.records[1].at("line") == 2);
 }
 
 TEST_CASE("framing - a lone { with blanks and CR after it starts a JSON text", "[framing]") {
-    const Run r = batch("{ \t\r\n\"size\": 6,\r\n\"grade\": 3\r\n}\r\n");
+    const BatchRun r = batch("{ \t\r\n\"size\": 6,\r\n\"grade\": 3\r\n}\r\n");
     REQUIRE(r.records.size() == 1);
     CHECK(r.records[0].at("stage") == "III");
 }
 
 TEST_CASE("framing - a truncated record is never given the id of another record", "[framing][issue9]") {
-    const Run r = batch(R"({"id":12)");
+    const BatchRun r = batch(R"({"id":12)");
     REQUIRE(r.records.size() == 1);
     CHECK_FALSE(r.records[0].contains("id"));
-    const Run in_array = batch(R"([{"id": 11, "size": 6, "grade": 3}, {"id":12)");
+    const BatchRun in_array = batch(R"([{"id": 11, "size": 6, "grade": 3}, {"id":12)");
     REQUIRE(in_array.records.size() == 2);
     CHECK(in_array.records[0].at("id") == 11);
     CHECK_FALSE(in_array.records[1].contains("id"));
 }
 
 TEST_CASE("framing - an id followed by a syntax error is not echoed", "[framing]") {
-    const Run r = batch(R"({"id": 12 "size": 6})" "\n");
+    const BatchRun r = batch(R"({"id": 12 "size": 6})" "\n");
     REQUIRE(r.records.size() == 1);
     CHECK_FALSE(r.records[0].contains("id"));
 }
@@ -196,7 +189,7 @@ TEST_CASE("framing - an id followed by a syntax error is not echoed", "[framing]
 TEST_CASE("framing - UTF-16 input with a byte-order mark is refused with one clear line", "[framing][issue9]") {
     using namespace std::string_literals;
     const std::string utf16le = "\xFF\xFE{\0\"\0s\0i\0z\0e\0\"\0:\0 \0006\0}\0\n\0"s;
-    const Run r = batch(utf16le + utf16le);
+    const BatchRun r = batch(utf16le + utf16le);
     REQUIRE(r.records.size() == 1);
     CHECK(r.records[0].at("line") == 1);
     CHECK(contains(message_of(r.records[0]), "UTF-16 or UTF-32"));
@@ -206,16 +199,16 @@ TEST_CASE("framing - UTF-16 input with a byte-order mark is refused with one cle
 
 TEST_CASE("framing - UTF-16 without a byte-order mark is refused too", "[framing]") {
     using namespace std::string_literals;
-    const Run little = batch("{\0\"\0}\0"s);
+    const BatchRun little = batch("{\0\"\0}\0"s);
     REQUIRE(little.records.size() == 1);
     CHECK(contains(message_of(little.records[0]), "UTF-16"));
-    const Run big = batch("\0[\0]"s);
+    const BatchRun big = batch("\0[\0]"s);
     REQUIRE(big.records.size() == 1);
     CHECK(contains(message_of(big.records[0]), "UTF-16"));
 }
 
 TEST_CASE("framing - a UTF-8 byte-order mark starts the columns of the first line after it", "[framing]") {
-    const Run r = batch("\xEF\xBB\xBF[" + k_good + ",]");
+    const BatchRun r = batch("\xEF\xBB\xBF[" + k_good + ",]");
     REQUIRE(r.records.size() == 2);
     CHECK(r.records[1].at("column") == 26);
 }
@@ -291,7 +284,7 @@ TEST_CASE("framing - the consumer can stop the reading", "[framing]") {
 
 TEST_CASE("framing - a NUL byte between the values of a JSON text is a record, never an endless loop", "[framing]") {
     using namespace std::string_literals;
-    const Run r = batch("{\n\"size\": 6, \"grade\": 3}\n\0\0 \"x\"\n"s);
+    const BatchRun r = batch("{\n\"size\": 6, \"grade\": 3}\n\0\0 \"x\"\n"s);
     REQUIRE(r.records.size() == 3);
     CHECK(r.records[1].at("line") == 3);
     CHECK(r.records[2].at("error").at("message") == "a record must be a JSON object (a case), got a string");

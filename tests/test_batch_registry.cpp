@@ -96,7 +96,7 @@ TEST_CASE("batch csv: a spreadsheet's export (BOM, CRLF, quotes) gives one row p
                           "4,trunk,\"5.5 cm\",X,,unknown\r\n");
     const Run r = run_cli({"batch", cohort.path(), "--to", "csv"});
     CHECK(r.code == exit_code::data);
-    CHECK(r.err == "staged 4 records: 3 ok, 1 errors\n");
+    CHECK(r.err == "staged 4 records: 3 ok, 1 error\n");
     const auto rows = csv_rows(r.out);
     REQUIRE(rows.size() == 5);
     CHECK(rows[0].size() == 14);

@@ -13,40 +13,14 @@
 #include <vector>
 
 #include "cli/app.hpp"
+#include "door_test_support.hpp"
 
 using lmsstage::cli::Environment;
 namespace exit_code = lmsstage::cli::exit_code;
 
+using namespace lmsstage_door_test;
+
 namespace {
-
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-Run run_cli(const std::vector<std::string>& args, const std::string& input = {}) {
-    std::istringstream in(input);
-    std::ostringstream out;
-    std::ostringstream err;
-    Run r;
-    r.code = lmsstage::cli::run(args, in, out, err, Environment{});
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
-
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream stream(text);
-    std::string line;
-    while (std::getline(stream, line)) {
-        lines.push_back(line);
-    }
-    return lines;
-}
 
 std::string last_line(const std::string& text) {
     const auto lines = lines_of(text);

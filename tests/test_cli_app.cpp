@@ -12,28 +12,15 @@
 #include "cli/app.hpp"
 #include "cli/fields.hpp"
 #include "lmsstage/lmsstage.hpp"
+#include "door_test_support.hpp"
 
 using lmsstage::cli::Environment;
 namespace exit_code = lmsstage::cli::exit_code;
 using json = nlohmann::json;
 
+using namespace lmsstage_door_test;
+
 namespace {
-
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-Run run_cli(const std::vector<std::string>& args, const Environment& env = {}) {
-    std::ostringstream out;
-    std::ostringstream err;
-    Run r;
-    r.code = lmsstage::cli::run(args, out, err, env);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
 
 std::string joined(const std::vector<std::string>& args) {
     std::string text;
@@ -43,8 +30,6 @@ std::string joined(const std::vector<std::string>& args) {
     }
     return text;
 }
-
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
 long count_lines(const std::string& text) { return std::count(text.begin(), text.end(), '\n'); }
 
@@ -314,9 +299,9 @@ TEST_CASE("grade 4 is a usage error naming --grade and the accepted grades", "[c
     CHECK(contains(err, "1, 2, 3 or X"));
 }
 
-TEST_CASE("grade G3 is a usage error naming --grade", "[cli][usage]") {
-    const std::string err = usage_error({"--size", "6", "--grade", "G3"}, "--grade");
-    CHECK(contains(err, "G3"));
+TEST_CASE("grade G4 is a usage error naming --grade", "[cli][usage]") {
+    const std::string err = usage_error({"--size", "6", "--grade", "G4"}, "--grade");
+    CHECK(contains(err, "G4"));
 }
 
 TEST_CASE("a soft tissue case without a grade is a usage error naming --grade", "[cli][usage]") {
@@ -655,4 +640,159 @@ TEST_CASE("a version that cannot be written exits 74", "[cli][io]") {
 
 TEST_CASE("a usage error is still 64 when stdout cannot be written", "[cli][io]") {
     CHECK(run_with_failing_stdout({"--size", "-3", "--grade", "3"}).code == exit_code::usage);
+}
+
+// ---- A good Unix citizen, and a vocabulary that forgives what clinicians type ----------------
+
+namespace {
+
+Run run_env(const std::vector<std::string>& args, const Environment& env) { return run_cli(args, env); }
+
+bool every_line_fits(const std::string& text, std::size_t width) {
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.size() > width) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("no arguments: a short usage on stderr pointing at --help, exit 64", "[cli][conventions]") {
+    const Run r = run_cli({});
+    CHECK(r.code == exit_code::usage);
+    CHECK(r.out.empty());
+    CHECK(contains(r.err, "Usage: lmsstage"));
+    CHECK(contains(r.err, "lmsstage --help"));
+}
+
+TEST_CASE("help and help COMMAND print the help, an unknown command is a usage error", "[cli][conventions]") {
+    const Run main_help = run_cli({"help"});
+    CHECK(main_help.code == exit_code::ok);
+    CHECK(main_help.out == run_cli({"--help"}).out);
+    const Run batch_help = run_cli({"help", "batch"});
+    CHECK(batch_help.code == exit_code::ok);
+    CHECK(batch_help.out.rfind("Usage: lmsstage batch", 0) == 0);
+    CHECK(run_cli({"help", "check"}).out.rfind("Usage: lmsstage check", 0) == 0);
+    CHECK(run_cli({"help", "nosuch"}).code == exit_code::usage);
+}
+
+TEST_CASE("a double dash ends the options: nothing may follow it for a single case", "[cli][conventions]") {
+    const Run r = run_cli({"--", "--size", "6", "--grade", "3"});
+    CHECK(r.code == exit_code::usage);
+    CHECK(contains(r.err, "ends the options"));
+    CHECK_FALSE(contains(r.err, "unknown option --"));
+}
+
+TEST_CASE("colour: always, never and auto, with TERM dumb and NO_COLOR turning auto off", "[cli][conventions][colour]") {
+    const std::vector<std::string> base = {"--size", "6", "--grade", "3"};
+    auto with = [&base](std::string_view colour) {
+        std::vector<std::string> args = base;
+        args.emplace_back(colour);
+        return args;
+    };
+    Environment pipe;
+    Environment terminal;
+    terminal.stdout_is_terminal = true;
+    Environment dumb = terminal;
+    dumb.term_dumb = true;
+    Environment no_color = terminal;
+    no_color.no_color = true;
+    CHECK(contains(run_env(with("--color=always"), pipe).out, "\x1b["));
+    CHECK_FALSE(contains(run_env(with("--color=never"), terminal).out, "\x1b["));
+    CHECK(contains(run_env(with("--color=auto"), terminal).out, "\x1b["));
+    CHECK_FALSE(contains(run_env(with("--color=auto"), dumb).out, "\x1b["));
+    CHECK_FALSE(contains(run_env(with("--color=auto"), no_color).out, "\x1b["));
+    CHECK(run_cli(with("--color=sometimes")).code == exit_code::usage);
+}
+
+TEST_CASE("at 80 columns no line of the report or of --help is wider, and the stage is on the first line",
+          "[cli][conventions][width]") {
+    Environment env;
+    env.columns = 80;
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"--size", "6", "--grade", "3", "--explain"},
+          std::vector<std::string>{"--site", "uterus", "--size", "unknown", "--nodes=unknown", "--explain"},
+          std::vector<std::string>{"--edition", "8", "--site", "head-neck", "--size", "1", "--adjoining-invasion",
+                                   "t4b"}}) {
+        const Run r = run_env(args, env);
+        REQUIRE(r.code == exit_code::ok);
+        CHECK(every_line_fits(r.out, 80));
+        CHECK((r.out.rfind("Stage ", 0) == 0 || r.out.rfind("FIGO stage ", 0) == 0 ||
+               r.out.rfind("No stage group", 0) == 0));
+    }
+    CHECK(every_line_fits(run_cli({"--help"}).out, 80));
+    for (std::string_view command : {"batch", "check", "rules", "help", "completion"}) {
+        INFO("help " << command);
+        CHECK(every_line_fits(run_cli({"help", std::string(command)}).out, 80));
+    }
+}
+
+TEST_CASE("brief gives at most 4 lines: stage, TNM and summary stage, survival figure", "[cli][brief]") {
+    const Run r = run_cli({"--size", "6", "--grade", "3", "--brief"});
+    CHECK(r.code == exit_code::ok);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') <= 4);
+    CHECK(contains(r.out, "Stage III"));
+    CHECK(contains(r.out, "T2 N0 M0 G3"));
+    CHECK(contains(r.out, "82.4%"));  // SEER Soft Tissue including Heart, localized
+    CHECK(run_cli({"--size", "6", "--grade", "3", "--brief", "--json"}).code == exit_code::usage);
+}
+
+TEST_CASE("grades as clinicians write them: III and G3 are grade 3", "[cli][vocabulary]") {
+    for (std::string_view grade : {"III", "G3", "g3", "iii"}) {
+        INFO("--grade " << grade);
+        const json j = staged_json({"--size", "6", "--grade", std::string(grade)});
+        CHECK(j.at("categories").at("G") == "G3");
+        CHECK(j.at("stage") == "III");  // AJCC 7: T2 N0 M0 G3
+    }
+}
+
+TEST_CASE("a two-tier grade is refused with what to enter instead", "[cli][vocabulary]") {
+    const std::string err = usage_error({"--size", "6", "--grade", "high"}, "--grade");
+    CHECK(contains(err, "FNCLCC grade (1, 2 or 3)"));
+}
+
+TEST_CASE("sizes as clinicians type them: a unit apart, a decimal comma, several dimensions", "[cli][vocabulary]") {
+    CHECK(contains(usage_error({"--size", "6", "cm", "--grade", "3"}, "unexpected argument"), "write 6cm"));
+    CHECK(contains(usage_error({"--size", "6,5", "--grade", "3"}, "--size"), "use a decimal point: 6.5"));
+    CHECK(contains(usage_error({"--size", "6x4x3", "--grade", "3"}, "--size"), "greatest dimension only: 6"));
+    CHECK(staged_json({"--size", "6CM", "--grade", "3"}).at("categories").at("T") == "T2");
+}
+
+TEST_CASE("body sites and organs point to the field they belong in", "[cli][vocabulary]") {
+    CHECK(contains(usage_error({"--site", "thigh", "--size", "6", "--grade", "3"}, "--site"), "site extremity"));
+    CHECK(contains(usage_error({"--site", "leg", "--size", "6", "--grade", "3"}, "--site"), "site extremity"));
+    CHECK(contains(usage_error({"--site", "stomach"}, "--site"), "site gi, gi_site stomach"));
+    const json retro = staged_json({"--site", "retroperitoneal", "--size", "6", "--grade", "3"});
+    CHECK(retro.at("categories").at("T") == "T2b");  // retroperitoneal: deep by definition
+}
+
+TEST_CASE("organ names as written (oesophagus, duodenum, rectum) and values in any case", "[cli][vocabulary]") {
+    const std::vector<std::string> gist = {"--site", "gi", "--histology", "gist", "--size", "3", "--mitotic-rate", "2"};
+    for (const auto& [word, table] : {std::pair{"oesophagus", "intestinal"}, std::pair{"duodenum", "intestinal"},
+                                      std::pair{"rectum", "intestinal"}, std::pair{"Stomach", "gastric"}}) {
+        INFO("--gi-site " << word);
+        std::vector<std::string> args = gist;
+        args.insert(args.end(), {"--gi-site", word});
+        const json j = staged_json(args);
+        CHECK(contains(j.at("system").at("name").get<std::string>(), table));
+    }
+    CHECK(staged_json({"--size", "6", "--grade", "3", "--depth", "Deep"}).at("categories").at("T") == "T2b");
+}
+
+TEST_CASE("a yes/no field's value after a space gets a hint to write it after =", "[cli][vocabulary]") {
+    CHECK(contains(usage_error({"--size", "6", "--grade", "3", "--nodes", "unknown"}, "unexpected argument"),
+                   "write --nodes=unknown"));
+}
+
+TEST_CASE("completion prints the script of each shell, another shell is a usage error", "[cli][completion]") {
+    for (std::string_view shell : {"bash", "zsh", "fish"}) {
+        const Run r = run_cli({"completion", std::string(shell)});
+        CHECK(r.code == exit_code::ok);
+        CHECK(contains(r.out, "--site"));
+    }
+    CHECK(run_cli({"completion", "tcsh"}).code == exit_code::usage);
 }

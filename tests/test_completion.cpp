@@ -76,7 +76,7 @@ std::string words_joined(const FieldSpec& spec) {
     return out;
 }
 
-bool flag_form(const FieldSpec& spec) { return spec.kind == ValueKind::finding || spec.kind == ValueKind::yes_no; }
+bool flag_form(const FieldSpec& spec) { return spec.kind == ValueKind::finding; }
 
 }  // namespace
 

@@ -10,6 +10,7 @@
 
 #include "cli/fields.hpp"
 #include "lmsstage/lmsstage.hpp"
+#include "door_test_support.hpp"
 
 using namespace lmsstage;
 using lmsstage::cli::FieldSpec;
@@ -20,9 +21,9 @@ using lmsstage::cli::parse_length;
 using lmsstage::cli::set_from_text;
 using lmsstage::cli::spec_of;
 
-namespace {
+using namespace lmsstage_door_test;
 
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+namespace {
 
 long specs_for(Field field) {
     const auto specs = field_specs();
@@ -47,13 +48,18 @@ Length parsed_length(std::string_view text) {
     return *size->value;
 }
 
-/// Parses a size that must be rejected, and returns the error.
+/// A size that must be refused, by the reader (text that is no length) or by validation (a length
+/// that is no size: -3, 0, nan): the error either gives.
 CaseError size_error(std::string_view text) {
     INFO("size text: [" << std::string(text) << "]");
-    std::optional<Measured<Length>> size;
-    const std::optional<CaseError> error = parse_length(text, size);
-    REQUIRE(error.has_value());
-    return *error;
+    Case c;
+    c.grade = Grade::g3;
+    if (auto error = read_field(c, field_info(Field::size), text)) {
+        return *error;
+    }
+    const std::optional<CaseError> invalid = validate(c);
+    REQUIRE(invalid.has_value());
+    return *invalid;
 }
 
 /// Reads one field from text into an empty case; returns the error, if any.
@@ -282,9 +288,9 @@ TEST_CASE("an unknown unit is named in the size error", "[fields][size]") {
     CHECK(contains(size_error("5in").problem, "\"in\""));
 }
 
-TEST_CASE("a rejected size leaves the parsed size untouched", "[fields][size]") {
+TEST_CASE("a size that does not read leaves the parsed size untouched", "[fields][size]") {
     std::optional<Measured<Length>> size;
-    CHECK(parse_length("-3", size).has_value());
+    CHECK(parse_length("abc", size).has_value());
     CHECK_FALSE(size.has_value());
 }
 
@@ -303,8 +309,8 @@ TEST_CASE("grade reads 1, 2, 3 and X", "[fields][grade]") {
     }
 }
 
-TEST_CASE("grade rejects 4 and G3, naming what was given and 1, 2, 3 or X", "[fields][grade]") {
-    for (std::string_view text : {std::string_view("4"), std::string_view("G3"), std::string_view("0")}) {
+TEST_CASE("grade rejects 4, G4 and 0, naming what was given and 1, 2, 3 or X", "[fields][grade]") {
+    for (std::string_view text : {std::string_view("4"), std::string_view("G4"), std::string_view("0")}) {
         INFO("grade text: " << std::string(text));
         Case c;
         const std::optional<CaseError> error = read_field(c, Field::grade, text);
@@ -371,13 +377,11 @@ TEST_CASE("myometrial_invasion reads percentages from 0 to 100", "[fields][perce
     }
 }
 
-TEST_CASE("myometrial_invasion rejects text that is not a number", "[fields][percent]") {
+TEST_CASE("myometrial_invasion refuses text that is not a number, and nan", "[fields][percent]") {
+    const Case adenosarcoma = valid_uterine_case(Histology::adenosarcoma);
     for (std::string_view text : {std::string_view("half"), std::string_view("nan"), std::string_view("")}) {
         INFO("myometrial_invasion text: [" << std::string(text) << "]");
-        Case c;
-        const std::optional<CaseError> error = read_field(c, Field::myometrial_invasion, text);
-        REQUIRE(error.has_value());
-        CHECK(error->field == Field::myometrial_invasion);
+        CHECK(refused_by_reader_or_validation(adenosarcoma, Field::myometrial_invasion, text));
     }
 }
 
@@ -398,16 +402,30 @@ TEST_CASE("edition reads 7 and 8", "[fields][edition]") {
     CHECK(eight.edition == 8);
 }
 
-TEST_CASE("edition rejects everything but 7 and 8", "[fields][edition]") {
+TEST_CASE("edition refuses everything but 7 and 8, saying 7 or 8", "[fields][edition]") {
     for (std::string_view text : {std::string_view("6"), std::string_view("9"), std::string_view("7.5"),
                                   std::string_view("seventh"), std::string_view("")}) {
         INFO("edition text: [" << std::string(text) << "]");
         Case c;
-        const std::optional<CaseError> error = read_field(c, Field::edition, text);
+        c.size = Measured<Length>::of({6.0, LengthUnit::cm});
+        c.grade = Grade::g3;
+        std::optional<CaseError> error = read_field(c, Field::edition, text);
+        if (!error) {
+            error = validate(c);
+        }
         REQUIRE(error.has_value());
         CHECK(error->field == Field::edition);
         CHECK(contains(error->problem, "7 or 8"));
-        CHECK_FALSE(c.edition.has_value());
+    }
+}
+
+TEST_CASE("edition also reads 7th, 8th, AJCC7 and AJCC8", "[fields][edition][synonyms]") {
+    for (const auto& [text, edition] : {std::pair{"7th", 7}, std::pair{"8th", 8}, std::pair{"AJCC7", 7},
+                                        std::pair{"ajcc8", 8}}) {
+        INFO("edition text: " << text);
+        Case c;
+        CHECK_FALSE(read_field(c, Field::edition, text).has_value());
+        CHECK(c.edition == edition);
     }
 }
 

@@ -38,9 +38,12 @@
 
 #include "cli/app.hpp"
 #include "core_test_support.hpp"
+#include "door_test_support.hpp"
 
 using namespace lmsstage;
 using namespace lmsstage_core_test;
+
+using namespace lmsstage_door_test;
 
 namespace {
 
@@ -1352,38 +1355,6 @@ TEST_CASE("Property unknowns - possible stages and summary stage are the union o
 // ================================================================================================
 
 namespace {
-
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-Run run_cli(const std::vector<std::string>& args, const std::string& input = {}) {
-    std::istringstream in(input);
-    std::ostringstream out;
-    std::ostringstream err;
-    Run r;
-    r.code = lmsstage::cli::run(args, in, out, err, lmsstage::cli::Environment{});
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const std::size_t nl = text.find('\n', start);
-        if (nl == std::string::npos) {
-            lines.push_back(text.substr(start));
-            break;
-        }
-        lines.push_back(text.substr(start, nl - start));
-        start = nl + 1;
-    }
-    return lines;
-}
 
 /// "--abdominal-sites" for Field::abdominal_sites.
 std::string option_of(Field f) {

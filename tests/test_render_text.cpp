@@ -408,3 +408,13 @@ TEST_CASE("a case outside every survival table says so in its first lines", "[re
     const std::vector<std::string> lines = lines_of(render_text(staged(c), TextOptions{}));
     CHECK(lines[2] == "  Five-year survival: no table covers this case (see notes)");
 }
+
+TEST_CASE("GI leiomyosarcoma under AJCC 7: the headline says it is not staged, and why", "[render][text]") {
+    Case c;
+    c.site = Site::gi;
+    c.histology = Histology::lms;
+    const std::vector<std::string> lines = lines_of(render_text(staged(c), TextOptions{}));
+    // AJCC 7th ed. soft tissue sarcoma chapter: sarcomas of hollow viscera are excluded.
+    CHECK(lines[0] == "Not staged by AJCC 7 (hollow-viscus sarcomas are outside the soft tissue");
+    CHECK(lines[1] == "  chapter)");
+}

@@ -12,30 +12,15 @@
 
 #include "cli/app.hpp"
 #include "lmsstage/lmsstage.hpp"
+#include "door_test_support.hpp"
 
 using lmsstage::cli::Environment;
 namespace exit_code = lmsstage::cli::exit_code;
 using json = nlohmann::json;
 
+using namespace lmsstage_door_test;
+
 namespace {
-
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-Run run_cli(const std::vector<std::string>& args) {
-    std::ostringstream out;
-    std::ostringstream err;
-    Run r;
-    r.code = lmsstage::cli::run(args, out, err, Environment{});
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
-
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
 /// The Markdown section that starts with the heading naming `system_id`, up to the next "## ".
 std::string section_for(const std::string& markdown, std::string_view system_id) {
@@ -380,4 +365,14 @@ TEST_CASE("README lists every note with its source, as rules notes does", "[rule
         CHECK(contains(readme, "| `" + std::string(note.id) + "` | "));
         CHECK(contains(readme, " | " + std::string(note.source) + " |"));
     }
+}
+
+TEST_CASE("rules --json and a result's --json write the same survival figure text (37, not 37.0)",
+          "[rules][json]") {
+    // American Cancer Society, uterine leiomyosarcoma: regional 37 %.
+    const Run rules = run_cli({"rules", "survival", "--json"});
+    const Run result = run_cli({"--site", "uterus", "--size", "3", "--json"});
+    CHECK(contains(rules.out, R"({"summary_stage":"regional","percent":37})"));
+    CHECK(contains(result.out, R"({"summary_stage":"regional","percent":37})"));
+    CHECK_FALSE(contains(rules.out, "37.0"));
 }

@@ -81,7 +81,13 @@ struct RuleSet {
     bool uses_grade;                          ///< false: the G column is not part of the system
     bool uses_rate;                           ///< true: the mitotic rate column is (GIST)
     std::string_view summary_source = {};     ///< the SEER Summary Stage 2018 scheme its summary stage follows
+    std::uint32_t reads = 0;  ///< the fields it reads (field_bit set); any other given field draws a warning
+    std::uint32_t asks = 0;   ///< the fields it asks for, unless no value of them could change the answer
 };
+
+/// Fields every system reads: site and histology choose it; nodes and metastasis stage it.
+inline constexpr std::uint32_t k_routing_fields =
+    field_mask({Field::site, Field::histology, Field::nodes, Field::metastasis});
 
 /// A fixed statement lmsstage can add to a result ("notes"), with the public source that supports it.
 struct ClinicalNote {
@@ -101,6 +107,8 @@ inline constexpr std::array k_all_rates = {Rate::low, Rate::high};
 
 /// AJCC 7th edition soft tissue sarcoma.
 const RuleSet& ajcc7_sts_rules() noexcept;
+/// Leiomyosarcoma of the GI tract under AJCC 7: not staged (no tables; what it reads and why).
+const RuleSet& ajcc7_gi_lms_rules() noexcept;
 /// FIGO 2009 uterine leiomyosarcoma and endometrial stromal sarcoma.
 const RuleSet& figo2009_uterine_rules() noexcept;
 /// FIGO 2009 uterine adenosarcoma.

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string_view>
 
@@ -61,15 +62,23 @@ enum class Field : std::uint8_t {
 
 /// The bit of a field in a field set.
 constexpr std::uint32_t field_bit(Field field) noexcept { return std::uint32_t{1} << static_cast<unsigned>(field); }
+/// A set of fields, as bits.
+constexpr std::uint32_t field_mask(std::initializer_list<Field> fields) noexcept {
+    std::uint32_t mask = 0;
+    for (Field f : fields) {
+        mask |= field_bit(f);
+    }
+    return mask;
+}
 
-inline constexpr std::array k_all_fields = {
-    Field::site,     Field::histology,       Field::size,          Field::depth,
-    Field::grade,    Field::nodes,           Field::metastasis,    Field::extension,
-    Field::adnexa,   Field::pelvic,          Field::bladder_rectum, Field::abdominal_sites,
-    Field::myometrial_invasion, Field::mitotic_rate, Field::gi_site, Field::edition,
-    Field::adjoining_invasion, Field::visceral_extent, Field::foci, Field::cervix,
-    Field::peritoneal_cytology, Field::id,
-};
+/// Every field, in enum order (id is the last: a new field goes before it).
+inline constexpr auto k_all_fields = [] {
+    std::array<Field, static_cast<std::size_t>(Field::id) + 1> all{};
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        all[i] = static_cast<Field>(i);
+    }
+    return all;
+}();
 
 inline constexpr std::array k_all_sites = {Site::soft_tissue, Site::extremity, Site::trunk, Site::retroperitoneum,
                                            Site::head_neck,   Site::visceral,  Site::uterus, Site::gi};
@@ -99,7 +108,7 @@ std::string_view name(GiSite value) noexcept;
 std::string_view name(AdjoiningInvasion value) noexcept;
 std::string_view name(VisceralExtent value) noexcept;
 std::string_view name(LengthUnit value) noexcept;
-/// Canonical key of a field, with underscores (`bladder_rectum`).
+/// Canonical key of a field, with underscores (`bladder_rectum`): the field table's key.
 std::string_view field_name(Field value) noexcept;
 
 /// Reads a canonical spelling back; nullopt when the text is not one of the accepted values.

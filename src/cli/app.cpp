@@ -1,8 +1,8 @@
 #include "cli/app.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <csignal>
 #include <sstream>
@@ -15,6 +15,8 @@
 #include <utility>
 
 #include "cli/commands.hpp"
+#include "cli/completion.hpp"
+#include "cli/help.hpp"
 #include "cli/fields.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/safe_text.hpp"
@@ -25,299 +27,17 @@
 namespace lmsstage::cli {
 namespace {
 
-constexpr std::string_view k_examples = R"(Examples:
-  lmsstage --size 6 --grade 3
-      AJCC 7 soft tissue sarcoma: T2 N0 M0 G3, stage III, survival row "localized"
-  lmsstage --site retroperitoneum --size 4.5 --grade 1 --nodes
-      nodal metastasis: stage III whatever the size and grade
-  lmsstage --size "55 mm" --grade 2 --depth superficial
-      sizes take cm or mm; exactly 5 cm is T1, 5.01 cm is T2
-  lmsstage --size unknown --grade 3 --json
-      size unknown: stage null, possible stages IIA and III
-  lmsstage --site uterus --size 7 --adnexa --json
-      FIGO 2009 IIA (T2a N0 M0), summary stage regional, uterine leiomyosarcoma table
-  lmsstage --site uterus --histology adenosarcoma --myometrial-invasion 50
-      FIGO IB: invasion of exactly half is IB
-  lmsstage --site uterus --size 3 --bladder-rectum --nodes --explain
-      FIGO IVA (bladder/rectum outranks positive nodes), with the rule trace
-  lmsstage --site gi --histology gist --gi-site stomach --size 7 --mitotic-rate 8
-      AJCC 7 GIST, gastric table: T3, high mitotic rate, stage IIIA, GIST survival table
-  lmsstage --edition 8 --site retroperitoneum --size 12 --grade 2 --nodes
-      AJCC 8 retroperitoneum: N1 is IIIB (at --site extremity it would be IV)
-  lmsstage --edition 8 --site head-neck --size 3 --grade 2
-      AJCC 8 head and neck: T2, no stage grouping in the 8th edition
-)";
-
-constexpr std::string_view k_pipelines = R"(Pipelines:
-  lmsstage batch [FILE...]    stage JSON records (NDJSON, or a JSON text: an array,
-                              pretty-printed objects) from files or stdin; NDJSON out,
-                              exactly one line per record, in order
-  lmsstage check FILE...      run regression cases ({...case, "expect": {...}}; - for
-                              stdin); ends with "N passed, N failed"; --junit FILE
-  lmsstage rules [SYSTEM]     print the rule tables this binary applies (--json for JSON)
-  lmsstage COMMAND --help     more on each
-)";
-
-constexpr std::string_view k_exit_codes = R"(Exit codes:
-  0   case staged (batch: every record staged; check: every case passed)
-  1   check: at least one expectation not met
-  64  usage error: unknown option, bad or conflicting value
-  65  batch/check: a record invalid (the others are still written), or an input
-      cut short by a syntax error; check: an input without cases
-  66  an input cannot be read (missing, a directory, no permission, read error)
-  70  internal error (a bug)      71  out of memory
-  74  output cannot be written    130/143  stopped by SIGINT/SIGTERM
-)";
-
-constexpr std::string_view k_batch_help = R"(Usage: lmsstage batch [OPTIONS] [FILE...]
-
-Stages every record of each FILE (or of stdin when no FILE is given, or for "-") and
-writes one output record per input record to stdout, in input order.
-
-Input (--from json|csv|tsv; by default a FILE ending in .csv or .tsv, any letter
-case, is CSV or TSV, and anything else, stdin included, is JSON):
-  - JSON: an input whose first non-blank character is "[", or whose first
-    non-blank line is a lone "{" (as jq, Python and JavaScript pretty-print), is a
-    JSON text: its values are read one after another by a JSON parser. The
-    elements of a top-level array are records (several arrays, or jq . output, are
-    fine); so is every other top-level value. A fault inside a record makes that
-    record an error. A fault between records (a missing or extra comma or bracket,
-    a line break inside a string, an array never closed) stops reading that input:
-    an error line says where (line, column) and that the rest was not read.
-    Any other input is NDJSON: every non-blank line is exactly one record; lines
-    are never joined or split. Keys are the case fields of lmsstage --help with _
-    for - (e.g. "abdominal_sites"), plus "id" (a string or number, echoed back).
-  - CSV (RFC 4180: quoted fields, doubled quotes, line breaks in quotes) and TSV
-    (tabs, the same quoting): the first row names the columns, each a case field
-    (abdominal_sites, abdominal-sites or --abdominal-sites) or id; every other row
-    is one record. An empty cell is a value not given; a row of empty cells is
-    skipped like a blank line. A header naming anything else (the nearest name is
-    suggested), or a field twice, is an error record in place of the whole input,
-    which is not read further. The id is echoed as a JSON string.
-Blank lines are skipped (line numbers still count them); CRLF line ends and a
-UTF-8 byte-order mark are accepted; UTF-16 and UTF-32 input is refused (convert
-it with iconv). A record or row over 1 MiB is an error, and reading goes on.
-
-Output (--to):
-  json       the full result object of lmsstage --json, one a line (the default)
-  ndjson     one flat JSON object a line, with the chosen columns as keys
-  csv, tsv   a header row, then one row per record (CSV: CRLF line ends, quoted
-             as needed; lists joined with "; "); --columns alone means ndjson
-  --columns LIST   comma-separated column names (default: the default set):
-      id, ok, file, line, row, index, system.id, system.name, categories.T,
-      categories.N, categories.M, categories.G, categories.mitotic_rate, stage,
-      possible_stages, summary_stage, survival.table, survival.title,
-      survival.matched, survival.percent (the matched row's), survival.measure,
-      survival.source, survival.cohort, survival.taken, survival.cited_in,
-      survival.population, survival.rows, survival.note, assumptions, warnings,
-      notes, trace, version, error.field, error.message; and the NAACCR output
-      items (below). A . may be written _; system, T, N, M, G and mitotic_rate
-      are short for system.id and categories.*; "default" is the default set:
-      id,ok,system,stage,possible_stages,T,N,M,G,summary_stage,survival_percent,
-      survival_table,error_field,error_message
-  The trace and the texts (assumptions, warnings, notes) are built only when a
-  column needs them.
-
-NAACCR (--naaccr): records keyed by NAACCR XML item ids (primarySite,
-histologicTypeIcdO3, behaviorCodeIcdO3, tumorSizeSummary, tumorSizePathologic,
-tumorSizeClinical, gradeClinical, gradePathological, regionalNodesPositive,
-metsAtDxBone .. metsAtDxOther, tnmEditionNumber, schemaDiscriminator1 and 2,
-csSiteSpecificFactor10), in JSON or CSV, mapped by the sourced tables of
-docs/naaccr.md; a record the tables refuse (a carcinosarcoma, behaviour /2, ...)
-is an error naming the item and the reason, and the mapping's notes join the
-result's. A record may add case fields no item carries (depth, extension, ...)
-and an id; other NAACCR items are passed over; any other key is an error. The
-output adds the NAACCR output items summaryStage2018, tnmEditionNumber,
-derivedAjcc7T, derivedAjcc7N, derivedAjcc7M, derivedAjcc7StageGrp,
-derivedEod2018T, derivedEod2018N, derivedEod2018M, derivedEod2018StageGroup (as
-columns, or a "naaccr" object in --to json).
-
-A bad record gives an error record in its place: "ok": false, "line" (where the
-record starts), "row" (CSV/TSV: its row, the header being row 1), "index" (an
-element of a JSON array), "error": {"field", "message"} and the "id" when it was
-read. Unknown keys, keys given twice, wrong types, invalid JSON or UTF-8 and
-invalid cases are all errors; nothing is guessed or dropped.
-
-A summary goes to stderr: "staged N records: K ok, E errors". Every input is
-checked before any output: a regular file, FIFO or character device that can be
-read. Files are opened one at a time.
-  --exit-zero   invalid records do not set the exit status (0 when every record
-                got its output line): for Spark, xargs and other cluster jobs.
-                An input cut short (a fault between JSON records, a refused CSV
-                header, a quote never closed) is still 65, I/O errors still fail.
-Exit: 0 all staged; 65 some records invalid, or an input cut short; 66 an input
-cannot be read (the reason is given); 71 out of memory; 74 output cannot be
-written; 130/143 stopped by SIGINT/SIGTERM (the last line written is whole).
-If the reader of stdout goes away (| head), lmsstage stops quietly with 0.
-
-Examples:
-  printf '{"id":1,"size":6,"grade":3}\n{"id":2,"size":-3,"grade":1}\n' | lmsstage batch
-  lmsstage batch --from csv cohort.csv --to csv > staged.csv
-  lmsstage batch --naaccr --to csv registry.csv --columns default,notes
-)";
-
-constexpr std::string_view k_check_help = R"(Usage: lmsstage check [--junit FILE] [--naaccr] FILE...
-
-Each record is a case plus "expect": {...} and optionally "source" (where the
-expected values come from). Records are framed as by lmsstage batch (JSON only).
-FILE "-" reads stdin. Expectation keys: stage, possible_stages (compared as a
-set), summary_stage, categories (any of T, N, M, G, mitotic_rate), system (the
-system id), survival.matched, survival.table, assumptions, warnings, notes, naaccr
-(the NAACCR output items, e.g. {"summaryStage2018": "1"}); or "error": FIELD
-alone, for a case that must be rejected for that field (or NAACCR item). Objects
-compare as subsets, everything else exactly.
-  --naaccr       the cases are keyed by NAACCR items, as for lmsstage batch
-                 --naaccr (data/cases/naaccr/ holds such cases)
-
-Prints one line per unmet expectation (file:line: id: field: expected ..., got ...)
-and ends with "N passed, N failed". Control characters from the input are shown
-escaped (\n, \x1b), so every line is one line.
-  --junit FILE   also write a JUnit XML report (one testcase per case, failures
-                 with expected and got) for GitLab, Jenkins and GitHub reporters
-
-check cannot pass on nothing: an input without cases, a case without "expect" or
-with an empty one, and an unknown expectation key are errors.
-Exit: 0 all passed; 1 some expectations not met; 64 no FILE or a bad option; 65 a
-record cannot be used, or an input holds no cases; 66 a FILE cannot be read (a
-directory, missing: checked before any output); 74 output or the report cannot
-be written; 130/143 stopped by SIGINT/SIGTERM.
-
-Example:
-  lmsstage check data/cases/*.ndjson
-)";
-
-constexpr std::string_view k_rules_help = R"(Usage: lmsstage rules [SYSTEM] [--json]
-
-Prints the T definitions, stage groups and notes of every staging system, and the
-survival tables, as Markdown (or JSON with --json), rendered from the data the
-staging code uses. SYSTEM limits the output to one system id (ajcc7-sts,
-figo2009-uterine, figo2009-adenosarcoma, ajcc7-gist, ajcc8-gist,
-ajcc8-sts-trunk-extremity, ajcc8-sts-retroperitoneum, ajcc8-sts-head-neck,
-ajcc8-sts-visceral), to "survival" (the survival tables
-with their population, sources and cohort) or to "notes" (every note a result can
-carry, with its source).
-)";
-
-std::string option_for(Field field) { return std::string(spec_of(field).option); }
-
-const FieldSpec* spec_by_option(std::string_view arg) {
+/// Whether a word is one of the command-line options of a case field (to tell a subcommand user
+/// that case fields go in the records).
+bool is_case_option(std::string_view arg) {
     const std::string_view option = arg.substr(0, arg.find('='));
     for (const FieldSpec& spec : field_specs()) {
-        if (spec.option == option || "--no-" + std::string(spec.option.substr(2)) == option) {
-            return &spec;
+        if (spec.option == option || (option.size() > 5 && option.substr(0, 5) == "--no-" &&
+                                      option.substr(5) == spec.option.substr(2))) {
+            return true;
         }
     }
-    return nullptr;
-}
-
-std::string negated_option(const FieldSpec& spec) { return "--no-" + std::string(spec.option.substr(2)); }
-
-bool is_flag_form(const FieldSpec& spec) {
-    return spec.kind == ValueKind::finding || spec.kind == ValueKind::yes_no;
-}
-
-std::string help_text() {
-    std::string out;
-    out += "lmsstage ";
-    out += version();
-    out += ": staging of leiomyosarcoma with the matching five-year survival table.\n";
-    out += "Rule sets: ";
-    out += rule_set_editions();
-    out += ".\n\n";
-    out += "Usage: lmsstage [CASE FIELDS...] [--json] [--explain]\n";
-    out += "       lmsstage batch|check|rules ...\n\n";
-    out += "Case fields (each also a JSON key, with _ for -):\n";
-    for (const FieldSpec& spec : field_specs()) {
-        if (spec.kind == ValueKind::id) {
-            continue;
-        }
-        std::string left = "  " + std::string(spec.option);
-        if (is_flag_form(spec)) {
-            left += "[=" + std::string(spec.placeholder.substr(1, spec.placeholder.size() - 2)) + "], " +
-                    negated_option(spec);
-        } else {
-            left += ' ';
-            left += spec.placeholder;
-        }
-        out += left;
-        out += '\n';
-        // Wrap the help at about 76 columns, indented.
-        std::string_view help = spec.help;
-        while (!help.empty()) {
-            std::size_t take = help.size();
-            if (take > 70) {
-                take = help.rfind(' ', 70);
-                if (take == std::string_view::npos) {
-                    take = 70;
-                }
-            }
-            out += "        ";
-            out += help.substr(0, take);
-            out += '\n';
-            help.remove_prefix(std::min(help.size(), take + 1));
-        }
-    }
-    out += R"(
-Output:
-  --json          one JSON object on stdout (keys: ok, system, categories, stage,
-                  possible_stages, summary_stage, survival, assumptions, warnings,
-                  notes, trace, version)
-  --explain       add the rule trace: which rule applied, because of what
-  -h, --help      this help
-  --version       version and rule-set editions
-
-Omitted nodes or metastasis are taken as absent (N0/M0) and the report says so.
-An explicit unknown (--size unknown, --grade X, --nodes=unknown) gives every
-stage consistent with it; the stage is shown only when that set has one member.
-Colour is used only on a terminal, and never when NO_COLOR is set.
-
-)";
-    out += k_examples;
-    out += '\n';
-    out += k_pipelines;
-    out += '\n';
-    out += k_exit_codes;
-    return out;
-}
-
-
-std::vector<std::string> known_options() {
-    std::vector<std::string> names = {"--json", "--explain", "--help", "--version"};
-    for (const FieldSpec& spec : field_specs()) {
-        if (spec.kind == ValueKind::id) {
-            continue;
-        }
-        names.emplace_back(spec.option);
-        if (is_flag_form(spec)) {
-            names.push_back(negated_option(spec));
-        }
-    }
-    return names;
-}
-
-std::string unexpected_argument_message(const std::string& arg) {
-    if (arg.size() > 1 && arg[0] == '-') {
-        const std::string option = arg.substr(0, arg.find('='));
-        std::string message = "unknown option " + option;
-        std::size_t best = 3;  // suggest only close matches
-        std::string suggestion;
-        for (const std::string& known : known_options()) {
-            const std::size_t d = edit_distance(option, known);
-            if (d < best) {
-                best = d;
-                suggestion = known;
-            } else if (d == best && !suggestion.empty()) {
-                suggestion += " or " + known;
-            }
-        }
-        if (!suggestion.empty()) {
-            message += " (did you mean " + suggestion + "?)";
-        }
-        return message + "; see lmsstage --help";
-    }
-    const bool numeric = !arg.empty() && arg.find_first_not_of("0123456789.") == std::string::npos;
-    return "unexpected argument \"" + arg + "\": every value needs its option" +
-           (numeric ? " (e.g. --size " + arg + ")" : std::string()) + "; see lmsstage --help";
+    return false;
 }
 
 /// One line on stderr, exit 64. The message may repeat what was typed: control characters are
@@ -327,15 +47,6 @@ int usage_error(std::ostream& err, const std::string& message) {
     return exit_code::usage;
 }
 
-int write_output(std::ostream& out, std::ostream& err, const std::string& text) {
-    out << text;
-    out.flush();
-    if (!out) {
-        err << "lmsstage: cannot write the output\n";
-        return exit_code::io;
-    }
-    return exit_code::ok;
-}
 
 /// Options and operands of a subcommand: -h/--help, the boolean options named, the options with a
 /// value named (--junit FILE or --junit=FILE), and operands.
@@ -348,7 +59,7 @@ struct SubcommandArgs {
 
 std::string unknown_subcommand_option(std::string_view command, const std::string& arg) {
     std::string message = std::string(command) + ": unknown option " + arg;
-    if (spec_by_option(arg) != nullptr) {
+    if (is_case_option(arg)) {
         message += " (case fields go in the records, not on the command line)";
     }
     return message + "; see lmsstage " + std::string(command) + " --help";
@@ -389,7 +100,7 @@ std::optional<std::string> parse_subcommand(const std::vector<std::string>& args
 
 int run_check_command(const SubcommandArgs& parsed, const Streams& io) {
     if (parsed.help) {
-        return write_output(io.out, io.err, std::string(k_check_help));
+        return write_output(io.out, io.err, command_help("check"));
     }
     if (parsed.operands.empty()) {
         return usage_error(io.err, "check needs at least one FILE (use - for standard input); see lmsstage check --help");
@@ -404,7 +115,7 @@ int run_check_command(const SubcommandArgs& parsed, const Streams& io) {
 
 int run_batch_command(const SubcommandArgs& parsed, const Streams& io) {
     if (parsed.help) {
-        return write_output(io.out, io.err, std::string(k_batch_help));
+        return write_output(io.out, io.err, command_help("batch"));
     }
     BatchOptions options;
     options.files = parsed.operands;
@@ -444,7 +155,7 @@ int run_subcommand(const std::vector<std::string>& args, const Streams& io) {
         return run_check_command(parsed, io);
     }
     if (parsed.help) {
-        return write_output(out, err, std::string(k_rules_help));
+        return write_output(out, err, command_help("rules"));
     }
     if (parsed.operands.size() > 1) {
         return usage_error(err, "rules takes at most one SYSTEM, got " + std::to_string(parsed.operands.size()));
@@ -455,6 +166,16 @@ int run_subcommand(const std::vector<std::string>& args, const Streams& io) {
 
 }  // namespace
 
+int write_output(std::ostream& out, std::ostream& err, const std::string& text) {
+    out << text;
+    out.flush();
+    if (!out) {
+        err << "lmsstage: cannot write the output\n";
+        return exit_code::io;
+    }
+    return exit_code::ok;
+}
+
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env) {
     std::istringstream nothing;
     return run(args, nothing, out, err, env);
@@ -462,17 +183,57 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
 namespace {
 
-int run_case(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env);
+/// `lmsstage help [COMMAND]`.
+int run_help(const std::vector<std::string>& args, const Streams& io) {
+    if (args.size() == 1) {
+        return write_output(io.out, io.err, main_help());
+    }
+    const std::string text = args.size() == 2 ? command_help(args[1]) : std::string();
+    if (text.empty()) {
+        return usage_error(io.err, "help takes one command: " + std::string(command_names()) + "; got " +
+                                       (args.size() == 2 ? "\"" + args[1] + "\"" : std::to_string(args.size() - 1) +
+                                                                                        " words"));
+    }
+    return write_output(io.out, io.err, text);
+}
+
+/// `lmsstage completion bash|zsh|fish`.
+int run_completion(const std::vector<std::string>& args, const Streams& io) {
+    if (args.size() == 2 && (args[1] == "-h" || args[1] == "--help")) {
+        return write_output(io.out, io.err, command_help("completion"));
+    }
+    std::string shells;
+    for (std::string_view shell : completion_shells()) {
+        shells += shells.empty() ? "" : ", ";
+        shells += shell;
+    }
+    const auto known = completion_shells();
+    if (args.size() != 2 || std::find(known.begin(), known.end(), args[1]) == known.end()) {
+        return usage_error(io.err, "completion takes one shell: " + shells + "; see lmsstage completion --help");
+    }
+    return write_output(io.out, io.err, completion_script(args[1]));
+}
+
+int dispatch(const std::vector<std::string>& args, const Streams& io, const Environment& env) {
+    const std::string_view first = args.empty() ? std::string_view{} : std::string_view(args.front());
+    if (first == "batch" || first == "check" || first == "rules") {
+        return run_subcommand(args, io);
+    }
+    if (first == "help") {
+        return run_help(args, io);
+    }
+    if (first == "completion") {
+        return run_completion(args, io);
+    }
+    return run_case(args, io, env);
+}
 
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
         const Environment& env) {
     try {
-        if (!args.empty() && (args.front() == "batch" || args.front() == "check" || args.front() == "rules")) {
-            return run_subcommand(args, Streams{in, out, err, env.stdin_fd});
-        }
-        return run_case(args, out, err, env);
+        return dispatch(args, Streams{in, out, err, env.stdin_fd}, env);
     } catch (const std::bad_alloc&) {
         err << "lmsstage: out of memory\n";
         return exit_code::os_error;
@@ -486,124 +247,32 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
 
 namespace {
 
-int run_case(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env) {
-    CLI::App app{"lmsstage"};
-    app.set_help_flag();  // help is ours: built from the field table
-    app.allow_extras();
+/// The width to wrap the report to: COLUMNS when set, else the terminal's, else 80.
+std::size_t report_columns(bool terminal) {
+    if (const char* columns = std::getenv("COLUMNS"); columns != nullptr && *columns != '\0') {
+        char* end = nullptr;
+        const long value = std::strtol(columns, &end, 10);
+        if (end != columns && *end == '\0' && value > 0) {
+            return static_cast<std::size_t>(std::clamp(value, 40L, 1000L));
+        }
+    }
+    winsize size{};
+    if (terminal && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        return std::max<std::size_t>(size.ws_col, 40);
+    }
+    return 80;
+}
 
-    bool want_help = false;
-    bool want_version = false;
-    bool want_json = false;
-    bool want_explain = false;
-    app.add_flag("-h,--help", want_help);
-    app.add_flag("--version", want_version);
-    app.add_flag("--json", want_json);
-    app.add_flag("--explain", want_explain);
-
-    struct Slot {
-        const FieldSpec* spec;
-        std::vector<std::string> values;
-        CLI::Option* option = nullptr;
-        std::int64_t negated = 0;
-    };
-    std::vector<Slot> slots;
-    slots.reserve(field_specs().size());
-    for (const FieldSpec& spec : field_specs()) {
-        if (spec.kind == ValueKind::id) {
-            continue;  // JSON only
-        }
-        slots.push_back(Slot{&spec, {}, nullptr, 0});
-    }
-    for (Slot& slot : slots) {
-        const std::string option(slot.spec->option);
-        // allow_extra_args(false): a vector option would otherwise swallow the words after its value.
-        slot.option = app.add_option(option, slot.values)
-                          ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
-                          ->allow_extra_args(false);
-        if (is_flag_form(*slot.spec)) {
-            slot.option->expected(0, 1);
-            app.add_flag(negated_option(*slot.spec), slot.negated);
-        } else {
-            slot.option->expected(1);
-        }
-    }
-
-    std::vector<std::string> reversed(args.rbegin(), args.rend());
-    try {
-        app.parse(reversed);
-    } catch (const CLI::ParseError& e) {
-        // CLI11's own exit codes are not ours: every parse failure is a usage error.
-        std::string message = e.what();
-        const std::string option = message.substr(0, message.find(':'));
-        if (option.rfind("--", 0) == 0 && message.find("required") != std::string::npos) {
-            message = option + " needs a value";
-            for (const Slot& slot : slots) {
-                if (slot.spec->option == option) {
-                    message += ": " + accepted_values(*slot.spec);
-                }
-            }
-        }
-        return usage_error(err, message);
-    }
-
-    if (want_help) {
-        return write_output(out, err, help_text());
-    }
-    if (want_version) {
-        return write_output(out, err,
-                            "lmsstage " + std::string(version()) + "\nrule sets: " +
-                                std::string(rule_set_editions()) + "\n");
-    }
-    // CLI11 takes the next word as a value even when it is an option: "--grade --size 6".
-    for (const Slot& slot : slots) {
-        if (slot.option->count() == 1 && !slot.values.empty() && spec_by_option(slot.values.front()) != nullptr) {
-            return usage_error(err, std::string(slot.spec->option) + " needs a value: " + accepted_values(*slot.spec));
-        }
-    }
-    if (!app.remaining().empty()) {
-        return usage_error(err, unexpected_argument_message(app.remaining().front()));
-    }
-
-    Case input;
-    for (const Slot& slot : slots) {
-        const std::size_t given = slot.option->count();
-        const std::string option(slot.spec->option);
-        if (given > 0 && slot.negated > 0) {
-            return usage_error(err, option + " and " + negated_option(*slot.spec) + " contradict each other");
-        }
-        if (given > 1) {
-            return usage_error(err, option + " was given more than once");
-        }
-        if (slot.negated > 1) {
-            return usage_error(err, negated_option(*slot.spec) + " was given more than once");
-        }
-        std::optional<CaseError> problem;
-        if (slot.negated > 0) {
-            problem = set_from_bool(input, *slot.spec, false);
-        } else if (given == 1) {
-            // A bare flag (--nodes) means yes; CLI11 reports it as no value or one empty value.
-            const bool bare = slot.values.empty() || (is_flag_form(*slot.spec) && slot.values.front().empty());
-            const std::string text = bare ? std::string("yes") : slot.values.front();
-            problem = set_from_text(input, *slot.spec, text);
-        }
-        if (problem) {
-            return usage_error(err, option_for(problem->field) + " " + problem->problem);
-        }
-    }
-
-    const Outcome outcome = stage(input);
-    if (const auto* bad = std::get_if<CaseError>(&outcome)) {
-        return usage_error(err, option_for(bad->field) + " " + bad->problem);
-    }
-    const Result& result = std::get<Result>(outcome);
-    std::string text;
-    if (want_json) {
-        append_result_json(text, result, {});
-        text += '\n';
-    } else {
-        text = render_text(result, TextOptions{env.stdout_is_terminal && !env.no_color, want_explain});
-    }
-    return write_output(out, err, text);
+Environment process_environment() {
+    Environment env;
+    env.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
+    const char* no_color = std::getenv("NO_COLOR");
+    env.no_color = no_color != nullptr && *no_color != '\0';
+    const char* term = std::getenv("TERM");
+    env.term_dumb = term != nullptr && std::string_view(term) == "dumb";
+    env.columns = report_columns(env.stdout_is_terminal);
+    env.stdin_fd = STDIN_FILENO;
+    return env;
 }
 
 }  // namespace
@@ -614,11 +283,7 @@ int main_entry(int argc, char** argv) {
         for (int i = 1; i < argc; ++i) {
             args.emplace_back(argv[i]);
         }
-        Environment env;
-        env.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
-        const char* no_color = std::getenv("NO_COLOR");
-        env.no_color = no_color != nullptr && *no_color != '\0';
-        env.stdin_fd = STDIN_FILENO;
+        const Environment env = process_environment();
         std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is seen as EPIPE and handled: stop quietly
         install_stop_handlers();
         std::ios::sync_with_stdio(false);

@@ -266,8 +266,8 @@ public:
         if (!completed || !m_output.flush()) {
             return output_failed(m_output, m_io.err);
         }
-        m_io.err << "staged " << lines() << " records: " << m_pipeline.ok() << " ok, " << m_pipeline.bad()
-                 << " errors\n";
+        m_io.err << "staged " << lines() << (lines() == 1 ? " record: " : " records: ") << m_pipeline.ok() << " ok, "
+                 << m_pipeline.bad() << (m_pipeline.bad() == 1 ? " error\n" : " errors\n");
         if (m_input_failed) {
             return exit_code::no_input;
         }

@@ -131,7 +131,7 @@ std::vector<std::string> split_words(std::string_view text) {
     return words;
 }
 
-bool is_flag_form(const FieldSpec& spec) { return spec.kind == ValueKind::finding || spec.kind == ValueKind::yes_no; }
+
 
 /// "[yes|no|unknown]" -> "yes|no|unknown"; "SITE" as it is.
 std::string value_name(std::string_view placeholder) {

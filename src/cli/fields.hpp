@@ -1,62 +1,47 @@
 #pragma once
-// The one list of case fields: key, option spelling, accepted values and help. The command-line
-// options, the JSON reader and the help text are all built from it, so they cannot drift apart.
+// The doors' names for the core field table (include/lmsstage/fields.hpp): the command line, the
+// JSON reader, the web page and the completions all read fields through these.
 
 #include <optional>
 #include <span>
-#include <string>
 #include <string_view>
-#include <vector>
 
-#include "lmsstage/case.hpp"
-#include "lmsstage/result.hpp"
+#include "lmsstage/fields.hpp"
 
 namespace lmsstage::cli {
 
-/// How a field's value is written.
-enum class ValueKind {
-    choice,         ///< one word from a fixed list
-    length,         ///< a number of cm, a number with unit, or unknown
-    grade,          ///< 1, 2, 3 or X
-    finding,        ///< yes / no / unknown (flag form on the command line)
-    yes_no,         ///< yes / no (flag form on the command line)
-    count,          ///< a whole number
-    percent,        ///< a number 0-100
-    rate,           ///< a number, or unknown
-    edition,        ///< 7 or 8
-    id,             ///< echoed back untouched (JSON only)
-};
-
-struct FieldSpec {
-    Field field;
-    std::string_view key;          ///< JSON key: abdominal_sites
-    std::string_view option;       ///< command line: --abdominal-sites
-    ValueKind kind;
-    std::string_view placeholder;  ///< TEXT shown in --help
-    std::string_view help;         ///< one line of help, with accepted values and when it applies
-};
+using FieldSpec = lmsstage::FieldInfo;
+using lmsstage::accepted_values;
+using lmsstage::edit_distance;
+using lmsstage::ValueKind;
+using lmsstage::value_words;
 
 /// Every case field, in help order.
-std::span<const FieldSpec> field_specs() noexcept;
-const FieldSpec& spec_of(Field field) noexcept;
-const FieldSpec* find_field_by_key(std::string_view key) noexcept;
+inline std::span<const FieldSpec> field_specs() noexcept { return fields(); }
+inline const FieldSpec& spec_of(Field field) noexcept { return field_info(field); }
+inline const FieldSpec* find_field_by_key(std::string_view key) noexcept { return find_field(key); }
 
-/// The accepted values of a field, as a sentence fragment: "1, 2, 3 or X".
-std::string accepted_values(const FieldSpec& spec);
-/// The words a field accepts when they are a fixed list (a choice, grade, yes/no, edition), in
-/// the order help gives them; empty for a number, a length or an id.
-std::vector<std::string_view> value_words(const FieldSpec& spec);
+/// Reads the text form of a field into the case (a command-line value, a JSON string or number).
+inline std::optional<CaseError> set_from_text(Case& target, const FieldSpec& spec, std::string_view text) {
+    return read_field(target, spec, text);
+}
+/// Sets a yes/no/unknown finding from a boolean.
+inline std::optional<CaseError> set_from_bool(Case& target, const FieldSpec& spec, bool value) {
+    return read_field(target, spec, value);
+}
 
-/// Reads the text form of a field into the case (command-line value, or a JSON string). The
-/// CaseError names the field; its problem says what was given and what is accepted.
-std::optional<CaseError> set_from_text(Case& target, const FieldSpec& spec, std::string_view text);
-/// Sets a yes/no field (or nodes) from a boolean.
-std::optional<CaseError> set_from_bool(Case& target, const FieldSpec& spec, bool value);
+/// Reads "6", "5.5cm", "55 mm" or "unknown" as a size (whether it is a valid size is the core's
+/// to say: -3 reads as -3 cm).
+inline std::optional<CaseError> parse_length(std::string_view text, std::optional<Measured<Length>>& out) {
+    Case c;
+    auto bad = read_field(c, field_info(Field::size), text);
+    if (!bad) {
+        out = c.size;
+    }
+    return bad;
+}
 
-/// Levenshtein distance, for "did you mean" suggestions (99 for words over 63 bytes).
-std::size_t edit_distance(std::string_view a, std::string_view b) noexcept;
-
-/// Parses "6", "5.5cm", "55 mm" or "unknown" (the size-with-unit parser).
-std::optional<CaseError> parse_length(std::string_view text, std::optional<Measured<Length>>& out);
+/// True for the fields written as flags on the command line (--nodes, --no-nodes, --nodes=unknown).
+inline bool is_flag_form(const FieldSpec& spec) noexcept { return spec.kind == ValueKind::finding; }
 
 }  // namespace lmsstage::cli

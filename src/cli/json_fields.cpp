@@ -34,7 +34,7 @@ std::optional<RecordError> assign_json(Case& c, const FieldSpec& spec, const Jso
         case JsonValue::Type::string: return from_case_error(set_from_text(c, spec, given.text), given.text);
         case JsonValue::Type::number: return from_case_error(set_from_text(c, spec, given.text), given.text);
         case JsonValue::Type::boolean:
-            if (spec.kind == ValueKind::finding || spec.kind == ValueKind::yes_no) {
+            if (spec.kind == ValueKind::finding) {
                 return from_case_error(set_from_bool(c, spec, given.boolean), given.raw);
             }
             break;

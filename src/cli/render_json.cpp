@@ -246,34 +246,6 @@ public:
         raw(text);
         ch('"');
     }
-    void word_or_null(std::string_view text) {
-        if (text.empty()) {
-            raw("null");
-        } else {
-            word(text);
-        }
-    }
-    void string_or_null(std::string_view text) {
-        if (text.empty()) {
-            raw("null");
-        } else {
-            string(text);
-        }
-    }
-    template <typename Range>
-    void string_array(const Range& items) {
-        ch('[');
-        bool first = true;
-        for (const auto& item : items) {
-            if (!first) {
-                ch(',');
-            }
-            first = false;
-            string(item);
-        }
-        ch(']');
-    }
-
 private:
     char* m_p;
     bool m_plain;
@@ -292,98 +264,60 @@ std::size_t string_size(std::string_view text) {
     return size;
 }
 
-/// The size of a JSON string, assuming (plain) or counting its escapes.
-std::size_t string_size(std::string_view text, bool plain) { return plain ? text.size() + 2 : string_size(text); }
+/// Counts what RawWriter would write, piece by piece: the two passes run the same code
+/// (emit_result), so the size reserved is the size written, by construction.
+class SizeCounter {
+public:
+    explicit SizeCounter(bool plain) : m_plain(plain) {}
+    [[nodiscard]] std::size_t size() const { return m_size; }
+    void raw(std::string_view text) { m_size += text.size(); }
+    void ch(char) { ++m_size; }
+    void string(std::string_view text) { m_size += m_plain ? text.size() + 2 : string_size(text); }
+    void word(std::string_view text) { m_size += text.size() + 2; }
 
-std::size_t word_or_null_size(std::string_view text) { return text.empty() ? 4 : text.size() + 2; }
+private:
+    bool m_plain;
+    std::size_t m_size = 0;
+};
 
-/// The exact size of the result object, so that it is written in place with no capacity checks.
-std::size_t result_size(const Result& r, std::string_view id_json, const SurvivalFragments* survival, bool plain) {
-    using namespace std::string_view_literals;
-    std::size_t size = 0;
-    if (!id_json.empty()) {
-        size += "\"id\":,"sv.size() + id_json.size();
-    }
-    size += "{\"ok\":true,\"system\":{\"id\":,\"name\":},\"categories\":{\"T\":,\"N\":,\"M\":,\"G\":},\"stage\":"
-            ",\"possible_stages\":[],\"summary_stage\":,\"survival\":,\"assumptions\":,\"warnings\":,\"notes\":"
-            ",\"trace\":[],\"version\":\"lmsstage \"}"sv.size();
-    size += version().size();
-    size += r.system.id.size() + 2 + r.system.name.size() + 2;
-    size += word_or_null_size(r.categories.t) + word_or_null_size(r.categories.n) +
-            word_or_null_size(r.categories.m) + word_or_null_size(r.categories.g) +
-            word_or_null_size(r.categories.rate) + ",\"mitotic_rate\":"sv.size();
-    size += r.stage ? name(*r.stage).size() + 2 : 4;
-    std::size_t stages = 0;
-    for (Stage s : k_all_stages) {
-        if (r.possible_stages.contains(s)) {
-            size += name(s).size() + 2;
-            ++stages;
-        }
-    }
-    size += stages > 0 ? stages - 1 : 0;
-    const std::size_t summary = r.summary_stage ? name(*r.summary_stage).size() + 2 : 4;
-    size += summary;
-    size += survival != nullptr ? survival->head.size() + summary + survival->tail.size() : 4;
-    for (const TextList* list : {&r.assumptions, &r.warnings, &r.notes}) {
-        size += 2 + (list->empty() ? 0 : list->size() - 1);
-        for (const std::string& text : *list) {
-            size += string_size(text, plain);
-        }
-    }
-    size += r.trace.empty() ? 0 : r.trace.size() - 1;
-    for (const TraceStep& step : r.trace) {
-        size += "{\"rule\":,\"because\":}"sv.size() + step.rule.size() + 2 + string_size(step.because, plain);
-    }
-    return size;
-}
-
-}  // namespace
-
-void append_json_string(std::string& out, std::string_view text) {
-    const std::size_t start = out.size();
-    out.resize(start + string_size(text));
-    RawWriter w(out.data() + start, false);
-    w.string(text);
-}
-
-namespace {
-
-/// Writes the result at its computed size; false (and `out` as it was) when `plain` was assumed
-/// and some text needed escaping.
-bool write_result(std::string& out, const Result& r, std::string_view id_json, bool plain) {
-    using namespace std::string_view_literals;
-    const SurvivalFragments* survival = r.survival != nullptr ? &fragments_for(*r.survival) : nullptr;
-    const std::size_t start = out.size();
-    const std::size_t size = result_size(r, id_json, survival, plain);
-    out.resize(start + size);
-    RawWriter w(out.data() + start, plain);
-
-    w.ch('{');
-    if (!id_json.empty()) {
-        w.raw("\"id\":"sv);
-        w.raw(id_json);
-        w.ch(',');
-    }
-    w.raw("\"ok\":true,\"system\":{\"id\":"sv);
-    w.word(r.system.id);
-    w.raw(",\"name\":"sv);
-    w.word(r.system.name);
-    w.raw("},\"categories\":{\"T\":"sv);
-    w.word_or_null(r.categories.t);
-    w.raw(",\"N\":"sv);
-    w.word_or_null(r.categories.n);
-    w.raw(",\"M\":"sv);
-    w.word_or_null(r.categories.m);
-    w.raw(",\"G\":"sv);
-    w.word_or_null(r.categories.g);
-    w.raw(",\"mitotic_rate\":"sv);
-    w.word_or_null(r.categories.rate);
-    w.raw("},\"stage\":"sv);
-    if (r.stage) {
-        w.word(name(*r.stage));
+template <typename Sink>
+void word_or_null(Sink& w, std::string_view text) {
+    if (text.empty()) {
+        w.raw("null");
     } else {
-        w.raw("null"sv);
+        w.word(text);
     }
+}
+
+template <typename Sink, typename Range>
+void string_array(Sink& w, const Range& items) {
+    w.ch('[');
+    bool first = true;
+    for (const auto& item : items) {
+        if (!first) {
+            w.ch(',');
+        }
+        first = false;
+        w.string(item);
+    }
+    w.ch(']');
+}
+
+template <typename Sink>
+void emit_categories(Sink& w, const Result& r) {
+    using namespace std::string_view_literals;
+    w.raw("},\"categories\":{\"T\":"sv);
+    word_or_null(w, r.categories.t);
+    w.raw(",\"N\":"sv);
+    word_or_null(w, r.categories.n);
+    w.raw(",\"M\":"sv);
+    word_or_null(w, r.categories.m);
+    w.raw(",\"G\":"sv);
+    word_or_null(w, r.categories.g);
+    w.raw(",\"mitotic_rate\":"sv);
+    word_or_null(w, r.categories.rate);
+    w.raw("},\"stage\":"sv);
+    word_or_null(w, r.stage ? name(*r.stage) : std::string_view{});
     w.raw(",\"possible_stages\":["sv);
     bool first = true;
     for (Stage s : k_all_stages) {
@@ -395,30 +329,46 @@ bool write_result(std::string& out, const Result& r, std::string_view id_json, b
             w.word(name(s));
         }
     }
+}
+
+template <typename Sink>
+void emit_survival(Sink& w, const Result& r, const SurvivalFragments* survival) {
+    using namespace std::string_view_literals;
+    const std::string_view summary = r.summary_stage ? name(*r.summary_stage) : std::string_view{};
     w.raw("],\"summary_stage\":"sv);
-    if (r.summary_stage) {
-        w.word(name(*r.summary_stage));
-    } else {
-        w.raw("null"sv);
-    }
+    word_or_null(w, summary);
     w.raw(",\"survival\":"sv);
     if (survival == nullptr) {
         w.raw("null"sv);
-    } else {
-        w.raw(survival->head);
-        if (r.summary_stage) {
-            w.word(name(*r.summary_stage));
-        } else {
-            w.raw("null"sv);
-        }
-        w.raw(survival->tail);
+        return;
     }
+    w.raw(survival->head);
+    word_or_null(w, summary);
+    w.raw(survival->tail);
+}
+
+/// The result object, written to any sink: once to count its size, once to write it.
+template <typename Sink>
+void emit_result(Sink& w, const Result& r, std::string_view id_json, const SurvivalFragments* survival) {
+    using namespace std::string_view_literals;
+    w.ch('{');
+    if (!id_json.empty()) {
+        w.raw("\"id\":"sv);
+        w.raw(id_json);
+        w.ch(',');
+    }
+    w.raw("\"ok\":true,\"system\":{\"id\":"sv);
+    w.word(r.system.id);
+    w.raw(",\"name\":"sv);
+    w.word(r.system.name);
+    emit_categories(w, r);
+    emit_survival(w, r, survival);
     w.raw(",\"assumptions\":"sv);
-    w.string_array(r.assumptions);
+    string_array(w, r.assumptions);
     w.raw(",\"warnings\":"sv);
-    w.string_array(r.warnings);
+    string_array(w, r.warnings);
     w.raw(",\"notes\":"sv);
-    w.string_array(r.notes);
+    string_array(w, r.notes);
     w.raw(",\"trace\":["sv);
     for (std::size_t i = 0; i < r.trace.size(); ++i) {
         if (i > 0) {
@@ -433,9 +383,29 @@ bool write_result(std::string& out, const Result& r, std::string_view id_json, b
     w.raw("],\"version\":\"lmsstage "sv);
     w.raw(version());
     w.raw("\"}"sv);
-    if (w.position() != out.data() + start + size) {
-        throw std::logic_error("result JSON size miscounted");  // a bug: exit 70, never bad output
-    }
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+    const std::size_t start = out.size();
+    out.resize(start + string_size(text));
+    RawWriter w(out.data() + start, false);
+    w.string(text);
+}
+
+namespace {
+
+/// Writes the result at its counted size; false (and `out` as it was) when `plain` was assumed
+/// and some text needed escaping.
+bool write_result(std::string& out, const Result& r, std::string_view id_json, bool plain) {
+    const SurvivalFragments* survival = r.survival != nullptr ? &fragments_for(*r.survival) : nullptr;
+    SizeCounter counter(plain);
+    emit_result(counter, r, id_json, survival);
+    const std::size_t start = out.size();
+    out.resize(start + counter.size());
+    RawWriter w(out.data() + start, plain);
+    emit_result(w, r, id_json, survival);
     if (w.needed_escaping()) {
         out.resize(start);
         return false;
@@ -476,6 +446,66 @@ void append_error_json(std::string& out, std::string_view field, std::string_vie
     out += "},";
     append_version(out);
     out += '}';
+}
+
+void JsonWriter::before_value() {
+    if (m_after_key) {
+        m_after_key = false;
+        return;
+    }
+    if (!m_first.empty()) {
+        if (m_first.back() == '0') {
+            m_out += ',';
+        }
+        m_first.back() = '0';
+    }
+}
+
+JsonWriter& JsonWriter::open(char bracket) {
+    before_value();
+    m_out += bracket;
+    m_first += '1';
+    return *this;
+}
+
+JsonWriter& JsonWriter::close(char bracket) {
+    m_out += bracket;
+    if (!m_first.empty()) {
+        m_first.pop_back();
+    }
+    return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+    before_value();
+    append_json_string(m_out, name);
+    m_out += ':';
+    m_after_key = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::string(std::string_view text) {
+    before_value();
+    append_json_string(m_out, text);
+    return *this;
+}
+
+JsonWriter& JsonWriter::number(std::string_view text) {
+    before_value();
+    m_out += text;
+    return *this;
+}
+
+JsonWriter& JsonWriter::boolean(bool value) {
+    before_value();
+    m_out += value ? "true" : "false";
+    return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+    before_value();
+    m_out += "null";
+    return *this;
 }
 
 }  // namespace lmsstage::cli

@@ -174,7 +174,16 @@ std::string survival_line(const Result& r) {
 }
 
 void summary_block(Report& out, const Result& r) {
-    out.line({}, stage_headline(r) + "  (" + std::string(r.system.name) + ")", 2, k_bold);
+    if (r.system.grouping == Grouping::not_staged) {
+        // The system's name says why: "not staged by AJCC 7 (hollow-viscus sarcomas are ...)".
+        std::string headline(r.system.name);
+        if (!headline.empty() && headline.front() >= 'a' && headline.front() <= 'z') {
+            headline.front() = static_cast<char>(headline.front() - 'a' + 'A');
+        }
+        out.line({}, headline, 2, k_bold);
+    } else {
+        out.line({}, stage_headline(r) + "  (" + std::string(r.system.name) + ")", 2, k_bold);
+    }
     out.line("  ", categories_line(r) + "    summary stage: " +
                        (r.summary_stage ? std::string(name(*r.summary_stage)) : std::string("undetermined")),
              4);

@@ -1,16 +1,16 @@
 // lmsstage rules: the stage tables, T definitions and survival tables, rendered from the very data
 // the staging functions use (never a hand-copied text).
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "cli/render_json.hpp"
+#include "lmsstage/fields.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 namespace lmsstage::cli {
 namespace {
 
-using OJson = nlohmann::ordered_json;
 
 template <typename E, std::size_t N>
 std::string cell(const Set<E>& set, const std::array<E, N>& all, std::string_view any_word) {
@@ -30,23 +30,47 @@ std::string cell(const Set<E>& set, const std::array<E, N>& all, std::string_vie
 }
 
 template <typename E, std::size_t N>
-OJson json_cell(const Set<E>& set, const std::array<E, N>& all) {
+void json_cell(JsonWriter& j, const Set<E>& set, const std::array<E, N>& all) {
     if (set.is_any()) {
-        return "any";
+        j.string("any");
+        return;
     }
-    OJson out = OJson::array();
+    j.begin_array();
     for (E v : all) {
         if (set.contains(v)) {
-            out.push_back(std::string(name(v)));
+            j.string(name(v));
         }
     }
-    return out;
+    j.end_array();
+}
+
+/// "site, histology, size": the fields of a set, in table order ("none" when empty).
+std::string field_list(std::uint32_t fields) {
+    std::string out;
+    for (const FieldInfo& f : lmsstage::fields()) {
+        if ((fields & field_bit(f.field)) != 0) {
+            out += out.empty() ? "" : ", ";
+            out += f.key;
+        }
+    }
+    return out.empty() ? std::string("none") : out;
+}
+
+void json_field_list(JsonWriter& j, std::uint32_t fields) {
+    j.begin_array();
+    for (const FieldInfo& f : lmsstage::fields()) {
+        if ((fields & field_bit(f.field)) != 0) {
+            j.string(f.key);
+        }
+    }
+    j.end_array();
 }
 
 void markdown_rule_set(std::string& out, const RuleSet& rules) {
     out += "## " + std::string(rules.system.name) + " (`" + std::string(rules.system.id) + "`)\n\n";
     out += "Source: " + std::string(rules.source) + "\n\n";
     out += "Summary stage: " + std::string(rules.summary_source) + "\n\n";
+    out += "Reads: " + field_list(rules.reads) + "; asks for: " + field_list(rules.asks) + "\n\n";
     out += "| T | definition |\n|---|---|\n";
     for (const TDefinition& t : rules.t_definitions) {
         out += "| " + std::string(name(t.t)) + " | " + std::string(t.definition) + " |\n";
@@ -120,72 +144,76 @@ void markdown_notes(std::string& out) {
     }
 }
 
-OJson json_rule_set(const RuleSet& rules) {
-    OJson j;
-    j["system"] = {{"id", std::string(rules.system.id)}, {"name", std::string(rules.system.name)}};
-    j["source"] = std::string(rules.source);
-    j["summary_stage_source"] = std::string(rules.summary_source);
-    j["uses_grade"] = rules.uses_grade;
-    j["uses_mitotic_rate"] = rules.uses_rate;
-    j["t_definitions"] = OJson::array();
-    for (const TDefinition& t : rules.t_definitions) {
-        j["t_definitions"].push_back({{"T", std::string(name(t.t))}, {"definition", std::string(t.definition)}});
-    }
-    j["groups"] = OJson::array();
+void json_groups(JsonWriter& j, const RuleSet& rules) {
+    j.key("groups").begin_array();
     for (const GroupRow& row : rules.groups) {
-        OJson g;
-        g["stage"] = std::string(name(row.stage));
-        g["T"] = json_cell(row.t, k_all_t);
-        g["N"] = json_cell(row.n, k_all_n);
-        g["M"] = json_cell(row.m, k_all_m);
-        g["G"] = rules.uses_grade ? json_cell(row.g, k_all_g) : OJson(nullptr);
-        g["mitotic_rate"] = rules.uses_rate ? json_cell(row.rate, k_all_rates) : OJson(nullptr);
-        g["definition"] = std::string(row.definition);
-        j["groups"].push_back(g);
+        j.begin_object().key("stage").string(name(row.stage));
+        json_cell(j.key("T"), row.t, k_all_t);
+        json_cell(j.key("N"), row.n, k_all_n);
+        json_cell(j.key("M"), row.m, k_all_m);
+        if (rules.uses_grade) {
+            json_cell(j.key("G"), row.g, k_all_g);
+        } else {
+            j.key("G").null();
+        }
+        if (rules.uses_rate) {
+            json_cell(j.key("mitotic_rate"), row.rate, k_all_rates);
+        } else {
+            j.key("mitotic_rate").null();
+        }
+        j.key("definition").string(row.definition).end_object();
     }
-    j["notes"] = OJson::array();
-    for (std::string_view note : rules.notes) {
-        j["notes"].push_back(std::string(note));
-    }
-    return j;
+    j.end_array();
 }
 
-OJson json_survival() {
-    OJson tables = OJson::array();
+void json_rule_set(JsonWriter& j, const RuleSet& rules) {
+    j.begin_object();
+    j.key("system").begin_object().key("id").string(rules.system.id).key("name").string(rules.system.name).end_object();
+    j.key("source").string(rules.source).key("summary_stage_source").string(rules.summary_source);
+    json_field_list(j.key("reads"), rules.reads);
+    json_field_list(j.key("asks"), rules.asks);
+    j.key("uses_grade").boolean(rules.uses_grade).key("uses_mitotic_rate").boolean(rules.uses_rate);
+    j.key("t_definitions").begin_array();
+    for (const TDefinition& t : rules.t_definitions) {
+        j.begin_object().key("T").string(name(t.t)).key("definition").string(t.definition).end_object();
+    }
+    j.end_array();
+    json_groups(j, rules);
+    j.key("notes").strings(rules.notes).end_object();
+}
+
+void json_survival(JsonWriter& j) {
+    j.begin_array();
     for (const SurvivalTable& t : survival_tables()) {
-        OJson j;
-        j["table"] = std::string(t.id);
-        j["title"] = std::string(t.title);
-        j["measure"] = std::string(t.measure);
-        j["source"] = std::string(t.source);
-        j["cohort"] = std::string(t.cohort);
-        j["taken"] = std::string(t.taken);
-        j["cited_in"] = std::string(t.cited_in);
-        j["population"] = std::string(t.population);
-        j["sites"] = OJson::array();
+        j.begin_object().key("table").string(t.id).key("title").string(t.title).key("measure").string(t.measure);
+        j.key("source").string(t.source).key("cohort").string(t.cohort).key("taken").string(t.taken);
+        j.key("cited_in").string(t.cited_in).key("population").string(t.population);
+        j.key("sites").begin_array();
         for (Site site : t.sites) {
-            j["sites"].push_back(std::string(name(site)));
+            j.string(name(site));
         }
-        j["histologies"] = OJson::array();
+        j.end_array().key("histologies").begin_array();
         for (Histology histology : t.histologies) {
-            j["histologies"].push_back(std::string(name(histology)));
+            j.string(name(histology));
         }
-        j["rows"] = OJson::array();
+        j.end_array().key("rows").begin_array();
         for (const SurvivalRow& row : t.rows) {
-            j["rows"].push_back({{"summary_stage", std::string(name(row.summary_stage))}, {"percent", row.percent}});
+            // The figure as published, the same text as in result records ("37", never "37.0").
+            j.begin_object().key("summary_stage").string(name(row.summary_stage));
+            j.key("percent").number(row.percent_text).end_object();
         }
-        tables.push_back(j);
+        j.end_array().end_object();
     }
-    return tables;
+    j.end_array();
 }
 
-OJson json_notes() {
-    OJson notes = OJson::array();
+void json_notes(JsonWriter& j) {
+    j.begin_array();
     for (const ClinicalNote& note : clinical_notes()) {
-        notes.push_back({{"id", std::string(note.id)}, {"text", std::string(note.text)},
-                         {"source", std::string(note.source)}});
+        j.begin_object().key("id").string(note.id).key("text").string(note.text).key("source").string(note.source);
+        j.end_object();
     }
-    return notes;
+    j.end_array();
 }
 
 }  // namespace
@@ -210,19 +238,21 @@ int run_rules(const std::string& system, bool json, std::ostream& out, std::ostr
     }
     std::string text;
     if (json) {
-        OJson j;
-        j["version"] = "lmsstage " + std::string(version());
-        j["rule_sets"] = OJson::array();
+        JsonWriter j(text);
+        j.begin_object().key("version").string("lmsstage " + std::string(version()));
+        j.key("rule_sets").begin_array();
         for (const RuleSet* rules : chosen) {
-            j["rule_sets"].push_back(json_rule_set(*rules));
+            json_rule_set(j, *rules);
         }
+        j.end_array();
         if (survival) {
-            j["survival_tables"] = json_survival();
+            json_survival(j.key("survival_tables"));
         }
         if (notes) {
-            j["notes"] = json_notes();
+            json_notes(j.key("notes"));
         }
-        text = j.dump(2) + '\n';
+        j.end_object();
+        text += '\n';
     } else {
         text = "# lmsstage " + std::string(version()) + " rules\n\n";
         for (const RuleSet* rules : chosen) {
@@ -235,13 +265,7 @@ int run_rules(const std::string& system, bool json, std::ostream& out, std::ostr
             markdown_notes(text);
         }
     }
-    out << text;
-    out.flush();
-    if (!out) {
-        err << "lmsstage: cannot write the output\n";
-        return exit_code::io;
-    }
-    return exit_code::ok;
+    return write_output(out, err, text);
 }
 
 }  // namespace lmsstage::cli

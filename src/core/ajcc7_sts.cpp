@@ -54,6 +54,23 @@ constexpr RuleSet k_rules{
     true,
     false,
     "SEER Summary Stage 2018, soft tissue",
+    k_routing_fields | field_mask({Field::size, Field::depth, Field::grade, Field::extension, Field::edition}),
+    field_mask({Field::size, Field::grade}),
+};
+
+// Leiomyosarcoma of the GI tract under AJCC 7: outside the soft tissue chapter, not staged.
+constexpr RuleSet k_gi_lms{
+    {"ajcc7-gi-lms", "not staged by AJCC 7 (hollow-viscus sarcomas are outside the soft tissue chapter)",
+     Grouping::not_staged},
+    "AJCC Cancer Staging Manual, 7th ed. (2010), soft tissue sarcoma: sarcomas of hollow viscera are excluded",
+    {},
+    {},
+    {},
+    false,
+    false,
+    "SEER Summary Stage 2018",
+    k_routing_fields | field_mask({Field::extension, Field::edition}),
+    0,
 };
 
 // T by size: 5 cm or less is T1 (the boundary belongs to T1).
@@ -76,6 +93,7 @@ constexpr T with_depth(T band, std::optional<Depth> depth) noexcept {
 }  // namespace
 
 const RuleSet& ajcc7_sts_rules() noexcept { return k_rules; }
+const RuleSet& ajcc7_gi_lms_rules() noexcept { return k_gi_lms; }
 
 namespace detail {
 
@@ -123,14 +141,13 @@ Few<T> stage_ajcc7_sts(const Case& input, Result& result) {
 }
 
 Few<T> stage_ajcc7_gi_lms(const Case& input, Result& result) {
-    result.system = {"ajcc7-gi-lms", "not staged by AJCC 7 (hollow-viscus sarcomas are outside the soft tissue chapter)",
-                     Grouping::not_staged};
+    result.system = k_gi_lms.system;
     (void)derive_n(input, NodeWording{"regional node", "regional node"}, result);
     const Few<M> ms = derive_m(input, result);
     add_note(result, NoteId::gi_lms_not_staged_ajcc7);
     trace(result, "stage", {"leiomyosarcoma of the gastrointestinal tract: outside the AJCC 7 soft tissue chapter -> "
                             "not staged"});
-    summarize(input, extension_extents(input, false), ms, "SEER Summary Stage 2018", result);
+    summarize(input, extension_extents(input, false), ms, k_gi_lms.summary_source, result);
     return {T::tx};
 }
 

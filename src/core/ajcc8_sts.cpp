@@ -103,20 +103,30 @@ constexpr std::string_view k_source_visceral =
     "AJCC Cancer Staging Manual, 8th ed. (2017), chapter 42, soft tissue sarcoma of the abdomen and thoracic "
     "visceral organs (NCI PDQ Soft Tissue Sarcoma Treatment, Table 3)";
 
+constexpr std::uint32_t k_trunk_reads =
+    k_routing_fields | field_mask({Field::size, Field::grade, Field::extension, Field::edition});
+constexpr std::uint32_t k_trunk_asks = field_mask({Field::size, Field::grade});
+
 constexpr RuleSet k_trunk{{"ajcc8-sts-trunk-extremity", "AJCC 8th edition, soft tissue sarcoma of the trunk and extremities"},
                           k_source_trunk, k_trunk_t, k_trunk_groups, k_trunk_notes, true, false,
-                          "SEER Summary Stage 2018, soft tissue"};
+                          "SEER Summary Stage 2018, soft tissue", k_trunk_reads, k_trunk_asks};
 constexpr RuleSet k_retro{{"ajcc8-sts-retroperitoneum", "AJCC 8th edition, soft tissue sarcoma of the retroperitoneum"},
                           k_source_retro, k_trunk_t, k_retro_groups, k_retro_notes, true, false,
-                          "SEER Summary Stage 2018, retroperitoneum"};
+                          "SEER Summary Stage 2018, retroperitoneum", k_trunk_reads, k_trunk_asks};
 constexpr RuleSet k_head_neck{{"ajcc8-sts-head-neck", "AJCC 8th edition, soft tissue sarcoma of the head and neck",
                                Grouping::t_only},
                               k_source_head_neck, k_head_neck_t, {}, k_head_neck_notes, true, false,
-                              "SEER Summary Stage 2018, soft tissue head and neck (EOD primary tumor codes 500, 600)"};
+                              "SEER Summary Stage 2018, soft tissue head and neck (EOD primary tumor codes 500, 600)",
+                              k_routing_fields | field_mask({Field::size, Field::grade, Field::extension, Field::edition,
+                                                             Field::adjoining_invasion}),
+                              field_mask({Field::size})};
 constexpr RuleSet k_visceral{{"ajcc8-sts-visceral", "AJCC 8th edition, sarcoma of abdominal and thoracic visceral organs",
                               Grouping::t_only},
                              k_source_visceral, k_visceral_t, {}, k_visceral_notes, true, false,
-                             "SEER Summary Stage 2018, soft tissue abdomen and thoracic visceral organs"};
+                             "SEER Summary Stage 2018, soft tissue abdomen and thoracic visceral organs",
+                             k_routing_fields | field_mask({Field::grade, Field::extension, Field::edition,
+                                                            Field::visceral_extent, Field::foci}),
+                             field_mask({Field::visceral_extent})};
 
 // T by size: trunk, extremities and retroperitoneum; head and neck. Each boundary is the lower band's.
 constexpr SizeBand k_trunk_bands[] = {

@@ -98,6 +98,9 @@ constexpr RuleSet k_uterine_rules{
     false,
     false,
     k_summary_scheme,
+    k_routing_fields | field_mask({Field::size, Field::adnexa, Field::pelvic, Field::bladder_rectum,
+                                   Field::abdominal_sites, Field::cervix, Field::peritoneal_cytology}),
+    field_mask({Field::size}),
 };
 
 constexpr RuleSet k_adenosarcoma_rules{
@@ -111,6 +114,9 @@ constexpr RuleSet k_adenosarcoma_rules{
     false,
     false,
     k_summary_scheme,
+    k_routing_fields | field_mask({Field::myometrial_invasion, Field::adnexa, Field::pelvic, Field::bladder_rectum,
+                                   Field::abdominal_sites, Field::cervix, Field::peritoneal_cytology}),
+    field_mask({Field::myometrial_invasion}),
 };
 
 // How far the tumour reaches, furthest first: the first finding present decides T (FIGO 2009

@@ -67,14 +67,18 @@ constexpr std::string_view k_source_8 =
     "Sarcoma Treatment, Table 7)";
 constexpr std::string_view k_summary = "SEER Summary Stage 2018, GIST";
 
+constexpr std::uint32_t k_reads =
+    k_routing_fields | field_mask({Field::size, Field::extension, Field::mitotic_rate, Field::gi_site, Field::edition});
+constexpr std::uint32_t k_asks = field_mask({Field::size, Field::mitotic_rate});
+
 constexpr RuleSet k_gastric_7{{"ajcc7-gist", "AJCC 7th edition, GIST (gastric and omental)"},
-                              k_source_7, k_t_definitions, k_gastric_groups, k_notes_7, false, true, k_summary};
+                              k_source_7, k_t_definitions, k_gastric_groups, k_notes_7, false, true, k_summary, k_reads, k_asks};
 constexpr RuleSet k_intestinal_7{{"ajcc7-gist", "AJCC 7th edition, GIST (intestinal, oesophageal, mesenteric, peritoneal)"},
-                                 k_source_7, k_t_definitions, k_intestinal_groups, k_notes_7, false, true, k_summary};
+                                 k_source_7, k_t_definitions, k_intestinal_groups, k_notes_7, false, true, k_summary, k_reads, k_asks};
 constexpr RuleSet k_gastric_8{{"ajcc8-gist", "AJCC 8th edition, GIST (gastric and omental)"},
-                              k_source_8, k_t_definitions, k_gastric_groups, k_notes_8, false, true, k_summary};
+                              k_source_8, k_t_definitions, k_gastric_groups, k_notes_8, false, true, k_summary, k_reads, k_asks};
 constexpr RuleSet k_intestinal_8{{"ajcc8-gist", "AJCC 8th edition, GIST (intestinal, oesophageal, mesenteric, peritoneal)"},
-                                 k_source_8, k_t_definitions, k_intestinal_groups, k_notes_8, false, true, k_summary};
+                                 k_source_8, k_t_definitions, k_intestinal_groups, k_notes_8, false, true, k_summary, k_reads, k_asks};
 
 bool gastric(GiSite site) noexcept { return site == GiSite::stomach || site == GiSite::omentum; }
 

@@ -33,54 +33,26 @@ enum class SystemId {
     ajcc7_gi_lms,  ///< outside the AJCC 7 soft tissue chapter: not staged
 };
 
-constexpr std::uint32_t mask(std::initializer_list<Field> fields) noexcept {
-    std::uint32_t m = 0;
-    for (Field f : fields) {
-        m |= field_bit(f);
-    }
-    return m;
-}
-
-/// Fields every system reads (site and histology choose it; nodes and metastasis stage it).
-constexpr std::uint32_t k_common = mask({Field::site, Field::histology, Field::nodes, Field::metastasis});
-
+/// Each system's rule set: what it reads and asks for are the rule set's own (its staging file).
 struct SystemInfo {
     SystemId id;
-    std::string_view system_id;  ///< as `Result::system.id` will be
-    std::uint32_t used;    ///< fields the system reads; the rest draw a warning
-    std::uint32_t needed;  ///< fields it asks for, unless no value of them could change the answer
+    const RuleSet& (*rules)() noexcept;  ///< for GIST, either table: both read the same fields
+
+    [[nodiscard]] std::uint32_t used() const noexcept { return rules().reads; }
+    [[nodiscard]] std::uint32_t needed() const noexcept { return rules().asks; }
 };
 
-// Which fields each system reads, and which it asks for.
 constexpr SystemInfo k_systems[] = {
-    {SystemId::ajcc7_sts, "ajcc7-sts",
-     k_common | mask({Field::size, Field::depth, Field::grade, Field::extension, Field::edition}),
-     mask({Field::size, Field::grade})},
-    {SystemId::figo2009_uterine, "figo2009-uterine",
-     k_common | mask({Field::size, Field::adnexa, Field::pelvic, Field::bladder_rectum, Field::abdominal_sites,
-                      Field::cervix, Field::peritoneal_cytology}),
-     mask({Field::size})},
-    {SystemId::figo2009_adenosarcoma, "figo2009-adenosarcoma",
-     k_common | mask({Field::myometrial_invasion, Field::adnexa, Field::pelvic, Field::bladder_rectum,
-                      Field::abdominal_sites, Field::cervix, Field::peritoneal_cytology}),
-     mask({Field::myometrial_invasion})},
-    {SystemId::ajcc7_gist, "ajcc7-gist",
-     k_common | mask({Field::size, Field::extension, Field::mitotic_rate, Field::gi_site, Field::edition}),
-     mask({Field::size, Field::mitotic_rate})},
-    {SystemId::ajcc8_gist, "ajcc8-gist",
-     k_common | mask({Field::size, Field::extension, Field::mitotic_rate, Field::gi_site, Field::edition}),
-     mask({Field::size, Field::mitotic_rate})},
-    {SystemId::ajcc8_sts_trunk_extremity, "ajcc8-sts-trunk-extremity",
-     k_common | mask({Field::size, Field::grade, Field::extension, Field::edition}), mask({Field::size, Field::grade})},
-    {SystemId::ajcc8_sts_retroperitoneum, "ajcc8-sts-retroperitoneum",
-     k_common | mask({Field::size, Field::grade, Field::extension, Field::edition}), mask({Field::size, Field::grade})},
-    {SystemId::ajcc8_sts_head_neck, "ajcc8-sts-head-neck",
-     k_common | mask({Field::size, Field::grade, Field::extension, Field::edition, Field::adjoining_invasion}),
-     mask({Field::size})},
-    {SystemId::ajcc8_sts_visceral, "ajcc8-sts-visceral",
-     k_common | mask({Field::grade, Field::extension, Field::edition, Field::visceral_extent, Field::foci}),
-     mask({Field::visceral_extent})},
-    {SystemId::ajcc7_gi_lms, "ajcc7-gi-lms", k_common | mask({Field::extension, Field::edition}), 0},
+    {SystemId::ajcc7_sts, &ajcc7_sts_rules},
+    {SystemId::figo2009_uterine, &figo2009_uterine_rules},
+    {SystemId::figo2009_adenosarcoma, &figo2009_adenosarcoma_rules},
+    {SystemId::ajcc7_gist, &ajcc7_gist_gastric_rules},
+    {SystemId::ajcc8_gist, &ajcc8_gist_gastric_rules},
+    {SystemId::ajcc8_sts_trunk_extremity, &ajcc8_sts_trunk_extremity_rules},
+    {SystemId::ajcc8_sts_retroperitoneum, &ajcc8_sts_retroperitoneum_rules},
+    {SystemId::ajcc8_sts_head_neck, &ajcc8_sts_head_neck_rules},
+    {SystemId::ajcc8_sts_visceral, &ajcc8_sts_visceral_rules},
+    {SystemId::ajcc7_gi_lms, &ajcc7_gi_lms_rules},
 };
 
 constexpr const SystemInfo& info(SystemId id) noexcept { return k_systems[static_cast<std::size_t>(id)]; }
@@ -119,8 +91,14 @@ std::optional<CaseError> check_values(const Case& c) {
     if (c.size && c.size->known()) {
         const Length& len = *c.size->value;
         if (!std::isfinite(len.value) || len.value <= 0.0) {
-            return error(Field::size, "must be a positive length (a number of cm, or with unit: 55 mm, 5.5cm), got " +
-                                          detail::format_number(len.value) + ' ' + std::string(name(len.unit)));
+            std::string problem = std::isfinite(len.value) ? "must be a positive length, got "
+                                                            : "must be a finite positive length, got ";
+            problem += detail::format_number(len.value);
+            if (len.unit_stated) {
+                problem += ' ';
+                problem += name(len.unit);
+            }
+            return error(Field::size, std::move(problem));
         }
     }
     if (c.abdominal_sites && c.abdominal_sites->known() && *c.abdominal_sites->value < 0) {
@@ -366,7 +344,7 @@ std::optional<CaseError> settle_left_out(const Case& input, const SystemInfo& sy
                                          Result& result) {
     const bool grouped = result.system.grouping == Grouping::ajcc || result.system.grouping == Grouping::figo;
     for (const Request& request : k_requests) {
-        if ((sys.needed & field_bit(request.field)) == 0 || input.has(request.field)) {
+        if ((sys.needed() & field_bit(request.field)) == 0 || input.has(request.field)) {
             continue;
         }
         if (request.field == Field::visceral_extent && input.foci.value_or(1) >= 2) {
@@ -415,7 +393,7 @@ void choose_survival_table(const Case& input, SystemId system, Result& result) {
 }
 
 void warn_unused(const Case& input, const SystemInfo& sys, SystemId system, Result& result) {
-    const std::uint32_t unused = input.given_fields() & ~sys.used;
+    const std::uint32_t unused = input.given_fields() & ~sys.used();
     if (unused == 0) {
         return;
     }
@@ -448,7 +426,7 @@ std::variant<Route, CaseError> route(const Case& input) {
         return *bad;
     }
     const SystemInfo& sys = info(std::get<SystemId>(chosen));
-    return Route{sys.system_id, sys.used};
+    return Route{sys.rules().system.id, sys.used()};
 }
 
 std::optional<CaseError> validate(const Case& input) {

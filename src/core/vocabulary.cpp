@@ -112,33 +112,6 @@ std::string_view name(LengthUnit value) noexcept {
     return "?";
 }
 
-std::string_view field_name(Field value) noexcept {
-    switch (value) {
-        case Field::site: return "site";
-        case Field::histology: return "histology";
-        case Field::size: return "size";
-        case Field::depth: return "depth";
-        case Field::grade: return "grade";
-        case Field::nodes: return "nodes";
-        case Field::metastasis: return "metastasis";
-        case Field::extension: return "extension";
-        case Field::adnexa: return "adnexa";
-        case Field::pelvic: return "pelvic";
-        case Field::bladder_rectum: return "bladder_rectum";
-        case Field::abdominal_sites: return "abdominal_sites";
-        case Field::myometrial_invasion: return "myometrial_invasion";
-        case Field::mitotic_rate: return "mitotic_rate";
-        case Field::gi_site: return "gi_site";
-        case Field::edition: return "edition";
-        case Field::adjoining_invasion: return "adjoining_invasion";
-        case Field::visceral_extent: return "visceral_extent";
-        case Field::foci: return "foci";
-        case Field::cervix: return "cervix";
-        case Field::peritoneal_cytology: return "peritoneal_cytology";
-        case Field::id: return "id";
-    }
-    return "?";
-}
 
 std::string_view name(Stage value) noexcept {
     switch (value) {
@@ -225,35 +198,5 @@ std::string_view name(G value) noexcept {
     return "?";
 }
 
-std::uint32_t Case::given_fields() const noexcept {
-    std::uint32_t mask = 0;
-    auto mark = [&mask](bool given, Field field) {
-        if (given) {
-            mask |= field_bit(field);
-        }
-    };
-    mark(site.has_value(), Field::site);
-    mark(histology.has_value(), Field::histology);
-    mark(size.has_value(), Field::size);
-    mark(depth.has_value(), Field::depth);
-    mark(grade.has_value(), Field::grade);
-    mark(nodes.has_value(), Field::nodes);
-    mark(metastasis.has_value(), Field::metastasis);
-    mark(extension.has_value(), Field::extension);
-    mark(adnexa.has_value(), Field::adnexa);
-    mark(pelvic.has_value(), Field::pelvic);
-    mark(bladder_rectum.has_value(), Field::bladder_rectum);
-    mark(abdominal_sites.has_value(), Field::abdominal_sites);
-    mark(myometrial_invasion.has_value(), Field::myometrial_invasion);
-    mark(mitotic_rate.has_value(), Field::mitotic_rate);
-    mark(gi_site.has_value(), Field::gi_site);
-    mark(edition.has_value(), Field::edition);
-    mark(adjoining_invasion.has_value(), Field::adjoining_invasion);
-    mark(visceral_extent.has_value(), Field::visceral_extent);
-    mark(foci.has_value(), Field::foci);
-    mark(cervix.has_value(), Field::cervix);
-    mark(peritoneal_cytology.has_value(), Field::peritoneal_cytology);
-    return mask;
-}
 
 }  // namespace lmsstage

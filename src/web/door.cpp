@@ -20,7 +20,7 @@ using cli::FieldSpec;
 using cli::ValueKind;
 
 /// A field the page offers as a yes/no (or yes/no/unknown) choice: a flag on the command line.
-bool is_flag(const FieldSpec& spec) { return spec.kind == ValueKind::finding || spec.kind == ValueKind::yes_no; }
+bool is_flag(const FieldSpec& spec) { return cli::is_flag_form(spec); }
 
 std::string_view kind_name(ValueKind kind) {
     switch (kind) {
@@ -28,7 +28,6 @@ std::string_view kind_name(ValueKind kind) {
         case ValueKind::length: return "length";
         case ValueKind::grade: return "grade";
         case ValueKind::finding: return "finding";
-        case ValueKind::yes_no: return "yes_no";
         case ValueKind::count: return "count";
         case ValueKind::percent: return "percent";
         case ValueKind::rate: return "rate";
@@ -147,34 +146,6 @@ std::optional<QueryError> read_query(std::string_view query, Case& input, Given&
     return first;
 }
 
-void append_key(std::string& out, std::string_view key) {
-    out += '"';
-    out += key;
-    out += "\":";
-}
-
-void append_field_list(std::string& out, std::uint32_t fields) {
-    out += '[';
-    bool first = true;
-    for (Field field : k_all_fields) {
-        if ((fields & field_bit(field)) != 0) {
-            out += first ? "" : ",";
-            first = false;
-            append_json_string(out, field_name(field));
-        }
-    }
-    out += ']';
-}
-
-void append_string_list(std::string& out, const std::vector<std::string_view>& items) {
-    out += '[';
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        out += i > 0 ? "," : "";
-        append_json_string(out, items[i]);
-    }
-    out += ']';
-}
-
 /// Every system a form can reach, with the fields each reads: site, histology and edition are
 /// what choose a system (lmsstage::route), so every combination of them is tried.
 struct SystemFields {
@@ -216,138 +187,104 @@ std::vector<SystemFields> reachable_systems() {
 
 }  // namespace
 
+namespace {
+
+/// The staged result (its JSON and report), or the error that stopped it.
+struct Staged {
+    std::string json;
+    std::string text;
+    std::optional<QueryError> error;
+};
+
+Staged stage_input(const Case& input, std::optional<QueryError> error, bool explain) {
+    Staged out;
+    out.error = std::move(error);
+    if (!out.error) {
+        const Outcome outcome = stage(input);
+        if (const auto* bad = std::get_if<CaseError>(&outcome)) {
+            out.error = QueryError{std::string(field_name(bad->field)), bad->message()};
+        } else {
+            const Result& result = std::get<Result>(outcome);
+            cli::append_result_json(out.json, result, {});
+            cli::TextOptions options;
+            options.colour = true;  // the page turns the colour codes into roles
+            options.explain = explain;
+            out.text = cli::render_text(result, options);
+        }
+    }
+    if (out.error) {
+        cli::append_error_json(out.json, out.error->field, out.error->message, {}, cli::RecordPlace{});
+    }
+    return out;
+}
+
+void field_list(cli::JsonWriter& j, std::uint32_t fields) {
+    j.begin_array();
+    for (Field field : k_all_fields) {
+        if ((fields & field_bit(field)) != 0) {
+            j.string(field_name(field));
+        }
+    }
+    j.end_array();
+}
+
+}  // namespace
+
 std::string stage_query(std::string_view query, bool explain) {
     Case input;
     Given given;
-    const std::optional<QueryError> query_error = read_query(query, input, given);
+    std::optional<QueryError> query_error = read_query(query, input, given);
     const auto routed = route(input);
     const Route* way = std::get_if<Route>(&routed);
+    const Staged staged = stage_input(input, std::move(query_error), explain);
 
-    std::string json;
-    std::string text;
-    std::optional<QueryError> error = query_error;
-    if (!error) {
-        const Outcome outcome = stage(input);
-        if (const auto* bad = std::get_if<CaseError>(&outcome)) {
-            error = QueryError{std::string(field_name(bad->field)), bad->message()};
-        } else {
-            const Result& result = std::get<Result>(outcome);
-            cli::append_result_json(json, result, {});
-            text = cli::render_text(result, cli::TextOptions{true, explain});
-        }
-    }
-    if (error) {
-        cli::append_error_json(json, error->field, error->message, {}, cli::RecordPlace{});
-    }
-
-    std::string out = "{";
-    append_key(out, "ok");
-    out += error ? "false" : "true";
-    out += ',';
-    append_key(out, "system");
+    std::string out;
+    cli::JsonWriter j(out);
+    j.begin_object().key("ok").boolean(!staged.error);
+    way != nullptr ? j.key("system").string(way->system_id) : j.key("system").null();
     if (way != nullptr) {
-        append_json_string(out, way->system_id);
+        field_list(j.key("fields"), way->fields);
     } else {
-        out += "null";
+        j.key("fields").null();
     }
-    out += ',';
-    append_key(out, "fields");
-    if (way != nullptr) {
-        append_field_list(out, way->fields);
+    if (staged.error) {
+        j.key("error").begin_object().key("field").string(staged.error->field);
+        j.key("message").string(staged.error->message).end_object();
     } else {
-        out += "null";
+        j.key("error").null();
     }
-    out += ',';
-    append_key(out, "error");
-    if (error) {
-        out += "{\"field\":";
-        append_json_string(out, error->field);
-        out += ",\"message\":";
-        append_json_string(out, error->message);
-        out += '}';
-    } else {
-        out += "null";
+    j.key("given").begin_object();
+    for (const auto& [key, value] : given) {
+        j.key(key).string(value);
     }
-    out += ',';
-    append_key(out, "given");
-    out += '{';
-    for (std::size_t i = 0; i < given.size(); ++i) {
-        out += i > 0 ? "," : "";
-        append_json_string(out, given[i].first);
-        out += ':';
-        append_json_string(out, given[i].second);
-    }
-    out += "},";
-    append_key(out, "json");
-    append_json_string(out, json);
-    out += ',';
-    append_key(out, "text");
-    append_json_string(out, text);
-    out += '}';
+    j.end_object().key("json").string(staged.json).key("text").string(staged.text).end_object();
     return out;
 }
 
 std::string form_json() {
     const std::vector<SystemFields> systems = reachable_systems();
-    std::string out = "{";
-    append_key(out, "version");
-    append_json_string(out, version());
-    out += ',';
-    append_key(out, "rule_sets");
-    append_json_string(out, rule_set_editions());
-    out += ',';
-    append_key(out, "reminder");
-    append_json_string(out, clinical_judgment_reminder());
-    out += ',';
-    append_key(out, "systems");
-    out += '[';
-    for (std::size_t i = 0; i < systems.size(); ++i) {
-        out += i > 0 ? "," : "";
-        append_json_string(out, systems[i].id);
+    std::string out;
+    cli::JsonWriter j(out);
+    j.begin_object().key("version").string(version()).key("rule_sets").string(rule_set_editions());
+    j.key("reminder").string(clinical_judgment_reminder()).key("systems").begin_array();
+    for (const SystemFields& system : systems) {
+        j.string(system.id);
     }
-    out += "],";
-    append_key(out, "fields");
-    out += '[';
-    bool first = true;
+    j.end_array().key("fields").begin_array();
     for (const FieldSpec& spec : cli::field_specs()) {
-        out += first ? "" : ",";
-        first = false;
-        out += '{';
-        append_key(out, "key");
-        append_json_string(out, spec.key);
-        out += ',';
-        append_key(out, "option");
-        append_json_string(out, spec.option);
-        out += ',';
-        append_key(out, "kind");
-        append_json_string(out, kind_name(spec.kind));
-        out += ',';
-        append_key(out, "in_form");
-        out += spec.kind == ValueKind::id ? "false" : "true";  // the id is for JSON records only
-        out += ',';
-        append_key(out, "placeholder");
-        append_json_string(out, spec.placeholder);
-        out += ',';
-        append_key(out, "help");
-        append_json_string(out, spec.help);
-        out += ',';
-        append_key(out, "accepted");
-        append_json_string(out, cli::accepted_values(spec));
-        out += ',';
-        append_key(out, "values");
-        append_string_list(out, cli::value_words(spec));
-        out += ',';
-        append_key(out, "systems");
-        std::vector<std::string_view> users;
+        j.begin_object().key("key").string(spec.key).key("option").string(spec.option);
+        j.key("kind").string(kind_name(spec.kind)).key("in_form").boolean(spec.kind != ValueKind::id);
+        j.key("placeholder").string(spec.placeholder).key("help").string(spec.help);
+        j.key("accepted").string(cli::accepted_values(spec)).key("values").strings(cli::value_words(spec));
+        j.key("systems").begin_array();
         for (const SystemFields& system : systems) {
             if ((system.fields & field_bit(spec.field)) != 0) {
-                users.push_back(system.id);
+                j.string(system.id);
             }
         }
-        append_string_list(out, users);
-        out += '}';
+        j.end_array().end_object();
     }
-    out += "]}";
+    j.end_array().end_object();
     return out;
 }
 

@@ -29,7 +29,7 @@ printf '%s\r\n' \
 "$program" batch --from csv cohort.csv --to csv > staged.csv 2>batch.err
 status=$?
 [ "$status" -eq 65 ] || fail "batch: exit $status, expected 65 (one row is invalid)"
-grep -qx 'staged 10 records: 9 ok, 1 errors' batch.err || fail "batch summary: $(cat batch.err)"
+grep -qx 'staged 10 records: 9 ok, 1 error' batch.err || fail "batch summary: $(cat batch.err)"
 
 q() { sqlite3 -batch :memory: ".import --csv staged.csv t" "$1"; }
 [ "$(q 'SELECT count(*) FROM t')" = 10 ] || fail "sqlite3: $(q 'SELECT count(*) FROM t') rows, expected 10"

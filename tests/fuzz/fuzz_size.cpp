@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "cli/fields.hpp"
+#include "lmsstage/lmsstage.hpp"
 #include "fuzz_check.hpp"
 
 namespace {
@@ -83,8 +84,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     const lmsstage::Length length = *out->value;
-    SIZE_CHECK(std::isfinite(length.value), "a size that is not finite");
-    SIZE_CHECK(length.value > 0.0, "a size that is not positive");
+    // Reading converts; validating refuses. A length that is no size (0, -3, inf, nan) must be
+    // refused by the core, for size, before any rule sees it.
+    if (!std::isfinite(length.value) || length.value <= 0.0) {
+        lmsstage::Case c;
+        c.size = out;
+        c.grade = lmsstage::Grade::g3;
+        const std::optional<lmsstage::CaseError> invalid = lmsstage::validate(c);
+        SIZE_CHECK(invalid.has_value() && invalid->field == lmsstage::Field::size,
+                   "a size that is not positive and finite was not refused for size");
+        return 0;
+    }
     SIZE_CHECK(length.unit == lmsstage::LengthUnit::cm || length.unit == lmsstage::LengthUnit::mm,
                "a size in an unknown unit");
     // Exact: every rule boundary is decided on the decimal as written, not on its double.

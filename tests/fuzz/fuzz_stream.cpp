@@ -67,10 +67,17 @@ std::string expand(std::string_view rest) {
 }
 
 bool parse_summary(std::string_view line, long long& n, long long& ok, long long& errors) {
-    // "staged N records: K ok, E errors"
+    // "staged N records: K ok, E errors", singular where a count is 1 ("1 record", "1 error").
     std::string copy(line);
-    char tail = 0;
-    return std::sscanf(copy.c_str(), "staged %lld records: %lld ok, %lld errors%c", &n, &ok, &errors, &tail) == 3;
+    char record_word[8] = {};
+    char error_word[8] = {};
+    int end = 0;
+    const int read = std::sscanf(copy.c_str(), "staged %lld %7[a-z]: %lld ok, %lld %7[a-z]%n", &n, record_word, &ok,
+                                 &errors, error_word, &end);
+    const std::string_view records = record_word;
+    const std::string_view error = error_word;
+    return read == 5 && static_cast<std::size_t>(end) == copy.size() && records == (n == 1 ? "record" : "records") &&
+           error == (errors == 1 ? "error" : "errors");
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {

@@ -1,0 +1,602 @@
+// The one table of case fields (include/lmsstage/fields.hpp), and reading a value from its text.
+// A row names a Case member; the reading, the "was it given" test and the word list are made from
+// the member's type, so adding a field is one row here (and its member and its staging logic).
+#include "lmsstage/fields.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cctype>
+#include <type_traits>
+#include <variant>
+
+#include "core/numbers.hpp"
+#include "lmsstage/rules.hpp"
+
+namespace lmsstage {
+namespace {
+
+// ---- Words ------------------------------------------------------------------------------------
+
+/// The text without surrounding blanks, in lower case (numbers and lengths are read from this).
+std::string lower_trimmed(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+        text.remove_suffix(1);
+    }
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
+    return out;
+}
+
+/// A word as compared: lower case, spaces and underscores as '-', no surrounding blanks.
+std::string normalized(std::string_view text) {
+    std::string out = lower_trimmed(text);
+    std::replace_if(out.begin(), out.end(), [](char c) { return c == ' ' || c == '_'; }, '-');
+    return out;
+}
+
+/// What the user gave, for messages: empty text shows as "".
+std::string shown(std::string_view text) { return text.empty() ? std::string("\"\"") : std::string(text); }
+
+CaseError invalid(const FieldInfo& f, std::string_view given, std::string_view hint = {}) {
+    std::string problem = "must be " + accepted_values(f) + ", got " + shown(given);
+    if (!hint.empty()) {
+        problem += "; ";
+        problem += hint;
+    }
+    return CaseError{f.field, std::move(problem)};
+}
+
+/// The canonical word a text stands for: the word itself (any case), or a synonym's meaning.
+std::optional<std::string_view> canonical(const FieldInfo& f, std::string_view text) {
+    const std::string word = normalized(text);
+    for (std::string_view w : f.words()) {
+        if (normalized(w) == word) {
+            return w;
+        }
+    }
+    for (const Synonym& s : f.synonyms) {
+        if (s.word == word) {
+            return s.means;
+        }
+    }
+    return std::nullopt;
+}
+
+// Words that are not values of a field, and what to write instead.
+struct Hint {
+    std::string_view word;
+    std::string_view say;
+};
+constexpr Hint k_site_hints[] = {
+    {"thigh", "a tumour of the thigh is staged with site extremity"},
+    {"leg", "a tumour of the leg is staged with site extremity"},
+    {"calf", "a tumour of the calf is staged with site extremity"},
+    {"knee", "a tumour of the knee is staged with site extremity"},
+    {"foot", "a tumour of the foot is staged with site extremity"},
+    {"arm", "a tumour of the arm is staged with site extremity"},
+    {"forearm", "a tumour of the forearm is staged with site extremity"},
+    {"hand", "a tumour of the hand is staged with site extremity"},
+    {"shoulder", "a tumour of the shoulder is staged with site extremity"},
+    {"buttock", "a tumour of the buttock is staged with site extremity"},
+    {"groin", "a tumour of the groin is staged with site extremity"},
+    {"chest-wall", "a tumour of the chest wall is staged with site trunk"},
+    {"abdominal-wall", "a tumour of the abdominal wall is staged with site trunk"},
+    {"back", "a tumour of the back is staged with site trunk"},
+    {"flank", "a tumour of the flank is staged with site trunk"},
+    {"neck", "a tumour of the neck is staged with site head-neck"},
+    {"scalp", "a tumour of the scalp is staged with site head-neck"},
+    {"stomach", "a gastric tumour is staged with site gi, gi_site stomach and histology gist or lms"},
+    {"small-intestine", "a small-bowel tumour is staged with site gi, gi_site small-intestine and histology gist or lms"},
+    {"duodenum", "a duodenal tumour is staged with site gi, gi_site small-intestine and histology gist or lms"},
+    {"colon", "a colonic tumour is staged with site gi, gi_site colorectum and histology gist or lms"},
+    {"rectum", "a rectal tumour is staged with site gi, gi_site colorectum and histology gist or lms"},
+    {"esophagus", "an oesophageal tumour is staged with site gi, gi_site esophagus and histology gist or lms"},
+    {"oesophagus", "an oesophageal tumour is staged with site gi, gi_site esophagus and histology gist or lms"},
+    {"liver", "a sarcoma of the liver is staged with site visceral and edition 8"},
+    {"lung", "a sarcoma of the lung is staged with site visceral and edition 8"},
+    {"kidney", "a sarcoma of the kidney is staged with site visceral and edition 8"},
+    {"bladder", "a sarcoma of the bladder is staged with site visceral and edition 8"},
+    {"vein", "a leiomyosarcoma of a great vein is staged by where it lies: trunk, retroperitoneum or extremity"},
+};
+constexpr Hint k_grade_hints[] = {
+    {"high", "a two-tier high/low grade does not map onto the AJCC 3-tier FNCLCC grade: enter the FNCLCC grade "
+             "(1, 2 or 3) from the pathology report, or X when it cannot be assessed"},
+    {"low", "a two-tier high/low grade does not map onto the AJCC 3-tier FNCLCC grade: enter the FNCLCC grade "
+            "(1, 2 or 3) from the pathology report, or X when it cannot be assessed"},
+    {"unknown", "write X when the grade cannot be assessed (the tables group GX with G1), or leave grade out: "
+                "lmsstage then says whether it matters"},
+};
+
+/// A hint for a word that is not a value: a table's, else the closest value ("did you mean").
+std::string hint_for(const FieldInfo& f, std::string_view text) {
+    const std::string word = normalized(text);
+    const std::span<const Hint> hints = f.field == Field::site    ? std::span<const Hint>(k_site_hints)
+                                        : f.field == Field::grade ? std::span<const Hint>(k_grade_hints)
+                                                                  : std::span<const Hint>{};
+    for (const Hint& h : hints) {
+        if (h.word == word) {
+            return std::string(h.say);
+        }
+    }
+    std::string_view best;
+    std::size_t best_distance = word.size() <= 3 ? 1 : 2;  // suggest only close words
+    for (std::string_view w : f.words()) {
+        const std::size_t d = edit_distance(word, normalized(w));
+        if (d <= best_distance && (best.empty() || d < best_distance)) {
+            best = w;
+            best_distance = d;
+        }
+    }
+    return best.empty() ? std::string() : "did you mean " + std::string(best) + "?";
+}
+
+// ---- Values by type -----------------------------------------------------------------------------
+
+template <typename V>
+using Read = std::variant<V, CaseError>;
+
+template <typename E>
+constexpr auto& all_values() {
+    if constexpr (std::is_same_v<E, Site>) return k_all_sites;
+    else if constexpr (std::is_same_v<E, Histology>) return k_all_histologies;
+    else if constexpr (std::is_same_v<E, Depth>) return k_all_depths;
+    else if constexpr (std::is_same_v<E, Grade>) return k_all_grades;
+    else if constexpr (std::is_same_v<E, Extension>) return k_all_extensions;
+    else if constexpr (std::is_same_v<E, GiSite>) return k_all_gi_sites;
+    else if constexpr (std::is_same_v<E, AdjoiningInvasion>) return k_all_adjoining_invasions;
+    else return k_all_visceral_extents;
+}
+
+/// A value named by a word (site, grade, ...).
+template <typename E>
+Read<E> read_word(const FieldInfo& f, std::string_view text) {
+    if (const auto word = canonical(f, text)) {
+        for (E value : all_values<E>()) {
+            if (name(value) == *word) {
+                return value;
+            }
+        }
+    }
+    // Carcinosarcoma is a word lmsstage knows only to refuse it, with its reason (stage.cpp).
+    if constexpr (std::is_same_v<E, Histology>) {
+        const std::string word = normalized(text);
+        if (word == "carcinosarcoma" || word == "mmmt" || word == "malignant-mixed-mullerian-tumour" ||
+            word == "malignant-mixed-mullerian-tumor") {
+            return Histology::carcinosarcoma;
+        }
+    }
+    return invalid(f, text, hint_for(f, text));
+}
+
+constexpr std::string_view k_yes_words[] = {"yes", "true", "present", "positive", "y"};
+constexpr std::string_view k_no_words[] = {"no", "false", "absent", "negative", "n"};
+
+Read<Finding> read_finding(const FieldInfo& f, std::string_view text) {
+    const std::string word = normalized(text);
+    if (std::find(std::begin(k_yes_words), std::end(k_yes_words), word) != std::end(k_yes_words)) {
+        return Finding::present;
+    }
+    if (std::find(std::begin(k_no_words), std::end(k_no_words), word) != std::end(k_no_words)) {
+        return Finding::absent;
+    }
+    if (word == "unknown") {
+        return Finding::unknown;
+    }
+    return invalid(f, text);
+}
+
+bool is_unknown_word(std::string_view text) { return normalized(text) == "unknown"; }
+
+/// A number of the text, or why it is not one, with a hint for a decimal comma.
+Read<double> read_number(const FieldInfo& f, std::string_view text) {
+    const std::string word = lower_trimmed(text);
+    double value = 0.0;
+    switch (detail::parse_number(word, value)) {
+        case detail::NumberStatus::ok:
+        case detail::NumberStatus::not_finite: return value;  // the core refuses it, with the field
+        case detail::NumberStatus::out_of_range:
+            return CaseError{f.field, "is out of range: must be " + accepted_values(f) + ", got " + shown(text)};
+        case detail::NumberStatus::not_a_number: break;
+    }
+    if (const auto comma = word.find(','); comma != std::string::npos && word.find(',', comma + 1) == std::string::npos) {
+        std::string point = word;
+        point[comma] = '.';
+        return invalid(f, text, "use a decimal point: " + point);
+    }
+    return invalid(f, text);
+}
+
+Read<long long> read_whole(const FieldInfo& f, std::string_view text) {
+    const std::string word = lower_trimmed(text);
+    long long value = 0;
+    const char* last = word.data() + word.size();
+    auto [end, ec] = std::from_chars(word.data(), last, value);
+    if (word.empty() || ec != std::errc{} || end != last) {
+        return invalid(f, text, word.find_first_of(".,") != std::string::npos ? "a whole number, without decimals"
+                                                                              : std::string_view{});
+    }
+    return value;
+}
+
+Read<int> read_edition(const FieldInfo& f, std::string_view text) {
+    std::string word = normalized(text);
+    if (word == "7th" || word == "8th" || word == "ajcc7" || word == "ajcc8") {
+        word = word.substr(word.size() - (word.back() == 'h' ? 3 : 1), 1);
+    }
+    const auto whole = read_whole(f, word);
+    if (std::holds_alternative<CaseError>(whole)) {
+        return invalid(f, text);
+    }
+    const long long value = std::get<long long>(whole);
+    return static_cast<int>(std::clamp<long long>(value, -1000, 1000));  // the core checks 7 or 8
+}
+
+/// "55", "55mm", "5.5 cm", "unknown"; hints for a decimal comma, several dimensions, other units.
+Read<Measured<Length>> read_length(const FieldInfo& f, std::string_view text) {
+    if (is_unknown_word(text)) {
+        return Measured<Length>::unknown();
+    }
+    const std::string word = lower_trimmed(text);
+    std::size_t split = 0;
+    while (split < word.size() && (std::isdigit(static_cast<unsigned char>(word[split])) != 0 ||
+                                   word[split] == '.' || word[split] == '-' || word[split] == '+' ||
+                                   word[split] == 'e' || word[split] == ',')) {
+        ++split;
+    }
+    const std::string number = split == 0 ? word : word.substr(0, split);
+    const std::string unit = split == 0 ? std::string() : lower_trimmed(word.substr(split));
+    if (!number.empty() && (unit.rfind('x', 0) == 0 || unit.rfind('*', 0) == 0)) {
+        return invalid(f, text, "give the greatest dimension only: " + number);
+    }
+    LengthUnit length_unit = LengthUnit::cm;
+    if (unit == "mm") {
+        length_unit = LengthUnit::mm;
+    } else if (!unit.empty() && unit != "cm") {
+        return CaseError{f.field, "has an unknown unit \"" + unit + "\" (accepted units: cm, mm; a bare number is cm), got " +
+                                      shown(text)};
+    }
+    const auto value = read_number(f, number);
+    if (const auto* bad = std::get_if<CaseError>(&value)) {
+        return *bad;
+    }
+    const double v = std::get<double>(value);
+    const std::int8_t residue = v > 0.0 && std::isfinite(v) ? detail::residue_of(number, v) : std::int8_t{0};
+    return Measured<Length>::of(Length{v, length_unit, residue, !unit.empty()});
+}
+
+/// Builds each member's reader, "given" test and word list from its type.
+template <typename V>
+Read<V> read_value(const FieldInfo& f, std::string_view text) {
+    if constexpr (std::is_same_v<V, Finding>) {
+        return read_finding(f, text);
+    } else if constexpr (std::is_enum_v<V>) {
+        return read_word<V>(f, text);
+    } else if constexpr (std::is_same_v<V, Measured<Length>>) {
+        return read_length(f, text);
+    } else if constexpr (std::is_same_v<V, int>) {
+        return read_edition(f, text);
+    } else if constexpr (std::is_same_v<V, long long>) {
+        return read_whole(f, text);
+    } else if constexpr (std::is_same_v<V, Measured<long long>>) {
+        if (is_unknown_word(text)) {
+            return Measured<long long>::unknown();
+        }
+        const auto whole = read_whole(f, text);
+        if (const auto* bad = std::get_if<CaseError>(&whole)) {
+            return *bad;
+        }
+        return Measured<long long>::of(std::get<long long>(whole));
+    } else {  // Measured<double>: a percentage ("50%") or a rate
+        if (is_unknown_word(text)) {
+            return Measured<double>::unknown();
+        }
+        std::string_view number = text;
+        while (!number.empty() && (number.back() == ' ' || number.back() == '%')) {
+            number.remove_suffix(1);
+        }
+        const auto value = read_number(f, number);
+        if (const auto* bad = std::get_if<CaseError>(&value)) {
+            return *bad;
+        }
+        return Measured<double>::of(std::get<double>(value));
+    }
+}
+
+template <auto Member>
+using ValueOf = typename std::remove_cvref_t<decltype(std::declval<Case&>().*Member)>::value_type;
+
+template <auto Member>
+bool given(const Case& c) noexcept {
+    return (c.*Member).has_value();
+}
+
+template <auto Member>
+std::optional<CaseError> read(Case& c, const FieldInfo& f, std::string_view text) {
+    auto value = read_value<ValueOf<Member>>(f, text);
+    if (auto* bad = std::get_if<CaseError>(&value)) {
+        return std::move(*bad);
+    }
+    c.*Member = std::get<ValueOf<Member>>(std::move(value));
+    return std::nullopt;
+}
+
+/// A value lmsstage knows only to refuse it, with its reason: not offered among the words.
+template <typename E>
+constexpr bool refused(E value) {
+    if constexpr (std::is_same_v<E, Histology>) {
+        return value == Histology::carcinosarcoma;
+    } else {
+        return false;
+    }
+}
+
+template <typename E, std::size_t N>
+constexpr std::size_t offered_count(const std::array<E, N>& all) {
+    return static_cast<std::size_t>(std::count_if(all.begin(), all.end(), [](E v) { return !refused(v); }));
+}
+
+template <auto Member>
+std::span<const std::string_view> words() noexcept {
+    using V = ValueOf<Member>;
+    if constexpr (std::is_same_v<V, Finding>) {
+        static constexpr std::array<std::string_view, 3> k_words = {"yes", "no", "unknown"};
+        return k_words;
+    } else if constexpr (std::is_same_v<V, int>) {
+        static constexpr std::array<std::string_view, 2> k_words = {"7", "8"};
+        return k_words;
+    } else if constexpr (std::is_enum_v<V>) {
+        static const auto k_words = [] {
+            constexpr auto& all = all_values<V>();
+            std::array<std::string_view, offered_count(all)> out{};
+            std::size_t n = 0;
+            for (V value : all) {
+                if (!refused(value)) {
+                    out[n++] = name(value);
+                }
+            }
+            return out;
+        }();
+        return k_words;
+    } else {
+        return {};
+    }
+}
+
+std::span<const std::string_view> no_words() noexcept { return {}; }
+
+template <auto Member>
+constexpr FieldInfo row(Field field, std::string_view key, std::string_view option, ValueKind kind,
+                        std::string_view placeholder, std::string_view topic, std::string_view help,
+                        std::string_view numbers, std::string_view left_out,
+                        std::span<const Synonym> synonyms = {}) {
+    return FieldInfo{field, key,     option,   kind,     placeholder,     topic,          help,
+                     numbers, left_out, synonyms, &given<Member>, &read<Member>, &words<Member>};
+}
+
+// ---- Synonyms: what clinicians and registries write -----------------------------------------------
+
+constexpr Synonym k_site_synonyms[] = {
+    {"extremities", "extremity"}, {"limb", "extremity"},         {"limbs", "extremity"},
+    {"trunk-wall", "trunk"},      {"retroperitoneal", "retroperitoneum"},
+    {"head-and-neck", "head-neck"}, {"head/neck", "head-neck"},  {"uterine", "uterus"},
+    {"corpus-uteri", "uterus"},   {"gastrointestinal", "gi"},    {"gi-tract", "gi"},
+    {"viscera", "visceral"},
+};
+constexpr Synonym k_histology_synonyms[] = {
+    {"leiomyosarcoma", "lms"},
+    {"endometrial-stromal-sarcoma", "ess"},
+    {"mullerian-adenosarcoma", "adenosarcoma"},
+    {"gastrointestinal-stromal-tumour", "gist"},
+    {"gastrointestinal-stromal-tumor", "gist"},
+};
+constexpr Synonym k_grade_synonyms[] = {
+    {"i", "1"},  {"ii", "2"},  {"iii", "3"},  {"g1", "1"}, {"g2", "2"},
+    {"g3", "3"}, {"gx", "X"},  {"grade-1", "1"}, {"grade-2", "2"}, {"grade-3", "3"},
+};
+constexpr Synonym k_gi_site_synonyms[] = {
+    {"oesophagus", "esophagus"},     {"oesophageal", "esophagus"},  {"esophageal", "esophagus"},
+    {"gastric", "stomach"},          {"omental", "omentum"},        {"duodenum", "small-intestine"},
+    {"jejunum", "small-intestine"},  {"ileum", "small-intestine"},  {"small-bowel", "small-intestine"},
+    {"colon", "colorectum"},         {"rectum", "colorectum"},      {"colorectal", "colorectum"},
+    {"large-bowel", "colorectum"},   {"mesenteric", "mesentery"},   {"peritoneal", "peritoneum"},
+};
+constexpr Synonym k_extension_synonyms[] = {{"adjacent-organs", "adjacent-organ"}};
+constexpr Synonym k_visceral_synonyms[] = {{"other-organs", "other-organ"}};
+
+// ---- The table --------------------------------------------------------------------------------
+
+// Help order follows a clinician's reading: where and what, how big and how bad, how far; then
+// the findings of each system.
+constexpr std::string_view k_case = "Case (every system)";
+constexpr std::string_view k_uterus = "Uterus (FIGO 2009)";
+constexpr std::string_view k_gist = "GIST";
+constexpr std::string_view k_ajcc8 = "AJCC 8th edition, head and neck and visceral organs";
+constexpr std::string_view k_record = "Records (batch and check)";
+
+constexpr std::array k_fields = {
+    row<&Case::site>(Field::site, "site", "--site", ValueKind::choice, "SITE", k_case,
+        "primary site: soft-tissue (default; AJCC 7 only), extremity, trunk, retroperitoneum, head-neck, "
+        "visceral (AJCC 8 only), uterus (FIGO 2009), gi (with histology gist or lms)",
+        {}, "soft-tissue", k_site_synonyms),
+    row<&Case::histology>(Field::histology, "histology", "--histology", ValueKind::choice, "TYPE", k_case,
+        "lms (leiomyosarcoma; the default, except at site gi, which needs it named); ess (endometrial stromal "
+        "sarcoma) and adenosarcoma at site uterus; gist (gastrointestinal stromal tumour) at site gi",
+        {}, "lms", k_histology_synonyms),
+    row<&Case::edition>(Field::edition, "edition", "--edition", ValueKind::edition, "7|8", k_case,
+        "AJCC edition for soft tissue and GIST: 7 (default) or 8 (soft tissue by site: give the site; no "
+        "depth; head-neck and visceral get a T category only)",
+        {}, "7"),
+    row<&Case::size>(Field::size, "size", "--size", ValueKind::length, "LENGTH", k_case,
+        "greatest dimension: cm (6, 5.5), or with its unit (55mm, 5.5cm), or unknown; exactly 5 cm is T1 / "
+        "FIGO IA",
+        "a positive length in cm (6, 5.5), a number with its unit cm or mm (55mm, 5.5 cm), or unknown", ""),
+    row<&Case::depth>(Field::depth, "depth", "--depth", ValueKind::choice, "DEPTH", k_case,
+        "superficial or deep (relative to the superficial fascia); AJCC 7 soft tissue only; retroperitoneal "
+        "tumours are deep by definition",
+        {}, "no a/b letter"),
+    row<&Case::grade>(Field::grade, "grade", "--grade", ValueKind::grade, "GRADE", k_case,
+        "FNCLCC grade 1, 2, 3, or X (cannot be assessed); soft tissue sarcoma; not used by FIGO or GIST",
+        {}, "", k_grade_synonyms),
+    row<&Case::nodes>(Field::nodes, "nodes", "--nodes", ValueKind::finding, "[=yes|no|unknown]", k_case,
+        "regional lymph node metastasis; --nodes is yes, --no-nodes no, --nodes=unknown NX",
+        {}, "no (stated as an assumption)"),
+    row<&Case::metastasis>(Field::metastasis, "metastasis", "--metastasis", ValueKind::finding,
+        "[=yes|no|unknown]", k_case,
+        "distant metastasis; --metastasis is yes, --no-metastasis no, --metastasis=unknown M0 or M1",
+        {}, "no (stated as an assumption)"),
+    row<&Case::extension>(Field::extension, "extension", "--extension", ValueKind::choice, "EXTENT", k_case,
+        "local spread, for the summary stage: confined, adjacent (tissue, bone or major vessel), "
+        "adjacent-organ, further, or unknown",
+        {}, "confined (stated as an assumption)", k_extension_synonyms),
+    row<&Case::adnexa>(Field::adnexa, "adnexa", "--adnexa", ValueKind::finding, "[=yes|no|unknown]", k_uterus,
+        "the adnexa are involved (FIGO IIA)", {}, "no (stated as an assumption)"),
+    row<&Case::pelvic>(Field::pelvic, "pelvic", "--pelvic", ValueKind::finding, "[=yes|no|unknown]", k_uterus,
+        "other pelvic tissues are involved (FIGO IIB)", {}, "no (stated as an assumption)"),
+    row<&Case::abdominal_sites>(Field::abdominal_sites, "abdominal_sites", "--abdominal-sites", ValueKind::count,
+        "N", k_uterus, "abdominal sites invaded, 0 or more, or unknown (FIGO IIIA = 1, IIIB = 2 or more)",
+        "a whole number of sites, 0 or more, or unknown", "0 (stated as an assumption)"),
+    row<&Case::bladder_rectum>(Field::bladder_rectum, "bladder_rectum", "--bladder-rectum", ValueKind::finding,
+        "[=yes|no|unknown]", k_uterus, "the bladder and/or rectum are invaded (FIGO IVA)", {},
+        "no (stated as an assumption)"),
+    row<&Case::cervix>(Field::cervix, "cervix", "--cervix", ValueKind::finding, "[=yes|no|unknown]", k_uterus,
+        "endocervical stromal involvement: the FIGO stage is unchanged, stage I becomes regional for the "
+        "summary stage",
+        {}, "no (stated as an assumption)"),
+    row<&Case::peritoneal_cytology>(Field::peritoneal_cytology, "peritoneal_cytology", "--peritoneal-cytology",
+        ValueKind::finding, "[=yes|no|unknown]", k_uterus,
+        "positive peritoneal cytology: the FIGO stage is unchanged, stage I becomes regional for the summary "
+        "stage",
+        {}, "no (stated as an assumption)"),
+    row<&Case::myometrial_invasion>(Field::myometrial_invasion, "myometrial_invasion", "--myometrial-invasion",
+        ValueKind::percent, "PERCENT", k_uterus,
+        "adenosarcoma: percent of the myometrium invaded, 0 to 100, or unknown (0 = IA, up to and including "
+        "50 = IB, over 50 = IC)",
+        "a percentage from 0 to 100, or unknown", ""),
+    row<&Case::gi_site>(Field::gi_site, "gi_site", "--gi-site", ValueKind::choice, "ORGAN", k_gist,
+        "stomach, omentum (gastric table); small-intestine, esophagus, colorectum, mesentery, peritoneum "
+        "(intestinal table)",
+        {}, "", k_gi_site_synonyms),
+    row<&Case::mitotic_rate>(Field::mitotic_rate, "mitotic_rate", "--mitotic-rate", ValueKind::rate, "RATE",
+        k_gist, "mitoses per 50 HPF (5 mm2), 0 or more, or unknown; low is 5 or less, high more than 5",
+        "a number of mitoses per 50 HPF, 0 or more, or unknown", ""),
+    row<&Case::adjoining_invasion>(Field::adjoining_invasion, "adjoining_invasion", "--adjoining-invasion",
+        ValueKind::choice, "INVASION", k_ajcc8,
+        "head and neck: none; t4a = orbit, skull base or dura, central-compartment viscera, facial skeleton "
+        "or pterygoid muscles; t4b = brain, carotid encasement, prevertebral muscle, or CNS by perineural "
+        "spread; or unknown",
+        {}, "none (stated as an assumption)"),
+    row<&Case::visceral_extent>(Field::visceral_extent, "visceral_extent", "--visceral-extent", ValueKind::choice,
+        "EXTENT", k_ajcc8,
+        "visceral organs: confined (T1), serosa (T2a), beyond-serosa (T2b), other-organ (T3), or unknown", {},
+        "", k_visceral_synonyms),
+    row<&Case::foci>(Field::foci, "foci", "--foci", ValueKind::count, "N", k_ajcc8,
+        "visceral organs: tumour sites, 1 or more; 2 = T4a, 3 to 5 = T4b, more than 5 = T4c",
+        "a whole number of sites, 1 or more", "1 (stated as an assumption)"),
+    FieldInfo{Field::id, "id", "--id", ValueKind::id, "ID", k_record, "a record's identifier, echoed back untouched",
+              "a string or a number", "", {}, nullptr, nullptr, &no_words},
+};
+
+// One row per field: the table and the Field enum name the same fields.
+static_assert(k_fields.size() == k_all_fields.size(), "every Field needs its row in k_fields");
+
+}  // namespace
+
+std::span<const FieldInfo> fields() noexcept { return k_fields; }
+
+const FieldInfo& field_info(Field field) noexcept {
+    for (const FieldInfo& f : k_fields) {
+        if (f.field == field) {
+            return f;
+        }
+    }
+    return k_fields.front();  // unreachable: every Field has a row (tested)
+}
+
+const FieldInfo* find_field(std::string_view key) noexcept {
+    for (const FieldInfo& f : k_fields) {
+        if (f.key == key) {
+            return &f;
+        }
+    }
+    return nullptr;
+}
+
+std::span<const std::string_view> value_words(const FieldInfo& field) noexcept { return field.words(); }
+
+std::string_view field_name(Field value) noexcept {
+    for (const FieldInfo& f : k_fields) {
+        if (f.field == value) {
+            return f.key;
+        }
+    }
+    return "?";
+}
+
+std::string accepted_values(const FieldInfo& field) {
+    const std::span<const std::string_view> words = field.words();
+    if (words.empty()) {
+        return std::string(field.numbers);
+    }
+    std::string out = words.size() > 2 && field.kind == ValueKind::choice ? "one of " : "";
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i > 0) {
+            out += i + 1 == words.size() ? " or " : ", ";
+        }
+        out += words[i];
+    }
+    return out;
+}
+
+std::optional<CaseError> read_field(Case& target, const FieldInfo& field, std::string_view text) {
+    if (field.read == nullptr) {
+        return CaseError{field.field, "is not a case field"};
+    }
+    return field.read(target, field, text);
+}
+
+std::optional<CaseError> read_field(Case& target, const FieldInfo& field, bool value) {
+    if (field.kind != ValueKind::finding) {
+        return CaseError{field.field, "must be " + accepted_values(field) + ", got " + (value ? "true" : "false")};
+    }
+    return read_field(target, field, value ? std::string_view("yes") : std::string_view("no"));
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) noexcept {
+    std::array<std::size_t, 64> row{};
+    if (b.size() >= row.size() || a.size() >= 64) {
+        return 99;
+    }
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        row[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0U : 1U;
+            row[j] = std::min(std::min(row[j] + 1, row[j - 1] + 1), diagonal + cost);
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+// Case::given_fields, from the table: no field can be forgotten here.
+std::uint32_t Case::given_fields() const noexcept {
+    std::uint32_t mask = 0;
+    for (const FieldInfo& f : k_fields) {
+        if (f.given != nullptr && f.given(*this)) {
+            mask |= field_bit(f.field);
+        }
+    }
+    return mask;
+}
+
+}  // namespace lmsstage

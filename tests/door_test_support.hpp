@@ -1,0 +1,51 @@
+#pragma once
+// Helpers shared by the tests of the doors (command line, batch, check, rules): the program run
+// in-process on given arguments and standard input, and text helpers for its output. Expected
+// values live in the test files themselves.
+
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/app.hpp"
+
+namespace lmsstage_door_test {
+
+using lmsstage::cli::Environment;
+namespace exit_code = lmsstage::cli::exit_code;
+
+/// What one run of the program gave.
+struct Run {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+/// Runs lmsstage in-process: `args` without the program name, `input` on standard input.
+inline Run run_cli(const std::vector<std::string>& args, const std::string& input = {},
+                   const Environment& env = {}) {
+    std::istringstream in(input);
+    std::ostringstream out;
+    std::ostringstream err;
+    Run r;
+    r.code = lmsstage::cli::run(args, in, out, err, env);
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+}
+inline Run run_cli(const std::vector<std::string>& args, const Environment& env) { return run_cli(args, {}, env); }
+
+inline bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+
+/// The lines of `text`; a final line without '\n' counts too.
+inline std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream stream(text);
+    for (std::string line; std::getline(stream, line);) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+}  // namespace lmsstage_door_test
