@@ -75,7 +75,7 @@ struct Case {
     /// The fields given, as a bit set of field_bit(field) (the `id` field lives outside the case).
     [[nodiscard]] std::uint32_t given_fields() const noexcept;
     /// True when the field was given.
-    [[nodiscard]] bool has(Field field) const noexcept { return (given_fields() & field_bit(field)) != 0; }
+    [[nodiscard]] bool has(Field field) const noexcept;
     friend bool operator==(const Case&, const Case&) = default;
 };
 

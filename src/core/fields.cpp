@@ -52,11 +52,27 @@ CaseError invalid(const FieldInfo& f, std::string_view given, std::string_view h
     return CaseError{f.field, std::move(problem)};
 }
 
+/// True when `word`, normalized, is `normal` (already normalized): compared in place, since a
+/// million records look their words up a few million times.
+bool normalizes_to(std::string_view word, std::string_view normal) noexcept {
+    if (word.size() != normal.size()) {
+        return false;  // the vocabulary's words have no surrounding blanks to trim
+    }
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        const char c = word[i];
+        const char folded = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : (c == ' ' || c == '_' ? '-' : c);
+        if (folded != normal[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /// The canonical word a text stands for: the word itself (any case), or a synonym's meaning.
 std::optional<std::string_view> canonical(const FieldInfo& f, std::string_view text) {
     const std::string word = normalized(text);
     for (std::string_view w : f.words()) {
-        if (normalized(w) == word) {
+        if (normalizes_to(w, word)) {
             return w;
         }
     }
@@ -586,6 +602,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b) noexcept {
         }
     }
     return row[b.size()];
+}
+
+// Case::has, from the field's own row: one member looked at, not every field's.
+bool Case::has(Field field) const noexcept {
+    const FieldInfo& f = field_info(field);
+    return f.given != nullptr && f.given(*this);
 }
 
 // Case::given_fields, from the table: no field can be forgotten here.
