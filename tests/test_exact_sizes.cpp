@@ -125,3 +125,38 @@ TEST_CASE("exact sizes - leading zeros after the point do not make the compariso
     CHECK(length_of("0.000000000000000000000001").residue == length_of("1e-24").residue);
     CHECK(length_of("50.000000000000000000000000000000000000000000000001 mm").exceeds_cm(5.0));
 }
+
+TEST_CASE("exact sizes - a plain decimal read at once is the same length as read by from_chars", "[exact_size]") {
+    // "12.5" takes the plain-decimal path; " 12.5 " (blanks around it) takes from_chars and the
+    // digit comparison. Every plain decimal of 1 to 15 digits, the point anywhere: same double,
+    // same residue.
+    std::mt19937_64 random(20261130);
+    int different = 0;
+    for (int i = 0; i < 20000; ++i) {
+        const auto count = static_cast<std::size_t>(1 + random() % 15);
+        std::string text;
+        for (std::size_t d = 0; d < count; ++d) {
+            text += static_cast<char>('0' + random() % 10);
+        }
+        if (count > 1 && random() % 4 != 0) {
+            text.insert(1 + random() % (count - 1), 1, '.');
+        }
+        const Length plain = length_of(text);
+        const Length general = length_of(" " + text + " ");
+        const bool same = plain.value == general.value && plain.residue == general.residue && plain.unit == general.unit;
+        if (!same) {
+            UNSCOPED_INFO(text << ": " << plain.value << " (" << int(plain.residue) << ") against " << general.value
+                               << " (" << int(general.residue) << ")");
+        }
+        different += same ? 0 : 1;
+    }
+    CHECK(different == 0);
+}
+
+TEST_CASE("exact sizes - 0.1 read at once lies above its double, 0.5 on it", "[exact_size]") {
+    // 0.1 is 0.1000000000000000055511151231257827 as a double: the decimal is below it.
+    CHECK(length_of("0.1").value == 0.1);
+    CHECK(length_of("0.1").residue == -1);
+    CHECK(length_of("0.5").residue == 0);
+    CHECK(length_of("999999999999999").residue == 0);
+}

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cctype>
 #include <type_traits>
+#include <utility>
 #include <variant>
 
 #include "core/numbers.hpp"
@@ -19,17 +20,23 @@ namespace {
 
 // ---- Words ------------------------------------------------------------------------------------
 
-/// The text without surrounding blanks, in lower case (numbers and lengths are read from this).
-std::string lower_trimmed(std::string_view text) {
+/// The text without surrounding blanks (spaces and tabs).
+constexpr std::string_view trimmed(std::string_view text) noexcept {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
         text.remove_prefix(1);
     }
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
         text.remove_suffix(1);
     }
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
+    return text;
+}
+
+constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+/// The text without surrounding blanks, in lower case (for messages and hints).
+std::string lower_trimmed(std::string_view text) {
+    std::string out(trimmed(text));
+    std::transform(out.begin(), out.end(), out.begin(), lower);
     return out;
 }
 
@@ -39,6 +46,33 @@ std::string normalized(std::string_view text) {
     std::replace_if(out.begin(), out.end(), [](char c) { return c == ' ' || c == '_'; }, '-');
     return out;
 }
+
+/// A word as compared, like `normalized`, but folded into a buffer of its own: a million records
+/// look their words up a few million times. A text longer than any word of the vocabulary does not
+/// fit and matches nothing.
+class Folded {
+public:
+    explicit Folded(std::string_view text) noexcept {
+        text = trimmed(text);
+        fits_ = text.size() <= buffer_.size();
+        if (fits_) {
+            size_ = text.size();
+            for (std::size_t i = 0; i < size_; ++i) {
+                const char c = text[i];
+                buffer_[i] = c == ' ' || c == '_' ? '-' : lower(c);
+            }
+        }
+    }
+    /// True when the text, folded, is `normal` (a word already in folded form).
+    [[nodiscard]] bool is(std::string_view normal) const noexcept { return fits_ && view() == normal; }
+    [[nodiscard]] bool fits() const noexcept { return fits_; }
+    [[nodiscard]] std::string_view view() const noexcept { return {buffer_.data(), size_}; }
+
+private:
+    std::array<char, 48> buffer_{};
+    std::size_t size_ = 0;
+    bool fits_ = false;
+};
 
 /// What the user gave, for messages: empty text shows as "".
 std::string shown(std::string_view text) { return text.empty() ? std::string("\"\"") : std::string(text); }
@@ -70,14 +104,23 @@ bool normalizes_to(std::string_view word, std::string_view normal) noexcept {
 
 /// The canonical word a text stands for: the word itself (any case), or a synonym's meaning.
 std::optional<std::string_view> canonical(const FieldInfo& f, std::string_view text) {
-    const std::string word = normalized(text);
-    for (std::string_view w : f.words()) {
-        if (normalizes_to(w, word)) {
+    const std::span<const std::string_view> words = f.words();
+    for (std::string_view w : words) {
+        if (w == text) {
+            return w;  // as the vocabulary spells it: the usual case
+        }
+    }
+    const Folded word(text);
+    if (!word.fits()) {
+        return std::nullopt;
+    }
+    for (std::string_view w : words) {
+        if (normalizes_to(w, word.view())) {
             return w;
         }
     }
     for (const Synonym& s : f.synonyms) {
-        if (s.word == word) {
+        if (word.is(s.word)) {
             return s.means;
         }
     }
@@ -194,24 +237,25 @@ constexpr std::string_view k_yes_words[] = {"yes", "true", "present", "positive"
 constexpr std::string_view k_no_words[] = {"no", "false", "absent", "negative", "n"};
 
 Read<Finding> read_finding(const FieldInfo& f, std::string_view text) {
-    const std::string word = normalized(text);
-    if (std::find(std::begin(k_yes_words), std::end(k_yes_words), word) != std::end(k_yes_words)) {
+    const Folded word(text);
+    const auto is_word = [&word](std::string_view w) { return word.is(w); };
+    if (std::any_of(std::begin(k_yes_words), std::end(k_yes_words), is_word)) {
         return Finding::present;
     }
-    if (std::find(std::begin(k_no_words), std::end(k_no_words), word) != std::end(k_no_words)) {
+    if (std::any_of(std::begin(k_no_words), std::end(k_no_words), is_word)) {
         return Finding::absent;
     }
-    if (word == "unknown") {
+    if (word.is("unknown")) {
         return Finding::unknown;
     }
     return invalid(f, text);
 }
 
-bool is_unknown_word(std::string_view text) { return normalized(text) == "unknown"; }
+bool is_unknown_word(std::string_view text) { return Folded(text).is("unknown"); }
 
 /// A number of the text, or why it is not one, with a hint for a decimal comma.
 Read<double> read_number(const FieldInfo& f, std::string_view text) {
-    const std::string word = lower_trimmed(text);
+    const std::string_view word = trimmed(text);  // from_chars takes e and E, inf and INF alike
     double value = 0.0;
     switch (detail::parse_number(word, value)) {
         case detail::NumberStatus::ok:
@@ -221,7 +265,7 @@ Read<double> read_number(const FieldInfo& f, std::string_view text) {
         case detail::NumberStatus::not_a_number: break;
     }
     if (const auto comma = word.find(','); comma != std::string::npos && word.find(',', comma + 1) == std::string::npos) {
-        std::string point = word;
+        std::string point = lower_trimmed(word);
         point[comma] = '.';
         return invalid(f, text, "use a decimal point: " + point);
     }
@@ -229,12 +273,12 @@ Read<double> read_number(const FieldInfo& f, std::string_view text) {
 }
 
 Read<long long> read_whole(const FieldInfo& f, std::string_view text) {
-    const std::string word = lower_trimmed(text);
+    const std::string_view word = trimmed(text);
     long long value = 0;
     const char* last = word.data() + word.size();
     auto [end, ec] = std::from_chars(word.data(), last, value);
     if (word.empty() || ec != std::errc{} || end != last) {
-        return invalid(f, text, word.find_first_of(".,") != std::string::npos ? "a whole number, without decimals"
+        return invalid(f, text, word.find_first_of(".,") != std::string_view::npos ? "a whole number, without decimals"
                                                                               : std::string_view{});
     }
     return value;
@@ -255,26 +299,32 @@ Read<int> read_edition(const FieldInfo& f, std::string_view text) {
 
 /// "55", "55mm", "5.5 cm", "unknown"; hints for a decimal comma, several dimensions, other units.
 Read<Measured<Length>> read_length(const FieldInfo& f, std::string_view text) {
+    double plain = 0.0;
+    std::int8_t plain_residue = 0;
+    if (detail::read_plain_decimal(text, plain, plain_residue)) {
+        return Measured<Length>::of(Length{plain, LengthUnit::cm, plain_residue, false});  // the usual "6", "12.5"
+    }
     if (is_unknown_word(text)) {
         return Measured<Length>::unknown();
     }
-    const std::string word = lower_trimmed(text);
+    const std::string lowered = lower_trimmed(text);
+    const std::string_view word = lowered;
     std::size_t split = 0;
     while (split < word.size() && (std::isdigit(static_cast<unsigned char>(word[split])) != 0 ||
                                    word[split] == '.' || word[split] == '-' || word[split] == '+' ||
                                    word[split] == 'e' || word[split] == ',')) {
         ++split;
     }
-    const std::string number = split == 0 ? word : word.substr(0, split);
-    const std::string unit = split == 0 ? std::string() : lower_trimmed(word.substr(split));
-    if (!number.empty() && (unit.rfind('x', 0) == 0 || unit.rfind('*', 0) == 0)) {
-        return invalid(f, text, "give the greatest dimension only: " + number);
+    const std::string_view number = split == 0 ? word : word.substr(0, split);
+    const std::string_view unit = split == 0 ? std::string_view() : trimmed(word.substr(split));
+    if (!number.empty() && (unit.starts_with('x') || unit.starts_with('*'))) {
+        return invalid(f, text, "give the greatest dimension only: " + std::string(number));
     }
     LengthUnit length_unit = LengthUnit::cm;
     if (unit == "mm") {
         length_unit = LengthUnit::mm;
     } else if (!unit.empty() && unit != "cm") {
-        return CaseError{f.field, "has an unknown unit \"" + unit + "\" (accepted units: cm, mm; a bare number is cm), got " +
+        return CaseError{f.field, "has an unknown unit \"" + std::string(unit) + "\" (accepted units: cm, mm; a bare number is cm), got " +
                                       shown(text)};
     }
     const auto value = read_number(f, number);
@@ -604,6 +654,22 @@ std::size_t edit_distance(std::string_view a, std::string_view b) noexcept {
     return row[b.size()];
 }
 
+namespace {
+
+/// The bit of field I of the table when the case gives it; the row is a constant, so its test is
+/// inlined (this runs for every field of every record staged).
+template <std::size_t I>
+std::uint32_t bit_if_given(const Case& c) noexcept {
+    constexpr auto given = k_fields[I].given;
+    if constexpr (given == nullptr) {
+        return 0U;
+    } else {
+        return given(c) ? field_bit(k_fields[I].field) : 0U;
+    }
+}
+
+}  // namespace
+
 // Case::has, from the field's own row: one member looked at, not every field's.
 bool Case::has(Field field) const noexcept {
     const FieldInfo& f = field_info(field);
@@ -611,14 +677,11 @@ bool Case::has(Field field) const noexcept {
 }
 
 // Case::given_fields, from the table: no field can be forgotten here.
+// The rows are constants, so each test is inlined: it runs for every record staged.
 std::uint32_t Case::given_fields() const noexcept {
-    std::uint32_t mask = 0;
-    for (const FieldInfo& f : k_fields) {
-        if (f.given != nullptr && f.given(*this)) {
-            mask |= field_bit(f.field);
-        }
-    }
-    return mask;
+    return [this]<std::size_t... I>(std::index_sequence<I...>) {
+        return (bit_if_given<I>(*this) | ...);
+    }(std::make_index_sequence<k_fields.size()>{});
 }
 
 }  // namespace lmsstage

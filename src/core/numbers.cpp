@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -199,6 +200,40 @@ std::int8_t residue_of(std::string_view text, double value) {
     // fma rounds once, and never a non-zero difference to zero: the sign is exact.
     const double difference = std::fma(value, power, -digits);  // value*10^k - digits
     return static_cast<std::int8_t>(difference > 0.0 ? -1 : (difference < 0.0 ? 1 : 0));
+}
+
+bool read_plain_decimal(std::string_view text, double& value, std::int8_t& residue) noexcept {
+    constexpr std::size_t k_max_digits = 15;  // below 2^53: the digits are an exact double
+    std::uint64_t digits = 0;
+    std::size_t count = 0;
+    std::size_t point = text.size();  // where the point is; the size: none
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c >= '0' && c <= '9' && count < k_max_digits) {
+            digits = digits * 10U + static_cast<unsigned>(c - '0');
+            ++count;
+        } else if (c == '.' && point == text.size() && i > 0 && i + 1 < text.size()) {
+            point = i;
+        } else {
+            return false;
+        }
+    }
+    if (count == 0) {
+        return false;
+    }
+    const auto fraction = static_cast<int>(point == text.size() ? 0 : text.size() - point - 1);
+    double power = 1.0;
+    for (int k = 0; k < fraction; ++k) {
+        power *= 10.0;  // exact: at most 10^14
+    }
+    // Both operands are exact, so the one rounding of the division gives the nearest double, as
+    // from_chars does (Clinger's fast path).
+    const auto exact_digits = static_cast<double>(digits);
+    value = exact_digits / power;
+    // fma rounds once, and never a non-zero difference to zero: the sign is exact.
+    const double difference = std::fma(value, power, -exact_digits);  // value*10^k - digits
+    residue = static_cast<std::int8_t>(difference > 0.0 ? -1 : (difference < 0.0 ? 1 : 0));
+    return true;
 }
 
 }  // namespace lmsstage::detail

@@ -18,4 +18,10 @@ NumberStatus parse_number(std::string_view text, double& out);
 /// decimal `text` (digits, an optional point and exponent; no sign).
 std::int8_t residue_of(std::string_view text, double value);
 
+/// The usual size, read at once: a plain decimal ("6", "12.5": digits, at most one point with a
+/// digit on each side, at most 15 digits, no sign, blank or exponent). Gives the double nearest to
+/// it, as parse_number does, and its residue, as residue_of does; false for any other text (read
+/// it with those two instead).
+bool read_plain_decimal(std::string_view text, double& value, std::int8_t& residue) noexcept;
+
 }  // namespace lmsstage::detail
