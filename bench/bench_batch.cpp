@@ -185,11 +185,12 @@ int main(int argc, char** argv) {
     if (sizes.empty()) {
         sizes = {1000000ULL, 10000000ULL};
     }
-    std::printf("cases/s with output to /dev/null (median of 3 runs up to 2 million cases): full records from\n"
-                "NDJSON; CSV of the default columns from NDJSON; CSV from CSV. Then the full records through a\n"
-                "pipe drained here.\n");
-    std::printf("%-10s %14s %14s %14s %14s %12s %10s  %s\n", "cases", "full records", "CSV from JSON",
-                "CSV from CSV", "full (pipe)", "peak RSS MiB", "output MB", "checks");
+    std::printf(
+        "cases/s with output to /dev/null (median of 3 runs up to 2 million cases): full records from\n"
+        "NDJSON; CSV of the default columns from NDJSON; CSV from CSV. Then the full records through a\n"
+        "pipe drained here.\n");
+    std::printf("%-10s %14s %14s %14s %14s %12s %10s  %s\n", "cases", "full records", "CSV from JSON", "CSV from CSV",
+                "full (pipe)", "peak RSS MiB", "output MB", "checks");
     int failures = 0;
     for (unsigned long long n : sizes) {
         failures += measure(program, n) ? 0 : 1;

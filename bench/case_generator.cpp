@@ -7,7 +7,7 @@ namespace lmsstage::bench {
 namespace {
 
 constexpr std::array<std::string_view, 5> k_sts_sites = {"soft-tissue", "extremity", "trunk", "retroperitoneum",
-                                                          "head-neck"};
+                                                         "head-neck"};
 constexpr std::array<std::string_view, 6> k_bad = {
     R"({"id":%,"size":-3,"grade":1})",
     R"({"id":%,"size":6,"grade":3,"metastatis":true})",
@@ -129,8 +129,8 @@ void CaseGenerator::append(std::uint64_t n, std::string& out) {
 namespace {
 
 constexpr std::array<std::string_view, 14> k_csv_columns = {
-    "id",   "site",       "histology", "size",    "grade",  "depth",           "nodes",
-    "metastasis", "extension", "adnexa", "pelvic", "abdominal_sites", "bladder_rectum", "myometrial_invasion"};
+    "id",         "site",      "histology", "size",   "grade",           "depth",          "nodes",
+    "metastasis", "extension", "adnexa",    "pelvic", "abdominal_sites", "bladder_rectum", "myometrial_invasion"};
 
 }  // namespace
 

@@ -11,7 +11,8 @@ namespace lmsstage::bench {
 
 class CaseGenerator {
 public:
-    explicit CaseGenerator(std::uint64_t seed, std::uint64_t bad_every = 0) : m_state(seed | 1U), m_bad_every(bad_every) {}
+    explicit CaseGenerator(std::uint64_t seed, std::uint64_t bad_every = 0)
+        : m_state(seed | 1U), m_bad_every(bad_every) {}
 
     /// Appends record number `n` (0-based) and a newline to `out`.
     void append(std::uint64_t n, std::string& out);

@@ -23,8 +23,7 @@ struct Run {
 };
 
 /// Runs lmsstage in-process: `args` without the program name, `input` on standard input.
-inline Run run_cli(const std::vector<std::string>& args, const std::string& input = {},
-                   const Environment& env = {}) {
+inline Run run_cli(const std::vector<std::string>& args, const std::string& input = {}, const Environment& env = {}) {
     std::istringstream in(input);
     std::ostringstream out;
     std::ostringstream err;

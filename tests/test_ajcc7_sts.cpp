@@ -66,9 +66,9 @@ TEST_CASE("AJCC 7 STS exhaustive - size band x grade x nodes x metastasis x dept
             c.metastasis = metastasis;
             c.depth = depth;
             c.site = site;
-            INFO("size " << size.label << ", grade " << name(g) << ", nodes " << optional_text(nodes)
-                         << ", metastasis " << optional_text(metastasis) << ", depth " << optional_text(depth)
-                         << ", site " << optional_text(site));
+            INFO("size " << size.label << ", grade " << name(g) << ", nodes " << optional_text(nodes) << ", metastasis "
+                         << optional_text(metastasis) << ", depth " << optional_text(depth) << ", site "
+                         << optional_text(site));
             if (site == Site::retroperitoneum && depth == Depth::superficial) {
                 // Retroperitoneal tumours are deep by definition: an invalid case.
                 const auto bad = case_error(c);
@@ -92,8 +92,7 @@ TEST_CASE("AJCC 7 STS exhaustive - size band x grade x nodes x metastasis x dept
 
 // ---- Named boundaries -----------------------------------------------------------------------------
 
-TEST_CASE("AJCC 7 T - every size boundary belongs to the lower category, and sizes are not rounded",
-          "[ajcc7][size]") {
+TEST_CASE("AJCC 7 T - every size boundary belongs to the lower category, and sizes are not rounded", "[ajcc7][size]") {
     auto sized = [](const Measured<Length>& size, Grade g) {
         Case c = soft_tissue_case(1.0, g);
         c.size = size;
@@ -136,8 +135,9 @@ TEST_CASE("AJCC 7 - explicit edition 7 stages the same and draws no warning", "[
 
 TEST_CASE("AJCC 7 - every soft tissue result gives the 8th edition option for the case", "[ajcc7][notes]") {
     const Result generic = staged(soft_tissue_case(6.0, Grade::g3));
-    CHECK(any_contains(generic.notes, "add --edition 8 and name the site: --site extremity, trunk, "
-                                      "retroperitoneum or head-neck"));
+    CHECK(any_contains(generic.notes,
+                       "add --edition 8 and name the site: --site extremity, trunk, "
+                       "retroperitoneum or head-neck"));
     Case extremity = soft_tissue_case(6.0, Grade::g3);
     extremity.site = Site::extremity;
     const Result named = staged(extremity);

@@ -22,10 +22,10 @@ namespace {
 // T4 (> 15 cm); columns G1, G2, G3, GX (GX is grouped with G1).
 constexpr StagesByGrade<4> k_n0_m0 = {{
     //  G1          G2           G3           GX
-    {Stage::IA, Stage::II, Stage::II, Stage::IA},        // T1
-    {Stage::IB, Stage::IIIA, Stage::IIIA, Stage::IB},    // T2
-    {Stage::IB, Stage::IIIB, Stage::IIIB, Stage::IB},    // T3
-    {Stage::IB, Stage::IIIB, Stage::IIIB, Stage::IB},    // T4
+    {Stage::IA, Stage::II, Stage::II, Stage::IA},      // T1
+    {Stage::IB, Stage::IIIA, Stage::IIIA, Stage::IB},  // T2
+    {Stage::IB, Stage::IIIB, Stage::IIIB, Stage::IB},  // T3
+    {Stage::IB, Stage::IIIB, Stage::IIIB, Stage::IB},  // T4
 }};
 
 /// M1 -> IV; else N1 -> IV (trunk and extremities) or IIIB (retroperitoneum); else the N0 M0 rows.
@@ -111,9 +111,9 @@ TEST_CASE("AJCC 8 trunk/extremity/retroperitoneum exhaustive - size x grade x no
             c.nodes = nodes;
             c.metastasis = metastasis;
             c.depth = depth;
-            INFO("size " << size.label << ", grade " << name(g) << ", nodes " << optional_text(nodes)
-                         << ", metastasis " << optional_text(metastasis) << ", depth " << optional_text(depth)
-                         << ", site " << name(site.site));
+            INFO("size " << size.label << ", grade " << name(g) << ", nodes " << optional_text(nodes) << ", metastasis "
+                         << optional_text(metastasis) << ", depth " << optional_text(depth) << ", site "
+                         << name(site.site));
             const bool n1 = nodes == Finding::present;
             const bool m1 = metastasis == Finding::present;
             const Result r = staged(c);
@@ -186,8 +186,8 @@ TEST_CASE("AJCC 8 head and neck - T by size (2 and 4 cm boundaries) or by invasi
           "[ajcc8][head-neck]") {
     // T1 2 cm or less, T2 to 4 cm, T3 more (40 cm is T3: no T4 by size).
     const std::vector<NamedSize> sizes = sizes_around({2.0, 4.0});
-    const std::array<std::optional<AdjoiningInvasion>, 4> invasions = {
-        std::nullopt, AdjoiningInvasion::none, AdjoiningInvasion::t4a, AdjoiningInvasion::t4b};
+    const std::array<std::optional<AdjoiningInvasion>, 4> invasions = {std::nullopt, AdjoiningInvasion::none,
+                                                                       AdjoiningInvasion::t4a, AdjoiningInvasion::t4b};
     for_each_combination(
         [](const NamedSize& size, const std::optional<AdjoiningInvasion>& invasion) {
             INFO(size.label << ", adjoining_invasion " << optional_text(invasion));
@@ -205,9 +205,9 @@ TEST_CASE("AJCC 8 head and neck - T by size (2 and 4 cm boundaries) or by invasi
 TEST_CASE("AJCC 8 visceral - T by extent, multifocality over any extent, never a stage (site visceral or gi lms)",
           "[ajcc8][visceral]") {
     const std::array<Site, 2> doors = {Site::visceral, Site::gi};
-    const std::array<std::optional<VisceralExtent>, 5> extents = {
-        std::nullopt, VisceralExtent::confined, VisceralExtent::serosa, VisceralExtent::beyond_serosa,
-        VisceralExtent::other_organ};
+    const std::array<std::optional<VisceralExtent>, 5> extents = {std::nullopt, VisceralExtent::confined,
+                                                                  VisceralExtent::serosa, VisceralExtent::beyond_serosa,
+                                                                  VisceralExtent::other_organ};
     const std::array<std::optional<long long>, 8> foci = {std::nullopt, 1, 2, 3, 4, 5, 6, 40};
     for_each_combination(
         [](Site site, const std::optional<VisceralExtent>& extent, const std::optional<long long>& sites) {

@@ -51,9 +51,9 @@ std::vector<json> records_of(const Run& r) {
     return parsed_lines(r.out);
 }
 
-const std::string k_good = R"({"size": 6, "grade": 3})";          // stage III
-const std::string k_good_ia = R"({"size": 2, "grade": 1})";       // stage IA
-const std::string k_bad_size = R"({"size": -3, "grade": 3})";     // a field error
+const std::string k_good = R"({"size": 6, "grade": 3})";       // stage III
+const std::string k_good_ia = R"({"size": 2, "grade": 1})";    // stage IA
+const std::string k_bad_size = R"({"size": -3, "grade": 3})";  // a field error
 
 /// A temporary directory of this test run, removed at the end.
 class TempDir {
@@ -114,7 +114,8 @@ std::string numbered_records(int count, int bad_every) {
     std::string text;
     for (int i = 0; i < count; ++i) {
         const bool bad = i >= 3 && i % bad_every == 0;
-        text += R"({"id": )" + std::to_string(i) + (bad ? R"(, "size": -1, "grade": 2})" : R"(, "size": 6, "grade": 2})");
+        text +=
+            R"({"id": )" + std::to_string(i) + (bad ? R"(, "size": -1, "grade": 2})" : R"(, "size": 6, "grade": 2})");
         text += '\n';
     }
     return text;
@@ -128,8 +129,12 @@ bool is_bad_numbered(int i, int bad_every) { return i >= 3 && i % bad_every == 0
 // One line per record, in order
 
 TEST_CASE("batch writes one line per NDJSON record in input order", "[batch][order]") {
-    const Run r = batch(R"({"id": "a", "size": 6, "grade": 3})" "\n" R"({"id": "b", "size": 2, "grade": 1})" "\n"
-                        R"({"id": "c", "site": "uterus", "size": 7, "adnexa": true})" "\n");
+    const Run r = batch(R"({"id": "a", "size": 6, "grade": 3})"
+                        "\n"
+                        R"({"id": "b", "size": 2, "grade": 1})"
+                        "\n"
+                        R"({"id": "c", "site": "uterus", "size": 7, "adnexa": true})"
+                        "\n");
     const auto records = records_of(r);
     REQUIRE(records.size() == 3);
     CHECK(records[0].at("id") == "a");
@@ -178,7 +183,8 @@ TEST_CASE("batch puts an error object in place of a bad NDJSON record", "[batch]
 }
 
 TEST_CASE("batch error objects have the contract's keys in order", "[batch][errors]") {
-    const Run r = batch(R"({"id": 17, "size": -3})" "\n");
+    const Run r = batch(R"({"id": 17, "size": -3})"
+                        "\n");
     const auto lines = lines_of(r.out);
     REQUIRE(lines.size() == 1);
     CHECK(lines[0].rfind(R"({"id":17,"ok":false,"line":1,"error":{"field":"size","message":)", 0) == 0);
@@ -194,21 +200,26 @@ TEST_CASE("batch error for unreadable JSON has a null field and no id", "[batch]
 }
 
 TEST_CASE("batch echoes the id of a record that is bad after its id", "[batch][errors]") {
-    const auto records = records_of(batch(R"({"id": "x-1", "metastatis": true})" "\n"));
+    const auto records = records_of(batch(R"({"id": "x-1", "metastatis": true})"
+                                          "\n"));
     REQUIRE(records.size() == 1);
     CHECK(records[0].at("id") == "x-1");
     CHECK(records[0].at("error").at("field") == "metastatis");
 }
 
 TEST_CASE("batch echoes the id of a record with a syntax error after the id", "[batch][errors]") {
-    const auto records = records_of(batch(R"({"id": 3, "size": 6,, "grade": 3})" "\n"));
+    const auto records = records_of(batch(R"({"id": 3, "size": 6,, "grade": 3})"
+                                          "\n"));
     REQUIRE(records.size() == 1);
     CHECK(records[0].at("id") == 3);
     CHECK(records[0].at("ok") == false);
 }
 
 TEST_CASE("batch echoes ids untouched as raw JSON text", "[batch][errors]") {
-    const Run r = batch(R"({"id": 1.50e2, "size": 6, "grade": 3})" "\n" R"({"id": "\u00e9\n", "size": -1})" "\n");
+    const Run r = batch(R"({"id": 1.50e2, "size": 6, "grade": 3})"
+                        "\n"
+                        R"({"id": "\u00e9\n", "size": -1})"
+                        "\n");
     const auto lines = lines_of(r.out);
     REQUIRE(lines.size() == 2);
     CHECK(lines[0].rfind(R"({"id":1.50e2,"ok":true,)", 0) == 0);
@@ -357,8 +368,12 @@ TEST_CASE("batch reports a lone truncated record", "[batch][lines]") {
 
 TEST_CASE("batch does not let a truncated first NDJSON line swallow the lines after it", "[batch][lines]") {
     // The first line is cut short (an object left open); the next lines are complete records.
-    const Run r = batch(R"({"id": 1, "size": 6)" "\n" R"({"id": 2, "size": 6, "grade": 3})" "\n"
-                        R"({"id": 3, "size": 2, "grade": 1})" "\n");
+    const Run r = batch(R"({"id": 1, "size": 6)"
+                        "\n"
+                        R"({"id": 2, "size": 6, "grade": 3})"
+                        "\n"
+                        R"({"id": 3, "size": 2, "grade": 1})"
+                        "\n");
     const auto records = records_of(r);
     REQUIRE(records.size() == 3);
     CHECK(records[0].at("ok") == false);
@@ -369,7 +384,9 @@ TEST_CASE("batch does not let a truncated first NDJSON line swallow the lines af
 }
 
 TEST_CASE("batch does not let an open string on the first NDJSON line swallow the lines after it", "[batch][lines]") {
-    const Run r = batch(R"({"id": 1, "size": 6, "gr)" "\n" + k_good + "\n" + k_good_ia + "\n");
+    const Run r = batch(R"({"id": 1, "size": 6, "gr)"
+                        "\n" +
+                        k_good + "\n" + k_good_ia + "\n");
     const auto records = records_of(r);
     REQUIRE(records.size() == 3);
     CHECK(records[1].at("stage") == "III");
@@ -377,7 +394,11 @@ TEST_CASE("batch does not let an open string on the first NDJSON line swallow th
 }
 
 TEST_CASE("batch numbers the records after a truncated first line and a blank line", "[batch][lines]") {
-    const Run r = batch(R"({"id": 1, "size": 6)" "\n\n" R"({"id": 2, "size": -1})" "\n" + k_good + "\n");
+    const Run r = batch(R"({"id": 1, "size": 6)"
+                        "\n\n"
+                        R"({"id": 2, "size": -1})"
+                        "\n" +
+                        k_good + "\n");
     const auto records = records_of(r);
     REQUIRE(records.size() == 3);
     CHECK(records[0].at("line") == 1);
@@ -387,15 +408,16 @@ TEST_CASE("batch numbers the records after a truncated first line and a blank li
 }
 
 TEST_CASE("batch does not let a truncated first CRLF line swallow the lines after it", "[batch][lines]") {
-    const Run r = batch(R"({"id": 1, "size": 6)" "\r\n" + k_good + "\r\n" + k_bad_size + "\r\n");
+    const Run r = batch(R"({"id": 1, "size": 6)"
+                        "\r\n" +
+                        k_good + "\r\n" + k_bad_size + "\r\n");
     const auto records = records_of(r);
     REQUIRE(records.size() == 3);
     CHECK(records[1].at("stage") == "III");
     CHECK(records[2].at("line") == 3);
 }
 
-TEST_CASE("batch does not let a truncated first line swallow the lines after it at a read boundary",
-          "[batch][lines]") {
+TEST_CASE("batch does not let a truncated first line swallow the lines after it at a read boundary", "[batch][lines]") {
     // The reader takes the input in chunks of 256 KiB; put the newline that ends the broken
     // first line on and around the last byte of the first chunk.
     constexpr std::size_t k_window = std::size_t{1} << 18;
@@ -405,7 +427,9 @@ TEST_CASE("batch does not let a truncated first line swallow the lines after it 
         std::string input(blank_lines, '\n');
         input += broken + "\n";
         for (int i = 2; i <= 4; ++i) {
-            input += R"({"id": )" + std::to_string(i) + R"(, "size": 6, "grade": 3})" "\n";
+            input += R"({"id": )" + std::to_string(i) +
+                     R"(, "size": 6, "grade": 3})"
+                     "\n";
         }
         const Run r = batch(input);
         const auto lines = lines_of(r.out);
@@ -433,7 +457,8 @@ TEST_CASE("batch reads a million CRLF blank lines between records", "[batch][lin
     for (int i = 0; i < 1000000; ++i) {
         input += "\r\n";
     }
-    input += R"({"id": 2, "size": -1})" "\r\n";
+    input += R"({"id": 2, "size": -1})"
+             "\r\n";
     const auto records = records_of(batch(input));
     REQUIRE(records.size() == 2);
     CHECK(records[1].at("line") == 1000002);
@@ -459,8 +484,8 @@ constexpr std::size_t k_mib = lmsstage::cli::k_max_record_bytes;
 TEST_CASE("batch limit is 1 MiB", "[batch][limit]") { CHECK(k_mib == 1048576U); }
 
 TEST_CASE("batch gives an error record for an NDJSON line over 1 MiB and resumes at the next line", "[batch][limit]") {
-    const std::string input = k_good + "\n" + record_of_size(k_mib + 100) + "\n" + R"({"id": "after", "size": -1})" +
-                              "\n" + k_good_ia + "\n";
+    const std::string input =
+        k_good + "\n" + record_of_size(k_mib + 100) + "\n" + R"({"id": "after", "size": -1})" + "\n" + k_good_ia + "\n";
     const Run r = batch(input);
     const auto records = records_of(r);
     REQUIRE(records.size() == 4);
@@ -519,7 +544,8 @@ TEST_CASE("batch rejects a final record of several MiB without a newline", "[bat
 }
 
 TEST_CASE("batch gives an error record for an array element over 1 MiB and reads on", "[batch][limit]") {
-    const std::string input = "[" + k_good + ",\n" + record_of_size(2 * k_mib) + ",\n" + k_bad_size + "," + k_good_ia + "]";
+    const std::string input =
+        "[" + k_good + ",\n" + record_of_size(2 * k_mib) + ",\n" + k_bad_size + "," + k_good_ia + "]";
     const auto records = records_of(batch(input));
     REQUIRE(records.size() == 4);
     CHECK(records[0].at("ok") == true);
@@ -667,11 +693,14 @@ TEST_CASE("batch exits 65 when any record is bad", "[batch][exit]") {
 
 TEST_CASE("batch exits 65 for a record that reads but cannot be staged", "[batch][exit]") {
     // Soft tissue needs a grade: a validation error from staging, not from reading.
-    const auto records = records_of(batch(R"({"id": 1, "size": 6})" "\n"));
+    const auto records = records_of(batch(R"({"id": 1, "size": 6})"
+                                          "\n"));
     REQUIRE(records.size() == 1);
     CHECK(records[0].at("ok") == false);
     CHECK(records[0].at("error").at("field") == "grade");
-    CHECK(batch(R"({"size": 6})" "\n").code == exit_code::data);
+    CHECK(batch(R"({"size": 6})"
+                "\n")
+              .code == exit_code::data);
 }
 
 TEST_CASE("batch writes the summary to stderr", "[batch][exit]") {
@@ -905,7 +934,8 @@ const std::vector<Equivalent>& equivalents() {
          {"--site", "uterus", "--size", "9", "--pelvic", "--abdominal-sites", "2"}},
         {R"({"site": "uterus", "size": 9, "bladder_rectum": true, "nodes": true})",
          {"--site", "uterus", "--size", "9", "--bladder-rectum", "--nodes"}},
-        {R"({"site": "uterus", "size": 9, "nodes": "unknown"})", {"--site", "uterus", "--size", "9", "--nodes=unknown"}},
+        {R"({"site": "uterus", "size": 9, "nodes": "unknown"})",
+         {"--site", "uterus", "--size", "9", "--nodes=unknown"}},
         {R"({"site": "uterus", "histology": "ess", "size": 3})",
          {"--site", "uterus", "--histology", "ess", "--size", "3"}},
         {R"({"site": "uterus", "histology": "adenosarcoma", "size": 3, "myometrial_invasion": 50})",
@@ -975,7 +1005,8 @@ TEST_CASE("batch line equals --json output in a JSON array and in a large batch 
 TEST_CASE("batch error line for a field error names the same field as the single case error", "[batch][equivalence]") {
     const Run single = run_cli({"--size", "-3", "--grade", "3"});
     REQUIRE(single.code == exit_code::usage);
-    const auto records = records_of(batch(R"({"size": -3, "grade": 3})" "\n"));
+    const auto records = records_of(batch(R"({"size": -3, "grade": 3})"
+                                          "\n"));
     REQUIRE(records.size() == 1);
     CHECK(records[0].at("error").at("field") == "size");
     CHECK(contains(single.err, "--size"));

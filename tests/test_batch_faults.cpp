@@ -77,8 +77,9 @@ TEST_CASE("faults - a directory after good files exits 66 with the reason before
     const Run r = run_cli({"batch", a, b, dir.path("")});
     CHECK(r.code == exit_code::no_input);
     CHECK(r.out.empty());
-    CHECK(r.err == "lmsstage: cannot read " + dir.path("") + ": is a directory (name the files in it, e.g. "
-                   "DIR/*.ndjson)\n");
+    CHECK(r.err == "lmsstage: cannot read " + dir.path("") +
+                       ": is a directory (name the files in it, e.g. "
+                       "DIR/*.ndjson)\n");
 }
 
 TEST_CASE("faults - a missing file is named with the system's reason", "[faults]") {
@@ -98,7 +99,8 @@ TEST_CASE("faults - 300 files are read with 64 file descriptors: one open at a t
     const TempDir dir;
     std::vector<std::string> args = {"batch"};
     for (int i = 0; i < 300; ++i) {
-        args.push_back(dir.write(std::to_string(i) + ".ndjson", "{\"id\": " + std::to_string(i) + ", \"size\": 6, \"grade\": 3}\n"));
+        args.push_back(dir.write(std::to_string(i) + ".ndjson",
+                                 "{\"id\": " + std::to_string(i) + ", \"size\": 6, \"grade\": 3}\n"));
     }
     rlimit before{};
     REQUIRE(getrlimit(RLIMIT_NOFILE, &before) == 0);
@@ -117,12 +119,17 @@ TEST_CASE("faults - 300 files are read with 64 file descriptors: one open at a t
 
 TEST_CASE("faults - a file name that is not UTF-8 is written as valid UTF-8 JSON", "[faults][issue9]") {
     const TempDir dir;
-    const std::string file = dir.write("bad\xff" "name.ndjson", R"({"size": -1})" "\n");
+    const std::string file = dir.write(
+        "bad\xff"
+        "name.ndjson",
+        R"({"size": -1})"
+        "\n");
     const Run r = run_cli({"batch", file});
     CHECK(r.code == exit_code::data);
     json record;
     REQUIRE_NOTHROW(record = json::parse(r.out));  // nlohmann rejects invalid UTF-8
-    CHECK(record.at("file") == dir.path("bad\xEF\xBF\xBD" "name.ndjson"));
+    CHECK(record.at("file") == dir.path("bad\xEF\xBF\xBD"
+                                        "name.ndjson"));
 }
 
 TEST_CASE("faults - a control character in a file name is escaped on stderr", "[faults][issue9]") {
@@ -137,8 +144,9 @@ TEST_CASE("faults - a value with a newline in a command-line error stays one lin
     const Run r = run_cli({"--size", "5\n", "--grade", "3"});
     CHECK(r.code == exit_code::usage);
     CHECK(r.out.empty());
-    CHECK(r.err == "lmsstage: --size has an unknown unit \"\\n\" (accepted units: cm, mm; a bare number is cm), "
-                   "got 5\\n\n");
+    CHECK(r.err ==
+          "lmsstage: --size has an unknown unit \"\\n\" (accepted units: cm, mm; a bare number is cm), "
+          "got 5\\n\n");
 }
 
 TEST_CASE("faults - an escape sequence in a command-line value is shown escaped", "[faults][issue9]") {
@@ -152,11 +160,13 @@ TEST_CASE("faults - printable escapes C0, DEL and C1 controls and repairs UTF-8"
     using lmsstage::cli::printable;
     CHECK(printable("a\tb\rc\nd") == "a\\tb\\rc\\nd");
     CHECK(printable("\x01\x7f") == "\\x01\\x7f");
-    CHECK(printable("\xC2\x9B" "2J") == "\\u009b2J");  // C1 CSI
+    CHECK(printable("\xC2\x9B"
+                    "2J") == "\\u009b2J");  // C1 CSI
     CHECK(printable("caf\xC3\xA9 \xE2\x82\xAC") == "caf\xC3\xA9 \xE2\x82\xAC");
     CHECK(printable("\xff") == "\xEF\xBF\xBD");
     CHECK(lmsstage::cli::valid_utf8("\xC0\xAF|\xED\xA0\x80|\xF4\x90\x80\x80") ==
-          "\xEF\xBF\xBD\xEF\xBF\xBD|\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD|\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+          "\xEF\xBF\xBD\xEF\xBF\xBD|\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD|"
+          "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,8 +330,9 @@ TEST_CASE("faults - an exception on a worker thread is caught and reported, neve
     CHECK(pipeline.ok() == count_lines(sink.str()));  // only whole batches before the failure
     std::ostringstream err;
     CHECK(lmsstage::cli::worker_failed(pipeline.failure(), pipeline.ok(), err) == exit_code::internal);
-    CHECK(err.str() == "lmsstage: internal error on a worker thread: result JSON size miscounted; the output ends after " +
-                           std::to_string(pipeline.ok()) + " lines\n");
+    CHECK(err.str() ==
+          "lmsstage: internal error on a worker thread: result JSON size miscounted; the output ends after " +
+              std::to_string(pipeline.ok()) + " lines\n");
 }
 
 TEST_CASE("faults - out of memory on a worker thread is exit 71", "[faults][issue9]") {

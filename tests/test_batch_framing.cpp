@@ -68,7 +68,8 @@ TEST_CASE("framing - two arrays on separate lines, as jq . writes them", "[frami
 }
 
 TEST_CASE("framing - jq . output of several objects gives one record each, at its first line", "[framing]") {
-    const std::string input = "{\n  \"id\": 1,\n  \"size\": 6,\n  \"grade\": 3\n}\n{\n  \"id\": 2,\n  \"size\": -6\n}\n";
+    const std::string input =
+        "{\n  \"id\": 1,\n  \"size\": 6,\n  \"grade\": 3\n}\n{\n  \"id\": 2,\n  \"size\": -6\n}\n";
     const BatchRun r = batch(input);
     REQUIRE(r.records.size() == 2);
     CHECK(r.records[0].at("ok") == true);
@@ -130,8 +131,9 @@ TEST_CASE("framing - a fault inside a record of an array is that record's error 
 
 TEST_CASE("framing - a stop goes to stderr too, naming the input", "[framing]") {
     const BatchRun r = batch("[" + k_good + ",]");
-    CHECK(r.err == "lmsstage: <stdin>: invalid JSON at line 1, column 26: unexpected ']': expected a record; "
-                   "the rest of this input was not read\nstaged 2 records: 1 ok, 1 error\n");
+    CHECK(r.err ==
+          "lmsstage: <stdin>: invalid JSON at line 1, column 26: unexpected ']': expected a record; "
+          "the rest of this input was not read\nstaged 2 records: 1 ok, 1 error\n");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,7 +141,8 @@ TEST_CASE("framing - a stop goes to stderr too, naming the input", "[framing]") 
 
 TEST_CASE("framing - a broken first line followed by an indented record: three records, three lines",
           "[framing][issue9]") {
-    const BatchRun r = batch("{\"id\": 1, \"size\": 6\n  {\"id\": 2, \"size\": 6, \"grade\": 3}\n{\"id\": 3, \"size\": 2, \"grade\": 1}\n");
+    const BatchRun r = batch(
+        "{\"id\": 1, \"size\": 6\n  {\"id\": 2, \"size\": 6, \"grade\": 3}\n{\"id\": 3, \"size\": 2, \"grade\": 1}\n");
     REQUIRE(r.records.size() == 3);
     CHECK(r.records[0].at("ok") == false);
     CHECK(r.records[0].at("line") == 1);
@@ -178,7 +181,8 @@ TEST_CASE("framing - a truncated record is never given the id of another record"
 }
 
 TEST_CASE("framing - an id followed by a syntax error is not echoed", "[framing]") {
-    const BatchRun r = batch(R"({"id": 12 "size": 6})" "\n");
+    const BatchRun r = batch(R"({"id": 12 "size": 6})"
+                             "\n");
     REQUIRE(r.records.size() == 1);
     CHECK_FALSE(r.records[0].contains("id"));
 }

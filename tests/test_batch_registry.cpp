@@ -44,7 +44,8 @@ Run run_cli(const std::vector<std::string>& args, const std::string& input = {})
 /// module and sqlite3 by tests/csv).
 std::vector<std::vector<std::string>> csv_rows(const std::string& text, bool tsv = false) {
     std::istringstream in(text);
-    lmsstage::cli::csv::Reader reader(in, tsv ? lmsstage::cli::csv::Dialect::tsv() : lmsstage::cli::csv::Dialect::csv());
+    lmsstage::cli::csv::Reader reader(in,
+                                      tsv ? lmsstage::cli::csv::Dialect::tsv() : lmsstage::cli::csv::Dialect::csv());
     std::vector<std::vector<std::string>> rows;
     lmsstage::cli::csv::Row row;
     while (reader.next(row)) {
@@ -88,7 +89,8 @@ const std::string k_header =
 
 TEST_CASE("batch csv: a spreadsheet's export (BOM, CRLF, quotes) gives one row per data row, in order") {
     const TempFile cohort("cohort.csv",
-                          "\xEF\xBB\xBF" "id,site,size,grade,bladder-rectum,--nodes\r\n"
+                          "\xEF\xBB\xBF"
+                          "id,site,size,grade,bladder-rectum,--nodes\r\n"
                           "1,extremity,65mm,3,,\r\n"
                           "\"2, second\",uterus,7,,yes,\r\n"
                           "3,,-2,1,,\r\n"
@@ -130,8 +132,8 @@ TEST_CASE("batch csv: the same cases as JSON and as CSV give the same full resul
 }
 
 TEST_CASE("batch csv: a bad row is an error in its place, with its row and line") {
-    const Run r = run_cli({"batch", "--from", "csv"},
-                          "id,size,grade\n1,6,3\n\n2,\"two\nlines\",3\n3,6\n4,6,\"3\"x\n5,7,1\n");
+    const Run r =
+        run_cli({"batch", "--from", "csv"}, "id,size,grade\n1,6,3\n\n2,\"two\nlines\",3\n3,6\n4,6,\"3\"x\n5,7,1\n");
     const auto records = ndjson(r.out);
     REQUIRE(records.size() == 5);
     CHECK(records[0]["ok"] == true);
@@ -142,8 +144,8 @@ TEST_CASE("batch csv: a bad row is an error in its place, with its row and line"
     CHECK(records[2]["line"] == 6);
     CHECK(records[2]["error"]["message"] == "the row has 2 cells, the header has 3");
     CHECK(records[3]["error"]["message"].get<std::string>().find("column 3: text after the closing quote") == 0);
-    CHECK(records[2]["id"] == "3");            // a ragged row still names its id
-    CHECK_FALSE(records[3].contains("id"));   // cells that cannot be split are not read
+    CHECK(records[2]["id"] == "3");          // a ragged row still names its id
+    CHECK_FALSE(records[3].contains("id"));  // cells that cannot be split are not read
     CHECK(records[4]["ok"] == true);
     CHECK(r.code == exit_code::data);
     CHECK(run_cli({"batch", "--from", "csv", "--exit-zero"}, "id,size,grade\n1,6,3\n2,-1,3\n").code == exit_code::ok);
@@ -173,8 +175,9 @@ TEST_CASE("batch csv: a header naming what lmsstage does not take refuses the wh
     // An unnamed column is allowed while its cells are empty.
     const Run unnamed = run_cli({"batch", "--from", "csv", "--to", "csv", "--columns", "id,ok,error_message"},
                                 "id,size,grade,\n1,6,3,\n2,6,3,x\n");
-    CHECK(unnamed.out == "id,ok,error_message\r\n1,true,\r\n2,false,\"column 4 has no name in the header, but this "
-                         "row gives it a value: x\"\r\n");
+    CHECK(unnamed.out ==
+          "id,ok,error_message\r\n1,true,\r\n2,false,\"column 4 has no name in the header, but this "
+          "row gives it a value: x\"\r\n");
 }
 
 TEST_CASE("batch csv: file names ending in .csv or .tsv are tables, and --from json reads them as JSON") {
@@ -219,9 +222,8 @@ TEST_CASE("batch columns: names, aliases, lists, NDJSON and errors") {
 TEST_CASE("batch columns: CSV lists, texts and the trace are the result record's, joined") {
     const std::string input = "{\"id\":1,\"size\":6,\"grade\":3}\n";
     const json full = json::parse(run_cli({"batch"}, input).out);
-    const auto rows = csv_rows(run_cli({"batch", "--to", "csv", "--columns", "assumptions,trace,system.name,survival.rows"},
-                                       input)
-                                   .out);
+    const auto rows = csv_rows(
+        run_cli({"batch", "--to", "csv", "--columns", "assumptions,trace,system.name,survival.rows"}, input).out);
     REQUIRE(rows.size() == 2);
     std::string assumptions;
     for (const auto& a : full["assumptions"]) {
@@ -243,16 +245,17 @@ TEST_CASE("batch columns: chosen columns stage exactly as the full record does")
           "{\"site\":\"gi\",\"histology\":\"gist\",\"gi_site\":\"mesentery\",\"size\":11,\"mitotic_rate\":3}",
           "{\"edition\":8,\"site\":\"head-neck\",\"size\":1,\"adjoining_invasion\":\"t4b\"}",
           "{\"edition\":8,\"site\":\"visceral\",\"visceral_extent\":\"serosa\",\"metastasis\":\"unknown\"}",
-          "{\"site\":\"gi\",\"histology\":\"lms\"}", "{\"edition\":8,\"site\":\"retroperitoneum\",\"size\":16,\"grade\":1}"}) {
+          "{\"site\":\"gi\",\"histology\":\"lms\"}",
+          "{\"edition\":8,\"site\":\"retroperitoneum\",\"size\":16,\"grade\":1}"}) {
         input += std::string(record) + "\n";
         input += std::string(record) + "\n";  // twice: the second row's cells come from the per-thread store
     }
     const auto full = ndjson(run_cli({"batch"}, input).out);
-    const auto compact = ndjson(
-        run_cli({"batch", "--columns", "system.id,T,N,M,G,mitotic_rate,stage,possible_stages,summary_stage,"
-                                       "survival.table,survival.matched,survival.cohort,notes"},
-                input)
-            .out);
+    const auto compact = ndjson(run_cli({"batch", "--columns",
+                                         "system.id,T,N,M,G,mitotic_rate,stage,possible_stages,summary_stage,"
+                                         "survival.table,survival.matched,survival.cohort,notes"},
+                                        input)
+                                    .out);
     REQUIRE(full.size() == compact.size());
     for (std::size_t i = 0; i < full.size(); ++i) {
         INFO("record " << i);
@@ -288,10 +291,11 @@ TEST_CASE("batch naaccr: the thigh leiomyosarcoma stages as --size 65mm --grade 
         got.erase("naaccr");
         CHECK(got == expected);
     }
-    const auto rows = csv_rows(run_cli({"batch", "--naaccr", "--from", "csv", "--to", "csv"},
-                                       "primarySite,histologicTypeIcdO3,behaviorCodeIcdO3,tumorSizeSummary,gradePathological\n"
-                                       "C492,8890,3,065,3\n")
-                                   .out);
+    const auto rows =
+        csv_rows(run_cli({"batch", "--naaccr", "--from", "csv", "--to", "csv"},
+                         "primarySite,histologicTypeIcdO3,behaviorCodeIcdO3,tumorSizeSummary,gradePathological\n"
+                         "C492,8890,3,065,3\n")
+                     .out);
     REQUIRE(rows.size() == 2);
     CHECK(rows[0].size() == 24);
     CHECK(rows[0][14] == "summaryStage2018");
@@ -301,7 +305,8 @@ TEST_CASE("batch naaccr: the thigh leiomyosarcoma stages as --size 65mm --grade 
 
 TEST_CASE("batch naaccr: refusals in place with the item, case fields no item carries, notes added") {
     const Run r = run_cli(
-        {"batch", "--naaccr", "--to", "ndjson", "--columns", "id,stage,T,error_field,error_message,notes,summaryStage2018"},
+        {"batch", "--naaccr", "--to", "ndjson", "--columns",
+         "id,stage,T,error_field,error_message,notes,summaryStage2018"},
         "{\"id\":1,\"primarySite\":\"C542\",\"histologicTypeIcdO3\":\"8980\",\"behaviorCodeIcdO3\":\"3\"}\n"
         "{\"id\":2,\"primarySite\":\"C492\",\"histologicTypeIcdO3\":\"8890\",\"behaviorCodeIcdO3\":\"3\","
         "\"tumorSizeSummary\":\"990\",\"gradeClinical\":\"2\",\"depth\":\"deep\",\"extension\":\"adjacent\"}\n"
@@ -319,15 +324,17 @@ TEST_CASE("batch naaccr: refusals in place with the item, case fields no item ca
     CHECK(records[1]["notes"].dump().find("tumorSizeSummary 990") != std::string::npos);
     CHECK(records[2]["error_field"] == "size");
     CHECK(records[2]["error_message"].get<std::string>().find("tumorSizeSummary") != std::string::npos);
-    CHECK(records[3]["error_message"].get<std::string>().find("did you mean \"tumorSizeSummary\"?") != std::string::npos);
+    CHECK(records[3]["error_message"].get<std::string>().find("did you mean \"tumorSizeSummary\"?") !=
+          std::string::npos);
     CHECK(records[4]["error_field"] == "behaviorCodeIcdO3");  // dateOfDiagnosis is a NAACCR item: passed over
     CHECK(r.code == exit_code::data);
 }
 
 TEST_CASE("batch output: the full records of JSON input carry no row and no naaccr member") {
     const Run r = run_cli({"batch"}, "{\"id\":1,\"size\":-3,\"grade\":1}\n");
-    CHECK(r.out == "{\"id\":1,\"ok\":false,\"line\":1,\"error\":{\"field\":\"size\",\"message\":\"size must be a "
-                   "positive length, got -3\"},\"version\":\"lmsstage " LMSSTAGE_TEST_VERSION "\"}\n");
+    CHECK(r.out ==
+          "{\"id\":1,\"ok\":false,\"line\":1,\"error\":{\"field\":\"size\",\"message\":\"size must be a "
+          "positive length, got -3\"},\"version\":\"lmsstage " LMSSTAGE_TEST_VERSION "\"}\n");
 }
 
 TEST_CASE("check --naaccr: NAACCR-keyed regression cases, with naaccr and notes expectations") {
@@ -335,7 +342,8 @@ TEST_CASE("check --naaccr: NAACCR-keyed regression cases, with naaccr and notes 
         "{\"id\":\"thigh\",\"primarySite\":\"C492\",\"histologicTypeIcdO3\":\"8890\",\"behaviorCodeIcdO3\":\"3\","
         "\"tumorSizeSummary\":\"065\",\"gradePathological\":\"3\",\"expect\":{\"stage\":\"III\","
         "\"naaccr\":{\"summaryStage2018\":\"1\",\"derivedAjcc7T\":\"299\"}}}\n"
-        "{\"id\":\"carcinosarcoma\",\"primarySite\":\"C542\",\"histologicTypeIcdO3\":\"8980\",\"behaviorCodeIcdO3\":\"3\","
+        "{\"id\":\"carcinosarcoma\",\"primarySite\":\"C542\",\"histologicTypeIcdO3\":\"8980\",\"behaviorCodeIcdO3\":"
+        "\"3\","
         "\"expect\":{\"error\":\"histologicTypeIcdO3\"}}\n";
     CHECK(run_cli({"check", "--naaccr", "-"}, cases).out == "2 passed, 0 failed\n");
     const Run plain = run_cli({"check", "-"}, cases);

@@ -4,10 +4,10 @@
 
 #include <cerrno>
 #include <chrono>
-#include <streambuf>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,9 +63,12 @@ Run check_text(const std::string& content, const std::string& name = "cases.ndjs
 }
 
 const std::string k_three_passing =
-    R"({"id": "t2g3", "size": 6, "grade": 3, "expect": {"stage": "III", "categories": {"T": "T2", "G": "G3"}}})" "\n"
-    R"({"id": "ut", "site": "uterus", "size": 7, "adnexa": true, "expect": {"stage": "IIA", "system": "figo2009-uterine"}})" "\n"
-    R"({"size": 2, "grade": 1, "expect": {"stage": "IA", "summary_stage": "localized", "survival.matched": "localized"}})" "\n";
+    R"({"id": "t2g3", "size": 6, "grade": 3, "expect": {"stage": "III", "categories": {"T": "T2", "G": "G3"}}})"
+    "\n"
+    R"({"id": "ut", "site": "uterus", "size": 7, "adnexa": true, "expect": {"stage": "IIA", "system": "figo2009-uterine"}})"
+    "\n"
+    R"({"size": 2, "grade": 1, "expect": {"stage": "IA", "summary_stage": "localized", "survival.matched": "localized"}})"
+    "\n";
 
 }  // namespace
 
@@ -95,13 +98,15 @@ TEST_CASE("check reads a JSON array of cases", "[check]") {
 }
 
 TEST_CASE("check accepts a source note beside the expectation", "[check]") {
-    const Run r = check_text(R"({"size": 6, "grade": 3, "source": "AJCC 7 table", "expect": {"stage": "III"}})" "\n");
+    const Run r = check_text(R"({"size": 6, "grade": 3, "source": "AJCC 7 table", "expect": {"stage": "III"}})"
+                             "\n");
     CHECK(r.code == exit_code::ok);
 }
 
 TEST_CASE("check compares lists exactly", "[check]") {
-    const Run r = check_text(
-        R"({"size": "unknown", "grade": 3, "expect": {"stage": null, "possible_stages": ["IIA", "III"]}})" "\n");
+    const Run r =
+        check_text(R"({"size": "unknown", "grade": 3, "expect": {"stage": null, "possible_stages": ["IIA", "III"]}})"
+                   "\n");
     INFO("stdout: " << r.out);
     CHECK(r.code == exit_code::ok);
 }
@@ -110,12 +115,14 @@ TEST_CASE("check compares lists exactly", "[check]") {
 // A wrong expectation
 
 TEST_CASE("check exits 1 for a wrong expectation", "[check][fail]") {
-    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {"stage": "IIB"}})" "\n");
+    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {"stage": "IIB"}})"
+                             "\n");
     CHECK(r.code == exit_code::check_failed);
 }
 
 TEST_CASE("check names the field, the expected and the got value of a miss", "[check][fail]") {
-    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {"stage": "IIB"}})" "\n");
+    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {"stage": "IIB"}})"
+                             "\n");
     const auto lines = lines_of(r.out);
     REQUIRE(lines.size() == 2);
     CHECK(contains(lines[0], "stage"));
@@ -136,17 +143,20 @@ TEST_CASE("check locates a miss by file and line", "[check][fail]") {
 }
 
 TEST_CASE("check names the id of a failing case", "[check][fail]") {
-    const Run r = check_text(R"({"id": "case-9", "size": 6, "grade": 3, "expect": {"stage": "IIB"}})" "\n");
+    const Run r = check_text(R"({"id": "case-9", "size": 6, "grade": 3, "expect": {"stage": "IIB"}})"
+                             "\n");
     CHECK(contains(lines_of(r.out).at(0), "id \"case-9\""));
 }
 
 TEST_CASE("check ends with 0 passed 1 failed for one wrong expectation", "[check][fail]") {
-    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {"stage": "IIB"}})" "\n");
+    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {"stage": "IIB"}})"
+                             "\n");
     CHECK(last_line(r.out) == "0 passed, 1 failed");
 }
 
 TEST_CASE("check counts passes and failures together", "[check][fail]") {
-    const Run r = check_text(k_three_passing + R"({"size": 6, "grade": 3, "expect": {"categories": {"T": "T1"}}})" "\n");
+    const Run r = check_text(k_three_passing + R"({"size": 6, "grade": 3, "expect": {"categories": {"T": "T1"}}})"
+                                               "\n");
     CHECK(r.code == exit_code::check_failed);
     CHECK(last_line(r.out) == "3 passed, 1 failed");
     CHECK(contains(r.out, "categories"));
@@ -154,7 +164,8 @@ TEST_CASE("check counts passes and failures together", "[check][fail]") {
 
 TEST_CASE("check writes one line per missed expectation of a case", "[check][fail]") {
     const Run r = check_text(
-        R"({"size": 6, "grade": 3, "expect": {"stage": "IA", "summary_stage": "distant", "system": "ajcc7-sts"}})" "\n");
+        R"({"size": 6, "grade": 3, "expect": {"stage": "IA", "summary_stage": "distant", "system": "ajcc7-sts"}})"
+        "\n");
     const auto lines = lines_of(r.out);
     REQUIRE(lines.size() == 3);
     CHECK(contains(lines[0] + lines[1], "stage: expected \"IA\""));
@@ -163,7 +174,8 @@ TEST_CASE("check writes one line per missed expectation of a case", "[check][fai
 }
 
 TEST_CASE("check treats a staged case expected to be an error as a failure", "[check][fail]") {
-    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {"error": "size"}})" "\n");
+    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {"error": "size"}})"
+                             "\n");
     CHECK(r.code == exit_code::check_failed);
     CHECK(contains(lines_of(r.out).at(0), "error"));
     CHECK(last_line(r.out) == "0 passed, 1 failed");
@@ -171,7 +183,8 @@ TEST_CASE("check treats a staged case expected to be an error as a failure", "[c
 
 TEST_CASE("check treats a case that staging rejects but was expected to stage as a failure", "[check][fail]") {
     // Soft tissue without a grade: read fine, rejected by the staging function.
-    const Run r = check_text(R"({"size": 6, "expect": {"stage": "III"}})" "\n");
+    const Run r = check_text(R"({"size": 6, "expect": {"stage": "III"}})"
+                             "\n");
     CHECK(r.code == exit_code::check_failed);
     CHECK(contains(lines_of(r.out).at(0), "result: expected a staged result"));
     CHECK(last_line(r.out) == "0 passed, 1 failed");
@@ -179,15 +192,18 @@ TEST_CASE("check treats a case that staging rejects but was expected to stage as
 
 TEST_CASE("check counts a case with a bad value expected to stage as failed", "[check][fail]") {
     // size -3 is rejected while the record is read; it is still one failed case, not a pass.
-    const Run r = check_text(R"({"size": -3, "grade": 3, "expect": {"stage": "III"}})" "\n");
+    const Run r = check_text(R"({"size": -3, "grade": 3, "expect": {"stage": "III"}})"
+                             "\n");
     CHECK(r.code != exit_code::ok);
     CHECK(contains(r.out, "size"));
     CHECK(last_line(r.out) == "0 passed, 1 failed");
 }
 
 TEST_CASE("check passes an error expectation for a value rejected while reading", "[check][error]") {
-    const Run r = check_text(R"({"grade": "G4", "size": 6, "expect": {"error": "grade"}})" "\n"
-                             R"({"expect": {"error": "nodes"}, "nodes": "maybe"})" "\n");
+    const Run r = check_text(R"({"grade": "G4", "size": 6, "expect": {"error": "grade"}})"
+                             "\n"
+                             R"({"expect": {"error": "nodes"}, "nodes": "maybe"})"
+                             "\n");
     INFO("stdout: " << r.out);
     CHECK(r.code == exit_code::ok);
     CHECK(last_line(r.out) == "2 passed, 0 failed");
@@ -197,15 +213,18 @@ TEST_CASE("check passes an error expectation for a value rejected while reading"
 // "error" expectations
 
 TEST_CASE("check passes an error expectation naming the right field", "[check][error]") {
-    const Run r = check_text(R"({"size": -3, "grade": 3, "expect": {"error": "size"}})" "\n"
-                             R"({"size": 6, "expect": {"error": "grade"}})" "\n");
+    const Run r = check_text(R"({"size": -3, "grade": 3, "expect": {"error": "size"}})"
+                             "\n"
+                             R"({"size": 6, "expect": {"error": "grade"}})"
+                             "\n");
     INFO("stdout: " << r.out);
     CHECK(r.code == exit_code::ok);
     CHECK(last_line(r.out) == "2 passed, 0 failed");
 }
 
 TEST_CASE("check fails an error expectation naming the wrong field", "[check][error]") {
-    const Run r = check_text(R"({"size": -3, "grade": 3, "expect": {"error": "grade"}})" "\n");
+    const Run r = check_text(R"({"size": -3, "grade": 3, "expect": {"error": "grade"}})"
+                             "\n");
     CHECK(r.code == exit_code::check_failed);
     const std::string first = lines_of(r.out).at(0);
     CHECK(contains(first, "expected \"grade\""));
@@ -216,27 +235,31 @@ TEST_CASE("check fails an error expectation naming the wrong field", "[check][er
 // Records check cannot use
 
 TEST_CASE("check reports an unknown expect key and names it", "[check][unreadable]") {
-    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {"stag": "III"}})" "\n");
+    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {"stag": "III"}})"
+                             "\n");
     CHECK(contains(r.out, "unknown key \"stag\""));
     CHECK(r.code == exit_code::data);
     CHECK(last_line(r.out) == "0 passed, 1 failed");
 }
 
 TEST_CASE("check exits 65 for an unreadable record", "[check][unreadable]") {
-    const Run r = check_text(std::string("{\"size\": 6, \"grade\": 3, \"expect\": {\"stage\": \"III\"}}\n") + "not json\n");
+    const Run r =
+        check_text(std::string("{\"size\": 6, \"grade\": 3, \"expect\": {\"stage\": \"III\"}}\n") + "not json\n");
     CHECK(r.code == exit_code::data);
     CHECK(contains(r.out, ":2: "));
     CHECK(last_line(r.out) == "1 passed, 1 failed");
 }
 
 TEST_CASE("check exits 65 for a record with an unknown case field", "[check][unreadable]") {
-    const Run r = check_text(R"({"size": 6, "grade": 3, "metastatis": true, "expect": {"stage": "III"}})" "\n");
+    const Run r = check_text(R"({"size": 6, "grade": 3, "metastatis": true, "expect": {"stage": "III"}})"
+                             "\n");
     CHECK(r.code == exit_code::data);
     CHECK(contains(r.out, "metastatis"));
 }
 
 TEST_CASE("check exits 65 for a record without expect", "[check][unreadable]") {
-    const Run r = check_text(R"({"size": 6, "grade": 3})" "\n");
+    const Run r = check_text(R"({"size": 6, "grade": 3})"
+                             "\n");
     CHECK(r.code == exit_code::data);
     CHECK(contains(r.out, "expect"));
 }
@@ -266,7 +289,8 @@ TEST_CASE("check exits 66 when one of several files is missing", "[check][files]
 TEST_CASE("check adds up several files", "[check][files]") {
     const TempDir dir;
     const std::string a = dir.write("a.ndjson", k_three_passing);
-    const std::string b = dir.write("b.ndjson", R"({"size": 6, "grade": 3, "expect": {"stage": "IIB"}})" "\n");
+    const std::string b = dir.write("b.ndjson", R"({"size": 6, "grade": 3, "expect": {"stage": "IIB"}})"
+                                                "\n");
     const Run r = run_cli({"check", a, b});
     CHECK(r.code == exit_code::check_failed);
     CHECK(last_line(r.out) == "3 passed, 1 failed");
@@ -308,7 +332,8 @@ TEST_CASE("check reads stdin for the operand -", "[check][gate]") {
 }
 
 TEST_CASE("check of an empty expect is an error, not a pass", "[check][gate][issue9]") {
-    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {}})" "\n");
+    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {}})"
+                             "\n");
     CHECK(r.code == exit_code::data);
     CHECK(contains(r.out, ":1: expect is empty: nothing to check"));
     CHECK(last_line(r.out) == "0 passed, 1 failed");
@@ -325,16 +350,18 @@ TEST_CASE("check of one file without cases among others fails", "[check][gate]")
 }
 
 TEST_CASE("check does not combine an error expectation with others", "[check][gate]") {
-    const Run r = check_text(R"({"size": -3, "grade": 3, "expect": {"error": "size", "stage": "III"}})" "\n");
+    const Run r = check_text(R"({"size": -3, "grade": 3, "expect": {"error": "size", "stage": "III"}})"
+                             "\n");
     CHECK(r.code == exit_code::data);
     CHECK(contains(r.out, "\"error\" cannot be combined"));
 }
 
 TEST_CASE("check compares possible_stages as a set", "[check][issue9]") {
-    const Run r = check_text(
-        R"({"size": "unknown", "grade": 3, "expect": {"possible_stages": ["III", "IIA"]}})" "\n");
+    const Run r = check_text(R"({"size": "unknown", "grade": 3, "expect": {"possible_stages": ["III", "IIA"]}})"
+                             "\n");
     CHECK(r.code == exit_code::ok);
-    const Run wrong = check_text(R"({"size": "unknown", "grade": 3, "expect": {"possible_stages": ["III"]}})" "\n");
+    const Run wrong = check_text(R"({"size": "unknown", "grade": 3, "expect": {"possible_stages": ["III"]}})"
+                                 "\n");
     CHECK(wrong.code == exit_code::check_failed);
     CHECK(contains(wrong.out, R"(possible_stages: expected ["III"], got ["IIA","III"])"));
 }
@@ -349,7 +376,8 @@ TEST_CASE("check reads a pretty-printed case whose expect opens a line", "[check
 // Safe output: input cannot break or forge a line
 
 TEST_CASE("check escapes a newline in an expect key: one line per miss", "[check][safe][issue9]") {
-    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {"sta\nge": "III"}})" "\n");
+    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {"sta\nge": "III"}})"
+                             "\n");
     const auto lines = lines_of(r.out);
     REQUIRE(lines.size() == 2);
     CHECK(contains(lines[0], R"(unknown key "sta\nge")"));
@@ -357,7 +385,8 @@ TEST_CASE("check escapes a newline in an expect key: one line per miss", "[check
 }
 
 TEST_CASE("check output cannot be made to show a forged summary line", "[check][safe][issue9]") {
-    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {"\n99 passed, 0 failed\n": 1}})" "\n");
+    const Run r = check_text(R"({"size": 6, "grade": 3, "expect": {"\n99 passed, 0 failed\n": 1}})"
+                             "\n");
     for (const std::string& line : lines_of(r.out)) {
         CHECK(line.rfind("99 passed", 0) != 0);
     }
@@ -365,7 +394,8 @@ TEST_CASE("check output cannot be made to show a forged summary line", "[check][
 }
 
 TEST_CASE("check escapes a terminal escape sequence from a case field", "[check][safe]") {
-    const Run r = check_text(R"({"site": "\u001b[31mred", "expect": {"stage": "I"}})" "\n");
+    const Run r = check_text(R"({"site": "\u001b[31mred", "expect": {"stage": "I"}})"
+                             "\n");
     CHECK(r.out.find('\x1b') == std::string::npos);
     CHECK(contains(r.out, "\\x1b[31mred"));
 }
@@ -399,7 +429,8 @@ std::string read_file(const std::string& path) {
 
 TEST_CASE("check stops quietly when the reader of its output goes away", "[check][io][issue9]") {
     const TempDir dir;
-    const std::string file = dir.write("fail.ndjson", R"({"size": 6, "grade": 3, "expect": {"stage": "IA"}})" "\n");
+    const std::string file = dir.write("fail.ndjson", R"({"size": 6, "grade": 3, "expect": {"stage": "IA"}})"
+                                                      "\n");
     std::istringstream in;
     BrokenPipe pipe;
     std::ostream out(&pipe);
@@ -410,9 +441,11 @@ TEST_CASE("check stops quietly when the reader of its output goes away", "[check
 
 TEST_CASE("check --junit writes one testcase per case with expected and got", "[check][junit][issue9]") {
     const TempDir dir;
-    const std::string cases = dir.write("cases.ndjson", k_three_passing +
-                                                            R"({"id": "w<1>", "size": 6, "grade": 3, "expect": {"stage": "IIB"}})" "\n"
-                                                            R"({"size": 6, "grade": 3})" "\n");
+    const std::string cases = dir.write(
+        "cases.ndjson", k_three_passing + R"({"id": "w<1>", "size": 6, "grade": 3, "expect": {"stage": "IIB"}})"
+                                          "\n"
+                                          R"({"size": 6, "grade": 3})"
+                                          "\n");
     const std::string report = dir.path("report.xml");
     const Run r = run_cli({"check", "--junit", report, cases});
     CHECK(r.code == exit_code::data);
@@ -422,8 +455,9 @@ TEST_CASE("check --junit writes one testcase per case with expected and got", "[
                     0) == 0);
     CHECK(contains(xml, "<testcase classname=\"" + cases + "\" name=\"t2g3\" file=\"" + cases + "\" line=\"1\"/>"));
     CHECK(contains(xml, "name=\"w&lt;1&gt;\""));
-    CHECK(contains(xml, "<failure message=\"stage: expected &quot;IIB&quot;, got &quot;III&quot;\" "
-                        "type=\"unmet expectation\">"));
+    CHECK(contains(xml,
+                   "<failure message=\"stage: expected &quot;IIB&quot;, got &quot;III&quot;\" "
+                   "type=\"unmet expectation\">"));
     CHECK(contains(xml, "<error message=\"record: no &quot;expect&quot; object: nothing to check\""));
     CHECK(xml.size() > 40);
     CHECK(xml.substr(xml.size() - 29) == "  </testsuite>\n</testsuites>\n");

@@ -11,8 +11,8 @@
 
 #include "cli/app.hpp"
 #include "cli/fields.hpp"
-#include "lmsstage/lmsstage.hpp"
 #include "door_test_support.hpp"
+#include "lmsstage/lmsstage.hpp"
 
 using lmsstage::cli::Environment;
 namespace exit_code = lmsstage::cli::exit_code;
@@ -474,9 +474,7 @@ TEST_CASE("help lists the exit codes", "[cli][help]") {
     }
 }
 
-TEST_CASE("help has the short form -h", "[cli][help]") {
-    CHECK(run_cli({"-h"}).out == run_cli({"--help"}).out);
-}
+TEST_CASE("help has the short form -h", "[cli][help]") { CHECK(run_cli({"-h"}).out == run_cli({"--help"}).out); }
 
 TEST_CASE("help lists every command-line option of the field table", "[cli][help]") {
     const Run r = run_cli({"--help"});
@@ -687,7 +685,8 @@ TEST_CASE("a double dash ends the options: nothing may follow it for a single ca
     CHECK_FALSE(contains(r.err, "unknown option --"));
 }
 
-TEST_CASE("colour: always, never and auto, with TERM dumb and NO_COLOR turning auto off", "[cli][conventions][colour]") {
+TEST_CASE("colour: always, never and auto, with TERM dumb and NO_COLOR turning auto off",
+          "[cli][conventions][colour]") {
     const std::vector<std::string> base = {"--size", "6", "--grade", "3"};
     auto with = [&base](std::string_view colour) {
         std::vector<std::string> args = base;

@@ -89,8 +89,9 @@ TEST_CASE("completion: the shells are bash, zsh and fish", "[completion]") {
 TEST_CASE("completion: another shell is refused with the accepted ones named", "[completion]") {
     for (const std::string_view shell : {"", "tcsh", "Bash", "bash "}) {
         CAPTURE(shell);
-        REQUIRE_THROWS_MATCHES(completion_script(shell), std::invalid_argument,
-                               Catch::Matchers::Message(joined({"no completion for shell \"", shell, "\"; accepted: bash, zsh, fish"})));
+        REQUIRE_THROWS_MATCHES(
+            completion_script(shell), std::invalid_argument,
+            Catch::Matchers::Message(joined({"no completion for shell \"", shell, "\"; accepted: bash, zsh, fish"})));
     }
 }
 

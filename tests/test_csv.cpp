@@ -19,7 +19,8 @@ using lmsstage::cli::csv::Row;
 namespace {
 
 /// Every row of `text`, as read.
-std::vector<Row> read_all(const std::string& text, Dialect dialect = Dialect::csv(), std::size_t max_bytes = std::size_t{1} << 20U) {
+std::vector<Row> read_all(const std::string& text, Dialect dialect = Dialect::csv(),
+                          std::size_t max_bytes = std::size_t{1} << 20U) {
     std::istringstream in(text);
     Reader reader(in, dialect, max_bytes);
     std::vector<Row> rows;
@@ -171,12 +172,9 @@ TEST_CASE("csv: rows end with CRLF for CSV and LF for TSV - a lone empty cell is
 
 TEST_CASE("csv: what the writer writes, the reader reads back") {
     const std::vector<std::vector<std::string>> table = {
-        {"id", "text", "empty"},
-        {"1", "comma, inside", ""},
-        {"2", "quote \" inside", "x"},
-        {"3", "line\nbreak and \r\n CRLF", ""},
-        {"4", " padded ", "\t"},
-        {"5", "", ""},
+        {"id", "text", "empty"},       {"1", "comma, inside", ""},
+        {"2", "quote \" inside", "x"}, {"3", "line\nbreak and \r\n CRLF", ""},
+        {"4", " padded ", "\t"},       {"5", "", ""},
     };
     for (const Dialect dialect : {Dialect::csv(), Dialect::tsv()}) {
         std::string out;
@@ -258,7 +256,10 @@ TEST_CASE("csv framer: numbers, lines, quotes kept, CR line ends, problems") {
     CHECK(long_row[1].problem == "row longer than 64 bytes: not read");
     CHECK_FALSE(long_row[1].stops);
     CHECK(long_row[2] == Framed{"z", 3, 3, "", false});
-    const auto utf16 = frame(std::string("\xFF\xFE" "a\0,\0", 6), 1000);
+    const auto utf16 = frame(std::string("\xFF\xFE"
+                                         "a\0,\0",
+                                         6),
+                             1000);
     REQUIRE(utf16.size() == 1);
     CHECK(utf16[0].problem.find("the input is UTF-16 or UTF-32") == 0);
     CHECK(utf16[0].stops);

@@ -96,8 +96,8 @@ TEST_CASE("exact sizes - every boundary of every system is exact", "[exact_size]
     CHECK(t_category("10", extremity8) == "T2");
     CHECK(t_category("10.000000000000000001", extremity8) == "T3");
     CHECK(t_category("15.000000000000000001", extremity8) == "T4");
-    const std::vector<std::string> gist = {"--site", "gi", "--histology", "gist", "--gi-site", "stomach",
-                                           "--mitotic-rate", "3"};
+    const std::vector<std::string> gist = {"--site",    "gi",      "--histology",    "gist",
+                                           "--gi-site", "stomach", "--mitotic-rate", "3"};
     CHECK(t_category("2", gist) == "T1");
     CHECK(t_category("2.0000000000000000001", gist) == "T2");
     CHECK(t_category("20.0000000000000000001 mm", gist) == "T2");
@@ -111,8 +111,8 @@ TEST_CASE("exact sizes - over 5 cm agrees with a comparison of the digits for ra
         const auto digits = static_cast<std::size_t>(15 + random() % 26);
         const bool above = random() % 2 == 0;
         const char last = static_cast<char>('1' + random() % 9);
-        const std::string text = above ? "5." + std::string(digits - 1, '0') + last
-                                       : "4." + std::string(digits - 1, '9') + last;
+        const std::string text =
+            above ? "5." + std::string(digits - 1, '0') + last : "4." + std::string(digits - 1, '9') + last;
         wrong += length_of(text).exceeds_cm(5.0) == above ? 0 : 1;
     }
     CHECK(wrong == 0);
@@ -143,7 +143,8 @@ TEST_CASE("exact sizes - a plain decimal read at once is the same length as read
         }
         const Length plain = length_of(text);
         const Length general = length_of(" " + text + " ");
-        const bool same = plain.value == general.value && plain.residue == general.residue && plain.unit == general.unit;
+        const bool same =
+            plain.value == general.value && plain.residue == general.residue && plain.unit == general.unit;
         if (!same) {
             UNSCOPED_INFO(text << ": " << plain.value << " (" << int(plain.residue) << ") against " << general.value
                                << " (" << int(general.residue) << ")");

@@ -9,13 +9,13 @@
 #include <string_view>
 
 #include "cli/fields.hpp"
-#include "lmsstage/lmsstage.hpp"
 #include "door_test_support.hpp"
+#include "lmsstage/lmsstage.hpp"
 
 using namespace lmsstage;
-using lmsstage::cli::FieldSpec;
 using lmsstage::cli::accepted_values;
 using lmsstage::cli::field_specs;
+using lmsstage::cli::FieldSpec;
 using lmsstage::cli::find_field_by_key;
 using lmsstage::cli::parse_length;
 using lmsstage::cli::set_from_text;
@@ -103,9 +103,7 @@ TEST_CASE("every case field except id has exactly one row in the field table", "
     }
 }
 
-TEST_CASE("id has at most one row in the field table", "[fields]") {
-    CHECK(specs_for(Field::id) <= 1);
-}
+TEST_CASE("id has at most one row in the field table", "[fields]") { CHECK(specs_for(Field::id) <= 1); }
 
 TEST_CASE("the field table has no row for a field outside the Field list", "[fields]") {
     for (const FieldSpec& spec : field_specs()) {
@@ -201,17 +199,13 @@ TEST_CASE("a number with mm after a space is a size in mm, kept in mm", "[fields
     CHECK(length.unit == LengthUnit::mm);
 }
 
-TEST_CASE("55 mm is 5.5 cm", "[fields][size]") {
-    CHECK(parsed_length("55 mm").in_cm() == Approx(5.5));
-}
+TEST_CASE("55 mm is 5.5 cm", "[fields][size]") { CHECK(parsed_length("55 mm").in_cm() == Approx(5.5)); }
 
 TEST_CASE("50 mm is not over the 5 cm boundary", "[fields][size]") {
     CHECK_FALSE(parsed_length("50 mm").exceeds_cm(5.0));
 }
 
-TEST_CASE("50.1 mm is over the 5 cm boundary", "[fields][size]") {
-    CHECK(parsed_length("50.1 mm").exceeds_cm(5.0));
-}
+TEST_CASE("50.1 mm is over the 5 cm boundary", "[fields][size]") { CHECK(parsed_length("50.1 mm").exceeds_cm(5.0)); }
 
 TEST_CASE("exactly 5 cm is not over the 5 cm boundary and 5.01 cm is", "[fields][size]") {
     CHECK_FALSE(parsed_length("5").exceeds_cm(5.0));
@@ -248,12 +242,8 @@ TEST_CASE("a size that is not accepted is an error of the field size naming what
     };
     const std::string all_accepted = accepted_values(spec_of(Field::size));
     const Bad cases[] = {
-        {"-3", "-3", "positive length"},
-        {"0", "0", "positive length"},
-        {"abc", "abc", all_accepted},
-        {"nan", "nan", "positive length"},
-        {"inf", "inf", "positive length"},
-        {"5in", "5in", "cm, mm"},
+        {"-3", "-3", "positive length"},   {"0", "0", "positive length"},     {"abc", "abc", all_accepted},
+        {"nan", "nan", "positive length"}, {"inf", "inf", "positive length"}, {"5in", "5in", "cm, mm"},
         {"", "\"\"", all_accepted},
     };
     for (const Bad& bad : cases) {
@@ -420,8 +410,8 @@ TEST_CASE("edition refuses everything but 7 and 8, saying 7 or 8", "[fields][edi
 }
 
 TEST_CASE("edition also reads 7th, 8th, AJCC7 and AJCC8", "[fields][edition][synonyms]") {
-    for (const auto& [text, edition] : {std::pair{"7th", 7}, std::pair{"8th", 8}, std::pair{"AJCC7", 7},
-                                        std::pair{"ajcc8", 8}}) {
+    for (const auto& [text, edition] :
+         {std::pair{"7th", 7}, std::pair{"8th", 8}, std::pair{"AJCC7", 7}, std::pair{"ajcc8", 8}}) {
         INFO("edition text: " << text);
         Case c;
         CHECK_FALSE(read_field(c, Field::edition, text).has_value());

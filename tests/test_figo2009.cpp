@@ -173,9 +173,10 @@ TEST_CASE("FIGO 2009 precedence - bladder or rectum with positive nodes is IVA, 
 
 // ---- Notes ------------------------------------------------------------------------------------------
 
-TEST_CASE("FIGO 2009 - results say FIGO 2009 is current and cite AJCC 8 chapter 54, and ESS results say how FIGO "
-          "groups it",
-          "[figo2009][notes]") {
+TEST_CASE(
+    "FIGO 2009 - results say FIGO 2009 is current and cite AJCC 8 chapter 54, and ESS results say how FIGO "
+    "groups it",
+    "[figo2009][notes]") {
     const Result lms = staged(uterine_case(3.0));
     CHECK(any_contains(lms.notes, "FIGO 2009 remains the current staging of uterine sarcomas"));
     CHECK(any_contains(lms.notes, "chapter 54"));

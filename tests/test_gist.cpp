@@ -109,9 +109,8 @@ constexpr std::array<EditionId, 3> k_editions = {{
 TEST_CASE("GIST exhaustive - size band x mitotic rate x gi_site x nodes x metastasis x edition", "[gist][exhaustive]") {
     int staged_cases = 0;
     for_each_combination(
-        [&](const NamedSize& size, const NamedRate& rate, const GiSiteTable& site,
-            const std::optional<Finding>& nodes, const std::optional<Finding>& metastasis,
-            const EditionId& edition) {
+        [&](const NamedSize& size, const NamedRate& rate, const GiSiteTable& site, const std::optional<Finding>& nodes,
+            const std::optional<Finding>& metastasis, const EditionId& edition) {
             Case c = gist_case(site.site, size.size, rate.rate, edition.edition);
             c.nodes = nodes;
             c.metastasis = metastasis;
@@ -145,7 +144,9 @@ TEST_CASE("GIST exhaustive - size band x mitotic rate x gi_site x nodes x metast
 
 TEST_CASE("GIST T - every size boundary (2, 5, 10 cm) belongs to the lower category, and sizes are not rounded",
           "[gist][size]") {
-    auto gastric = [](const Measured<Length>& size, double rate) { return gist_case(GiSite::stomach, size, rate_of(rate)); };
+    auto gastric = [](const Measured<Length>& size, double rate) {
+        return gist_case(GiSite::stomach, size, rate_of(rate));
+    };
     auto intestinal = [](const Measured<Length>& size, double rate) {
         return gist_case(GiSite::small_intestine, size, rate_of(rate));
     };

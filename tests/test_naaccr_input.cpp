@@ -17,8 +17,8 @@ namespace nc = lmsstage::cli::naaccr;
 
 TEST_CASE("naaccr: the issue's thigh leiomyosarcoma stages as --size 65mm --grade 3 --site extremity") {
     const nc::Mapped m = mapped({{"tumorSizeSummary", "065"}, {"gradePathological", "3"}});
-    CHECK(m.fields == std::vector<nc::FieldText>{{"site", "extremity"}, {"histology", "lms"}, {"size", "65mm"},
-                                                 {"grade", "3"}});
+    CHECK(m.fields ==
+          std::vector<nc::FieldText>{{"site", "extremity"}, {"histology", "lms"}, {"size", "65mm"}, {"grade", "3"}});
     Case from_naaccr;
     REQUIRE_FALSE(nc::apply(m, from_naaccr));
     Case from_options;
@@ -102,6 +102,7 @@ TEST_CASE("naaccr: histology codes, row by row (ICD-O-3 - EOD schema selection)"
     for (const Pin& pin : maps) {
         CHECK(field(mapped({{"histologicTypeIcdO3", pin.code}}), "histology") == pin.histology);
     }
+    // clang-format off
     const Pin refusals[] = {
         {"8000", "neoplasm, NOS"},       {"8005", "neoplasm, NOS"},       {"8140", "epithelial"},
         {"8799", "epithelial"},          {"8800", "soft tissue sarcoma"}, {"8850", "soft tissue sarcoma"},
@@ -117,14 +118,16 @@ TEST_CASE("naaccr: histology codes, row by row (ICD-O-3 - EOD schema selection)"
         {"9590", "haematolymphoid"},     {"9999", "haematolymphoid"},      {"889", "is not an ICD-O-3"},
         {"88900", "is not an ICD-O-3"},  {"abcd", "is not an ICD-O-3"},
     };
+    // clang-format on
     for (const Pin& pin : refusals) {
         INFO("histology " << pin.code);
         const nc::Refusal r = refused({{"histologicTypeIcdO3", pin.code}});
         CHECK(r.item == "histologicTypeIcdO3");
         CHECK(r.reason.find(pin.histology) == 0);
     }
-    CHECK(refused({{"histologicTypeIcdO3", "8980"}}).message().find(
-              "histologicTypeIcdO3 [522] 8980: carcinosarcoma (ICD-O-3 8980)") == 0);
+    CHECK(refused({{"histologicTypeIcdO3", "8980"}})
+              .message()
+              .find("histologicTypeIcdO3 [522] 8980: carcinosarcoma (ICD-O-3 8980)") == 0);
 }
 
 TEST_CASE("naaccr: primary sites of leiomyosarcoma (EOD schema selection - CS for AJCC 7)") {
@@ -134,6 +137,7 @@ TEST_CASE("naaccr: primary sites of leiomyosarcoma (EOD schema selection - CS fo
         std::string_view discriminator2;
         std::string_view expected;  // lmsstage site, or the start of the refusal
     };
+    // clang-format off
     const Pin pins[] = {
         {"C490", "", "", "head-neck"},      {"C470", "08", "", "head-neck"},   {"C491", "", "", "extremity"},
         {"C492", "08", "", "extremity"},    {"C471", "", "", "extremity"},     {"C49.2", "", "", "extremity"},
@@ -153,9 +157,11 @@ TEST_CASE("naaccr: primary sites of leiomyosarcoma (EOD schema selection - CS fo
         {"C809", "08", "", "primary site not in"},    {"C49", "", "", "is not an ICD-O-3 topography"},
         {"X492", "", "", "is not an ICD-O-3 topography"},
     };
+    // clang-format on
     for (const Pin& pin : pins) {
         INFO(pin.site << " edition " << pin.edition << " discriminator 2 " << pin.discriminator2);
-        nc::Record r = record({{"primarySite", pin.site}, {"tnmEditionNumber", pin.edition},
+        nc::Record r = record({{"primarySite", pin.site},
+                               {"tnmEditionNumber", pin.edition},
                                {"schemaDiscriminator2", pin.discriminator2}});
         const nc::Mapping m = nc::map_record(r);
         if (const auto* refusal = std::get_if<nc::Refusal>(&m)) {
@@ -173,6 +179,7 @@ TEST_CASE("naaccr: GIST by GI site, C48.1 by schema discriminator 1 or CS SSF10"
         std::string_view discriminator;  // item=value
         std::string_view gi_site;        // or the start of the refusal
     };
+    // clang-format off
     const Pin pins[] = {
         {"C150", "", "esophagus"},        {"C159", "", "esophagus"},        {"C160", "", "stomach"},
         {"C169", "", "stomach"},          {"C170", "", "small-intestine"},  {"C173", "", "small-intestine"},
@@ -185,6 +192,7 @@ TEST_CASE("naaccr: GIST by GI site, C48.1 by schema discriminator 1 or CS SSF10"
         {"C481", "", "C48.1 covers both"},  {"C480", "", "GIST of the retroperitoneum"},
         {"C488", "", "GIST of the retroperitoneum"}, {"C210", "", "GIST outside"}, {"C549", "", "GIST outside"},
     };
+    // clang-format on
     for (const Pin& pin : pins) {
         INFO(pin.site << " " << pin.discriminator);
         nc::Record r = record({{"primarySite", pin.site}, {"histologicTypeIcdO3", "8936"}});
@@ -207,13 +215,12 @@ TEST_CASE("naaccr: ESS and adenosarcoma only in the uterine corpus") {
     for (const std::string_view site : {"C540", "C543", "C548", "C549", "C559"}) {
         CHECK(field(mapped({{"primarySite", site}, {"histologicTypeIcdO3", "8930"}}), "histology") == "ess");
         CHECK(field(mapped({{"primarySite", site}, {"histologicTypeIcdO3", "8931"}}), "site") == "uterus");
-        CHECK(field(mapped({{"primarySite", site}, {"histologicTypeIcdO3", "8933"}}), "histology") ==
-              "adenosarcoma");
+        CHECK(field(mapped({{"primarySite", site}, {"histologicTypeIcdO3", "8933"}}), "histology") == "adenosarcoma");
     }
-    CHECK(refused({{"primarySite", "C569"}, {"histologicTypeIcdO3", "8930"}}).reason.find(
-              "endometrial stromal sarcoma outside the uterine corpus") == 0);
-    CHECK(refused({{"primarySite", "C539"}, {"histologicTypeIcdO3", "8933"}}).reason.find(
-              "adenosarcoma outside the uterine corpus") == 0);
+    CHECK(refused({{"primarySite", "C569"}, {"histologicTypeIcdO3", "8930"}})
+              .reason.find("endometrial stromal sarcoma outside the uterine corpus") == 0);
+    CHECK(refused({{"primarySite", "C539"}, {"histologicTypeIcdO3", "8933"}})
+              .reason.find("adenosarcoma outside the uterine corpus") == 0);
     CHECK(refused({{"primarySite", "C541"}, {"histologicTypeIcdO3", "8980"}}).reason.find("carcinosarcoma") == 0);
 }
 
@@ -224,10 +231,16 @@ TEST_CASE("naaccr: tumour size codes (NAACCR items 756, 754, 752)") {
         std::string_view note;
     };
     const Pin pins[] = {
-        {"001", "1mm", "1 mm or described as less than 1 mm"}, {"002", "2mm", ""}, {"065", "65mm", ""},
-        {"65", "65mm", ""}, {"150", "150mm", ""}, {"988", "988mm", ""},
-        {"989", "989mm", "989 mm or larger"}, {"990", "1mm", "microscopic focus"},
-        {"998", "unknown", "site-specific alternate description"}, {"999", "unknown", "size unknown"},
+        {"001", "1mm", "1 mm or described as less than 1 mm"},
+        {"002", "2mm", ""},
+        {"065", "65mm", ""},
+        {"65", "65mm", ""},
+        {"150", "150mm", ""},
+        {"988", "988mm", ""},
+        {"989", "989mm", "989 mm or larger"},
+        {"990", "1mm", "microscopic focus"},
+        {"998", "unknown", "site-specific alternate description"},
+        {"999", "unknown", "size unknown"},
     };
     for (const Pin& pin : pins) {
         INFO("tumorSizeSummary " << pin.code);
@@ -262,8 +275,8 @@ TEST_CASE("naaccr: soft tissue grade codes (SEER Grade Clinical/Pathological, FN
         std::string_view code;
         std::string_view grade;
     };
-    for (const Pin& pin : {Pin{"1", "1"}, Pin{"2", "2"}, Pin{"3", "3"}, Pin{"9", "X"}, Pin{"A", "X"},
-                           Pin{"B", "X"}, Pin{"C", "X"}, Pin{"D", "X"}}) {
+    for (const Pin& pin : {Pin{"1", "1"}, Pin{"2", "2"}, Pin{"3", "3"}, Pin{"9", "X"}, Pin{"A", "X"}, Pin{"B", "X"},
+                           Pin{"C", "X"}, Pin{"D", "X"}}) {
         INFO("gradeClinical " << pin.code);
         CHECK(field(mapped({{"gradeClinical", pin.code}}), "grade") == pin.grade);
     }
@@ -307,9 +320,9 @@ TEST_CASE("naaccr: regional nodes positive (NAACCR item 820)") {
         std::string_view code;
         std::string_view nodes;
     };
-    for (const Pin& pin : {Pin{"00", "no"}, Pin{"0", "no"}, Pin{"01", "yes"}, Pin{"45", "yes"}, Pin{"89", "yes"},
-                           Pin{"90", "yes"}, Pin{"95", "yes"}, Pin{"97", "yes"}, Pin{"98", "(not given)"},
-                           Pin{"99", "unknown"}}) {
+    for (const Pin& pin :
+         {Pin{"00", "no"}, Pin{"0", "no"}, Pin{"01", "yes"}, Pin{"45", "yes"}, Pin{"89", "yes"}, Pin{"90", "yes"},
+          Pin{"95", "yes"}, Pin{"97", "yes"}, Pin{"98", "(not given)"}, Pin{"99", "unknown"}}) {
         INFO("regionalNodesPositive " << pin.code);
         CHECK(field(mapped({{"regionalNodesPositive", pin.code}}), "nodes") == pin.nodes);
     }
@@ -320,7 +333,7 @@ TEST_CASE("naaccr: regional nodes positive (NAACCR item 820)") {
 }
 
 TEST_CASE("naaccr: mets at diagnosis (NAACCR items 1112-1117)") {
-    const Items none = {{"metsAtDxBone", "0"}, {"metsAtDxBrain", "0"}, {"metsAtDxDistantLn", "0"},
+    const Items none = {{"metsAtDxBone", "0"},  {"metsAtDxBrain", "0"}, {"metsAtDxDistantLn", "0"},
                         {"metsAtDxLiver", "0"}, {"metsAtDxLung", "0"},  {"metsAtDxOther", "0"}};
     CHECK(field(mapped(none), "metastasis") == "no");
     CHECK(field(mapped({{"metsAtDxLung", "1"}}), "metastasis") == "yes");
@@ -345,7 +358,8 @@ TEST_CASE("naaccr: TNM edition number (NAACCR item 1060)") {
         CHECK(has_note(m, "tnmEditionNumber " + std::string(code)));
     }
     for (const std::string_view code : {"01", "05", "06", "09"}) {
-        CHECK(refused({{"tnmEditionNumber", code}}).reason.find("lmsstage stages the 7th and 8th") != std::string::npos);
+        CHECK(refused({{"tnmEditionNumber", code}}).reason.find("lmsstage stages the 7th and 8th") !=
+              std::string::npos);
     }
     CHECK(refused({{"tnmEditionNumber", "10"}}).reason.find("is not a TNM Edition Number code") == 0);
 }
@@ -359,15 +373,23 @@ TEST_CASE("naaccr: mapped records stage through the field table") {
     const Pin pins[] = {
         {{{"tumorSizeSummary", "040"}, {"gradeClinical", "1"}}, "ajcc7-sts", "IA"},
         {{{"tumorSizeSummary", "120"}, {"gradeClinical", "2"}, {"tnmEditionNumber", "08"}},
-         "ajcc8-sts-trunk-extremity", "IIIB"},
+         "ajcc8-sts-trunk-extremity",
+         "IIIB"},
         {{{"tumorSizeSummary", "065"}, {"gradeClinical", "3"}, {"metsAtDxLung", "1"}}, "ajcc7-sts", "IV"},
         {{{"primarySite", "C542"}, {"tumorSizeSummary", "070"}}, "figo2009-uterine", "IB"},
-        {{{"primarySite", "C160"}, {"histologicTypeIcdO3", "8936"}, {"tumorSizeSummary", "030"},
+        {{{"primarySite", "C160"},
+          {"histologicTypeIcdO3", "8936"},
+          {"tumorSizeSummary", "030"},
           {"gradePathological", "L"}},
-         "ajcc7-gist", "IA"},
-        {{{"primarySite", "C170"}, {"histologicTypeIcdO3", "8936"}, {"tumorSizeSummary", "030"},
-          {"gradePathological", "H"}, {"tnmEditionNumber", "08"}},
-         "ajcc8-gist", "IIIB"},
+         "ajcc7-gist",
+         "IA"},
+        {{{"primarySite", "C170"},
+          {"histologicTypeIcdO3", "8936"},
+          {"tumorSizeSummary", "030"},
+          {"gradePathological", "H"},
+          {"tnmEditionNumber", "08"}},
+         "ajcc8-gist",
+         "IIIB"},
     };
     for (const Pin& pin : pins) {
         Case c;

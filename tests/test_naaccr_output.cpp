@@ -51,10 +51,9 @@ std::string outputs(Options options) {
 
 TEST_CASE("naaccr output: the item ids, in output order") {
     const std::vector<std::string_view> ids(nc::output_item_ids().begin(), nc::output_item_ids().end());
-    CHECK(ids == std::vector<std::string_view>{"summaryStage2018", "tnmEditionNumber", "derivedAjcc7T",
-                                               "derivedAjcc7N", "derivedAjcc7M", "derivedAjcc7StageGrp",
-                                               "derivedEod2018T", "derivedEod2018N", "derivedEod2018M",
-                                               "derivedEod2018StageGroup"});
+    CHECK(ids == std::vector<std::string_view>{"summaryStage2018", "tnmEditionNumber", "derivedAjcc7T", "derivedAjcc7N",
+                                               "derivedAjcc7M", "derivedAjcc7StageGrp", "derivedEod2018T",
+                                               "derivedEod2018N", "derivedEod2018M", "derivedEod2018StageGroup"});
 }
 
 TEST_CASE("naaccr output: AJCC 7 soft tissue in CS codes") {
@@ -139,12 +138,16 @@ TEST_CASE("naaccr output: metastasis unknown (MX) leaves the summary stage and s
 }
 
 TEST_CASE("naaccr output: GIST and GI leiomyosarcoma") {
-    CHECK(outputs({{"site", "gi"}, {"histology", "gist"}, {"gi_site", "stomach"}, {"size", "3"},
-                   {"mitotic_rate", "5"}}) ==
+    CHECK(outputs(
+              {{"site", "gi"}, {"histology", "gist"}, {"gi_site", "stomach"}, {"size", "3"}, {"mitotic_rate", "5"}}) ==
           "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=200 derivedAjcc7N=000 derivedAjcc7M=000 "
           "derivedAjcc7StageGrp=120");
-    CHECK(outputs({{"site", "gi"}, {"histology", "gist"}, {"gi_site", "small-intestine"}, {"size", "3"},
-                   {"mitotic_rate", "6"}, {"edition", "8"}}) ==
+    CHECK(outputs({{"site", "gi"},
+                   {"histology", "gist"},
+                   {"gi_site", "small-intestine"},
+                   {"size", "3"},
+                   {"mitotic_rate", "6"},
+                   {"edition", "8"}}) ==
           "summaryStage2018=1 tnmEditionNumber=08 derivedEod2018T=T2 derivedEod2018N=N0 derivedEod2018M=M0 "
           "derivedEod2018StageGroup=3B");
     // AJCC 7 does not stage leiomyosarcoma of the GI tract (ajcc7-gi-lms): T, N, M and stage group
@@ -195,7 +198,8 @@ TEST_CASE("naaccr output: every result of every system has its codes") {
                 for (const std::string_view metastasis : {"no", "yes", "unknown"}) {
                     Case c;
                     Fields fields = system;
-                    fields.insert(fields.end(), {{"size", size}, {"grade", "3"}, {"nodes", nodes}, {"metastasis", metastasis}});
+                    fields.insert(fields.end(),
+                                  {{"size", size}, {"grade", "3"}, {"nodes", nodes}, {"metastasis", metastasis}});
                     for (const auto& [key, text] : fields) {
                         REQUIRE_FALSE(cli::set_from_text(c, *cli::find_field_by_key(key), text));
                     }

@@ -132,51 +132,103 @@ TEST_CASE("naaccr tables: output codes match the CS and SEER EOD code tables, ro
     using Row = std::tuple<std::string, std::string, std::string, std::string>;
     // Collaborative Stage 02.05.50 tables ajcc7_t_codes, ajcc7_n_codes, ajcc7_m_codes, ajcc7_stage_codes.
     const std::set<Row> expected = {
-        {"derivedAjcc7T", "*", "TX", "999"}, {"derivedAjcc7T", "*", "T1", "100"}, {"derivedAjcc7T", "*", "T1a", "120"},
-        {"derivedAjcc7T", "*", "T1b", "150"}, {"derivedAjcc7T", "*", "T1c", "180"}, {"derivedAjcc7T", "*", "T2", "200"},
-        {"derivedAjcc7T", "*", "T2a", "210"}, {"derivedAjcc7T", "*", "T2b", "220"}, {"derivedAjcc7T", "*", "T3", "300"},
-        {"derivedAjcc7T", "*", "T3a", "310"}, {"derivedAjcc7T", "*", "T3b", "320"}, {"derivedAjcc7T", "*", "T4", "400"},
-        {"derivedAjcc7T", "*", "T4a", "410"}, {"derivedAjcc7T", "*", "T4b", "420"}, {"derivedAjcc7T", "*", "T4c", "430"},
-        {"derivedAjcc7T", "*", "none", "888"}, {"derivedAjcc7T", "ajcc7-sts", "T1", "199"},
-        {"derivedAjcc7T", "ajcc7-sts", "T2", "299"}, {"derivedAjcc7T", "figo2009-uterine", "T1", "199"},
-        {"derivedAjcc7T", "figo2009-uterine", "T2", "299"}, {"derivedAjcc7T", "figo2009-uterine", "T3", "399"},
+        {"derivedAjcc7T", "*", "TX", "999"},
+        {"derivedAjcc7T", "*", "T1", "100"},
+        {"derivedAjcc7T", "*", "T1a", "120"},
+        {"derivedAjcc7T", "*", "T1b", "150"},
+        {"derivedAjcc7T", "*", "T1c", "180"},
+        {"derivedAjcc7T", "*", "T2", "200"},
+        {"derivedAjcc7T", "*", "T2a", "210"},
+        {"derivedAjcc7T", "*", "T2b", "220"},
+        {"derivedAjcc7T", "*", "T3", "300"},
+        {"derivedAjcc7T", "*", "T3a", "310"},
+        {"derivedAjcc7T", "*", "T3b", "320"},
+        {"derivedAjcc7T", "*", "T4", "400"},
+        {"derivedAjcc7T", "*", "T4a", "410"},
+        {"derivedAjcc7T", "*", "T4b", "420"},
+        {"derivedAjcc7T", "*", "T4c", "430"},
+        {"derivedAjcc7T", "*", "none", "888"},
+        {"derivedAjcc7T", "ajcc7-sts", "T1", "199"},
+        {"derivedAjcc7T", "ajcc7-sts", "T2", "299"},
+        {"derivedAjcc7T", "figo2009-uterine", "T1", "199"},
+        {"derivedAjcc7T", "figo2009-uterine", "T2", "299"},
+        {"derivedAjcc7T", "figo2009-uterine", "T3", "399"},
         {"derivedAjcc7T", "figo2009-adenosarcoma", "T1", "199"},
         {"derivedAjcc7T", "figo2009-adenosarcoma", "T2", "299"},
-        {"derivedAjcc7T", "figo2009-adenosarcoma", "T3", "399"}, {"derivedAjcc7N", "*", "N0", "000"},
-        {"derivedAjcc7N", "*", "N1", "100"}, {"derivedAjcc7N", "*", "NX", "999"}, {"derivedAjcc7N", "*", "none", "888"},
-        {"derivedAjcc7M", "*", "M0", "000"}, {"derivedAjcc7M", "*", "M1", "100"}, {"derivedAjcc7M", "*", "none", "888"},
+        {"derivedAjcc7T", "figo2009-adenosarcoma", "T3", "399"},
+        {"derivedAjcc7N", "*", "N0", "000"},
+        {"derivedAjcc7N", "*", "N1", "100"},
+        {"derivedAjcc7N", "*", "NX", "999"},
+        {"derivedAjcc7N", "*", "none", "888"},
+        {"derivedAjcc7M", "*", "M0", "000"},
+        {"derivedAjcc7M", "*", "M1", "100"},
+        {"derivedAjcc7M", "*", "none", "888"},
         // SEER Research Data record description, Derived AJCC-7 M: 999 = MX.
         {"derivedAjcc7M", "*", "MX", "999"},
         // The AJCC 7th edition does not stage GI leiomyosarcoma: its N and M are not applicable.
-        {"derivedAjcc7N", "ajcc7-gi-lms", "N0", "888"}, {"derivedAjcc7N", "ajcc7-gi-lms", "N1", "888"},
-        {"derivedAjcc7N", "ajcc7-gi-lms", "NX", "888"}, {"derivedAjcc7M", "ajcc7-gi-lms", "M0", "888"},
-        {"derivedAjcc7M", "ajcc7-gi-lms", "M1", "888"}, {"derivedAjcc7M", "ajcc7-gi-lms", "MX", "888"},
-        {"derivedAjcc7StageGrp", "*", "I", "100"}, {"derivedAjcc7StageGrp", "*", "IA", "120"},
-        {"derivedAjcc7StageGrp", "*", "IB", "150"}, {"derivedAjcc7StageGrp", "*", "IC", "180"},
-        {"derivedAjcc7StageGrp", "*", "II", "300"}, {"derivedAjcc7StageGrp", "*", "IIA", "320"},
-        {"derivedAjcc7StageGrp", "*", "IIB", "330"}, {"derivedAjcc7StageGrp", "*", "III", "500"},
-        {"derivedAjcc7StageGrp", "*", "IIIA", "520"}, {"derivedAjcc7StageGrp", "*", "IIIB", "530"},
-        {"derivedAjcc7StageGrp", "*", "IIIC", "540"}, {"derivedAjcc7StageGrp", "*", "IV", "700"},
-        {"derivedAjcc7StageGrp", "*", "IVA", "720"}, {"derivedAjcc7StageGrp", "*", "IVB", "730"},
-        {"derivedAjcc7StageGrp", "*", "undetermined", "999"}, {"derivedAjcc7StageGrp", "*", "none", "888"},
+        {"derivedAjcc7N", "ajcc7-gi-lms", "N0", "888"},
+        {"derivedAjcc7N", "ajcc7-gi-lms", "N1", "888"},
+        {"derivedAjcc7N", "ajcc7-gi-lms", "NX", "888"},
+        {"derivedAjcc7M", "ajcc7-gi-lms", "M0", "888"},
+        {"derivedAjcc7M", "ajcc7-gi-lms", "M1", "888"},
+        {"derivedAjcc7M", "ajcc7-gi-lms", "MX", "888"},
+        {"derivedAjcc7StageGrp", "*", "I", "100"},
+        {"derivedAjcc7StageGrp", "*", "IA", "120"},
+        {"derivedAjcc7StageGrp", "*", "IB", "150"},
+        {"derivedAjcc7StageGrp", "*", "IC", "180"},
+        {"derivedAjcc7StageGrp", "*", "II", "300"},
+        {"derivedAjcc7StageGrp", "*", "IIA", "320"},
+        {"derivedAjcc7StageGrp", "*", "IIB", "330"},
+        {"derivedAjcc7StageGrp", "*", "III", "500"},
+        {"derivedAjcc7StageGrp", "*", "IIIA", "520"},
+        {"derivedAjcc7StageGrp", "*", "IIIB", "530"},
+        {"derivedAjcc7StageGrp", "*", "IIIC", "540"},
+        {"derivedAjcc7StageGrp", "*", "IV", "700"},
+        {"derivedAjcc7StageGrp", "*", "IVA", "720"},
+        {"derivedAjcc7StageGrp", "*", "IVB", "730"},
+        {"derivedAjcc7StageGrp", "*", "undetermined", "999"},
+        {"derivedAjcc7StageGrp", "*", "none", "888"},
         // SEER EOD 3.0: Derived EOD 2018 T/N/M as AJCC categories; stage groups 1A..4B, 99, 88.
-        {"derivedEod2018T", "*", "TX", "TX"}, {"derivedEod2018T", "*", "T1", "T1"}, {"derivedEod2018T", "*", "T1a", "T1a"},
-        {"derivedEod2018T", "*", "T1b", "T1b"}, {"derivedEod2018T", "*", "T1c", "T1c"}, {"derivedEod2018T", "*", "T2", "T2"},
-        {"derivedEod2018T", "*", "T2a", "T2a"}, {"derivedEod2018T", "*", "T2b", "T2b"}, {"derivedEod2018T", "*", "T3", "T3"},
-        {"derivedEod2018T", "*", "T3a", "T3a"}, {"derivedEod2018T", "*", "T3b", "T3b"}, {"derivedEod2018T", "*", "T4", "T4"},
-        {"derivedEod2018T", "*", "T4a", "T4a"}, {"derivedEod2018T", "*", "T4b", "T4b"}, {"derivedEod2018T", "*", "T4c", "T4c"},
-        {"derivedEod2018T", "*", "none", "88"}, {"derivedEod2018N", "*", "N0", "N0"}, {"derivedEod2018N", "*", "N1", "N1"},
-        {"derivedEod2018N", "*", "NX", "NX"}, {"derivedEod2018N", "*", "none", "88"}, {"derivedEod2018M", "*", "M0", "M0"},
-        {"derivedEod2018M", "*", "M1", "M1"}, {"derivedEod2018M", "*", "none", "88"},
+        {"derivedEod2018T", "*", "TX", "TX"},
+        {"derivedEod2018T", "*", "T1", "T1"},
+        {"derivedEod2018T", "*", "T1a", "T1a"},
+        {"derivedEod2018T", "*", "T1b", "T1b"},
+        {"derivedEod2018T", "*", "T1c", "T1c"},
+        {"derivedEod2018T", "*", "T2", "T2"},
+        {"derivedEod2018T", "*", "T2a", "T2a"},
+        {"derivedEod2018T", "*", "T2b", "T2b"},
+        {"derivedEod2018T", "*", "T3", "T3"},
+        {"derivedEod2018T", "*", "T3a", "T3a"},
+        {"derivedEod2018T", "*", "T3b", "T3b"},
+        {"derivedEod2018T", "*", "T4", "T4"},
+        {"derivedEod2018T", "*", "T4a", "T4a"},
+        {"derivedEod2018T", "*", "T4b", "T4b"},
+        {"derivedEod2018T", "*", "T4c", "T4c"},
+        {"derivedEod2018T", "*", "none", "88"},
+        {"derivedEod2018N", "*", "N0", "N0"},
+        {"derivedEod2018N", "*", "N1", "N1"},
+        {"derivedEod2018N", "*", "NX", "NX"},
+        {"derivedEod2018N", "*", "none", "88"},
+        {"derivedEod2018M", "*", "M0", "M0"},
+        {"derivedEod2018M", "*", "M1", "M1"},
+        {"derivedEod2018M", "*", "none", "88"},
         {"derivedEod2018M", "*", "MX", ""},  // no code for unknown metastasis: left blank
-        {"derivedEod2018StageGroup", "*", "I", "1"}, {"derivedEod2018StageGroup", "*", "IA", "1A"},
-        {"derivedEod2018StageGroup", "*", "IB", "1B"}, {"derivedEod2018StageGroup", "*", "IC", "1C"},
-        {"derivedEod2018StageGroup", "*", "II", "2"}, {"derivedEod2018StageGroup", "*", "IIA", "2A"},
-        {"derivedEod2018StageGroup", "*", "IIB", "2B"}, {"derivedEod2018StageGroup", "*", "III", "3"},
-        {"derivedEod2018StageGroup", "*", "IIIA", "3A"}, {"derivedEod2018StageGroup", "*", "IIIB", "3B"},
-        {"derivedEod2018StageGroup", "*", "IIIC", "3C"}, {"derivedEod2018StageGroup", "*", "IV", "4"},
-        {"derivedEod2018StageGroup", "*", "IVA", "4A"}, {"derivedEod2018StageGroup", "*", "IVB", "4B"},
-        {"derivedEod2018StageGroup", "*", "undetermined", "99"}, {"derivedEod2018StageGroup", "*", "none", "88"},
+        {"derivedEod2018StageGroup", "*", "I", "1"},
+        {"derivedEod2018StageGroup", "*", "IA", "1A"},
+        {"derivedEod2018StageGroup", "*", "IB", "1B"},
+        {"derivedEod2018StageGroup", "*", "IC", "1C"},
+        {"derivedEod2018StageGroup", "*", "II", "2"},
+        {"derivedEod2018StageGroup", "*", "IIA", "2A"},
+        {"derivedEod2018StageGroup", "*", "IIB", "2B"},
+        {"derivedEod2018StageGroup", "*", "III", "3"},
+        {"derivedEod2018StageGroup", "*", "IIIA", "3A"},
+        {"derivedEod2018StageGroup", "*", "IIIB", "3B"},
+        {"derivedEod2018StageGroup", "*", "IIIC", "3C"},
+        {"derivedEod2018StageGroup", "*", "IV", "4"},
+        {"derivedEod2018StageGroup", "*", "IVA", "4A"},
+        {"derivedEod2018StageGroup", "*", "IVB", "4B"},
+        {"derivedEod2018StageGroup", "*", "undetermined", "99"},
+        {"derivedEod2018StageGroup", "*", "none", "88"},
     };
     std::set<Row> actual;
     for (const nc::TnmRow& row : nc::tables().tnm_output) {
@@ -233,7 +285,7 @@ TEST_CASE("naaccr tables: every size, nodes, edition and behaviour row applies a
             if (const auto* mapped = std::get_if<nc::Mapped>(&m)) {
                 const std::string expected = row.action == "unknown" ? "unknown"
                                              : row.action == "exact" ? std::to_string(code) + "mm"
-                                                                      : std::to_string(row.size_mm) + "mm";
+                                                                     : std::to_string(row.size_mm) + "mm";
                 CHECK(mapped->field("size") == expected);
             }
         }
@@ -248,12 +300,14 @@ TEST_CASE("naaccr tables: every size, nodes, edition and behaviour row applies a
         const nc::Mapping m = thigh_with(nc::Item::tnm_edition, code_text(row.code, 2));
         REQUIRE(std::holds_alternative<nc::Mapped>(m) == (row.action != "refuse"));
         if (const auto* mapped = std::get_if<nc::Mapped>(&m)) {
-            CHECK(mapped->field("edition").value_or("") == (row.action == "edition" ? std::to_string(row.edition) : ""));
+            CHECK(mapped->field("edition").value_or("") ==
+                  (row.action == "edition" ? std::to_string(row.edition) : ""));
         }
     }
     for (const nc::BehaviorRow& row : nc::tables().behavior) {
         INFO("behaviorCodeIcdO3 " << row.code);
-        CHECK(std::holds_alternative<nc::Mapped>(thigh_with(nc::Item::behavior, std::to_string(row.code))) == row.accepted);
+        CHECK(std::holds_alternative<nc::Mapped>(thigh_with(nc::Item::behavior, std::to_string(row.code))) ==
+              row.accepted);
     }
 }
 

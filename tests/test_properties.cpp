@@ -15,6 +15,7 @@
 //
 // LMSSTAGE_PROPERTY_SCALE=N (environment) divides the number of generated cases by N, for slow
 // runs (valgrind on a slow machine); the cases drawn stay the same, only fewer. Unset: full size.
+#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -31,7 +32,6 @@
 #include <sstream>
 #include <string>
 #include <string_view>
-#include <unistd.h>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -136,42 +136,57 @@ std::vector<std::pair<std::string, std::string>> json_members(const Case& c, Len
     auto finding = [&boolean](Finding f) {
         return f == Finding::unknown ? in_quotes("unknown") : boolean(f == Finding::present);
     };
-    if (c.site) add(Field::site, in_quotes(name(*c.site)));
-    if (c.histology) add(Field::histology, in_quotes(name(*c.histology)));
-    if (c.edition) add(Field::edition, std::to_string(*c.edition));
+    if (c.site)
+        add(Field::site, in_quotes(name(*c.site)));
+    if (c.histology)
+        add(Field::histology, in_quotes(name(*c.histology)));
+    if (c.edition)
+        add(Field::edition, std::to_string(*c.edition));
     if (c.size) {
         const bool as_number =
             c.size->known() && c.size->value->unit == LengthUnit::cm && spelling == LengthSpelling::bare;
         const std::string text = length_text(*c.size, spelling);
         add(Field::size, as_number ? text : in_quotes(text));
     }
-    if (c.depth) add(Field::depth, in_quotes(name(*c.depth)));
-    if (c.grade) add(Field::grade, *c.grade == Grade::gx ? in_quotes("X") : std::string(name(*c.grade)));
-    if (c.nodes) add(Field::nodes, finding(*c.nodes));
-    if (c.metastasis) add(Field::metastasis, finding(*c.metastasis));
-    if (c.extension) add(Field::extension, in_quotes(name(*c.extension)));
-    if (c.adnexa) add(Field::adnexa, finding(*c.adnexa));
-    if (c.pelvic) add(Field::pelvic, finding(*c.pelvic));
-    if (c.bladder_rectum) add(Field::bladder_rectum, finding(*c.bladder_rectum));
-    if (c.cervix) add(Field::cervix, finding(*c.cervix));
-    if (c.peritoneal_cytology) add(Field::peritoneal_cytology, finding(*c.peritoneal_cytology));
+    if (c.depth)
+        add(Field::depth, in_quotes(name(*c.depth)));
+    if (c.grade)
+        add(Field::grade, *c.grade == Grade::gx ? in_quotes("X") : std::string(name(*c.grade)));
+    if (c.nodes)
+        add(Field::nodes, finding(*c.nodes));
+    if (c.metastasis)
+        add(Field::metastasis, finding(*c.metastasis));
+    if (c.extension)
+        add(Field::extension, in_quotes(name(*c.extension)));
+    if (c.adnexa)
+        add(Field::adnexa, finding(*c.adnexa));
+    if (c.pelvic)
+        add(Field::pelvic, finding(*c.pelvic));
+    if (c.bladder_rectum)
+        add(Field::bladder_rectum, finding(*c.bladder_rectum));
+    if (c.cervix)
+        add(Field::cervix, finding(*c.cervix));
+    if (c.peritoneal_cytology)
+        add(Field::peritoneal_cytology, finding(*c.peritoneal_cytology));
     if (c.abdominal_sites) {
-        add(Field::abdominal_sites, c.abdominal_sites->known() ? std::to_string(*c.abdominal_sites->value)
-                                                               : in_quotes("unknown"));
+        add(Field::abdominal_sites,
+            c.abdominal_sites->known() ? std::to_string(*c.abdominal_sites->value) : in_quotes("unknown"));
     }
     if (c.myometrial_invasion) {
-        add(Field::myometrial_invasion, c.myometrial_invasion->known()
-                                            ? number_text(*c.myometrial_invasion->value)
-                                            : in_quotes("unknown"));
+        add(Field::myometrial_invasion,
+            c.myometrial_invasion->known() ? number_text(*c.myometrial_invasion->value) : in_quotes("unknown"));
     }
     if (c.mitotic_rate) {
-        add(Field::mitotic_rate,
-            c.mitotic_rate->known() ? number_text(*c.mitotic_rate->value) : in_quotes("unknown"));
+        add(Field::mitotic_rate, c.mitotic_rate->known() ? number_text(*c.mitotic_rate->value) : in_quotes("unknown"));
     }
-    if (c.gi_site) add(Field::gi_site, in_quotes(name(*c.gi_site)));
-    if (c.adjoining_invasion) add(Field::adjoining_invasion, in_quotes(name(*c.adjoining_invasion)));
-    if (c.visceral_extent) add(Field::visceral_extent, in_quotes(name(*c.visceral_extent)));
-    if (c.foci) add(Field::foci, std::to_string(*c.foci));
+    if (c.gi_site)
+        add(Field::gi_site, in_quotes(name(*c.gi_site)));
+    if (c.adjoining_invasion)
+        add(Field::adjoining_invasion, in_quotes(name(*c.adjoining_invasion)));
+    if (c.visceral_extent)
+        add(Field::visceral_extent, in_quotes(name(*c.visceral_extent)));
+    if (c.foci)
+        add(Field::foci, std::to_string(*c.foci));
     return m;
 }
 
@@ -204,7 +219,7 @@ enum class Family {
 };
 
 constexpr std::array<Site, 5> k_soft_tissue_sites = {Site::soft_tissue, Site::extremity, Site::trunk,
-                                                    Site::retroperitoneum, Site::head_neck};
+                                                     Site::retroperitoneum, Site::head_neck};
 
 /// The system id of a well-formed case of the family.
 std::string_view system_of(Family family, const Case& c) {
@@ -270,7 +285,7 @@ Length random_length(Gen& g) {
     switch (g.index(6)) {
         case 0:
         case 1: {
-            constexpr std::array<double, 16> k_cm = {0.1, 1.0, 2.0,  2.01, 2.5,  4.0,  4.01, 4.99,
+            constexpr std::array<double, 16> k_cm = {0.1, 1.0,  2.0, 2.01, 2.5,   4.0,  4.01,  4.99,
                                                      5.0, 5.01, 6.0, 10.0, 10.01, 15.0, 15.01, 30.0};
             value = g.pick(k_cm) * scale;
             break;
@@ -284,7 +299,7 @@ Length random_length(Gen& g) {
             break;
         }
         case 3: value = std::round(g.unit() * 3000.0 * scale + 1.0) / 100.0; break;  // two decimals
-        case 4: value = (g.unit() * 40.0 + 1e-3) * scale; break;                      // full precision
+        case 4: value = (g.unit() * 40.0 + 1e-3) * scale; break;                     // full precision
         default: {
             constexpr std::array<double, 6> k_extreme = {1e-300, 1e-9, 0.001, 999.5, 1e6, 1e300};
             value = g.pick(k_extreme);
@@ -304,8 +319,9 @@ Measured<Length> random_size(Gen& g, double unknown_share) {
 double random_invasion(Gen& g) {
     switch (g.index(4)) {
         case 0: {
-            const std::array<double, 10> k_near = {0.0, 1e-9, 0.5, 49.99, 50.0, std::nextafter(50.0, 0.0),
-                                                   std::nextafter(50.0, 100.0), 50.01, 99.99, 100.0};
+            const std::array<double, 10> k_near = {
+                0.0,   1e-9,  0.5,  49.99, 50.0, std::nextafter(50.0, 0.0), std::nextafter(50.0, 100.0),
+                50.01, 99.99, 100.0};
             return g.pick(k_near);
         }
         case 1: return static_cast<double>(g.integer(0, 100));
@@ -317,8 +333,8 @@ double random_invasion(Gen& g) {
 double random_rate(Gen& g) {
     switch (g.index(3)) {
         case 0: {
-            const std::array<double, 10> k_near = {0.0, 1.0, 4.99, 5.0, std::nextafter(5.0, 0.0),
-                                                   std::nextafter(5.0, 10.0), 5.01, 6.0, 50.0, 1e6};
+            const std::array<double, 10> k_near = {
+                0.0, 1.0, 4.99, 5.0, std::nextafter(5.0, 0.0), std::nextafter(5.0, 10.0), 5.01, 6.0, 50.0, 1e6};
             return g.pick(k_near);
         }
         case 1: return static_cast<double>(g.integer(0, 30));
@@ -416,9 +432,12 @@ Case well_formed(Gen& g, Family family) {
                 }
             }
             random_uterine_findings(g, c);
-            if (g.chance(0.1)) c.edition = g.chance(0.5) ? 7 : 8;        // unused by FIGO
-            if (g.chance(0.1)) c.grade = g.pick(k_all_grades);          // unused by FIGO
-            if (g.chance(0.05)) c.depth = g.pick(k_all_depths);         // unused by FIGO
+            if (g.chance(0.1))
+                c.edition = g.chance(0.5) ? 7 : 8;  // unused by FIGO
+            if (g.chance(0.1))
+                c.grade = g.pick(k_all_grades);  // unused by FIGO
+            if (g.chance(0.05))
+                c.depth = g.pick(k_all_depths);  // unused by FIGO
             break;
         }
         case Family::gist: {
@@ -429,10 +448,12 @@ Case well_formed(Gen& g, Family family) {
                 c.edition = g.chance(0.5) ? 7 : 8;
             }
             c.size = random_size(g, 0.1);
-            c.mitotic_rate = g.chance(0.15) ? Measured<MitoticRate>::unknown()
-                                            : Measured<MitoticRate>::of(random_rate(g));
-            if (g.chance(0.1)) c.grade = g.pick(k_all_grades);  // unused by GIST
-            if (g.chance(0.05)) c.depth = g.pick(k_all_depths);
+            c.mitotic_rate =
+                g.chance(0.15) ? Measured<MitoticRate>::unknown() : Measured<MitoticRate>::of(random_rate(g));
+            if (g.chance(0.1))
+                c.grade = g.pick(k_all_grades);  // unused by GIST
+            if (g.chance(0.05))
+                c.depth = g.pick(k_all_depths);
             break;
         }
         case Family::ajcc8_trunk_retro: {
@@ -443,20 +464,24 @@ Case well_formed(Gen& g, Family family) {
             }
             c.size = random_size(g, 0.1);
             c.grade = g.pick(k_all_grades);
-            if (g.chance(0.1)) c.depth = g.pick(k_all_depths);  // unused by AJCC 8
+            if (g.chance(0.1))
+                c.depth = g.pick(k_all_depths);  // unused by AJCC 8
             break;
         }
         case Family::ajcc8_head_neck: {
             c.edition = 8;
             c.site = Site::head_neck;
             c.size = random_size(g, 0.1);
-            if (g.chance(0.6)) c.grade = g.pick(k_all_grades);
-            if (g.chance(0.5)) c.adjoining_invasion = g.pick(known_values(k_all_adjoining_invasions));
+            if (g.chance(0.6))
+                c.grade = g.pick(k_all_grades);
+            if (g.chance(0.5))
+                c.adjoining_invasion = g.pick(known_values(k_all_adjoining_invasions));
             if (c.adjoining_invasion && *c.adjoining_invasion != AdjoiningInvasion::none &&
                 c.extension == Extension::confined) {
                 c.extension.reset();  // T4a/T4b is spread beyond the site: "confined" would contradict it
             }
-            if (g.chance(0.1)) c.depth = g.pick(k_all_depths);  // unused by AJCC 8
+            if (g.chance(0.1))
+                c.depth = g.pick(k_all_depths);  // unused by AJCC 8
             break;
         }
         case Family::ajcc8_visceral: {
@@ -479,17 +504,23 @@ Case well_formed(Gen& g, Family family) {
                     c.visceral_extent = VisceralExtent::confined;
                 }
             }
-            if (g.chance(0.6)) c.grade = g.pick(k_all_grades);
-            if (g.chance(0.1)) c.size = random_size(g, 0.2);  // unused by visceral
-            if (g.chance(0.1)) c.depth = g.pick(k_all_depths);
+            if (g.chance(0.6))
+                c.grade = g.pick(k_all_grades);
+            if (g.chance(0.1))
+                c.size = random_size(g, 0.2);  // unused by visceral
+            if (g.chance(0.1))
+                c.depth = g.pick(k_all_depths);
             break;
         }
         case Family::gi_lms: {
             c.site = Site::gi;
             c.histology = Histology::lms;
-            if (g.chance(0.2)) c.edition = 7;
-            if (g.chance(0.3)) c.size = random_size(g, 0.2);  // unused: no AJCC 7 stage
-            if (g.chance(0.3)) c.grade = g.pick(k_all_grades);
+            if (g.chance(0.2))
+                c.edition = 7;
+            if (g.chance(0.3))
+                c.size = random_size(g, 0.2);  // unused: no AJCC 7 stage
+            if (g.chance(0.3))
+                c.grade = g.pick(k_all_grades);
             break;
         }
     }
@@ -498,13 +529,20 @@ Case well_formed(Gen& g, Family family) {
 
 Family random_family(Gen& g) {
     const std::size_t k = g.index(100);
-    if (k < 30) return Family::soft_tissue;
-    if (k < 48) return Family::uterine;
-    if (k < 58) return Family::adenosarcoma;
-    if (k < 73) return Family::gist;
-    if (k < 86) return Family::ajcc8_trunk_retro;
-    if (k < 92) return Family::ajcc8_head_neck;
-    if (k < 97) return Family::ajcc8_visceral;
+    if (k < 30)
+        return Family::soft_tissue;
+    if (k < 48)
+        return Family::uterine;
+    if (k < 58)
+        return Family::adenosarcoma;
+    if (k < 73)
+        return Family::gist;
+    if (k < 86)
+        return Family::ajcc8_trunk_retro;
+    if (k < 92)
+        return Family::ajcc8_head_neck;
+    if (k < 97)
+        return Family::ajcc8_visceral;
     return Family::gi_lms;
 }
 
@@ -520,7 +558,8 @@ public:
     }
     void add(const Case& smaller, const Case& larger, const std::string& what) {
         if (m_count++ < 8) {
-            m_text += "\n  " + what + "\n    smaller: " + record_text(smaller) + "\n    larger:  " + record_text(larger);
+            m_text +=
+                "\n  " + what + "\n    smaller: " + record_text(smaller) + "\n    larger:  " + record_text(larger);
         }
     }
     [[nodiscard]] int count() const { return m_count; }
@@ -619,18 +658,26 @@ Malformed left_out(Case c, Member member, Field field, std::string how, bool unl
 Malformed malform(Gen& g, Case c, Family family) {
     constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
     constexpr double k_inf = std::numeric_limits<double>::infinity();
-    const bool ajcc8_sts = family == Family::ajcc8_trunk_retro || family == Family::ajcc8_head_neck ||
-                           family == Family::ajcc8_visceral;
+    const bool ajcc8_sts =
+        family == Family::ajcc8_trunk_retro || family == Family::ajcc8_head_neck || family == Family::ajcc8_visceral;
     for (;;) {
         switch (g.index(20)) {
             case 0: {  // size not a positive finite length (the value is checked whatever the system)
-                const std::array<double, 9> bad = {0.0, -0.0, -3.0, -1e-300, -k_inf, k_inf, k_nan,
-                                                   std::numeric_limits<double>::lowest(), -std::nextafter(0.0, 1.0)};
+                const std::array<double, 9> bad = {0.0,
+                                                   -0.0,
+                                                   -3.0,
+                                                   -1e-300,
+                                                   -k_inf,
+                                                   k_inf,
+                                                   k_nan,
+                                                   std::numeric_limits<double>::lowest(),
+                                                   -std::nextafter(0.0, 1.0)};
                 c.size = Measured<Length>::of(Length{g.pick(bad), g.chance(0.5) ? LengthUnit::cm : LengthUnit::mm});
                 return {c, Field::size, "size not positive and finite"};
             }
             case 1:  // size missing where the system needs it
-                if (reads_size(family)) return left_out(c, &Case::size, Field::size, "size missing", true);
+                if (reads_size(family))
+                    return left_out(c, &Case::size, Field::size, "size missing", true);
                 break;
             case 2: {
                 const std::array<long long, 4> bad = {-1, -2, -1000, std::numeric_limits<long long>::min()};
@@ -638,8 +685,8 @@ Malformed malform(Gen& g, Case c, Family family) {
                 return {c, Field::abdominal_sites, "abdominal_sites negative"};
             }
             case 3: {
-                const std::array<double, 9> bad = {-1e-9, -1.0, std::nextafter(100.0, 200.0), 100.01, 101.0, 1e300,
-                                                   k_inf, -k_inf, k_nan};
+                const std::array<double, 9> bad = {
+                    -1e-9, -1.0, std::nextafter(100.0, 200.0), 100.01, 101.0, 1e300, k_inf, -k_inf, k_nan};
                 c.myometrial_invasion = g.pick(bad);
                 return {c, Field::myometrial_invasion, "myometrial_invasion outside 0-100"};
             }
@@ -655,18 +702,21 @@ Malformed malform(Gen& g, Case c, Family family) {
                 }
                 break;
             case 6:
-                if (family != Family::soft_tissue && !ajcc8_sts) break;
-                if (c.site == Site::gi) break;  // visceral given as gi + lms: histology is the system there
+                if (family != Family::soft_tissue && !ajcc8_sts)
+                    break;
+                if (c.site == Site::gi)
+                    break;  // visceral given as gi + lms: histology is the system there
                 c.histology = g.chance(0.5) ? Histology::ess : Histology::adenosarcoma;
                 return {c, Field::histology, "ess or adenosarcoma outside the uterus"};
             case 7:
-                if (family != Family::soft_tissue) break;
+                if (family != Family::soft_tissue)
+                    break;
                 c.site = Site::retroperitoneum;
                 c.depth = Depth::superficial;
                 return {c, Field::depth, "superficial retroperitoneal tumour (AJCC 7)"};
             case 8: {
-                const std::array<int, 6> bad = {0, 6, 9, -7, std::numeric_limits<int>::max(),
-                                                std::numeric_limits<int>::min()};
+                const std::array<int, 6> bad = {
+                    0, 6, 9, -7, std::numeric_limits<int>::max(), std::numeric_limits<int>::min()};
                 c.edition = g.pick(bad);
                 return {c, Field::edition, "edition neither 7 nor 8"};
             }
@@ -686,15 +736,18 @@ Malformed malform(Gen& g, Case c, Family family) {
                 }
                 break;
             case 12:
-                if (c.site != Site::gi) break;
+                if (c.site != Site::gi)
+                    break;
                 c.histology = g.chance(0.5) ? Histology::ess : Histology::adenosarcoma;
                 return {c, Field::histology, "ess or adenosarcoma at site gi"};
             case 13:
-                if (family == Family::gist || family == Family::gi_lms || c.site == Site::gi) break;
+                if (family == Family::gist || family == Family::gi_lms || c.site == Site::gi)
+                    break;
                 c.histology = Histology::gist;
                 return {c, Field::histology, "gist outside site gi"};
             case 14:
-                if (family != Family::ajcc8_visceral || c.site != Site::visceral) break;
+                if (family != Family::ajcc8_visceral || c.site != Site::visceral)
+                    break;
                 if (g.chance(0.5)) {
                     c.edition = 7;
                 } else {
@@ -702,11 +755,13 @@ Malformed malform(Gen& g, Case c, Family family) {
                 }
                 return {c, Field::edition, "site visceral without edition 8"};
             case 15:
-                if (family != Family::soft_tissue || (c.site && c.site != Site::soft_tissue)) break;
+                if (family != Family::soft_tissue || (c.site && c.site != Site::soft_tissue))
+                    break;
                 c.edition = 8;
                 return {c, Field::site, "edition 8 with the generic soft-tissue site"};
             case 16:
-                if (family == Family::gist) return left_out(c, &Case::gi_site, Field::gi_site, "GIST without gi_site");
+                if (family == Family::gist)
+                    return left_out(c, &Case::gi_site, Field::gi_site, "GIST without gi_site");
                 break;
             case 17:
                 if (family == Family::gist) {
@@ -714,7 +769,8 @@ Malformed malform(Gen& g, Case c, Family family) {
                 }
                 break;
             case 18:
-                if (family != Family::ajcc8_visceral) break;
+                if (family != Family::ajcc8_visceral)
+                    break;
                 c.visceral_extent.reset();
                 if (g.chance(0.5)) {
                     c.foci = 1;
@@ -746,16 +802,20 @@ std::set<std::string> answers_over(const Case& c, Field field) {
     };
     switch (field) {
         case Field::size:
-            for (double cm : {1.0, 3.0, 4.5, 7.0, 12.0, 20.0}) with([cm](Case& k) { k.size = size_cm(cm); });
+            for (double cm : {1.0, 3.0, 4.5, 7.0, 12.0, 20.0})
+                with([cm](Case& k) { k.size = size_cm(cm); });
             break;
         case Field::grade:
-            for (Grade gr : k_all_grades) with([gr](Case& k) { k.grade = gr; });
+            for (Grade gr : k_all_grades)
+                with([gr](Case& k) { k.grade = gr; });
             break;
         case Field::myometrial_invasion:
-            for (double v : {0.0, 30.0, 80.0}) with([v](Case& k) { k.myometrial_invasion = v; });
+            for (double v : {0.0, 30.0, 80.0})
+                with([v](Case& k) { k.myometrial_invasion = v; });
             break;
         case Field::mitotic_rate:
-            for (double v : {2.0, 8.0}) with([v](Case& k) { k.mitotic_rate = Measured<MitoticRate>::of(v); });
+            for (double v : {2.0, 8.0})
+                with([v](Case& k) { k.mitotic_rate = Measured<MitoticRate>::of(v); });
             break;
         default:
             for (VisceralExtent v : known_values(k_all_visceral_extents)) {
@@ -900,7 +960,8 @@ std::vector<Case> completions(const Case& c, Family family, const std::vector<Me
     }
     if (c.extension == Extension::unknown) {
         const auto values = known_values(k_all_extensions);
-        expand(out, std::vector<Extension>(values.begin(), values.end()), [](Case& k, Extension v) { k.extension = v; });
+        expand(out, std::vector<Extension>(values.begin(), values.end()),
+               [](Case& k, Extension v) { k.extension = v; });
     }
     if (c.adjoining_invasion == AdjoiningInvasion::unknown) {
         const auto values = known_values(k_all_adjoining_invasions);
@@ -998,10 +1059,10 @@ void check_not_lower(const Case& smaller, const Case& larger, Family family, std
     const bool stage_lowered = l->lo < s->lo || l->hi < s->hi;
     const bool summary_lowered = l->summary_lo < s->summary_lo || l->summary_hi < s->summary_hi;
     if (stage_lowered || summary_lowered) {
-        failures.add(smaller, larger,
-                     std::string(stage_lowered ? (has_stage_groups(family) ? "stage" : "T category")
-                                               : "summary stage") +
-                         " lowered by " + std::string(what) + ": " + smaller_text + " -> " + larger_text);
+        failures.add(
+            smaller, larger,
+            std::string(stage_lowered ? (has_stage_groups(family) ? "stage" : "T category") : "summary stage") +
+                " lowered by " + std::string(what) + ": " + smaller_text + " -> " + larger_text);
     }
 }
 
@@ -1068,8 +1129,8 @@ TEST_CASE("Property monotonicity - a larger tumour never lowers the stage nor th
         const double scale = len.unit == LengthUnit::cm ? 1.0 : 10.0;
         Case larger = smaller;
         larger.size = Measured<Length>::of(
-            Length{larger_value(g, len.value, {2.0 * scale, 4.0 * scale, 5.0 * scale, 10.0 * scale, 15.0 * scale,
-                                               len.value * 2.0}),
+            Length{larger_value(g, len.value,
+                                {2.0 * scale, 4.0 * scale, 5.0 * scale, 10.0 * scale, 15.0 * scale, len.value * 2.0}),
                    len.unit});
         ++pairs;
         check_not_lower(smaller, larger, family,
@@ -1086,8 +1147,7 @@ TEST_CASE("Property monotonicity - a larger tumour never lowers the stage nor th
         // A higher mitotic rate for GIST.
         if (family == Family::gist && smaller.mitotic_rate->known()) {
             Case faster = smaller;
-            faster.mitotic_rate =
-                Measured<MitoticRate>::of(larger_value(g, *smaller.mitotic_rate->value, {5.0, 50.0}));
+            faster.mitotic_rate = Measured<MitoticRate>::of(larger_value(g, *smaller.mitotic_rate->value, {5.0, 50.0}));
             check_not_lower(smaller, faster, family, "mitotic rate up", failures);
         }
     });
@@ -1148,10 +1208,10 @@ TEST_CASE("Property monotonicity - more spread never lowers the stage nor the su
         // Nodes, metastasis and the uterine findings, each from not reported or no to yes.
         using FindingOf = std::optional<Finding> Case::*;
         const std::array<std::pair<FindingOf, const char*>, 5> findings = {{{&Case::nodes, "nodes"},
-                                                                             {&Case::metastasis, "metastasis"},
-                                                                             {&Case::adnexa, "adnexa"},
-                                                                             {&Case::pelvic, "pelvic"},
-                                                                             {&Case::bladder_rectum, "bladder_rectum"}}};
+                                                                            {&Case::metastasis, "metastasis"},
+                                                                            {&Case::adnexa, "adnexa"},
+                                                                            {&Case::pelvic, "pelvic"},
+                                                                            {&Case::bladder_rectum, "bladder_rectum"}}};
         for (const auto& [finding, label] : findings) {
             if (base.*finding != Finding::present) {
                 Case larger = base;
@@ -1170,8 +1230,9 @@ TEST_CASE("Property monotonicity - more spread never lowers the stage nor the su
         if (sites < 1000) {
             Case larger = base;
             larger.abdominal_sites = sites + g.integer(1, 3);
-            check_pair(base, larger,
-                       "abdominal_sites " + std::to_string(sites) + " -> " + std::to_string(*larger.abdominal_sites->value));
+            check_pair(
+                base, larger,
+                "abdominal_sites " + std::to_string(sites) + " -> " + std::to_string(*larger.abdominal_sites->value));
         }
         // AJCC 8 head and neck: invasion of adjoining structures none < t4a < t4b.
         if (auto a = raised(g, base.adjoining_invasion, k_all_adjoining_invasions)) {
@@ -1230,7 +1291,8 @@ namespace {
 std::vector<void (*)(Case&)> unknowns_read_by(Family family) {
     std::vector<void (*)(Case&)> out = {[](Case& c) { c.nodes = Finding::unknown; },
                                         [](Case& c) { c.metastasis = Finding::unknown; }};
-    if (reads_size(family)) out.push_back([](Case& c) { c.size = size_unknown(); });
+    if (reads_size(family))
+        out.push_back([](Case& c) { c.size = size_unknown(); });
     if (family != Family::uterine && family != Family::adenosarcoma) {
         out.push_back([](Case& c) { c.extension = Extension::unknown; });
     }
@@ -1253,7 +1315,8 @@ std::vector<void (*)(Case&)> unknowns_read_by(Family family) {
             break;
         case Family::ajcc8_visceral:
             out.push_back([](Case& c) {
-                if (c.foci.value_or(1) < 2) c.visceral_extent = VisceralExtent::unknown;
+                if (c.foci.value_or(1) < 2)
+                    c.visceral_extent = VisceralExtent::unknown;
             });
             break;
         default: break;
@@ -1272,11 +1335,12 @@ TEST_CASE("Property unknowns - possible stages and summary stage are the union o
           "[properties][unknowns]") {
     // Concrete sizes on both sides of every size boundary (2, 4, 5, 10, 15 cm), in both units, and
     // far from them; concrete mitotic rates on both sides of 5.
-    const std::vector<Measured<Length>> sizes = {
-        size_cm(0.1),  size_cm(2.0),  size_cm(2.01),  size_cm(4.0),  size_cm(4.01),
-        size_cm(4.99), size_cm(5.0),  size_cm(5.01),  size_cm(std::nextafter(5.0, 6.0)),
-        size_cm(10.0), size_cm(10.01), size_cm(15.0), size_cm(15.01), size_cm(30.0),
-        size_mm(49.9), size_mm(50.0), size_mm(50.1)};
+    const std::vector<Measured<Length>> sizes = {size_cm(0.1),   size_cm(2.0),   size_cm(2.01),
+                                                 size_cm(4.0),   size_cm(4.01),  size_cm(4.99),
+                                                 size_cm(5.0),   size_cm(5.01),  size_cm(std::nextafter(5.0, 6.0)),
+                                                 size_cm(10.0),  size_cm(10.01), size_cm(15.0),
+                                                 size_cm(15.01), size_cm(30.0),  size_mm(49.9),
+                                                 size_mm(50.0),  size_mm(50.1)};
     const std::vector<double> rates = {0.0, 5.0, std::nextafter(5.0, 6.0), 5.01, 50.0};
     Gen g(6);
     Failures failures;
@@ -1386,20 +1450,34 @@ std::vector<std::string> flags_of(const Case& c, LengthSpelling spelling, Gen& g
             groups.push_back({option + (yes ? "=yes" : "=no")});
         }
     };
-    if (c.site) valued(Field::site, std::string(name(*c.site)));
-    if (c.histology) valued(Field::histology, std::string(name(*c.histology)));
-    if (c.edition) valued(Field::edition, std::to_string(*c.edition));
-    if (c.size) valued(Field::size, length_text(*c.size, spelling));
-    if (c.depth) valued(Field::depth, std::string(name(*c.depth)));
-    if (c.grade) valued(Field::grade, std::string(name(*c.grade)));
-    if (c.nodes) flag(Field::nodes, *c.nodes);
-    if (c.metastasis) flag(Field::metastasis, *c.metastasis);
-    if (c.extension) valued(Field::extension, std::string(name(*c.extension)));
-    if (c.adnexa) flag(Field::adnexa, *c.adnexa);
-    if (c.pelvic) flag(Field::pelvic, *c.pelvic);
-    if (c.bladder_rectum) flag(Field::bladder_rectum, *c.bladder_rectum);
-    if (c.cervix) flag(Field::cervix, *c.cervix);
-    if (c.peritoneal_cytology) flag(Field::peritoneal_cytology, *c.peritoneal_cytology);
+    if (c.site)
+        valued(Field::site, std::string(name(*c.site)));
+    if (c.histology)
+        valued(Field::histology, std::string(name(*c.histology)));
+    if (c.edition)
+        valued(Field::edition, std::to_string(*c.edition));
+    if (c.size)
+        valued(Field::size, length_text(*c.size, spelling));
+    if (c.depth)
+        valued(Field::depth, std::string(name(*c.depth)));
+    if (c.grade)
+        valued(Field::grade, std::string(name(*c.grade)));
+    if (c.nodes)
+        flag(Field::nodes, *c.nodes);
+    if (c.metastasis)
+        flag(Field::metastasis, *c.metastasis);
+    if (c.extension)
+        valued(Field::extension, std::string(name(*c.extension)));
+    if (c.adnexa)
+        flag(Field::adnexa, *c.adnexa);
+    if (c.pelvic)
+        flag(Field::pelvic, *c.pelvic);
+    if (c.bladder_rectum)
+        flag(Field::bladder_rectum, *c.bladder_rectum);
+    if (c.cervix)
+        flag(Field::cervix, *c.cervix);
+    if (c.peritoneal_cytology)
+        flag(Field::peritoneal_cytology, *c.peritoneal_cytology);
     if (c.abdominal_sites) {
         valued(Field::abdominal_sites,
                c.abdominal_sites->known() ? std::to_string(*c.abdominal_sites->value) : "unknown");
@@ -1411,10 +1489,14 @@ std::vector<std::string> flags_of(const Case& c, LengthSpelling spelling, Gen& g
     if (c.mitotic_rate) {
         valued(Field::mitotic_rate, c.mitotic_rate->known() ? number_text(*c.mitotic_rate->value) : "unknown");
     }
-    if (c.gi_site) valued(Field::gi_site, std::string(name(*c.gi_site)));
-    if (c.adjoining_invasion) valued(Field::adjoining_invasion, std::string(name(*c.adjoining_invasion)));
-    if (c.visceral_extent) valued(Field::visceral_extent, std::string(name(*c.visceral_extent)));
-    if (c.foci) valued(Field::foci, std::to_string(*c.foci));
+    if (c.gi_site)
+        valued(Field::gi_site, std::string(name(*c.gi_site)));
+    if (c.adjoining_invasion)
+        valued(Field::adjoining_invasion, std::string(name(*c.adjoining_invasion)));
+    if (c.visceral_extent)
+        valued(Field::visceral_extent, std::string(name(*c.visceral_extent)));
+    if (c.foci)
+        valued(Field::foci, std::to_string(*c.foci));
     g.shuffle(groups);
     std::vector<std::string> args;
     for (const auto& group : groups) {
@@ -1537,8 +1619,7 @@ TEST_CASE("Property three doors - batch, check and the flags with --json give th
     CHECK(lines_of(check_input).size() == static_cast<std::size_t>(cases_count - failures.count()));
 }
 
-TEST_CASE("Property options - staging without the trace or the texts changes nothing else",
-          "[properties][options]") {
+TEST_CASE("Property options - staging without the trace or the texts changes nothing else", "[properties][options]") {
     // StageOptions lets a caller that never reads the trace or the texts skip building them (batch
     // with chosen columns): the system, categories, stages, summary stage and survival table must
     // be those of a full staging, and the lists left out empty.
@@ -1572,14 +1653,16 @@ TEST_CASE("Property options - staging without the trace or the texts changes not
                                            return a.rule == b.rule && a.because == b.because;
                                        })
                           : lean.trace.empty();
-        const bool texts_ok = options.texts ? same_list(full.assumptions, lean.assumptions) &&
-                                                  same_list(full.warnings, lean.warnings) &&
-                                                  same_list(full.notes, lean.notes)
-                                            : lean.assumptions.empty() && lean.warnings.empty() && lean.notes.empty();
+        const bool texts_ok = options.texts
+                                  ? same_list(full.assumptions, lean.assumptions) &&
+                                        same_list(full.warnings, lean.warnings) && same_list(full.notes, lean.notes)
+                                  : lean.assumptions.empty() && lean.warnings.empty() && lean.notes.empty();
         if (!same || !trace_ok || !texts_ok) {
             failures.add(c, std::string("trace ") + (options.trace ? "on" : "off") + ", texts " +
-                                (options.texts ? "on" : "off") + ": " + (!same ? "the result differs" :
-                                !trace_ok ? "the trace is wrong" : "the texts are wrong"));
+                                (options.texts ? "on" : "off") + ": " +
+                                (!same       ? "the result differs"
+                                 : !trace_ok ? "the trace is wrong"
+                                             : "the texts are wrong"));
         }
     }
     INFO(failures.report());

@@ -96,10 +96,10 @@ TEST_CASE("record reader accepts a good soft tissue record", "[record_reader]") 
 
 TEST_CASE("record reader accepts a good uterine record with every uterine field", "[record_reader]") {
     Record record;
-    const auto error = read(
-        R"({"site":"uterus","histology":"lms","size":7,"adnexa":true,"pelvic":false,"bladder_rectum":false,)"
-        R"("abdominal_sites":1,"nodes":"unknown","extension":"adjacent-organ"})",
-        record);
+    const auto error =
+        read(R"({"site":"uterus","histology":"lms","size":7,"adnexa":true,"pelvic":false,"bladder_rectum":false,)"
+             R"("abdominal_sites":1,"nodes":"unknown","extension":"adjacent-organ"})",
+             record);
     REQUIRE_FALSE(error.has_value());
     CHECK(record.input.site == lmsstage::Site::uterus);
     CHECK(record.input.histology == lmsstage::Histology::lms);
@@ -137,9 +137,9 @@ TEST_CASE("record reader clears the previous record before reading", "[record_re
 // Not JSON, not UTF-8, not an object
 
 TEST_CASE("record reader rejects invalid JSON without naming a field", "[record_reader][syntax]") {
-    for (const std::string_view bad : {R"({"size": 6,})", R"({"size" 6})", R"({size: 6})", R"({"size": 6)",
-                                       R"({"size": 06})", R"({"size": 6.})", R"({"size": +6})", R"({"size": tru})",
-                                       R"({'size': 6})", "not json", "", "   "}) {
+    for (const std::string_view bad :
+         {R"({"size": 6,})", R"({"size" 6})", R"({size: 6})", R"({"size": 6)", R"({"size": 06})", R"({"size": 6.})",
+          R"({"size": +6})", R"({"size": tru})", R"({'size': 6})", "not json", "", "   "}) {
         const RecordError error = rejected(bad);
         INFO("record: " << bad << " -> " << error.message);
         CHECK(error.field.empty());
@@ -165,14 +165,14 @@ TEST_CASE("record reader says a truncated record ends early", "[record_reader][s
 
 TEST_CASE("record reader rejects invalid UTF-8 inside a string", "[record_reader][utf8]") {
     for (const std::string& bad : {
-             "{\"site\": \"\xff\"}"s,                  // never valid
-             "{\"site\": \"ut\xC3\"}"s,                // lead byte without its continuation
-             "{\"site\": \"\xC0\xAF\"}"s,              // overlong '/'
-             "{\"site\": \"\xE0\x80\xAF\"}"s,          // overlong, three bytes
-             "{\"site\": \"\xED\xA0\x80\"}"s,          // an encoded surrogate
-             "{\"site\": \"\xF4\x90\x80\x80\"}"s,      // past U+10FFFF
-             "{\"site\": \"\x80\"}"s,                  // a lone continuation byte
-             "{\"si\xFFte\": \"uterus\"}"s,            // in a key
+             "{\"site\": \"\xff\"}"s,              // never valid
+             "{\"site\": \"ut\xC3\"}"s,            // lead byte without its continuation
+             "{\"site\": \"\xC0\xAF\"}"s,          // overlong '/'
+             "{\"site\": \"\xE0\x80\xAF\"}"s,      // overlong, three bytes
+             "{\"site\": \"\xED\xA0\x80\"}"s,      // an encoded surrogate
+             "{\"site\": \"\xF4\x90\x80\x80\"}"s,  // past U+10FFFF
+             "{\"site\": \"\x80\"}"s,              // a lone continuation byte
+             "{\"si\xFFte\": \"uterus\"}"s,        // in a key
          }) {
         const RecordError error = rejected(bad);
         INFO("message: " << error.message);
@@ -256,8 +256,8 @@ TEST_CASE("record reader rejects expect and source in a batch record", "[record_
 
 TEST_CASE("record reader accepts expect and source in a check record", "[record_reader][keys]") {
     Record record;
-    const auto error =
-        read_record(R"({"size": 6, "grade": 3, "expect": {"stage": "III"}, "source": "AJCC"})", RecordKind::check, record);
+    const auto error = read_record(R"({"size": 6, "grade": 3, "expect": {"stage": "III"}, "source": "AJCC"})",
+                                   RecordKind::check, record);
     REQUIRE_FALSE(error.has_value());
     CHECK(record.expect_json == R"({"stage": "III"})");
     CHECK(record.source == "AJCC");
@@ -409,9 +409,9 @@ TEST_CASE("record reader rejects other out of range numbers and names the field"
 TEST_CASE("record reader reads size 0, -0 and -3 as given, and staging refuses them for size",
           "[record_reader][numbers]") {
     // Reading converts text to values; whether a size is valid is decided once, by the core.
-    for (std::string_view text : {R"({"size": 0, "grade": 3})", R"({"size": -0, "grade": 3})",
-                                  R"({"size": -0.0, "grade": 3})", R"({"size": -3, "grade": 3})",
-                                  R"({"size": "-0 mm", "grade": 3})"}) {
+    for (std::string_view text :
+         {R"({"size": 0, "grade": 3})", R"({"size": -0, "grade": 3})", R"({"size": -0.0, "grade": 3})",
+          R"({"size": -3, "grade": 3})", R"({"size": "-0 mm", "grade": 3})"}) {
         INFO("record: " << text);
         Record record;
         REQUIRE_FALSE(read(text, record).has_value());

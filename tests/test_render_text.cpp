@@ -12,8 +12,8 @@
 #include "lmsstage/lmsstage.hpp"
 
 using namespace lmsstage;
-using lmsstage::cli::TextOptions;
 using lmsstage::cli::render_text;
+using lmsstage::cli::TextOptions;
 
 namespace {
 
@@ -192,8 +192,7 @@ TEST_CASE("the last non-empty line is the clinical judgment reminder", "[render]
 }
 
 TEST_CASE("the reminder stays last with the rule trace", "[render][text]") {
-    CHECK(last_non_empty_line(render_text(sample_result(), TextOptions{false, true})) ==
-          clinical_judgment_reminder());
+    CHECK(last_non_empty_line(render_text(sample_result(), TextOptions{false, true})) == clinical_judgment_reminder());
 }
 
 TEST_CASE("the rule trace is shown only when asked for", "[render][text]") {
@@ -374,11 +373,12 @@ TEST_CASE("every line of the report fits the width, at 80 columns and at 40 to 2
 
 TEST_CASE("the stage is on the first line and the matched survival figure on the third", "[render][text][width]") {
     const std::string text = render_text(staged([] {
-        Case c;
-        c.size = Measured<Length>::of(Length{6.0, LengthUnit::cm});
-        c.grade = Grade::g3;
-        return c;
-    }()), TextOptions{});
+                                             Case c;
+                                             c.size = Measured<Length>::of(Length{6.0, LengthUnit::cm});
+                                             c.grade = Grade::g3;
+                                             return c;
+                                         }()),
+                                         TextOptions{});
     const std::vector<std::string> lines = lines_of(text);
     REQUIRE(lines.size() > 3);
     CHECK(lines[0].rfind("Stage III  (AJCC 7th edition", 0) == 0);
@@ -395,7 +395,7 @@ TEST_CASE("brief gives the stage, TNM, summary stage and the matched figure in a
         const std::vector<std::string> lines = lines_of(render_text(r, options));
         INFO("system " << r.system.id);
         CHECK(lines.size() <= 4);
-        CHECK(contains(lines.front(), r.system.grouping == Grouping::figo ? "FIGO stage" : "") );
+        CHECK(contains(lines.front(), r.system.grouping == Grouping::figo ? "FIGO stage" : ""));
         CHECK_FALSE(contains(render_text(r, options), clinical_judgment_reminder()));
     }
 }

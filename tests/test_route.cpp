@@ -101,8 +101,7 @@ TEST_CASE("value_words lists exactly the words each listed field accepts", "[rou
         INFO("field " << spec.key);
         const auto words = cli::value_words(spec);
         const bool listed = spec.kind == cli::ValueKind::choice || spec.kind == cli::ValueKind::grade ||
-                            spec.kind == cli::ValueKind::finding ||
-                            spec.kind == cli::ValueKind::edition;
+                            spec.kind == cli::ValueKind::finding || spec.kind == cli::ValueKind::edition;
         CHECK(words.empty() != listed);
         for (std::string_view word : words) {
             INFO("word " << word);

@@ -20,37 +20,86 @@ namespace {
 struct Facts {
     const RuleSet* rules;
     const char* id;
-    std::vector<T> t;                 ///< the T values staging looks up (or, without groups, defines)
-    bool has_groups;                  ///< false: AJCC 8 head and neck and visceral give the T category only
-    std::optional<bool> uses_grade;   ///< not pinned where there are no stage groups
-    bool uses_rate;                   ///< the GIST mitotic rate column
-    const char* stages;               ///< every stage a row gives, in stage order
+    std::vector<T> t;                ///< the T values staging looks up (or, without groups, defines)
+    bool has_groups;                 ///< false: AJCC 8 head and neck and visceral give the T category only
+    std::optional<bool> uses_grade;  ///< not pinned where there are no stage groups
+    bool uses_rate;                  ///< the GIST mitotic rate column
+    const char* stages;              ///< every stage a row gives, in stage order
 };
 
 const std::vector<Facts>& facts() {
     static const std::vector<Facts> k_facts = {
         {&ajcc7_sts_rules(), "ajcc7-sts", {T::t1, T::t2}, true, true, false, "IA, IB, IIA, IIB, III, IV"},
-        {&figo2009_uterine_rules(), "figo2009-uterine", {T::t1a, T::t1b, T::t2a, T::t2b, T::t3a, T::t3b, T::t4},
-         true, false, false, "IA, IB, IIA, IIB, IIIA, IIIB, IIIC, IVA, IVB"},
-        {&figo2009_adenosarcoma_rules(), "figo2009-adenosarcoma",
-         {T::t1a, T::t1b, T::t1c, T::t2a, T::t2b, T::t3a, T::t3b, T::t4}, true, false, false,
+        {&figo2009_uterine_rules(),
+         "figo2009-uterine",
+         {T::t1a, T::t1b, T::t2a, T::t2b, T::t3a, T::t3b, T::t4},
+         true,
+         false,
+         false,
+         "IA, IB, IIA, IIB, IIIA, IIIB, IIIC, IVA, IVB"},
+        {&figo2009_adenosarcoma_rules(),
+         "figo2009-adenosarcoma",
+         {T::t1a, T::t1b, T::t1c, T::t2a, T::t2b, T::t3a, T::t3b, T::t4},
+         true,
+         false,
+         false,
          "IA, IB, IC, IIA, IIB, IIIA, IIIB, IIIC, IVA, IVB"},
-        {&ajcc7_gist_gastric_rules(), "ajcc7-gist", {T::t1, T::t2, T::t3, T::t4}, true, false, true,
+        {&ajcc7_gist_gastric_rules(),
+         "ajcc7-gist",
+         {T::t1, T::t2, T::t3, T::t4},
+         true,
+         false,
+         true,
          "IA, IB, II, IIIA, IIIB, IV"},
-        {&ajcc7_gist_intestinal_rules(), "ajcc7-gist", {T::t1, T::t2, T::t3, T::t4}, true, false, true,
+        {&ajcc7_gist_intestinal_rules(),
+         "ajcc7-gist",
+         {T::t1, T::t2, T::t3, T::t4},
+         true,
+         false,
+         true,
          "I, II, IIIA, IIIB, IV"},
-        {&ajcc8_gist_gastric_rules(), "ajcc8-gist", {T::t1, T::t2, T::t3, T::t4}, true, false, true,
+        {&ajcc8_gist_gastric_rules(),
+         "ajcc8-gist",
+         {T::t1, T::t2, T::t3, T::t4},
+         true,
+         false,
+         true,
          "IA, IB, II, IIIA, IIIB, IV"},
-        {&ajcc8_gist_intestinal_rules(), "ajcc8-gist", {T::t1, T::t2, T::t3, T::t4}, true, false, true,
+        {&ajcc8_gist_intestinal_rules(),
+         "ajcc8-gist",
+         {T::t1, T::t2, T::t3, T::t4},
+         true,
+         false,
+         true,
          "I, II, IIIA, IIIB, IV"},
-        {&ajcc8_sts_trunk_extremity_rules(), "ajcc8-sts-trunk-extremity", {T::t1, T::t2, T::t3, T::t4}, true, true,
-         false, "IA, IB, II, IIIA, IIIB, IV"},
-        {&ajcc8_sts_retroperitoneum_rules(), "ajcc8-sts-retroperitoneum", {T::t1, T::t2, T::t3, T::t4}, true, true,
-         false, "IA, IB, II, IIIA, IIIB, IV"},
-        {&ajcc8_sts_head_neck_rules(), "ajcc8-sts-head-neck", {T::t1, T::t2, T::t3, T::t4a, T::t4b}, false,
-         std::nullopt, false, ""},
-        {&ajcc8_sts_visceral_rules(), "ajcc8-sts-visceral", {T::t1, T::t2a, T::t2b, T::t3, T::t4a, T::t4b, T::t4c},
-         false, std::nullopt, false, ""},
+        {&ajcc8_sts_trunk_extremity_rules(),
+         "ajcc8-sts-trunk-extremity",
+         {T::t1, T::t2, T::t3, T::t4},
+         true,
+         true,
+         false,
+         "IA, IB, II, IIIA, IIIB, IV"},
+        {&ajcc8_sts_retroperitoneum_rules(),
+         "ajcc8-sts-retroperitoneum",
+         {T::t1, T::t2, T::t3, T::t4},
+         true,
+         true,
+         false,
+         "IA, IB, II, IIIA, IIIB, IV"},
+        {&ajcc8_sts_head_neck_rules(),
+         "ajcc8-sts-head-neck",
+         {T::t1, T::t2, T::t3, T::t4a, T::t4b},
+         false,
+         std::nullopt,
+         false,
+         ""},
+        {&ajcc8_sts_visceral_rules(),
+         "ajcc8-sts-visceral",
+         {T::t1, T::t2a, T::t2b, T::t3, T::t4a, T::t4b, T::t4c},
+         false,
+         std::nullopt,
+         false,
+         ""},
     };
     return k_facts;
 }
@@ -69,8 +118,8 @@ std::vector<std::size_t> matching_rows(const RuleSet& rules, T t, N n, M m, G g,
 }
 
 std::string combo_text(T t, N n, M m, G g, Rate rate) {
-    return std::string(name(t)) + ' ' + std::string(name(n)) + ' ' + std::string(name(m)) + ' ' +
-           std::string(name(g)) + ", rate " + std::string(name(rate));
+    return std::string(name(t)) + ' ' + std::string(name(n)) + ' ' + std::string(name(m)) + ' ' + std::string(name(g)) +
+           ", rate " + std::string(name(rate));
 }
 
 bool defines(const RuleSet& rules, T t) {
@@ -96,9 +145,10 @@ TEST_CASE("Rule tables - all_rule_sets is the 11 rule sets, in order", "[rules]"
     }
 }
 
-TEST_CASE("Rule tables - every rule set has its system id, a name, a source, T definitions, and stage rows unless "
-          "it gives the T category only",
-          "[rules]") {
+TEST_CASE(
+    "Rule tables - every rule set has its system id, a name, a source, T definitions, and stage rows unless "
+    "it gives the T category only",
+    "[rules]") {
     for (const Facts& f : facts()) {
         const RuleSet& rules = *f.rules;
         INFO("rule set " << f.id << " (" << rules.system.name << ")");
@@ -196,9 +246,10 @@ TEST_CASE("Rule tables - the mitotic rate never changes a stage outside GIST", "
     }
 }
 
-TEST_CASE("Rule tables - T1c exists only for adenosarcoma, T4c only for visceral sarcoma, T4a and T4b only for "
-          "AJCC 8 head and neck and visceral",
-          "[rules]") {
+TEST_CASE(
+    "Rule tables - T1c exists only for adenosarcoma, T4c only for visceral sarcoma, T4a and T4b only for "
+    "AJCC 8 head and neck and visceral",
+    "[rules]") {
     for (const RuleSet* rules : all_rule_sets()) {
         INFO("rule set " << rules->system.name);
         const bool t4_letters = rules == &ajcc8_sts_head_neck_rules() || rules == &ajcc8_sts_visceral_rules();

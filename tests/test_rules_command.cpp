@@ -2,8 +2,8 @@
 // usage error for an unknown system, and the JSON form.
 #include <catch2/catch.hpp>
 
-#include <nlohmann/json.hpp>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "cli/app.hpp"
-#include "lmsstage/lmsstage.hpp"
 #include "door_test_support.hpp"
+#include "lmsstage/lmsstage.hpp"
 
 using lmsstage::cli::Environment;
 namespace exit_code = lmsstage::cli::exit_code;
@@ -303,8 +303,8 @@ TEST_CASE("rules --json groups name only T categories the system defines", "[rul
                 continue;  // "any"
             }
             for (const json& t : g.at("T")) {
-                INFO(rules.at("system").at("id").get<std::string>() << " stage " << g.at("stage").get<std::string>()
-                                                                  << " names " << t.get<std::string>());
+                INFO(rules.at("system").at("id").get<std::string>()
+                     << " stage " << g.at("stage").get<std::string>() << " names " << t.get<std::string>());
                 CHECK(defined.count(t.get<std::string>()) == 1);
             }
         }
@@ -367,8 +367,7 @@ TEST_CASE("README lists every note with its source, as rules notes does", "[rule
     }
 }
 
-TEST_CASE("rules --json and a result's --json write the same survival figure text (37, not 37.0)",
-          "[rules][json]") {
+TEST_CASE("rules --json and a result's --json write the same survival figure text (37, not 37.0)", "[rules][json]") {
     // American Cancer Society, uterine leiomyosarcoma: regional 37 %.
     const Run rules = run_cli({"rules", "survival", "--json"});
     const Run result = run_cli({"--site", "uterus", "--size", "3", "--json"});

@@ -67,10 +67,10 @@ TEST_CASE("Summary soft tissue - every AJCC 7 and 8 site, extension, nodes and m
           "[summary][ajcc7][ajcc8]") {
     // AJCC 7 at every soft tissue site (and the site left out); AJCC 8 at the sites with stage groups.
     std::vector<Case> bases;
-    for (const std::optional<Site>& site : {std::optional<Site>{}, std::optional<Site>{Site::soft_tissue},
-                                            std::optional<Site>{Site::extremity}, std::optional<Site>{Site::trunk},
-                                            std::optional<Site>{Site::retroperitoneum},
-                                            std::optional<Site>{Site::head_neck}}) {
+    for (const std::optional<Site>& site :
+         {std::optional<Site>{}, std::optional<Site>{Site::soft_tissue}, std::optional<Site>{Site::extremity},
+          std::optional<Site>{Site::trunk}, std::optional<Site>{Site::retroperitoneum},
+          std::optional<Site>{Site::head_neck}}) {
         for (double cm : {1.0, 5.0, 20.0}) {
             for (Grade g : k_all_grades) {
                 Case c = soft_tissue_case(cm, g);
@@ -85,8 +85,7 @@ TEST_CASE("Summary soft tissue - every AJCC 7 and 8 site, extension, nodes and m
     check_summary_stages(bases, false);
 }
 
-TEST_CASE("Summary GIST - an adjacent organ is distant, at every GI site, edition, size and rate",
-          "[summary][gist]") {
+TEST_CASE("Summary GIST - an adjacent organ is distant, at every GI site, edition, size and rate", "[summary][gist]") {
     std::vector<Case> bases;
     for (GiSite site : k_all_gi_sites) {
         for (int edition : {7, 8}) {
@@ -111,7 +110,8 @@ TEST_CASE("Summary GIST - an adjacent organ notes the Summary Stage 2000 cohort,
     CHECK_FALSE(any_contains(staged(c).notes, "Summary Stage 2000"));
 }
 
-TEST_CASE("Summary - stage IV with a regional summary stage says why (AJCC 8 extremity N1 M0)", "[summary][notes][ajcc8]") {
+TEST_CASE("Summary - stage IV with a regional summary stage says why (AJCC 8 extremity N1 M0)",
+          "[summary][notes][ajcc8]") {
     Case c = ajcc8_case(Site::extremity, size_cm(3.0), Grade::g1);
     c.nodes = Finding::present;
     const Result r = staged(c);
@@ -272,8 +272,8 @@ TEST_CASE("Survival table - each case gets the table of its population, or none 
     struct Row {
         const char* label;
         Case c;
-        const char* table;                      ///< "" = no table
-        std::vector<std::string_view> note;     ///< words one note must contain (no table only)
+        const char* table;                   ///< "" = no table
+        std::vector<std::string_view> note;  ///< words one note must contain (no table only)
     };
     Case soft_tissue_retro = soft_tissue_case(3.0, Grade::g1);
     soft_tissue_retro.site = Site::retroperitoneum;
@@ -283,27 +283,43 @@ TEST_CASE("Survival table - each case gets the table of its population, or none 
     // SEER site recode "Soft Tissue including Heart": C38.0, C47, C49; the retroperitoneum is C48.0.
     const std::vector<Row> rows = {
         {"AJCC 7, site left out", soft_tissue_case(3.0, Grade::g1), "soft-tissue-sarcoma", {}},
-        {"AJCC 7, extremity", edited(soft_tissue_case(3.0, Grade::g1), [](Case& c) { c.site = Site::extremity; }),
-         "soft-tissue-sarcoma", {}},
-        {"AJCC 7, trunk", edited(soft_tissue_case(3.0, Grade::g1), [](Case& c) { c.site = Site::trunk; }),
-         "soft-tissue-sarcoma", {}},
-        {"AJCC 7, head and neck", edited(soft_tissue_case(3.0, Grade::g1), [](Case& c) { c.site = Site::head_neck; }),
-         "soft-tissue-sarcoma", {}},
+        {"AJCC 7, extremity",
+         edited(soft_tissue_case(3.0, Grade::g1), [](Case& c) { c.site = Site::extremity; }),
+         "soft-tissue-sarcoma",
+         {}},
+        {"AJCC 7, trunk",
+         edited(soft_tissue_case(3.0, Grade::g1), [](Case& c) { c.site = Site::trunk; }),
+         "soft-tissue-sarcoma",
+         {}},
+        {"AJCC 7, head and neck",
+         edited(soft_tissue_case(3.0, Grade::g1), [](Case& c) { c.site = Site::head_neck; }),
+         "soft-tissue-sarcoma",
+         {}},
         {"AJCC 8, head and neck", head_neck_case(size_cm(3.0)), "soft-tissue-sarcoma", {}},
         {"AJCC 7, retroperitoneum", soft_tissue_retro, "", {"leave out the retroperitoneum (C48.0)"}},
-        {"AJCC 8, retroperitoneum", ajcc8_case(Site::retroperitoneum, size_cm(7.0), Grade::g2), "",
+        {"AJCC 8, retroperitoneum",
+         ajcc8_case(Site::retroperitoneum, size_cm(7.0), Grade::g2),
+         "",
          {"no survival table", "retroperitoneum (C48.0)"}},
         {"uterine leiomyosarcoma", uterine_case(3.0, Histology::lms), "uterine-leiomyosarcoma", {}},
         // The uterine table is the leiomyosarcoma table: ESS and adenosarcoma get none.
         {"uterine ESS", uterine_case(3.0, Histology::ess), "", {"endometrial stromal sarcoma"}},
         {"uterine adenosarcoma", adenosarcoma_case(30.0), "", {"no survival table"}},
-        {"AJCC 8 visceral", visceral_case(VisceralExtent::confined), "",
+        {"AJCC 8 visceral",
+         visceral_case(VisceralExtent::confined),
+         "",
          {"no survival table", "leave out visceral organs and the GI tract"}},
-        {"AJCC 8 GI leiomyosarcoma", visceral_case(VisceralExtent::confined, std::nullopt, Site::gi), "",
+        {"AJCC 8 GI leiomyosarcoma",
+         visceral_case(VisceralExtent::confined, std::nullopt, Site::gi),
+         "",
          {"no survival table", "leave out visceral organs and the GI tract"}},
-        {"AJCC 7 GI leiomyosarcoma, edition left out", gi_lms_case(std::nullopt), "",
+        {"AJCC 7 GI leiomyosarcoma, edition left out",
+         gi_lms_case(std::nullopt),
+         "",
          {"no survival table", "leave out visceral organs and the GI tract"}},
-        {"AJCC 7 GI leiomyosarcoma, 7 cm G3", gi_lms_sized, "",
+        {"AJCC 7 GI leiomyosarcoma, 7 cm G3",
+         gi_lms_sized,
+         "",
          {"no survival table", "leave out visceral organs and the GI tract"}},
     };
     for (const Row& row : rows) {
@@ -328,11 +344,14 @@ TEST_CASE("Survival table - which site and histology each table covers, every pa
     // Soft tissue: C49 sites (and the generic soft-tissue site, which stands for them), leiomyosarcoma;
     // GIST: site gi, gist; uterine leiomyosarcoma: site uterus, lms. Everything else: no table.
     auto expected = [](Site site, Histology h) -> std::string_view {
-        const bool c49 = site == Site::soft_tissue || site == Site::extremity || site == Site::trunk ||
-                         site == Site::head_neck;
-        if (c49 && h == Histology::lms) return "soft-tissue-sarcoma";
-        if (site == Site::gi && h == Histology::gist) return "gist";
-        if (site == Site::uterus && h == Histology::lms) return "uterine-leiomyosarcoma";
+        const bool c49 =
+            site == Site::soft_tissue || site == Site::extremity || site == Site::trunk || site == Site::head_neck;
+        if (c49 && h == Histology::lms)
+            return "soft-tissue-sarcoma";
+        if (site == Site::gi && h == Histology::gist)
+            return "gist";
+        if (site == Site::uterus && h == Histology::lms)
+            return "uterine-leiomyosarcoma";
         return "";
     };
     for_each_combination(

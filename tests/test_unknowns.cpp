@@ -94,7 +94,8 @@ TEST_CASE("Unknowns left out - uterine findings are not involved and stated, giv
 
 TEST_CASE("Unknowns left out - extension is confined (localized) and stated, given confined not stated",
           "[unknowns][assumptions][summary]") {
-    for (const Case& base : {soft_tissue_case(7.0, Grade::g3), gist_case(GiSite::stomach, size_cm(3.0), rate_of(3.0))}) {
+    for (const Case& base :
+         {soft_tissue_case(7.0, Grade::g3), gist_case(GiSite::stomach, size_cm(3.0), rate_of(3.0))}) {
         Case omitted = base;
         omitted.nodes = Finding::absent;
         omitted.metastasis = Finding::absent;
@@ -132,19 +133,20 @@ TEST_CASE("Unknowns - size or nodes unknown give every consistent stage (AJCC 7,
         {"AJCC 7 size unknown G1", soft_tissue_size_unknown(Grade::g1), "TX", "N0", "IA, IB"},
         {"AJCC 7 size unknown G2", soft_tissue_size_unknown(Grade::g2), "TX", "N0", "IIA, IIB"},
         {"AJCC 7 size unknown GX (grouped with G1)", soft_tissue_size_unknown(Grade::gx), "TX", "N0", "IA, IB"},
-        {"AJCC 7 size unknown M1: one member, the stage", edited(soft_tissue_size_unknown(Grade::g2),
-                                                                 [](Case& c) { c.metastasis = Finding::present; }),
-         "TX", "N0", "IV"},
-        {"AJCC 7 size unknown N1: one member, the stage", with_nodes(soft_tissue_size_unknown(Grade::g1), Finding::present),
-         "TX", "N1", "III"},
+        {"AJCC 7 size unknown M1: one member, the stage",
+         edited(soft_tissue_size_unknown(Grade::g2), [](Case& c) { c.metastasis = Finding::present; }), "TX", "N0",
+         "IV"},
+        {"AJCC 7 size unknown N1: one member, the stage",
+         with_nodes(soft_tissue_size_unknown(Grade::g1), Finding::present), "TX", "N1", "III"},
         {"AJCC 7 size unknown, depth deep: still no letter",
          edited(soft_tissue_size_unknown(Grade::g1), [](Case& c) { c.depth = Depth::deep; }), "TX", "N0", "IA, IB"},
         {"AJCC 7 nodes unknown 3 cm G1", with_nodes(soft_tissue_case(3.0, Grade::g1), Finding::unknown), "T1", "NX",
          "IA, III"},
-        {"AJCC 7 nodes unknown 7 cm G3: N0 and N1 agree", with_nodes(soft_tissue_case(7.0, Grade::g3), Finding::unknown),
-         "T2", "NX", "III"},
-        {"AJCC 7 nodes unknown M1", edited(with_nodes(soft_tissue_case(3.0, Grade::g1), Finding::unknown),
-                                           [](Case& c) { c.metastasis = Finding::present; }),
+        {"AJCC 7 nodes unknown 7 cm G3: N0 and N1 agree",
+         with_nodes(soft_tissue_case(7.0, Grade::g3), Finding::unknown), "T2", "NX", "III"},
+        {"AJCC 7 nodes unknown M1",
+         edited(with_nodes(soft_tissue_case(3.0, Grade::g1), Finding::unknown),
+                [](Case& c) { c.metastasis = Finding::present; }),
          "T1", "NX", "IV"},
         {"AJCC 7 size and nodes unknown G1", with_nodes(soft_tissue_size_unknown(Grade::g1), Finding::unknown), "TX",
          "NX", "IA, IB, III"},
@@ -153,8 +155,8 @@ TEST_CASE("Unknowns - size or nodes unknown give every consistent stage (AJCC 7,
         {"FIGO size unknown, adnexa: size does not matter",
          edited(uterus_size_unknown(), [](Case& c) { c.adnexa = Finding::present; }), "T2a", "N0", "IIA"},
         {"FIGO size unknown, N1", with_nodes(uterus_size_unknown(), Finding::present), "T1", "N1", "IIIC"},
-        {"FIGO size unknown, M1", edited(uterus_size_unknown(), [](Case& c) { c.metastasis = Finding::present; }),
-         "T1", "N0", "IVB"},
+        {"FIGO size unknown, M1", edited(uterus_size_unknown(), [](Case& c) { c.metastasis = Finding::present; }), "T1",
+         "N0", "IVB"},
         {"FIGO nodes unknown 3 cm", with_nodes(uterine_case(3.0), Finding::unknown), "T1a", "NX", "IA, IIIC"},
         {"FIGO nodes unknown, 1 abdominal site",
          edited(with_nodes(uterine_case(3.0), Finding::unknown), [](Case& c) { c.abdominal_sites = 1; }), "T3a", "NX",
@@ -162,13 +164,13 @@ TEST_CASE("Unknowns - size or nodes unknown give every consistent stage (AJCC 7,
         {"FIGO nodes unknown, bladder or rectum: IVA at any N",
          edited(with_nodes(uterine_case(3.0), Finding::unknown), [](Case& c) { c.bladder_rectum = Finding::present; }),
          "T4", "NX", "IVA"},
-        {"FIGO nodes unknown, M1", edited(with_nodes(uterine_case(3.0), Finding::unknown),
-                                          [](Case& c) { c.metastasis = Finding::present; }),
+        {"FIGO nodes unknown, M1",
+         edited(with_nodes(uterine_case(3.0), Finding::unknown), [](Case& c) { c.metastasis = Finding::present; }),
          "T1a", "NX", "IVB"},
         {"FIGO size and nodes unknown", with_nodes(uterus_size_unknown(), Finding::unknown), "T1", "NX",
          "IA, IB, IIIC"},
-        {"FIGO adenosarcoma nodes unknown, 80 % invasion", with_nodes(adenosarcoma_case(80.0), Finding::unknown),
-         "T1c", "NX", "IC, IIIC"},
+        {"FIGO adenosarcoma nodes unknown, 80 % invasion", with_nodes(adenosarcoma_case(80.0), Finding::unknown), "T1c",
+         "NX", "IC, IIIC"},
     };
     for (const Row& row : rows) {
         const Result r = staged(row.c);
@@ -189,10 +191,10 @@ TEST_CASE("Unknowns - size or nodes unknown give every consistent stage (AJCC 7,
 }
 
 TEST_CASE("Unknowns - AJCC 8 and GIST count unknown nodes as N0, and a note says so", "[unknowns][ajcc8][gist]") {
-    for (const Case& c : {ajcc8_case(Site::extremity, size_cm(7.0), Grade::g2),
-                          ajcc8_case(Site::trunk, size_cm(7.0), Grade::g2),
-                          ajcc8_case(Site::retroperitoneum, size_cm(7.0), Grade::g2),
-                          gist_case(GiSite::small_intestine, size_cm(7.0), rate_of(3.0))}) {
+    for (const Case& c :
+         {ajcc8_case(Site::extremity, size_cm(7.0), Grade::g2), ajcc8_case(Site::trunk, size_cm(7.0), Grade::g2),
+          ajcc8_case(Site::retroperitoneum, size_cm(7.0), Grade::g2),
+          gist_case(GiSite::small_intestine, size_cm(7.0), rate_of(3.0))}) {
         const Result r = staged(with_nodes(c, Finding::unknown));
         INFO(r.system.id << ", site " << optional_text(c.site) << "\nnotes:" << joined(r.notes));
         CHECK(r.categories.n == "N0");
@@ -275,8 +277,8 @@ TEST_CASE("Unknowns soundness AJCC 7 - possible stages are the union over every 
           "[unknowns][soundness]") {
     int checked = 0;
     for_each_combination(
-        [&](const Measured<Length>& size, const std::optional<Finding>& nodes,
-            const std::optional<Finding>& metastasis, Grade g) {
+        [&](const Measured<Length>& size, const std::optional<Finding>& nodes, const std::optional<Finding>& metastasis,
+            Grade g) {
             Case c = soft_tissue_case(1.0, g);
             c.size = size;
             c.nodes = nodes;
@@ -330,8 +332,8 @@ TEST_CASE("Unknowns soundness FIGO adenosarcoma - possible stages are the union 
             c.nodes = nodes;
             c.metastasis = yes_no(m1);
             check_sound(c, "invasion " + std::to_string(invasion) + "%, abdominal_sites " + std::to_string(abdominal) +
-                               ", bladder_rectum " + (bladder ? "yes" : "no") + ", nodes " +
-                               std::string(name(nodes)) + ", M1 " + (m1 ? "yes" : "no"));
+                               ", bladder_rectum " + (bladder ? "yes" : "no") + ", nodes " + std::string(name(nodes)) +
+                               ", M1 " + (m1 ? "yes" : "no"));
             ++checked;
         },
         std::array<double, 3>{0.0, 50.0, 80.0}, std::array<long long, 3>{0, 1, 2}, k_no_yes, k_nodes, k_no_yes);

@@ -106,23 +106,29 @@ std::vector<Invalid> invalid_cases() {
         {"gist, site left out", edited(sts(), [](Case& c) { c.histology = Histology::gist; }), "histology"},
         {"site gi, histology left out", edited(sts(), [](Case& c) { c.site = Site::gi; }), "histology"},
         // AJCC 7 depth: the retroperitoneum is deep by definition
-        {"superficial retroperitoneal tumour", edited(sts(), [](Case& c) {
-             c.site = Site::retroperitoneum;
-             c.depth = Depth::superficial;
-         }),
+        {"superficial retroperitoneal tumour",
+         edited(sts(),
+                [](Case& c) {
+                    c.site = Site::retroperitoneum;
+                    c.depth = Depth::superficial;
+                }),
          "depth"},
         // edition 8 needs a named site
         {"edition 8, site left out", edited(sts(), [](Case& c) { c.edition = 8; }), "site"},
-        {"edition 8, site soft-tissue", edited(sts(), [](Case& c) {
-             c.edition = 8;
-             c.site = Site::soft_tissue;
-         }),
+        {"edition 8, site soft-tissue",
+         edited(sts(),
+                [](Case& c) {
+                    c.edition = 8;
+                    c.site = Site::soft_tissue;
+                }),
          "site"},
         // visceral organs: AJCC 8 only
-        {"site visceral, edition left out", edited(sts(), [](Case& c) {
-             c.site = Site::visceral;
-             c.visceral_extent = VisceralExtent::confined;
-         }),
+        {"site visceral, edition left out",
+         edited(sts(),
+                [](Case& c) {
+                    c.site = Site::visceral;
+                    c.visceral_extent = VisceralExtent::confined;
+                }),
          "edition"},
         {"site visceral, edition 7", edited(visceral_case(VisceralExtent::confined), [](Case& c) { c.edition = 7; }),
          "edition"},
@@ -134,7 +140,8 @@ std::vector<Invalid> invalid_cases() {
         {"unifocal visceral, foci 1, extent left out", visceral_case(std::nullopt, 1), "visceral_extent"},
         // head and neck: confined extension contradicts T4a
         {"head and neck T4a, extension confined",
-         edited(head_neck_case(size_cm(1.0), AdjoiningInvasion::t4a), [](Case& c) { c.extension = Extension::confined; }),
+         edited(head_neck_case(size_cm(1.0), AdjoiningInvasion::t4a),
+                [](Case& c) { c.extension = Extension::confined; }),
          "extension"},
         // the mitotic rate is checked whatever the system
         {"mitotic_rate -1 (soft tissue)", edited(sts(), [](Case& c) { c.mitotic_rate = rate_of(-1.0); }),
@@ -142,21 +149,27 @@ std::vector<Invalid> invalid_cases() {
     };
     for (Site site : k_sts_sites) {
         const std::string at = std::string(", site ") + std::string(name(site));
-        rows.push_back({"grade left out" + at, edited(sts(), [site](Case& c) {
-                            c.site = site;
-                            c.grade.reset();
-                        }),
+        rows.push_back({"grade left out" + at,
+                        edited(sts(),
+                               [site](Case& c) {
+                                   c.site = site;
+                                   c.grade.reset();
+                               }),
                         "grade"});
-        rows.push_back({"ess" + at, edited(sts(), [site](Case& c) {
-                            c.site = site;
-                            c.histology = Histology::ess;
-                        }),
+        rows.push_back({"ess" + at,
+                        edited(sts(),
+                               [site](Case& c) {
+                                   c.site = site;
+                                   c.histology = Histology::ess;
+                               }),
                         "histology"});
-        rows.push_back({"adenosarcoma" + at, edited(sts(), [site](Case& c) {
-                            c.site = site;
-                            c.histology = Histology::adenosarcoma;
-                            c.myometrial_invasion = 10.0;
-                        }),
+        rows.push_back({"adenosarcoma" + at,
+                        edited(sts(),
+                               [site](Case& c) {
+                                   c.site = site;
+                                   c.histology = Histology::adenosarcoma;
+                                   c.myometrial_invasion = 10.0;
+                               }),
                         "histology"});
     }
     for (Site site : {Site::extremity, Site::trunk, Site::retroperitoneum, Site::head_neck}) {
@@ -171,10 +184,11 @@ std::vector<Invalid> invalid_cases() {
     }
     for (Histology h : {Histology::lms, Histology::ess}) {
         rows.push_back({"uterus, size left out, " + std::string(name(h)),
-                        edited(uterus(), [h](Case& c) {
-                            c.histology = h;
-                            c.size.reset();
-                        }),
+                        edited(uterus(),
+                               [h](Case& c) {
+                                   c.histology = h;
+                                   c.size.reset();
+                               }),
                         "size"});
     }
     for (int edition : {0, 6, 9, -7, 2010}) {
@@ -187,16 +201,18 @@ std::vector<Invalid> invalid_cases() {
         const std::string in = ", edition " + optional_text(edition);
         rows.push_back({"site gi, histology left out" + in, edited(gist(edition), [](Case& c) { c.histology.reset(); }),
                         "histology"});
-        rows.push_back({"GIST, gi_site left out" + in, edited(gist(edition), [](Case& c) { c.gi_site.reset(); }),
-                        "gi_site"});
+        rows.push_back(
+            {"GIST, gi_site left out" + in, edited(gist(edition), [](Case& c) { c.gi_site.reset(); }), "gi_site"});
         rows.push_back({"GIST, mitotic_rate left out" + in,
                         edited(gist(edition), [](Case& c) { c.mitotic_rate.reset(); }), "mitotic_rate"});
     }
     for (Histology h : {Histology::ess, Histology::adenosarcoma}) {
-        rows.push_back({"site gi, " + std::string(name(h)), edited(gist(), [h](Case& c) {
-                            c.histology = h;
-                            c.myometrial_invasion = 10.0;
-                        }),
+        rows.push_back({"site gi, " + std::string(name(h)),
+                        edited(gist(),
+                               [h](Case& c) {
+                                   c.histology = h;
+                                   c.myometrial_invasion = 10.0;
+                               }),
                         "histology"});
     }
     for (double rate : {-0.01, -1.0, -50.0}) {
@@ -213,10 +229,11 @@ std::vector<Invalid> invalid_cases() {
                                      std::optional<Site>{Site::visceral}, std::optional<Site>{Site::uterus}}) {
         for (std::optional<int> edition : {std::optional<int>{}, std::optional<int>{8}}) {
             rows.push_back({"gist at site " + optional_text(site) + ", edition " + optional_text(edition),
-                            edited(gist(edition), [site](Case& c) {
-                                c.site = site;
-                                c.grade = Grade::g2;
-                            }),
+                            edited(gist(edition),
+                                   [site](Case& c) {
+                                       c.site = site;
+                                       c.grade = Grade::g2;
+                                   }),
                             "histology"});
         }
     }
@@ -251,10 +268,11 @@ TEST_CASE("Validation - valid cases at the edges of every range are not errors",
         {"myometrial_invasion exactly 0", adenosarcoma_case(0.0)},
         {"myometrial_invasion exactly 100", adenosarcoma_case(100.0)},
         {"AJCC 7, edition 7", edited(sts(), [](Case& c) { c.edition = 7; })},
-        {"AJCC 7 retroperitoneum, deep", edited(sts(), [](Case& c) {
-             c.site = Site::retroperitoneum;
-             c.depth = Depth::deep;
-         })},
+        {"AJCC 7 retroperitoneum, deep", edited(sts(),
+                                                [](Case& c) {
+                                                    c.site = Site::retroperitoneum;
+                                                    c.depth = Depth::deep;
+                                                })},
         {"AJCC 8 retroperitoneum, superficial (depth is not used: a warning)",
          edited(grouped8(Site::retroperitoneum), [](Case& c) { c.depth = Depth::superficial; })},
         {"GIST, edition left out", gist()},
@@ -265,17 +283,20 @@ TEST_CASE("Validation - valid cases at the edges of every range are not errors",
         {"GIST, mitotic_rate exactly 0", edited(gist(), [](Case& c) { c.mitotic_rate = rate_of(0.0); })},
         {"site gi, lms, edition left out", gi_lms_case(std::nullopt)},
         {"site gi, lms, edition 7", gi_lms_case(7)},
-        {"site gi, lms, 3 cm G2", edited(sts(), [](Case& c) {
-             c.site = Site::gi;
-             c.histology = Histology::lms;
-         })},
-        {"site gi, lms, edition 8 with visceral_extent", visceral_case(VisceralExtent::confined, std::nullopt, Site::gi)},
+        {"site gi, lms, 3 cm G2", edited(sts(),
+                                         [](Case& c) {
+                                             c.site = Site::gi;
+                                             c.histology = Histology::lms;
+                                         })},
+        {"site gi, lms, edition 8 with visceral_extent",
+         visceral_case(VisceralExtent::confined, std::nullopt, Site::gi)},
         {"site visceral, edition 8 (no size or grade needed)", visceral_case(VisceralExtent::confined)},
-        {"site visceral, edition 8, 3 cm G2", edited(sts(), [](Case& c) {
-             c.site = Site::visceral;
-             c.visceral_extent = VisceralExtent::confined;
-             c.edition = 8;
-         })},
+        {"site visceral, edition 8, 3 cm G2", edited(sts(),
+                                                     [](Case& c) {
+                                                         c.site = Site::visceral;
+                                                         c.visceral_extent = VisceralExtent::confined;
+                                                         c.edition = 8;
+                                                     })},
         {"visceral, foci 1", visceral_case(VisceralExtent::confined, 1)},
         {"visceral, multifocal with no extent (foci decide T)", visceral_case(std::nullopt, 2)},
     };
@@ -304,15 +325,19 @@ TEST_CASE("Validation - error messages say what is accepted", "[validation]") {
     };
     const std::vector<Row> rows = {
         {"site gi without histology", edited(gist(), [](Case& c) { c.histology.reset(); }), {"gist", "lms"}},
-        {"edition 8, site left out", edited(grouped8(Site::extremity), [](Case& c) { c.site.reset(); }),
+        {"edition 8, site left out",
+         edited(grouped8(Site::extremity), [](Case& c) { c.site.reset(); }),
          {"extremity", "trunk", "retroperitoneum", "head-neck", "visceral"}},
-        {"edition 8, site soft-tissue", edited(grouped8(Site::extremity), [](Case& c) { c.site = Site::soft_tissue; }),
+        {"edition 8, site soft-tissue",
+         edited(grouped8(Site::extremity), [](Case& c) { c.site = Site::soft_tissue; }),
          {"extremity", "trunk", "retroperitoneum", "head-neck", "visceral"}},
-        {"site visceral, edition 7", edited(visceral_case(VisceralExtent::confined), [](Case& c) { c.edition = 7; }),
+        {"site visceral, edition 7",
+         edited(visceral_case(VisceralExtent::confined), [](Case& c) { c.edition = 7; }),
          {"8"}},
         {"carcinosarcoma", uterine_case(3.0, Histology::carcinosarcoma), {"endometrial carcinoma"}},
         {"head and neck T4a, extension confined",
-         edited(head_neck_case(size_cm(1.0), AdjoiningInvasion::t4a), [](Case& c) { c.extension = Extension::confined; }),
+         edited(head_neck_case(size_cm(1.0), AdjoiningInvasion::t4a),
+                [](Case& c) { c.extension = Extension::confined; }),
          {"contradicts adjoining_invasion t4a"}},
     };
     for (const Row& row : rows) {
@@ -343,62 +368,98 @@ TEST_CASE("Warnings - a field the system does not use draws a warning naming it,
         {"AJCC 7, adnexa", edited(sts_ia, [](Case& c) { c.adnexa = Finding::present; }), {"adnexa"}, "IA"},
         {"AJCC 7, pelvic", edited(sts_ia, [](Case& c) { c.pelvic = Finding::present; }), {"pelvic"}, "IA"},
         {"AJCC 7, abdominal_sites", edited(sts_ia, [](Case& c) { c.abdominal_sites = 2; }), {"abdominal_sites"}, "IA"},
-        {"AJCC 7, bladder_rectum", edited(sts_ia, [](Case& c) { c.bladder_rectum = Finding::present; }),
-         {"bladder_rectum"}, "IA"},
-        {"AJCC 7, myometrial_invasion", edited(sts_ia, [](Case& c) { c.myometrial_invasion = 80.0; }),
-         {"myometrial_invasion"}, "IA"},
-        {"AJCC 7, GIST fields", edited(sts_ia, [](Case& c) {
-             c.mitotic_rate = rate_of(3.0);
-             c.gi_site = GiSite::stomach;
-         }),
-         {"mitotic_rate", "gi_site"}, "IA"},
-        {"AJCC 7, AJCC 8 fields", edited(sts_ia, [](Case& c) {
-             c.adjoining_invasion = AdjoiningInvasion::t4a;
-             c.visceral_extent = VisceralExtent::serosa;
-             c.foci = 2;
-         }),
-         {"adjoining_invasion", "visceral_extent", "foci"}, "IA"},
+        {"AJCC 7, bladder_rectum",
+         edited(sts_ia, [](Case& c) { c.bladder_rectum = Finding::present; }),
+         {"bladder_rectum"},
+         "IA"},
+        {"AJCC 7, myometrial_invasion",
+         edited(sts_ia, [](Case& c) { c.myometrial_invasion = 80.0; }),
+         {"myometrial_invasion"},
+         "IA"},
+        {"AJCC 7, GIST fields",
+         edited(sts_ia,
+                [](Case& c) {
+                    c.mitotic_rate = rate_of(3.0);
+                    c.gi_site = GiSite::stomach;
+                }),
+         {"mitotic_rate", "gi_site"},
+         "IA"},
+        {"AJCC 7, AJCC 8 fields",
+         edited(sts_ia,
+                [](Case& c) {
+                    c.adjoining_invasion = AdjoiningInvasion::t4a;
+                    c.visceral_extent = VisceralExtent::serosa;
+                    c.foci = 2;
+                }),
+         {"adjoining_invasion", "visceral_extent", "foci"},
+         "IA"},
         // AJCC 8: depth (no depth subcategory), the other sites' fields
-        {"AJCC 8 trunk, adjoining_invasion", edited(trunk_ia, [](Case& c) { c.adjoining_invasion = AdjoiningInvasion::t4b; }),
-         {"adjoining_invasion"}, "IA"},
-        {"AJCC 8 trunk, visceral fields", edited(trunk_ia, [](Case& c) {
-             c.visceral_extent = VisceralExtent::other_organ;
-             c.foci = 6;
-         }),
-         {"visceral_extent", "foci"}, "IA"},
-        {"AJCC 8 head and neck, depth", edited(head_neck_case(size_cm(3.0)), [](Case& c) { c.depth = Depth::deep; }),
-         {"depth was given but is not used: the AJCC 8th edition has no depth"}, "undetermined"},
+        {"AJCC 8 trunk, adjoining_invasion",
+         edited(trunk_ia, [](Case& c) { c.adjoining_invasion = AdjoiningInvasion::t4b; }),
+         {"adjoining_invasion"},
+         "IA"},
+        {"AJCC 8 trunk, visceral fields",
+         edited(trunk_ia,
+                [](Case& c) {
+                    c.visceral_extent = VisceralExtent::other_organ;
+                    c.foci = 6;
+                }),
+         {"visceral_extent", "foci"},
+         "IA"},
+        {"AJCC 8 head and neck, depth",
+         edited(head_neck_case(size_cm(3.0)), [](Case& c) { c.depth = Depth::deep; }),
+         {"depth was given but is not used: the AJCC 8th edition has no depth"},
+         "undetermined"},
         {"AJCC 8 visceral, depth",
          edited(visceral_case(VisceralExtent::serosa), [](Case& c) { c.depth = Depth::superficial; }),
-         {"depth was given but is not used: the AJCC 8th edition has no depth"}, "undetermined"},
+         {"depth was given but is not used: the AJCC 8th edition has no depth"},
+         "undetermined"},
         // FIGO 2009: grade, depth, extension, edition; size for adenosarcoma, invasion for LMS
         {"uterus, depth", edited(uterus(), [](Case& c) { c.depth = Depth::superficial; }), {"depth"}, "IA"},
-        {"uterus, extension adjacent", edited(uterus(), [](Case& c) { c.extension = Extension::adjacent; }),
-         {"extension"}, "IA"},
+        {"uterus, extension adjacent",
+         edited(uterus(), [](Case& c) { c.extension = Extension::adjacent; }),
+         {"extension"},
+         "IA"},
         {"uterus, edition 8 (FIGO, not AJCC)", edited(uterus(), [](Case& c) { c.edition = 8; }), {"edition"}, "IA"},
-        {"uterine LMS 3 cm, myometrial_invasion", edited(uterus(), [](Case& c) { c.myometrial_invasion = 80.0; }),
-         {"myometrial_invasion"}, "IA"},
-        {"adenosarcoma 30 %, size 9 cm", edited(adenosarcoma_case(30.0), [](Case& c) { c.size = size_cm(9.0); }),
-         {"size"}, "IB"},
-        {"adenosarcoma 0 %, size 10 cm", edited(adenosarcoma_case(0.0), [](Case& c) { c.size = size_cm(10.0); }),
-         {"size"}, "IA"},
-        {"adenosarcoma, grade 1", edited(adenosarcoma_case(30.0), [](Case& c) { c.grade = Grade::g1; }), {"grade"},
-         "IB", ""},
+        {"uterine LMS 3 cm, myometrial_invasion",
+         edited(uterus(), [](Case& c) { c.myometrial_invasion = 80.0; }),
+         {"myometrial_invasion"},
+         "IA"},
+        {"adenosarcoma 30 %, size 9 cm",
+         edited(adenosarcoma_case(30.0), [](Case& c) { c.size = size_cm(9.0); }),
+         {"size"},
+         "IB"},
+        {"adenosarcoma 0 %, size 10 cm",
+         edited(adenosarcoma_case(0.0), [](Case& c) { c.size = size_cm(10.0); }),
+         {"size"},
+         "IA"},
+        {"adenosarcoma, grade 1",
+         edited(adenosarcoma_case(30.0), [](Case& c) { c.grade = Grade::g1; }),
+         {"grade"},
+         "IB",
+         ""},
         {"uterus 3 cm, grade 3", edited(uterus(), [](Case& c) { c.grade = Grade::g3; }), {"grade"}, "IA", ""},
         // GIST: grade and depth
         {"GIST 8th edition intestinal, grade 3",
-         edited(gist_case(GiSite::small_intestine, size_cm(7.0), rate_of(3.0), 8), [](Case& c) { c.grade = Grade::g3; }),
-         {"grade"}, "II", ""},
-        {"GIST, depth", edited(gist_case(GiSite::stomach, size_cm(7.0), rate_of(3.0)), [](Case& c) { c.depth = Depth::deep; }),
-         {"depth"}, "IB"},
+         edited(gist_case(GiSite::small_intestine, size_cm(7.0), rate_of(3.0), 8),
+                [](Case& c) { c.grade = Grade::g3; }),
+         {"grade"},
+         "II",
+         ""},
+        {"GIST, depth",
+         edited(gist_case(GiSite::stomach, size_cm(7.0), rate_of(3.0)), [](Case& c) { c.depth = Depth::deep; }),
+         {"depth"},
+         "IB"},
     };
     for (Grade g : k_all_grades) {
         const std::string grade = std::string(", grade ") + std::string(name(g));
-        rows.push_back({"uterus 7 cm" + grade, edited(uterus(size_cm(7.0)), [g](Case& c) { c.grade = g; }), {"grade"},
-                        "IB", ""});
+        rows.push_back(
+            {"uterus 7 cm" + grade, edited(uterus(size_cm(7.0)), [g](Case& c) { c.grade = g; }), {"grade"}, "IB", ""});
         rows.push_back({"GIST gastric 7 cm rate 3" + grade,
                         edited(gist_case(GiSite::stomach, size_cm(7.0), rate_of(3.0)), [g](Case& c) { c.grade = g; }),
-                        {"grade"}, "IB", ""});
+                        {"grade"},
+                        "IB",
+                        ""});
     }
     for (const Row& row : rows) {
         const Result r = staged(row.c);
@@ -469,8 +530,8 @@ TEST_CASE("Warnings - a clean case with every field its system uses has no warni
             c.metastasis = Finding::absent;
             c.extension = Extension::confined;
         }));
-        INFO("GIST, edition " << edition << "\nwarnings:" << joined(r.warnings) << "\nassumptions:"
-                              << joined(r.assumptions));
+        INFO("GIST, edition " << edition << "\nwarnings:" << joined(r.warnings)
+                              << "\nassumptions:" << joined(r.assumptions));
         CHECK(r.warnings.empty());
         CHECK(r.assumptions.empty());
     }

@@ -59,9 +59,9 @@ TEST_CASE("Value types - Length::in_cm is the value itself in cm and a tenth of 
 
 TEST_CASE("Value types - common_category keeps a whole category only", "[values][categories]") {
     CHECK(detail::common_category("T1a", "T1b") == "T1");
-    CHECK(detail::common_category("T1", "T1") == "T1");    // a runs out first
-    CHECK(detail::common_category("T1a", "T1") == "T1");   // b runs out first
-    CHECK(detail::common_category("T1", "T2").empty());     // only "T" in common: no category
+    CHECK(detail::common_category("T1", "T1") == "T1");   // a runs out first
+    CHECK(detail::common_category("T1a", "T1") == "T1");  // b runs out first
+    CHECK(detail::common_category("T1", "T2").empty());   // only "T" in common: no category
     CHECK(detail::common_category("T", "T1").empty());
     CHECK(detail::common_category("", "T1").empty());
 }

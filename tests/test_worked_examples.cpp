@@ -52,14 +52,14 @@ Case uterus(double cm) {
 
 }  // namespace
 
-TEST_CASE("Worked example - size 6 cm, grade 3: AJCC 7 T2 N0 M0 G3, stage III, localized, 82.4 %", "[examples][ajcc7]") {
+TEST_CASE("Worked example - size 6 cm, grade 3: AJCC 7 T2 N0 M0 G3, stage III, localized, 82.4 %",
+          "[examples][ajcc7]") {
     const Result r = check_example(soft_tissue_case(6.0, Grade::g3),
                                    {"ajcc7-sts", "III", "T2", "N0", "M0", "localized", "soft-tissue-sarcoma", "82.4"});
     CHECK(r.categories.g == "G3");
 }
 
-TEST_CASE("Worked example - uterus, 7 cm, adnexa: FIGO IIA (T2a N0 M0), regional, 37 %",
-          "[examples][figo2009]") {
+TEST_CASE("Worked example - uterus, 7 cm, adnexa: FIGO IIA (T2a N0 M0), regional, 37 %", "[examples][figo2009]") {
     check_example(edited(uterus(7.0), [](Case& c) { c.adnexa = Finding::present; }),
                   {"figo2009-uterine", "IIA", "T2a", "N0", "M0", "regional", "uterine-leiomyosarcoma", "37"});
 }
@@ -82,9 +82,10 @@ TEST_CASE("Worked example - GIST of the stomach, 7 cm, mitotic rate 8: AJCC 7 ga
     CHECK(r.categories.rate == "high");
 }
 
-TEST_CASE("Worked example - AJCC 8 retroperitoneum, 12 cm, grade 2, nodes: IIIB (extremity: IV), regional, "
-          "no survival table",
-          "[examples][ajcc8]") {
+TEST_CASE(
+    "Worked example - AJCC 8 retroperitoneum, 12 cm, grade 2, nodes: IIIB (extremity: IV), regional, "
+    "no survival table",
+    "[examples][ajcc8]") {
     Case c = ajcc8_case(Site::retroperitoneum, size_cm(12.0), Grade::g2);
     c.nodes = Finding::present;
     check_example(c, {"ajcc8-sts-retroperitoneum", "IIIB", "T3", "N1", nullptr, "regional", ""});

@@ -50,26 +50,26 @@ using MitoticRate = double;
 /// One case as described by the clinician or the registry record. An empty optional means the
 /// field was not given; the staging function applies the documented default and says so.
 struct Case {
-    std::optional<Site> site;                  ///< default soft_tissue
-    std::optional<Histology> histology;        ///< default lms
-    std::optional<Measured<Length>> size;      ///< greatest dimension
-    std::optional<Depth> depth;                ///< AJCC 7 soft tissue only
-    std::optional<Grade> grade;                ///< FNCLCC; required for soft tissue systems
-    std::optional<Finding> nodes;              ///< regional nodes; omitted = N0, stated as an assumption
-    std::optional<Finding> metastasis;         ///< distant metastasis; omitted = M0, stated as an assumption
-    std::optional<Extension> extension;        ///< for the summary stage; omitted = confined, stated
-    std::optional<Finding> adnexa;             ///< uterus: FIGO IIA
-    std::optional<Finding> pelvic;             ///< uterus: FIGO IIB
-    std::optional<Finding> bladder_rectum;     ///< uterus: FIGO IVA
-    std::optional<Measured<long long>> abdominal_sites;  ///< uterus: FIGO IIIA (1) / IIIB (>= 2)
-    std::optional<Measured<double>> myometrial_invasion; ///< adenosarcoma: percent 0-100
-    std::optional<Measured<MitoticRate>> mitotic_rate;  ///< GIST
-    std::optional<GiSite> gi_site;             ///< GIST
-    std::optional<int> edition;                ///< AJCC edition, 7 (default) or 8
+    std::optional<Site> site;                             ///< default soft_tissue
+    std::optional<Histology> histology;                   ///< default lms
+    std::optional<Measured<Length>> size;                 ///< greatest dimension
+    std::optional<Depth> depth;                           ///< AJCC 7 soft tissue only
+    std::optional<Grade> grade;                           ///< FNCLCC; required for soft tissue systems
+    std::optional<Finding> nodes;                         ///< regional nodes; omitted = N0, stated as an assumption
+    std::optional<Finding> metastasis;                    ///< distant metastasis; omitted = M0, stated as an assumption
+    std::optional<Extension> extension;                   ///< for the summary stage; omitted = confined, stated
+    std::optional<Finding> adnexa;                        ///< uterus: FIGO IIA
+    std::optional<Finding> pelvic;                        ///< uterus: FIGO IIB
+    std::optional<Finding> bladder_rectum;                ///< uterus: FIGO IVA
+    std::optional<Measured<long long>> abdominal_sites;   ///< uterus: FIGO IIIA (1) / IIIB (>= 2)
+    std::optional<Measured<double>> myometrial_invasion;  ///< adenosarcoma: percent 0-100
+    std::optional<Measured<MitoticRate>> mitotic_rate;    ///< GIST
+    std::optional<GiSite> gi_site;                        ///< GIST
+    std::optional<int> edition;                           ///< AJCC edition, 7 (default) or 8
     std::optional<AdjoiningInvasion> adjoining_invasion;  ///< AJCC 8 head & neck
     std::optional<VisceralExtent> visceral_extent;        ///< AJCC 8 visceral
-    std::optional<long long> foci;             ///< AJCC 8 visceral
-    std::optional<Finding> cervix;             ///< uterus: endocervical stromal involvement (summary stage only)
+    std::optional<long long> foci;                        ///< AJCC 8 visceral
+    std::optional<Finding> cervix;               ///< uterus: endocervical stromal involvement (summary stage only)
     std::optional<Finding> peritoneal_cytology;  ///< uterus: positive peritoneal cytology (summary stage only)
 
     /// The fields given, as a bit set of field_bit(field) (the `id` field lives outside the case).

@@ -43,8 +43,8 @@ struct Synonym {
 /// One case field.
 struct FieldInfo {
     Field field;
-    std::string_view key;          ///< the JSON key: abdominal_sites
-    std::string_view option;       ///< the command-line option: --abdominal-sites (the key with - for _)
+    std::string_view key;     ///< the JSON key: abdominal_sites
+    std::string_view option;  ///< the command-line option: --abdominal-sites (the key with - for _)
     ValueKind kind;
     std::string_view placeholder;  ///< the value's name in help: N, LENGTH, SITE
     std::string_view topic;        ///< the part of the help it belongs to: "Where and what", "Uterus", ...
@@ -53,9 +53,9 @@ struct FieldInfo {
     std::string_view left_out;     ///< what leaving it out means, or "" when nothing is assumed
     std::span<const Synonym> synonyms;
     // How the field lives in a Case, made from the Case member by the table (fields.cpp).
-    bool (*given)(const Case&) noexcept;                                     ///< nullptr for the id
+    bool (*given)(const Case&) noexcept;                                          ///< nullptr for the id
     std::optional<CaseError> (*read)(Case&, const FieldInfo&, std::string_view);  ///< nullptr for the id
-    std::span<const std::string_view> (*words)() noexcept;                   ///< the fixed list, if any
+    std::span<const std::string_view> (*words)() noexcept;                        ///< the fixed list, if any
 };
 
 /// Every field, in help order.

@@ -3,12 +3,12 @@
 /// it, the summary stage and survival table row, and every assumption, warning, note and rule used.
 
 #include <bit>
-#include <initializer_list>
-#include <utility>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -19,9 +19,9 @@ namespace lmsstage {
 
 /// Every stage name used by the supported systems, in order of increasing extent.
 enum class Stage : std::uint8_t { I, IA, IB, IC, II, IIA, IIB, III, IIIA, IIIB, IIIC, IV, IVA, IVB };
-inline constexpr std::array k_all_stages = {Stage::I,   Stage::IA,   Stage::IB,   Stage::IC,   Stage::II,
-                                            Stage::IIA, Stage::IIB,  Stage::III,  Stage::IIIA, Stage::IIIB,
-                                            Stage::IIIC, Stage::IV,  Stage::IVA,  Stage::IVB};
+inline constexpr std::array k_all_stages = {Stage::I,    Stage::IA,  Stage::IB,  Stage::IC,   Stage::II,
+                                            Stage::IIA,  Stage::IIB, Stage::III, Stage::IIIA, Stage::IIIB,
+                                            Stage::IIIC, Stage::IV,  Stage::IVA, Stage::IVB};
 std::string_view name(Stage value) noexcept;
 
 /// A set of stages, kept in stage order.
@@ -140,13 +140,13 @@ using Trace = ReusableList<TraceStep>;
 struct Result {
     System system;
     Categories categories;
-    std::optional<Stage> stage;          ///< nullopt when the inputs leave it undetermined
-    StageSet possible_stages;            ///< every stage consistent with the inputs
+    std::optional<Stage> stage;                 ///< nullopt when the inputs leave it undetermined
+    StageSet possible_stages;                   ///< every stage consistent with the inputs
     std::optional<SummaryStage> summary_stage;  ///< nullopt when undetermined
     const SurvivalTable* survival = nullptr;    ///< the table for this site, nullptr when none fits
-    TextList assumptions;  ///< defaults applied to omitted inputs
-    TextList warnings;     ///< given inputs the system did not use, and similar
-    TextList notes;        ///< context: why a stage is undetermined, caveats
+    TextList assumptions;                       ///< defaults applied to omitted inputs
+    TextList warnings;                          ///< given inputs the system did not use, and similar
+    TextList notes;                             ///< context: why a stage is undetermined, caveats
     Trace trace;
 
     /// Empties the result for the next case, keeping its storage.

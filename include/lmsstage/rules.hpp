@@ -98,8 +98,8 @@ struct ClinicalNote {
 /// Every such statement, for `lmsstage rules` and the README.
 std::span<const ClinicalNote> clinical_notes() noexcept;
 
-inline constexpr std::array k_all_t = {T::tx,  T::t1,  T::t1a, T::t1b, T::t1c, T::t2,  T::t2a, T::t2b,
-                                       T::t3,  T::t3a, T::t3b, T::t4,  T::t4a, T::t4b, T::t4c};
+inline constexpr std::array k_all_t = {T::tx, T::t1,  T::t1a, T::t1b, T::t1c, T::t2,  T::t2a, T::t2b,
+                                       T::t3, T::t3a, T::t3b, T::t4,  T::t4a, T::t4b, T::t4c};
 inline constexpr std::array k_all_n = {N::n0, N::n1, N::nx};
 inline constexpr std::array k_all_m = {M::m0, M::m1};
 inline constexpr std::array k_all_g = {G::g1, G::g2, G::g3, G::gx};

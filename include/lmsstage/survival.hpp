@@ -26,16 +26,16 @@ struct SurvivalRow {
 /// One published table and the truth about it: its primary source, the secondary source the figures
 /// were actually copied from, its cohort, when it was recorded, and the population it describes.
 struct SurvivalTable {
-    std::string_view id;          ///< "soft-tissue-sarcoma"
-    std::string_view title;       ///< "Soft tissue sarcoma"
-    std::string_view measure;     ///< "5-year relative survival"
-    std::string_view source;      ///< the primary source that published the figures
-    std::string_view cohort;      ///< diagnosis years, or "not stated"
-    std::string_view taken;       ///< when the figures were recorded in lmsstage (ISO date)
-    std::string_view cited_in;    ///< the secondary source the figures were quoted from
-    std::string_view population;  ///< who the figures describe, in words (sites, histologies, exclusions)
-    std::span<const Site> sites;            ///< the lmsstage sites inside the population
-    std::span<const Histology> histologies; ///< the lmsstage histologies inside it
+    std::string_view id;                     ///< "soft-tissue-sarcoma"
+    std::string_view title;                  ///< "Soft tissue sarcoma"
+    std::string_view measure;                ///< "5-year relative survival"
+    std::string_view source;                 ///< the primary source that published the figures
+    std::string_view cohort;                 ///< diagnosis years, or "not stated"
+    std::string_view taken;                  ///< when the figures were recorded in lmsstage (ISO date)
+    std::string_view cited_in;               ///< the secondary source the figures were quoted from
+    std::string_view population;             ///< who the figures describe, in words (sites, histologies, exclusions)
+    std::span<const Site> sites;             ///< the lmsstage sites inside the population
+    std::span<const Histology> histologies;  ///< the lmsstage histologies inside it
     std::array<SurvivalRow, 3> rows;
 
     /// True when a case of this site and histology belongs to the table's population.

@@ -80,7 +80,7 @@ inline constexpr auto k_all_fields = [] {
     return all;
 }();
 
-inline constexpr std::array k_all_sites = {Site::soft_tissue, Site::extremity, Site::trunk, Site::retroperitoneum,
+inline constexpr std::array k_all_sites = {Site::soft_tissue, Site::extremity, Site::trunk,  Site::retroperitoneum,
                                            Site::head_neck,   Site::visceral,  Site::uterus, Site::gi};
 inline constexpr std::array k_all_histologies = {Histology::lms, Histology::ess, Histology::adenosarcoma,
                                                  Histology::gist, Histology::carcinosarcoma};

@@ -5,23 +5,23 @@
 
 #include <algorithm>
 #include <csignal>
-#include <sstream>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <string_view>
 #include <system_error>
 #include <utility>
 
 #include "cli/commands.hpp"
 #include "cli/completion.hpp"
-#include "cli/help.hpp"
 #include "cli/fields.hpp"
+#include "cli/help.hpp"
 #include "cli/interrupt.hpp"
-#include "cli/safe_text.hpp"
 #include "cli/render_json.hpp"
 #include "cli/render_text.hpp"
+#include "cli/safe_text.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 namespace lmsstage::cli {
@@ -32,8 +32,8 @@ namespace {
 bool is_case_option(std::string_view arg) {
     const std::string_view option = arg.substr(0, arg.find('='));
     for (const FieldSpec& spec : field_specs()) {
-        if (spec.option == option || (option.size() > 5 && option.substr(0, 5) == "--no-" &&
-                                      option.substr(5) == spec.option.substr(2))) {
+        if (spec.option == option ||
+            (option.size() > 5 && option.substr(0, 5) == "--no-" && option.substr(5) == spec.option.substr(2))) {
             return true;
         }
     }
@@ -46,7 +46,6 @@ int usage_error(std::ostream& err, const std::string& message) {
     err << "lmsstage: " << printable(message) << '\n';
     return exit_code::usage;
 }
-
 
 /// Options and operands of a subcommand: -h/--help, the boolean options named, the options with a
 /// value named (--junit FILE or --junit=FILE), and operands.
@@ -76,9 +75,11 @@ std::optional<std::string> parse_subcommand(const std::vector<std::string>& args
             options_done = true;
         } else if (!options_done && (arg == "-h" || arg == "--help")) {
             out.help = true;
-        } else if (!options_done && std::find(value_options.begin(), value_options.end(), name) != value_options.end()) {
-            const std::string needs = std::string(command) + ": " + name + " needs a value" +
-                                      (name == "--junit" ? " (a file name)" : "; see lmsstage " + std::string(command) + " --help");
+        } else if (!options_done &&
+                   std::find(value_options.begin(), value_options.end(), name) != value_options.end()) {
+            const std::string needs =
+                std::string(command) + ": " + name + " needs a value" +
+                (name == "--junit" ? " (a file name)" : "; see lmsstage " + std::string(command) + " --help");
             if (name == arg && i + 1 == args.size()) {
                 return needs;
             }
@@ -103,14 +104,15 @@ int run_check_command(const SubcommandArgs& parsed, const Streams& io) {
         return write_output(io.out, io.err, command_help("check"));
     }
     if (parsed.operands.empty()) {
-        return usage_error(io.err, "check needs at least one FILE (use - for standard input); see lmsstage check --help");
+        return usage_error(io.err,
+                           "check needs at least one FILE (use - for standard input); see lmsstage check --help");
     }
     if (parsed.values.size() > 1) {
         return usage_error(io.err, "check: --junit was given more than once");
     }
-    return run_check(CheckOptions{parsed.operands, parsed.values.empty() ? "" : parsed.values.front().second,
-                                  !parsed.flags.empty()},
-                     io);
+    return run_check(
+        CheckOptions{parsed.operands, parsed.values.empty() ? "" : parsed.values.front().second, !parsed.flags.empty()},
+        io);
 }
 
 int run_batch_command(const SubcommandArgs& parsed, const Streams& io) {
@@ -135,10 +137,10 @@ int run_batch_command(const SubcommandArgs& parsed, const Streams& io) {
 int run_subcommand(const std::vector<std::string>& args, const Streams& io) {
     const std::string& command = args.front();
     SubcommandArgs parsed;
-    const std::vector<std::string_view> flags =
-        command == "rules"   ? std::vector<std::string_view>{"--json"}
-        : command == "batch" ? std::vector<std::string_view>{"--naaccr", "--exit-zero"}
-                             : std::vector<std::string_view>{"--naaccr"};
+    const std::vector<std::string_view> flags = command == "rules" ? std::vector<std::string_view>{"--json"}
+                                                : command == "batch"
+                                                    ? std::vector<std::string_view>{"--naaccr", "--exit-zero"}
+                                                    : std::vector<std::string_view>{"--naaccr"};
     const std::vector<std::string_view> value_options =
         command == "check"   ? std::vector<std::string_view>{"--junit"}
         : command == "batch" ? std::vector<std::string_view>{"--from", "--to", "--columns"}
@@ -190,9 +192,9 @@ int run_help(const std::vector<std::string>& args, const Streams& io) {
     }
     const std::string text = args.size() == 2 ? command_help(args[1]) : std::string();
     if (text.empty()) {
-        return usage_error(io.err, "help takes one command: " + std::string(command_names()) + "; got " +
-                                       (args.size() == 2 ? "\"" + args[1] + "\"" : std::to_string(args.size() - 1) +
-                                                                                        " words"));
+        return usage_error(io.err,
+                           "help takes one command: " + std::string(command_names()) + "; got " +
+                               (args.size() == 2 ? "\"" + args[1] + "\"" : std::to_string(args.size() - 1) + " words"));
     }
     return write_output(io.out, io.err, text);
 }
@@ -238,8 +240,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         err << "lmsstage: out of memory\n";
         return exit_code::os_error;
     } catch (const std::system_error& e) {
-        const bool resources = e.code() == std::errc::resource_unavailable_try_again ||
-                               e.code() == std::errc::not_enough_memory;
+        const bool resources =
+            e.code() == std::errc::resource_unavailable_try_again || e.code() == std::errc::not_enough_memory;
         err << "lmsstage: " << (resources ? "" : "internal error: ") << printable(e.what()) << '\n';
         return resources ? exit_code::os_error : exit_code::internal;
     }

@@ -26,10 +26,10 @@ inline constexpr int signal_base = 128;
 
 struct Environment {
     bool stdout_is_terminal = false;
-    bool no_color = false;    ///< NO_COLOR is set to a non-empty value
-    int stdin_fd = -1;        ///< read standard input ("-") from this descriptor rather than the stream
-    bool term_dumb = false;   ///< TERM=dumb: no colour
-    std::size_t columns = 80; ///< the width to wrap the report to: COLUMNS, else the terminal's, else 80
+    bool no_color = false;     ///< NO_COLOR is set to a non-empty value
+    int stdin_fd = -1;         ///< read standard input ("-") from this descriptor rather than the stream
+    bool term_dumb = false;    ///< TERM=dumb: no colour
+    std::size_t columns = 80;  ///< the width to wrap the report to: COLUMNS, else the terminal's, else 80
 };
 
 /// Runs lmsstage with `args` (without the program name); records from `in` (batch, check), data to

@@ -61,8 +61,8 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
         if (options.from != "json" && options.from != "csv" && options.from != "tsv") {
             return "batch: --from must be json, csv or tsv, got " + printable(options.from);
         }
-        plan.from = options.from == "json" ? InputFormat::json
-                                           : (options.from == "csv" ? InputFormat::csv : InputFormat::tsv);
+        plan.from =
+            options.from == "json" ? InputFormat::json : (options.from == "csv" ? InputFormat::csv : InputFormat::tsv);
     }
     const std::string to = !options.to.empty() ? options.to : (options.columns.empty() ? "json" : "ndjson");
     const auto format = output_format(to);
@@ -150,8 +150,8 @@ public:
             const std::string_view bytes(batch.input.data() + item.offset, item.size);
             std::optional<RecordError> error;
             if (item.problem) {
-                error = RecordError{std::string(bytes.substr(0, item.field_size)), std::string(bytes.substr(item.field_size)),
-                                    false, false};
+                error = RecordError{std::string(bytes.substr(0, item.field_size)),
+                                    std::string(bytes.substr(item.field_size)), false, false};
                 record.clear();
             } else {
                 error = item.csv != nullptr ? read_csv_record(bytes, *item.csv, record)
@@ -234,7 +234,8 @@ public:
         for (const Input& input : inputs) {
             InputReader reader(input, m_io.in, m_io.stdin_fd);
             if (reader.open_error() != 0) {
-                m_io.err << "lmsstage: cannot open " << input.shown << ": " << std::strerror(reader.open_error()) << '\n';
+                m_io.err << "lmsstage: cannot open " << input.shown << ": " << std::strerror(reader.open_error())
+                         << '\n';
                 m_input_failed = true;
                 continue;
             }
@@ -311,7 +312,8 @@ private:
             if (stop_signal() != 0) {
                 return StreamEnd{StreamEnd::Kind::consumer_stopped};
             }
-            RecordPlace place{static_cast<long long>(raw.line), 0, -1, input.json_name, static_cast<long long>(raw.number)};
+            RecordPlace place{static_cast<long long>(raw.line), 0, -1, input.json_name,
+                              static_cast<long long>(raw.number)};
             bool go_on = true;
             if (!raw.problem.empty()) {
                 go_on = add(input, RawRecord{{}, place, raw.problem, raw.stops});

@@ -110,8 +110,9 @@ std::optional<std::string> field_option(const std::vector<std::string>& args, st
     const std::string negative = "--no-" + std::string(spec.option.substr(2));
     for (const auto& [field, was_negated] : seen) {
         if (field == spec.field) {
-            return was_negated == negated ? (negated ? negative : std::string(spec.option)) + " was given more than once"
-                                          : std::string(spec.option) + " and " + negative + " contradict each other";
+            return was_negated == negated
+                       ? (negated ? negative : std::string(spec.option)) + " was given more than once"
+                       : std::string(spec.option) + " and " + negative + " contradict each other";
         }
     }
     seen.emplace_back(spec.field, negated);
@@ -176,7 +177,8 @@ Parsed parse_case_args(const std::vector<std::string>& args) {
         const std::string& arg = args[i];
         if (arg == "--") {
             if (i + 1 < args.size()) {
-                return "\"" + args[i + 1] + "\" comes after --, which ends the options, and lmsstage takes no other "
+                return "\"" + args[i + 1] +
+                       "\" comes after --, which ends the options, and lmsstage takes no other "
                        "arguments: leave out the --";
             }
             break;

@@ -33,8 +33,8 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr std::array<std::string_view, 12> k_expect_keys = {
-    "stage", "possible_stages", "summary_stage", "categories", "system", "survival.matched", "survival.table",
-    "assumptions", "warnings", "notes", "naaccr", "error"};
+    "stage",          "possible_stages", "summary_stage", "categories", "system", "survival.matched",
+    "survival.table", "assumptions",     "warnings",      "notes",      "naaccr", "error"};
 constexpr int k_max_expect_depth = 16;
 
 std::string expect_keys() {
@@ -101,7 +101,8 @@ std::optional<Json> actual_for(const std::string& key, const Json& result) {
 std::optional<Json> parse_expect(const std::string& text, Verdict& verdict) {
     bool too_deep = false;
     Json expect = Json::parse(
-        text, [&](int depth, Json::parse_event_t, Json&) { return !(too_deep = too_deep || depth > k_max_expect_depth); },
+        text,
+        [&](int depth, Json::parse_event_t, Json&) { return !(too_deep = too_deep || depth > k_max_expect_depth); },
         false);
     if (too_deep || expect.is_discarded() || !expect.is_object()) {
         verdict.unusable_because(too_deep ? "expect: nested more than 16 levels deep" : "expect: invalid JSON");
@@ -271,7 +272,8 @@ public:
         m_ok = m_ok && std::fputs(tail.c_str(), m_file.get()) >= 0;
         m_ok = std::fclose(m_file.release()) == 0 && m_ok;
         if (!m_ok) {
-            return "cannot write the JUnit report " + printable(m_path) + (errno != 0 ? ": " + std::string(std::strerror(errno)) : "");
+            return "cannot write the JUnit report " + printable(m_path) +
+                   (errno != 0 ? ": " + std::string(std::strerror(errno)) : "");
         }
         return std::nullopt;
     }
@@ -308,7 +310,8 @@ public:
         for (const Input& input : inputs) {
             InputReader reader(input, m_io.in, m_io.stdin_fd);
             if (reader.open_error() != 0) {
-                m_io.err << "lmsstage: cannot open " << input.shown << ": " << std::strerror(reader.open_error()) << '\n';
+                m_io.err << "lmsstage: cannot open " << input.shown << ": " << std::strerror(reader.open_error())
+                         << '\n';
                 m_input_failed = true;
                 continue;
             }
@@ -319,8 +322,9 @@ public:
                 return false;
             }
             if (end.kind == StreamEnd::Kind::read_error) {
-                m_io.err << "lmsstage: " << input.shown << ':' << end.line << ": reading stopped: "
-                         << std::strerror(end.error) << "; the rest of this input was not read\n";
+                m_io.err << "lmsstage: " << input.shown << ':' << end.line
+                         << ": reading stopped: " << std::strerror(end.error)
+                         << "; the rest of this input was not read\n";
                 m_input_failed = true;
             } else if (m_passed + m_failed == before) {
                 m_unusable = true;  // an input without cases: nothing was checked
@@ -332,7 +336,8 @@ public:
 
     int finish(bool completed) {
         if (const int signal = stop_signal(); signal != 0) {
-            m_io.err << "lmsstage: stopped by " << signal_name(signal) << " after " << m_passed + m_failed << " cases\n";
+            m_io.err << "lmsstage: stopped by " << signal_name(signal) << " after " << m_passed + m_failed
+                     << " cases\n";
             return exit_code::signal_base + signal;
         }
         if (!completed) {

@@ -63,10 +63,12 @@ constexpr Catalogued k_catalogue[] = {
 };
 
 /// Short names: the system is its id, the categories their letter.
+// clang-format off
 constexpr std::pair<std::string_view, std::string_view> k_short_names[] = {
     {"system", "system.id"}, {"T", "categories.T"}, {"N", "categories.N"},
     {"M", "categories.M"},   {"G", "categories.G"}, {"mitotic_rate", "categories.mitotic_rate"},
 };
+// clang-format on
 
 constexpr std::string_view k_default_list =
     "id,ok,system,stage,possible_stages,T,N,M,G,summary_stage,survival_percent,survival_table,error_field,"
@@ -366,9 +368,8 @@ public:
 private:
     /// True when a text is a JSON string as it is (no quote, backslash or control character).
     static bool json_plain(std::string_view text) {
-        return std::all_of(text.begin(), text.end(), [](char c) {
-            return static_cast<unsigned char>(c) >= 0x20U && c != '"' && c != '\\';
-        });
+        return std::all_of(text.begin(), text.end(),
+                           [](char c) { return static_cast<unsigned char>(c) >= 0x20U && c != '"' && c != '\\'; });
     }
     void word_or_empty(std::string_view text) {
         if (m_json) {
@@ -504,9 +505,7 @@ void trace_value(Writer& w, const Result& r) {
     });
 }
 
-bool is_survival(ColumnKind kind) {
-    return kind >= ColumnKind::survival_table && kind <= ColumnKind::survival_note;
-}
+bool is_survival(ColumnKind kind) { return kind >= ColumnKind::survival_table && kind <= ColumnKind::survival_note; }
 
 /// A column of a staged result.
 void result_value(Writer& w, const Column& column, const Result& r) {
@@ -565,8 +564,9 @@ bool record_value(Writer& w, const Column& column, const RowView& row) {
         case ColumnKind::line:
         case ColumnKind::row:
         case ColumnKind::index: {
-            const long long n = column.kind == ColumnKind::line ? row.place.line
-                                : column.kind == ColumnKind::row ? row.place.row : row.place.index;
+            const long long n = column.kind == ColumnKind::line  ? row.place.line
+                                : column.kind == ColumnKind::row ? row.place.row
+                                                                 : row.place.index;
             if (n >= (column.kind == ColumnKind::index ? 0 : 1)) {
                 w.number(n);
             } else {
@@ -584,8 +584,9 @@ bool record_value(Writer& w, const Column& column, const RowView& row) {
             }
             return true;
         case ColumnKind::naaccr:
-            w.text_or_null(column.naaccr_index < row.naaccr.size() ? std::string_view(row.naaccr[column.naaccr_index].code)
-                                                                   : std::string_view());
+            w.text_or_null(column.naaccr_index < row.naaccr.size()
+                               ? std::string_view(row.naaccr[column.naaccr_index].code)
+                               : std::string_view());
             return true;
         default: return false;
     }
@@ -612,10 +613,15 @@ struct RunKey {
     const SurvivalTable* survival = nullptr;
 
     RunKey(const ColumnSet& s, std::size_t f, OutputFormat o, const Result& r)
-        : set(s.id), first(f), format(o),
-          names{r.system.id, r.system.name, r.categories.t, r.categories.n, r.categories.m, r.categories.g,
-                r.categories.rate},
-          stage(r.stage), possible(r.possible_stages), summary(r.summary_stage), survival(r.survival) {}
+        : set(s.id),
+          first(f),
+          format(o),
+          names{r.system.id,    r.system.name,  r.categories.t,   r.categories.n,
+                r.categories.m, r.categories.g, r.categories.rate},
+          stage(r.stage),
+          possible(r.possible_stages),
+          summary(r.summary_stage),
+          survival(r.survival) {}
     RunKey() = default;
 
     [[nodiscard]] bool operator==(const RunKey& o) const {
@@ -624,8 +630,8 @@ struct RunKey {
                 return false;
             }
         }
-        return set == o.set && first == o.first && format == o.format && stage == o.stage &&
-               possible == o.possible && summary == o.summary && survival == o.survival;
+        return set == o.set && first == o.first && format == o.format && stage == o.stage && possible == o.possible &&
+               summary == o.summary && survival == o.survival;
     }
     [[nodiscard]] std::size_t hash() const {
         std::uint64_t h = set * 0x9e3779b97f4a7c15ULL + first;
@@ -633,7 +639,8 @@ struct RunKey {
             h = (h ^ (reinterpret_cast<std::uintptr_t>(name.data()) + name.size())) * 0x100000001b3ULL;
         }
         h = (h ^ reinterpret_cast<std::uintptr_t>(survival)) * 0x100000001b3ULL;
-        h = (h ^ (static_cast<std::uint64_t>(possible.size()) << 8U ^ (summary ? static_cast<unsigned>(*summary) + 1U : 0U) ^
+        h = (h ^ (static_cast<std::uint64_t>(possible.size()) << 8U ^
+                  (summary ? static_cast<unsigned>(*summary) + 1U : 0U) ^
                   (stage ? static_cast<unsigned>(*stage) + 1U : 0U) << 16U)) *
             0x100000001b3ULL;
         // MurmurHash3's finaliser: every bit of the key reaches the low bits used as the slot.

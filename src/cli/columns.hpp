@@ -21,11 +21,41 @@ enum class OutputFormat : std::uint8_t { json, ndjson, csv, tsv };
 
 /// What a column holds.
 enum class ColumnKind : std::uint8_t {
-    id, ok, file, line, row, index,
-    system_id, system_name, t, n, m, g, mitotic_rate, stage, possible_stages, summary_stage,
-    survival_table, survival_title, survival_matched, survival_percent, survival_measure, survival_source,
-    survival_cohort, survival_taken, survival_cited_in, survival_population, survival_rows, survival_note,
-    assumptions, warnings, notes, trace, version, error_field, error_message,
+    id,
+    ok,
+    file,
+    line,
+    row,
+    index,
+    system_id,
+    system_name,
+    t,
+    n,
+    m,
+    g,
+    mitotic_rate,
+    stage,
+    possible_stages,
+    summary_stage,
+    survival_table,
+    survival_title,
+    survival_matched,
+    survival_percent,
+    survival_measure,
+    survival_source,
+    survival_cohort,
+    survival_taken,
+    survival_cited_in,
+    survival_population,
+    survival_rows,
+    survival_note,
+    assumptions,
+    warnings,
+    notes,
+    trace,
+    version,
+    error_field,
+    error_message,
     naaccr,  ///< a NAACCR output item (naaccr::output_item_ids()[naaccr_index])
 };
 
@@ -39,10 +69,10 @@ struct Column {
 /// The columns of an output, and which staging work they need.
 struct ColumnSet {
     std::vector<Column> columns;
-    bool trace = false;   ///< some column reads the rule trace
-    bool texts = false;   ///< some column reads the assumptions, warnings or notes
-    bool naaccr = false;  ///< some column is a NAACCR output item
-    std::uint64_t id = 0; ///< tells sets apart in the per-thread store of rendered cells
+    bool trace = false;    ///< some column reads the rule trace
+    bool texts = false;    ///< some column reads the assumptions, warnings or notes
+    bool naaccr = false;   ///< some column is a NAACCR output item
+    std::uint64_t id = 0;  ///< tells sets apart in the per-thread store of rendered cells
 };
 
 /// id, ok, system, stage, possible_stages, T, N, M, G, summary_stage, survival_percent,

@@ -11,7 +11,7 @@ namespace lmsstage::cli {
 
 /// Where a subcommand reads and writes.
 struct Streams {
-    std::istream& in;   ///< standard input, when `stdin_fd` is negative
+    std::istream& in;  ///< standard input, when `stdin_fd` is negative
     std::ostream& out;
     std::ostream& err;
     int stdin_fd = -1;  ///< the real process reads standard input from this descriptor (0)

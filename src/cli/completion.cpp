@@ -131,8 +131,6 @@ std::vector<std::string> split_words(std::string_view text) {
     return words;
 }
 
-
-
 /// "[yes|no|unknown]" -> "yes|no|unknown"; "SITE" as it is.
 std::string value_name(std::string_view placeholder) {
     std::string out;
@@ -151,8 +149,12 @@ std::vector<Option> case_options() {
         if (spec.kind == ValueKind::id) {
             continue;  // JSON only
         }
-        Option option{std::string(spec.option), is_flag_form(spec) ? Takes::optional : Takes::value, {},
-                      value_name(spec.placeholder), summary(spec.help), {}};
+        Option option{std::string(spec.option),
+                      is_flag_form(spec) ? Takes::optional : Takes::value,
+                      {},
+                      value_name(spec.placeholder),
+                      summary(spec.help),
+                      {}};
         for (const std::string_view word : value_words(spec)) {
             option.values.push_back(checked(std::string(word)));
         }
@@ -166,8 +168,9 @@ std::vector<Option> case_options() {
         out.push_back(std::move(negation));
     }
     for (const GlobalOption& global : k_global_options) {
-        Option option{std::string(global.name), global.values.empty() ? Takes::nothing : Takes::value,
-                      split_words(global.values), {}, std::string(global.summary), {}};
+        Option option{std::string(global.name),    global.values.empty() ? Takes::nothing : Takes::value,
+                      split_words(global.values),  {},
+                      std::string(global.summary), {}};
         for (const char ch : global.name.substr(2)) {
             option.value_name += static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
         }
@@ -267,7 +270,8 @@ std::string fish_quoted(std::string_view text) {
 
 // ---- bash -----------------------------------------------------------------------------------
 
-constexpr std::string_view k_bash_head = R"(# bash completion for lmsstage(1): its options and their values, its commands, and file
+constexpr std::string_view k_bash_head =
+    R"(# bash completion for lmsstage(1): its options and their values, its commands, and file
 # names for batch and check. Generated from lmsstage's field table; do not edit.
 # Plain bash (compgen, compopt): it needs nothing from the bash-completion package.
 
@@ -361,11 +365,11 @@ std::string bash_command_arm(const Command& command) {
         return cat({indent, operands, "\n", indent, "return 0 ;;\n"});
     }
     const std::string flags = joined(command.flags, [](const CommandFlag& flag) { return flag.name; });
-    return cat({indent, "if [[ $cur == -* ]] && ((!operands)); then\n",  //
+    return cat({indent, "if [[ $cur == -* ]] && ((!operands)); then\n",           //
                 indent, "    _lmsstage_reply ", sh_quoted(flags), " \"$cur\"\n",  //
-                indent, "else\n",                                              //
-                indent, "    ", operands, "\n",                              //
-                indent, "fi\n",                                                //
+                indent, "else\n",                                                 //
+                indent, "    ", operands, "\n",                                   //
+                indent, "fi\n",                                                   //
                 indent, "return 0 ;;\n"});
 }
 
@@ -504,8 +508,7 @@ std::string zsh_option_spec(const Option& option) {
     switch (option.takes) {
         case Takes::nothing: return spec + "[" + zsh_description(option.summary) + "]";
         case Takes::value: return spec + "=[" + zsh_description(option.summary) + "]:" + message + ":" + action;
-        case Takes::optional:
-            return spec + "=[" + zsh_description(option.summary) + "]::" + message + ":" + action;
+        case Takes::optional: return spec + "=[" + zsh_description(option.summary) + "]::" + message + ":" + action;
     }
     return spec;
 }
@@ -573,7 +576,8 @@ std::string zsh_script() {
 
 // ---- fish -----------------------------------------------------------------------------------
 
-constexpr std::string_view k_fish_head = R"fish(# fish completion for lmsstage(1): its options and their values, its commands, and file
+constexpr std::string_view k_fish_head =
+    R"fish(# fish completion for lmsstage(1): its options and their values, its commands, and file
 # names for batch and check. Generated from lmsstage's field table; do not edit.
 
 function __lmsstage_at_first --description 'lmsstage: completing the first argument'
@@ -611,12 +615,10 @@ std::string fish_line(std::string_view condition, const std::string& rest, std::
 
 std::string fish_option(const Option& option) {
     // --no-nodes is "nodes" given: either spelling excludes both.
-    const std::string_view base = std::string_view(option.excludes.empty() || option.takes != Takes::nothing
-                                                       ? option.name
-                                                       : option.excludes)
-                                      .substr(2);
-    const std::string condition =
-        cat({"__lmsstage_can_give ", base, option.takes == Takes::value ? " value" : ""});
+    const std::string_view base =
+        std::string_view(option.excludes.empty() || option.takes != Takes::nothing ? option.name : option.excludes)
+            .substr(2);
+    const std::string condition = cat({"__lmsstage_can_give ", base, option.takes == Takes::value ? " value" : ""});
     std::string rest = cat({"-l ", std::string_view(option.name).substr(2)});
     switch (option.takes) {
         case Takes::nothing: break;

@@ -37,15 +37,15 @@ const char* find_row_special(const char* p, const char* end) {
 
 /// Where scanning a row has got to: it stops at the end of the buffer and goes on after a read.
 struct RowFramer::Scan {
-    std::size_t start = 0;       ///< the row's first byte in the buffer (of the kept part, once too long)
-    std::size_t i = 0;           ///< the next byte to look at
+    std::size_t start = 0;  ///< the row's first byte in the buffer (of the kept part, once too long)
+    std::size_t i = 0;      ///< the next byte to look at
     State state = State::field_start;
     std::size_t column = 1;
     std::size_t quote_line = 0;  ///< the line on which the open quote was opened
     std::size_t line = 0;        ///< the line of byte i
     std::size_t dropped = 0;     ///< bytes of a too-long row no longer kept
     bool too_long = false;
-    std::size_t line_end = 0;    ///< when the row has ended at i: the length of its line end
+    std::size_t line_end = 0;  ///< when the row has ended at i: the length of its line end
 };
 
 RowFramer::RowFramer(ReadFn read, Dialect dialect, std::size_t max_row_bytes)
@@ -78,8 +78,10 @@ bool RowFramer::start() {
     const std::string_view head(m_buf.data() + m_pos, m_end - m_pos);
     if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF" ||
         head.substr(0, 2).find('\0') != std::string_view::npos) {
-        m_problem = "the input is UTF-16 or UTF-32 (it starts with a byte-order mark or a NUL byte): lmsstage "
-                    "reads UTF-8; convert it first, e.g. iconv -f UTF-16 -t UTF-8" + std::string(k_rest);
+        m_problem =
+            "the input is UTF-16 or UTF-32 (it starts with a byte-order mark or a NUL byte): lmsstage "
+            "reads UTF-8; convert it first, e.g. iconv -f UTF-16 -t UTF-8" +
+            std::string(k_rest);
         return false;
     }
     if (head.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -296,7 +298,8 @@ std::optional<std::string> split_cells(std::string_view row, const Dialect& dial
                 return problem;
             }
             if (p < end && *p != delimiter) {
-                return column_problem(column, "text after the closing quote (a quote inside a quoted field is written twice)");
+                return column_problem(column,
+                                      "text after the closing quote (a quote inside a quoted field is written twice)");
             }
         } else {
             const char* begin = p;

@@ -53,8 +53,14 @@ std::optional<RecordError> read_column(std::size_t number, std::string_view cell
     }
     const NaaccrKey role = classify_naaccr_key(key, false);
     switch (role.kind) {
-        case NaaccrKey::Kind::item: out.kind = CsvHeader::Column::Kind::item; out.item = role.item->item; break;
-        case NaaccrKey::Kind::case_field: out.kind = CsvHeader::Column::Kind::field; out.spec = role.spec; break;
+        case NaaccrKey::Kind::item:
+            out.kind = CsvHeader::Column::Kind::item;
+            out.item = role.item->item;
+            break;
+        case NaaccrKey::Kind::case_field:
+            out.kind = CsvHeader::Column::Kind::field;
+            out.spec = role.spec;
+            break;
         case NaaccrKey::Kind::passed_over: out.kind = CsvHeader::Column::Kind::passed_over; break;
         case NaaccrKey::Kind::refused: return header_error(number, name, role.problem);
     }
@@ -153,8 +159,9 @@ std::optional<RecordError> read_csv_record(std::string_view row, const CsvHeader
         read_id(cells[header.id_column], out);
     }
     if (cells.size() != header.columns.size()) {
-        return RecordError{"", "the row has " + std::to_string(cells.size()) + (cells.size() == 1 ? " cell" : " cells") +
-                                   ", the header has " + std::to_string(header.columns.size()),
+        return RecordError{"",
+                           "the row has " + std::to_string(cells.size()) + (cells.size() == 1 ? " cell" : " cells") +
+                               ", the header has " + std::to_string(header.columns.size()),
                            false, true};
     }
     for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -172,8 +179,9 @@ std::optional<RecordError> read_csv_record(std::string_view row, const CsvHeader
         } else if (column.kind == CsvHeader::Column::Kind::item) {
             out.naaccr.set(column.item, cell);
         } else if (column.kind == CsvHeader::Column::Kind::unnamed) {
-            return RecordError{"", "column " + std::to_string(i + 1) +
-                                       " has no name in the header, but this row gives it a value: " + shorten(cell),
+            return RecordError{"",
+                               "column " + std::to_string(i + 1) +
+                                   " has no name in the header, but this row gives it a value: " + shorten(cell),
                                false, false};
         }
     }

@@ -13,8 +13,8 @@ namespace lmsstage::cli {
 using FieldSpec = lmsstage::FieldInfo;
 using lmsstage::accepted_values;
 using lmsstage::edit_distance;
-using lmsstage::ValueKind;
 using lmsstage::value_words;
+using lmsstage::ValueKind;
 
 /// Every case field, in help order.
 inline std::span<const FieldSpec> field_specs() noexcept { return fields(); }

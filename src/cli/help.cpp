@@ -247,9 +247,10 @@ void case_fields(std::string& out) {
         out += wrap_text("      ", help, 6);
     }
     out += '\n';
-    out += wrap_text({}, "Every field is also a JSON key, with _ for - (\"abdominal_sites\"). A field a system does "
-                         "not use draws a warning. An explicit unknown gives every stage consistent with it; a "
-                         "required field may be left out when no value of it could change the stage.",
+    out += wrap_text({},
+                     "Every field is also a JSON key, with _ for - (\"abdominal_sites\"). A field a system does "
+                     "not use draws a warning. An explicit unknown gives every stage consistent with it; a "
+                     "required field may be left out when no value of it could change the stage.",
                      0);
 }
 
@@ -283,8 +284,10 @@ std::string wrap_text(std::string_view lead, std::string_view text, std::size_t 
 
 std::string main_help() {
     const std::string name = "lmsstage " + std::string(version()) + ": ";
-    std::string out = wrap_text(name, "staging of leiomyosarcoma and the sarcomas staged with it, with the matching "
-                                      "five-year survival table. Rule sets: " + std::string(rule_set_editions()) + ".",
+    std::string out = wrap_text(name,
+                                "staging of leiomyosarcoma and the sarcomas staged with it, with the matching "
+                                "five-year survival table. Rule sets: " +
+                                    std::string(rule_set_editions()) + ".",
                                 0);
     out += '\n';
     out += k_usage;
@@ -329,11 +332,12 @@ std::string command_help(std::string_view command) {
             }
         }
         return "Usage: lmsstage rules [SYSTEM] [--json]\n\n" +
-               wrap_text({}, "Prints the T definitions, stage groups, notes and fields of every staging system, the "
-                             "survival tables with their population, sources and cohort, and every note a result "
-                             "can carry with its source, as Markdown (or JSON with --json), rendered from the data "
-                             "the staging code uses. SYSTEM limits the output to one system id (" + ids +
-                             "), to \"survival\" or to \"notes\".",
+               wrap_text({},
+                         "Prints the T definitions, stage groups, notes and fields of every staging system, the "
+                         "survival tables with their population, sources and cohort, and every note a result "
+                         "can carry with its source, as Markdown (or JSON with --json), rendered from the data "
+                         "the staging code uses. SYSTEM limits the output to one system id (" +
+                             ids + "), to \"survival\" or to \"notes\".",
                          0);
     }
     return {};

@@ -75,7 +75,10 @@ ReadResult InputReader::read(char* buffer, std::size_t size) {
         std::streambuf* source = m_in.rdbuf();
         errno = 0;
         try {
-            return ReadResult{source != nullptr ? static_cast<std::size_t>(source->sgetn(buffer, static_cast<std::streamsize>(size))) : 0, 0};
+            return ReadResult{source != nullptr
+                                  ? static_cast<std::size_t>(source->sgetn(buffer, static_cast<std::streamsize>(size)))
+                                  : 0,
+                              0};
         } catch (const std::bad_alloc&) {
             throw;
         } catch (...) {

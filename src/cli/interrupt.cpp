@@ -1,7 +1,7 @@
 #include "cli/interrupt.hpp"
 
-#include <atomic>
 #include <pthread.h>
+#include <atomic>
 
 #include <csignal>
 #include <utility>

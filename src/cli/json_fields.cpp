@@ -42,8 +42,8 @@ std::optional<RecordError> assign_json(Case& c, const FieldSpec& spec, const Jso
         case JsonValue::Type::array: break;
     }
     return value_error(spec, "must be " + accepted_values(spec) + " (a JSON string or number" +
-                                 std::string(spec.kind == ValueKind::finding ? ", or true or false" : "") +
-                                 "), got " + shorten(given.raw));
+                                 std::string(spec.kind == ValueKind::finding ? ", or true or false" : "") + "), got " +
+                                 shorten(given.raw));
 }
 
 RecordError unknown_key(std::string_view key, bool check_keys) {

@@ -334,8 +334,9 @@ std::optional<Refusal> read_mets(Work& w) {
         for (const std::string& id : unknown) {
             items += (items.empty() ? "" : ", ") + id;
         }
-        w.out.notes.push_back(items + " 9 (unknown) and no site involved: metastasis not given, so lmsstage "
-                                      "assumes M0 and says so");
+        w.out.notes.push_back(items +
+                              " 9 (unknown) and no site involved: metastasis not given, so lmsstage "
+                              "assumes M0 and says so");
     }
     return std::nullopt;
 }

@@ -13,11 +13,13 @@ namespace {
 
 using namespace std::string_view_literals;
 
+// clang-format off
 constexpr std::string_view k_output_ids[] = {
     "summaryStage2018"sv, "tnmEditionNumber"sv, "derivedAjcc7T"sv,   "derivedAjcc7N"sv,
     "derivedAjcc7M"sv,    "derivedAjcc7StageGrp"sv, "derivedEod2018T"sv, "derivedEod2018N"sv,
     "derivedEod2018M"sv,  "derivedEod2018StageGroup"sv,
 };
+// clang-format on
 constexpr std::string_view k_edition7_ids[] = {"derivedAjcc7T", "derivedAjcc7N", "derivedAjcc7M",
                                                "derivedAjcc7StageGrp"};
 constexpr std::string_view k_edition8_ids[] = {"derivedEod2018T", "derivedEod2018N", "derivedEod2018M",
@@ -60,9 +62,7 @@ std::string code_of(std::string_view naaccr_id, std::string_view system, std::st
     return any->code;
 }
 
-std::string_view category_or_none(std::string_view category) noexcept {
-    return category.empty() ? "none"sv : category;
-}
+std::string_view category_or_none(std::string_view category) noexcept { return category.empty() ? "none"sv : category; }
 
 std::string_view stage_text(const Result& result) noexcept {
     if (result.stage) {

@@ -35,7 +35,8 @@ int topography_number(std::string_view text) noexcept {
     if (digits.size() == 4 && digits[2] == '.') {
         digits.erase(2, 1);  // "49.2" -> "492"
     }
-    if (digits.size() != 3 || !std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+    if (digits.size() != 3 ||
+        !std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
         return -1;
     }
     return code_number(digits);
@@ -117,10 +118,10 @@ private:
     std::vector<csv::Row> m_rows;
 };
 
-const std::initializer_list<std::string_view> k_sites = {"soft-tissue", "extremity", "trunk", "retroperitoneum",
-                                                            "head-neck",   "visceral",  "uterus", "gi"};
-const std::initializer_list<std::string_view> k_gi_sites = {
-    "", "stomach", "omentum", "small-intestine", "esophagus", "colorectum", "mesentery", "peritoneum"};
+const std::initializer_list<std::string_view> k_sites = {"soft-tissue", "extremity", "trunk",  "retroperitoneum",
+                                                         "head-neck",   "visceral",  "uterus", "gi"};
+const std::initializer_list<std::string_view> k_gi_sites = {"",          "stomach",    "omentum",   "small-intestine",
+                                                            "esophagus", "colorectum", "mesentery", "peritoneum"};
 const std::initializer_list<std::string_view> k_classes = {"lms", "ess", "adenosarcoma", "gist"};
 
 /// A row must either map or refuse with a reason, never both or neither.

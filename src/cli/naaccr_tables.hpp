@@ -33,7 +33,7 @@ struct SiteRow {
     std::string histology_class;
     int from = 0;  ///< topography as a number: C492 -> 492
     int to = 0;
-    int edition = 0;  ///< 7 or 8; 0 = any
+    int edition = 0;                 ///< 7 or 8; 0 = any
     std::string discriminator_item;  ///< NAACCR id, empty = none
     std::vector<std::string> discriminator_values;
     std::string site;     ///< lmsstage site; empty = refused
@@ -92,9 +92,9 @@ struct EditionRow {
 /// data/naaccr/tnm_output.csv: lmsstage category or stage -> NAACCR code of an output item.
 struct TnmRow {
     std::string naaccr_id;
-    std::string system;  ///< a system id, or * for any
+    std::string system;    ///< a system id, or * for any
     std::string lmsstage;  ///< category or stage name; none, undetermined
-    std::string code;  ///< empty: the item has no code for this value and is left blank
+    std::string code;      ///< empty: the item has no code for this value and is left blank
     std::string source;
 };
 

@@ -57,9 +57,9 @@ struct Batch {
         std::size_t offset = 0;  ///< the record's bytes in `input` (or the problem's text)
         std::size_t size = 0;
         RecordPlace place;
-        bool problem = false;    ///< the bytes are a framing problem's message, not a record
-        std::size_t field_size = 0;         ///< a problem: its first bytes name the field at fault
-        const CsvHeader* csv = nullptr;     ///< a CSV/TSV row, read by this header; nullptr: JSON
+        bool problem = false;            ///< the bytes are a framing problem's message, not a record
+        std::size_t field_size = 0;      ///< a problem: its first bytes name the field at fault
+        const CsvHeader* csv = nullptr;  ///< a CSV/TSV row, read by this header; nullptr: JSON
     };
     std::string input;
     std::vector<Item> items;

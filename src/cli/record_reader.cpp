@@ -84,19 +84,23 @@ template <typename Value>
 std::optional<std::string_view> read_value(Value& v, JsonValue& out) {
     od::json_type type{};
     std::string_view raw;
-    if (v.type().get(type) != simdjson::SUCCESS || simdjson::simdjson_result<std::string_view>(v.raw_json_token()).get(raw)) {
+    if (v.type().get(type) != simdjson::SUCCESS ||
+        simdjson::simdjson_result<std::string_view>(v.raw_json_token()).get(raw)) {
         return syntax_text(simdjson::TAPE_ERROR);
     }
     out.type = type_of(type);
     out.raw = trim(raw);
     bool null = false;
     switch (out.type) {
-        case Type::string: return v.get_string().get(out.text) ? std::optional(syntax_text(simdjson::STRING_ERROR)) : std::nullopt;
+        case Type::string:
+            return v.get_string().get(out.text) ? std::optional(syntax_text(simdjson::STRING_ERROR)) : std::nullopt;
         case Type::number:
             out.text = out.raw;
             return is_json_number(out.raw) ? std::nullopt : std::optional(syntax_text(simdjson::NUMBER_ERROR));
-        case Type::boolean: return v.get_bool().get(out.boolean) ? std::optional(syntax_text(simdjson::T_ATOM_ERROR)) : std::nullopt;
-        case Type::null: return v.is_null().get(null) || !null ? std::optional(syntax_text(simdjson::N_ATOM_ERROR)) : std::nullopt;
+        case Type::boolean:
+            return v.get_bool().get(out.boolean) ? std::optional(syntax_text(simdjson::T_ATOM_ERROR)) : std::nullopt;
+        case Type::null:
+            return v.is_null().get(null) || !null ? std::optional(syntax_text(simdjson::N_ATOM_ERROR)) : std::nullopt;
         case Type::object:
         case Type::array: out.raw = type_word(out.type); return std::nullopt;
     }
@@ -223,7 +227,9 @@ private:
         switch (role.kind) {
             case NaaccrKey::Kind::case_field: return case_field(*role.spec, value);
             case NaaccrKey::Kind::passed_over: return std::nullopt;
-            case NaaccrKey::Kind::refused: note(RecordError{shorten(key), role.problem, false, false}); return std::nullopt;
+            case NaaccrKey::Kind::refused:
+                note(RecordError{shorten(key), role.problem, false, false});
+                return std::nullopt;
             case NaaccrKey::Kind::item: break;
         }
         if (!first_time(role.item->id)) {
@@ -250,8 +256,10 @@ private:
             return syntax_text(simdjson::TAPE_ERROR);
         }
         if (type != od::json_type::object) {
-            note(RecordError{"expect", "expect must be an object, got " + std::string(type_word(type_of(type))), false, false});
-        } else if (const error_code e = value.get_object().get(object) ? simdjson::TAPE_ERROR : object.raw_json().get(raw)) {
+            note(RecordError{"expect", "expect must be an object, got " + std::string(type_word(type_of(type))), false,
+                             false});
+        } else if (const error_code e =
+                       value.get_object().get(object) ? simdjson::TAPE_ERROR : object.raw_json().get(raw)) {
             return syntax_text(e);
         } else {
             m_out.expect_json.assign(raw);  // parsed by check
@@ -260,8 +268,9 @@ private:
     }
 
     static RecordError wrong_type(std::string_view key, std::string_view what, const JsonValue& given) {
-        return RecordError{std::string(key), std::string(key) + " must be " + std::string(what) + ", got " + shorten(given.raw),
-                           false, false};
+        return RecordError{std::string(key),
+                           std::string(key) + " must be " + std::string(what) + ", got " + shorten(given.raw), false,
+                           false};
     }
 
     RecordKind m_kind;
@@ -279,7 +288,8 @@ RecordError not_an_object(od::document& doc, std::string_view bytes) {
     if (const auto bad = read_value(doc, value)) {
         return syntax_error(*bad, nullptr, bytes);
     }
-    return RecordError{"", "a record must be a JSON object (a case), got " + std::string(type_word(value.type)), false, false};
+    return RecordError{"", "a record must be a JSON object (a case), got " + std::string(type_word(value.type)), false,
+                       false};
 }
 
 const char* location(od::document& doc) {
@@ -306,7 +316,8 @@ std::optional<RecordError> read_padded_record(std::string_view bytes, RecordKind
     }
     ThreadParser& state = thread_parser();
     od::document doc;
-    if (const error_code e = state.parser.iterate(bytes.data(), bytes.size(), bytes.size() + k_record_padding).get(doc)) {
+    if (const error_code e =
+            state.parser.iterate(bytes.data(), bytes.size(), bytes.size() + k_record_padding).get(doc)) {
         return syntax_error(syntax_text(e), nullptr, bytes);
     }
     od::object object;

@@ -25,8 +25,8 @@ public:
     StreamEnd run() {
         start();
         if (m_consumer_stopped || m_error != 0) {
-            return StreamEnd{m_consumer_stopped ? StreamEnd::Kind::consumer_stopped : StreamEnd::Kind::read_error, m_error,
-                             m_line};
+            return StreamEnd{m_consumer_stopped ? StreamEnd::Kind::consumer_stopped : StreamEnd::Kind::read_error,
+                             m_error, m_line};
         }
         return StreamEnd{};
     }
@@ -61,7 +61,8 @@ private:
 
     /// Hands a record on; false (and reading ends) when the consumer stops or when `stops`.
     bool emit(std::string_view bytes, RecordPlace place, std::string_view problem, bool stops = false) {
-        m_consumer_stopped = !m_on_record(RawRecord{problem.empty() ? bytes : std::string_view{}, place, problem, stops});
+        m_consumer_stopped =
+            !m_on_record(RawRecord{problem.empty() ? bytes : std::string_view{}, place, problem, stops});
         return !m_consumer_stopped && !stops;
     }
     /// Reading this input stops at the current byte: one error record saying where and why.
@@ -84,8 +85,10 @@ private:
         const std::string_view head(m_buf.data(), m_end);
         if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF" ||
             head.substr(0, 2).find('\0') != std::string_view::npos) {
-            m_problem = "the input is UTF-16 or UTF-32 (it starts with a byte-order mark or a NUL byte): lmsstage "
-                        "reads UTF-8; convert it first, e.g. iconv -f UTF-16 -t UTF-8" + std::string(k_rest);
+            m_problem =
+                "the input is UTF-16 or UTF-32 (it starts with a byte-order mark or a NUL byte): lmsstage "
+                "reads UTF-8; convert it first, e.g. iconv -f UTF-16 -t UTF-8" +
+                std::string(k_rest);
             return emit({}, RecordPlace{1, 1, -1, {}}, m_problem, true);
         }
         if (head.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -120,7 +123,8 @@ private:
             const char* begin = m_buf.data() + m_pos;
             const std::size_t available = m_end - m_pos;
             const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', available));
-            const std::string_view piece(begin, newline != nullptr ? static_cast<std::size_t>(newline - begin) : available);
+            const std::string_view piece(begin,
+                                         newline != nullptr ? static_cast<std::size_t>(newline - begin) : available);
             m_pos += piece.size();
             m_consumed += static_cast<long long>(piece.size());
             if (!piece.empty()) {
@@ -146,8 +150,8 @@ private:
     /// A line read: a record unless it is blank. `text` holds its first bytes (all, up to the limit).
     bool end_line(std::string_view text) {
         const std::size_t size = m_record_size - (m_record_size > 0 && m_last == '\r' ? 1 : 0);  // CRLF: no CR
-        const bool go_on = !m_nonblank ||
-                           emit(text.substr(0, size), RecordPlace::at_line(m_line), size > k_max_record_bytes ? k_too_long : "");
+        const bool go_on = !m_nonblank || emit(text.substr(0, size), RecordPlace::at_line(m_line),
+                                               size > k_max_record_bytes ? k_too_long : "");
         m_record_size = 0;
         m_nonblank = false;
         m_last = '\0';
@@ -243,8 +247,9 @@ private:
                 }
             } else if (c == '}' || c == ']') {
                 if (m_open.empty() || m_open.back() != (c == '}' ? '{' : '[')) {
-                    return stop(std::string("'") + c + "' does not close " +
-                                (m_open.empty() ? std::string("anything") : "the '" + m_open.substr(m_open.size() - 1) + "'"));
+                    return stop(
+                        std::string("'") + c + "' does not close " +
+                        (m_open.empty() ? std::string("anything") : "the '" + m_open.substr(m_open.size() - 1) + "'"));
                 }
                 m_open.pop_back();
             }
@@ -266,14 +271,14 @@ private:
     bool m_eof = false;
     int m_error = 0;
     long long m_line = 1;
-    long long m_consumed = 0;    // bytes read past, for columns
-    long long m_line_start = 0;  // m_consumed at the start of the current line
-    std::string m_record;        // the record's bytes when they are not in the buffer in one piece
+    long long m_consumed = 0;       // bytes read past, for columns
+    long long m_line_start = 0;     // m_consumed at the start of the current line
+    std::string m_record;           // the record's bytes when they are not in the buffer in one piece
     std::size_t m_record_size = 0;  // the whole record's size, kept or not
     bool m_nonblank = false;        // NDJSON: the line so far has a character other than blanks
     char m_last = '\0';             // NDJSON: the line's last byte so far
     bool m_consumer_stopped = false;
-    std::string m_open;          // the brackets open in the current value
+    std::string m_open;  // the brackets open in the current value
     std::string m_problem;
 };
 

@@ -41,8 +41,8 @@ struct RawRecord {
 /// How reading an input ended.
 struct StreamEnd {
     enum class Kind { complete, consumer_stopped, read_error } kind = Kind::complete;
-    int error = 0;        ///< read_error: the errno value
-    long long line = 0;   ///< read_error: the line being read
+    int error = 0;       ///< read_error: the errno value
+    long long line = 0;  ///< read_error: the line being read
 };
 
 /// Calls `on_record` for every record in order. Stops as soon as `on_record` returns false.

@@ -24,10 +24,10 @@ namespace lmsstage::cli {
 /// What a key of a NAACCR-keyed record is.
 struct NaaccrKey {
     enum class Kind {
-        item,        ///< an item lmsstage reads
-        case_field,  ///< a case field no NAACCR item carries, or the id
-        passed_over, ///< another NAACCR item
-        refused,     ///< a derived case field, or no NAACCR item at all
+        item,         ///< an item lmsstage reads
+        case_field,   ///< a case field no NAACCR item carries, or the id
+        passed_over,  ///< another NAACCR item
+        refused,      ///< a derived case field, or no NAACCR item at all
     };
     Kind kind = Kind::refused;
     const naaccr::ItemInfo* item = nullptr;  ///< Kind::item

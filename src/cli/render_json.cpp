@@ -189,7 +189,6 @@ void append_version(std::string& out) {
 
 }  // namespace
 
-
 namespace {
 
 /// Writes into space reserved beforehand (see result_bound): no capacity check per piece.
@@ -246,6 +245,7 @@ public:
         raw(text);
         ch('"');
     }
+
 private:
     char* m_p;
     bool m_plain;

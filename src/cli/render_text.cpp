@@ -17,8 +17,8 @@ constexpr std::string_view k_reset = "\x1b[0m";
 
 /// Columns a UTF-8 text takes (one per character; every character lmsstage prints is narrow).
 std::size_t columns(std::string_view text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+    return static_cast<std::size_t>(std::count_if(
+        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
 }
 
 /// Builds the report line by line: each logical line is wrapped at spaces to the width, its
@@ -43,8 +43,10 @@ public:
                 std::size_t cut = word.find_last_of("|/-", room - 1);
                 cut = cut == std::string_view::npos ? room : cut + 1;
                 const std::string_view rest = word.substr(cut);
-                text = text.empty() ? rest : std::string_view(rest.data(), static_cast<std::size_t>(
-                                                                            text.data() + text.size() - rest.data()));
+                text = text.empty()
+                           ? rest
+                           : std::string_view(rest.data(),
+                                              static_cast<std::size_t>(text.data() + text.size() - rest.data()));
                 word = word.substr(0, cut);
             }
             const std::size_t need = columns(word) + (first_word ? 0 : 1);
@@ -166,8 +168,8 @@ std::string survival_line(const Result& r) {
     }
     for (const SurvivalRow& row : r.survival->rows) {
         if (row.summary_stage == *r.summary_stage) {
-            return "Five-year survival: " + std::string(row.percent_text) + "% (" + std::string(name(row.summary_stage)) +
-                   ", " + std::string(r.survival->title) + ")";
+            return "Five-year survival: " + std::string(row.percent_text) + "% (" +
+                   std::string(name(row.summary_stage)) + ", " + std::string(r.survival->title) + ")";
         }
     }
     return {};
@@ -184,8 +186,9 @@ void summary_block(Report& out, const Result& r) {
     } else {
         out.line({}, stage_headline(r) + "  (" + std::string(r.system.name) + ")", 2, k_bold);
     }
-    out.line("  ", categories_line(r) + "    summary stage: " +
-                       (r.summary_stage ? std::string(name(*r.summary_stage)) : std::string("undetermined")),
+    out.line("  ",
+             categories_line(r) + "    summary stage: " +
+                 (r.summary_stage ? std::string(name(*r.summary_stage)) : std::string("undetermined")),
              4);
     out.line("  ", survival_line(r), 4);
 }
@@ -194,10 +197,10 @@ void categories_block(Report& out, const Result& r) {
     out.blank();
     out.heading("Categories");
     const std::pair<std::string_view, std::string_view> categories[] = {{"T", r.categories.t},
-                                                                         {"N", r.categories.n},
-                                                                         {"M", r.categories.m},
-                                                                         {"G", r.categories.g},
-                                                                         {"mitotic_rate", r.categories.rate}};
+                                                                        {"N", r.categories.n},
+                                                                        {"M", r.categories.m},
+                                                                        {"G", r.categories.g},
+                                                                        {"mitotic_rate", r.categories.rate}};
     for (const auto& [rule, value] : categories) {
         const TraceStep* step = find_step(r, rule);
         if (value.empty() || step == nullptr) {

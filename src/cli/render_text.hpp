@@ -12,10 +12,10 @@
 namespace lmsstage::cli {
 
 struct TextOptions {
-    bool colour = false;      ///< ANSI colour (only on a terminal, never with NO_COLOR or TERM=dumb)
-    bool explain = false;     ///< append the full rule trace
-    bool brief = false;       ///< only the stage, TNM, summary stage and matched survival figure
-    std::size_t width = 80;   ///< wrap every line to this many columns (at least 40)
+    bool colour = false;     ///< ANSI colour (only on a terminal, never with NO_COLOR or TERM=dumb)
+    bool explain = false;    ///< append the full rule trace
+    bool brief = false;      ///< only the stage, TNM, summary stage and matched survival figure
+    std::size_t width = 80;  ///< wrap every line to this many columns (at least 40)
 };
 
 std::string render_text(const Result& result, const TextOptions& options);

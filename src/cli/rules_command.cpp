@@ -11,7 +11,6 @@
 namespace lmsstage::cli {
 namespace {
 
-
 template <typename E, std::size_t N>
 std::string cell(const Set<E>& set, const std::array<E, N>& all, std::string_view any_word) {
     if (set.is_any()) {
@@ -232,8 +231,7 @@ int run_rules(const std::string& system, bool json, std::ostream& out, std::ostr
     const bool survival = system.empty() || system == "survival";
     const bool notes = system.empty() || system == "notes";
     if (chosen.empty() && !survival && !notes) {
-        err << "lmsstage: rules: unknown system \"" << system << "\"; accepted: " << accepted
-            << "survival, notes\n";
+        err << "lmsstage: rules: unknown system \"" << system << "\"; accepted: " << accepted << "survival, notes\n";
         return exit_code::usage;
     }
     std::string text;

@@ -14,6 +14,7 @@ constexpr auto k_any_g = Set<G>::any();
 constexpr auto k_any_rate = Set<Rate>::any();
 
 // AJCC 7th ed., soft tissue sarcoma, primary tumour (T). Size is the greatest dimension.
+// clang-format off
 constexpr TDefinition k_t_definitions[] = {
     {T::tx,  "primary tumour cannot be assessed (size unknown)"},
     {T::t1,  "tumour 5 cm or less in greatest dimension"},
@@ -23,9 +24,11 @@ constexpr TDefinition k_t_definitions[] = {
     {T::t2a, "T2, superficial tumour"},
     {T::t2b, "T2, deep tumour"},
 };
+// clang-format on
 
 // AJCC 7th ed., soft tissue sarcoma, anatomic stage / prognostic groups.
 // The T column holds the size category; the a/b depth letter never changes the stage.
+// clang-format off
 constexpr GroupRow k_groups[] = {
     {{T::t1}, {N::n0}, {M::m0}, {G::g1, G::gx}, k_any_rate, Stage::IA,  ""},
     {{T::t2}, {N::n0}, {M::m0}, {G::g1, G::gx}, k_any_rate, Stage::IB,  ""},
@@ -35,6 +38,7 @@ constexpr GroupRow k_groups[] = {
     {k_any_t, {N::n1}, {M::m0}, k_any_g,        k_any_rate, Stage::III, ""},
     {k_any_t, k_any_n, {M::m1}, k_any_g,        k_any_rate, Stage::IV,  ""},
 };
+// clang-format on
 
 constexpr std::string_view k_notes[] = {
     "Every size boundary belongs to the lower category: exactly 5 cm is T1.",
@@ -45,6 +49,7 @@ constexpr std::string_view k_notes[] = {
     "Omitted nodes or metastasis are taken as N0 / M0, and the result says so.",
 };
 
+// clang-format off
 constexpr RuleSet k_rules{
     {"ajcc7-sts", "AJCC 7th edition, soft tissue sarcoma"},
     "AJCC Cancer Staging Manual, 7th ed. (2010), soft tissue sarcoma; NCI SEER TNM 2.1 table tnm7_stage_ubj",
@@ -57,8 +62,10 @@ constexpr RuleSet k_rules{
     k_routing_fields | field_mask({Field::size, Field::depth, Field::grade, Field::extension, Field::edition}),
     field_mask({Field::size, Field::grade}),
 };
+// clang-format on
 
 // Leiomyosarcoma of the GI tract under AJCC 7: outside the soft tissue chapter, not staged.
+// clang-format off
 constexpr RuleSet k_gi_lms{
     {"ajcc7-gi-lms", "not staged by AJCC 7 (hollow-viscus sarcomas are outside the soft tissue chapter)",
      Grouping::not_staged},
@@ -72,12 +79,15 @@ constexpr RuleSet k_gi_lms{
     k_routing_fields | field_mask({Field::extension, Field::edition}),
     0,
 };
+// clang-format on
 
 // T by size: 5 cm or less is T1 (the boundary belongs to T1).
+// clang-format off
 constexpr SizeBand k_bands[] = {
     {5.0,        T::t1, "<= 5 cm"},
     {k_no_bound, T::t2, "> 5 cm"},
 };
+// clang-format on
 
 constexpr T with_depth(T band, std::optional<Depth> depth) noexcept {
     if (!depth) {
@@ -121,7 +131,8 @@ Few<T> stage_ajcc7_sts(const Case& input, Result& result) {
         c.t = {band.t};
         result.categories.t = name(t);
         if (result.trace.recording()) {
-            trace(result, "T", {"size ", describe_length(*input.size->value), " ", band.text, depth_text, " -> ", name(t)});
+            trace(result, "T",
+                  {"size ", describe_length(*input.size->value), " ", band.text, depth_text, " -> ", name(t)});
         }
     } else {
         c.t = size_t_candidates(k_bands, input.size, result);
@@ -145,8 +156,9 @@ Few<T> stage_ajcc7_gi_lms(const Case& input, Result& result) {
     (void)derive_n(input, NodeWording{"regional node", "regional node"}, result);
     const Few<M> ms = derive_m(input, result);
     add_note(result, NoteId::gi_lms_not_staged_ajcc7);
-    trace(result, "stage", {"leiomyosarcoma of the gastrointestinal tract: outside the AJCC 7 soft tissue chapter -> "
-                            "not staged"});
+    trace(result, "stage",
+          {"leiomyosarcoma of the gastrointestinal tract: outside the AJCC 7 soft tissue chapter -> "
+           "not staged"});
     summarize(input, extension_extents(input, false), ms, k_gi_lms.summary_source, result);
     return {T::tx};
 }

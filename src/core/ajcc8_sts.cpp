@@ -25,6 +25,7 @@ constexpr TDefinition k_trunk_t[] = {
 };
 
 // AJCC 8th ed., trunk and extremities: stage groups.
+// clang-format off
 constexpr GroupRow k_trunk_groups[] = {
     {{T::t1},               {N::n0}, {M::m0}, {G::g1, G::gx}, k_any_rate, Stage::IA,   ""},
     {{T::t2, T::t3, T::t4}, {N::n0}, {M::m0}, {G::g1, G::gx}, k_any_rate, Stage::IB,   ""},
@@ -34,8 +35,10 @@ constexpr GroupRow k_trunk_groups[] = {
     {k_any_t,               {N::n1}, {M::m0}, k_any_g,        k_any_rate, Stage::IV,   ""},
     {k_any_t,               k_any_n, {M::m1}, k_any_g,        k_any_rate, Stage::IV,   ""},
 };
+// clang-format on
 
 // AJCC 8th ed., retroperitoneum: as trunk and extremities, but N1 M0 is IIIB.
+// clang-format off
 constexpr GroupRow k_retro_groups[] = {
     {{T::t1},               {N::n0}, {M::m0}, {G::g1, G::gx}, k_any_rate, Stage::IA,   ""},
     {{T::t2, T::t3, T::t4}, {N::n0}, {M::m0}, {G::g1, G::gx}, k_any_rate, Stage::IB,   ""},
@@ -45,8 +48,10 @@ constexpr GroupRow k_retro_groups[] = {
     {k_any_t,               {N::n1}, {M::m0}, k_any_g,        k_any_rate, Stage::IIIB, ""},
     {k_any_t,               k_any_n, {M::m1}, k_any_g,        k_any_rate, Stage::IV,   ""},
 };
+// clang-format on
 
 // AJCC 8th ed., head and neck: T only.
+// clang-format off
 constexpr TDefinition k_head_neck_t[] = {
     {T::tx,  "primary tumour cannot be assessed (size unknown)"},
     {T::t1,  "tumour 2 cm or less"},
@@ -57,8 +62,10 @@ constexpr TDefinition k_head_neck_t[] = {
     {T::t4b, "invades the brain parenchyma, encases the carotid artery, invades prevertebral muscle or the "
              "central nervous system by perineural spread"},
 };
+// clang-format on
 
 // AJCC 8th ed., abdominal and thoracic visceral organs: T only.
+// clang-format off
 constexpr TDefinition k_visceral_t[] = {
     {T::t1,  "organ-confined"},
     {T::t2a, "invades the serosa or visceral peritoneum"},
@@ -68,6 +75,7 @@ constexpr TDefinition k_visceral_t[] = {
     {T::t4b, "multifocal, 3 to 5 sites"},
     {T::t4c, "multifocal, more than 5 sites"},
 };
+// clang-format on
 
 constexpr std::string_view k_trunk_notes[] = {
     "Every size boundary belongs to the lower category: exactly 5, 10 and 15 cm are T1, T2 and T3.",
@@ -89,7 +97,6 @@ constexpr std::string_view k_visceral_notes[] = {
     "Multifocality (T4a, T4b, T4c) takes precedence over extent.",
 };
 
-
 constexpr std::string_view k_source_trunk =
     "AJCC Cancer Staging Manual, 8th ed. (2017), chapter 41, soft tissue sarcoma of the trunk and extremities "
     "(NCI PDQ Soft Tissue Sarcoma Treatment, Table 2)";
@@ -107,6 +114,7 @@ constexpr std::uint32_t k_trunk_reads =
     k_routing_fields | field_mask({Field::size, Field::grade, Field::extension, Field::edition});
 constexpr std::uint32_t k_trunk_asks = field_mask({Field::size, Field::grade});
 
+// clang-format off
 constexpr RuleSet k_trunk{{"ajcc8-sts-trunk-extremity", "AJCC 8th edition, soft tissue sarcoma of the trunk and extremities"},
                           k_source_trunk, k_trunk_t, k_trunk_groups, k_trunk_notes, true, false,
                           "SEER Summary Stage 2018, soft tissue", k_trunk_reads, k_trunk_asks};
@@ -135,11 +143,14 @@ constexpr SizeBand k_trunk_bands[] = {
     {15.0,       T::t3, "> 10 cm, <= 15 cm"},
     {k_no_bound, T::t4, "> 15 cm"},
 };
+// clang-format on
+// clang-format off
 constexpr SizeBand k_head_neck_bands[] = {
     {2.0,        T::t1, "<= 2 cm"},
     {4.0,        T::t2, "> 2 cm, <= 4 cm"},
     {k_no_bound, T::t3, "> 4 cm"},
 };
+// clang-format on
 
 // Head and neck: invasion of adjoining structures gives T4a/T4b, which SEER Summary Stage 2018 codes
 // as distant whatever the nodes.
@@ -149,12 +160,16 @@ struct InvasionRow {
     Extent extent;
 };
 constexpr InvasionRow k_invasions[] = {
-    {AdjoiningInvasion::t4a, T::t4a,
-     {SummaryStage::distant, "invasion of the orbit, skull base or dura, central-compartment viscera, facial "
-                             "skeleton or pterygoid muscles (T4a)"}},
-    {AdjoiningInvasion::t4b, T::t4b,
-     {SummaryStage::distant, "invasion of the brain, carotid encasement, prevertebral muscle or CNS by "
-                             "perineural spread (T4b)"}},
+    {AdjoiningInvasion::t4a,
+     T::t4a,
+     {SummaryStage::distant,
+      "invasion of the orbit, skull base or dura, central-compartment viscera, facial "
+      "skeleton or pterygoid muscles (T4a)"}},
+    {AdjoiningInvasion::t4b,
+     T::t4b,
+     {SummaryStage::distant,
+      "invasion of the brain, carotid encasement, prevertebral muscle or CNS by "
+      "perineural spread (T4b)"}},
 };
 
 // Visceral organs: extent of a unifocal tumour, and what SEER Summary Stage 2018 makes of it.
@@ -163,12 +178,14 @@ struct VisceralRow {
     T t;
     Extent summary;
 };
+// clang-format off
 constexpr VisceralRow k_visceral_rows[] = {
     {VisceralExtent::confined,      T::t1,  {SummaryStage::localized, "organ-confined"}},
     {VisceralExtent::serosa,        T::t2a, {SummaryStage::regional, "invades the serosa or visceral peritoneum"}},
     {VisceralExtent::beyond_serosa, T::t2b, {SummaryStage::regional, "extends beyond the serosa"}},
     {VisceralExtent::other_organ,   T::t3,  {SummaryStage::regional, "invades another organ"}},
 };
+// clang-format on
 // Multifocal: 2 sites T4a, 3 to 5 T4b, more than 5 T4c (regional in SEER Summary Stage 2018).
 struct FociRow {
     long long up_to;
@@ -248,8 +265,7 @@ Few<T> stage_ajcc8_head_neck(const Case& input, Result& result) {
     optional_grade(input, result);
     add_note(result, NoteId::no_stage_group_head_neck);
     trace(result, "stage", {k_head_neck.system.name, ": no stage grouping -> none"});
-    summarize(input, combine_extents(from_t, extension_extents(input, false)), ms, k_head_neck.summary_source,
-              result);
+    summarize(input, combine_extents(from_t, extension_extents(input, false)), ms, k_head_neck.summary_source, result);
     return ts;
 }
 
@@ -279,8 +295,8 @@ Few<T> stage_ajcc8_visceral(const Case& input, Result& result) {
             }
         }
         if (open) {
-            trace(result, "T", {input.visceral_extent ? "extent unknown" : "extent not given",
-                                ", unifocal -> TX (T1 to T3)"});
+            trace(result, "T",
+                  {input.visceral_extent ? "extent unknown" : "extent not given", ", unifocal -> TX (T1 to T3)"});
         } else {
             trace(result, "T", {"extent ", name(*input.visceral_extent), ", unifocal -> ", name(ts.front())});
         }

@@ -197,8 +197,8 @@ const SizeBand& band_of(std::span<const SizeBand> bands, const Length& length) n
     return bands.back();  // unreachable: the last band has no upper bound
 }
 
-Few<T> size_t_candidates(std::span<const SizeBand> bands, const std::optional<Measured<Length>>& size,
-                         Result& result, std::string_view extra) {
+Few<T> size_t_candidates(std::span<const SizeBand> bands, const std::optional<Measured<Length>>& size, Result& result,
+                         std::string_view extra) {
     if (size && size->known()) {
         const SizeBand& band = band_of(bands, *size->value);
         if (result.trace.recording()) {
@@ -210,8 +210,9 @@ Few<T> size_t_candidates(std::span<const SizeBand> bands, const std::optional<Me
     for (const SizeBand& band : bands) {
         all.insert(band.t);
     }
-    trace(result, "T", {size ? "size unknown" : "size not given", " -> TX (", name(all.front()),
-                        all.size() == 2 ? " or " : " to ", name(all.back()), ")"});
+    trace(result, "T",
+          {size ? "size unknown" : "size not given", " -> TX (", name(all.front()), all.size() == 2 ? " or " : " to ",
+           name(all.back()), ")"});
     return all;
 }
 
@@ -373,10 +374,10 @@ std::string unknowns_text(const Case& input, std::initializer_list<Field> fields
             continue;
         }
         const bool optional_default = field == Field::nodes || field == Field::metastasis ||
-                                      field == Field::extension || field == Field::adnexa ||
-                                      field == Field::pelvic || field == Field::bladder_rectum ||
-                                      field == Field::abdominal_sites || field == Field::adjoining_invasion ||
-                                      field == Field::cervix || field == Field::peritoneal_cytology;
+                                      field == Field::extension || field == Field::adnexa || field == Field::pelvic ||
+                                      field == Field::bladder_rectum || field == Field::abdominal_sites ||
+                                      field == Field::adjoining_invasion || field == Field::cervix ||
+                                      field == Field::peritoneal_cytology;
         if (!unknown && optional_default) {
             continue;  // left out: its default was applied and stated, nothing is open
         }
@@ -476,11 +477,10 @@ void summarize(const Case& input, const Few<Extent>& extents, const Few<M>& ms, 
                 open += name(s);
             }
         }
-        const std::string unknowns = unknowns_text(input, {Field::metastasis, Field::extension, Field::adnexa,
-                                                           Field::pelvic, Field::abdominal_sites,
-                                                           Field::bladder_rectum, Field::adjoining_invasion,
-                                                           Field::visceral_extent, Field::cervix,
-                                                           Field::peritoneal_cytology});
+        const std::string unknowns =
+            unknowns_text(input, {Field::metastasis, Field::extension, Field::adnexa, Field::pelvic,
+                                  Field::abdominal_sites, Field::bladder_rectum, Field::adjoining_invasion,
+                                  Field::visceral_extent, Field::cervix, Field::peritoneal_cytology});
         for (std::string_view part : {std::string_view(unknowns), std::string_view(": "), std::string_view(open),
                                       std::string_view(" -> undetermined")}) {
             because += part;
@@ -496,8 +496,8 @@ void summarize(const Case& input, const Few<Extent>& extents, const Few<M>& ms, 
     if (levels.front() == SummaryStage::localized && input.nodes == Finding::unknown) {
         because += ", nodes unknown counted as negative (SEER convention)";
     }
-    for (std::string_view part : {std::string_view(" -> "), name(levels.front()), std::string_view(" ("), scheme,
-                                  std::string_view(")")}) {
+    for (std::string_view part :
+         {std::string_view(" -> "), name(levels.front()), std::string_view(" ("), scheme, std::string_view(")")}) {
         because += part;
     }
 }

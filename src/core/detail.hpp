@@ -116,7 +116,7 @@ struct Few {
 // band (the manuals' "X cm or less"); the last band has no upper bound.
 
 struct SizeBand {
-    double up_to_cm;        ///< inclusive upper bound; infinity for the last band
+    double up_to_cm;  ///< inclusive upper bound; infinity for the last band
     T t;
     std::string_view text;  ///< "> 5 cm, <= 10 cm"
 };
@@ -127,8 +127,8 @@ const SizeBand& band_of(std::span<const SizeBand> bands, const Length& length) n
 
 /// T from size: the band of a known size; every band when the size is unknown (or left out).
 /// Writes the T trace line (`extra` is appended before " -> T", e.g. the depth words).
-Few<T> size_t_candidates(std::span<const SizeBand> bands, const std::optional<Measured<Length>>& size,
-                         Result& result, std::string_view extra = {});
+Few<T> size_t_candidates(std::span<const SizeBand> bands, const std::optional<Measured<Length>>& size, Result& result,
+                         std::string_view extra = {});
 
 // ---------------------------------------------------------------------------------------------
 // N, M, G, rate

@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
-#include <cctype>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -43,7 +43,8 @@ std::string lower_trimmed(std::string_view text) {
 /// A word as compared: lower case, spaces and underscores as '-', no surrounding blanks.
 std::string normalized(std::string_view text) {
     std::string out = lower_trimmed(text);
-    std::replace_if(out.begin(), out.end(), [](char c) { return c == ' ' || c == '_'; }, '-');
+    std::replace_if(
+        out.begin(), out.end(), [](char c) { return c == ' ' || c == '_'; }, '-');
     return out;
 }
 
@@ -151,7 +152,8 @@ constexpr Hint k_site_hints[] = {
     {"neck", "a tumour of the neck is staged with site head-neck"},
     {"scalp", "a tumour of the scalp is staged with site head-neck"},
     {"stomach", "a gastric tumour is staged with site gi, gi_site stomach and histology gist or lms"},
-    {"small-intestine", "a small-bowel tumour is staged with site gi, gi_site small-intestine and histology gist or lms"},
+    {"small-intestine",
+     "a small-bowel tumour is staged with site gi, gi_site small-intestine and histology gist or lms"},
     {"duodenum", "a duodenal tumour is staged with site gi, gi_site small-intestine and histology gist or lms"},
     {"colon", "a colonic tumour is staged with site gi, gi_site colorectum and histology gist or lms"},
     {"rectum", "a rectal tumour is staged with site gi, gi_site colorectum and histology gist or lms"},
@@ -164,12 +166,15 @@ constexpr Hint k_site_hints[] = {
     {"vein", "a leiomyosarcoma of a great vein is staged by where it lies: trunk, retroperitoneum or extremity"},
 };
 constexpr Hint k_grade_hints[] = {
-    {"high", "a two-tier high/low grade does not map onto the AJCC 3-tier FNCLCC grade: enter the FNCLCC grade "
-             "(1, 2 or 3) from the pathology report, or X when it cannot be assessed"},
-    {"low", "a two-tier high/low grade does not map onto the AJCC 3-tier FNCLCC grade: enter the FNCLCC grade "
-            "(1, 2 or 3) from the pathology report, or X when it cannot be assessed"},
-    {"unknown", "write X when the grade cannot be assessed (the tables group GX with G1), or leave grade out: "
-                "lmsstage then says whether it matters"},
+    {"high",
+     "a two-tier high/low grade does not map onto the AJCC 3-tier FNCLCC grade: enter the FNCLCC grade "
+     "(1, 2 or 3) from the pathology report, or X when it cannot be assessed"},
+    {"low",
+     "a two-tier high/low grade does not map onto the AJCC 3-tier FNCLCC grade: enter the FNCLCC grade "
+     "(1, 2 or 3) from the pathology report, or X when it cannot be assessed"},
+    {"unknown",
+     "write X when the grade cannot be assessed (the tables group GX with G1), or leave grade out: "
+     "lmsstage then says whether it matters"},
 };
 
 /// A hint for a word that is not a value: a table's, else the closest value ("did you mean").
@@ -202,14 +207,22 @@ using Read = std::variant<V, CaseError>;
 
 template <typename E>
 constexpr auto& all_values() {
-    if constexpr (std::is_same_v<E, Site>) return k_all_sites;
-    else if constexpr (std::is_same_v<E, Histology>) return k_all_histologies;
-    else if constexpr (std::is_same_v<E, Depth>) return k_all_depths;
-    else if constexpr (std::is_same_v<E, Grade>) return k_all_grades;
-    else if constexpr (std::is_same_v<E, Extension>) return k_all_extensions;
-    else if constexpr (std::is_same_v<E, GiSite>) return k_all_gi_sites;
-    else if constexpr (std::is_same_v<E, AdjoiningInvasion>) return k_all_adjoining_invasions;
-    else return k_all_visceral_extents;
+    if constexpr (std::is_same_v<E, Site>)
+        return k_all_sites;
+    else if constexpr (std::is_same_v<E, Histology>)
+        return k_all_histologies;
+    else if constexpr (std::is_same_v<E, Depth>)
+        return k_all_depths;
+    else if constexpr (std::is_same_v<E, Grade>)
+        return k_all_grades;
+    else if constexpr (std::is_same_v<E, Extension>)
+        return k_all_extensions;
+    else if constexpr (std::is_same_v<E, GiSite>)
+        return k_all_gi_sites;
+    else if constexpr (std::is_same_v<E, AdjoiningInvasion>)
+        return k_all_adjoining_invasions;
+    else
+        return k_all_visceral_extents;
 }
 
 /// A value named by a word (site, grade, ...).
@@ -264,7 +277,8 @@ Read<double> read_number(const FieldInfo& f, std::string_view text) {
             return CaseError{f.field, "is out of range: must be " + accepted_values(f) + ", got " + shown(text)};
         case detail::NumberStatus::not_a_number: break;
     }
-    if (const auto comma = word.find(','); comma != std::string::npos && word.find(',', comma + 1) == std::string::npos) {
+    if (const auto comma = word.find(',');
+        comma != std::string::npos && word.find(',', comma + 1) == std::string::npos) {
         std::string point = lower_trimmed(word);
         point[comma] = '.';
         return invalid(f, text, "use a decimal point: " + point);
@@ -278,8 +292,9 @@ Read<long long> read_whole(const FieldInfo& f, std::string_view text) {
     const char* last = word.data() + word.size();
     auto [end, ec] = std::from_chars(word.data(), last, value);
     if (word.empty() || ec != std::errc{} || end != last) {
-        return invalid(f, text, word.find_first_of(".,") != std::string_view::npos ? "a whole number, without decimals"
-                                                                              : std::string_view{});
+        return invalid(f, text,
+                       word.find_first_of(".,") != std::string_view::npos ? "a whole number, without decimals"
+                                                                          : std::string_view{});
     }
     return value;
 }
@@ -310,9 +325,9 @@ Read<Measured<Length>> read_length(const FieldInfo& f, std::string_view text) {
     const std::string lowered = lower_trimmed(text);
     const std::string_view word = lowered;
     std::size_t split = 0;
-    while (split < word.size() && (std::isdigit(static_cast<unsigned char>(word[split])) != 0 ||
-                                   word[split] == '.' || word[split] == '-' || word[split] == '+' ||
-                                   word[split] == 'e' || word[split] == ',')) {
+    while (split < word.size() &&
+           (std::isdigit(static_cast<unsigned char>(word[split])) != 0 || word[split] == '.' || word[split] == '-' ||
+            word[split] == '+' || word[split] == 'e' || word[split] == ',')) {
         ++split;
     }
     const std::string_view number = split == 0 ? word : word.substr(0, split);
@@ -324,8 +339,8 @@ Read<Measured<Length>> read_length(const FieldInfo& f, std::string_view text) {
     if (unit == "mm") {
         length_unit = LengthUnit::mm;
     } else if (!unit.empty() && unit != "cm") {
-        return CaseError{f.field, "has an unknown unit \"" + std::string(unit) + "\" (accepted units: cm, mm; a bare number is cm), got " +
-                                      shown(text)};
+        return CaseError{f.field, "has an unknown unit \"" + std::string(unit) +
+                                      "\" (accepted units: cm, mm; a bare number is cm), got " + shown(text)};
     }
     const auto value = read_number(f, number);
     if (const auto* bad = std::get_if<CaseError>(&value)) {
@@ -439,14 +454,14 @@ std::span<const std::string_view> no_words() noexcept { return {}; }
 template <auto Member>
 constexpr FieldInfo row(Field field, std::string_view key, std::string_view option, ValueKind kind,
                         std::string_view placeholder, std::string_view topic, std::string_view help,
-                        std::string_view numbers, std::string_view left_out,
-                        std::span<const Synonym> synonyms = {}) {
-    return FieldInfo{field, key,     option,   kind,     placeholder,     topic,          help,
+                        std::string_view numbers, std::string_view left_out, std::span<const Synonym> synonyms = {}) {
+    return FieldInfo{field,   key,      option,   kind,           placeholder,   topic,         help,
                      numbers, left_out, synonyms, &given<Member>, &read<Member>, &words<Member>};
 }
 
 // ---- Synonyms: what clinicians and registries write -----------------------------------------------
 
+// clang-format off
 constexpr Synonym k_site_synonyms[] = {
     {"extremities", "extremity"}, {"limb", "extremity"},         {"limbs", "extremity"},
     {"trunk-wall", "trunk"},      {"retroperitoneal", "retroperitoneum"},
@@ -454,6 +469,7 @@ constexpr Synonym k_site_synonyms[] = {
     {"corpus-uteri", "uterus"},   {"gastrointestinal", "gi"},    {"gi-tract", "gi"},
     {"viscera", "visceral"},
 };
+// clang-format on
 constexpr Synonym k_histology_synonyms[] = {
     {"leiomyosarcoma", "lms"},
     {"endometrial-stromal-sarcoma", "ess"},
@@ -461,10 +477,13 @@ constexpr Synonym k_histology_synonyms[] = {
     {"gastrointestinal-stromal-tumour", "gist"},
     {"gastrointestinal-stromal-tumor", "gist"},
 };
+// clang-format off
 constexpr Synonym k_grade_synonyms[] = {
     {"i", "1"},  {"ii", "2"},  {"iii", "3"},  {"g1", "1"}, {"g2", "2"},
     {"g3", "3"}, {"gx", "X"},  {"grade-1", "1"}, {"grade-2", "2"}, {"grade-3", "3"},
 };
+// clang-format on
+// clang-format off
 constexpr Synonym k_gi_site_synonyms[] = {
     {"oesophagus", "esophagus"},     {"oesophageal", "esophagus"},  {"esophageal", "esophagus"},
     {"gastric", "stomach"},          {"omental", "omentum"},        {"duodenum", "small-intestine"},
@@ -472,6 +491,7 @@ constexpr Synonym k_gi_site_synonyms[] = {
     {"colon", "colorectum"},         {"rectum", "colorectum"},      {"colorectal", "colorectum"},
     {"large-bowel", "colorectum"},   {"mesenteric", "mesentery"},   {"peritoneal", "peritoneum"},
 };
+// clang-format on
 constexpr Synonym k_extension_synonyms[] = {{"adjacent-organs", "adjacent-organ"}};
 constexpr Synonym k_visceral_synonyms[] = {{"other-organs", "other-organ"}};
 
@@ -487,85 +507,105 @@ constexpr std::string_view k_record = "Records (batch and check)";
 
 constexpr std::array k_fields = {
     row<&Case::site>(Field::site, "site", "--site", ValueKind::choice, "SITE", k_case,
-        "primary site: soft-tissue (default; AJCC 7 only), extremity, trunk, retroperitoneum, head-neck, "
-        "visceral (AJCC 8 only), uterus (FIGO 2009), gi (with histology gist or lms)",
-        {}, "soft-tissue", k_site_synonyms),
-    row<&Case::histology>(Field::histology, "histology", "--histology", ValueKind::choice, "TYPE", k_case,
+                     "primary site: soft-tissue (default; AJCC 7 only), extremity, trunk, retroperitoneum, head-neck, "
+                     "visceral (AJCC 8 only), uterus (FIGO 2009), gi (with histology gist or lms)",
+                     {}, "soft-tissue", k_site_synonyms),
+    row<&Case::histology>(
+        Field::histology, "histology", "--histology", ValueKind::choice, "TYPE", k_case,
         "lms (leiomyosarcoma; the default, except at site gi, which needs it named); ess (endometrial stromal "
         "sarcoma) and adenosarcoma at site uterus; gist (gastrointestinal stromal tumour) at site gi",
         {}, "lms", k_histology_synonyms),
-    row<&Case::edition>(Field::edition, "edition", "--edition", ValueKind::edition, "7|8", k_case,
+    row<&Case::edition>(
+        Field::edition, "edition", "--edition", ValueKind::edition, "7|8", k_case,
         "AJCC edition for soft tissue and GIST: 7 (default) or 8 (soft tissue by site: give the site; no "
         "depth; head-neck and visceral get a T category only)",
         {}, "7"),
-    row<&Case::size>(Field::size, "size", "--size", ValueKind::length, "LENGTH", k_case,
+    row<&Case::size>(
+        Field::size, "size", "--size", ValueKind::length, "LENGTH", k_case,
         "greatest dimension: cm (6, 5.5), or with its unit (55mm, 5.5cm), or unknown; exactly 5 cm is T1 / "
         "FIGO IA",
         "a positive length in cm (6, 5.5), a number with its unit cm or mm (55mm, 5.5 cm), or unknown", ""),
-    row<&Case::depth>(Field::depth, "depth", "--depth", ValueKind::choice, "DEPTH", k_case,
+    row<&Case::depth>(
+        Field::depth, "depth", "--depth", ValueKind::choice, "DEPTH", k_case,
         "superficial or deep (relative to the superficial fascia); AJCC 7 soft tissue only; retroperitoneal "
         "tumours are deep by definition",
         {}, "no a/b letter"),
     row<&Case::grade>(Field::grade, "grade", "--grade", ValueKind::grade, "GRADE", k_case,
-        "FNCLCC grade 1, 2, 3, or X (cannot be assessed); soft tissue sarcoma; not used by FIGO or GIST",
-        {}, "", k_grade_synonyms),
+                      "FNCLCC grade 1, 2, 3, or X (cannot be assessed); soft tissue sarcoma; not used by FIGO or GIST",
+                      {}, "", k_grade_synonyms),
     row<&Case::nodes>(Field::nodes, "nodes", "--nodes", ValueKind::finding, "[=yes|no|unknown]", k_case,
-        "regional lymph node metastasis; --nodes is yes, --no-nodes no, --nodes=unknown NX",
-        {}, "no (stated as an assumption)"),
-    row<&Case::metastasis>(Field::metastasis, "metastasis", "--metastasis", ValueKind::finding,
-        "[=yes|no|unknown]", k_case,
-        "distant metastasis; --metastasis is yes, --no-metastasis no, --metastasis=unknown M0 or M1",
-        {}, "no (stated as an assumption)"),
+                      "regional lymph node metastasis; --nodes is yes, --no-nodes no, --nodes=unknown NX", {},
+                      "no (stated as an assumption)"),
+    row<&Case::metastasis>(Field::metastasis, "metastasis", "--metastasis", ValueKind::finding, "[=yes|no|unknown]",
+                           k_case,
+                           "distant metastasis; --metastasis is yes, --no-metastasis no, --metastasis=unknown M0 or M1",
+                           {}, "no (stated as an assumption)"),
     row<&Case::extension>(Field::extension, "extension", "--extension", ValueKind::choice, "EXTENT", k_case,
-        "local spread, for the summary stage: confined, adjacent (tissue, bone or major vessel), "
-        "adjacent-organ, further, or unknown",
-        {}, "confined (stated as an assumption)", k_extension_synonyms),
+                          "local spread, for the summary stage: confined, adjacent (tissue, bone or major vessel), "
+                          "adjacent-organ, further, or unknown",
+                          {}, "confined (stated as an assumption)", k_extension_synonyms),
     row<&Case::adnexa>(Field::adnexa, "adnexa", "--adnexa", ValueKind::finding, "[=yes|no|unknown]", k_uterus,
-        "the adnexa are involved (FIGO IIA)", {}, "no (stated as an assumption)"),
+                       "the adnexa are involved (FIGO IIA)", {}, "no (stated as an assumption)"),
     row<&Case::pelvic>(Field::pelvic, "pelvic", "--pelvic", ValueKind::finding, "[=yes|no|unknown]", k_uterus,
-        "other pelvic tissues are involved (FIGO IIB)", {}, "no (stated as an assumption)"),
-    row<&Case::abdominal_sites>(Field::abdominal_sites, "abdominal_sites", "--abdominal-sites", ValueKind::count,
-        "N", k_uterus, "abdominal sites invaded, 0 or more, or unknown (FIGO IIIA = 1, IIIB = 2 or more)",
-        "a whole number of sites, 0 or more, or unknown", "0 (stated as an assumption)"),
+                       "other pelvic tissues are involved (FIGO IIB)", {}, "no (stated as an assumption)"),
+    row<&Case::abdominal_sites>(Field::abdominal_sites, "abdominal_sites", "--abdominal-sites", ValueKind::count, "N",
+                                k_uterus,
+                                "abdominal sites invaded, 0 or more, or unknown (FIGO IIIA = 1, IIIB = 2 or more)",
+                                "a whole number of sites, 0 or more, or unknown", "0 (stated as an assumption)"),
     row<&Case::bladder_rectum>(Field::bladder_rectum, "bladder_rectum", "--bladder-rectum", ValueKind::finding,
-        "[=yes|no|unknown]", k_uterus, "the bladder and/or rectum are invaded (FIGO IVA)", {},
-        "no (stated as an assumption)"),
-    row<&Case::cervix>(Field::cervix, "cervix", "--cervix", ValueKind::finding, "[=yes|no|unknown]", k_uterus,
+                               "[=yes|no|unknown]", k_uterus, "the bladder and/or rectum are invaded (FIGO IVA)", {},
+                               "no (stated as an assumption)"),
+    row<&Case::cervix>(
+        Field::cervix, "cervix", "--cervix", ValueKind::finding, "[=yes|no|unknown]", k_uterus,
         "endocervical stromal involvement: the FIGO stage is unchanged, stage I becomes regional for the "
         "summary stage",
         {}, "no (stated as an assumption)"),
-    row<&Case::peritoneal_cytology>(Field::peritoneal_cytology, "peritoneal_cytology", "--peritoneal-cytology",
-        ValueKind::finding, "[=yes|no|unknown]", k_uterus,
+    row<&Case::peritoneal_cytology>(
+        Field::peritoneal_cytology, "peritoneal_cytology", "--peritoneal-cytology", ValueKind::finding,
+        "[=yes|no|unknown]", k_uterus,
         "positive peritoneal cytology: the FIGO stage is unchanged, stage I becomes regional for the summary "
         "stage",
         {}, "no (stated as an assumption)"),
-    row<&Case::myometrial_invasion>(Field::myometrial_invasion, "myometrial_invasion", "--myometrial-invasion",
-        ValueKind::percent, "PERCENT", k_uterus,
+    row<&Case::myometrial_invasion>(
+        Field::myometrial_invasion, "myometrial_invasion", "--myometrial-invasion", ValueKind::percent, "PERCENT",
+        k_uterus,
         "adenosarcoma: percent of the myometrium invaded, 0 to 100, or unknown (0 = IA, up to and including "
         "50 = IB, over 50 = IC)",
         "a percentage from 0 to 100, or unknown", ""),
-    row<&Case::gi_site>(Field::gi_site, "gi_site", "--gi-site", ValueKind::choice, "ORGAN", k_gist,
+    row<&Case::gi_site>(
+        Field::gi_site, "gi_site", "--gi-site", ValueKind::choice, "ORGAN", k_gist,
         "stomach, omentum (gastric table); small-intestine, esophagus, colorectum, mesentery, peritoneum "
         "(intestinal table)",
         {}, "", k_gi_site_synonyms),
-    row<&Case::mitotic_rate>(Field::mitotic_rate, "mitotic_rate", "--mitotic-rate", ValueKind::rate, "RATE",
-        k_gist, "mitoses per 50 HPF (5 mm2), 0 or more, or unknown; low is 5 or less, high more than 5",
-        "a number of mitoses per 50 HPF, 0 or more, or unknown", ""),
-    row<&Case::adjoining_invasion>(Field::adjoining_invasion, "adjoining_invasion", "--adjoining-invasion",
-        ValueKind::choice, "INVASION", k_ajcc8,
+    row<&Case::mitotic_rate>(Field::mitotic_rate, "mitotic_rate", "--mitotic-rate", ValueKind::rate, "RATE", k_gist,
+                             "mitoses per 50 HPF (5 mm2), 0 or more, or unknown; low is 5 or less, high more than 5",
+                             "a number of mitoses per 50 HPF, 0 or more, or unknown", ""),
+    row<&Case::adjoining_invasion>(
+        Field::adjoining_invasion, "adjoining_invasion", "--adjoining-invasion", ValueKind::choice, "INVASION", k_ajcc8,
         "head and neck: none; t4a = orbit, skull base or dura, central-compartment viscera, facial skeleton "
         "or pterygoid muscles; t4b = brain, carotid encasement, prevertebral muscle, or CNS by perineural "
         "spread; or unknown",
         {}, "none (stated as an assumption)"),
-    row<&Case::visceral_extent>(Field::visceral_extent, "visceral_extent", "--visceral-extent", ValueKind::choice,
-        "EXTENT", k_ajcc8,
-        "visceral organs: confined (T1), serosa (T2a), beyond-serosa (T2b), other-organ (T3), or unknown", {},
-        "", k_visceral_synonyms),
+    row<&Case::visceral_extent>(
+        Field::visceral_extent, "visceral_extent", "--visceral-extent", ValueKind::choice, "EXTENT", k_ajcc8,
+        "visceral organs: confined (T1), serosa (T2a), beyond-serosa (T2b), other-organ (T3), or unknown", {}, "",
+        k_visceral_synonyms),
     row<&Case::foci>(Field::foci, "foci", "--foci", ValueKind::count, "N", k_ajcc8,
-        "visceral organs: tumour sites, 1 or more; 2 = T4a, 3 to 5 = T4b, more than 5 = T4c",
-        "a whole number of sites, 1 or more", "1 (stated as an assumption)"),
-    FieldInfo{Field::id, "id", "--id", ValueKind::id, "ID", k_record, "a record's identifier, echoed back untouched",
-              "a string or a number", "", {}, nullptr, nullptr, &no_words},
+                     "visceral organs: tumour sites, 1 or more; 2 = T4a, 3 to 5 = T4b, more than 5 = T4c",
+                     "a whole number of sites, 1 or more", "1 (stated as an assumption)"),
+    FieldInfo{Field::id,
+              "id",
+              "--id",
+              ValueKind::id,
+              "ID",
+              k_record,
+              "a record's identifier, echoed back untouched",
+              "a string or a number",
+              "",
+              {},
+              nullptr,
+              nullptr,
+              &no_words},
 };
 
 // One row per field: the table and the Field enum name the same fields.
@@ -679,9 +719,8 @@ bool Case::has(Field field) const noexcept {
 // Case::given_fields, from the table: no field can be forgotten here.
 // The rows are constants, so each test is inlined: it runs for every record staged.
 std::uint32_t Case::given_fields() const noexcept {
-    return [this]<std::size_t... I>(std::index_sequence<I...>) {
-        return (bit_if_given<I>(*this) | ...);
-    }(std::make_index_sequence<k_fields.size()>{});
+    return [this]<std::size_t... I>(std::index_sequence<I...>) { return (bit_if_given<I>(*this) | ...); }
+    (std::make_index_sequence<k_fields.size()>{});
 }
 
 }  // namespace lmsstage

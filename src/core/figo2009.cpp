@@ -18,6 +18,7 @@ constexpr Set<T> k_uterine_t1_to_t3{T::t1a, T::t1b, T::t2a, T::t2b, T::t3a, T::t
 constexpr Set<T> k_adenosarcoma_t1_to_t3{T::t1a, T::t1b, T::t1c, T::t2a, T::t2b, T::t3a, T::t3b};
 
 // FIGO 2009, uterine leiomyosarcoma and endometrial stromal sarcoma: primary tumour.
+// clang-format off
 constexpr TDefinition k_uterine_t[] = {
     {T::tx,  "primary tumour cannot be assessed"},
     {T::t1a, "limited to the uterus, 5 cm or less (FIGO IA)"},
@@ -28,8 +29,10 @@ constexpr TDefinition k_uterine_t[] = {
     {T::t3b, "invades abdominal tissues, more than one site (FIGO IIIB)"},
     {T::t4,  "invades bladder and/or rectum (FIGO IVA)"},
 };
+// clang-format on
 
 // FIGO 2009, uterine adenosarcoma: stage I differs, II-IV as for leiomyosarcoma.
+// clang-format off
 constexpr TDefinition k_adenosarcoma_t[] = {
     {T::tx,  "primary tumour cannot be assessed"},
     {T::t1a, "limited to endometrium/endocervix, no myometrial invasion (FIGO IA)"},
@@ -41,9 +44,11 @@ constexpr TDefinition k_adenosarcoma_t[] = {
     {T::t3b, "invades abdominal tissues, more than one site (FIGO IIIB)"},
     {T::t4,  "invades bladder and/or rectum (FIGO IVA)"},
 };
+// clang-format on
 
 // FIGO 2009 uterine sarcoma stages with their TNM equivalents. Precedence lives in the cells:
 // M1 is IVB whatever else; T4 is IVA with any N; N1 is IIIC only with T1-T3.
+// clang-format off
 constexpr GroupRow k_uterine_groups[] = {
     {{T::t1a},   {N::n0}, {M::m0}, k_any_g, k_any_rate, Stage::IA,   "limited to the uterus, 5 cm or less"},
     {{T::t1b},   {N::n0}, {M::m0}, k_any_g, k_any_rate, Stage::IB,   "limited to the uterus, more than 5 cm"},
@@ -55,7 +60,9 @@ constexpr GroupRow k_uterine_groups[] = {
     {{T::t4},    k_any_n, {M::m0}, k_any_g, k_any_rate, Stage::IVA,  "bladder and/or rectum invaded"},
     {k_any_t,    k_any_n, {M::m1}, k_any_g, k_any_rate, Stage::IVB,  "distant metastasis"},
 };
+// clang-format on
 
+// clang-format off
 constexpr GroupRow k_adenosarcoma_groups[] = {
     {{T::t1a},   {N::n0}, {M::m0}, k_any_g, k_any_rate, Stage::IA,   "limited to endometrium/endocervix, no myometrial invasion"},
     {{T::t1b},   {N::n0}, {M::m0}, k_any_g, k_any_rate, Stage::IB,   "myometrial invasion half or less"},
@@ -68,6 +75,7 @@ constexpr GroupRow k_adenosarcoma_groups[] = {
     {{T::t4},    k_any_n, {M::m0}, k_any_g, k_any_rate, Stage::IVA,  "bladder and/or rectum invaded"},
     {k_any_t,    k_any_n, {M::m1}, k_any_g, k_any_rate, Stage::IVB,  "distant metastasis"},
 };
+// clang-format on
 
 constexpr std::string_view k_uterine_notes[] = {
     "Precedence: M1 -> IVB; else bladder/rectum (T4) -> IVA, even with positive nodes; else N1 -> IIIC; "
@@ -86,6 +94,7 @@ constexpr std::string_view k_adenosarcoma_notes[] = {
 
 constexpr std::string_view k_summary_scheme = "SEER Summary Stage 2018, corpus sarcoma";
 
+// clang-format off
 constexpr RuleSet k_uterine_rules{
     {"figo2009-uterine", "FIGO 2009 and AJCC 8th edition ch. 54, uterine leiomyosarcoma and endometrial stromal sarcoma",
      Grouping::figo},
@@ -102,7 +111,9 @@ constexpr RuleSet k_uterine_rules{
                                    Field::abdominal_sites, Field::cervix, Field::peritoneal_cytology}),
     field_mask({Field::size}),
 };
+// clang-format on
 
+// clang-format off
 constexpr RuleSet k_adenosarcoma_rules{
     {"figo2009-adenosarcoma", "FIGO 2009, uterine adenosarcoma", Grouping::figo},
     "FIGO 2009 (Prat J, Int J Gynaecol Obstet 2009;104:177-178), as reprinted in NCI PDQ Uterine Sarcoma Treatment, "
@@ -118,6 +129,7 @@ constexpr RuleSet k_adenosarcoma_rules{
                                    Field::abdominal_sites, Field::cervix, Field::peritoneal_cytology}),
     field_mask({Field::myometrial_invasion}),
 };
+// clang-format on
 
 // How far the tumour reaches, furthest first: the first finding present decides T (FIGO 2009
 // precedence), with the summary stage SEER Summary Stage 2018 (corpus sarcoma) gives that extent.
@@ -129,6 +141,7 @@ struct SpreadRow {
     Extent extent;
     std::string_view omitted;  ///< its words in the "not reported" assumption
 };
+// clang-format off
 constexpr SpreadRow k_spread[] = {
     {Field::bladder_rectum,  0, T::t4,  {SummaryStage::distant, "bladder and/or rectum invaded (FIGO IVA)"},
      "bladder or rectum"},
@@ -140,6 +153,7 @@ constexpr SpreadRow k_spread[] = {
      "other pelvic tissues"},
     {Field::adnexa,          0, T::t2a, {SummaryStage::regional, "adnexa involved (FIGO IIA)"}, "adnexa"},
 };
+// clang-format on
 
 // Limited to the uterus: localized, but regional with either of these (SEER Summary Stage 2018,
 // corpus sarcoma); neither changes the FIGO stage.
@@ -154,10 +168,12 @@ constexpr UterineFinding k_stage_i_findings[] = {
 constexpr Extent k_limited{SummaryStage::localized, "limited to the uterus"};
 
 // Stage I by size (leiomyosarcoma, ESS) and by myometrial invasion (adenosarcoma).
+// clang-format off
 constexpr SizeBand k_size_bands[] = {
     {5.0,        T::t1a, "<= 5 cm"},
     {k_no_bound, T::t1b, "> 5 cm"},
 };
+// clang-format on
 
 enum class Presence { no, maybe, yes };
 

@@ -26,6 +26,7 @@ constexpr TDefinition k_t_definitions[] = {
 };
 
 // AJCC GIST, gastric (stomach, omentum): stage groups by T, N, M and mitotic rate.
+// clang-format off
 constexpr GroupRow k_gastric_groups[] = {
     {{T::t1, T::t2}, {N::n0}, {M::m0}, k_any_g, k_low,      Stage::IA,   ""},
     {{T::t3},        {N::n0}, {M::m0}, k_any_g, k_low,      Stage::IB,   ""},
@@ -36,8 +37,10 @@ constexpr GroupRow k_gastric_groups[] = {
     {k_any_t,        {N::n1}, {M::m0}, k_any_g, k_any_rate, Stage::IV,   ""},
     {k_any_t,        k_any_n, {M::m1}, k_any_g, k_any_rate, Stage::IV,   ""},
 };
+// clang-format on
 
 // AJCC GIST, small intestine, oesophagus, colon/rectum, mesentery, peritoneum.
+// clang-format off
 constexpr GroupRow k_intestinal_groups[] = {
     {{T::t1, T::t2},        {N::n0}, {M::m0}, k_any_g, k_low,      Stage::I,    ""},
     {{T::t3},               {N::n0}, {M::m0}, k_any_g, k_low,      Stage::II,   ""},
@@ -47,6 +50,7 @@ constexpr GroupRow k_intestinal_groups[] = {
     {k_any_t,               {N::n1}, {M::m0}, k_any_g, k_any_rate, Stage::IV,   ""},
     {k_any_t,               k_any_n, {M::m1}, k_any_g, k_any_rate, Stage::IV,   ""},
 };
+// clang-format on
 
 constexpr std::string_view k_notes_7[] = {
     "Every size boundary belongs to the lower category: exactly 2, 5 and 10 cm are T1, T2 and T3.",
@@ -71,6 +75,7 @@ constexpr std::uint32_t k_reads =
     k_routing_fields | field_mask({Field::size, Field::extension, Field::mitotic_rate, Field::gi_site, Field::edition});
 constexpr std::uint32_t k_asks = field_mask({Field::size, Field::mitotic_rate});
 
+// clang-format off
 constexpr RuleSet k_gastric_7{{"ajcc7-gist", "AJCC 7th edition, GIST (gastric and omental)"},
                               k_source_7, k_t_definitions, k_gastric_groups, k_notes_7, false, true, k_summary, k_reads, k_asks};
 constexpr RuleSet k_intestinal_7{{"ajcc7-gist", "AJCC 7th edition, GIST (intestinal, oesophageal, mesenteric, peritoneal)"},
@@ -89,6 +94,7 @@ constexpr SizeBand k_bands[] = {
     {10.0,       T::t3, "> 5 cm, <= 10 cm"},
     {k_no_bound, T::t4, "> 10 cm"},
 };
+// clang-format on
 
 // Mitotic rate: 5 or less is low (the boundary belongs to low).
 constexpr double k_low_rate_up_to = 5.0;
@@ -100,8 +106,8 @@ Few<Rate> derive_rate(const Case& input, bool eighth, Result& result) {
         const Rate r = rate > k_low_rate_up_to ? Rate::high : Rate::low;
         result.categories.rate = name(r);
         if (result.trace.recording()) {
-            trace(result, "mitotic_rate", {"mitotic rate ", format_number(rate), per,
-                                           r == Rate::high ? " > 5 -> high" : " <= 5 -> low"});
+            trace(result, "mitotic_rate",
+                  {"mitotic rate ", format_number(rate), per, r == Rate::high ? " > 5 -> high" : " <= 5 -> low"});
         }
         return {r};
     }
@@ -123,15 +129,15 @@ namespace detail {
 Few<T> stage_gist(const Case& input, bool eighth, Result& result) {
     const GiSite site = *input.gi_site;  // validated: present
     const bool is_gastric = gastric(site);
-    const RuleSet& rules = eighth ? (is_gastric ? k_gastric_8 : k_intestinal_8)
-                                  : (is_gastric ? k_gastric_7 : k_intestinal_7);
+    const RuleSet& rules =
+        eighth ? (is_gastric ? k_gastric_8 : k_intestinal_8) : (is_gastric ? k_gastric_7 : k_intestinal_7);
     result.system = rules.system;
 
     Candidates c;
     c.t = size_t_candidates(k_bands, input.size, result);
     result.categories.t = category_text(c.t);
-    c.n = derive_n_unknown_is_n0(input, NoteId::gist_nodes_unknown_n0, "GIST: N0 includes unknown nodal status",
-                                 result);
+    c.n =
+        derive_n_unknown_is_n0(input, NoteId::gist_nodes_unknown_n0, "GIST: N0 includes unknown nodal status", result);
     c.m = derive_m(input, result);
     c.rate = derive_rate(input, eighth, result);
     c.show_rate = true;

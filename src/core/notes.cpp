@@ -35,8 +35,7 @@ constexpr NoteRow k_notes[] = {
       "(N0: no regional lymph node metastasis or unknown lymph node status); NCI PDQ Soft Tissue Sarcoma "
       "Treatment, Tables 1-3"}},
     {NoteId::gist_nodes_unknown_n0,
-     {"gist-nodes-unknown",
-      "nodes unknown: N0, since GIST staging counts unknown nodal status as N0",
+     {"gist-nodes-unknown", "nodes unknown: N0, since GIST staging counts unknown nodal status as N0",
       "AJCC Cancer Staging Manual, 7th ed. (2010) and 8th ed. (2017, chapter 43), gastrointestinal stromal "
       "tumor: if regional node status is unknown, use N0, not NX"}},
     {NoteId::metastasis_unknown_mx,

@@ -27,9 +27,9 @@ std::from_chars_result from_chars_fallback(const char* first, const char* last, 
     if (p != last && *p == '-') {
         ++p;
     }
-    if (p == last || !(std::isdigit(static_cast<unsigned char>(*p)) != 0 || *p == '.' ||
-                       std::tolower(static_cast<unsigned char>(*p)) == 'i' ||
-                       std::tolower(static_cast<unsigned char>(*p)) == 'n')) {
+    if (p == last ||
+        !(std::isdigit(static_cast<unsigned char>(*p)) != 0 || *p == '.' ||
+          std::tolower(static_cast<unsigned char>(*p)) == 'i' || std::tolower(static_cast<unsigned char>(*p)) == 'n')) {
         return {first, std::errc::invalid_argument};
     }
     std::string text(first, last);
@@ -129,8 +129,8 @@ std::int8_t residue_of(const Decimal& d, double value) {
     // A long decimal: compare with every digit of the double (at most 767 significant digits).
     std::array<char, 1024> buffer{};
 #if defined(__cpp_lib_to_chars)
-    auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                   std::chars_format::scientific, 800);
+    auto [end, ec] =
+        std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::scientific, 800);
     const auto exact = ec == std::errc{} ? to_decimal(std::string_view(buffer.data(), end)) : std::nullopt;
 #else
     // No floating-point to_chars (Emscripten 3.1's libc++): printf's %e gives the same exact digits.

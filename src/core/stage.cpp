@@ -91,8 +91,8 @@ std::optional<CaseError> check_values(const Case& c) {
     if (c.size && c.size->known()) {
         const Length& len = *c.size->value;
         if (!std::isfinite(len.value) || len.value <= 0.0) {
-            std::string problem = std::isfinite(len.value) ? "must be a positive length, got "
-                                                            : "must be a finite positive length, got ";
+            std::string problem =
+                std::isfinite(len.value) ? "must be a positive length, got " : "must be a finite positive length, got ";
             problem += detail::format_number(len.value);
             if (len.unit_stated) {
                 problem += ' ';
@@ -113,8 +113,8 @@ std::optional<CaseError> check_values(const Case& c) {
     }
     if (c.mitotic_rate && c.mitotic_rate->known() &&
         (!std::isfinite(*c.mitotic_rate->value) || *c.mitotic_rate->value < 0.0)) {
-        return error(Field::mitotic_rate, "must be a number of mitoses per 50 HPF, 0 or more, or unknown" +
-                                              got(*c.mitotic_rate->value));
+        return error(Field::mitotic_rate,
+                     "must be a number of mitoses per 50 HPF, 0 or more, or unknown" + got(*c.mitotic_rate->value));
     }
     if (c.foci && *c.foci < 1) {
         return error(Field::foci, "must be a whole number of sites, 1 or more" + got(static_cast<double>(*c.foci)));
@@ -194,8 +194,9 @@ std::variant<SystemId, CaseError> choose_system(const Case& c) {
 /// Findings that contradict each other, and inputs no value of which makes sense for the system.
 std::optional<CaseError> check_system_inputs(const Case& c, SystemId system) {
     if ((system == SystemId::ajcc7_gist || system == SystemId::ajcc8_gist) && !c.gi_site) {
-        return error(Field::gi_site, "is required for GIST: stomach, omentum (gastric table), small-intestine, "
-                                     "esophagus, colorectum, mesentery or peritoneum (intestinal table)");
+        return error(Field::gi_site,
+                     "is required for GIST: stomach, omentum (gastric table), small-intestine, "
+                     "esophagus, colorectum, mesentery or peritoneum (intestinal table)");
     }
     if (system == SystemId::ajcc7_sts && c.site == Site::retroperitoneum && c.depth == Depth::superficial) {
         return error(Field::depth,
@@ -210,8 +211,8 @@ std::optional<CaseError> check_system_inputs(const Case& c, SystemId system) {
                          "Summary Stage 2018); leave extension out, or give adjacent or further");
     }
     if (system == SystemId::ajcc8_sts_visceral && c.visceral_extent && c.extension) {
-        const bool beyond = *c.visceral_extent != VisceralExtent::confined &&
-                            *c.visceral_extent != VisceralExtent::unknown;
+        const bool beyond =
+            *c.visceral_extent != VisceralExtent::confined && *c.visceral_extent != VisceralExtent::unknown;
         if (*c.extension == Extension::confined && beyond) {
             return error(Field::extension,
                          "confined contradicts visceral_extent " + std::string(name(*c.visceral_extent)) +
@@ -247,8 +248,8 @@ std::string unused_warning(Field field, SystemId system, std::string_view system
         }
     }
     const bool ajcc8_sts = system == SystemId::ajcc8_sts_trunk_extremity ||
-                           system == SystemId::ajcc8_sts_retroperitoneum ||
-                           system == SystemId::ajcc8_sts_head_neck || system == SystemId::ajcc8_sts_visceral;
+                           system == SystemId::ajcc8_sts_retroperitoneum || system == SystemId::ajcc8_sts_head_neck ||
+                           system == SystemId::ajcc8_sts_visceral;
     if (field == Field::depth && ajcc8_sts) {
         return "depth was given but is not used: the AJCC 8th edition has no depth subcategory";
     }
@@ -264,7 +265,8 @@ std::string unused_warning(Field field, SystemId system, std::string_view system
 
 /// Values that are valid but unlikely: most often a unit slip. Warned, never refused.
 void plausibility_warnings(const Case& c, Result& result) {
-    const bool bare_cm = c.size && c.size->known() && c.size->value->unit == LengthUnit::cm && !c.size->value->unit_stated;
+    const bool bare_cm =
+        c.size && c.size->known() && c.size->value->unit == LengthUnit::cm && !c.size->value->unit_stated;
     if (bare_cm && c.size->value->value > 40.0) {
         const std::string v = detail::format_number(c.size->value->value);
         detail::add(result.warnings, {"size ", v, " has no unit and was taken as ", v,
@@ -275,11 +277,12 @@ void plausibility_warnings(const Case& c, Result& result) {
                                       " per 50 HPF is unusually high; check that it is a count per 50 HPF (5 mm2)"});
     }
     if (c.abdominal_sites && c.abdominal_sites->known() && *c.abdominal_sites->value > 20) {
-        detail::add(result.warnings, {std::to_string(*c.abdominal_sites->value),
-                                      " abdominal sites is unusually many; check the count"});
+        detail::add(result.warnings,
+                    {std::to_string(*c.abdominal_sites->value), " abdominal sites is unusually many; check the count"});
     }
     if (c.foci && *c.foci > 20) {
-        detail::add(result.warnings, {std::to_string(*c.foci), " tumour sites (foci) is unusually many; check the count"});
+        detail::add(result.warnings,
+                    {std::to_string(*c.foci), " tumour sites (foci) is unusually many; check the count"});
     }
 }
 
@@ -309,23 +312,28 @@ bool with_value(const Case& input, Field field, std::size_t i, Case& out) {
     out = input;
     switch (field) {
         case Field::size:
-            if (i >= std::size(k_sizes_cm)) return false;
+            if (i >= std::size(k_sizes_cm))
+                return false;
             out.size = Measured<Length>::of(Length{k_sizes_cm[i], LengthUnit::cm, 0, true});
             return true;
         case Field::grade:
-            if (i >= k_all_grades.size()) return false;
+            if (i >= k_all_grades.size())
+                return false;
             out.grade = k_all_grades[i];
             return true;
         case Field::myometrial_invasion:
-            if (i >= std::size(k_invasions)) return false;
+            if (i >= std::size(k_invasions))
+                return false;
             out.myometrial_invasion = k_invasions[i];
             return true;
         case Field::mitotic_rate:
-            if (i >= std::size(k_rates)) return false;
+            if (i >= std::size(k_rates))
+                return false;
             out.mitotic_rate = Measured<MitoticRate>::of(k_rates[i]);
             return true;
         case Field::visceral_extent:
-            if (i + 1 >= k_all_visceral_extents.size()) return false;  // the last value is "unknown"
+            if (i + 1 >= k_all_visceral_extents.size())
+                return false;  // the last value is "unknown"
             out.visceral_extent = k_all_visceral_extents[i];
             return true;
         default: return false;
@@ -340,8 +348,7 @@ bool same_answer(const Result& a, const Result& b) {
 
 /// A needed field left out is staged as if unknown (`result`). When every value of it gives that
 /// same answer it was not needed, and the result says so; otherwise it is asked for.
-std::optional<CaseError> settle_left_out(const Case& input, const SystemInfo& sys, const Few<T>& ts,
-                                         Result& result) {
+std::optional<CaseError> settle_left_out(const Case& input, const SystemInfo& sys, const Few<T>& ts, Result& result) {
     const bool grouped = result.system.grouping == Grouping::ajcc || result.system.grouping == Grouping::figo;
     for (const Request& request : k_requests) {
         if ((sys.needed() & field_bit(request.field)) == 0 || input.has(request.field)) {
@@ -359,11 +366,10 @@ std::optional<CaseError> settle_left_out(const Case& input, const SystemInfo& sy
         if (!same) {
             return error(request.field, std::string(request.problem));
         }
-        const std::string answer = grouped ? detail::join_stages(result.possible_stages)
-                                           : std::string(result.categories.t);
+        const std::string answer =
+            grouped ? detail::join_stages(result.possible_stages) : std::string(result.categories.t);
         detail::add(result.notes, {field_name(request.field), " was not given and is not needed: every value gives ",
-                                   grouped ? (result.stage ? "stage " : "the same possible stages, ") : "",
-                                   answer});
+                                   grouped ? (result.stage ? "stage " : "the same possible stages, ") : "", answer});
     }
     return std::nullopt;
 }
@@ -487,11 +493,17 @@ std::string_view clinical_judgment_reminder() noexcept {
 }
 
 std::span<const RuleSet* const> all_rule_sets() noexcept {
-    static const std::array<const RuleSet*, 11> k_sets = {
-        &ajcc7_sts_rules(),          &figo2009_uterine_rules(),         &figo2009_adenosarcoma_rules(),
-        &ajcc7_gist_gastric_rules(), &ajcc7_gist_intestinal_rules(),    &ajcc8_gist_gastric_rules(),
-        &ajcc8_gist_intestinal_rules(), &ajcc8_sts_trunk_extremity_rules(), &ajcc8_sts_retroperitoneum_rules(),
-        &ajcc8_sts_head_neck_rules(), &ajcc8_sts_visceral_rules()};
+    static const std::array<const RuleSet*, 11> k_sets = {&ajcc7_sts_rules(),
+                                                          &figo2009_uterine_rules(),
+                                                          &figo2009_adenosarcoma_rules(),
+                                                          &ajcc7_gist_gastric_rules(),
+                                                          &ajcc7_gist_intestinal_rules(),
+                                                          &ajcc8_gist_gastric_rules(),
+                                                          &ajcc8_gist_intestinal_rules(),
+                                                          &ajcc8_sts_trunk_extremity_rules(),
+                                                          &ajcc8_sts_retroperitoneum_rules(),
+                                                          &ajcc8_sts_head_neck_rules(),
+                                                          &ajcc8_sts_visceral_rules()};
     return k_sets;
 }
 

@@ -112,7 +112,6 @@ std::string_view name(LengthUnit value) noexcept {
     return "?";
 }
 
-
 std::string_view name(Stage value) noexcept {
     switch (value) {
         case Stage::I: return "I";
@@ -197,6 +196,5 @@ std::string_view name(G value) noexcept {
     }
     return "?";
 }
-
 
 }  // namespace lmsstage

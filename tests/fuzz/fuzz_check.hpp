@@ -6,13 +6,12 @@
 #include <cstdlib>
 #include <string_view>
 
-#define FUZZ_CHECK(cond, what)                                                                          \
-    do {                                                                                                \
-        if (!(cond)) {                                                                                  \
-            std::fprintf(stderr, "\nPROPERTY VIOLATED at %s:%d: %s\n  (%s)\n", __FILE__, __LINE__, what, \
-                         #cond);                                                                        \
-            std::abort();                                                                               \
-        }                                                                                               \
+#define FUZZ_CHECK(cond, what)                                                                                   \
+    do {                                                                                                         \
+        if (!(cond)) {                                                                                           \
+            std::fprintf(stderr, "\nPROPERTY VIOLATED at %s:%d: %s\n  (%s)\n", __FILE__, __LINE__, what, #cond); \
+            std::abort();                                                                                        \
+        }                                                                                                        \
     } while (0)
 
 namespace lmsstage_fuzz {

@@ -70,9 +70,10 @@ std::string padded_outcome(std::string_view bytes, char after) {
     buffer += '\n';
     buffer.append(lmsstage::cli::k_record_padding, after);
     Record record;
-    const auto error = lmsstage::cli::read_padded_record(std::string_view(buffer.data(), bytes.size()),
-                                                        RecordKind::batch, record);
-    return error ? "error " + error->field + ": " + error->message + " id " + record.id_json : "ok id " + record.id_json;
+    const auto error =
+        lmsstage::cli::read_padded_record(std::string_view(buffer.data(), bytes.size()), RecordKind::batch, record);
+    return error ? "error " + error->field + ": " + error->message + " id " + record.id_json
+                 : "ok id " + record.id_json;
 }
 
 void fail_with(std::string_view input, std::string_view output, const char* what) {
@@ -81,11 +82,11 @@ void fail_with(std::string_view input, std::string_view output, const char* what
     FUZZ_CHECK(false, what);
 }
 
-#define RECORD_CHECK(cond, what)                              \
-    do {                                                      \
-        if (!(cond)) {                                        \
+#define RECORD_CHECK(cond, what)                             \
+    do {                                                     \
+        if (!(cond)) {                                       \
             fail_with(bytes, out.line, what " (" #cond ")"); \
-        }                                                     \
+        }                                                    \
     } while (0)
 
 }  // namespace
@@ -105,9 +106,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     RECORD_CHECK(again.line == out.line, "output depends on the previous record (reused Record/Result)");
 
     // Parsed in place, followed by any bytes: the same verdict as from a copy.
-    const std::string copied = out.read_error ? "error " + out.read_error->field + ": " + out.read_error->message +
-                                                    " id " + out.id_json
-                                              : "ok id " + out.id_json;
+    const std::string copied =
+        out.read_error ? "error " + out.read_error->field + ": " + out.read_error->message + " id " + out.id_json
+                       : "ok id " + out.id_json;
     for (const char after : {'}', '"', '1', '\0', ']'}) {
         RECORD_CHECK(padded_outcome(bytes, after) == copied, "read_padded_record differs from read_record");
     }
@@ -146,9 +147,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } else {
         RECORD_CHECK(j.contains("error") && j["error"].is_object(), "ok false without an error object");
         const nlohmann::json& error = j["error"];
-        RECORD_CHECK(error.contains("message") && error["message"].is_string() &&
-                         !error["message"].get<std::string>().empty(),
-                     "error.message is not a non-empty string");
+        RECORD_CHECK(
+            error.contains("message") && error["message"].is_string() && !error["message"].get<std::string>().empty(),
+            "error.message is not a non-empty string");
         RECORD_CHECK(error.contains("field") && (error["field"].is_string() || error["field"].is_null()),
                      "error.field is neither a string nor null");
     }
@@ -157,8 +158,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!out.id_json.empty()) {
         RECORD_CHECK(j.contains("id"), "the record's id is not echoed");
         RECORD_CHECK(bytes.find(out.id_json) != std::string_view::npos, "the id is not text of the record");
-        RECORD_CHECK(starts_with(out.line, "{\"id\":" + out.id_json + ",\"ok\":"),
-                     "the id is not echoed as written");
+        RECORD_CHECK(starts_with(out.line, "{\"id\":" + out.id_json + ",\"ok\":"), "the id is not echoed as written");
     } else {
         RECORD_CHECK(!j.contains("id"), "an id is echoed for a record without one");
     }

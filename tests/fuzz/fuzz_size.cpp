@@ -16,8 +16,8 @@
 #include <string_view>
 
 #include "cli/fields.hpp"
-#include "lmsstage/lmsstage.hpp"
 #include "fuzz_check.hpp"
+#include "lmsstage/lmsstage.hpp"
 
 namespace {
 
@@ -57,12 +57,12 @@ std::optional<bool> digits_exceed(std::string_view text, long long boundary) {
     return fraction.find_first_not_of('0') != std::string::npos;
 }
 
-#define SIZE_CHECK(cond, what)                                  \
-    do {                                                        \
-        if (!(cond)) {                                          \
-            lmsstage_fuzz::print_escaped("input", text);        \
-            FUZZ_CHECK(false, what " (" #cond ")");             \
-        }                                                       \
+#define SIZE_CHECK(cond, what)                           \
+    do {                                                 \
+        if (!(cond)) {                                   \
+            lmsstage_fuzz::print_escaped("input", text); \
+            FUZZ_CHECK(false, what " (" #cond ")");      \
+        }                                                \
     } while (0)
 
 }  // namespace

@@ -52,7 +52,9 @@ std::string expand(std::string_view rest) {
                 i += 3;
                 continue;
             }
-            const auto byte = [&](std::size_t at) { return static_cast<std::size_t>(static_cast<unsigned char>(rest[at])); };
+            const auto byte = [&](std::size_t at) {
+                return static_cast<std::size_t>(static_cast<unsigned char>(rest[at]));
+            };
             const std::size_t count = (byte(i + 1) << 16U) | (byte(i + 2) << 8U) | byte(i + 3);
             if (out.size() + count > k_max_expanded) {
                 break;
@@ -285,7 +287,8 @@ void check_csv_run(std::string_view input) {
     }
     long long input_lines = 1;  // a CSV line ends with LF, CRLF or a lone CR
     for (std::size_t i = 0; i < input.size(); ++i) {
-        input_lines += input[i] == '\n' || (input[i] == '\r' && (i + 1 == input.size() || input[i + 1] != '\n')) ? 1 : 0;
+        input_lines +=
+            input[i] == '\n' || (input[i] == '\r' && (i + 1 == input.size() || input[i + 1] != '\n')) ? 1 : 0;
     }
     long long last_row = 0;
     long long last_line = 0;
