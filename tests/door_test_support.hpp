@@ -3,9 +3,13 @@
 // in-process on given arguments and standard input, and text helpers for its output. Expected
 // values live in the test files themselves.
 
+#include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 #include "cli/app.hpp"
@@ -46,5 +50,35 @@ inline std::vector<std::string> lines_of(const std::string& text) {
     }
     return lines;
 }
+
+/// A temporary directory of this test, removed at the end; unique within the run (a time stamp and
+/// a counter).
+class TempDir {
+public:
+    TempDir() {
+        static int counter = 0;
+        const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
+        m_path = std::filesystem::temp_directory_path() /
+                 ("lmsstage-test-" + std::to_string(stamp) + "-" + std::to_string(++counter));
+        std::filesystem::create_directories(m_path);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    ~TempDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(m_path, ignored);
+    }
+    /// Writes `content` (bytes as given) to the file `name` in the directory; returns its path.
+    std::string write(const std::string& name, const std::string& content) const {
+        const std::filesystem::path file = m_path / name;
+        std::ofstream out(file, std::ios::binary);
+        out << content;
+        return file.string();
+    }
+    [[nodiscard]] std::string path(const std::string& name) const { return (m_path / name).string(); }
+
+private:
+    std::filesystem::path m_path;
+};
 
 }  // namespace lmsstage_door_test

@@ -7,8 +7,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <streambuf>
@@ -54,32 +52,6 @@ std::vector<json> records_of(const Run& r) {
 const std::string k_good = R"({"size": 6, "grade": 3})";       // stage III
 const std::string k_good_ia = R"({"size": 2, "grade": 1})";    // stage IA
 const std::string k_bad_size = R"({"size": -3, "grade": 3})";  // a field error
-
-/// A temporary directory of this test run, removed at the end.
-class TempDir {
-public:
-    TempDir() {
-        const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-        m_path = std::filesystem::temp_directory_path() / ("lmsstage-batch-test-" + std::to_string(stamp));
-        std::filesystem::create_directories(m_path);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_path, ignored);
-    }
-    std::string write(const std::string& name, const std::string& content) const {
-        const std::filesystem::path file = m_path / name;
-        std::ofstream out(file, std::ios::binary);
-        out << content;
-        return file.string();
-    }
-    [[nodiscard]] std::string path(const std::string& name) const { return (m_path / name).string(); }
-
-private:
-    std::filesystem::path m_path;
-};
 
 /// A stream buffer that accepts `budget` bytes and then fails every write.
 class FailingBuffer : public std::streambuf {

@@ -7,9 +7,7 @@
 
 #include <atomic>
 #include <cerrno>
-#include <chrono>
 #include <csignal>
-#include <filesystem>
 #include <fstream>
 #include <new>
 #include <nlohmann/json.hpp>
@@ -38,32 +36,6 @@ namespace {
 long count_lines(std::string_view text) { return static_cast<long>(std::count(text.begin(), text.end(), '\n')); }
 
 const std::string k_good = R"({"size": 6, "grade": 3})";
-
-class TempDir {
-public:
-    TempDir() {
-        static int counter = 0;
-        const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-        m_path = std::filesystem::temp_directory_path() /
-                 ("lmsstage-faults-" + std::to_string(stamp) + "-" + std::to_string(++counter));
-        std::filesystem::create_directories(m_path);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_path, ignored);
-    }
-    std::string write(const std::string& name, const std::string& content) const {
-        std::ofstream out(m_path / name, std::ios::binary);
-        out << content;
-        return (m_path / name).string();
-    }
-    [[nodiscard]] std::string path(const std::string& name) const { return (m_path / name).string(); }
-
-private:
-    std::filesystem::path m_path;
-};
 
 }  // namespace
 

@@ -3,8 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <cerrno>
-#include <chrono>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <streambuf>
@@ -26,34 +24,6 @@ std::string last_line(const std::string& text) {
     const auto lines = lines_of(text);
     return lines.empty() ? std::string() : lines.back();
 }
-
-/// A temporary directory for this test, removed at the end.
-class TempDir {
-public:
-    TempDir() {
-        static int counter = 0;
-        const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-        m_path = std::filesystem::temp_directory_path() /
-                 ("lmsstage-check-test-" + std::to_string(stamp) + "-" + std::to_string(++counter));
-        std::filesystem::create_directories(m_path);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_path, ignored);
-    }
-    std::string write(const std::string& name, const std::string& content) const {
-        const std::filesystem::path file = m_path / name;
-        std::ofstream out(file, std::ios::binary);
-        out << content;
-        return file.string();
-    }
-    [[nodiscard]] std::string path(const std::string& name) const { return (m_path / name).string(); }
-
-private:
-    std::filesystem::path m_path;
-};
 
 /// Writes `content` to a temporary file and runs `check` on it.
 Run check_text(const std::string& content, const std::string& name = "cases.ndjson") {
