@@ -150,6 +150,36 @@ std::string records(int from, int count) {
     return text;
 }
 
+/// Runs `batch` with stdout to /dev/null while `feed` writes its standard input (then closed) and
+/// the child's peak resident memory is sampled; checks exit 0, the stderr summary `expected_err`
+/// and a peak of at most `limit_kib` KiB. A sanitizer build only warns: its memory is not the program's.
+template <typename Feed>
+void check_batch_memory(Feed feed, const std::string& expected_err, long limit_kib) {
+    if (k_sanitized) {
+        WARN("sanitizer build: resident memory is not measured");
+        return;
+    }
+    const Child c = spawn({"batch"}, nullptr, "/dev/null");
+    std::thread writer([&] {
+        feed(c.in);
+        ::close(c.in);
+    });
+    std::atomic<bool> ended{false};
+    long rss_kib = 0;
+    std::thread sampler([&] { rss_kib = sample_peak_kib(c.pid, ended); });
+    const std::string err = read_all(c.err);
+    ended = true;
+    writer.join();
+    sampler.join();
+    const auto [code, rusage_kib] = finish(c);
+    CHECK(code == 0);
+    CHECK(err == expected_err);
+    INFO("peak RSS: " << rss_kib << " KiB (getrusage, with the pages shared before exec: " << rusage_kib << " KiB)");
+    CHECK(rss_kib > 0);
+    CHECK(rss_kib <= limit_kib);
+    ::close(c.err);
+}
+
 /// Every line of `text` is a whole JSON object; the text ends with a newline.
 void check_whole_lines(const std::string& text) {
     REQUIRE_FALSE(text.empty());
@@ -260,60 +290,24 @@ TEST_CASE("process - writing to a full disk exits 74 and says why", "[process][i
 }
 
 TEST_CASE("process - a million ordinary records are staged in at most 16 MiB", "[process][memory]") {
-    if (k_sanitized) {
-        WARN("sanitizer build: resident memory is not measured");
-        return;
-    }
-    const Child c = spawn({"batch"}, nullptr, "/dev/null");
-    std::thread writer([&] {
-        for (int block = 0; block < 100; ++block) {
-            write_all(c.in, records(block * 10000, 10000));
-        }
-        ::close(c.in);
-    });
-    std::atomic<bool> ended{false};
-    long rss_kib = 0;
-    std::thread sampler([&] { rss_kib = sample_peak_kib(c.pid, ended); });
-    const std::string err = read_all(c.err);
-    ended = true;
-    writer.join();
-    sampler.join();
-    const auto [code, rusage_kib] = finish(c);
-    CHECK(code == 0);
-    CHECK(err == "staged 1000000 records: 1000000 ok, 0 errors\n");
-    INFO("peak RSS: " << rss_kib << " KiB (getrusage, with the pages shared before exec: " << rusage_kib << " KiB)");
-    CHECK(rss_kib > 0);
-    CHECK(rss_kib <= 16 * 1024);
-    ::close(c.err);
+    check_batch_memory(
+        [](int in) {
+            for (int block = 0; block < 100; ++block) {
+                write_all(in, records(block * 10000, 10000));
+            }
+        },
+        "staged 1000000 records: 1000000 ok, 0 errors\n", 16 * 1024);
 }
 
 TEST_CASE("process - 2000 records with ids of almost 1 MiB are staged in at most 64 MiB", "[process][memory][issue9]") {
-    if (k_sanitized) {
-        WARN("sanitizer build: resident memory is not measured");
-        return;
-    }
-    const Child c = spawn({"batch"}, nullptr, "/dev/null");
-    std::thread writer([&] {
-        const std::string head = "{\"size\":6,\"grade\":3,\"id\":\"";
-        const std::string id((std::size_t{1} << 20) - 64, 'x');
-        const std::string record = head + id + "\"}\n";
-        for (int i = 0; i < 2000; ++i) {
-            write_all(c.in, record);
-        }
-        ::close(c.in);
-    });
-    std::atomic<bool> ended{false};
-    long rss_kib = 0;
-    std::thread sampler([&] { rss_kib = sample_peak_kib(c.pid, ended); });
-    const std::string err = read_all(c.err);
-    ended = true;
-    writer.join();
-    sampler.join();
-    const auto [code, rusage_kib] = finish(c);
-    CHECK(code == 0);
-    CHECK(err == "staged 2000 records: 2000 ok, 0 errors\n");
-    INFO("peak RSS: " << rss_kib << " KiB (getrusage, with the pages shared before exec: " << rusage_kib << " KiB)");
-    CHECK(rss_kib > 0);
-    CHECK(rss_kib <= 64 * 1024);
-    ::close(c.err);
+    check_batch_memory(
+        [](int in) {
+            const std::string head = "{\"size\":6,\"grade\":3,\"id\":\"";
+            const std::string id((std::size_t{1} << 20) - 64, 'x');
+            const std::string record = head + id + "\"}\n";
+            for (int i = 0; i < 2000; ++i) {
+                write_all(in, record);
+            }
+        },
+        "staged 2000 records: 2000 ok, 0 errors\n", 64 * 1024);
 }
