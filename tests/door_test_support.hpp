@@ -51,6 +51,19 @@ inline std::vector<std::string> lines_of(const std::string& text) {
     return lines;
 }
 
+/// The text with its line wrapping undone: every run of spaces and newlines becomes one space (the
+/// text report wraps long lines at 80 columns).
+inline std::string flat(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        const bool blank = c == ' ' || c == '\n';
+        if (!blank || (!out.empty() && out.back() != ' ')) {
+            out += blank ? ' ' : c;
+        }
+    }
+    return out;
+}
+
 /// A temporary directory of this test, removed at the end; unique within the run (a time stamp and
 /// a counter).
 class TempDir {

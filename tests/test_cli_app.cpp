@@ -576,16 +576,6 @@ TEST_CASE("explain shows every step of the trace", "[cli][explain]") {
         const std::string because = step.at("because").get<std::string>();
         INFO("trace step " << step.at("rule").get<std::string>() << ": " << because);
         // The report wraps long lines at 80 columns: compare with the wrapping undone.
-        auto flat = [](std::string_view text) {
-            std::string out;
-            for (char c : text) {
-                const bool blank = c == ' ' || c == '\n';
-                if (!blank || (!out.empty() && out.back() != ' ')) {
-                    out += blank ? ' ' : c;
-                }
-            }
-            return out;
-        };
         CHECK(contains(flat(r.out), flat(because)));
     }
 }

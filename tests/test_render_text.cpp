@@ -3,31 +3,20 @@
 // and the clinical-judgment reminder last.
 #include <catch2/catch.hpp>
 
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "cli/render_text.hpp"
+#include "door_test_support.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 using namespace lmsstage;
 using lmsstage::cli::render_text;
 using lmsstage::cli::TextOptions;
+using namespace lmsstage_door_test;
 
 namespace {
-
-bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) {
-        lines.push_back(line);
-    }
-    return lines;
-}
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
@@ -94,18 +83,6 @@ Result staged(const Case& c) {
     const Outcome outcome = stage(c);
     REQUIRE(std::holds_alternative<Result>(outcome));
     return std::get<Result>(outcome);
-}
-
-/// The text with its line wrapping undone: every run of spaces and newlines becomes one space.
-std::string flat(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        const bool blank = c == ' ' || c == '\n';
-        if (!blank || (!out.empty() && out.back() != ' ')) {
-            out += blank ? ' ' : c;
-        }
-    }
-    return out;
 }
 
 /// Where `part` starts in the report, its wrapping undone.
