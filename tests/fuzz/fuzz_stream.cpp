@@ -138,24 +138,45 @@ bool ndjson_record_lines(std::string_view input, std::vector<long long>& record_
     return true;
 }
 
-void check_run(std::string_view input) {
+/// What one in-process run of the program gave.
+struct ProgramRun {
+    int code = -1;
+    std::string out;
+    std::string err;
+};
+
+/// Runs lmsstage in-process on `args` with `input` on standard input.
+ProgramRun run_program(const std::vector<std::string>& args, std::string_view input) {
     std::istringstream in{std::string(input)};
     std::ostringstream out;
     std::ostringstream err;
-    const int code = lmsstage::cli::run({"batch"}, in, out, err, lmsstage::cli::Environment{});
-    const std::string out_text = out.str();
-    const std::string err_text = err.str();
+    ProgramRun run;
+    run.code = lmsstage::cli::run(args, in, out, err, lmsstage::cli::Environment{});
+    run.out = out.str();
+    run.err = err.str();
+    return run;
+}
 
-    auto fail = [&](const char* what, std::string_view detail = {}) {
-        print_escaped("input", input);
-        print_escaped("stdout", out_text);
-        print_escaped("stderr", err_text);
-        if (!detail.empty()) {
-            print_escaped("at", detail);
-        }
-        std::fprintf(stderr, "exit code: %d\n", code);
-        FUZZ_CHECK(false, what);
-    };
+/// Prints the input (as `input_label`), stdout, stderr, where (`detail`, when given) and the exit
+/// code, then stops on the property `what`.
+void fail_run(const char* input_label, std::string_view input, const ProgramRun& run, const char* what,
+              std::string_view detail) {
+    print_escaped(input_label, input);
+    print_escaped("stdout", run.out);
+    print_escaped("stderr", run.err);
+    if (!detail.empty()) {
+        print_escaped("at", detail);
+    }
+    std::fprintf(stderr, "exit code: %d\n", run.code);
+    FUZZ_CHECK(false, what);
+}
+
+void check_run(std::string_view input) {
+    const ProgramRun run = run_program({"batch"}, input);
+    const int code = run.code;
+    const std::string& out_text = run.out;
+    const std::string& err_text = run.err;
+    auto fail = [&](const char* what, std::string_view detail = {}) { fail_run("input", input, run, what, detail); };
 
     if (code != 0 && code != 65) {
         fail("exit code is neither 0 nor 65");
@@ -256,20 +277,12 @@ void check_run(std::string_view input) {
 /// row, rows increasing and lines never going down nor past the input; only a refused header
 /// (row 1) or a row that stopped reading may end the output early.
 void check_csv_run(std::string_view input) {
-    std::istringstream in{std::string(input)};
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code = lmsstage::cli::run({"batch", "--from", "csv", "--to", "ndjson", "--columns", "ok,row,line"}, in,
-                                        out, err, lmsstage::cli::Environment{});
-    const std::string out_text = out.str();
-    const std::string err_text = err.str();
+    const ProgramRun run = run_program({"batch", "--from", "csv", "--to", "ndjson", "--columns", "ok,row,line"}, input);
+    const int code = run.code;
+    const std::string& out_text = run.out;
+    const std::string& err_text = run.err;
     auto fail = [&](const char* what, std::string_view detail = {}) {
-        print_escaped("csv input", input);
-        print_escaped("stdout", out_text);
-        print_escaped("stderr", err_text);
-        print_escaped("at", detail);
-        std::fprintf(stderr, "exit code: %d\n", code);
-        FUZZ_CHECK(false, what);
+        fail_run("csv input", input, run, what, detail);
     };
     if (code != 0 && code != 65) {
         fail("CSV: exit code is neither 0 nor 65");
