@@ -6,7 +6,9 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <istream>
 #include <sstream>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -26,9 +28,10 @@ struct Run {
     std::string err;
 };
 
-/// Runs lmsstage in-process: `args` without the program name, `input` on standard input.
-inline Run run_cli(const std::vector<std::string>& args, const std::string& input = {}, const Environment& env = {}) {
-    std::istringstream in(input);
+/// Runs lmsstage in-process: `args` without the program name, standard input read from `input` (a
+/// stream buffer that fails or stops part way, as a test needs).
+inline Run run_cli(const std::vector<std::string>& args, std::streambuf& input, const Environment& env = {}) {
+    std::istream in(&input);
     std::ostringstream out;
     std::ostringstream err;
     Run r;
@@ -36,6 +39,11 @@ inline Run run_cli(const std::vector<std::string>& args, const std::string& inpu
     r.out = out.str();
     r.err = err.str();
     return r;
+}
+/// Runs lmsstage in-process: `args` without the program name, `input` on standard input.
+inline Run run_cli(const std::vector<std::string>& args, const std::string& input = {}, const Environment& env = {}) {
+    std::stringbuf in(input, std::ios::in);
+    return run_cli(args, in, env);
 }
 inline Run run_cli(const std::vector<std::string>& args, const Environment& env) { return run_cli(args, {}, env); }
 

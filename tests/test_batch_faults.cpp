@@ -185,27 +185,22 @@ private:
 
 TEST_CASE("faults - a read error ends that input with an error line and the reason, exit 66", "[faults][issue9]") {
     FailingInput buffer(k_good + "\n" + k_good + "\n{\"si", false);
-    std::istream in(&buffer);
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code = lmsstage::cli::run({"batch"}, in, out, err, Environment{});
-    CHECK(code == exit_code::no_input);
-    const std::string text = out.str();
+    const Run r = run_cli({"batch"}, buffer);
+    CHECK(r.code == exit_code::no_input);
+    const std::string& text = r.out;
     REQUIRE(count_lines(text) == 3);
     const json last = json::parse(text.substr(text.rfind('\n', text.size() - 2) + 1));
     CHECK(last.at("line") == 3);
     CHECK(last.at("error").at("message") ==
           "reading stopped at line 3: Input/output error; the rest of this input was not read");
-    CHECK(contains(err.str(), "lmsstage: <stdin>:3: reading stopped at line 3: Input/output error"));
+    CHECK(contains(r.err, "lmsstage: <stdin>:3: reading stopped at line 3: Input/output error"));
 }
 
 TEST_CASE("faults - running out of memory exits 71 with a message, not 70", "[faults][issue9]") {
     FailingInput buffer(k_good + "\n", true);
-    std::istream in(&buffer);
-    std::ostringstream out;
-    std::ostringstream err;
-    CHECK(lmsstage::cli::run({"batch"}, in, out, err, Environment{}) == exit_code::os_error);
-    CHECK(err.str() == "lmsstage: out of memory\n");
+    const Run r = run_cli({"batch"}, buffer);
+    CHECK(r.code == exit_code::os_error);
+    CHECK(r.err == "lmsstage: out of memory\n");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -245,18 +240,15 @@ TEST_CASE("faults - a stop request ends the output after whole lines, exit 143",
         input += "{\"id\": " + std::to_string(i) + ", \"size\": 6, \"grade\": 3}\n";
     }
     StoppingInput buffer(input, input.size() / 2);
-    std::istream in(&buffer);
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code = lmsstage::cli::run({"batch"}, in, out, err, Environment{});
+    const Run r = run_cli({"batch"}, buffer);
     lmsstage::cli::request_stop(0);
-    CHECK(code == exit_code::signal_base + SIGTERM);
-    const std::string text = out.str();
+    CHECK(r.code == exit_code::signal_base + SIGTERM);
+    const std::string& text = r.out;
     REQUIRE_FALSE(text.empty());
     CHECK(text.back() == '\n');
     CHECK(count_lines(text) < 20000);
-    CHECK(contains(err.str(), "lmsstage: stopped by SIGTERM after " + std::to_string(count_lines(text)) +
-                                  " output lines; the rest of the input was not staged"));
+    CHECK(contains(r.err, "lmsstage: stopped by SIGTERM after " + std::to_string(count_lines(text)) +
+                              " output lines; the rest of the input was not staged"));
 }
 
 // ---------------------------------------------------------------------------------------------
