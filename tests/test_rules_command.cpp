@@ -52,6 +52,11 @@ std::vector<std::string> rows_starting(const std::string& text, std::string_view
     return rows;
 }
 
+/// The rows of `stage` in the table that `lmsstage rules` prints for `system_id`.
+std::vector<std::string> stage_rows(std::string_view system_id, std::string_view stage) {
+    return rows_starting(section_for(run_cli({"rules"}).out, system_id), stage);
+}
+
 std::vector<std::string> system_ids() {
     std::vector<std::string> ids;
     for (const lmsstage::RuleSet* rules : lmsstage::all_rule_sets()) {
@@ -108,38 +113,33 @@ TEST_CASE("rules prints a section for each system id", "[rules]") {
 }
 
 TEST_CASE("rules prints the ajcc7-sts IIB row as T2 N0 M0 G2", "[rules]") {
-    const std::string section = section_for(run_cli({"rules"}).out, "ajcc7-sts");
-    const auto rows = rows_starting(section, "IIB");
+    const auto rows = stage_rows("ajcc7-sts", "IIB");
     REQUIRE(rows.size() == 1);
     CHECK(rows[0] == "| IIB | T2 | N0 | M0 | G2 |");
 }
 
 TEST_CASE("rules prints both ajcc7-sts stage III rows", "[rules]") {
-    const std::string section = section_for(run_cli({"rules"}).out, "ajcc7-sts");
-    const auto rows = rows_starting(section, "III");
+    const auto rows = stage_rows("ajcc7-sts", "III");
     REQUIRE(rows.size() == 2);
     CHECK(rows[0] == "| III | T2 | N0 | M0 | G3 |");
     CHECK(rows[1] == "| III | any T | N1 | M0 | any G |");
 }
 
 TEST_CASE("rules prints the ajcc7-sts IA row with G1 and GX", "[rules]") {
-    const std::string section = section_for(run_cli({"rules"}).out, "ajcc7-sts");
-    const auto rows = rows_starting(section, "IA");
+    const auto rows = stage_rows("ajcc7-sts", "IA");
     REQUIRE(rows.size() == 1);
     CHECK(rows[0] == "| IA | T1 | N0 | M0 | G1, GX |");
 }
 
 TEST_CASE("rules prints the figo2009-uterine IIIC row with N1", "[rules]") {
-    const std::string section = section_for(run_cli({"rules"}).out, "figo2009-uterine");
-    const auto rows = rows_starting(section, "IIIC");
+    const auto rows = stage_rows("figo2009-uterine", "IIIC");
     REQUIRE(rows.size() == 1);
     CHECK(contains(rows[0], "| N1 | M0 |"));
 }
 
 TEST_CASE("rules prints the figo2009-uterine IVA and IVB rows", "[rules]") {
-    const std::string section = section_for(run_cli({"rules"}).out, "figo2009-uterine");
-    const auto iva = rows_starting(section, "IVA");
-    const auto ivb = rows_starting(section, "IVB");
+    const auto iva = stage_rows("figo2009-uterine", "IVA");
+    const auto ivb = stage_rows("figo2009-uterine", "IVB");
     REQUIRE(iva.size() == 1);
     REQUIRE(ivb.size() == 1);
     CHECK(contains(iva[0], "| T4 | any N | M0 |"));
