@@ -57,6 +57,13 @@ std::vector<std::string> stage_rows(std::string_view system_id, std::string_view
     return rows_starting(section_for(run_cli({"rules"}).out, system_id), stage);
 }
 
+/// The one row of `stage` in that table (the test stops when there is not exactly one).
+std::string only_stage_row(std::string_view system_id, std::string_view stage) {
+    const std::vector<std::string> rows = stage_rows(system_id, stage);
+    REQUIRE(rows.size() == 1);
+    return rows[0];
+}
+
 std::vector<std::string> system_ids() {
     std::vector<std::string> ids;
     for (const lmsstage::RuleSet* rules : lmsstage::all_rule_sets()) {
@@ -113,9 +120,7 @@ TEST_CASE("rules prints a section for each system id", "[rules]") {
 }
 
 TEST_CASE("rules prints the ajcc7-sts IIB row as T2 N0 M0 G2", "[rules]") {
-    const auto rows = stage_rows("ajcc7-sts", "IIB");
-    REQUIRE(rows.size() == 1);
-    CHECK(rows[0] == "| IIB | T2 | N0 | M0 | G2 |");
+    CHECK(only_stage_row("ajcc7-sts", "IIB") == "| IIB | T2 | N0 | M0 | G2 |");
 }
 
 TEST_CASE("rules prints both ajcc7-sts stage III rows", "[rules]") {
@@ -126,24 +131,16 @@ TEST_CASE("rules prints both ajcc7-sts stage III rows", "[rules]") {
 }
 
 TEST_CASE("rules prints the ajcc7-sts IA row with G1 and GX", "[rules]") {
-    const auto rows = stage_rows("ajcc7-sts", "IA");
-    REQUIRE(rows.size() == 1);
-    CHECK(rows[0] == "| IA | T1 | N0 | M0 | G1, GX |");
+    CHECK(only_stage_row("ajcc7-sts", "IA") == "| IA | T1 | N0 | M0 | G1, GX |");
 }
 
 TEST_CASE("rules prints the figo2009-uterine IIIC row with N1", "[rules]") {
-    const auto rows = stage_rows("figo2009-uterine", "IIIC");
-    REQUIRE(rows.size() == 1);
-    CHECK(contains(rows[0], "| N1 | M0 |"));
+    CHECK(contains(only_stage_row("figo2009-uterine", "IIIC"), "| N1 | M0 |"));
 }
 
 TEST_CASE("rules prints the figo2009-uterine IVA and IVB rows", "[rules]") {
-    const auto iva = stage_rows("figo2009-uterine", "IVA");
-    const auto ivb = stage_rows("figo2009-uterine", "IVB");
-    REQUIRE(iva.size() == 1);
-    REQUIRE(ivb.size() == 1);
-    CHECK(contains(iva[0], "| T4 | any N | M0 |"));
-    CHECK(contains(ivb[0], "| any T | any N | M1 |"));
+    CHECK(contains(only_stage_row("figo2009-uterine", "IVA"), "| T4 | any N | M0 |"));
+    CHECK(contains(only_stage_row("figo2009-uterine", "IVB"), "| any T | any N | M1 |"));
 }
 
 TEST_CASE("rules prints the soft tissue survival figures 82.4 59.8 16.7", "[rules]") {
