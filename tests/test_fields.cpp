@@ -3,10 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "cli/fields.hpp"
 #include "door_test_support.hpp"
@@ -65,6 +67,19 @@ CaseError size_error(std::string_view text) {
 /// Reads one field from text into an empty case; returns the error, if any.
 std::optional<CaseError> read_field(Case& target, Field field, std::string_view text) {
     return set_from_text(target, spec_of(field), text);
+}
+
+/// Reads each text into an empty case and checks that it sets `member` to the value paired with it.
+template <typename T>
+void check_reads(Field field, std::optional<T> Case::*member,
+                 std::initializer_list<std::pair<std::string_view, T>> accepted) {
+    for (const auto& [text, value] : accepted) {
+        INFO(field_name(field) << " text: " << std::string(text));
+        Case c;
+        CHECK_FALSE(read_field(c, field, text).has_value());
+        REQUIRE((c.*member).has_value());
+        CHECK(*(c.*member) == value);
+    }
 }
 
 /// A uterine case that validates, for checks that a bad count or percent is refused somewhere.
@@ -288,15 +303,7 @@ TEST_CASE("a size that does not read leaves the parsed size untouched", "[fields
 // set_from_text
 
 TEST_CASE("grade reads 1, 2, 3 and X", "[fields][grade]") {
-    const std::pair<std::string_view, Grade> accepted[] = {
-        {"1", Grade::g1}, {"2", Grade::g2}, {"3", Grade::g3}, {"X", Grade::gx}};
-    for (const auto& [text, grade] : accepted) {
-        INFO("grade text: " << std::string(text));
-        Case c;
-        CHECK_FALSE(read_field(c, Field::grade, text).has_value());
-        REQUIRE(c.grade.has_value());
-        CHECK(*c.grade == grade);
-    }
+    check_reads(Field::grade, &Case::grade, {{"1", Grade::g1}, {"2", Grade::g2}, {"3", Grade::g3}, {"X", Grade::gx}});
 }
 
 TEST_CASE("grade rejects 4, G4 and 0, naming what was given and 1, 2, 3 or X", "[fields][grade]") {
@@ -312,15 +319,8 @@ TEST_CASE("grade rejects 4, G4 and 0, naming what was given and 1, 2, 3 or X", "
 }
 
 TEST_CASE("nodes reads yes, no and unknown", "[fields][nodes]") {
-    const std::pair<std::string_view, Finding> accepted[] = {
-        {"yes", Finding::present}, {"no", Finding::absent}, {"unknown", Finding::unknown}};
-    for (const auto& [text, finding] : accepted) {
-        INFO("nodes text: " << std::string(text));
-        Case c;
-        CHECK_FALSE(read_field(c, Field::nodes, text).has_value());
-        REQUIRE(c.nodes.has_value());
-        CHECK(*c.nodes == finding);
-    }
+    check_reads(Field::nodes, &Case::nodes,
+                {{"yes", Finding::present}, {"no", Finding::absent}, {"unknown", Finding::unknown}});
 }
 
 TEST_CASE("nodes rejects maybe, naming what was given and yes, no or unknown", "[fields][nodes]") {
@@ -410,13 +410,7 @@ TEST_CASE("edition refuses everything but 7 and 8, saying 7 or 8", "[fields][edi
 }
 
 TEST_CASE("edition also reads 7th, 8th, AJCC7 and AJCC8", "[fields][edition][synonyms]") {
-    for (const auto& [text, edition] :
-         {std::pair{"7th", 7}, std::pair{"8th", 8}, std::pair{"AJCC7", 7}, std::pair{"ajcc8", 8}}) {
-        INFO("edition text: " << text);
-        Case c;
-        CHECK_FALSE(read_field(c, Field::edition, text).has_value());
-        CHECK(c.edition == edition);
-    }
+    check_reads(Field::edition, &Case::edition, {{"7th", 7}, {"8th", 8}, {"AJCC7", 7}, {"ajcc8", 8}});
 }
 
 TEST_CASE("size read through set_from_text is the same as parse_length", "[fields][size]") {
