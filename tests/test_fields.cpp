@@ -333,12 +333,7 @@ TEST_CASE("nodes rejects maybe, naming what was given and yes, no or unknown", "
 }
 
 TEST_CASE("abdominal_sites reads whole numbers", "[fields][counts]") {
-    Case none;
-    CHECK_FALSE(read_field(none, Field::abdominal_sites, "0").has_value());
-    CHECK(none.abdominal_sites == 0);
-    Case two;
-    CHECK_FALSE(read_field(two, Field::abdominal_sites, "2").has_value());
-    CHECK(two.abdominal_sites == 2);
+    check_reads(Field::abdominal_sites, &Case::abdominal_sites, {{"0", 0}, {"2", 2}});
 }
 
 TEST_CASE("abdominal_sites rejects 1.5 and words", "[fields][counts]") {
@@ -384,12 +379,7 @@ TEST_CASE("myometrial_invasion outside 0 to 100 is refused by the reader or by v
 }
 
 TEST_CASE("edition reads 7 and 8", "[fields][edition]") {
-    Case seven;
-    CHECK_FALSE(read_field(seven, Field::edition, "7").has_value());
-    CHECK(seven.edition == 7);
-    Case eight;
-    CHECK_FALSE(read_field(eight, Field::edition, "8").has_value());
-    CHECK(eight.edition == 8);
+    check_reads(Field::edition, &Case::edition, {{"7", 7}, {"8", 8}});
 }
 
 TEST_CASE("edition refuses everything but 7 and 8, saying 7 or 8", "[fields][edition]") {
