@@ -411,3 +411,96 @@ TEST_CASE("size read through set_from_text is the same as parse_length", "[field
     CHECK(c.size->value->unit == LengthUnit::mm);
     CHECK(c.size->value->value == Approx(55.0));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Words: how a value's text is compared (the core reader, under both doors)
+
+TEST_CASE("a word is read in any case, with blanks and tabs around it", "[fields][words]") {
+    check_reads<Depth>(Field::depth, &Case::depth,
+                       {{"deep", Depth::deep}, {" \tDeep\t ", Depth::deep}, {"SUPERFICIAL", Depth::superficial}});
+}
+
+TEST_CASE("a space or an underscore in a word stands for its hyphen", "[fields][words]") {
+    check_reads<Site>(Field::site, &Case::site,
+                      {{"soft_tissue", Site::soft_tissue},
+                       {"Soft Tissue", Site::soft_tissue},
+                       {"head and neck", Site::head_neck},
+                       {"head_neck", Site::head_neck}});
+    check_reads<GiSite>(Field::gi_site, &Case::gi_site,
+                        {{"small bowel", GiSite::small_intestine}, {"Small_Intestine", GiSite::small_intestine}});
+}
+
+TEST_CASE("a text longer than any word of the vocabulary is refused, with no suggestion", "[fields][words]") {
+    Case c;
+    const std::string long_text(80, 'e');
+    const std::optional<CaseError> error = read_field(c, Field::site, long_text);
+    REQUIRE(error.has_value());
+    CHECK(error->field == Field::site);
+    CHECK_FALSE(contains(error->problem, "did you mean"));
+    CHECK_FALSE(c.site.has_value());
+}
+
+TEST_CASE("a word one letter off gets the nearest value, a word far from all gets none", "[fields][words]") {
+    Case c;
+    const std::optional<CaseError> near = read_field(c, Field::site, "extremty");
+    REQUIRE(near.has_value());
+    CHECK(contains(near->problem, "did you mean extremity?"));
+    const std::optional<CaseError> far = read_field(c, Field::site, "zzzzzz");
+    REQUIRE(far.has_value());
+    CHECK_FALSE(contains(far->problem, "did you mean"));
+}
+
+TEST_CASE("carcinosarcoma and its other names read as carcinosarcoma, to be refused with the reason",
+          "[fields][words]") {
+    check_reads<Histology>(Field::histology, &Case::histology,
+                           {{"carcinosarcoma", Histology::carcinosarcoma},
+                            {"MMMT", Histology::carcinosarcoma},
+                            {"malignant mixed mullerian tumor", Histology::carcinosarcoma},
+                            {"Malignant_Mixed_Mullerian_Tumour", Histology::carcinosarcoma}});
+}
+
+TEST_CASE("a finding reads yes, true, present, positive, y and their noes, in any case", "[fields][words]") {
+    check_reads<Finding>(Field::nodes, &Case::nodes,
+                         {{"Y", Finding::present},
+                          {"TRUE", Finding::present},
+                          {" Present ", Finding::present},
+                          {"positive", Finding::present},
+                          {"N", Finding::absent},
+                          {"false", Finding::absent},
+                          {"Absent", Finding::absent},
+                          {"negative", Finding::absent},
+                          {"Unknown", Finding::unknown}});
+}
+
+TEST_CASE("true or false given to a field that is no finding is refused with what the field takes", "[fields][words]") {
+    Case c;
+    const std::optional<CaseError> error = lmsstage::read_field(c, spec_of(Field::grade), true);
+    REQUIRE(error.has_value());
+    CHECK(error->field == Field::grade);
+    CHECK(error->problem == "must be 1, 2, 3 or X, got true");
+}
+
+TEST_CASE("a percentage may carry its sign and a decimal comma gets a hint", "[fields][percent]") {
+    check_reads<Measured<double>>(Field::myometrial_invasion, &Case::myometrial_invasion,
+                                  {{"50%", Measured<double>::of(50.0)},
+                                   {"50 %", Measured<double>::of(50.0)},
+                                   {" 30 ", Measured<double>::of(30.0)}});
+    Case c;
+    const std::optional<CaseError> comma = read_field(c, Field::myometrial_invasion, "50,5");
+    REQUIRE(comma.has_value());
+    CHECK(contains(comma->problem, "use a decimal point: 50.5"));
+}
+
+TEST_CASE("a size's unit and exponent are read in any case", "[fields][size]") {
+    CHECK(parsed_length("5.5 CM").unit == LengthUnit::cm);
+    CHECK(parsed_length("55MM").unit == LengthUnit::mm);
+    CHECK(parsed_length("1E1").value == 10.0);
+    CHECK(parsed_length("1e1").value == 10.0);
+}
+
+TEST_CASE("a plain decimal with trailing zeros is the number it writes, exactly", "[fields][size]") {
+    const Length size = parsed_length("12.50");
+    CHECK(size.value == 12.5);
+    CHECK(size.residue == 0);
+    CHECK_FALSE(size.unit_stated);
+}
