@@ -124,9 +124,13 @@ const std::initializer_list<std::string_view> k_gi_sites = {"",          "stomac
                                                             "esophagus", "colorectum", "mesentery", "peritoneum"};
 const std::initializer_list<std::string_view> k_classes = {"lms", "ess", "adenosarcoma", "gist"};
 
-/// A row must either map or refuse with a reason, never both or neither.
-void check_refusal(const Table& t, std::size_t i, bool maps, const std::string& refusal) {
-    if (maps == !refusal.empty()) {
+/// The refusal and source of a row, which must either map or refuse with a reason, never both or
+/// neither.
+template <typename Row>
+void read_refusal(const Table& t, std::size_t i, bool maps, Row& r) {
+    r.refusal = t.at(i, "refusal");
+    r.source = t.at(i, "source");
+    if (maps == !r.refusal.empty()) {
         t.fail(t.row_number(i), maps ? "maps and also gives a refusal" : "neither maps nor gives a refusal");
     }
     (void)t.required(i, "source");
@@ -140,9 +144,7 @@ HistologyRow histology_row(const Table& t, std::size_t i) {
     if (!r.histology_class.empty()) {
         (void)t.one_of(i, "class", k_classes);
     }
-    r.refusal = t.at(i, "refusal");
-    r.source = t.at(i, "source");
-    check_refusal(t, i, !r.histology_class.empty(), r.refusal);
+    read_refusal(t, i, !r.histology_class.empty(), r);
     return r;
 }
 
@@ -150,9 +152,7 @@ BehaviorRow behavior_row(const Table& t, std::size_t i) {
     BehaviorRow r;
     r.code = t.number(i, "code");
     r.accepted = t.one_of(i, "accepted", {"yes", "no"}) == "yes";
-    r.refusal = t.at(i, "refusal");
-    r.source = t.at(i, "source");
-    check_refusal(t, i, r.accepted, r.refusal);
+    read_refusal(t, i, r.accepted, r);
     return r;
 }
 
@@ -194,9 +194,7 @@ SiteRow site_row(const Table& t, std::size_t i) {
         (void)t.one_of(i, "site", k_sites);
     }
     r.gi_site = t.one_of(i, "gi_site", k_gi_sites);
-    r.refusal = t.at(i, "refusal");
-    r.source = t.at(i, "source");
-    check_refusal(t, i, !r.site.empty(), r.refusal);
+    read_refusal(t, i, !r.site.empty(), r);
     return r;
 }
 
