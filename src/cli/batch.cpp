@@ -233,9 +233,7 @@ public:
     bool read_all(const std::vector<Input>& inputs) {
         for (const Input& input : inputs) {
             InputReader reader(input, m_io.in, m_io.stdin_fd);
-            if (reader.open_error() != 0) {
-                m_io.err << "lmsstage: cannot open " << input.shown << ": " << std::strerror(reader.open_error())
-                         << '\n';
+            if (reader.open_failed(input, m_io.err)) {
                 m_input_failed = true;
                 continue;
             }

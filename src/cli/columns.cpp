@@ -139,26 +139,19 @@ void add(ColumnSet& set, Column column) {
 }
 
 std::string unknown_column(std::string_view name) {
-    std::string suggestion;
-    std::size_t best = 3;
-    const auto consider = [&](std::string_view candidate) {
-        if (const std::size_t d = edit_distance(name, candidate); d < best) {
-            best = d;
-            suggestion = std::string(candidate);
-        }
-    };
+    Closest closest(name);
     for (const Catalogued& c : k_catalogue) {
-        consider(c.name);
+        closest.consider(c.name);
     }
     for (const auto& [short_name, full] : k_short_names) {
-        consider(short_name);
+        closest.consider(short_name);
     }
     for (const std::string_view id : naaccr::output_item_ids()) {
-        consider(id);
+        closest.consider(id);
     }
     std::string message = "--columns: unknown column \"" + printable(name) + "\"";
-    if (!suggestion.empty()) {
-        message += " (did you mean " + suggestion + "?)";
+    if (!closest.suggestion().empty()) {
+        message += " (did you mean " + closest.suggestion() + "?)";
     }
     return message + "; columns: " + column_names();
 }

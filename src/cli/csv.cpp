@@ -10,7 +10,6 @@ namespace lmsstage::cli::csv {
 namespace {
 
 constexpr std::size_t k_chunk = std::size_t{1} << 18;
-constexpr std::string_view k_rest = "; the rest of this input was not read";
 
 /// The first LF, CR or quote from `p`, or `end`: where a plain row ends, or where it is not plain.
 const char* find_row_special(const char* p, const char* end) {
@@ -76,12 +75,8 @@ bool RowFramer::start() {
     while (m_end - m_pos < 4 && fill()) {
     }
     const std::string_view head(m_buf.data() + m_pos, m_end - m_pos);
-    if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF" ||
-        head.substr(0, 2).find('\0') != std::string_view::npos) {
-        m_problem =
-            "the input is UTF-16 or UTF-32 (it starts with a byte-order mark or a NUL byte): lmsstage "
-            "reads UTF-8; convert it first, e.g. iconv -f UTF-16 -t UTF-8" +
-            std::string(k_rest);
+    if (const std::string_view problem = wide_input_problem(head); !problem.empty()) {
+        m_problem = problem;
         return false;
     }
     if (head.substr(0, 3) == "\xEF\xBB\xBF") {

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "lmsstage/fields.hpp"
@@ -40,6 +41,25 @@ inline std::optional<CaseError> parse_length(std::string_view text, std::optiona
     }
     return bad;
 }
+
+/// The known name nearest a misspelt one, for "did you mean": the first considered at the smallest
+/// distance, if within two edits; empty when none is that close.
+class Closest {
+public:
+    explicit Closest(std::string_view word) : m_word(word) {}
+    void consider(std::string_view candidate) {
+        if (const std::size_t d = edit_distance(m_word, candidate); d < m_best) {
+            m_best = d;
+            m_suggestion = std::string(candidate);
+        }
+    }
+    [[nodiscard]] const std::string& suggestion() const noexcept { return m_suggestion; }
+
+private:
+    std::string_view m_word;
+    std::size_t m_best = 3;  // suggest only close matches
+    std::string m_suggestion;
+};
 
 /// True for the fields written as flags on the command line (--nodes, --no-nodes, --nodes=unknown).
 inline bool is_flag_form(const FieldSpec& spec) noexcept { return spec.kind == ValueKind::finding; }

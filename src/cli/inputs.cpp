@@ -60,6 +60,14 @@ InputReader::InputReader(const Input& input, std::istream& in, int stdin_fd) : m
     }
 }
 
+bool InputReader::open_failed(const Input& input, std::ostream& err) const {
+    if (m_open_error == 0) {
+        return false;
+    }
+    err << "lmsstage: cannot open " << input.shown << ": " << std::strerror(m_open_error) << '\n';
+    return true;
+}
+
 InputReader::~InputReader() {
     if (m_own_fd) {
         ::close(m_fd);

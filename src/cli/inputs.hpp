@@ -5,6 +5,7 @@
 
 #include <istream>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -31,8 +32,8 @@ public:
     InputReader(const InputReader&) = delete;
     InputReader& operator=(const InputReader&) = delete;
 
-    /// The errno value of a failed open(), 0 when the input is open.
-    [[nodiscard]] int open_error() const { return m_open_error; }
+    /// True when the open failed, having written "lmsstage: cannot open NAME: reason" to `err`.
+    bool open_failed(const Input& input, std::ostream& err) const;
     ReadResult read(char* buffer, std::size_t size);
 
 private:

@@ -48,16 +48,11 @@ std::optional<RecordError> assign_json(Case& c, const FieldSpec& spec, const Jso
 
 RecordError unknown_key(std::string_view key, bool check_keys) {
     std::string keys;
-    std::string suggestion;
-    std::size_t best = 3;
-    auto consider = [&](std::string_view k) {
+    Closest closest(key);
+    const auto consider = [&](std::string_view k) {
         keys += keys.empty() ? "" : ", ";
         keys += k;
-        const std::size_t d = edit_distance(key, k);
-        if (d < best) {
-            best = d;
-            suggestion = std::string(k);
-        }
+        closest.consider(k);
     };
     for (const FieldSpec& spec : field_specs()) {
         consider(spec.key);
@@ -68,8 +63,8 @@ RecordError unknown_key(std::string_view key, bool check_keys) {
     }
     const std::string shown = shorten(key);
     std::string message = "unknown field \"" + shown + "\"";
-    if (!suggestion.empty()) {
-        message += " (did you mean \"" + suggestion + "\"?)";
+    if (!closest.suggestion().empty()) {
+        message += " (did you mean \"" + closest.suggestion() + "\"?)";
     }
     return RecordError{shown, message + "; accepted fields: " + keys, false, false};
 }

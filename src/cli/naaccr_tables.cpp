@@ -124,44 +124,36 @@ const std::initializer_list<std::string_view> k_gi_sites = {"",          "stomac
                                                             "esophagus", "colorectum", "mesentery", "peritoneum"};
 const std::initializer_list<std::string_view> k_classes = {"lms", "ess", "adenosarcoma", "gist"};
 
-/// A row must either map or refuse with a reason, never both or neither.
-void check_refusal(const Table& t, std::size_t i, bool maps, const std::string& refusal) {
-    if (maps == !refusal.empty()) {
+/// The refusal and source of a row, which must either map or refuse with a reason, never both or
+/// neither.
+template <typename Row>
+void read_refusal(const Table& t, std::size_t i, bool maps, Row& r) {
+    r.refusal = t.at(i, "refusal");
+    r.source = t.at(i, "source");
+    if (maps == !r.refusal.empty()) {
         t.fail(t.row_number(i), maps ? "maps and also gives a refusal" : "neither maps nor gives a refusal");
     }
     (void)t.required(i, "source");
 }
 
-std::vector<HistologyRow> read_histology() {
-    const Table t("histology.csv", {"histology_from", "histology_to", "class", "refusal", "source"});
-    std::vector<HistologyRow> rows;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        HistologyRow& r = rows.emplace_back();
-        r.from = t.number(i, "histology_from");
-        r.to = t.number(i, "histology_to");
-        r.histology_class = t.at(i, "class");
-        if (!r.histology_class.empty()) {
-            (void)t.one_of(i, "class", k_classes);
-        }
-        r.refusal = t.at(i, "refusal");
-        r.source = t.at(i, "source");
-        check_refusal(t, i, !r.histology_class.empty(), r.refusal);
+HistologyRow histology_row(const Table& t, std::size_t i) {
+    HistologyRow r;
+    r.from = t.number(i, "histology_from");
+    r.to = t.number(i, "histology_to");
+    r.histology_class = t.at(i, "class");
+    if (!r.histology_class.empty()) {
+        (void)t.one_of(i, "class", k_classes);
     }
-    return rows;
+    read_refusal(t, i, !r.histology_class.empty(), r);
+    return r;
 }
 
-std::vector<BehaviorRow> read_behavior() {
-    const Table t("behavior.csv", {"code", "accepted", "refusal", "source"});
-    std::vector<BehaviorRow> rows;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        BehaviorRow& r = rows.emplace_back();
-        r.code = t.number(i, "code");
-        r.accepted = t.one_of(i, "accepted", {"yes", "no"}) == "yes";
-        r.refusal = t.at(i, "refusal");
-        r.source = t.at(i, "source");
-        check_refusal(t, i, r.accepted, r.refusal);
-    }
-    return rows;
+BehaviorRow behavior_row(const Table& t, std::size_t i) {
+    BehaviorRow r;
+    r.code = t.number(i, "code");
+    r.accepted = t.one_of(i, "accepted", {"yes", "no"}) == "yes";
+    read_refusal(t, i, r.accepted, r);
+    return r;
 }
 
 std::vector<std::string> split_words(const std::string& text) {
@@ -186,170 +178,137 @@ void read_discriminator(const Table& t, std::size_t i, SiteRow& r) {
     r.discriminator_values = split_words(text.substr(equals + 1));
 }
 
-std::vector<SiteRow> read_primary_site() {
-    const Table t("primary_site.csv", {"class", "site_from", "site_to", "edition", "discriminator", "site", "gi_site",
-                                       "refusal", "source"});
-    std::vector<SiteRow> rows;
+SiteRow site_row(const Table& t, std::size_t i) {
+    SiteRow r;
+    r.histology_class = t.one_of(i, "class", k_classes);
+    r.from = topography_number(t.at(i, "site_from"));
+    r.to = topography_number(t.at(i, "site_to"));
+    if (r.from < 0 || r.to < r.from) {
+        t.fail(t.row_number(i), "bad topography range");
+    }
+    const std::string& edition = t.one_of(i, "edition", {"", "7", "8"});
+    r.edition = edition.empty() ? 0 : code_number(edition);
+    read_discriminator(t, i, r);
+    r.site = t.at(i, "site");
+    if (!r.site.empty()) {
+        (void)t.one_of(i, "site", k_sites);
+    }
+    r.gi_site = t.one_of(i, "gi_site", k_gi_sites);
+    read_refusal(t, i, !r.site.empty(), r);
+    return r;
+}
+
+SizeRow size_row(const Table& t, std::size_t i) {
+    SizeRow r;
+    r.from = t.number(i, "code_from");
+    r.to = t.number(i, "code_to");
+    r.action = t.one_of(i, "action", {"exact", "fixed", "unknown", "refuse"});
+    r.size_mm = r.action == "fixed" ? t.number(i, "size_mm") : 0;
+    r.note = t.at(i, "note");
+    r.source = t.required(i, "source");
+    if (r.action != "exact" && r.note.empty()) {
+        t.fail(t.row_number(i), "a special size code needs a note");
+    }
+    return r;
+}
+
+GradeRow grade_row(const Table& t, std::size_t i) {
+    GradeRow r;
+    r.schema = t.one_of(i, "schema", {"soft_tissue", "gist", "corpus_sarcoma", "corpus_adenosarcoma"});
+    r.code = t.required(i, "code");
+    r.target = t.one_of(i, "target", {"grade", "mitotic_rate", "none", "refuse"});
+    r.value = t.at(i, "value");
+    if (r.target == "grade") {
+        (void)t.one_of(i, "value", {"1", "2", "3", "X"});
+    }
+    r.rank = t.number(i, "rank");
+    r.note = t.at(i, "note");
+    r.source = t.required(i, "source");
+    return r;
+}
+
+NodesRow nodes_row(const Table& t, std::size_t i) {
+    return NodesRow{t.number(i, "code_from"), t.number(i, "code_to"),
+                    t.one_of(i, "nodes", {"yes", "no", "unknown", "not_given"}), t.at(i, "note"),
+                    t.required(i, "source")};
+}
+
+MetsRow mets_row(const Table& t, std::size_t i) {
+    return MetsRow{t.number(i, "code"), t.required(i, "items"),
+                   t.one_of(i, "finding", {"absent", "present", "not_applicable", "unknown"}), t.required(i, "source")};
+}
+
+EditionRow edition_row(const Table& t, std::size_t i) {
+    EditionRow r;
+    r.code = t.number(i, "code");
+    r.action = t.one_of(i, "action", {"edition", "not_given", "refuse"});
+    r.edition = r.action == "edition" ? code_number(t.one_of(i, "edition", {"7", "8"})) : 0;
+    r.note = t.at(i, "note");
+    r.source = t.required(i, "source");
+    return r;
+}
+
+TnmRow tnm_row(const Table& t, std::size_t i) {
+    // An empty code: the item has no code for that value, and is left blank (the source says why).
+    return TnmRow{t.required(i, "naaccr_id"), t.required(i, "system"), t.required(i, "lmsstage"), t.at(i, "code"),
+                  t.required(i, "source")};
+}
+
+SummaryStageRow summary_stage_row(const Table& t, std::size_t i) {
+    return SummaryStageRow{t.one_of(i, "summary_stage", {"localized", "regional", "distant", "undetermined"}),
+                           t.one_of(i, "nodes_involved", {"yes", "no", "*"}),
+                           t.one_of(i, "direct_extension", {"yes", "no", "*"}),
+                           t.one_of(i, "code", {"0", "1", "2", "3", "4", "7", "8", "9"}), t.required(i, "source")};
+}
+
+ExtensionRow extension_row(const Table& t, std::size_t i) {
+    return ExtensionRow{t.one_of(i, "input", {"extension", "T"}), t.required(i, "system"), t.required(i, "value"),
+                        t.one_of(i, "direct_extension", {"yes", "no"}) == "yes", t.required(i, "source")};
+}
+
+ItemRow item_row(const Table& t, std::size_t i) {
+    return ItemRow{t.required(i, "naaccr_id"), t.number(i, "naaccr_num"), t.required(i, "naaccr_name"),
+                   t.required(i, "dictionaries"), t.required(i, "source")};
+}
+
+/// Every data row of the table `file`, each made by `make_row(t, i)`, in order.
+template <typename Row>
+std::vector<Row> read_table(std::string_view file, std::initializer_list<std::string_view> columns,
+                            Row (*make_row)(const Table&, std::size_t)) {
+    const Table t(file, columns);
+    std::vector<Row> rows;
+    rows.reserve(t.size());
     for (std::size_t i = 0; i < t.size(); ++i) {
-        SiteRow& r = rows.emplace_back();
-        r.histology_class = t.one_of(i, "class", k_classes);
-        r.from = topography_number(t.at(i, "site_from"));
-        r.to = topography_number(t.at(i, "site_to"));
-        if (r.from < 0 || r.to < r.from) {
-            t.fail(t.row_number(i), "bad topography range");
-        }
-        const std::string& edition = t.one_of(i, "edition", {"", "7", "8"});
-        r.edition = edition.empty() ? 0 : code_number(edition);
-        read_discriminator(t, i, r);
-        r.site = t.at(i, "site");
-        if (!r.site.empty()) {
-            (void)t.one_of(i, "site", k_sites);
-        }
-        r.gi_site = t.one_of(i, "gi_site", k_gi_sites);
-        r.refusal = t.at(i, "refusal");
-        r.source = t.at(i, "source");
-        check_refusal(t, i, !r.site.empty(), r.refusal);
+        rows.push_back(make_row(t, i));
     }
     return rows;
 }
 
-std::vector<SizeRow> read_tumor_size() {
-    const Table t("tumor_size.csv", {"code_from", "code_to", "action", "size_mm", "note", "source"});
-    std::vector<SizeRow> rows;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        SizeRow& r = rows.emplace_back();
-        r.from = t.number(i, "code_from");
-        r.to = t.number(i, "code_to");
-        r.action = t.one_of(i, "action", {"exact", "fixed", "unknown", "refuse"});
-        r.size_mm = r.action == "fixed" ? t.number(i, "size_mm") : 0;
-        r.note = t.at(i, "note");
-        r.source = t.required(i, "source");
-        if (r.action != "exact" && r.note.empty()) {
-            t.fail(t.row_number(i), "a special size code needs a note");
-        }
-    }
-    return rows;
-}
-
-std::vector<GradeRow> read_grade() {
-    const Table t("grade.csv", {"schema", "code", "target", "value", "rank", "note", "source"});
-    std::vector<GradeRow> rows;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        GradeRow& r = rows.emplace_back();
-        r.schema = t.one_of(i, "schema", {"soft_tissue", "gist", "corpus_sarcoma", "corpus_adenosarcoma"});
-        r.code = t.required(i, "code");
-        r.target = t.one_of(i, "target", {"grade", "mitotic_rate", "none", "refuse"});
-        r.value = t.at(i, "value");
-        if (r.target == "grade") {
-            (void)t.one_of(i, "value", {"1", "2", "3", "X"});
-        }
-        r.rank = t.number(i, "rank");
-        r.note = t.at(i, "note");
-        r.source = t.required(i, "source");
-    }
-    return rows;
-}
-
-std::vector<NodesRow> read_regional_nodes() {
-    const Table t("regional_nodes.csv", {"code_from", "code_to", "nodes", "note", "source"});
-    std::vector<NodesRow> rows;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        NodesRow& r = rows.emplace_back();
-        r.from = t.number(i, "code_from");
-        r.to = t.number(i, "code_to");
-        r.nodes = t.one_of(i, "nodes", {"yes", "no", "unknown", "not_given"});
-        r.note = t.at(i, "note");
-        r.source = t.required(i, "source");
-    }
-    return rows;
-}
-
-std::vector<MetsRow> read_mets_at_dx() {
-    const Table t("mets_at_dx.csv", {"code", "items", "finding", "source"});
-    std::vector<MetsRow> rows;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        MetsRow& r = rows.emplace_back();
-        r.code = t.number(i, "code");
-        r.items = t.required(i, "items");
-        r.finding = t.one_of(i, "finding", {"absent", "present", "not_applicable", "unknown"});
-        r.source = t.required(i, "source");
-    }
-    return rows;
-}
-
-std::vector<EditionRow> read_tnm_edition() {
-    const Table t("tnm_edition.csv", {"code", "edition", "action", "note", "source"});
-    std::vector<EditionRow> rows;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        EditionRow& r = rows.emplace_back();
-        r.code = t.number(i, "code");
-        r.action = t.one_of(i, "action", {"edition", "not_given", "refuse"});
-        r.edition = r.action == "edition" ? code_number(t.one_of(i, "edition", {"7", "8"})) : 0;
-        r.note = t.at(i, "note");
-        r.source = t.required(i, "source");
-    }
-    return rows;
-}
-
-std::vector<TnmRow> read_tnm_output() {
-    const Table t("tnm_output.csv", {"naaccr_id", "system", "lmsstage", "code", "source"});
-    std::vector<TnmRow> rows;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        // An empty code: the item has no code for that value, and is left blank (the source says why).
-        rows.push_back(TnmRow{t.required(i, "naaccr_id"), t.required(i, "system"), t.required(i, "lmsstage"),
-                              t.at(i, "code"), t.required(i, "source")});
-    }
-    return rows;
-}
-
-std::vector<SummaryStageRow> read_summary_stage_2018() {
-    const Table t("summary_stage_2018.csv", {"summary_stage", "nodes_involved", "direct_extension", "code", "source"});
-    std::vector<SummaryStageRow> rows;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        rows.push_back(SummaryStageRow{
-            t.one_of(i, "summary_stage", {"localized", "regional", "distant", "undetermined"}),
-            t.one_of(i, "nodes_involved", {"yes", "no", "*"}), t.one_of(i, "direct_extension", {"yes", "no", "*"}),
-            t.one_of(i, "code", {"0", "1", "2", "3", "4", "7", "8", "9"}), t.required(i, "source")});
-    }
-    return rows;
-}
-
-std::vector<ExtensionRow> read_ss2018_direct_extension() {
-    const Table t("ss2018_direct_extension.csv", {"input", "system", "value", "direct_extension", "source"});
-    std::vector<ExtensionRow> rows;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        rows.push_back(ExtensionRow{t.one_of(i, "input", {"extension", "T"}), t.required(i, "system"),
-                                    t.required(i, "value"), t.one_of(i, "direct_extension", {"yes", "no"}) == "yes",
-                                    t.required(i, "source")});
-    }
-    return rows;
-}
-
-std::vector<ItemRow> read_items() {
-    const Table t("items.csv", {"naaccr_id", "naaccr_num", "naaccr_name", "dictionaries", "source"});
-    std::vector<ItemRow> rows;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        rows.push_back(ItemRow{t.required(i, "naaccr_id"), t.number(i, "naaccr_num"), t.required(i, "naaccr_name"),
-                               t.required(i, "dictionaries"), t.required(i, "source")});
-    }
-    std::sort(rows.begin(), rows.end(), [](const ItemRow& a, const ItemRow& b) { return a.id < b.id; });
-    return rows;
-}
-
+/// Every table, each file named with the columns it must have; items sorted by id for the lookup.
 Tables read_all() {
     Tables all;
-    all.histology = read_histology();
-    all.behavior = read_behavior();
-    all.primary_site = read_primary_site();
-    all.tumor_size = read_tumor_size();
-    all.grade = read_grade();
-    all.regional_nodes = read_regional_nodes();
-    all.mets_at_dx = read_mets_at_dx();
-    all.tnm_edition = read_tnm_edition();
-    all.tnm_output = read_tnm_output();
-    all.summary_stage_2018 = read_summary_stage_2018();
-    all.ss2018_direct_extension = read_ss2018_direct_extension();
-    all.items = read_items();
+    all.histology =
+        read_table("histology.csv", {"histology_from", "histology_to", "class", "refusal", "source"}, histology_row);
+    all.behavior = read_table("behavior.csv", {"code", "accepted", "refusal", "source"}, behavior_row);
+    all.primary_site = read_table(
+        "primary_site.csv",
+        {"class", "site_from", "site_to", "edition", "discriminator", "site", "gi_site", "refusal", "source"},
+        site_row);
+    all.tumor_size =
+        read_table("tumor_size.csv", {"code_from", "code_to", "action", "size_mm", "note", "source"}, size_row);
+    all.grade = read_table("grade.csv", {"schema", "code", "target", "value", "rank", "note", "source"}, grade_row);
+    all.regional_nodes =
+        read_table("regional_nodes.csv", {"code_from", "code_to", "nodes", "note", "source"}, nodes_row);
+    all.mets_at_dx = read_table("mets_at_dx.csv", {"code", "items", "finding", "source"}, mets_row);
+    all.tnm_edition = read_table("tnm_edition.csv", {"code", "edition", "action", "note", "source"}, edition_row);
+    all.tnm_output = read_table("tnm_output.csv", {"naaccr_id", "system", "lmsstage", "code", "source"}, tnm_row);
+    all.summary_stage_2018 =
+        read_table("summary_stage_2018.csv", {"summary_stage", "nodes_involved", "direct_extension", "code", "source"},
+                   summary_stage_row);
+    all.ss2018_direct_extension = read_table("ss2018_direct_extension.csv",
+                                             {"input", "system", "value", "direct_extension", "source"}, extension_row);
+    all.items = read_table("items.csv", {"naaccr_id", "naaccr_num", "naaccr_name", "dictionaries", "source"}, item_row);
+    std::sort(all.items.begin(), all.items.end(), [](const ItemRow& a, const ItemRow& b) { return a.id < b.id; });
     return all;
 }
 

@@ -83,13 +83,8 @@ private:
     bool start() {
         ensure(4);
         const std::string_view head(m_buf.data(), m_end);
-        if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF" ||
-            head.substr(0, 2).find('\0') != std::string_view::npos) {
-            m_problem =
-                "the input is UTF-16 or UTF-32 (it starts with a byte-order mark or a NUL byte): lmsstage "
-                "reads UTF-8; convert it first, e.g. iconv -f UTF-16 -t UTF-8" +
-                std::string(k_rest);
-            return emit({}, RecordPlace{1, 1, -1, {}}, m_problem, true);
+        if (const std::string_view problem = wide_input_problem(head); !problem.empty()) {
+            return emit({}, RecordPlace{1, 1, -1, {}}, problem, true);
         }
         if (head.substr(0, 3) == "\xEF\xBB\xBF") {
             m_pos = 3;  // a UTF-8 byte-order mark is not data, nor part of the first line's columns
@@ -283,6 +278,15 @@ private:
 };
 
 }  // namespace
+
+std::string_view wide_input_problem(std::string_view head) noexcept {
+    if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF" ||
+        head.substr(0, 2).find('\0') != std::string_view::npos) {
+        return "the input is UTF-16 or UTF-32 (it starts with a byte-order mark or a NUL byte): lmsstage reads UTF-8; "
+               "convert it first, e.g. iconv -f UTF-16 -t UTF-8; the rest of this input was not read";
+    }
+    return {};
+}
 
 StreamEnd split_records(const ReadFn& read, const std::function<bool(const RawRecord&)>& on_record) {
     Framer framer(read, on_record);

@@ -45,6 +45,10 @@ struct StreamEnd {
     long long line = 0;  ///< read_error: the line being read
 };
 
+/// The problem of an input whose first bytes (`head`) are a UTF-16 byte-order mark or hold a NUL
+/// byte: UTF-16 or UTF-32, which is refused. Empty when the input may be UTF-8.
+std::string_view wide_input_problem(std::string_view head) noexcept;
+
 /// Calls `on_record` for every record in order. Stops as soon as `on_record` returns false.
 StreamEnd split_records(const ReadFn& read, const std::function<bool(const RawRecord&)>& on_record);
 

@@ -34,17 +34,10 @@ std::string refused_field(const FieldSpec& spec, std::string_view from) {
 
 /// A key that is neither an item lmsstage reads, nor a case field, nor a NAACCR item.
 std::string unknown_naaccr_key(std::string_view key, bool check_keys) {
-    std::string suggestion;
-    std::size_t best = 3;
-    const auto consider = [&](std::string_view candidate) {
-        if (const std::size_t d = edit_distance(key, candidate); d < best) {
-            best = d;
-            suggestion = std::string(candidate);
-        }
-    };
+    Closest closest(key);
     std::string items;
     for (const naaccr::ItemInfo& item : naaccr::input_items()) {
-        consider(item.id);
+        closest.consider(item.id);
         items += items.empty() ? "" : ", ";
         items += item.id;
     }
@@ -52,16 +45,16 @@ std::string unknown_naaccr_key(std::string_view key, bool check_keys) {
         const bool derived = std::any_of(std::begin(k_derived), std::end(k_derived),
                                          [&](const Derived& d) { return d.field == spec.field; });
         if (!derived) {
-            consider(spec.key);
+            closest.consider(spec.key);
         }
     }
     if (check_keys) {
-        consider("expect");
-        consider("source");
+        closest.consider("expect");
+        closest.consider("source");
     }
     std::string message = "unknown key \"" + shorten(key) + "\": not a NAACCR item";
-    if (!suggestion.empty()) {
-        message += " (did you mean \"" + suggestion + "\"?)";
+    if (!closest.suggestion().empty()) {
+        message += " (did you mean \"" + closest.suggestion() + "\"?)";
     }
     return message + "; the items lmsstage reads: " + items +
            "; and the case fields no NAACCR item carries, as in lmsstage --help";

@@ -77,6 +77,13 @@ void append_key(std::string& out, std::string_view key) {
     out += "\":";
 }
 
+/// A member after others: ,"key":"text".
+void append_string_member(std::string& out, std::string_view key, std::string_view text) {
+    out += ',';
+    append_key(out, key);
+    append_json_string(out, text);
+}
+
 void append_string_or_null(std::string& out, std::string_view text) {
     if (text.empty()) {
         out += "null";
@@ -101,9 +108,7 @@ void append_string_array(std::string& out, const Range& items) {
 
 void append_place(std::string& out, RecordPlace place) {
     if (!place.file.empty()) {
-        out += ',';
-        append_key(out, "file");
-        append_json_string(out, valid_utf8(place.file));  // a file name is any bytes
+        append_string_member(out, "file", valid_utf8(place.file));  // a file name is any bytes
     }
     const std::pair<std::string_view, long long> numbers[] = {
         {"line", place.line}, {"row", place.row}, {"column", place.column}, {"index", place.index}};
@@ -130,20 +135,14 @@ SurvivalFragments build_fragments(const SurvivalTable& t) {
     std::string& out = f.head;
     out += "{\"table\":";
     append_json_string(out, t.id);
-    out += ",\"title\":";
-    append_json_string(out, t.title);
-    out += ",\"measure\":";
-    append_json_string(out, t.measure);
-    out += ",\"source\":";
-    append_json_string(out, t.source);
+    append_string_member(out, "title", t.title);
+    append_string_member(out, "measure", t.measure);
+    append_string_member(out, "source", t.source);
     out += ",\"cohort\":";
     append_string_or_null(out, t.cohort);
-    out += ",\"taken\":";
-    append_json_string(out, t.taken);
-    out += ",\"cited_in\":";
-    append_json_string(out, t.cited_in);
-    out += ",\"population\":";
-    append_json_string(out, t.population);
+    append_string_member(out, "taken", t.taken);
+    append_string_member(out, "cited_in", t.cited_in);
+    append_string_member(out, "population", t.population);
     out += ",\"rows\":[";
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         if (i > 0) {

@@ -8,11 +8,6 @@ namespace lmsstage {
 using namespace detail;
 namespace {
 
-constexpr auto k_any_t = Set<T>::any();
-constexpr auto k_any_n = Set<N>::any();
-constexpr auto k_any_g = Set<G>::any();
-constexpr auto k_any_rate = Set<Rate>::any();
-
 // AJCC 7th ed., soft tissue sarcoma, primary tumour (T). Size is the greatest dimension.
 // clang-format off
 constexpr TDefinition k_t_definitions[] = {

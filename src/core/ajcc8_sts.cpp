@@ -10,11 +10,6 @@ namespace lmsstage {
 using namespace detail;
 namespace {
 
-constexpr auto k_any_t = Set<T>::any();
-constexpr auto k_any_n = Set<N>::any();
-constexpr auto k_any_g = Set<G>::any();
-constexpr auto k_any_rate = Set<Rate>::any();
-
 // Trunk & extremities and retroperitoneum: T by greatest dimension; no depth letter.
 constexpr TDefinition k_trunk_t[] = {
     {T::tx, "primary tumour cannot be assessed (size unknown)"},

@@ -111,6 +111,12 @@ struct Few {
     [[nodiscard]] E back() const { return items[count - 1]; }
 };
 
+/// Every value of a category: a stage-group cell that does not depend on it (the rule tables).
+inline constexpr auto k_any_t = Set<T>::any();
+inline constexpr auto k_any_n = Set<N>::any();
+inline constexpr auto k_any_g = Set<G>::any();
+inline constexpr auto k_any_rate = Set<Rate>::any();
+
 // ---------------------------------------------------------------------------------------------
 // Size bands: the T category by greatest dimension, as rows. Every boundary belongs to the lower
 // band (the manuals' "X cm or less"); the last band has no upper bound.

@@ -9,10 +9,6 @@ namespace lmsstage {
 using namespace detail;
 namespace {
 
-constexpr auto k_any_t = Set<T>::any();
-constexpr auto k_any_n = Set<N>::any();
-constexpr auto k_any_g = Set<G>::any();
-constexpr auto k_any_rate = Set<Rate>::any();  // FIGO does not use grade
 // "T1-T3" of each system: the uterine LMS/ESS T1 has no T1c, adenosarcoma's has.
 constexpr Set<T> k_uterine_t1_to_t3{T::t1a, T::t1b, T::t2a, T::t2b, T::t3a, T::t3b};
 constexpr Set<T> k_adenosarcoma_t1_to_t3{T::t1a, T::t1b, T::t1c, T::t2a, T::t2b, T::t3a, T::t3b};
@@ -48,6 +44,7 @@ constexpr TDefinition k_adenosarcoma_t[] = {
 
 // FIGO 2009 uterine sarcoma stages with their TNM equivalents. Precedence lives in the cells:
 // M1 is IVB whatever else; T4 is IVA with any N; N1 is IIIC only with T1-T3.
+// FIGO does not use grade or mitotic rate (any).
 // clang-format off
 constexpr GroupRow k_uterine_groups[] = {
     {{T::t1a},   {N::n0}, {M::m0}, k_any_g, k_any_rate, Stage::IA,   "limited to the uterus, 5 cm or less"},

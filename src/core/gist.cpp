@@ -9,10 +9,6 @@ namespace lmsstage {
 using namespace detail;
 namespace {
 
-constexpr auto k_any_t = Set<T>::any();
-constexpr auto k_any_n = Set<N>::any();
-constexpr auto k_any_g = Set<G>::any();  // GIST stage groups do not use grade
-constexpr auto k_any_rate = Set<Rate>::any();
 constexpr Set<Rate> k_low{Rate::low};
 constexpr Set<Rate> k_high{Rate::high};
 
@@ -25,7 +21,7 @@ constexpr TDefinition k_t_definitions[] = {
     {T::t4, "tumour more than 10 cm in greatest dimension"},
 };
 
-// AJCC GIST, gastric (stomach, omentum): stage groups by T, N, M and mitotic rate.
+// AJCC GIST, gastric (stomach, omentum): stage groups by T, N, M and mitotic rate (not grade).
 // clang-format off
 constexpr GroupRow k_gastric_groups[] = {
     {{T::t1, T::t2}, {N::n0}, {M::m0}, k_any_g, k_low,      Stage::IA,   ""},

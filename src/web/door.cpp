@@ -77,8 +77,7 @@ struct QueryError {
 
 QueryError unknown_key(std::string_view key) {
     std::string message = "unknown field \"" + std::string(key) + "\"";
-    std::string suggestion;
-    std::size_t best = 3;  // suggest only close matches
+    cli::Closest closest(key);
     std::string keys;
     for (const FieldSpec& spec : cli::field_specs()) {
         if (spec.kind == ValueKind::id) {
@@ -86,13 +85,10 @@ QueryError unknown_key(std::string_view key) {
         }
         keys += keys.empty() ? "" : ", ";
         keys += spec.key;
-        if (const std::size_t d = cli::edit_distance(key, spec.key); d < best) {
-            best = d;
-            suggestion = std::string(spec.key);
-        }
+        closest.consider(spec.key);
     }
-    if (!suggestion.empty()) {
-        message += " (did you mean \"" + suggestion + "\"?)";
+    if (!closest.suggestion().empty()) {
+        message += " (did you mean \"" + closest.suggestion() + "\"?)";
     }
     return QueryError{std::string(key), message + "; accepted fields: " + keys};
 }
