@@ -161,3 +161,23 @@ TEST_CASE("exact sizes - 0.1 read at once lies above its double, 0.5 on it", "[e
     CHECK(length_of("0.5").residue == 0);
     CHECK(length_of("999999999999999").residue == 0);
 }
+
+TEST_CASE("exact sizes - an exponent may carry a sign or a capital E", "[exact_size]") {
+    CHECK(length_of("5E+0").value == 5.0);
+    CHECK(length_of("5E+0").residue == 0);
+    CHECK(length_of("500000000000000000001E-20").exceeds_cm(5.0));  // 5.00000000000000000001
+    CHECK_FALSE(length_of("0.5e+1").exceeds_cm(5.0));
+}
+
+TEST_CASE("exact sizes - a decimal an integer double holds exactly, written long, has no residue", "[exact_size]") {
+    // 2^53 + 2 is a double; 20 digits with the point still equal it.
+    CHECK(length_of("9007199254740994.0000").residue == 0);
+    CHECK(length_of("9007199254740993").residue == 1);  // 2^53 + 1 rounds to 2^53 (even): the decimal is above it
+}
+
+TEST_CASE("exact sizes - digits beyond a double's, above and below a boundary with a larger magnitude",
+          "[exact_size]") {
+    CHECK(length_of("10.0000000000000000000001").exceeds_cm(10.0));
+    CHECK_FALSE(length_of("9.9999999999999999999999").exceeds_cm(10.0));
+    CHECK(length_of("9.9999999999999999999999").exceeds_cm(5.0));
+}
