@@ -33,6 +33,9 @@ constexpr std::string_view trimmed(std::string_view text) noexcept {
 
 constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+/// A character as words are compared: lower case, and a space or an underscore as '-'.
+constexpr char folded(char c) noexcept { return c == ' ' || c == '_' ? '-' : lower(c); }
+
 /// The text without surrounding blanks, in lower case (for messages and hints).
 std::string lower_trimmed(std::string_view text) {
     std::string out(trimmed(text));
@@ -42,9 +45,8 @@ std::string lower_trimmed(std::string_view text) {
 
 /// A word as compared: lower case, spaces and underscores as '-', no surrounding blanks.
 std::string normalized(std::string_view text) {
-    std::string out = lower_trimmed(text);
-    std::replace_if(
-        out.begin(), out.end(), [](char c) { return c == ' ' || c == '_'; }, '-');
+    std::string out(trimmed(text));
+    std::transform(out.begin(), out.end(), out.begin(), folded);
     return out;
 }
 
@@ -59,8 +61,7 @@ public:
         if (fits_) {
             size_ = text.size();
             for (std::size_t i = 0; i < size_; ++i) {
-                const char c = text[i];
-                buffer_[i] = c == ' ' || c == '_' ? '-' : lower(c);
+                buffer_[i] = folded(text[i]);
             }
         }
     }
@@ -94,9 +95,7 @@ bool normalizes_to(std::string_view word, std::string_view normal) noexcept {
         return false;  // the vocabulary's words have no surrounding blanks to trim
     }
     for (std::size_t i = 0; i < word.size(); ++i) {
-        const char c = word[i];
-        const char folded = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : (c == ' ' || c == '_' ? '-' : c);
-        if (folded != normal[i]) {
+        if (folded(word[i]) != normal[i]) {
             return false;
         }
     }
