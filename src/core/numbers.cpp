@@ -52,6 +52,13 @@ std::from_chars_result from_chars_fallback(const char* first, const char* last, 
 }
 #endif
 
+/// sign(digits / 10^k - value), for exact `digits` and `power` = 10^k (k >= 0): fma rounds once,
+/// and never a non-zero difference to zero, so the sign is exact.
+std::int8_t fraction_residue(double value, double power, double digits) noexcept {
+    const double difference = std::fma(value, power, -digits);  // value*10^k - digits
+    return static_cast<std::int8_t>(difference > 0.0 ? -1 : (difference < 0.0 ? 1 : 0));
+}
+
 /// Decimal exponents beyond this are out of any double's range.
 constexpr long long k_max_power = 100000;
 
@@ -117,9 +124,7 @@ std::int8_t residue_of(const Decimal& d, double value) {
             power *= 10.0;  // exact up to 10^22
         }
         if (d.exponent < 0) {
-            // fma rounds once, and never a non-zero difference to zero: the sign is exact.
-            const double difference = std::fma(value, power, -digits);  // value*10^k - digits
-            return static_cast<std::int8_t>(difference > 0.0 ? -1 : (difference < 0.0 ? 1 : 0));
+            return fraction_residue(value, power, digits);
         }
         if (digits * power < k_exact_limit) {
             const double whole = digits * power;
@@ -197,9 +202,7 @@ std::int8_t residue_of(std::string_view text, double value) {
     for (int k = 0; k < fraction; ++k) {
         power *= 10.0;  // exact: at most 10^15
     }
-    // fma rounds once, and never a non-zero difference to zero: the sign is exact.
-    const double difference = std::fma(value, power, -digits);  // value*10^k - digits
-    return static_cast<std::int8_t>(difference > 0.0 ? -1 : (difference < 0.0 ? 1 : 0));
+    return fraction_residue(value, power, digits);
 }
 
 bool read_plain_decimal(std::string_view text, double& value, std::int8_t& residue) noexcept {
@@ -230,9 +233,7 @@ bool read_plain_decimal(std::string_view text, double& value, std::int8_t& resid
     // from_chars does (Clinger's fast path).
     const auto exact_digits = static_cast<double>(digits);
     value = exact_digits / power;
-    // fma rounds once, and never a non-zero difference to zero: the sign is exact.
-    const double difference = std::fma(value, power, -exact_digits);  // value*10^k - digits
-    residue = static_cast<std::int8_t>(difference > 0.0 ? -1 : (difference < 0.0 ? 1 : 0));
+    residue = fraction_residue(value, power, exact_digits);  // 0 for a whole number (power 1)
     return true;
 }
 
