@@ -135,11 +135,12 @@ TEST_CASE("completion: every value a field accepts is completed after its option
 TEST_CASE("completion: --site offers each site word, in the table's order", "[completion]") {
     const std::string bash = completion_script("bash");
     REQUIRE(bash.find("--site) _lmsstage_reply 'soft-tissue extremity trunk retroperitoneum head-neck visceral "
-                      "uterus gi' \"$cur\" \"$prefix\"") != std::string::npos);
+                      "uterus gi head-neck-organ' \"$cur\" \"$prefix\"") != std::string::npos);
     const std::string zsh = completion_script("zsh");
     REQUIRE(zsh.find("--site=[") != std::string::npos);
-    REQUIRE(zsh.find(":SITE:(soft-tissue extremity trunk retroperitoneum head-neck visceral uterus gi)'") !=
-            std::string::npos);
+    REQUIRE(
+        zsh.find(":SITE:(soft-tissue extremity trunk retroperitoneum head-neck visceral uterus gi head-neck-organ)'") !=
+        std::string::npos);
 }
 
 TEST_CASE("completion: rules completes every rule-set id, survival and notes", "[completion]") {

@@ -452,11 +452,11 @@ TEST_CASE("a word one letter off gets the nearest value, a word far from all get
 
 TEST_CASE("carcinosarcoma and its other names read as carcinosarcoma, to be refused with the reason",
           "[fields][words]") {
-    check_reads<Histology>(Field::histology, &Case::histology,
-                           {{"carcinosarcoma", Histology::carcinosarcoma},
-                            {"MMMT", Histology::carcinosarcoma},
-                            {"malignant mixed mullerian tumor", Histology::carcinosarcoma},
-                            {"Malignant_Mixed_Mullerian_Tumour", Histology::carcinosarcoma}});
+    check_reads<HistologyType>(Field::histology, &Case::histology,
+                               {{"carcinosarcoma", Histology::carcinosarcoma},
+                                {"MMMT", Histology::carcinosarcoma},
+                                {"malignant mixed mullerian tumor", Histology::carcinosarcoma},
+                                {"Malignant_Mixed_Mullerian_Tumour", Histology::carcinosarcoma}});
 }
 
 TEST_CASE("a finding reads yes, true, present, positive, y and their noes, in any case", "[fields][words]") {

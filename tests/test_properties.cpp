@@ -139,7 +139,7 @@ std::vector<std::pair<std::string, std::string>> json_members(const Case& c, Len
     if (c.site)
         add(Field::site, in_quotes(name(*c.site)));
     if (c.histology)
-        add(Field::histology, in_quotes(name(*c.histology)));
+        add(Field::histology, in_quotes(c.histology->word()));
     if (c.edition)
         add(Field::edition, std::to_string(*c.edition));
     if (c.size) {
@@ -709,8 +709,10 @@ Malformed malform(Gen& g, Case c, Family family) {
                     break;
                 if (c.site == Site::gi)
                     break;  // visceral given as gi + lms: histology is the system there
-                c.histology = g.chance(0.5) ? Histology::ess : Histology::adenosarcoma;
-                return {c, Field::histology, "ess or adenosarcoma outside the uterus"};
+                // Adenosarcoma is a uterine tumour; ESS outside the uterus is an AJCC 8 ch. 45 unusual
+                // histology (SEER EOD Soft Tissue Rare), which the AJCC 7 soft tissue chapter stages.
+                c.histology = c.edition == 8 && g.chance(0.5) ? Histology::ess : Histology::adenosarcoma;
+                return {c, Field::histology, "adenosarcoma outside the uterus, or ESS there under AJCC 8"};
             case 7:
                 if (family != Family::soft_tissue)
                     break;
@@ -1456,7 +1458,7 @@ std::vector<std::string> flags_of(const Case& c, LengthSpelling spelling, Gen& g
     if (c.site)
         valued(Field::site, std::string(name(*c.site)));
     if (c.histology)
-        valued(Field::histology, std::string(name(*c.histology)));
+        valued(Field::histology, std::string(c.histology->word()));
     if (c.edition)
         valued(Field::edition, std::to_string(*c.edition));
     if (c.size)

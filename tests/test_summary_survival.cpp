@@ -341,12 +341,14 @@ TEST_CASE("Survival table - a case outside every table still has its summary sta
 }
 
 TEST_CASE("Survival table - which site and histology each table covers, every pair", "[survival][population]") {
-    // Soft tissue: C49 sites (and the generic soft-tissue site, which stands for them), leiomyosarcoma;
+    // Soft tissue: C49 sites (and the generic soft-tissue site, which stands for them), every sarcoma
+    // of the SEER site recode Soft Tissue including Heart (every histology but lymphoma, Kaposi sarcoma
+    // and mesothelioma: lms, the other soft tissue sarcomas, ESS at those sites);
     // GIST: site gi, gist; uterine leiomyosarcoma: site uterus, lms. Everything else: no table.
     auto expected = [](Site site, Histology h) -> std::string_view {
         const bool c49 =
             site == Site::soft_tissue || site == Site::extremity || site == Site::trunk || site == Site::head_neck;
-        if (c49 && h == Histology::lms)
+        if (c49 && (h == Histology::lms || h == Histology::sarcoma || h == Histology::ess))
             return "soft-tissue-sarcoma";
         if (site == Site::gi && h == Histology::gist)
             return "gist";

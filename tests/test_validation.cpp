@@ -102,7 +102,8 @@ std::vector<Invalid> invalid_cases() {
          edited(uterus(), [](Case& c) { c.histology = Histology::adenosarcoma; }), "myometrial_invasion"},
         {"carcinosarcoma (staged as endometrial carcinoma)", uterine_case(3.0, Histology::carcinosarcoma), "histology"},
         // histology and site
-        {"ess, site left out", edited(sts(), [](Case& c) { c.histology = Histology::ess; }), "histology"},
+        {"adenosarcoma, site left out", edited(sts(), [](Case& c) { c.histology = Histology::adenosarcoma; }),
+         "histology"},
         {"gist, site left out", edited(sts(), [](Case& c) { c.histology = Histology::gist; }), "histology"},
         {"site gi, histology left out", edited(sts(), [](Case& c) { c.site = Site::gi; }), "histology"},
         // AJCC 7 depth: the retroperitoneum is deep by definition
@@ -156,13 +157,19 @@ std::vector<Invalid> invalid_cases() {
                                    c.grade.reset();
                                }),
                         "grade"});
-        rows.push_back({"ess" + at,
-                        edited(sts(),
-                               [site](Case& c) {
-                                   c.site = site;
-                                   c.histology = Histology::ess;
-                               }),
-                        "histology"});
+        // ESS outside the uterus: the AJCC 7 soft tissue chapter stages it (Collaborative Stage AJCC 7
+        // inclusion table, Soft Tissue 8823-8935); the 8th edition does not (ch. 45, SEER EOD Soft
+        // Tissue Rare). Sites that need edition 8 are checked with it.
+        if (site != Site::soft_tissue) {
+            rows.push_back({"ess under AJCC 8" + at,
+                            edited(sts(),
+                                   [site](Case& c) {
+                                       c.site = site;
+                                       c.edition = 8;
+                                       c.histology = Histology::ess;
+                                   }),
+                            "histology"});
+        }
         rows.push_back({"adenosarcoma" + at,
                         edited(sts(),
                                [site](Case& c) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "lmsstage/histology.hpp"
 #include "lmsstage/vocabulary.hpp"
 
 namespace lmsstage {
@@ -51,7 +52,7 @@ using MitoticRate = double;
 /// field was not given; the staging function applies the documented default and says so.
 struct Case {
     std::optional<Site> site;                             ///< default soft_tissue
-    std::optional<Histology> histology;                   ///< default lms
+    std::optional<HistologyType> histology;               ///< default lms (8890/3)
     std::optional<Measured<Length>> size;                 ///< greatest dimension
     std::optional<Depth> depth;                           ///< AJCC 7 soft tissue only
     std::optional<Grade> grade;                           ///< FNCLCC; required for soft tissue systems

@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "lmsstage/histology.hpp"
 #include "lmsstage/survival.hpp"
 #include "lmsstage/vocabulary.hpp"
 
@@ -139,6 +140,7 @@ using Trace = ReusableList<TraceStep>;
 /// The staged case.
 struct Result {
     System system;
+    HistologyType histology = Histology::lms;  ///< the histologic type staged (given, or the default lms)
     Categories categories;
     std::optional<Stage> stage;                 ///< nullopt when the inputs leave it undetermined
     StageSet possible_stages;                   ///< every stage consistent with the inputs

@@ -12,10 +12,26 @@
 namespace lmsstage {
 
 /// Anatomic site of the primary tumour; chooses the staging system together with histology.
-enum class Site : std::uint8_t { soft_tissue, extremity, trunk, retroperitoneum, head_neck, visceral, uterus, gi };
-/// Histologic type: leiomyosarcoma, endometrial stromal sarcoma, adenosarcoma, GIST. Carcinosarcoma is
-/// recognised only to be refused with its reason: it is staged as endometrial carcinoma.
-enum class Histology : std::uint8_t { lms, ess, adenosarcoma, gist, carcinosarcoma };
+/// `head_neck_organ`: a sarcoma of an organ of the head and neck (larynx, salivary gland, cervical
+/// oesophagus...), staged by the AJCC 8th edition head and neck chapter but outside the soft tissue
+/// survival population.
+enum class Site : std::uint8_t {
+    soft_tissue,
+    extremity,
+    trunk,
+    retroperitoneum,
+    head_neck,
+    visceral,
+    uterus,
+    gi,
+    head_neck_organ,
+};
+/// The family of a histologic type, as the staging rules tell them apart: leiomyosarcoma, endometrial
+/// stromal sarcoma, adenosarcoma, GIST, every other sarcoma the soft tissue chapters stage, and the
+/// types recognised only to be refused with their reason (carcinosarcoma, staged as endometrial
+/// carcinoma; Kaposi sarcoma, dermatofibrosarcoma protuberans and the chapters' other exclusions).
+/// The types themselves are the rows of the histology table (histology.hpp).
+enum class Histology : std::uint8_t { lms, ess, adenosarcoma, gist, carcinosarcoma, sarcoma, excluded };
 /// Depth relative to the superficial fascia (AJCC 7 soft tissue T subcategory a/b).
 enum class Depth : std::uint8_t { superficial, deep };
 /// FNCLCC histologic grade; `gx` = cannot be assessed.
@@ -80,10 +96,12 @@ inline constexpr auto k_all_fields = [] {
     return all;
 }();
 
-inline constexpr std::array k_all_sites = {Site::soft_tissue, Site::extremity, Site::trunk,  Site::retroperitoneum,
-                                           Site::head_neck,   Site::visceral,  Site::uterus, Site::gi};
-inline constexpr std::array k_all_histologies = {Histology::lms, Histology::ess, Histology::adenosarcoma,
-                                                 Histology::gist, Histology::carcinosarcoma};
+inline constexpr std::array k_all_sites = {Site::soft_tissue,     Site::extremity, Site::trunk,
+                                           Site::retroperitoneum, Site::head_neck, Site::visceral,
+                                           Site::uterus,          Site::gi,        Site::head_neck_organ};
+inline constexpr std::array k_all_histologies = {
+    Histology::lms,     Histology::ess,     Histology::adenosarcoma, Histology::gist, Histology::carcinosarcoma,
+    Histology::sarcoma, Histology::excluded};
 inline constexpr std::array k_all_depths = {Depth::superficial, Depth::deep};
 inline constexpr std::array k_all_grades = {Grade::g1, Grade::g2, Grade::g3, Grade::gx};
 inline constexpr std::array k_all_extensions = {Extension::confined, Extension::adjacent, Extension::adjacent_organ,

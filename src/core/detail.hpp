@@ -262,6 +262,8 @@ enum class NoteId : std::uint8_t {
     no_table_visceral,
     no_table_ess,
     no_table_adenosarcoma,
+    no_table_uterine_other,
+    no_table_head_neck_organ,
 };
 
 /// Adds a catalogued note to the result.

@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "core/numbers.hpp"
 #include "lmsstage/rules.hpp"
@@ -162,6 +163,12 @@ constexpr Hint k_site_hints[] = {
     {"lung", "a sarcoma of the lung is staged with site visceral and edition 8"},
     {"kidney", "a sarcoma of the kidney is staged with site visceral and edition 8"},
     {"bladder", "a sarcoma of the bladder is staged with site visceral and edition 8"},
+    {"heart",
+     "a sarcoma of the heart or mediastinum is staged with site soft-tissue under the AJCC 7th edition "
+     "(Collaborative Stage schema Heart and Mediastinum) and site visceral under the 8th (ch. 42)"},
+    {"mediastinum",
+     "a sarcoma of the heart or mediastinum is staged with site soft-tissue under the AJCC 7th edition "
+     "(Collaborative Stage schema Heart and Mediastinum) and site visceral under the 8th (ch. 42)"},
     {"vein", "a leiomyosarcoma of a great vein is staged by where it lies: trunk, retroperitoneum or extremity"},
 };
 constexpr Hint k_grade_hints[] = {
@@ -208,8 +215,6 @@ template <typename E>
 constexpr auto& all_values() {
     if constexpr (std::is_same_v<E, Site>)
         return k_all_sites;
-    else if constexpr (std::is_same_v<E, Histology>)
-        return k_all_histologies;
     else if constexpr (std::is_same_v<E, Depth>)
         return k_all_depths;
     else if constexpr (std::is_same_v<E, Grade>)
@@ -234,12 +239,87 @@ Read<E> read_word(const FieldInfo& f, std::string_view text) {
             }
         }
     }
-    // Carcinosarcoma is a word lmsstage knows only to refuse it, with its reason (stage.cpp).
-    if constexpr (std::is_same_v<E, Histology>) {
-        const std::string word = normalized(text);
-        if (word == "carcinosarcoma" || word == "mmmt" || word == "malignant-mixed-mullerian-tumour" ||
-            word == "malignant-mixed-mullerian-tumor") {
-            return Histology::carcinosarcoma;
+    return invalid(f, text, hint_for(f, text));
+}
+
+// ---- Histology: a word of the histology table, or an ICD-O-3 code ---------------------------------
+
+/// What an ICD-O-3 behaviour code means.
+std::string_view behaviour_words(int behaviour) noexcept {
+    switch (behaviour) {
+        case 0: return "benign";
+        case 1: return "uncertain whether benign or malignant";
+        case 2: return "in situ";
+        case 3: return "malignant";
+        case 6: return "malignant, metastatic site";
+        case 9: return "malignant, uncertain whether primary or metastatic";
+        default: return "not an ICD-O-3 behaviour code";
+    }
+}
+
+/// An ICD-O-3 morphology as written: "8850", "8850/3" or "88503" (code then behaviour); the
+/// behaviour is -1 when not written.
+bool read_icd_o_code(std::string_view word, int& code, int& behaviour) noexcept {
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    const bool four = word.size() >= 4 && std::all_of(word.begin(), word.begin() + 4, digit);
+    if (!four) {
+        return false;
+    }
+    code = (word[0] - '0') * 1000 + (word[1] - '0') * 100 + (word[2] - '0') * 10 + (word[3] - '0');
+    if (word.size() == 4) {
+        behaviour = -1;
+        return true;
+    }
+    if (word.size() == 5 && digit(word[4])) {
+        behaviour = word[4] - '0';
+        return true;
+    }
+    if (word.size() == 6 && word[4] == '/' && digit(word[5])) {
+        behaviour = word[5] - '0';
+        return true;
+    }
+    return false;
+}
+
+/// The type of an ICD-O-3 code: its row for the behaviour written, or, with none written, the
+/// malignant row (else the code's only row: 8821 is desmoid tumour, 8821/1).
+Read<HistologyType> read_histology_code(const FieldInfo& f, std::string_view text, int code, int behaviour) {
+    const auto c = static_cast<std::uint16_t>(code);
+    if (behaviour >= 0) {
+        if (const auto type = HistologyType::of(c, static_cast<std::uint8_t>(behaviour))) {
+            return *type;
+        }
+    } else {
+        for (const std::uint8_t b : {std::uint8_t{3}, std::uint8_t{1}, std::uint8_t{0}, std::uint8_t{2}}) {
+            if (const auto type = HistologyType::of(c, b)) {
+                return *type;
+            }
+        }
+    }
+    if (const auto malignant = HistologyType::of(c, 3); malignant && behaviour >= 0) {
+        return CaseError{f.field, "ICD-O-3 " + std::to_string(code) + "/" + std::to_string(behaviour) +
+                                      " has behaviour " + std::to_string(behaviour) + " (" +
+                                      std::string(behaviour_words(behaviour)) +
+                                      "): lmsstage stages malignant tumours, behaviour 3 (" + malignant->code_text() +
+                                      " is " + std::string(malignant->row().name) + "), got " + shown(text)};
+    }
+    return CaseError{f.field, "ICD-O-3 " + std::to_string(code) +
+                                  " is not in lmsstage's histology table (the sarcomas of ICD-O-3 8800-9581, and "
+                                  "the codes it refuses with their reason): give the histology's code as ICD-O-3 "
+                                  "writes it (8850 or 8850/3) or its name (liposarcoma), got " +
+                                  shown(text)};
+}
+
+Read<HistologyType> read_histology(const FieldInfo& f, std::string_view text) {
+    const std::string_view word = trimmed(text);
+    int code = 0;
+    int behaviour = -1;
+    if (read_icd_o_code(word, code, behaviour)) {
+        return read_histology_code(f, text, code, behaviour);
+    }
+    if (const Folded folded(word); folded.fits()) {
+        if (const auto type = HistologyType::named(folded.view())) {
+            return *type;
         }
     }
     return invalid(f, text, hint_for(f, text));
@@ -355,6 +435,8 @@ template <typename V>
 Read<V> read_value(const FieldInfo& f, std::string_view text) {
     if constexpr (std::is_same_v<V, Finding>) {
         return read_finding(f, text);
+    } else if constexpr (std::is_same_v<V, HistologyType>) {
+        return read_histology(f, text);
     } else if constexpr (std::is_enum_v<V>) {
         return read_word<V>(f, text);
     } else if constexpr (std::is_same_v<V, Measured<Length>>) {
@@ -406,19 +488,19 @@ std::optional<CaseError> read(Case& c, const FieldInfo& f, std::string_view text
     return std::nullopt;
 }
 
-/// A value lmsstage knows only to refuse it, with its reason: not offered among the words.
-template <typename E>
-constexpr bool refused(E value) {
-    if constexpr (std::is_same_v<E, Histology>) {
-        return value == Histology::carcinosarcoma;
-    } else {
-        return false;
-    }
-}
-
-template <typename E, std::size_t N>
-constexpr std::size_t offered_count(const std::array<E, N>& all) {
-    return static_cast<std::size_t>(std::count_if(all.begin(), all.end(), [](E v) { return !refused(v); }));
+/// The histology table's words, in table order: the staged types' own words (the refused ones are
+/// words lmsstage knows only to refuse them with their reason, and are not offered).
+std::span<const std::string_view> histology_words() noexcept {
+    static const std::vector<std::string_view> k_words = [] {
+        std::vector<std::string_view> out;
+        for (const HistologyRow& row : histology_table()) {
+            if (!row.word.empty() && !row.refused()) {
+                out.push_back(row.word);
+            }
+        }
+        return out;
+    }();
+    return k_words;
 }
 
 template <auto Member>
@@ -430,15 +512,14 @@ std::span<const std::string_view> words() noexcept {
     } else if constexpr (std::is_same_v<V, int>) {
         static constexpr std::array<std::string_view, 2> k_words = {"7", "8"};
         return k_words;
+    } else if constexpr (std::is_same_v<V, HistologyType>) {
+        return histology_words();
     } else if constexpr (std::is_enum_v<V>) {
         static const auto k_words = [] {
             constexpr auto& all = all_values<V>();
-            std::array<std::string_view, offered_count(all)> out{};
-            std::size_t n = 0;
-            for (V value : all) {
-                if (!refused(value)) {
-                    out[n++] = name(value);
-                }
+            std::array<std::string_view, all.size()> out{};
+            for (std::size_t i = 0; i < all.size(); ++i) {
+                out[i] = name(all[i]);
             }
             return out;
         }();
@@ -466,16 +547,13 @@ constexpr Synonym k_site_synonyms[] = {
     {"trunk-wall", "trunk"},      {"retroperitoneal", "retroperitoneum"},
     {"head-and-neck", "head-neck"}, {"head/neck", "head-neck"},  {"uterine", "uterus"},
     {"corpus-uteri", "uterus"},   {"gastrointestinal", "gi"},    {"gi-tract", "gi"},
-    {"viscera", "visceral"},
+    {"viscera", "visceral"},      {"larynx", "head-neck-organ"}, {"laryngeal", "head-neck-organ"},
+    {"parotid", "head-neck-organ"}, {"salivary-gland", "head-neck-organ"},
+    {"oral-cavity", "head-neck-organ"}, {"pharynx", "head-neck-organ"}, {"thyroid", "head-neck-organ"},
+    {"sinonasal", "head-neck-organ"}, {"cervical-esophagus", "head-neck-organ"},
+    {"cervical-oesophagus", "head-neck-organ"},
 };
 // clang-format on
-constexpr Synonym k_histology_synonyms[] = {
-    {"leiomyosarcoma", "lms"},
-    {"endometrial-stromal-sarcoma", "ess"},
-    {"mullerian-adenosarcoma", "adenosarcoma"},
-    {"gastrointestinal-stromal-tumour", "gist"},
-    {"gastrointestinal-stromal-tumor", "gist"},
-};
 // clang-format off
 constexpr Synonym k_grade_synonyms[] = {
     {"i", "1"},  {"ii", "2"},  {"iii", "3"},  {"g1", "1"}, {"g2", "2"},
@@ -506,14 +584,19 @@ constexpr std::string_view k_record = "Records (batch and check)";
 
 constexpr std::array k_fields = {
     row<&Case::site>(Field::site, "site", "--site", ValueKind::choice, "SITE", k_case,
-                     "primary site: soft-tissue (default; AJCC 7 only), extremity, trunk, retroperitoneum, head-neck, "
-                     "visceral (AJCC 8 only), uterus (FIGO 2009), gi (with histology gist or lms)",
+                     "primary site: soft-tissue (default; AJCC 7 only), extremity, trunk, "
+                     "retroperitoneum, head-neck (soft tissue of the head and neck), head-neck-organ (an organ of the "
+                     "head and neck: larynx, salivary gland, cervical oesophagus...; AJCC 8 only), visceral (AJCC 8 "
+                     "only), uterus (FIGO 2009), gi (with histology gist or a sarcoma's type); heart and mediastinum: "
+                     "soft-tissue under AJCC 7, visceral under AJCC 8",
                      {}, "soft-tissue", k_site_synonyms),
     row<&Case::histology>(
         Field::histology, "histology", "--histology", ValueKind::choice, "TYPE", k_case,
-        "lms (leiomyosarcoma; the default, except at site gi, which needs it named); ess (endometrial stromal "
-        "sarcoma) and adenosarcoma at site uterus; gist (gastrointestinal stromal tumour) at site gi",
-        {}, "lms", k_histology_synonyms),
+        "the histologic type, by name or ICD-O-3 code (liposarcoma, ups, 8850, 8850/3): lms (leiomyosarcoma; "
+        "the default, except at site gi, which needs it named) and every sarcoma the AJCC soft tissue chapters "
+        "stage; ess and adenosarcoma at site uterus; gist at site gi; Kaposi sarcoma, DFSP, desmoid and the "
+        "chapters' other exclusions are refused with the reason (lmsstage rules histologies lists them all)",
+        {}, "lms"),
     row<&Case::edition>(
         Field::edition, "edition", "--edition", ValueKind::edition, "7|8", k_case,
         "AJCC edition for soft tissue and GIST: 7 (default) or 8 (soft tissue by site: give the site; no "

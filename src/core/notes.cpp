@@ -114,6 +114,17 @@ constexpr NoteRow k_notes[] = {
       "no survival table fits: the uterine figures lmsstage carries are for leiomyosarcoma and do not describe "
       "adenosarcoma",
       "American Cancer Society, Uterine sarcoma survival rates (figures given for uterine leiomyosarcoma)"}},
+    {NoteId::no_table_uterine_other,
+     {"no-table-uterine-other",
+      "no survival table fits: the uterine figures lmsstage carries are for leiomyosarcoma and do not describe "
+      "the other uterine sarcomas FIGO 2009 stages with it (sarcoma NOS, rhabdomyosarcoma, stromal sarcoma NOS)",
+      "American Cancer Society, Uterine sarcoma survival rates (figures given for uterine leiomyosarcoma)"}},
+    {NoteId::no_table_head_neck_organ,
+     {"no-table-head-neck-organ",
+      "no survival table fits: the soft tissue sarcoma figures (SEER site recode Soft Tissue including Heart: "
+      "C38.0, C47, C49) leave out sarcomas of the organs of the head and neck (larynx, salivary glands, "
+      "cervical oesophagus and the others the AJCC 8th edition head and neck chapter stages)",
+      "NCI SEER site recode ICD-O-3/WHO 2008 definition, Soft Tissue including Heart"}},
 };
 
 constexpr std::array<ClinicalNote, std::size(k_notes)> k_public = [] {

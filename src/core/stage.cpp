@@ -125,20 +125,38 @@ std::optional<CaseError> check_values(const Case& c) {
     return std::nullopt;
 }
 
+/// "liposarcoma (ICD-O-3 8850/3)": a histologic type as messages name it.
+std::string named(const HistologyType& type) {
+    const std::string word = type.word();
+    const std::string code = type.code_text();
+    return word == code ? "ICD-O-3 " + code + " (" + std::string(type.row().name) + ")"
+                        : word + " (ICD-O-3 " + code + ")";
+}
+
+CaseError histology_error(const HistologyType& type, std::string_view why) {
+    return error(Field::histology, named(type) + ": " + std::string(why));
+}
+
 std::variant<SystemId, CaseError> choose_gi_system(const Case& c, bool eighth) {
     if (!c.histology) {
         return error(Field::histology,
-                     "is required with site gi: gist (gastrointestinal stromal tumour, AJCC GIST staging) or lms "
-                     "(leiomyosarcoma of the GI tract: not staged by AJCC 7; with edition 8, the visceral T category)");
+                     "is required with site gi: gist (gastrointestinal stromal tumour, AJCC GIST staging), or the "
+                     "sarcoma's type such as lms (a sarcoma of the GI tract: not staged by AJCC 7; with edition 8, "
+                     "the visceral T category)");
     }
-    if (*c.histology == Histology::gist) {
-        return eighth ? SystemId::ajcc8_gist : SystemId::ajcc7_gist;
+    const HistologyRow& row = c.histology->row();
+    switch (row.gi) {
+        case StagedAs::gist: return eighth ? SystemId::ajcc8_gist : SystemId::ajcc7_gist;
+        case StagedAs::visceral:
+            if (eighth && !row.ajcc8) {
+                return histology_error(*c.histology, row.refusal);
+            }
+            return eighth ? SystemId::ajcc8_sts_visceral : SystemId::ajcc7_gi_lms;
+        default: break;
     }
-    if (*c.histology == Histology::lms) {
-        return eighth ? SystemId::ajcc8_sts_visceral : SystemId::ajcc7_gi_lms;
-    }
-    return error(Field::histology,
-                 std::string(name(*c.histology)) + " does not apply to site gi (accepted there: gist or lms)");
+    return histology_error(*c.histology,
+                           "does not apply to site gi (accepted there: gist, or a soft tissue "
+                           "sarcoma's type such as lms)");
 }
 
 std::variant<SystemId, CaseError> choose_ajcc8_site(const Case& c, Site site) {
@@ -146,47 +164,75 @@ std::variant<SystemId, CaseError> choose_ajcc8_site(const Case& c, Site site) {
         case Site::extremity:
         case Site::trunk: return SystemId::ajcc8_sts_trunk_extremity;
         case Site::retroperitoneum: return SystemId::ajcc8_sts_retroperitoneum;
-        case Site::head_neck: return SystemId::ajcc8_sts_head_neck;
+        case Site::head_neck:
+        case Site::head_neck_organ: return SystemId::ajcc8_sts_head_neck;
         case Site::visceral: return SystemId::ajcc8_sts_visceral;
         default: break;
     }
     return error(Field::site, std::string(c.site ? "soft-tissue is ambiguous in the AJCC 8th edition"
                                                  : "is required with edition 8") +
                                   ", which stages soft tissue sarcoma by site: give extremity, trunk, "
-                                  "retroperitoneum, head-neck or visceral");
+                                  "retroperitoneum, head-neck, head-neck-organ or visceral");
+}
+
+/// FIGO 2009 uterine sarcoma staging, or why the histology is not staged at the uterus.
+std::variant<SystemId, CaseError> choose_uterine_system(const HistologyType& histology) {
+    switch (histology.row().uterus) {
+        case StagedAs::figo: return SystemId::figo2009_uterine;
+        case StagedAs::adenosarcoma: return SystemId::figo2009_adenosarcoma;
+        default: break;
+    }
+    return histology_error(histology,
+                           "is not staged by FIGO 2009 uterine sarcoma staging, which covers leiomyosarcoma, "
+                           "endometrial stromal sarcoma, sarcoma NOS, rhabdomyosarcoma and stromal sarcoma NOS "
+                           "(Collaborative Stage schema Corpus Sarcoma, AJCC 7 histologies 8800, 8890-8898, "
+                           "8900-8921, 8930-8931, 8935) and adenosarcoma (8933)");
 }
 
 /// Which system applies; a CaseError when the combination is invalid.
 std::variant<SystemId, CaseError> choose_system(const Case& c) {
     const Site site = c.site.value_or(Site::soft_tissue);
     const bool eighth = c.edition == 8;
-    if (c.histology == Histology::carcinosarcoma) {
-        return error(Field::histology,
-                     "carcinosarcoma is staged as endometrial carcinoma (FIGO 2009 and 2023 endometrial cancer; "
-                     "AJCC 8th ed. chapter 53), not by the sarcoma rules lmsstage applies: accepted here are lms, "
-                     "ess, adenosarcoma or gist");
+    const HistologyType histology = c.histology.value_or(Histology::lms);
+    const HistologyRow& row = histology.row();
+    if (row.refused()) {
+        return histology_error(histology, row.refusal);
     }
     if (site == Site::gi) {
         return choose_gi_system(c, eighth);
     }
-    const Histology histology = c.histology.value_or(Histology::lms);
-    if (histology == Histology::gist) {
-        return error(Field::histology,
-                     "gist applies only to site gi (with gi_site); got site " + std::string(name(site)));
-    }
     if (site == Site::uterus) {
-        return histology == Histology::adenosarcoma ? SystemId::figo2009_adenosarcoma : SystemId::figo2009_uterine;
+        return choose_uterine_system(histology);
     }
-    if (histology != Histology::lms) {
-        return error(Field::histology, std::string(name(histology)) + " applies only to site uterus; got site " +
-                                           std::string(name(site)) + " (accepted here: lms)");
+    if (row.family == Histology::gist) {
+        return histology_error(histology, row.refusal);
+    }
+    if (row.gi == StagedAs::gist && site == Site::retroperitoneum) {
+        return histology_error(
+            histology,
+            "at the retroperitoneum or peritoneum, SEER's GIST schemas take stromal sarcoma NOS (Collaborative "
+            "Stage GIST Peritoneum, C48.0-C48.8, 8935-8936): if it is a GIST, give site gi, gi_site peritoneum "
+            "and histology gist; otherwise give the sarcoma's type");
+    }
+    if (row.uterus != StagedAs::none && row.ajcc7 == false && row.ajcc8 == false) {
+        return histology_error(histology, row.refusal);  // adenosarcoma: a uterine tumour
     }
     if (eighth) {
+        if (!row.ajcc8) {
+            return histology_error(histology, row.refusal);
+        }
         return choose_ajcc8_site(c, site);
     }
-    if (site == Site::visceral) {
+    if (site == Site::visceral || site == Site::head_neck_organ) {
         return error(Field::edition,
-                     "must be 8 for site visceral: only the AJCC 8th edition stages sarcomas of visceral organs");
+                     std::string("must be 8 for site ") + std::string(name(site)) +
+                         ": only the AJCC 8th edition stages sarcomas of " +
+                         (site == Site::visceral ? "visceral organs" : "the organs of the head and neck") +
+                         " (the 7th edition's soft tissue chapter leaves out parenchymatous organs and hollow "
+                         "viscera)");
+    }
+    if (!row.ajcc7) {
+        return histology_error(histology, row.refusal);
     }
     return SystemId::ajcc7_sts;
 }
@@ -376,8 +422,8 @@ std::optional<CaseError> settle_left_out(const Case& input, const SystemInfo& sy
 
 void choose_survival_table(const Case& input, SystemId system, Result& result) {
     const Site site = input.site.value_or(Site::soft_tissue);
-    const Histology histology = input.histology.value_or(Histology::lms);
-    result.survival = survival_table_for(site, histology);
+    const Histology family = result.histology.family();
+    result.survival = survival_table_for(site, family);
     if (result.survival) {
         if (result.summary_stage) {
             detail::trace(result, "survival", {result.survival->title, " table, row ", name(*result.summary_stage)});
@@ -387,12 +433,16 @@ void choose_survival_table(const Case& input, SystemId system, Result& result) {
         return;
     }
     detail::trace(result, "survival", {"no survival table covers this case"});
-    if (histology == Histology::ess) {
+    if (family == Histology::ess) {
         detail::add_note(result, NoteId::no_table_ess);
-    } else if (histology == Histology::adenosarcoma) {
+    } else if (family == Histology::adenosarcoma) {
         detail::add_note(result, NoteId::no_table_adenosarcoma);
+    } else if (site == Site::uterus) {
+        detail::add_note(result, NoteId::no_table_uterine_other);
     } else if (site == Site::retroperitoneum) {
         detail::add_note(result, NoteId::no_table_retroperitoneum);
+    } else if (site == Site::head_neck_organ) {
+        detail::add_note(result, NoteId::no_table_head_neck_organ);
     } else if (system == SystemId::ajcc8_sts_visceral || system == SystemId::ajcc7_gi_lms) {
         detail::add_note(result, NoteId::no_table_visceral);
     }
@@ -459,6 +509,7 @@ std::optional<CaseError> stage(const Case& input, Result& result, StageOptions o
     const SystemInfo& sys = info(system);
 
     result.clear();
+    result.histology = input.histology.value_or(Histology::lms);
     result.trace.set_recording(options.trace);
     for (TextList* texts : {&result.assumptions, &result.warnings, &result.notes}) {
         texts->set_recording(options.texts);

@@ -17,6 +17,7 @@ std::string_view name(Site value) noexcept {
         case Site::visceral: return "visceral";
         case Site::uterus: return "uterus";
         case Site::gi: return "gi";
+        case Site::head_neck_organ: return "head-neck-organ";
     }
     return "?";
 }
@@ -28,6 +29,8 @@ std::string_view name(Histology value) noexcept {
         case Histology::adenosarcoma: return "adenosarcoma";
         case Histology::gist: return "gist";
         case Histology::carcinosarcoma: return "carcinosarcoma";
+        case Histology::sarcoma: return "sarcoma";
+        case Histology::excluded: return "excluded";
     }
     return "?";
 }
