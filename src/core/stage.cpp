@@ -204,13 +204,16 @@ std::optional<CaseError> check_system_inputs(const Case& c, SystemId system) {
                      "definition (accepted: deep, or omit it)");
     }
     const bool t4 = c.adjoining_invasion == AdjoiningInvasion::t4a || c.adjoining_invasion == AdjoiningInvasion::t4b;
-    if (system == SystemId::ajcc8_sts_head_neck && c.extension == Extension::confined && t4) {
+    const bool head_neck =
+        system == SystemId::ajcc8_sts_head_neck || (system == SystemId::ajcc7_sts && c.site == Site::head_neck);
+    if (head_neck && c.extension == Extension::confined && t4) {
         return error(Field::extension,
                      "confined contradicts adjoining_invasion " + std::string(name(*c.adjoining_invasion)) +
                          ": invasion of adjoining structures is spread beyond the site of origin (distant in SEER "
                          "Summary Stage 2018); leave extension out, or give adjacent or further");
     }
-    if (system == SystemId::ajcc8_sts_visceral && c.visceral_extent && c.extension) {
+    const bool visceral = system == SystemId::ajcc8_sts_visceral || system == SystemId::ajcc7_gi_lms;
+    if (visceral && c.visceral_extent && c.extension) {
         const bool beyond =
             *c.visceral_extent != VisceralExtent::confined && *c.visceral_extent != VisceralExtent::unknown;
         if (*c.extension == Extension::confined && beyond) {
@@ -398,8 +401,14 @@ void choose_survival_table(const Case& input, SystemId system, Result& result) {
     }
 }
 
+/// The fields a system reads for this case: adjoining invasion only at the head and neck.
+std::uint32_t used_fields(const Case& input, const SystemInfo& sys) {
+    const bool head_neck = input.site == Site::head_neck;
+    return head_neck ? sys.used() : sys.used() & ~field_bit(Field::adjoining_invasion);
+}
+
 void warn_unused(const Case& input, const SystemInfo& sys, SystemId system, Result& result) {
-    const std::uint32_t unused = input.given_fields() & ~sys.used();
+    const std::uint32_t unused = input.given_fields() & ~used_fields(input, sys);
     if (unused == 0) {
         return;
     }
@@ -432,7 +441,7 @@ std::variant<Route, CaseError> route(const Case& input) {
         return *bad;
     }
     const SystemInfo& sys = info(std::get<SystemId>(chosen));
-    return Route{sys.rules().system.id, sys.used()};
+    return Route{sys.rules().system.id, used_fields(input, sys)};
 }
 
 std::optional<CaseError> validate(const Case& input) {
