@@ -262,8 +262,10 @@ SummaryStageRow summary_stage_row(const Table& t, std::size_t i) {
 }
 
 ExtensionRow extension_row(const Table& t, std::size_t i) {
-    return ExtensionRow{t.one_of(i, "input", {"extension", "T"}), t.required(i, "system"), t.required(i, "value"),
-                        t.one_of(i, "direct_extension", {"yes", "no"}) == "yes", t.required(i, "source")};
+    return ExtensionRow{
+        t.one_of(i, "input", {"extension", "T", "cervix", "peritoneal_cytology", "visceral_extent", "foci"}),
+        t.required(i, "system"), t.required(i, "value"), t.one_of(i, "direct_extension", {"yes", "no"}) == "yes",
+        t.required(i, "source")};
 }
 
 ItemRow item_row(const Table& t, std::size_t i) {

@@ -109,7 +109,7 @@ struct SummaryStageRow {
 
 /// data/naaccr/ss2018_direct_extension.csv: which inputs mean regional by direct extension.
 struct ExtensionRow {
-    std::string input;   ///< extension (the case field) or T (the result's T category)
+    std::string input;   ///< a case field (extension, cervix, peritoneal_cytology) or T (the result's T category)
     std::string system;  ///< a system id, or *
     std::string value;
     bool direct_extension = false;
