@@ -377,14 +377,20 @@ std::string unknowns_text(const Case& input, std::initializer_list<Field> fields
                                       field == Field::extension || field == Field::adnexa || field == Field::pelvic ||
                                       field == Field::bladder_rectum || field == Field::abdominal_sites ||
                                       field == Field::adjoining_invasion || field == Field::cervix ||
-                                      field == Field::peritoneal_cytology;
+                                      field == Field::peritoneal_cytology || field == Field::visceral_extent;
         if (!unknown && optional_default) {
-            continue;  // left out: its default was applied and stated, nothing is open
+            // Left out: its default was applied and stated, nothing is open. (A visceral extent
+            // left out where it would matter is asked for instead: see stage.cpp.)
+            continue;
         }
         text += text.empty() ? "" : " and ";
-        const std::size_t start = text.size();
-        text += field_name(field);
-        std::replace(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(), '_', ' ');
+        if (field == Field::bladder_rectum) {
+            text += "bladder or rectum";
+        } else {
+            const std::size_t start = text.size();
+            text += field_name(field);
+            std::replace(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(), '_', ' ');
+        }
         text += unknown ? " unknown" : " not given";
     }
     return text;
