@@ -237,13 +237,16 @@ Few<Extent> visceral_extents(const Case& input, bool eighth, Few<T>& ts, Result&
 /// Leiomyosarcoma of the GI tract under AJCC 7: outside its soft tissue chapter, not staged.
 Few<T> stage_ajcc7_gi_lms(const Case& input, Result& result);
 
-/// The G category of a grade (GX stays GX; the tables group it with G1).
+/// The G category of a grade (GX stays GX; the tables group it with G1). A grade that is not one
+/// category (high, unknown) has GX here: derive_g gives its categories.
 constexpr G to_g(Grade grade) noexcept {
     switch (grade) {
         case Grade::g1: return G::g1;
         case Grade::g2: return G::g2;
         case Grade::g3: return G::g3;
-        case Grade::gx: return G::gx;
+        case Grade::gx:
+        case Grade::high:
+        case Grade::unknown: return G::gx;
     }
     return G::gx;
 }

@@ -312,6 +312,7 @@ bool with_value(const Case& input, Field field, std::size_t i, Case& out) {
     constexpr double k_sizes_cm[] = {1.0, 3.0, 4.5, 7.0, 12.0, 20.0};
     constexpr double k_invasions[] = {0.0, 30.0, 80.0};
     constexpr double k_rates[] = {2.0, 8.0};
+    constexpr Grade k_grades[] = {Grade::g1, Grade::g2, Grade::g3, Grade::gx};  // high, unknown: unions of these
     out = input;
     switch (field) {
         case Field::size:
@@ -320,9 +321,9 @@ bool with_value(const Case& input, Field field, std::size_t i, Case& out) {
             out.size = Measured<Length>::of(Length{k_sizes_cm[i], LengthUnit::cm, 0, true});
             return true;
         case Field::grade:
-            if (i >= k_all_grades.size())
+            if (i >= std::size(k_grades))
                 return false;
-            out.grade = k_all_grades[i];
+            out.grade = k_grades[i];
             return true;
         case Field::myometrial_invasion:
             if (i >= std::size(k_invasions))
