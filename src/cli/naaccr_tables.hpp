@@ -58,7 +58,8 @@ struct GradeRow {
     std::string code;
     std::string target;  ///< grade, mitotic_rate, none, refuse
     std::string value;
-    int rank = 0;  ///< the higher rank wins between clinical and pathological grade
+    int rank = 0;       ///< the higher rank wins between clinical and pathological grade
+    bool warn = false;  ///< the code cannot be placed on the scale lmsstage stages by: the note is a warning
     std::string note;
     std::string source;
 };

@@ -442,7 +442,7 @@ std::variant<Route, CaseError> route(const Case& input) {
         return *bad;
     }
     const SystemInfo& sys = info(std::get<SystemId>(chosen));
-    return Route{sys.rules().system.id, used_fields(input, sys)};
+    return Route{sys.rules().system.id, used_fields(input, sys), sys.needed()};
 }
 
 std::optional<CaseError> validate(const Case& input) {
