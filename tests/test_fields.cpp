@@ -306,7 +306,7 @@ TEST_CASE("grade reads 1, 2, 3 and X", "[fields][grade]") {
     check_reads(Field::grade, &Case::grade, {{"1", Grade::g1}, {"2", Grade::g2}, {"3", Grade::g3}, {"X", Grade::gx}});
 }
 
-TEST_CASE("grade rejects 4, G4 and 0, naming what was given and 1, 2, 3 or X", "[fields][grade]") {
+TEST_CASE("grade rejects 4, G4 and 0, naming what was given and the accepted grades", "[fields][grade]") {
     for (std::string_view text : {std::string_view("4"), std::string_view("G4"), std::string_view("0")}) {
         INFO("grade text: " << std::string(text));
         Case c;

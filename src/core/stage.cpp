@@ -74,7 +74,7 @@ struct Request {
 };
 constexpr Request k_requests[] = {
     {Field::size, "is required: the greatest dimension (6, 55 mm, 5.5cm) or unknown"},
-    {Field::grade, "is required for soft tissue sarcoma: 1, 2, 3, or X (cannot be assessed)"},
+    {Field::grade, "is required for soft tissue sarcoma: 1, 2, 3, X (cannot be assessed), high (G2 or G3) or unknown"},
     {Field::myometrial_invasion,
      "is required for adenosarcoma: the percentage of myometrium invaded, 0 to 100, or unknown"},
     {Field::mitotic_rate, "is required for GIST: mitoses per 50 HPF (5 mm2), 0 or more, or unknown"},
