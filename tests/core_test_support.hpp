@@ -270,8 +270,23 @@ inline const char* g_category(lmsstage::Grade g) {
         case lmsstage::Grade::g2: return "G2";
         case lmsstage::Grade::g3: return "G3";
         case lmsstage::Grade::gx: return "GX";
+        case lmsstage::Grade::high: return "G2-G3";
+        case lmsstage::Grade::unknown: return "G1-G3";
     }
     return "?";
+}
+
+/// The FNCLCC grades a grade stands for: itself; high grade G2 or G3 (FNCLCC grades 2 and 3 are the
+/// high grades); unknown any of G1 to G3.
+inline std::vector<lmsstage::Grade> grades_within(lmsstage::Grade g) {
+    using lmsstage::Grade;
+    if (g == Grade::high) {
+        return {Grade::g2, Grade::g3};
+    }
+    if (g == Grade::unknown) {
+        return {Grade::g1, Grade::g2, Grade::g3};
+    }
+    return {g};
 }
 
 /// The column of a grade in a stage table written G1, G2, G3, GX.
@@ -281,6 +296,8 @@ inline std::size_t grade_column(lmsstage::Grade g) {
         case lmsstage::Grade::g2: return 1;
         case lmsstage::Grade::g3: return 2;
         case lmsstage::Grade::gx: return 3;
+        case lmsstage::Grade::high:
+        case lmsstage::Grade::unknown: break;  // not one column: see grades_within
     }
     return 0;
 }

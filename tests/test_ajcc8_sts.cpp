@@ -40,7 +40,9 @@ StageSet expected_stages(bool retroperitoneum, int band, Grade g, bool n1, bool 
     StageSet stages;
     for (int t = 0; t < 4; ++t) {
         if (band == k_band_unknown || band == t) {
-            stages.insert(stage_at(k_n0_m0, t, g));
+            for (Grade each : grades_within(g)) {  // high, unknown: every grade they stand for
+                stages.insert(stage_at(k_n0_m0, t, each));
+            }
         }
     }
     return stages;
@@ -134,7 +136,7 @@ TEST_CASE("AJCC 8 trunk/extremity/retroperitoneum exhaustive - size x grade x no
             }
         },
         k_sizes, k_all_grades, k_omitted_no_yes_unknown, k_omitted_no_yes, k_depths, k_grouped_sites);
-    CHECK(staged_cases == 21 * 4 * 4 * 3 * 3 * 3);
+    CHECK(staged_cases == 21 * 6 * 4 * 3 * 3 * 3);
 }
 
 // ---- Named boundaries -----------------------------------------------------------------------------

@@ -295,8 +295,12 @@ TEST_CASE("an empty size is a usage error naming --size", "[cli][usage]") {
 }
 
 TEST_CASE("grade 4 is a usage error naming --grade and the accepted grades", "[cli][usage]") {
+    // In a four-tier grade, 4 is the highest (AJCC 6th ed. soft tissue sarcoma: grades 3 and 4 of a
+    // four-grade system are high grade): never "did you mean 1?".
     const std::string err = usage_error({"--size", "6", "--grade", "4"}, "--grade");
-    CHECK(contains(err, "1, 2, 3 or X"));
+    CHECK(contains(err, "1, 2, 3, X, high or unknown"));
+    CHECK(contains(err, "grade 4 of a four-tier system is its highest"));
+    CHECK_FALSE(contains(err, "did you mean"));
 }
 
 TEST_CASE("grade G4 is a usage error naming --grade", "[cli][usage]") {
@@ -739,9 +743,10 @@ TEST_CASE("grades as clinicians write them: III and G3 are grade 3", "[cli][voca
     }
 }
 
-TEST_CASE("a two-tier grade is refused with what to enter instead", "[cli][vocabulary]") {
-    const std::string err = usage_error({"--size", "6", "--grade", "high"}, "--grade");
-    CHECK(contains(err, "FNCLCC grade (1, 2 or 3)"));
+TEST_CASE("a grade stated as low grade only is refused with what to enter instead", "[cli][vocabulary]") {
+    // SEER Grade Clinical / Pathological, soft tissue schemas, note 4: code 1 for "low grade" only.
+    const std::string err = usage_error({"--size", "6", "--grade", "low"}, "--grade");
+    CHECK(contains(err, "enter 1"));
 }
 
 TEST_CASE("sizes as clinicians type them: a unit apart, a decimal comma, several dimensions", "[cli][vocabulary]") {

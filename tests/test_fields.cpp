@@ -306,7 +306,7 @@ TEST_CASE("grade reads 1, 2, 3 and X", "[fields][grade]") {
     check_reads(Field::grade, &Case::grade, {{"1", Grade::g1}, {"2", Grade::g2}, {"3", Grade::g3}, {"X", Grade::gx}});
 }
 
-TEST_CASE("grade rejects 4, G4 and 0, naming what was given and 1, 2, 3 or X", "[fields][grade]") {
+TEST_CASE("grade rejects 4, G4 and 0, naming what was given and the accepted grades", "[fields][grade]") {
     for (std::string_view text : {std::string_view("4"), std::string_view("G4"), std::string_view("0")}) {
         INFO("grade text: " << std::string(text));
         Case c;
@@ -314,7 +314,7 @@ TEST_CASE("grade rejects 4, G4 and 0, naming what was given and 1, 2, 3 or X", "
         REQUIRE(error.has_value());
         CHECK(error->field == Field::grade);
         CHECK(contains(error->problem, text));
-        CHECK(contains(error->problem, "1, 2, 3 or X"));
+        CHECK(contains(error->problem, "1, 2, 3, X, high or unknown"));
     }
 }
 
@@ -477,7 +477,7 @@ TEST_CASE("true or false given to a field that is no finding is refused with wha
     const std::optional<CaseError> error = lmsstage::read_field(c, spec_of(Field::grade), true);
     REQUIRE(error.has_value());
     CHECK(error->field == Field::grade);
-    CHECK(error->problem == "must be 1, 2, 3 or X, got true");
+    CHECK(error->problem == "must be 1, 2, 3, X, high or unknown, got true");
 }
 
 TEST_CASE("a percentage may carry its sign and a decimal comma gets a hint", "[fields][percent]") {

@@ -1,8 +1,8 @@
 // GIST, AJCC 7th and 8th editions (docs/rules.md §3): the gastric table (stomach, omentum) and the
 // intestinal table (small intestine, oesophagus, colon/rectum, mesentery, peritoneum).
 // Source: AJCC Cancer Staging Manual, 7th ed. (2010), GIST chapter; 8th ed. (2017), chapter 43, as
-// reprinted in NCI PDQ Soft Tissue Sarcoma Treatment (health professional), Table 7. Expected values
-// are written out from it here, never taken from the library.
+// reprinted in NCI PDQ Gastrointestinal Stromal Tumors Treatment (health professional), Stage
+// Information. Expected values are written out from it here, never taken from the library.
 #include <array>
 #include <optional>
 #include <string>

@@ -275,21 +275,27 @@ TEST_CASE("naaccr: soft tissue grade codes (SEER Grade Clinical/Pathological, FN
         std::string_view code;
         std::string_view grade;
     };
-    for (const Pin& pin : {Pin{"1", "1"}, Pin{"2", "2"}, Pin{"3", "3"}, Pin{"9", "X"}, Pin{"A", "X"}, Pin{"B", "X"},
-                           Pin{"C", "X"}, Pin{"D", "X"}}) {
+    // 9 is "grade cannot be assessed (GX)"; A-D are generic grades that cannot be placed on FNCLCC
+    // (an unknown grade, G1 to G3); H is "stated as high grade only" (G2 or G3).
+    for (const Pin& pin : {Pin{"1", "1"}, Pin{"2", "2"}, Pin{"3", "3"}, Pin{"9", "X"}, Pin{"A", "unknown"},
+                           Pin{"B", "unknown"}, Pin{"C", "unknown"}, Pin{"D", "unknown"}, Pin{"H", "high"}}) {
         INFO("gradeClinical " << pin.code);
         CHECK(field(mapped({{"gradeClinical", pin.code}}), "grade") == pin.grade);
     }
-    CHECK(has_note(mapped({{"gradeClinical", "D"}}), "treats codes A-D as unknown grade"));
-    CHECK(refused({{"gradePathological", "H"}}).reason.find("stated as high grade only") == 0);
+    const auto generic = mapped({{"gradeClinical", "D"}});
+    CHECK(generic.notes.empty());
+    REQUIRE(generic.warnings.size() == 1);
+    CHECK(generic.warnings[0].find("gradeClinical D: generic grade D (undifferentiated, anaplastic) cannot be placed "
+                                   "on the FNCLCC grade") == 0);
+    CHECK(has_note(mapped({{"gradePathological", "H"}}), "stated as high grade only (code H): grade high"));
     CHECK(refused({{"gradeClinical", "L"}}).reason.find("is not a grade code of the soft_tissue") == 0);
     // The higher of the two, in SEER's Derived Summary Grade order: 1-3 above A-D, above H, above 9.
     CHECK(field(mapped({{"gradeClinical", "2"}, {"gradePathological", "3"}}), "grade") == "3");
     CHECK(field(mapped({{"gradeClinical", "3"}, {"gradePathological", "9"}}), "grade") == "3");
     CHECK(field(mapped({{"gradeClinical", "1"}, {"gradePathological", "D"}}), "grade") == "1");
     CHECK(field(mapped({{"gradeClinical", "2"}, {"gradePathological", "H"}}), "grade") == "2");
-    CHECK(field(mapped({{"gradeClinical", "A"}, {"gradePathological", "H"}}), "grade") == "X");
-    CHECK(refused({{"gradeClinical", "9"}, {"gradePathological", "H"}}).item == "gradePathological");
+    CHECK(field(mapped({{"gradeClinical", "A"}, {"gradePathological", "H"}}), "grade") == "unknown");
+    CHECK(field(mapped({{"gradeClinical", "9"}, {"gradePathological", "H"}}), "grade") == "high");
 }
 
 TEST_CASE("naaccr: GIST grade is the mitotic rate (L/H) - corpus grades are not passed") {

@@ -59,9 +59,9 @@ TEST_CASE("naaccr tables: every table loads, and every row names its source") {
     CHECK(t.regional_nodes.size() == 7);
     CHECK(t.mets_at_dx.size() == 5);
     CHECK(t.tnm_edition.size() == 12);
-    CHECK(t.tnm_output.size() == 94);
+    CHECK(t.tnm_output.size() == 102);
     CHECK(t.summary_stage_2018.size() == 6);
-    CHECK(t.ss2018_direct_extension.size() == 11);
+    CHECK(t.ss2018_direct_extension.size() == 22);
     for (const auto& row : t.primary_site) {
         CHECK_FALSE(row.source.empty());
     }
@@ -187,6 +187,11 @@ TEST_CASE("naaccr tables: output codes match the CS and SEER EOD code tables, ro
         {"derivedAjcc7StageGrp", "*", "IVA", "720"},
         {"derivedAjcc7StageGrp", "*", "IVB", "730"},
         {"derivedAjcc7StageGrp", "*", "undetermined", "999"},
+        // Collaborative Stage 02.05.50 table ajcc7_stage_codes: INOS 110, IINOS 310, IIINOS 510, IVNOS 710.
+        {"derivedAjcc7StageGrp", "*", "I NOS", "110"},
+        {"derivedAjcc7StageGrp", "*", "II NOS", "310"},
+        {"derivedAjcc7StageGrp", "*", "III NOS", "510"},
+        {"derivedAjcc7StageGrp", "*", "IV NOS", "710"},
         {"derivedAjcc7StageGrp", "*", "none", "888"},
         // SEER EOD 3.0: Derived EOD 2018 T/N/M as AJCC categories; stage groups 1A..4B, 99, 88.
         {"derivedEod2018T", "*", "TX", "TX"},
@@ -228,6 +233,10 @@ TEST_CASE("naaccr tables: output codes match the CS and SEER EOD code tables, ro
         {"derivedEod2018StageGroup", "*", "IVA", "4A"},
         {"derivedEod2018StageGroup", "*", "IVB", "4B"},
         {"derivedEod2018StageGroup", "*", "undetermined", "99"},
+        {"derivedEod2018StageGroup", "*", "I NOS", "99"},
+        {"derivedEod2018StageGroup", "*", "II NOS", "99"},
+        {"derivedEod2018StageGroup", "*", "III NOS", "99"},
+        {"derivedEod2018StageGroup", "*", "IV NOS", "99"},
         {"derivedEod2018StageGroup", "*", "none", "88"},
     };
     std::set<Row> actual;

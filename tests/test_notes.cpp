@@ -80,3 +80,78 @@ TEST_CASE("Notes - every note a result carries is catalogued or derived from the
     }
     CHECK(notes_seen > 100);
 }
+
+namespace {
+
+const ClinicalNote& note_by_id(std::string_view id) {
+    for (const ClinicalNote& note : clinical_notes()) {
+        if (note.id == id) {
+            return note;
+        }
+    }
+    FAIL("no note " << id);
+    return clinical_notes().front();
+}
+
+}  // namespace
+
+TEST_CASE("Notes - an undetermined summary stage names only the unknowns of its own system", "[notes]") {
+    // The visceral extent is a finding of sarcomas of visceral organs (AJCC 8th ed. chapter 42) only.
+    Case soft = soft_tissue_case(6.0, Grade::g3);
+    soft.metastasis = Finding::unknown;
+    const Result r = staged(soft);
+    CHECK(any_contains(r.notes, "summary stage undetermined (metastasis unknown): localized or distant"));
+    CHECK_FALSE(any_contains(r.notes, "visceral extent"));
+
+    Case gist = gist_case(GiSite::stomach, size_cm(3.0), rate_of(2.0), 7);
+    gist.metastasis = Finding::unknown;
+    CHECK_FALSE(any_contains(staged(gist).notes, "visceral extent"));
+
+    // FIGO 2009 IVA: invasion of the bladder or rectal mucosa (Prat J, Int J Gynaecol Obstet 2009).
+    Case uterus = uterine_case(6.0);
+    uterus.bladder_rectum = Finding::unknown;
+    const Result u = staged(uterus);
+    CHECK(any_contains(u.notes, "stage undetermined (bladder or rectum unknown): one of IB, IVA"));
+    CHECK(any_contains(u.notes, "summary stage undetermined (bladder or rectum unknown): localized or distant"));
+    CHECK_FALSE(any_contains(u.notes, "visceral extent"));
+}
+
+TEST_CASE("Notes - the retroperitoneum note names every C48 site it is given for", "[notes]") {
+    // NCI SEER site recode ICD-O-3/WHO 2008: Soft Tissue including Heart is C38.0, C47, C49;
+    // Retroperitoneum (C48.0) and Peritoneum, Omentum and Mesentery (C48.1, C48.2, C48.8) are not in it.
+    const ClinicalNote& note = note_by_id("no-table-retroperitoneum");
+    CHECK(note.text.find("C48.0") != std::string_view::npos);
+    CHECK(note.text.find("C48.1, C48.2, C48.8") != std::string_view::npos);
+}
+
+TEST_CASE("Notes - the stage IV regional note cites the 7th edition GIST chapter too", "[notes]") {
+    // AJCC 7th ed. (2010) GIST: N1 M0 is stage IV, as in the 8th edition chapters 41 and 43.
+    const ClinicalNote& note = note_by_id("stage-iv-regional");
+    CHECK(note.source.find("7th ed. (2010), gastrointestinal stromal tumor") != std::string_view::npos);
+    Case gist = gist_case(GiSite::stomach, size_cm(3.0), rate_of(2.0), 7);
+    gist.nodes = Finding::present;
+    CHECK(any_contains(staged(gist).notes, note.text));
+}
+
+TEST_CASE("Notes - the GIST adjacent-organ note says which organs Summary Stage 2000 made regional", "[notes]") {
+    // Collaborative Stage 02.05.50, GIST stomach table extension_bfc, Summary Stage 2000 column:
+    // code 610 (diaphragm, duodenum, liver, pancreas, spleen, ...) RE; 650 (aorta, coeliac axis) and
+    // 700 (abdominal wall, adrenal, kidney, retroperitoneum) D.
+    const ClinicalNote& note = note_by_id("gist-adjacent-organ");
+    CHECK(note.text.find("extension to an adjacent organ was regional") == std::string_view::npos);
+    CHECK(note.text.find("aorta") != std::string_view::npos);
+    CHECK(note.text.find("distant") != std::string_view::npos);
+    CHECK(note.source.find("extension_bfc") != std::string_view::npos);
+}
+
+TEST_CASE("Rule sets - GIST stage groups are cited to the PDQ GIST summary", "[notes]") {
+    // NCI PDQ Soft Tissue Sarcoma Treatment does not give the GIST stage groups (its Table 7 is a
+    // trunk, extremity and retroperitoneum table); NCI PDQ Gastrointestinal Stromal Tumors
+    // Treatment (health professional), Stage Information, does.
+    for (const RuleSet* rules : {&ajcc7_gist_gastric_rules(), &ajcc7_gist_intestinal_rules(),
+                                 &ajcc8_gist_gastric_rules(), &ajcc8_gist_intestinal_rules()}) {
+        INFO(rules->system.name);
+        CHECK(rules->source.find("Soft Tissue Sarcoma Treatment") == std::string_view::npos);
+        CHECK(rules->source.find("Gastrointestinal Stromal Tumors Treatment") != std::string_view::npos);
+    }
+}

@@ -99,13 +99,16 @@ TEST_CASE("Summary GIST - an adjacent organ is distant, at every GI site, editio
     check_summary_stages(bases, true);
 }
 
-TEST_CASE("Summary GIST - an adjacent organ notes the Summary Stage 2000 cohort, in which it was regional",
+TEST_CASE("Summary GIST - an adjacent organ notes the Summary Stage 2000 cohort, in which some were regional",
           "[summary][survival][gist]") {
+    // Collaborative Stage 02.05.50 GIST stomach table extension_bfc, Summary Stage 2000 column: code
+    // 610 (liver, pancreas, spleen, ...) RE; 650 (aorta, coeliac axis) and 700 (kidney, ...) D.
     Case c = gist_case(GiSite::stomach, size_cm(3.0), rate_of(2.0));
     c.extension = Extension::adjacent_organ;
     const Result r = staged(c);
     CHECK(summary_text(r.summary_stage) == "distant");  // SS2018
-    CHECK(any_contains(r.notes, "Summary Stage 2000, in which extension to an adjacent organ was regional"));
+    CHECK(any_line_with_all(r.notes, {"Summary Stage 2000, in which extension to some adjacent organs",
+                                      "was regional and to others", "retroperitoneum) distant"}));
     c.extension = Extension::adjacent;
     CHECK_FALSE(any_contains(staged(c).notes, "Summary Stage 2000"));
 }

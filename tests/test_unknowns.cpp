@@ -227,7 +227,8 @@ StageSet union_of(const std::vector<Case>& concrete) {
     return all;
 }
 
-/// Representative concrete values for an explicit unknown: sizes 3 cm and 7 cm, nodes no and yes.
+/// Representative concrete values for an explicit unknown: sizes 3 cm and 7 cm, nodes no and yes,
+/// the FNCLCC grades a grade high or unknown stands for.
 std::vector<Case> concretes(const Case& c) {
     std::vector<Case> sizes;
     if (c.size && !c.size->known()) {
@@ -239,12 +240,24 @@ std::vector<Case> concretes(const Case& c) {
     } else {
         sizes.push_back(c);
     }
-    std::vector<Case> out;
+    std::vector<Case> nodes;
     for (const Case& k : sizes) {
         if (k.nodes == Finding::unknown) {
-            out.push_back(with_nodes(k, Finding::absent));
-            out.push_back(with_nodes(k, Finding::present));
+            nodes.push_back(with_nodes(k, Finding::absent));
+            nodes.push_back(with_nodes(k, Finding::present));
         } else {
+            nodes.push_back(k);
+        }
+    }
+    // A grade stated as high only is G2 or G3; an unknown grade any of G1 to G3.
+    std::vector<Case> out;
+    for (const Case& k : nodes) {
+        for (Grade g : k.grade ? grades_within(*k.grade) : std::vector<Grade>{}) {
+            Case each = k;
+            each.grade = g;
+            out.push_back(each);
+        }
+        if (!k.grade) {
             out.push_back(k);
         }
     }
@@ -288,7 +301,7 @@ TEST_CASE("Unknowns soundness AJCC 7 - possible stages are the union over every 
             ++checked;
         },
         k_sizes, k_omitted_no_yes_unknown, k_omitted_no_yes, k_all_grades);
-    CHECK(checked == 3 * 4 * 3 * 4);
+    CHECK(checked == 3 * 4 * 3 * 6);
 }
 
 TEST_CASE("Unknowns soundness FIGO LMS/ESS - possible stages are the union over every concrete size and node value",

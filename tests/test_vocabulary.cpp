@@ -31,7 +31,7 @@ constexpr bool lists_every_value(const std::array<E, Count>& all, E last) {
 static_assert(lists_every_value(k_all_sites, Site::head_neck_organ));
 static_assert(lists_every_value(k_all_histologies, Histology::excluded));
 static_assert(lists_every_value(k_all_depths, Depth::deep));
-static_assert(lists_every_value(k_all_grades, Grade::gx));
+static_assert(lists_every_value(k_all_grades, Grade::unknown));
 static_assert(lists_every_value(k_all_extensions, Extension::unknown));
 static_assert(lists_every_value(k_all_gi_sites, GiSite::peritoneum));
 static_assert(lists_every_value(k_all_adjoining_invasions, AdjoiningInvasion::unknown));

@@ -44,6 +44,7 @@ std::optional<CaseError> validate(const Case& input);
 struct Route {
     std::string_view system_id;  ///< as `Result::system.id` will be
     std::uint32_t fields = 0;    ///< a set of field_bit(); any other field given draws a warning
+    std::uint32_t asks = 0;      ///< the fields it asks for, unless no value of them could change the answer
 };
 
 /// Which system `stage` will apply and which fields it reads, for a form that asks only for those

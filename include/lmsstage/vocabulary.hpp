@@ -34,8 +34,10 @@ enum class Site : std::uint8_t {
 enum class Histology : std::uint8_t { lms, ess, adenosarcoma, gist, carcinosarcoma, sarcoma, excluded };
 /// Depth relative to the superficial fascia (AJCC 7 soft tissue T subcategory a/b).
 enum class Depth : std::uint8_t { superficial, deep };
-/// FNCLCC histologic grade; `gx` = cannot be assessed.
-enum class Grade : std::uint8_t { g1, g2, g3, gx };
+/// FNCLCC histologic grade; `gx` = cannot be assessed (the AJCC tables group GX with G1); `high` =
+/// stated as high grade only (G2 or G3); `unknown` = a grade that cannot be placed on FNCLCC (any
+/// of G1 to G3: every stage they allow).
+enum class Grade : std::uint8_t { g1, g2, g3, gx, high, unknown };
 /// A yes/no clinical finding that may also be explicitly unknown (nodes).
 enum class Finding : std::uint8_t { absent, present, unknown };
 /// Local extent of the primary, used only for the SEER summary stage; `unknown` = explicitly unknown.
@@ -103,7 +105,7 @@ inline constexpr std::array k_all_histologies = {
     Histology::lms,     Histology::ess,     Histology::adenosarcoma, Histology::gist, Histology::carcinosarcoma,
     Histology::sarcoma, Histology::excluded};
 inline constexpr std::array k_all_depths = {Depth::superficial, Depth::deep};
-inline constexpr std::array k_all_grades = {Grade::g1, Grade::g2, Grade::g3, Grade::gx};
+inline constexpr std::array k_all_grades = {Grade::g1, Grade::g2, Grade::g3, Grade::gx, Grade::high, Grade::unknown};
 inline constexpr std::array k_all_extensions = {Extension::confined, Extension::adjacent, Extension::adjacent_organ,
                                                 Extension::further, Extension::unknown};
 inline constexpr std::array k_all_gi_sites = {GiSite::stomach,   GiSite::omentum,    GiSite::small_intestine,

@@ -246,7 +246,7 @@ std::optional<Refusal> apply_grade(Work& w, Item item, std::string_view value, c
         w.mitotic_rate = FieldText{field_name(Field::mitotic_rate), row.value};
     }
     if (!row.note.empty()) {
-        w.out.notes.push_back(label + ": " + row.note);
+        (row.warn ? w.out.warnings : w.out.notes).push_back(label + ": " + row.note);
     }
     return std::nullopt;
 }

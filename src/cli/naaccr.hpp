@@ -82,6 +82,7 @@ struct FieldText {
 struct Mapped {
     std::vector<FieldText> fields;
     std::vector<std::string> notes;
+    std::vector<std::string> warnings;  ///< codes read as unknown because they cannot be placed
     /// The text given for a field key, or nullopt.
     [[nodiscard]] std::optional<std::string_view> field(std::string_view key) const noexcept;
 };

@@ -4,6 +4,7 @@
 // lmsstage fills them with its own derivation, so a registry can set them beside its own.
 
 #include <stdexcept>
+#include <utility>
 
 #include "cli/naaccr.hpp"
 #include "cli/naaccr_tables.hpp"
@@ -64,11 +65,32 @@ std::string code_of(std::string_view naaccr_id, std::string_view system, std::st
 
 std::string_view category_or_none(std::string_view category) noexcept { return category.empty() ? "none"sv : category; }
 
-std::string_view stage_text(const Result& result) noexcept {
-    if (result.stage) {
-        return name(*result.stage);
+/// The stage group without its letter: I for IA and IB, III for IIIA to IIIC.
+std::string_view group_of(std::string_view stage) noexcept {
+    while (!stage.empty() && stage.back() != 'I' && stage.back() != 'V') {
+        stage.remove_suffix(1);
     }
-    return result.possible_stages.empty() ? "none"sv : "undetermined"sv;
+    return stage;
+}
+
+/// The stage, or where the possible stages all lie within one group (IA or IB), that group NOS
+/// ("I NOS"), as Collaborative Stage writes it; else undetermined.
+std::string stage_text(const Result& result) {
+    if (result.stage) {
+        return std::string(name(*result.stage));
+    }
+    if (result.possible_stages.empty()) {
+        return "none";
+    }
+    std::string_view group;
+    for (Stage s : result.possible_stages.members()) {
+        const std::string_view g = group_of(name(s));
+        if (!group.empty() && g != group) {
+            return "undetermined";
+        }
+        group = g;
+    }
+    return std::string(group) + " NOS";
 }
 
 /// True when a row of ss2018_direct_extension.csv says this input means direct extension.
@@ -81,10 +103,23 @@ bool extension_row(std::string_view input, std::string_view system, std::string_
     return false;
 }
 
-/// Regional by direct extension: the case's extension field says so, or the result's T does.
+/// Regional by direct extension: the case's extension field says so, or its cervix or peritoneal
+/// cytology finding (uterus), visceral extent or multifocality does, or the result's T does.
 /// An omitted extension is lmsstage's stated assumption "confined".
 bool direct_extension(const Result& result, const Case& input) {
     if (input.extension && extension_row("extension", "*", name(*input.extension))) {
+        return true;
+    }
+    for (const auto& [field, finding] :
+         {std::pair{"cervix"sv, input.cervix}, std::pair{"peritoneal_cytology"sv, input.peritoneal_cytology}}) {
+        if (finding && extension_row(field, result.system.id, name(*finding))) {
+            return true;
+        }
+    }
+    if (input.visceral_extent && extension_row("visceral_extent", "*", name(*input.visceral_extent))) {
+        return true;
+    }
+    if (input.foci >= 2 && extension_row("foci", "*", "multifocal")) {
         return true;
     }
     return extension_row("T", result.system.id, result.categories.t);
@@ -121,8 +156,9 @@ std::vector<OutputItem> output_items(const Result& result, const Case& input) {
     items[1].code = edition == 8 ? "08" : "07";
     const auto& ids = edition == 8 ? k_edition8_ids : k_edition7_ids;
     const std::size_t first = edition == 8 ? 6 : 2;
+    const std::string stage = stage_text(result);
     const std::string_view values[] = {category_or_none(result.categories.t), category_or_none(result.categories.n),
-                                       category_or_none(result.categories.m), stage_text(result)};
+                                       category_or_none(result.categories.m), stage};
     for (std::size_t i = 0; i < 4; ++i) {
         items[first + i].code = code_of(ids[i], result.system.id, values[i]);
     }

@@ -219,9 +219,10 @@ GradeRow grade_row(const Table& t, std::size_t i) {
     r.target = t.one_of(i, "target", {"grade", "mitotic_rate", "none", "refuse"});
     r.value = t.at(i, "value");
     if (r.target == "grade") {
-        (void)t.one_of(i, "value", {"1", "2", "3", "X"});
+        (void)t.one_of(i, "value", {"1", "2", "3", "X", "high", "unknown"});
     }
     r.rank = t.number(i, "rank");
+    r.warn = t.one_of(i, "warn", {"yes", "no"}) == "yes";
     r.note = t.at(i, "note");
     r.source = t.required(i, "source");
     return r;
@@ -262,8 +263,10 @@ SummaryStageRow summary_stage_row(const Table& t, std::size_t i) {
 }
 
 ExtensionRow extension_row(const Table& t, std::size_t i) {
-    return ExtensionRow{t.one_of(i, "input", {"extension", "T"}), t.required(i, "system"), t.required(i, "value"),
-                        t.one_of(i, "direct_extension", {"yes", "no"}) == "yes", t.required(i, "source")};
+    return ExtensionRow{
+        t.one_of(i, "input", {"extension", "T", "cervix", "peritoneal_cytology", "visceral_extent", "foci"}),
+        t.required(i, "system"), t.required(i, "value"), t.one_of(i, "direct_extension", {"yes", "no"}) == "yes",
+        t.required(i, "source")};
 }
 
 ItemRow item_row(const Table& t, std::size_t i) {
@@ -296,7 +299,8 @@ Tables read_all() {
         site_row);
     all.tumor_size =
         read_table("tumor_size.csv", {"code_from", "code_to", "action", "size_mm", "note", "source"}, size_row);
-    all.grade = read_table("grade.csv", {"schema", "code", "target", "value", "rank", "note", "source"}, grade_row);
+    all.grade =
+        read_table("grade.csv", {"schema", "code", "target", "value", "rank", "warn", "note", "source"}, grade_row);
     all.regional_nodes =
         read_table("regional_nodes.csv", {"code_from", "code_to", "nodes", "note", "source"}, nodes_row);
     all.mets_at_dx = read_table("mets_at_dx.csv", {"code", "items", "finding", "source"}, mets_row);

@@ -58,7 +58,8 @@ struct GradeRow {
     std::string code;
     std::string target;  ///< grade, mitotic_rate, none, refuse
     std::string value;
-    int rank = 0;  ///< the higher rank wins between clinical and pathological grade
+    int rank = 0;       ///< the higher rank wins between clinical and pathological grade
+    bool warn = false;  ///< the code cannot be placed on the scale lmsstage stages by: the note is a warning
     std::string note;
     std::string source;
 };
@@ -109,7 +110,7 @@ struct SummaryStageRow {
 
 /// data/naaccr/ss2018_direct_extension.csv: which inputs mean regional by direct extension.
 struct ExtensionRow {
-    std::string input;   ///< extension (the case field) or T (the result's T category)
+    std::string input;   ///< a case field (extension, cervix, peritoneal_cytology) or T (the result's T category)
     std::string system;  ///< a system id, or *
     std::string value;
     bool direct_extension = false;

@@ -4,6 +4,7 @@
 #include <iterator>
 #include <variant>
 
+#include "cli/fields.hpp"
 #include "cli/json_fields.hpp"
 #include "cli/naaccr_tables.hpp"
 
@@ -80,6 +81,31 @@ NaaccrKey classify_naaccr_key(std::string_view key, bool check_keys) {
     return NaaccrKey{NaaccrKey::Kind::refused, nullptr, nullptr, unknown_naaccr_key(key, check_keys)};
 }
 
+/// A field the chosen system asks for that the record leaves out (no NAACCR item carries the
+/// visceral extent or the myometrial invasion; a size or grade item may be missing) is staged as
+/// explicitly unknown, so that the result lists every stage it allows instead of refusing the
+/// record, and says so. Returns those notes.
+std::vector<std::string> unknown_where_left_out(Case& input) {
+    std::vector<std::string> notes;
+    const std::variant<Route, CaseError> routed = route(input);
+    const auto* chosen = std::get_if<Route>(&routed);
+    if (chosen == nullptr) {
+        return notes;  // staging says why
+    }
+    for (const Field field : k_all_fields) {
+        if ((chosen->asks & field_bit(field)) == 0 || input.has(field)) {
+            continue;
+        }
+        const FieldSpec* spec = find_field_by_key(field_name(field));
+        if (spec != nullptr && !set_from_text(input, *spec, "unknown")) {
+            notes.push_back(std::string(field_name(field)) +
+                            " is not given by the record: taken as unknown, so every stage its possible values "
+                            "allow is listed");
+        }
+    }
+    return notes;
+}
+
 std::optional<RecordError> stage_naaccr(Record& record, Result& result, StageOptions options) {
     const naaccr::Mapping mapping = naaccr::map_record(record.naaccr);
     if (const auto* refusal = std::get_if<naaccr::Refusal>(&mapping)) {
@@ -87,13 +113,21 @@ std::optional<RecordError> stage_naaccr(Record& record, Result& result, StageOpt
     }
     const auto& mapped = std::get<naaccr::Mapped>(mapping);
     std::optional<CaseError> invalid = naaccr::apply(mapped, record.input);
+    std::vector<std::string> left_out;
     if (!invalid) {
+        left_out = unknown_where_left_out(record.input);
         invalid = stage(record.input, result, options);
     }
     if (invalid) {
         return RecordError{std::string(field_name(invalid->field)), invalid->message(), true, false};
     }
     for (const std::string& note : mapped.notes) {
+        result.notes.push_back(note);
+    }
+    for (const std::string& warning : mapped.warnings) {
+        result.warnings.push_back(warning);
+    }
+    for (const std::string& note : left_out) {
         result.notes.push_back(note);
     }
     return std::nullopt;

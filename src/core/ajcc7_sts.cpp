@@ -54,7 +54,8 @@ constexpr RuleSet k_rules{
     true,
     false,
     "SEER Summary Stage 2018, soft tissue",
-    k_routing_fields | field_mask({Field::size, Field::depth, Field::grade, Field::extension, Field::edition}),
+    k_routing_fields |
+        field_mask({Field::size, Field::depth, Field::grade, Field::extension, Field::edition, Field::adjoining_invasion}),
     field_mask({Field::size, Field::grade}),
 };
 // clang-format on
@@ -70,8 +71,8 @@ constexpr RuleSet k_gi_lms{
     {},
     false,
     false,
-    "SEER Summary Stage 2018",
-    k_routing_fields | field_mask({Field::extension, Field::edition}),
+    "SEER Summary Stage 2018, soft tissue abdomen and thoracic visceral organs",
+    k_routing_fields | field_mask({Field::extension, Field::edition, Field::visceral_extent, Field::foci}),
     0,
 };
 // clang-format on
@@ -139,7 +140,13 @@ Few<T> stage_ajcc7_sts(const Case& input, Result& result) {
     c.g = derive_g(input, result);  // GX is grouped with G1 in the table
     c.show_g = true;
     stage_combinations(k_rules, c, input, {Field::size, Field::nodes, Field::metastasis, Field::grade}, result);
-    summarize(input, extension_extents(input, false), c.m, k_rules.summary_source, result);
+    // Head and neck: invasion of the structures the AJCC 8th edition calls T4a/T4b is distant in
+    // SEER Summary Stage 2018 whatever the edition (the 7th edition's T is by size alone).
+    Few<T> invaded;
+    const Few<Extent> extents = site == Site::head_neck ? combine_extents(adjoining_invasion_extents(input, invaded),
+                                                                          extension_extents(input, false))
+                                                        : extension_extents(input, false);
+    summarize(input, extents, c.m, k_rules.summary_source, result);
 
     const bool named_site = input.site.has_value() && *input.site != Site::soft_tissue;
     add_note(result, named_site ? NoteId::ajcc8_current_named_site : NoteId::ajcc8_current_generic_site);
@@ -154,7 +161,9 @@ Few<T> stage_ajcc7_gi_lms(const Case& input, Result& result) {
     trace(result, "stage",
           {"leiomyosarcoma of the gastrointestinal tract: outside the AJCC 7 soft tissue chapter -> "
            "not staged"});
-    summarize(input, extension_extents(input, false), ms, k_gi_lms.summary_source, result);
+    // The visceral extent and foci do not give an AJCC 7 T, but SEER Summary Stage 2018 reads them.
+    Few<T> unused;
+    summarize(input, visceral_extents(input, false, unused, result), ms, k_gi_lms.summary_source, result);
     return {T::tx};
 }
 

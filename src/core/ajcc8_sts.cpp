@@ -229,10 +229,8 @@ Few<T> stage_ajcc8_trunk_retro(const Case& input, bool retroperitoneum, Result& 
     return c.t;
 }
 
-Few<T> stage_ajcc8_head_neck(const Case& input, Result& result) {
-    result.system = k_head_neck.system;
+Few<Extent> adjoining_invasion_extents(const Case& input, Few<T>& ts) {
     const AdjoiningInvasion invasion = input.adjoining_invasion.value_or(AdjoiningInvasion::none);
-    Few<T> ts;
     Few<Extent> from_t;
     // A given "confined" extension rules out T4a/T4b (validation refuses them given together).
     const bool may_invade = input.extension != Extension::confined;
@@ -242,6 +240,17 @@ Few<T> stage_ajcc8_head_neck(const Case& input, Result& result) {
             from_t.insert(row.extent);
         }
     }
+    if (!ts.single() || invasion == AdjoiningInvasion::unknown) {
+        from_t.insert(k_no_extent_from_t);
+    }
+    return from_t;
+}
+
+Few<T> stage_ajcc8_head_neck(const Case& input, Result& result) {
+    result.system = k_head_neck.system;
+    const AdjoiningInvasion invasion = input.adjoining_invasion.value_or(AdjoiningInvasion::none);
+    Few<T> ts;
+    const Few<Extent> from_t = adjoining_invasion_extents(input, ts);
     if (ts.single() && invasion != AdjoiningInvasion::unknown) {
         trace(result, "T", {from_t.front().because, " -> ", name(ts.front())});
     } else {
@@ -252,7 +261,6 @@ Few<T> stage_ajcc8_head_neck(const Case& input, Result& result) {
                                      invasion == AdjoiningInvasion::unknown ? ", or T4a/T4b (invasion unknown)" : "")) {
             ts.insert(t);
         }
-        from_t.insert(k_no_extent_from_t);
     }
     result.categories.t = category_text(ts);
     (void)derive_n_unknown_is_n0(input, NoteId::ajcc8_nodes_unknown_n0, "8th edition: no NX", result);
@@ -264,13 +272,8 @@ Few<T> stage_ajcc8_head_neck(const Case& input, Result& result) {
     return ts;
 }
 
-Few<T> stage_ajcc8_visceral(const Case& input, Result& result) {
-    result.system = k_visceral.system;
+Few<Extent> visceral_extents(const Case& input, bool eighth, Few<T>& ts, Result& result) {
     const long long foci = input.foci.value_or(1);
-    if (!input.foci) {
-        result.assumptions.emplace_back("number of tumour sites not reported: 1 (unifocal)");
-    }
-    Few<T> ts;
     Few<Extent> from_t;
     if (foci >= 2) {
         for (const FociRow& row : k_foci_rows) {
@@ -280,7 +283,11 @@ Few<T> stage_ajcc8_visceral(const Case& input, Result& result) {
             }
         }
         from_t.insert(Extent{SummaryStage::regional, "multifocal"});
-        trace(result, "T", {"multifocal, ", std::to_string(foci), " sites -> ", name(ts.front())});
+        if (eighth) {
+            trace(result, "T", {"multifocal, ", std::to_string(foci), " sites -> ", name(ts.front())});
+        }
+    } else if (!input.visceral_extent && !eighth) {
+        from_t.insert(k_no_extent_from_t);
     } else {
         const bool open = !input.visceral_extent || *input.visceral_extent == VisceralExtent::unknown;
         for (const VisceralRow& row : k_visceral_rows) {
@@ -289,19 +296,15 @@ Few<T> stage_ajcc8_visceral(const Case& input, Result& result) {
                 from_t.insert(row.summary);
             }
         }
-        if (open) {
+        if (!eighth) {
+            // no T category: the AJCC 7th edition does not stage the tumour
+        } else if (open) {
             trace(result, "T",
                   {input.visceral_extent ? "extent unknown" : "extent not given", ", unifocal -> TX (T1 to T3)"});
         } else {
             trace(result, "T", {"extent ", name(*input.visceral_extent), ", unifocal -> ", name(ts.front())});
         }
     }
-    result.categories.t = category_text(ts);
-    (void)derive_n_unknown_is_n0(input, NoteId::ajcc8_nodes_unknown_n0, "8th edition: no NX", result);
-    const Few<M> ms = derive_m(input, result);
-    optional_grade(input, result);
-    add_note(result, NoteId::no_stage_group_visceral);
-    trace(result, "stage", {k_visceral.system.name, ": no stage grouping -> none"});
     Few<Extent> from_extension;
     for (const Extent& e : extension_extents(input, false)) {
         // An organ-confined tumour has not spread beyond its organ (validation refuses both given).
@@ -309,7 +312,23 @@ Few<T> stage_ajcc8_visceral(const Case& input, Result& result) {
             from_extension.insert(e);
         }
     }
-    summarize(input, combine_extents(from_t, from_extension), ms, k_visceral.summary_source, result);
+    return combine_extents(from_t, from_extension);
+}
+
+Few<T> stage_ajcc8_visceral(const Case& input, Result& result) {
+    result.system = k_visceral.system;
+    if (!input.foci) {
+        result.assumptions.emplace_back("number of tumour sites not reported: 1 (unifocal)");
+    }
+    Few<T> ts;
+    const Few<Extent> extents = visceral_extents(input, true, ts, result);
+    result.categories.t = category_text(ts);
+    (void)derive_n_unknown_is_n0(input, NoteId::ajcc8_nodes_unknown_n0, "8th edition: no NX", result);
+    const Few<M> ms = derive_m(input, result);
+    optional_grade(input, result);
+    add_note(result, NoteId::no_stage_group_visceral);
+    trace(result, "stage", {k_visceral.system.name, ": no stage grouping -> none"});
+    summarize(input, extents, ms, k_visceral.summary_source, result);
     return ts;
 }
 

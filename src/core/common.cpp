@@ -273,6 +273,16 @@ Few<G> derive_g(const Case& input, Result& result) {
         trace(result, "G", {"grade not given -> any grade (G1 to G3)"});
         return {G::g1, G::g2, G::g3};
     }
+    if (*input.grade == Grade::high) {
+        result.categories.g = "G2-G3";
+        trace(result, "G", {"grade stated as high grade only -> G2 or G3"});
+        return {G::g2, G::g3};
+    }
+    if (*input.grade == Grade::unknown) {
+        result.categories.g = "G1-G3";
+        trace(result, "G", {"grade unknown (not an FNCLCC grade) -> G1, G2 or G3"});
+        return {G::g1, G::g2, G::g3};
+    }
     const G g = to_g(*input.grade);
     result.categories.g = name(g);
     trace(result, "G", {"grade ", name(*input.grade), " -> ", name(g), g == G::gx ? " (grouped with G1)" : ""});
@@ -349,6 +359,7 @@ std::string_view category_text(const Few<T>& ts) noexcept {
 bool is_unknown(const Case& c, Field field) noexcept {
     switch (field) {
         case Field::size: return c.size && !c.size->known();
+        case Field::grade: return c.grade == Grade::high || c.grade == Grade::unknown;
         case Field::nodes: return c.nodes == Finding::unknown;
         case Field::metastasis: return c.metastasis == Finding::unknown;
         case Field::extension: return c.extension == Extension::unknown;
@@ -377,14 +388,23 @@ std::string unknowns_text(const Case& input, std::initializer_list<Field> fields
                                       field == Field::extension || field == Field::adnexa || field == Field::pelvic ||
                                       field == Field::bladder_rectum || field == Field::abdominal_sites ||
                                       field == Field::adjoining_invasion || field == Field::cervix ||
-                                      field == Field::peritoneal_cytology;
+                                      field == Field::peritoneal_cytology || field == Field::visceral_extent;
         if (!unknown && optional_default) {
-            continue;  // left out: its default was applied and stated, nothing is open
+            // Left out: its default was applied and stated, nothing is open. (A visceral extent
+            // left out where it would matter is asked for instead: see stage.cpp.)
+            continue;
         }
         text += text.empty() ? "" : " and ";
-        const std::size_t start = text.size();
-        text += field_name(field);
-        std::replace(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(), '_', ' ');
+        if (field == Field::bladder_rectum) {
+            text += "bladder or rectum";
+        } else if (field == Field::grade && input.grade == Grade::high) {
+            text += "grade high: G2 or G3";
+            continue;
+        } else {
+            const std::size_t start = text.size();
+            text += field_name(field);
+            std::replace(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(), '_', ' ');
+        }
         text += unknown ? " unknown" : " not given";
     }
     return text;

@@ -227,16 +227,26 @@ Few<T> stage_gist(const Case& input, bool eighth, Result& result);
 Few<T> stage_ajcc8_trunk_retro(const Case& input, bool retroperitoneum, Result& result);
 Few<T> stage_ajcc8_head_neck(const Case& input, Result& result);
 Few<T> stage_ajcc8_visceral(const Case& input, Result& result);
+/// Head and neck: the summary-stage extents of the adjoining-invasion finding (T4a, T4b: distant in
+/// SEER Summary Stage 2018 under either edition), its T4a/T4b candidates added to `ts`.
+Few<Extent> adjoining_invasion_extents(const Case& input, Few<T>& ts);
+/// Visceral organs: the summary-stage extents of the extent, foci and extension findings (beyond
+/// the organ or multifocal: regional), the AJCC 8 T candidates added to `ts`. `eighth`: the T is
+/// traced, and an extent left out is every extent; else (AJCC 7, no T) it adds nothing.
+Few<Extent> visceral_extents(const Case& input, bool eighth, Few<T>& ts, Result& result);
 /// Leiomyosarcoma of the GI tract under AJCC 7: outside its soft tissue chapter, not staged.
 Few<T> stage_ajcc7_gi_lms(const Case& input, Result& result);
 
-/// The G category of a grade (GX stays GX; the tables group it with G1).
+/// The G category of a grade (GX stays GX; the tables group it with G1). A grade that is not one
+/// category (high, unknown) has GX here: derive_g gives its categories.
 constexpr G to_g(Grade grade) noexcept {
     switch (grade) {
         case Grade::g1: return G::g1;
         case Grade::g2: return G::g2;
         case Grade::g3: return G::g3;
-        case Grade::gx: return G::gx;
+        case Grade::gx:
+        case Grade::high:
+        case Grade::unknown: return G::gx;
     }
     return G::gx;
 }

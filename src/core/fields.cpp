@@ -171,16 +171,21 @@ constexpr Hint k_site_hints[] = {
      "(Collaborative Stage schema Heart and Mediastinum) and site visceral under the 8th (ch. 42)"},
     {"vein", "a leiomyosarcoma of a great vein is staged by where it lies: trunk, retroperitoneum or extremity"},
 };
+// A four-tier grade 4 (undifferentiated) is the highest of its system: high grade, with grade 3, when
+// four grades are read as two (AJCC Cancer Staging Manual, 6th ed. (2002), soft tissue sarcoma,
+// histologic grade: four-grade systems, grades 3 and 4 high grade); FNCLCC has three grades.
+constexpr std::string_view k_four_tier =
+    "grade 4 is not an FNCLCC grade: FNCLCC has three grades, and grade 4 of a four-tier system is its highest "
+    "(high grade); enter the FNCLCC grade (1, 2 or 3) from the pathology report, or high when only \"high grade\" is "
+    "known (staged as G2 or G3)";
 constexpr Hint k_grade_hints[] = {
-    {"high",
-     "a two-tier high/low grade does not map onto the AJCC 3-tier FNCLCC grade: enter the FNCLCC grade "
-     "(1, 2 or 3) from the pathology report, or X when it cannot be assessed"},
     {"low",
-     "a two-tier high/low grade does not map onto the AJCC 3-tier FNCLCC grade: enter the FNCLCC grade "
-     "(1, 2 or 3) from the pathology report, or X when it cannot be assessed"},
-    {"unknown",
-     "write X when the grade cannot be assessed (the tables group GX with G1), or leave grade out: "
-     "lmsstage then says whether it matters"},
+     "a grade stated as low grade only is FNCLCC grade 1 (SEER Grade Clinical and Pathological, soft tissue: "
+     "code 1 for \"low grade\" only): enter 1"},
+    {"4", k_four_tier},
+    {"g4", k_four_tier},
+    {"iv", k_four_tier},
+    {"grade-4", k_four_tier},
 };
 
 /// A hint for a word that is not a value: a table's, else the closest value ("did you mean").
@@ -613,7 +618,8 @@ constexpr std::array k_fields = {
         "tumours are deep by definition",
         {}, "no a/b letter"),
     row<&Case::grade>(Field::grade, "grade", "--grade", ValueKind::grade, "GRADE", k_case,
-                      "FNCLCC grade 1, 2, 3, or X (cannot be assessed); soft tissue sarcoma; not used by FIGO or GIST",
+                      "FNCLCC grade 1, 2, 3, X (cannot be assessed; grouped with G1), high (stated as high grade "
+                      "only: G2 or G3) or unknown (any of G1 to G3); soft tissue sarcoma; not used by FIGO or GIST",
                       {}, "", k_grade_synonyms),
     row<&Case::nodes>(Field::nodes, "nodes", "--nodes", ValueKind::finding, "[=yes|no|unknown]", k_case,
                       "regional lymph node metastasis; --nodes is yes, --no-nodes no, --nodes=unknown NX", {},

@@ -61,10 +61,13 @@ constexpr std::string_view k_notes_8[] = {
     "Size or mitotic rate unknown gives every stage consistent with the possible values.",
 };
 
-constexpr std::string_view k_source_7 = "AJCC Cancer Staging Manual, 7th ed. (2010), gastrointestinal stromal tumor";
+constexpr std::string_view k_source_7 =
+    "AJCC Cancer Staging Manual, 7th ed. (2010), gastrointestinal stromal tumor (NCI PDQ Gastrointestinal Stromal "
+    "Tumors Treatment, health professional version, Stage Information; Collaborative Stage 02.05.50 tables "
+    "ajcc7_stage_uap, gastric, and ajcc7_stage_upy, small intestine)";
 constexpr std::string_view k_source_8 =
-    "AJCC Cancer Staging Manual, 8th ed. (2017), chapter 43, gastrointestinal stromal tumor (NCI PDQ Soft Tissue "
-    "Sarcoma Treatment, Table 7)";
+    "AJCC Cancer Staging Manual, 8th ed. (2017), chapter 43, gastrointestinal stromal tumor (NCI PDQ "
+    "Gastrointestinal Stromal Tumors Treatment, health professional version, Stage Information)";
 constexpr std::string_view k_summary = "SEER Summary Stage 2018, GIST";
 
 constexpr std::uint32_t k_reads =

@@ -86,19 +86,25 @@ constexpr NoteRow k_notes[] = {
      {"stage-iv-regional",
       "stage IV with summary stage regional: the AJCC stage groups regional node metastasis (N1) with distant "
       "disease, while SEER Summary Stage counts it as regional; the survival row follows the summary stage",
-      "AJCC Cancer Staging Manual, 8th ed. (2017), chapters 41 and 43 (N1 M0 is stage IV); SEER Summary Stage "
-      "2018 manual (regional lymph nodes are regional)"}},
+      "AJCC Cancer Staging Manual, 7th ed. (2010), gastrointestinal stromal tumor, and 8th ed. (2017), chapters "
+      "41 and 43 (N1 M0 is stage IV); SEER Summary Stage 2018 manual (regional lymph nodes are regional)"}},
     {NoteId::gist_adjacent_organ_ss2000,
      {"gist-adjacent-organ",
       "the GIST survival figures come from patients staged mostly under SEER Summary Stage 2000, in which "
-      "extension to an adjacent organ was regional; Summary Stage 2018, used here, codes it as distant",
-      "SEER Summary Stage 2000 and 2018 manuals (NCI SEER), GIST; American Cancer Society, Survival rates for "
+      "extension to some adjacent organs (such as the liver, pancreas, spleen, diaphragm or small intestine) was "
+      "regional and to others (aorta, coeliac axis, abdominal wall, adrenal gland, kidney, retroperitoneum) "
+      "distant; Summary Stage 2018, used here, codes extension to any adjacent organ as distant",
+      "Collaborative Stage 02.05.50, GIST stomach table extension_bfc, Summary Stage 2000 column: code 610 "
+      "regional, codes 650 and 700 distant; SEER EOD 3.3 GIST table extension_bfh, code 700 (extension to "
+      "organs/structures): distant in Summary Stage 2018; American Cancer Society, Survival rates for "
       "gastrointestinal stromal tumors (diagnosed 2012-2018)"}},
     {NoteId::no_table_retroperitoneum,
      {"no-table-retroperitoneum",
       "no survival table fits: the soft tissue sarcoma figures (SEER site recode Soft Tissue including Heart: "
-      "C38.0, C47, C49) leave out the retroperitoneum (C48.0)",
-      "NCI SEER site recode ICD-O-3/WHO 2008 definition, Soft Tissue including Heart"}},
+      "C38.0, C47, C49) leave out the retroperitoneum (C48.0) and the peritoneum, omentum and mesentery "
+      "(C48.1, C48.2, C48.8)",
+      "NCI SEER site recode ICD-O-3/WHO 2008 definition: Soft Tissue including Heart; Retroperitoneum (C48.0) "
+      "and Peritoneum, Omentum and Mesentery (C48.1, C48.2, C48.8) are recodes of their own"}},
     {NoteId::no_table_visceral,
      {"no-table-visceral",
       "no survival table fits: the soft tissue sarcoma figures (SEER site recode Soft Tissue including Heart: "

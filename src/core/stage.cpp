@@ -74,7 +74,7 @@ struct Request {
 };
 constexpr Request k_requests[] = {
     {Field::size, "is required: the greatest dimension (6, 55 mm, 5.5cm) or unknown"},
-    {Field::grade, "is required for soft tissue sarcoma: 1, 2, 3, or X (cannot be assessed)"},
+    {Field::grade, "is required for soft tissue sarcoma: 1, 2, 3, X (cannot be assessed), high (G2 or G3) or unknown"},
     {Field::myometrial_invasion,
      "is required for adenosarcoma: the percentage of myometrium invaded, 0 to 100, or unknown"},
     {Field::mitotic_rate, "is required for GIST: mitoses per 50 HPF (5 mm2), 0 or more, or unknown"},
@@ -250,13 +250,16 @@ std::optional<CaseError> check_system_inputs(const Case& c, SystemId system) {
                      "definition (accepted: deep, or omit it)");
     }
     const bool t4 = c.adjoining_invasion == AdjoiningInvasion::t4a || c.adjoining_invasion == AdjoiningInvasion::t4b;
-    if (system == SystemId::ajcc8_sts_head_neck && c.extension == Extension::confined && t4) {
+    const bool head_neck =
+        system == SystemId::ajcc8_sts_head_neck || (system == SystemId::ajcc7_sts && c.site == Site::head_neck);
+    if (head_neck && c.extension == Extension::confined && t4) {
         return error(Field::extension,
                      "confined contradicts adjoining_invasion " + std::string(name(*c.adjoining_invasion)) +
                          ": invasion of adjoining structures is spread beyond the site of origin (distant in SEER "
                          "Summary Stage 2018); leave extension out, or give adjacent or further");
     }
-    if (system == SystemId::ajcc8_sts_visceral && c.visceral_extent && c.extension) {
+    const bool visceral = system == SystemId::ajcc8_sts_visceral || system == SystemId::ajcc7_gi_lms;
+    if (visceral && c.visceral_extent && c.extension) {
         const bool beyond =
             *c.visceral_extent != VisceralExtent::confined && *c.visceral_extent != VisceralExtent::unknown;
         if (*c.extension == Extension::confined && beyond) {
@@ -355,6 +358,7 @@ bool with_value(const Case& input, Field field, std::size_t i, Case& out) {
     constexpr double k_sizes_cm[] = {1.0, 3.0, 4.5, 7.0, 12.0, 20.0};
     constexpr double k_invasions[] = {0.0, 30.0, 80.0};
     constexpr double k_rates[] = {2.0, 8.0};
+    constexpr Grade k_grades[] = {Grade::g1, Grade::g2, Grade::g3, Grade::gx};  // high, unknown: unions of these
     out = input;
     switch (field) {
         case Field::size:
@@ -363,9 +367,9 @@ bool with_value(const Case& input, Field field, std::size_t i, Case& out) {
             out.size = Measured<Length>::of(Length{k_sizes_cm[i], LengthUnit::cm, 0, true});
             return true;
         case Field::grade:
-            if (i >= k_all_grades.size())
+            if (i >= std::size(k_grades))
                 return false;
-            out.grade = k_all_grades[i];
+            out.grade = k_grades[i];
             return true;
         case Field::myometrial_invasion:
             if (i >= std::size(k_invasions))
@@ -448,8 +452,14 @@ void choose_survival_table(const Case& input, SystemId system, Result& result) {
     }
 }
 
+/// The fields a system reads for this case: adjoining invasion only at the head and neck.
+std::uint32_t used_fields(const Case& input, const SystemInfo& sys) {
+    const bool head_neck = input.site == Site::head_neck;
+    return head_neck ? sys.used() : sys.used() & ~field_bit(Field::adjoining_invasion);
+}
+
 void warn_unused(const Case& input, const SystemInfo& sys, SystemId system, Result& result) {
-    const std::uint32_t unused = input.given_fields() & ~sys.used();
+    const std::uint32_t unused = input.given_fields() & ~used_fields(input, sys);
     if (unused == 0) {
         return;
     }
@@ -482,7 +492,7 @@ std::variant<Route, CaseError> route(const Case& input) {
         return *bad;
     }
     const SystemInfo& sys = info(std::get<SystemId>(chosen));
-    return Route{sys.rules().system.id, sys.used()};
+    return Route{sys.rules().system.id, used_fields(input, sys), sys.needed()};
 }
 
 std::optional<CaseError> validate(const Case& input) {

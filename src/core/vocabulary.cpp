@@ -49,6 +49,8 @@ std::string_view name(Grade value) noexcept {
         case Grade::g2: return "2";
         case Grade::g3: return "3";
         case Grade::gx: return "X";
+        case Grade::high: return "high";
+        case Grade::unknown: return "unknown";
     }
     return "?";
 }

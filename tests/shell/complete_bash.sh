@@ -89,7 +89,7 @@ expect 'lmsstage --si' --site --size
 expect 'lmsstage --site ' soft-tissue extremity trunk retroperitoneum head-neck visceral uterus gi
 expect 'lmsstage --site u' uterus
 expect 'lmsstage --gi-site s' small-intestine stomach
-expect 'lmsstage --grade ' 1 2 3 X
+expect 'lmsstage --grade ' 1 2 3 X high unknown
 expect 'lmsstage --edition ' 7 8
 expect 'lmsstage --histology ' lms ess adenosarcoma gist
 expect 'lmsstage --size ' # any length: nothing to offer, and no option either

@@ -41,7 +41,7 @@ cd $dir
 expect 'lmsstage --si' --site --size
 expect 'lmsstage --site ' soft-tissue extremity trunk retroperitoneum head-neck visceral uterus gi
 expect 'lmsstage --gi-site s' small-intestine stomach
-expect 'lmsstage --grade ' 1 2 3 X
+expect 'lmsstage --grade ' 1 2 3 X high unknown
 expect 'lmsstage --size '
 expect 'lmsstage --nodes=' --nodes=yes --nodes=no --nodes=unknown
 expect 'lmsstage --color=a' --color=always --color=auto

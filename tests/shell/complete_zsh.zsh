@@ -74,7 +74,7 @@ done
 expect 'lmsstage --si' --site --size
 expect 'lmsstage --site ' soft-tissue extremity trunk retroperitoneum head-neck visceral uterus gi
 expect 'lmsstage --gi-site s' small-intestine stomach
-expect 'lmsstage --grade ' 1 2 3 X
+expect 'lmsstage --grade ' 1 2 3 X high unknown
 expect 'lmsstage --size '
 expect 'lmsstage --nodes=' yes no unknown
 expect 'lmsstage --color=' auto always never
