@@ -781,7 +781,10 @@ TEST_CASE("completion prints the script of each shell, another shell is a usage 
     for (std::string_view shell : {"bash", "zsh", "fish"}) {
         const Run r = run_cli({"completion", std::string(shell)});
         CHECK(r.code == exit_code::ok);
-        CHECK(contains(r.out, "--site"));
+        CHECK(contains(r.out, "lmsstage __complete"));  // the script asks the program
     }
+    const Run completed = run_cli({"__complete", "--si"});
+    CHECK(completed.code == exit_code::ok);
+    CHECK(completed.out.rfind("--site\t", 0) == 0);
     CHECK(run_cli({"completion", "tcsh"}).code == exit_code::usage);
 }

@@ -110,8 +110,10 @@ expect 'lmsstage --nodes=' --nodes=yes --nodes=no --nodes=unknown
 expect 'lmsstage --site=he' --site=head-neck
 COMP_WORDBREAKS=$saved_wordbreaks
 
-# A flag-form field takes its value in the next word too; each option is offered once.
-expect_has 'lmsstage --nodes ' yes no unknown --site --json
+# A yes/no field takes its value after '=' only (the parser refuses "--nodes unknown" with a hint):
+# after "--nodes " come the other options. Each option is offered once.
+expect_has 'lmsstage --nodes ' --site --json
+expect_lacks 'lmsstage --nodes ' yes no unknown --nodes --no-nodes
 expect 'lmsstage --nodes --no-n' # --nodes given: --no-nodes excluded
 expect 'lmsstage --no-nodes --nod'
 expect 'lmsstage --metastasis=unknown --no-m' # likewise after --metastasis=VALUE
@@ -131,7 +133,12 @@ expect 'lmsstage rules s' survival
 expect 'lmsstage batch ' alpha.ndjson beta.json cases -dash.ndjson
 expect 'lmsstage check a' alpha.ndjson
 expect 'lmsstage batch alpha.ndjson c' cases
-expect 'lmsstage check --' --help
+expect 'lmsstage check --' --junit --naaccr --help
+expect 'lmsstage batch --' --from --to --columns --naaccr --exit-zero --help
+expect 'lmsstage batch --to ' json ndjson csv tsv
+expect 'lmsstage batch --from=t' tsv
+expect 'lmsstage batch --naaccr --n' # given already
+expect 'lmsstage check --junit a' alpha.ndjson
 expect 'lmsstage batch -- -' -dash.ndjson
 
 if ((failures > 0)); then

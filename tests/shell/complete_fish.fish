@@ -55,6 +55,8 @@ expect_has 'lmsstage rules ' ajcc7-sts ajcc8-gist figo2009-uterine survival note
 expect 'lmsstage rules --' --json --help
 expect 'lmsstage batch ' alpha.ndjson beta.json cases/
 expect 'lmsstage check a' alpha.ndjson
+expect 'lmsstage batch --' --from --to --columns --naaccr --exit-zero --help
+expect 'lmsstage batch --to ' json ndjson csv tsv
 
 cd /
 rm -r $dir
