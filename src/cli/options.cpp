@@ -293,7 +293,7 @@ struct Model {
     CLI::App app{"", "lmsstage"};
     std::map<const CLI::Option*, Meta> meta;
     std::map<const CLI::App*, const CommandRow*> rows;
-    std::map<const CLI::Option*, bool> operands;  ///< the positional option of each command
+    std::set<const CLI::Option*> operands;  ///< the positional option of each command
 
     [[nodiscard]] const Meta* meta_of(const CLI::Option* option) const {
         const auto found = meta.find(option);
@@ -371,10 +371,6 @@ std::string command_names() {
     }
     return names;
 }
-
-class HelpFormatter;
-
-std::unique_ptr<Model> build_model();
 
 // ---- Help -----------------------------------------------------------------------------------
 
@@ -478,9 +474,10 @@ private:
 std::unique_ptr<Model> build_model() {
     auto model = std::make_unique<Model>();
     CLI::App& app = model->app;
-    app.description("staging of leiomyosarcoma and the sarcomas staged with it, with the matching five-year "
-                    "survival table. Rule sets: " +
-                    std::string(rule_set_editions()) + ".");
+    app.description(
+        "staging of leiomyosarcoma and the sarcomas staged with it, with the matching five-year "
+        "survival table. Rule sets: " +
+        std::string(rule_set_editions()) + ".");
     app.footer(std::string(k_footer));
     app.set_help_flag();  // -h, --help are the model's options, read like the others
     app.allow_extras();   // unknown options and stray words: the model names them, with a hint
@@ -523,12 +520,13 @@ std::unique_ptr<Model> build_model() {
             add(*model, *command, std::string(option.names), row_meta(option), "Options");
         }
         std::string name(row.operands);  // "[FILE...]": FILE
-        name.erase(std::remove_if(name.begin(), name.end(), [](char ch) { return ch == '[' || ch == ']' || ch == '.'; }),
-                   name.end());
+        name.erase(
+            std::remove_if(name.begin(), name.end(), [](char ch) { return ch == '[' || ch == ']' || ch == '.'; }),
+            name.end());
         // Any number: how many a command takes is its own to say (check needs one, rules one at most).
         CLI::Option* operands = command->add_option(name, CLI::callback_t(), "")->expected(0, -1)->allow_extra_args();
         operands->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-        model->operands.emplace(operands, true);
+        model->operands.insert(operands);
         model->rows.emplace(command, &row);
     }
     return model;
@@ -621,20 +619,23 @@ std::string stray(const Model& model, const std::vector<std::string>& args, cons
     std::size_t at = 0;
     for (; at < args.size(); ++at) {
         const Meta* before = at > 0 ? option_meta(model, model.app, args[at - 1]) : nullptr;
-        const bool is_value = before != nullptr && before->takes == Takes::value && args[at - 1].find('=') == std::string::npos;
+        const bool is_value =
+            before != nullptr && before->takes == Takes::value && args[at - 1].find('=') == std::string::npos;
         if (args[at] == word && !is_value) {
             break;
         }
     }
     const auto dashes = std::find(args.begin(), args.end(), "--");
     if (dashes != args.end() && static_cast<std::size_t>(dashes - args.begin()) < at) {
-        return "\"" + word + "\" comes after --, which ends the options, and lmsstage takes no other arguments: "
+        return "\"" + word +
+               "\" comes after --, which ends the options, and lmsstage takes no other arguments: "
                "leave out the --";
     }
     if (word.size() > 1 && word[0] == '-' && word != "--") {
         return unknown_option(model, word);
     }
-    return unexpected_word(model, word, at > 0 && at < args.size() ? std::string_view(args[at - 1]) : std::string_view{});
+    return unexpected_word(model, word,
+                           at > 0 && at < args.size() ? std::string_view(args[at - 1]) : std::string_view{});
 }
 
 /// Reads one field option into the case; a usage error otherwise.
@@ -685,7 +686,10 @@ std::optional<std::string> read_own_option(const CLI::Option& option, const std:
     if (value != "true") {
         return name + " takes no value";
     }
-    (name == "--json" ? out.json : name == "--brief" ? out.brief : name == "--explain" ? out.explain : out.version) = true;
+    (name == "--json"      ? out.json
+     : name == "--brief"   ? out.brief
+     : name == "--explain" ? out.explain
+                           : out.version) = true;
     return std::nullopt;
 }
 
@@ -748,25 +752,26 @@ std::variant<CommandLine, std::string> read_command(const Model& model, const CL
                    (is_case_option(word) ? " (case fields go in the records, not on the command line)" : "") + see;
         }
     }
-    auto problem = each_given(command, [&](const CLI::Option& option, const std::string& value) -> std::optional<std::string> {
-        if (model.operands.count(&option) > 0) {
-            line.operands.push_back(value);
+    auto problem =
+        each_given(command, [&](const CLI::Option& option, const std::string& value) -> std::optional<std::string> {
+            if (model.operands.count(&option) > 0) {
+                line.operands.push_back(value);
+                return std::nullopt;
+            }
+            const Meta& meta = model.meta.at(&option);
+            const std::string name = "--" + option.get_lnames().front();
+            if (meta.takes == Takes::nothing && value != "true") {
+                return line.command + ": " + name + " takes no value" + see;
+            }
+            if (meta.takes == Takes::value && value.empty()) {
+                return line.command + ": " + name + " needs a value: " + meta.label.substr(name.size() + 1) + see;
+            }
+            if (meta.takes == Takes::value && line.has(name)) {
+                return line.command + ": " + name + " was given more than once";
+            }
+            line.options.emplace_back(name, meta.takes == Takes::value ? value : std::string());
             return std::nullopt;
-        }
-        const Meta& meta = model.meta.at(&option);
-        const std::string name = "--" + option.get_lnames().front();
-        if (meta.takes == Takes::nothing && value != "true") {
-            return line.command + ": " + name + " takes no value" + see;
-        }
-        if (meta.takes == Takes::value && value.empty()) {
-            return line.command + ": " + name + " needs a value: " + meta.label.substr(name.size() + 1) + see;
-        }
-        if (meta.takes == Takes::value && line.has(name)) {
-            return line.command + ": " + name + " was given more than once";
-        }
-        line.options.emplace_back(name, meta.takes == Takes::value ? value : std::string());
-        return std::nullopt;
-    });
+        });
     if (problem) {
         return *problem;
     }
@@ -911,7 +916,9 @@ function __lmsstage_complete --description 'lmsstage: the candidates for the cur
         __fish_complete_path "$current"
         return
     end
-    printf '%s\n' $lines
+    for line in $lines  # printf with no argument would still print an empty line
+        printf '%s\n' $line
+    end
 end
 
 complete -c lmsstage -f -a '(__lmsstage_complete)'
@@ -1057,7 +1064,8 @@ std::string complete(const std::vector<std::string>& given) {
     const bool inline_value = current.rfind("--", 0) == 0 && equals != std::string::npos;
     const std::string previous = first != words.end() ? words.back() : std::string();
     if (const Meta* meta = option_meta(*model, *scope, inline_value ? current : previous);
-        meta != nullptr && !operands_only && (inline_value || (meta->takes == Takes::value && previous.find('=') == std::string::npos))) {
+        meta != nullptr && !operands_only &&
+        (inline_value || (meta->takes == Takes::value && previous.find('=') == std::string::npos))) {
         if (meta->files && !inline_value) {
             return ":files\n";
         }
