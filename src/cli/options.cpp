@@ -417,10 +417,13 @@ private:
             }
             const std::string& group = option->get_group();
             if (text.find(group) == text.end()) {
-                std::string head = "\n" + group + ":\n";
+                std::string head = "\n";
                 if (fields && meta->field == nullptr) {
-                    head = "\n" + wrap_text({}, k_fields_note, 0) + head;  // after the last field group
+                    head += wrap_text({}, k_fields_note, 0);  // after the last field group
+                    head += '\n';
                 }
+                head += group;
+                head += ":\n";
                 order.push_back(group);
                 text[group] = head;
             }
@@ -748,8 +751,9 @@ std::variant<CommandLine, std::string> read_command(const Model& model, const CL
     }
     for (const std::string& word : command.remaining()) {
         if (word.size() > 1 && word[0] == '-') {
-            return line.command + ": unknown option " + word +
-                   (is_case_option(word) ? " (case fields go in the records, not on the command line)" : "") + see;
+            std::string message = line.command + ": unknown option " + word;
+            message += is_case_option(word) ? " (case fields go in the records, not on the command line)" : "";
+            return message + see;
         }
     }
     auto problem =
