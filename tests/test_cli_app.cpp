@@ -829,4 +829,6 @@ TEST_CASE("after -- a command's words are all files, even one that looks like an
     const Run r = run_cli({"batch", "--", "--no-such-file"});
     CHECK(r.code == exit_code::no_input);
     CHECK(contains(r.err, "cannot read --no-such-file"));
+    // A file name in brackets with a comma is one name, not a list.
+    CHECK(contains(run_cli({"check", "[a,b]"}).err, "cannot read [a,b]: "));
 }

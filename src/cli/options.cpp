@@ -527,7 +527,10 @@ std::unique_ptr<Model> build_model() {
             std::remove_if(name.begin(), name.end(), [](char ch) { return ch == '[' || ch == ']' || ch == '.'; }),
             name.end());
         // Any number: how many a command takes is its own to say (check needs one, rules one at most).
-        CLI::Option* operands = command->add_option(name, CLI::callback_t(), "")->expected(0, -1)->allow_extra_args();
+        // A minimum no command line reaches keeps CLI11 taking them one by one, each word as given
+        // (with allow_extra_args it would split a file named "[a,b]" into a and b).
+        constexpr int k_unreached = 1 << 28;
+        CLI::Option* operands = command->add_option(name, CLI::callback_t(), "")->expected(k_unreached, -1);
         operands->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
         model->operands.insert(operands);
         model->rows.emplace(command, &row);
