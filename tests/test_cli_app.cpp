@@ -786,7 +786,54 @@ TEST_CASE("completion prints the script of each shell, another shell is a usage 
     for (std::string_view shell : {"bash", "zsh", "fish"}) {
         const Run r = run_cli({"completion", std::string(shell)});
         CHECK(r.code == exit_code::ok);
-        CHECK(contains(r.out, "--site"));
+        CHECK(contains(r.out, "lmsstage __complete"));  // the script asks the program
     }
+    const Run completed = run_cli({"__complete", "--si"});
+    CHECK(completed.code == exit_code::ok);
+    CHECK(completed.out.rfind("--site\t", 0) == 0);
     CHECK(run_cli({"completion", "tcsh"}).code == exit_code::usage);
+}
+
+// ---- The options model's edges (cli/options.cpp) --------------------------------------------
+
+TEST_CASE("a yes/no field: --nodes=unknown reads as NX, --no-nodes=yes is refused", "[cli][options]") {
+    // AJCC 7 soft tissue: nodes unknown is NX (docs/rules.md); --no-NAME takes no value.
+    CHECK(staged_json({"--size", "6", "--grade", "3", "--nodes=unknown"}).at("categories").at("N") == "NX");
+    CHECK(staged_json({"--size", "6", "--grade", "3", "--nodes=no"}).at("categories").at("N") == "N0");
+    CHECK(staged_json({"--size", "6", "--grade", "3", "--no-nodes"}).at("categories").at("N") == "N0");
+    CHECK(contains(usage_error({"--size", "6", "--grade", "3", "--no-nodes=yes"}, "--no-nodes"), "takes no value"));
+}
+
+TEST_CASE("an integer field given unknown or a word: read by the core, no conversion fault", "[cli][options]") {
+    CHECK(staged_json({"--site", "uterus", "--size", "6", "--abdominal-sites", "unknown"}).at("ok") == true);
+    usage_error({"--site", "uterus", "--size", "6", "--abdominal-sites", "several"}, "--abdominal-sites");
+}
+
+TEST_CASE("a program flag given a value, and --color given nothing else, are usage errors", "[cli][options]") {
+    CHECK(contains(usage_error({"--size", "6", "--grade", "3", "--json=yes"}, "--json"), "takes no value"));
+    CHECK(contains(usage_error({"--size", "6", "--grade", "3", "--color=sometimes"}, "--color"),
+                   "auto, always or never"));
+}
+
+TEST_CASE("help wins over the rest of the line, and a command's name must come first", "[cli][options]") {
+    const Run r = run_cli({"--sise", "6", "--help"});
+    CHECK(r.code == exit_code::ok);
+    CHECK(r.out == run_cli({"--help"}).out);
+    CHECK(contains(usage_error({"--size", "6", "batch"}, "\"batch\""), "unexpected argument"));
+}
+
+TEST_CASE("a command's options: a value option twice, a flag with a value, a case field", "[cli][options]") {
+    CHECK(contains(usage_error({"batch", "--to", "csv", "--to", "tsv"}, "--to"), "given more than once"));
+    CHECK(contains(usage_error({"batch", "--naaccr=yes"}, "--naaccr"), "takes no value"));
+    CHECK(contains(usage_error({"check", "x.ndjson", "--junit"}, "--junit"), "needs a value"));
+    CHECK(contains(usage_error({"batch", "--size", "6"}, "--size"), "case fields go in the records"));
+    CHECK(contains(usage_error({"rules", "--jsn"}, "--jsn"), "see lmsstage rules --help"));
+}
+
+TEST_CASE("after -- a command's words are all files, even one that looks like an option", "[cli][options]") {
+    const Run r = run_cli({"batch", "--", "--no-such-file"});
+    CHECK(r.code == exit_code::no_input);
+    CHECK(contains(r.err, "cannot read --no-such-file"));
+    // A file name in brackets with a comma is one name, not a list.
+    CHECK(contains(run_cli({"check", "[a,b]"}).err, "cannot read [a,b]: "));
 }

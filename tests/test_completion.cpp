@@ -1,82 +1,54 @@
-// The shell completion scripts (cli/completion.hpp): every option, value, command and rule set of
-// the program is in each script, written from the tables. tests/shell/ runs the scripts in
-// the shells themselves.
+// The one completer (`lmsstage __complete WORD...`, cli/options.hpp) and the shell scripts that
+// call it: every option of every command is offered, and shown in that command's help, with
+// each option's values, the commands and rules' systems. tests/shell/ runs the scripts in the
+// shells themselves.
 #include <catch2/catch.hpp>
 
 #include <initializer_list>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "cli/completion.hpp"
 #include "cli/fields.hpp"
+#include "cli/options.hpp"
+#include "door_test_support.hpp"
 #include "lmsstage/rules.hpp"
 
+using lmsstage::cli::command_help;
+using lmsstage::cli::command_options;
+using lmsstage::cli::command_summaries;
 using lmsstage::cli::completion_script;
 using lmsstage::cli::completion_shells;
 using lmsstage::cli::field_specs;
 using lmsstage::cli::FieldSpec;
+using lmsstage::cli::main_help;
 using lmsstage::cli::value_words;
 using lmsstage::cli::ValueKind;
+using lmsstage_door_test::contains;
+using lmsstage_door_test::lines_of;
 
 namespace {
 
-/// The pieces one after the other (g++ 12 warns, wrongly, of overlap in "literal" + std::string).
-std::string joined(std::initializer_list<std::string_view> pieces) {
-    std::string out;
-    for (const std::string_view piece : pieces) {
-        out += piece;
+/// The words the completer offers for the command line `words` (the last being completed).
+std::vector<std::string> offered(const std::vector<std::string>& words) {
+    std::vector<std::string> out;
+    for (const std::string& line : lines_of(lmsstage::cli::complete(words))) {
+        out.push_back(line.substr(0, line.find('\t')));
     }
     return out;
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        lines.push_back(line);
-    }
-    return lines;
-}
-
-/// True when one line holds every one of `parts`.
-bool a_line_has(const std::string& script, const std::vector<std::string>& parts) {
-    for (const std::string& line : lines_of(script)) {
-        bool all = true;
-        for (const std::string& part : parts) {
-            all = all && line.find(part) != std::string::npos;
-        }
-        if (all) {
+bool has(const std::vector<std::string>& words, std::string_view word) {
+    for (const std::string& w : words) {
+        if (w == word) {
             return true;
         }
     }
     return false;
 }
 
-/// How a script names an option: "--site" in bash and zsh, "-l site" in fish.
-std::string option_as(std::string_view shell, std::string_view option) {
-    if (shell != "fish") {
-        return std::string(option);
-    }
-    std::string out = "-l ";
-    out += option.substr(2);
-    return out += ' ';
-}
-
-std::string words_joined(const FieldSpec& spec) {
-    std::string out;
-    for (const std::string_view word : value_words(spec)) {
-        if (!out.empty()) {
-            out += ' ';
-        }
-        out += word;
-    }
-    return out;
-}
-
-bool flag_form(const FieldSpec& spec) { return spec.kind == ValueKind::finding; }
+std::vector<std::string> strings(std::initializer_list<std::string_view> words) { return {words.begin(), words.end()}; }
 
 }  // namespace
 
@@ -89,88 +61,20 @@ TEST_CASE("completion: the shells are bash, zsh and fish", "[completion]") {
 TEST_CASE("completion: another shell is refused with the accepted ones named", "[completion]") {
     for (const std::string_view shell : {"", "tcsh", "Bash", "bash "}) {
         CAPTURE(shell);
-        REQUIRE_THROWS_MATCHES(
-            completion_script(shell), std::invalid_argument,
-            Catch::Matchers::Message(joined({"no completion for shell \"", shell, "\"; accepted: bash, zsh, fish"})));
+        REQUIRE_THROWS_MATCHES(completion_script(shell), std::invalid_argument,
+                               Catch::Matchers::Message("no completion for shell \"" + std::string(shell) +
+                                                        "\"; accepted: bash, zsh, fish"));
     }
 }
 
-TEST_CASE("completion: every command-line field's option is in every script, --id is not", "[completion]") {
+TEST_CASE("completion: each script asks the program and registers itself for lmsstage", "[completion]") {
     for (const std::string_view shell : completion_shells()) {
-        const std::string script = completion_script(shell);
-        for (const FieldSpec& spec : field_specs()) {
-            CAPTURE(shell, spec.option);
-            if (spec.kind == ValueKind::id) {
-                CHECK_FALSE(a_line_has(script, {option_as(shell, spec.option)}));  // JSON only
-                continue;
-            }
-            CHECK(a_line_has(script, {option_as(shell, spec.option)}));
-            if (flag_form(spec)) {
-                CHECK(a_line_has(script, {option_as(shell, joined({"--no-", spec.option.substr(2)}))}));
-            }
-        }
-        for (const std::string_view option : {"--json", "--explain", "--brief", "--color", "--help", "--version"}) {
-            CAPTURE(shell, option);
-            CHECK(a_line_has(script, {option_as(shell, option)}));
-        }
-    }
-}
-
-TEST_CASE("completion: every value a field accepts is completed after its option", "[completion]") {
-    for (const std::string_view shell : completion_shells()) {
-        const std::string script = completion_script(shell);
-        for (const FieldSpec& spec : field_specs()) {
-            if (value_words(spec).empty()) {
-                continue;
-            }
-            CAPTURE(shell, spec.option);
-            // On the option's own line: bash's case arm, zsh's _arguments spec, fish's complete.
-            CHECK(a_line_has(script, {option_as(shell, spec.option), words_joined(spec)}));
-        }
         CAPTURE(shell);
-        CHECK(a_line_has(script, {option_as(shell, "--color"), "auto always never"}));
+        CHECK(contains(completion_script(shell), "lmsstage __complete "));
     }
-}
-
-TEST_CASE("completion: --site offers each site word, in the table's order", "[completion]") {
-    const std::string bash = completion_script("bash");
-    REQUIRE(bash.find("--site) _lmsstage_reply 'soft-tissue extremity trunk retroperitoneum head-neck visceral "
-                      "uterus gi head-neck-organ' \"$cur\" \"$prefix\"") != std::string::npos);
-    const std::string zsh = completion_script("zsh");
-    REQUIRE(zsh.find("--site=[") != std::string::npos);
-    REQUIRE(
-        zsh.find(":SITE:(soft-tissue extremity trunk retroperitoneum head-neck visceral uterus gi head-neck-organ)'") !=
-        std::string::npos);
-}
-
-TEST_CASE("completion: rules completes every rule-set id, survival and notes", "[completion]") {
-    for (const std::string_view shell : completion_shells()) {
-        const std::string script = completion_script(shell);
-        for (const lmsstage::RuleSet* rules : lmsstage::all_rule_sets()) {
-            CAPTURE(shell, rules->system.id);
-            CHECK(script.find(std::string(rules->system.id)) != std::string::npos);
-        }
-        CAPTURE(shell);
-        CHECK(script.find("survival") != std::string::npos);
-        CHECK(script.find("notes") != std::string::npos);
-    }
-}
-
-TEST_CASE("completion: the commands are completed, and batch and check complete file names", "[completion]") {
-    const std::string bash = completion_script("bash");
-    CHECK(bash.find("_lmsstage_reply 'batch check rules help completion' \"$cur\"") != std::string::npos);
-    CHECK(a_line_has(bash, {"batch|check)"}));
-    CHECK(bash.find("_lmsstage_files \"$cur\"") != std::string::npos);
-    const std::string zsh = completion_script("zsh");
-    CHECK(zsh.find("'*:file:_files'") != std::string::npos);
-    const std::string fish = completion_script("fish");
-    CHECK(a_line_has(fish, {"'__lmsstage_in_command batch'", " -F"}));
-    CHECK(a_line_has(fish, {"'__lmsstage_in_command check'", " -F"}));
-    for (const std::string_view command : {"batch", "check", "rules", "help", "completion"}) {
-        CAPTURE(command);
-        CHECK(a_line_has(fish, {joined({"'__lmsstage_at_first' -a ", command, " -d "})}));
-        CHECK(a_line_has(zsh, {joined({"'", command, ":"})}));
-    }
+    CHECK(std::string_view(completion_script("bash")).ends_with("\n\ncomplete -F _lmsstage lmsstage\n"));
+    CHECK(completion_script("zsh").rfind("#compdef lmsstage\n", 0) == 0);
+    CHECK(contains(completion_script("fish"), "complete -c lmsstage -f -a '(__lmsstage_complete)'"));
 }
 
 TEST_CASE("completion: the bash script is plain bash, without the bash-completion package", "[completion]") {
@@ -178,35 +82,113 @@ TEST_CASE("completion: the bash script is plain bash, without the bash-completio
     for (const std::string_view helper :
          {"_init_completion", "_get_comp_words_by_ref", "_filedir", "__ltrim_colon_completions", "_comp_"}) {
         CAPTURE(helper);
-        CHECK(bash.find(helper) == std::string::npos);
+        CHECK_FALSE(contains(bash, helper));
     }
-    CHECK(bash.find("compgen -P \"${3-}\" -W \"$1\" -- \"$2\"") != std::string::npos);
-    CHECK(std::string_view(bash).ends_with("\n\ncomplete -F _lmsstage lmsstage\n"));
 }
 
-TEST_CASE("completion: zsh's file starts with #compdef, and each script is the same every time", "[completion]") {
-    CHECK(completion_script("zsh").rfind("#compdef lmsstage\n", 0) == 0);
-    for (const std::string_view shell : completion_shells()) {
-        CAPTURE(shell);
-        CHECK(completion_script(shell) == completion_script(shell));
+TEST_CASE("completion: every command-line field's option is offered, --id is not", "[completion]") {
+    const std::vector<std::string> options = offered({"--"});
+    for (const FieldSpec& spec : field_specs()) {
+        CAPTURE(spec.option);
+        if (spec.kind == ValueKind::id) {
+            CHECK_FALSE(has(options, spec.option));  // JSON only
+            continue;
+        }
+        CHECK(has(options, spec.option));
+        if (spec.kind == ValueKind::finding) {
+            CHECK(has(options, "--no-" + std::string(spec.option.substr(2))));
+        }
     }
+    for (const std::string_view option : {"--json", "--explain", "--brief", "--color", "--help", "--version"}) {
+        CAPTURE(option);
+        CHECK(has(options, option));
+    }
+}
+
+TEST_CASE("completion: every option of every command is in its help and is completed", "[completion]") {
+    // The options the issue found missing from the completions (batch --<TAB> gave only --help).
+    CHECK(command_options("batch") == strings({"--from", "--to", "--columns", "--naaccr", "--exit-zero", "--help"}));
+    CHECK(command_options("check") == strings({"--junit", "--naaccr", "--help"}));
+    CHECK(command_options("rules") == strings({"--json", "--help"}));
+    std::vector<std::string> commands = {""};
+    for (const auto& [name, summary] : command_summaries()) {
+        commands.push_back(name);
+    }
+    for (const std::string& command : commands) {
+        const std::string help = command.empty() ? main_help() : command_help(command);
+        const std::vector<std::string> completed = command.empty() ? offered({"--"}) : offered({command, "--"});
+        const std::vector<std::string> options = command_options(command);
+        CHECK_FALSE(options.empty());
+        for (const std::string& option : options) {
+            CAPTURE(command, option);
+            CHECK(contains(help, option));
+            CHECK(has(completed, option));
+        }
+    }
+}
+
+TEST_CASE("completion: every value a field accepts is offered after its option, and after =", "[completion]") {
+    for (const FieldSpec& spec : field_specs()) {
+        if (value_words(spec).empty()) {
+            continue;
+        }
+        CAPTURE(spec.option);
+        const std::string option(spec.option);
+        const std::vector<std::string> after_equals = offered({option + "="});
+        const std::vector<std::string> after_space = offered({option, ""});
+        for (const std::string_view word : value_words(spec)) {
+            CAPTURE(word);
+            CHECK(has(after_equals, option + "=" + std::string(word)));
+            // A yes/no field takes its value after = only: "--nodes unknown" is refused with a hint.
+            CHECK(has(after_space, word) == (spec.kind != ValueKind::finding));
+        }
+    }
+    CHECK(offered({"--color="}) == strings({"--color=auto", "--color=always", "--color=never"}));
+}
+
+TEST_CASE("completion: --site offers each site word, in the table's order", "[completion]") {
+    CHECK(offered({"--site", ""}) == strings({"soft-tissue", "extremity", "trunk", "retroperitoneum", "head-neck",
+                                              "visceral", "uterus", "gi", "head-neck-organ"}));
+    CHECK(offered({"--site", "u"}) == strings({"uterus"}));
+}
+
+TEST_CASE("completion: rules completes every rule-set id, survival and notes", "[completion]") {
+    const std::vector<std::string> systems = offered({"rules", ""});
+    for (const lmsstage::RuleSet* rules : lmsstage::all_rule_sets()) {
+        CAPTURE(rules->system.id);
+        CHECK(has(systems, rules->system.id));
+    }
+    CHECK(has(systems, "survival"));
+    CHECK(has(systems, "notes"));
+}
+
+TEST_CASE("completion: the commands are completed, and batch and check complete file names", "[completion]") {
+    CHECK(offered({""}) == strings({"batch", "check", "rules", "help", "completion"}));
+    CHECK(offered({"help", ""}) == strings({"batch", "check", "rules", "completion"}));
+    CHECK(offered({"completion", ""}) == strings({"bash", "zsh", "fish"}));
+    for (const std::string_view command : {"batch", "check"}) {
+        CAPTURE(command);
+        CHECK(lmsstage::cli::complete({std::string(command), ""}) == ":files\n");
+        CHECK(lmsstage::cli::complete({std::string(command), "--", "-"}) == ":files\n");  // operands only
+    }
+    CHECK(lmsstage::cli::complete({"check", "--junit", ""}) == ":files\n");
+    CHECK(offered({"batch", "--to", ""}) == strings({"json", "ndjson", "csv", "tsv"}));
+}
+
+TEST_CASE("completion: an option given is not offered again, --x and --no-x being one", "[completion]") {
+    CHECK(offered({"--nodes", "--no-n"}).empty());
+    CHECK(offered({"--metastasis=unknown", "--no-m"}).empty());
+    CHECK(offered({"--site", "uterus", "--si"}) == strings({"--size"}));
+    CHECK(offered({"batch", "--naaccr", "--n"}).empty());
 }
 
 TEST_CASE("completion: descriptions are cut to 56 characters", "[completion]") {
-    // fish: -d '...' at the end of each complete line.
-    for (const std::string& line : lines_of(completion_script("fish"))) {
-        const std::size_t at = line.find(" -d '");
-        if (at == std::string::npos) {
-            continue;
+    for (const std::vector<std::string>& words :
+         {strings({"--"}), strings({""}), strings({"rules", ""}), strings({"batch", "--"})}) {
+        for (const std::string& line : lines_of(lmsstage::cli::complete(words))) {
+            CAPTURE(line);
+            CHECK(line.size() - line.find('\t') - 1 <= 56);
         }
-        std::string description = line.substr(at + 5, line.size() - at - 6);
-        for (std::size_t pos = 0; (pos = description.find("\\'", pos)) != std::string::npos;) {
-            description.erase(pos, 1);
-        }
-        CAPTURE(line);
-        CHECK(description.size() <= 56);
-        CHECK(line.back() == '\'');
     }
-    CHECK(completion_script("fish").find("-d 'primary site: soft-tissue (default; AJCC 7 only)...'") !=
-          std::string::npos);
+    CHECK(contains(lmsstage::cli::complete({"--si"}), "--site\tprimary site: soft-tissue (default; AJCC 7 only)...\n"));
 }

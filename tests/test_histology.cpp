@@ -67,8 +67,7 @@ std::string problem_of(const Case& c) {
 
 }  // namespace
 
-TEST_CASE("Histology table - every code of the CS AJCC 7 soft tissue inclusion table has a row",
-          "[histology][table]") {
+TEST_CASE("Histology table - every code of the CS AJCC 7 soft tissue inclusion table has a row", "[histology][table]") {
     for (int code = 8000; code <= 9999; ++code) {
         if (!in_ranges(code, {{8800, 8820}, {8823, 8935}, {8940, 9136}, {9142, 9582}})) {
             continue;
@@ -86,8 +85,8 @@ TEST_CASE("Histology table - AJCC 7 soft tissue staging within the CS inclusion 
     // germ cell 9060-9119, bone and odontogenic 9261-9363, neuroepithelial 9366-9539, 9582), the uterine
     // adenosarcoma (8933) and GIST (8936, its own chapter).
     const std::initializer_list<std::pair<int, int>> not_staged = {
-        {8814, 8814}, {8832, 8833}, {8932, 8934}, {8936, 8962}, {8964, 8989}, {8992, 9039},
-        {9050, 9119}, {9261, 9363}, {9366, 9539}, {9582, 9582}};
+        {8814, 8814}, {8832, 8833}, {8932, 8934}, {8936, 8962}, {8964, 8989},
+        {8992, 9039}, {9050, 9119}, {9261, 9363}, {9366, 9539}, {9582, 9582}};
     for (int code = 8000; code <= 9999; ++code) {
         if (!in_ranges(code, {{8800, 8820}, {8823, 8935}, {8940, 9136}, {9142, 9582}})) {
             continue;
@@ -112,8 +111,8 @@ TEST_CASE("Histology table - AJCC 8 leaves out SEER's Soft Tissue Rare histologi
             continue;
         }
         INFO("ICD-O-3 " << code << "/3");
-        const bool rare = in_ranges(code, {{8804, 8806}, {8930, 8931}, {8991, 8991}, {9044, 9044}, {9231, 9231},
-                                           {9581, 9581}, {8935, 8935}});
+        const bool rare = in_ranges(
+            code, {{8804, 8806}, {8930, 8931}, {8991, 8991}, {9044, 9044}, {9231, 9231}, {9581, 9581}, {8935, 8935}});
         CHECK((type->row().ajcc7 && !type->row().ajcc8) == rare);
         CHECK((type->row().ajcc8 && !type->row().ajcc7) == false);
     }
@@ -124,7 +123,8 @@ TEST_CASE("Histology table - FIGO 2009 at the uterus: exactly the CS Corpus Sarc
     for (int code = 8000; code <= 9999; ++code) {
         const auto type = malignant(code);
         INFO("ICD-O-3 " << code << "/3");
-        const bool corpus_sarcoma = in_ranges(code, {{8800, 8800}, {8890, 8898}, {8900, 8921}, {8930, 8931}, {8935, 8935}});
+        const bool corpus_sarcoma =
+            in_ranges(code, {{8800, 8800}, {8890, 8898}, {8900, 8921}, {8930, 8931}, {8935, 8935}});
         if (corpus_sarcoma) {
             REQUIRE(type.has_value());
         }
@@ -179,8 +179,8 @@ TEST_CASE("Histology table - a code in two rows is the narrower one's, and overl
             CHECK((a.code_to - a.code_from) != (b.code_to - b.code_from));
         }
     }
-    CHECK(malignant(8830)->row().word == "mfh");  // inside 8826-8831
-    CHECK(malignant(8840)->row().word == "myxosarcoma");  // inside 8834-8849
+    CHECK(malignant(8830)->row().word == "mfh");                               // inside 8826-8831
+    CHECK(malignant(8840)->row().word == "myxosarcoma");                       // inside 8834-8849
     CHECK(malignant(9133)->row().word == "epithelioid-hemangioendothelioma");  // inside 9121-9136
 }
 
@@ -310,8 +310,7 @@ TEST_CASE("Histology - GIST and stromal sarcoma NOS at the retroperitoneum point
     CHECK(contains(problem_of(named_case("8935", Site::retroperitoneum, 6.0, Grade::g3)), "gi_site peritoneum"));
 }
 
-TEST_CASE("Site head-neck-organ: AJCC 8 head and neck T category, no soft tissue survival table",
-          "[histology][site]") {
+TEST_CASE("Site head-neck-organ: AJCC 8 head and neck T category, no soft tissue survival table", "[histology][site]") {
     // AJCC 8th ed. ch. 40: T2 > 2-4 cm; the soft tissue survival population is C38.0, C47, C49 only.
     Case c = named_case("lms", Site::head_neck_organ, 3.0, Grade::g2, 8);
     const Result r = staged(c);

@@ -15,155 +15,18 @@
 #include <utility>
 
 #include "cli/commands.hpp"
-#include "cli/completion.hpp"
-#include "cli/fields.hpp"
-#include "cli/help.hpp"
 #include "cli/interrupt.hpp"
-#include "cli/render_json.hpp"
-#include "cli/render_text.hpp"
+#include "cli/options.hpp"
 #include "cli/safe_text.hpp"
-#include "lmsstage/lmsstage.hpp"
 
 namespace lmsstage::cli {
 namespace {
-
-/// Whether a word is one of the command-line options of a case field (to tell a subcommand user
-/// that case fields go in the records).
-bool is_case_option(std::string_view arg) {
-    const std::string_view option = arg.substr(0, arg.find('='));
-    for (const FieldSpec& spec : field_specs()) {
-        if (spec.option == option ||
-            (option.size() > 5 && option.substr(0, 5) == "--no-" && option.substr(5) == spec.option.substr(2))) {
-            return true;
-        }
-    }
-    return false;
-}
 
 /// One line on stderr, exit 64. The message may repeat what was typed: control characters are
 /// shown escaped, so that it stays one line and sends no terminal escape sequence.
 int usage_error(std::ostream& err, const std::string& message) {
     err << "lmsstage: " << printable(message) << '\n';
     return exit_code::usage;
-}
-
-/// Options and operands of a subcommand: -h/--help, the boolean options named, the options with a
-/// value named (--junit FILE or --junit=FILE), and operands.
-struct SubcommandArgs {
-    bool help = false;
-    std::vector<std::string> flags;
-    std::vector<std::pair<std::string, std::string>> values;
-    std::vector<std::string> operands;
-};
-
-std::string unknown_subcommand_option(std::string_view command, const std::string& arg) {
-    std::string message = std::string(command) + ": unknown option " + arg;
-    if (is_case_option(arg)) {
-        message += " (case fields go in the records, not on the command line)";
-    }
-    return message + "; see lmsstage " + std::string(command) + " --help";
-}
-
-std::optional<std::string> parse_subcommand(const std::vector<std::string>& args, std::string_view command,
-                                            const std::vector<std::string_view>& known_flags,
-                                            const std::vector<std::string_view>& value_options, SubcommandArgs& out) {
-    bool options_done = false;
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        const std::string name = arg.substr(0, arg.find('='));
-        if (!options_done && arg == "--") {
-            options_done = true;
-        } else if (!options_done && (arg == "-h" || arg == "--help")) {
-            out.help = true;
-        } else if (!options_done &&
-                   std::find(value_options.begin(), value_options.end(), name) != value_options.end()) {
-            const std::string needs =
-                std::string(command) + ": " + name + " needs a value" +
-                (name == "--junit" ? " (a file name)" : "; see lmsstage " + std::string(command) + " --help");
-            if (name == arg && i + 1 == args.size()) {
-                return needs;
-            }
-            out.values.emplace_back(name, name == arg ? args[++i] : arg.substr(name.size() + 1));
-            if (out.values.back().second.empty()) {
-                return needs;
-            }
-        } else if (!options_done && arg.size() > 1 && arg[0] == '-') {
-            if (std::find(known_flags.begin(), known_flags.end(), arg) == known_flags.end()) {
-                return unknown_subcommand_option(command, arg);
-            }
-            out.flags.push_back(arg);
-        } else {
-            out.operands.push_back(arg);
-        }
-    }
-    return std::nullopt;
-}
-
-int run_check_command(const SubcommandArgs& parsed, const Streams& io) {
-    if (parsed.help) {
-        return write_output(io.out, io.err, command_help("check"));
-    }
-    if (parsed.operands.empty()) {
-        return usage_error(io.err,
-                           "check needs at least one FILE (use - for standard input); see lmsstage check --help");
-    }
-    if (parsed.values.size() > 1) {
-        return usage_error(io.err, "check: --junit was given more than once");
-    }
-    return run_check(
-        CheckOptions{parsed.operands, parsed.values.empty() ? "" : parsed.values.front().second, !parsed.flags.empty()},
-        io);
-}
-
-int run_batch_command(const SubcommandArgs& parsed, const Streams& io) {
-    if (parsed.help) {
-        return write_output(io.out, io.err, command_help("batch"));
-    }
-    BatchOptions options;
-    options.files = parsed.operands;
-    for (const std::string& flag : parsed.flags) {
-        (flag == "--naaccr" ? options.naaccr : options.exit_zero) = true;
-    }
-    for (const auto& [name, value] : parsed.values) {
-        std::string& slot = name == "--from" ? options.from : (name == "--to" ? options.to : options.columns);
-        if (!slot.empty()) {
-            return usage_error(io.err, "batch: " + name + " was given more than once");
-        }
-        slot = value;
-    }
-    return run_batch(options, io);
-}
-
-int run_subcommand(const std::vector<std::string>& args, const Streams& io) {
-    const std::string& command = args.front();
-    SubcommandArgs parsed;
-    const std::vector<std::string_view> flags = command == "rules" ? std::vector<std::string_view>{"--json"}
-                                                : command == "batch"
-                                                    ? std::vector<std::string_view>{"--naaccr", "--exit-zero"}
-                                                    : std::vector<std::string_view>{"--naaccr"};
-    const std::vector<std::string_view> value_options =
-        command == "check"   ? std::vector<std::string_view>{"--junit"}
-        : command == "batch" ? std::vector<std::string_view>{"--from", "--to", "--columns"}
-                             : std::vector<std::string_view>{};
-    if (auto problem = parse_subcommand(args, command, flags, value_options, parsed)) {
-        return usage_error(io.err, *problem);
-    }
-    std::ostream& out = io.out;
-    std::ostream& err = io.err;
-    if (command == "batch") {
-        return run_batch_command(parsed, io);
-    }
-    if (command == "check") {
-        return run_check_command(parsed, io);
-    }
-    if (parsed.help) {
-        return write_output(out, err, command_help("rules"));
-    }
-    if (parsed.operands.size() > 1) {
-        return usage_error(err, "rules takes at most one SYSTEM, got " + std::to_string(parsed.operands.size()));
-    }
-    return run_rules(parsed.operands.empty() ? std::string() : parsed.operands.front(), !parsed.flags.empty(), out,
-                     err);
 }
 
 }  // namespace
@@ -186,48 +49,75 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 namespace {
 
 /// `lmsstage help [COMMAND]`.
-int run_help(const std::vector<std::string>& args, const Streams& io) {
-    if (args.size() == 1) {
+int run_help(const std::vector<std::string>& operands, const Streams& io) {
+    if (operands.empty()) {
         return write_output(io.out, io.err, main_help());
     }
-    const std::string text = args.size() == 2 ? command_help(args[1]) : std::string();
+    const std::string text = operands.size() == 1 ? command_help(operands.front()) : std::string();
     if (text.empty()) {
-        return usage_error(io.err,
-                           "help takes one command: " + std::string(command_names()) + "; got " +
-                               (args.size() == 2 ? "\"" + args[1] + "\"" : std::to_string(args.size() - 1) + " words"));
+        std::string commands;
+        for (const auto& [name, summary] : command_summaries()) {
+            commands += (commands.empty() ? "" : ", ") + name;
+        }
+        return usage_error(io.err, "help takes one command: " + commands + "; got " +
+                                       (operands.size() == 1 ? "\"" + operands.front() + "\""
+                                                             : std::to_string(operands.size()) + " words"));
     }
     return write_output(io.out, io.err, text);
 }
 
 /// `lmsstage completion bash|zsh|fish`.
-int run_completion(const std::vector<std::string>& args, const Streams& io) {
-    if (args.size() == 2 && (args[1] == "-h" || args[1] == "--help")) {
-        return write_output(io.out, io.err, command_help("completion"));
-    }
-    std::string shells;
-    for (std::string_view shell : completion_shells()) {
-        shells += shells.empty() ? "" : ", ";
-        shells += shell;
-    }
+int run_completion(const std::vector<std::string>& operands, const Streams& io) {
     const auto known = completion_shells();
-    if (args.size() != 2 || std::find(known.begin(), known.end(), args[1]) == known.end()) {
-        return usage_error(io.err, "completion takes one shell: " + shells + "; see lmsstage completion --help");
+    if (operands.size() != 1 || std::find(known.begin(), known.end(), operands.front()) == known.end()) {
+        return usage_error(io.err, "completion takes one shell: bash, zsh, fish; see lmsstage completion --help");
     }
-    return write_output(io.out, io.err, completion_script(args[1]));
+    return write_output(io.out, io.err, completion_script(operands.front()));
+}
+
+int run_command(const CommandLine& line, const Streams& io) {
+    const std::vector<std::string>& operands = line.operands;
+    if (line.command == "batch") {
+        return run_batch(BatchOptions{operands, line.value("--from"), line.value("--to"), line.value("--columns"),
+                                      line.has("--naaccr"), line.has("--exit-zero")},
+                         io);
+    }
+    if (line.command == "check") {
+        if (operands.empty()) {
+            return usage_error(io.err,
+                               "check needs at least one FILE (use - for standard input); see lmsstage check --help");
+        }
+        return run_check(CheckOptions{operands, line.value("--junit"), line.has("--naaccr")}, io);
+    }
+    if (line.command == "rules") {
+        if (operands.size() > 1) {
+            return usage_error(io.err, "rules takes at most one SYSTEM, got " + std::to_string(operands.size()));
+        }
+        return run_rules(operands.empty() ? std::string() : operands.front(), line.has("--json"), io.out, io.err);
+    }
+    if (line.command == "help") {
+        return run_help(operands, io);
+    }
+    return run_completion(operands, io);
 }
 
 int dispatch(const std::vector<std::string>& args, const Streams& io, const Environment& env) {
-    const std::string_view first = args.empty() ? std::string_view{} : std::string_view(args.front());
-    if (first == "batch" || first == "check" || first == "rules") {
-        return run_subcommand(args, io);
+    if (args.empty()) {
+        io.err << short_usage() << "Try lmsstage --help for the case fields, examples and exit codes.\n";
+        return exit_code::usage;
     }
-    if (first == "help") {
-        return run_help(args, io);
+    if (args.front() == "__complete") {  // the completer the shells' scripts call
+        return write_output(io.out, io.err, complete(std::vector<std::string>(args.begin() + 1, args.end())));
     }
-    if (first == "completion") {
-        return run_completion(args, io);
+    const auto parsed = parse_command_line(args);
+    if (const auto* bad = std::get_if<std::string>(&parsed)) {
+        return usage_error(io.err, *bad);
     }
-    return run_case(args, io, env);
+    const CommandLine& line = std::get<CommandLine>(parsed);
+    if (line.help) {
+        return write_output(io.out, io.err, line.command.empty() ? main_help() : command_help(line.command));
+    }
+    return line.command.empty() ? run_case(line.case_line, io, env) : run_command(line, io);
 }
 
 }  // namespace

@@ -18,12 +18,13 @@ struct Streams {
 };
 
 struct Environment;
+struct CaseLine;
 
 /// Writes a command's whole output; 74 with one line on stderr when it cannot be written.
 int write_output(std::ostream& out, std::ostream& err, const std::string& text);
 
-/// `lmsstage [CASE FIELD...]`: one case from the command line.
-int run_case(const std::vector<std::string>& args, const Streams& io, const Environment& env);
+/// `lmsstage [CASE FIELD...]`: one case from the command line, parsed (cli/options.hpp).
+int run_case(const CaseLine& line, const Streams& io, const Environment& env);
 
 /// `lmsstage batch [OPTIONS] [FILE...]`: one output record per input record, in order. The option
 /// values are checked by run_batch (a usage error, exit 64, names the option).

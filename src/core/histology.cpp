@@ -19,8 +19,7 @@ std::uint16_t row_of(std::uint16_t code, std::uint8_t behaviour) noexcept {
     std::uint16_t best = k_no_row;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (rows[i].contains(code, behaviour) &&
-            (best == k_no_row ||
-             rows[i].code_to - rows[i].code_from < rows[best].code_to - rows[best].code_from)) {
+            (best == k_no_row || rows[i].code_to - rows[i].code_from < rows[best].code_to - rows[best].code_from)) {
             best = static_cast<std::uint16_t>(i);
         }
     }

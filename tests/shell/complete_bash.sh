@@ -86,12 +86,12 @@ cd "$tmp/files" || exit 1
 
 # Options, and each option's values.
 expect 'lmsstage --si' --site --size
-expect 'lmsstage --site ' soft-tissue extremity trunk retroperitoneum head-neck visceral uterus gi
+expect 'lmsstage --site ' soft-tissue extremity trunk retroperitoneum head-neck visceral uterus gi head-neck-organ
 expect 'lmsstage --site u' uterus
 expect 'lmsstage --gi-site s' small-intestine stomach
 expect 'lmsstage --grade ' 1 2 3 X high unknown
 expect 'lmsstage --edition ' 7 8
-expect 'lmsstage --histology ' lms ess adenosarcoma gist
+expect 'lmsstage --histology lipo' liposarcoma
 expect 'lmsstage --size ' # any length: nothing to offer, and no option either
 expect 'lmsstage --size 6 --gr' --grade
 expect_has 'lmsstage -' --json --explain --brief --color --help --version --no-nodes --peritoneal-cytology
@@ -100,18 +100,20 @@ expect_lacks 'lmsstage -' --id
 # --option=value, as bash splits it by default ...
 expect 'lmsstage --nodes=' yes no unknown
 expect 'lmsstage --nodes=u' unknown
-expect 'lmsstage --site=he' head-neck
+expect 'lmsstage --site=he' head-neck head-neck-organ
 expect 'lmsstage --color=' auto always never
 expect 'lmsstage --json=' # no value to give
 # ... and with '=' taken out of COMP_WORDBREAKS, when the reply carries the option.
 saved_wordbreaks=$COMP_WORDBREAKS
 COMP_WORDBREAKS=${COMP_WORDBREAKS//=/}
 expect 'lmsstage --nodes=' --nodes=yes --nodes=no --nodes=unknown
-expect 'lmsstage --site=he' --site=head-neck
+expect 'lmsstage --site=he' --site=head-neck --site=head-neck-organ
 COMP_WORDBREAKS=$saved_wordbreaks
 
-# A flag-form field takes its value in the next word too; each option is offered once.
-expect_has 'lmsstage --nodes ' yes no unknown --site --json
+# A yes/no field takes its value after '=' only (the parser refuses "--nodes unknown" with a hint):
+# after "--nodes " come the other options. Each option is offered once.
+expect_has 'lmsstage --nodes ' --site --json
+expect_lacks 'lmsstage --nodes ' yes no unknown --nodes --no-nodes
 expect 'lmsstage --nodes --no-n' # --nodes given: --no-nodes excluded
 expect 'lmsstage --no-nodes --nod'
 expect 'lmsstage --metastasis=unknown --no-m' # likewise after --metastasis=VALUE
@@ -131,7 +133,12 @@ expect 'lmsstage rules s' survival
 expect 'lmsstage batch ' alpha.ndjson beta.json cases -dash.ndjson
 expect 'lmsstage check a' alpha.ndjson
 expect 'lmsstage batch alpha.ndjson c' cases
-expect 'lmsstage check --' --help
+expect 'lmsstage check --' --junit --naaccr --help
+expect 'lmsstage batch --' --from --to --columns --naaccr --exit-zero --help
+expect 'lmsstage batch --to ' json ndjson csv tsv
+expect 'lmsstage batch --from=t' tsv
+expect 'lmsstage batch --naaccr --n' # given already
+expect 'lmsstage check --junit a' alpha.ndjson
 expect 'lmsstage batch -- -' -dash.ndjson
 
 if ((failures > 0)); then

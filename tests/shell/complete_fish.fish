@@ -39,7 +39,7 @@ touch $dir/alpha.ndjson $dir/beta.json
 cd $dir
 
 expect 'lmsstage --si' --site --size
-expect 'lmsstage --site ' soft-tissue extremity trunk retroperitoneum head-neck visceral uterus gi
+expect 'lmsstage --site ' soft-tissue extremity trunk retroperitoneum head-neck visceral uterus gi head-neck-organ
 expect 'lmsstage --gi-site s' small-intestine stomach
 expect 'lmsstage --grade ' 1 2 3 X high unknown
 expect 'lmsstage --size '
@@ -55,6 +55,8 @@ expect_has 'lmsstage rules ' ajcc7-sts ajcc8-gist figo2009-uterine survival note
 expect 'lmsstage rules --' --json --help
 expect 'lmsstage batch ' alpha.ndjson beta.json cases/
 expect 'lmsstage check a' alpha.ndjson
+expect 'lmsstage batch --' --from --to --columns --naaccr --exit-zero --help
+expect 'lmsstage batch --to ' json ndjson csv tsv
 
 cd /
 rm -r $dir

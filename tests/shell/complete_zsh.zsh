@@ -72,7 +72,7 @@ while (( tries < 20 )); do
 done
 
 expect 'lmsstage --si' --site --size
-expect 'lmsstage --site ' soft-tissue extremity trunk retroperitoneum head-neck visceral uterus gi
+expect 'lmsstage --site ' soft-tissue extremity trunk retroperitoneum head-neck visceral uterus gi head-neck-organ
 expect 'lmsstage --gi-site s' small-intestine stomach
 expect 'lmsstage --grade ' 1 2 3 X high unknown
 expect 'lmsstage --size '
@@ -87,6 +87,8 @@ expect 'lmsstage completion ' bash zsh fish
 expect_has 'lmsstage rules ' ajcc7-sts ajcc8-gist figo2009-uterine survival notes
 expect 'lmsstage batch ' alpha.ndjson beta.json cases
 expect 'lmsstage check a' alpha.ndjson
+expect 'lmsstage batch --' --from --to --columns --naaccr --exit-zero --help
+expect 'lmsstage batch --to ' json ndjson csv tsv
 
 if (( failures > 0 )); then
     print "$failures completion check(s) failed"
