@@ -12,7 +12,7 @@ This script reads the records of the sarcoma schemas lmsstage stages (the seven 
 Retroperitoneum, Peritoneum, HeartMediastinum, CorpusAdenosarcoma), translates each CS input code
 into the clinical finding it stands for, as the schema's own code tables (the CS algorithm in
 src/test/resources/algorithms/cs-02.05.50.zip) define it, and writes one lmsstage case per distinct
-set of lmsstage inputs, expecting SEER's AJCC 7 stage:
+set of lmsstage inputs, expecting SEER's AJCC 7 stage group and T, N and M categories:
 
   cases.ndjson.gz       every case whose SEER stage lmsstage is expected to give
   convention.ndjson.gz  the cases where lmsstage's documented unknown-nodes convention gives a
@@ -67,8 +67,9 @@ SCHEMAS = {
     # C48.0; Peritoneum (C48.1, C48.2, C48.8) is staged with it (data/naaccr/primary_site.csv).
     "retroperitoneum": {"kind": "sts", "site": "retroperitoneum"},
     "peritoneum": {"kind": "sts", "site": "retroperitoneum"},
-    # C38.0-C38.3, C38.8: the AJCC 7 soft tissue chapter, site soft-tissue.
-    "heart_mediastinum": {"kind": "sts", "site": "soft-tissue"},
+    # C38.0-C38.3, C38.8: the AJCC 7 soft tissue chapter, site soft-tissue; mediastinal and other
+    # intrathoracic sarcomas are deep (AJCC 7; CS gives this schema T1b or T2b).
+    "heart_mediastinum": {"kind": "sts", "site": "soft-tissue", "depth": "deep"},
     "corpus_adenosarcoma": {"kind": "adenosarcoma"},
 }
 
@@ -361,6 +362,8 @@ class Schema:
         elif self.kind == "sts":
             case["site"] = self.spec["site"]
             case["histology"] = FAMILY["sts"] if families else histology
+            if "depth" in self.spec:
+                case["depth"] = self.spec["depth"]
             size, extension = self.size_and_extension(v[EXT], v[SIZE])
             if v[ssf(1)] not in SSF1_GRADE:
                 if v[ssf(1)] == "200":
@@ -408,12 +411,23 @@ class Schema:
         return stages.pop() if len(stages) == 1 and None not in stages else None
 
 
-def expectation(stage):
+# SEER's AJCC 7 T as lmsstage writes it: T1 NOS (myometrial invasion unknown) is T1; lmsstage has
+# no T0 (no primary found: no size), so T0 is not compared.
+T_WRITTEN = {"T0": None, "T1NOS": "T1"}
+
+
+def expectation(v):
+    """SEER's AJCC 7 stage and T, N and M categories, as the case's expectation."""
+    stage = v[AJCC7_STAGE]
     if stage in DEFINITE_STAGES:
-        return {"stage": stage}
-    if stage in UNDETERMINED_STAGES:
-        return {"stage": None}
-    raise Untranslatable("AJCC 7 stage %s" % stage)
+        expect = {"stage": stage}
+    elif stage in UNDETERMINED_STAGES:
+        expect = {"stage": None}
+    else:
+        raise Untranslatable("AJCC 7 stage %s" % stage)
+    categories = {"T": T_WRITTEN.get(v[AJCC7_T], v[AJCC7_T]), "N": v[AJCC7_N], "M": v[AJCC7_M]}
+    expect["categories"] = {key: value for key, value in categories.items() if value is not None}
+    return expect
 
 
 def cs_codes(schema, v):
@@ -460,7 +474,7 @@ def main():
                 counts["with an AJCC 7 stage"] += 1
                 try:
                     case = schema.translate(v, args.families)
-                    expect = expectation(stage)
+                    expect = expectation(v)
                 except Untranslatable as why:
                     reasons["%s: %s" % (name, why)] += 1
                     counts["not translatable"] += 1
@@ -469,7 +483,7 @@ def main():
                 if stage == "UNK":
                     convention = schema.convention_stage(v)
                     if convention is not None:
-                        expect = {"stage": convention}
+                        expect = dict(expect, stage=convention)
                 key = json.dumps(case, sort_keys=True)
                 entry = cases.get(key)
                 if entry is None:
