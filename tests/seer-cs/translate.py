@@ -513,7 +513,8 @@ def main():
             name, number, more, source[0], source[1])
         if convention is not None:
             text += ("; %s: CS gives stage unknown for NX, lmsstage stages NX as N0 and N1, which CS's "
-                     "table (ajcc7_stage_upm) groups alike: %s (docs/rules.md \u00a71, \u00a75)" % (CONVENTION, convention))
+                     "table (ajcc7_stage_upm) groups alike: %s (docs/rules.md \u00a71, \u00a75)"
+                     % (CONVENTION, convention))
         record["source"] = text
         record["expect"] = expect
         kind = "convention" if convention is not None else "cases"
