@@ -1,11 +1,11 @@
-# Decompresses the SEER CS cases (CASES, CONVENTION: .ndjson.gz) into WORK, runs `PROGRAM check`
+# Decompresses the SEER CS cases (CASES, CONVENTION, REFUSED: .ndjson.gz) into WORK, runs `PROGRAM check`
 # on each, prints its count line, and fails when either check fails (an unmet expectation, an
 # unusable record, or no cases at all).
 if(NOT GZIP)
   message(FATAL_ERROR "gzip not found: it decompresses the SEER CS cases (Debian: apt-get install gzip)")
 endif()
 set(failed "")
-foreach(suite cases convention)
+foreach(suite cases convention refused)
   string(TOUPPER "${suite}" variable)
   set(plain "${WORK}/${suite}.ndjson")
   execute_process(COMMAND "${GZIP}" -dc "${${variable}}" OUTPUT_FILE "${plain}" RESULT_VARIABLE code)
@@ -18,6 +18,8 @@ foreach(suite cases convention)
   string(STRIP "${counts}" counts)
   if(suite STREQUAL "cases")
     message(STATUS "SEER CS cases, SEER's AJCC 7 stage, T, N and M: ${counts}")
+  elseif(suite STREQUAL "refused")
+    message(STATUS "SEER CS cases whose histology lmsstage's histology table refuses (an error on histology): ${counts}")
   else()
     message(STATUS "SEER CS cases, unknown-nodes convention (lmsstage's stage, docs/rules.md §1, §5): ${counts}")
   endif()

@@ -19,6 +19,11 @@ set of lmsstage inputs, expecting SEER's AJCC 7 stage group and T, N and M categ
                         stage SEER does not (AJCC 7 soft tissue, nodes unknown: lmsstage stages NX
                         as every N and gives the stage they share; CS gives stage unknown); they
                         expect lmsstage's stage, taken from the CS stage table with N0 and N1
+  refused.ndjson.gz     the cases whose histology lmsstage's histology table (data/histology.csv)
+                        does not stage there, though CS's inclusion ranges take it mechanically
+                        (the AJCC chapters' named exclusions such as DFSP, and the non-sarcomas such
+                        as mesothelioma or carcinosarcoma inside those ranges); they expect the
+                        refusal, an error on histology, with the table's reason in their source
 
 Records a translation cannot express are counted by reason and reported, not written.
 
@@ -38,6 +43,7 @@ import os
 import sys
 import zipfile
 
+HISTOLOGY_CSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "histology.csv")
 SCHEMA_DIR = os.path.join("src", "test", "resources", "cs", "integration", "schemas")
 ALGORITHM_ZIP = os.path.join("src", "test", "resources", "algorithms", "cs-02.05.50.zip")
 
@@ -416,6 +422,42 @@ class Schema:
 T_WRITTEN = {"T0": None, "T1NOS": "T1"}
 
 
+class HistologyTable:
+    """lmsstage's histology table (data/histology.csv): whether a code is staged for a schema."""
+
+    def __init__(self, path):
+        import csv
+        with open(path, newline="", encoding="utf-8") as handle:
+            self.rows = list(csv.DictReader(handle))
+
+    def row(self, code, behaviour):
+        """The narrowest row holding the code and behaviour, or None."""
+        best = None
+        for row in self.rows:
+            if row["behaviour"] == behaviour and int(row["code_from"]) <= int(code) <= int(row["code_to"]):
+                if best is None or int(row["code_to"]) - int(row["code_from"]) < int(best["code_to"]) - int(
+                        best["code_from"]):
+                    best = row
+        return best
+
+    def refusal(self, schema, code, behaviour):
+        """Why lmsstage does not stage the code in this schema's system, or None when it does."""
+        row = self.row(code, behaviour)
+        if row is None:
+            return "ICD-O-3 %s/%s has no row in lmsstage's histology table" % (code, behaviour)
+        if row["family"] in ("excluded", "carcinosarcoma"):
+            return row["refusal"]
+        if schema.kind == "gist":
+            return None if row["gi"] == "gist" else "not a GIST in lmsstage's histology table"
+        if schema.kind == "adenosarcoma":
+            return None if row["uterus"] == "adenosarcoma" else "not adenosarcoma in lmsstage's histology table"
+        if row["gi"] == "gist" and schema.spec["site"] == "retroperitoneum":
+            return "stromal sarcoma NOS at C48: lmsstage follows SEER's GIST schemas (site gi)"
+        if row["family"] in ("gist", "adenosarcoma"):
+            return row["refusal"]
+        return None if row["ajcc7"] == "sts" else row["refusal"]
+
+
 def expectation(v):
     """SEER's AJCC 7 stage and T, N and M categories, as the case's expectation."""
     stage = v[AJCC7_STAGE]
@@ -452,6 +494,7 @@ def main():
     args = parser.parse_args()
 
     algorithm = Algorithm(os.path.join(args.checkout, ALGORITHM_ZIP))
+    histologies = HistologyTable(HISTOLOGY_CSV)
     cases = collections.OrderedDict()  # key -> [case, expect, records, first record, convention]
     counts = collections.Counter()
     reasons = collections.Counter()
@@ -480,7 +523,12 @@ def main():
                     counts["not translatable"] += 1
                     continue
                 convention = None
-                if stage == "UNK":
+                refused = histologies.refusal(schema, v[HIST], v[BEHAVIOR])
+                if refused is not None:
+                    expect = {"error": "histology"}
+                    convention = "refused: " + refused
+                    counts["translated, refused by lmsstage's histology table"] += 1
+                elif stage == "UNK":
                     convention = schema.convention_stage(v)
                     if convention is not None:
                         expect = dict(expect, stage=convention)
@@ -493,14 +541,14 @@ def main():
                     entry[4] += 1
                     entry[7].add(json.dumps(expect))
                 counts["translated"] += 1
-                if convention is not None:
+                if convention is not None and not convention.startswith("refused: "):
                     counts["translated, unknown-nodes convention"] += 1
 
     conflicts = [entry for entry in cases.values() if len(entry[7]) > 1]
     os.makedirs(args.out, exist_ok=True)
     written = collections.Counter()
     outputs = {}
-    for kind in ("cases", "convention"):
+    for kind in ("cases", "convention", "refused"):
         outputs[kind] = gzip.GzipFile(filename="", mode="wb", compresslevel=9, mtime=0,
                                       fileobj=open(os.path.join(args.out, kind + ".ndjson.gz"), "wb"))
     for name, number, case, expect, records, source, convention, expects in cases.values():
@@ -511,13 +559,16 @@ def main():
         more = "" if records == 1 else " (and %d more with these inputs)" % (records - 1)
         text = "SEER CS integration test record %s.gz line %d%s: %s; SEER AJCC 7 stage %s" % (
             name, number, more, source[0], source[1])
-        if convention is not None:
+        refused = convention is not None and convention.startswith("refused: ")
+        if refused:
+            text += "; lmsstage's histology table (data/histology.csv) refuses it: " + convention[len("refused: "):]
+        elif convention is not None:
             text += ("; %s: CS gives stage unknown for NX, lmsstage stages NX as N0 and N1, which CS's "
                      "table (ajcc7_stage_upm) groups alike: %s (docs/rules.md \u00a71, \u00a75)"
                      % (CONVENTION, convention))
         record["source"] = text
         record["expect"] = expect
-        kind = "convention" if convention is not None else "cases"
+        kind = "refused" if refused else "convention" if convention is not None else "cases"
         outputs[kind].write((json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
         written[kind] += 1
         written[kind + " records"] += records
@@ -529,11 +580,13 @@ def main():
     report = sys.stderr
     print("SEER CS records read: %d" % counts["records"], file=report)
     for key in ("no AJCC 7 stage: CS refuses the record", "no AJCC 7 stage: histology outside the AJCC 7 chapter",
-                "with an AJCC 7 stage", "not translatable", "translated", "translated, unknown-nodes convention"):
+                "with an AJCC 7 stage", "not translatable", "translated", "translated, unknown-nodes convention",
+                "translated, refused by lmsstage's histology table"):
         print("  %s: %d" % (key, counts[key]), file=report)
-    print("distinct cases written: %d in cases.ndjson.gz (%d records), %d in convention.ndjson.gz (%d records)"
-          % (written["cases"], written["cases records"], written["convention"], written["convention records"]),
-          file=report)
+    print("distinct cases written: %d in cases.ndjson.gz (%d records), %d in convention.ndjson.gz (%d records), "
+          "%d in refused.ndjson.gz (%d records)"
+          % (written["cases"], written["cases records"], written["convention"], written["convention records"],
+             written["refused"], written["refused records"]), file=report)
     print("inputs with more than one SEER stage (not written): %d cases, %d records"
           % (len(conflicts), sum(entry[4] for entry in conflicts)), file=report)
     for entry in conflicts[:20]:
