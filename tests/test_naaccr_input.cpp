@@ -18,7 +18,7 @@ namespace nc = lmsstage::cli::naaccr;
 TEST_CASE("naaccr: the issue's thigh leiomyosarcoma stages as --size 65mm --grade 3 --site extremity") {
     const nc::Mapped m = mapped({{"tumorSizeSummary", "065"}, {"gradePathological", "3"}});
     CHECK(m.fields ==
-          std::vector<nc::FieldText>{{"site", "extremity"}, {"histology", "lms"}, {"size", "65mm"}, {"grade", "3"}});
+          std::vector<nc::FieldText>{{"site", "extremity"}, {"histology", "8890/3"}, {"size", "65mm"}, {"grade", "3"}});
     Case from_naaccr;
     REQUIRE_FALSE(nc::apply(m, from_naaccr));
     Case from_options;
@@ -93,41 +93,36 @@ TEST_CASE("naaccr: behaviour must be /3 (NAACCR item 523)") {
     CHECK(std::get<nc::Refusal>(missing).message() == "behaviorCodeIcdO3 [523]: is required");
 }
 
-TEST_CASE("naaccr: histology codes, row by row (ICD-O-3 - EOD schema selection)") {
+TEST_CASE("naaccr: histology codes through the histology table (data/histology.csv)") {
+    // The code and behaviour (items 522, 523) are the case's histology, as ICD-O-3 writes them; the
+    // histology table decides what stages (its own tests check it against the CS inclusion tables).
+    for (const std::string_view code : {"8890", "8891", "8896", "8800", "8802", "8850", "8858", "9040", "9540"}) {
+        INFO("histology " << code);
+        CHECK(field(mapped({{"histologicTypeIcdO3", code}}), "histology") == std::string(code) + "/3");
+    }
     struct Pin {
         std::string_view code;
-        std::string_view histology;  // lmsstage histology, or the start of the refusal
+        std::string_view reason;  // the start of the refusal
     };
-    const Pin maps[] = {{"8890", "lms"}, {"8891", "lms"}, {"8896", "lms"}};
-    for (const Pin& pin : maps) {
-        CHECK(field(mapped({{"histologicTypeIcdO3", pin.code}}), "histology") == pin.histology);
-    }
     // clang-format off
     const Pin refusals[] = {
-        {"8000", "neoplasm, NOS"},       {"8005", "neoplasm, NOS"},       {"8140", "epithelial"},
-        {"8799", "epithelial"},          {"8800", "soft tissue sarcoma"}, {"8850", "soft tissue sarcoma"},
-        {"8889", "soft tissue sarcoma"}, {"8892", "myomatous neoplasm not coded"},
-        {"8894", "myomatous neoplasm not coded"}, {"8895", "myomatous neoplasm not coded"},
-        {"8897", "myomatous neoplasm other"},     {"8900", "myomatous neoplasm other"},
-        {"8929", "myomatous neoplasm other"},     {"8932", "adenomyoma"},
-        {"8934", "carcinofibroma"},      {"8935", "stromal sarcoma, NOS"}, {"8937", "complex mixed or stromal"},
-        {"8949", "complex mixed or stromal"},     {"8950", "Mullerian mixed tumour"},
-        {"8951", "complex mixed neoplasm"},       {"8979", "complex mixed neoplasm"},
-        {"8980", "carcinosarcoma"},      {"8981", "complex mixed neoplasm"}, {"8999", "complex mixed neoplasm"},
-        {"9000", "other tumour groups"}, {"9120", "other tumour groups"},  {"9589", "other tumour groups"},
-        {"9590", "haematolymphoid"},     {"9999", "haematolymphoid"},      {"889", "is not an ICD-O-3"},
-        {"88900", "is not an ICD-O-3"},  {"abcd", "is not an ICD-O-3"},
+        {"8000", "8000/3: ICD-O-3 8000-8799 are neoplasms NOS"},
+        {"8140", "8140/3: ICD-O-3 8000-8799 are neoplasms NOS"},
+        {"8832", "dfsp: dermatofibrosarcoma protuberans"},
+        {"9140", "kaposi-sarcoma: Kaposi sarcoma"},
+        {"8814", "infantile-fibrosarcoma: infantile fibrosarcoma is excluded"},
+        {"9050", "mesothelioma: mesothelioma is not a soft tissue sarcoma"},
+        {"8980", "carcinosarcoma: carcinosarcoma is staged as endometrial carcinoma"},
+        {"9590", "9590/3: ICD-O-3 9590-9999 are lymphomas"},
+        {"889", "is not an ICD-O-3"}, {"88900", "is not an ICD-O-3"}, {"abcd", "is not an ICD-O-3"},
     };
     // clang-format on
     for (const Pin& pin : refusals) {
         INFO("histology " << pin.code);
         const nc::Refusal r = refused({{"histologicTypeIcdO3", pin.code}});
         CHECK(r.item == "histologicTypeIcdO3");
-        CHECK(r.reason.find(pin.histology) == 0);
+        CHECK(r.reason.find(pin.reason) == 0);
     }
-    CHECK(refused({{"histologicTypeIcdO3", "8980"}})
-              .message()
-              .find("histologicTypeIcdO3 [522] 8980: carcinosarcoma (ICD-O-3 8980)") == 0);
 }
 
 TEST_CASE("naaccr: primary sites of leiomyosarcoma (EOD schema selection - CS for AJCC 7)") {
@@ -149,8 +144,8 @@ TEST_CASE("naaccr: primary sites of leiomyosarcoma (EOD schema selection - CS fo
         {"C479", "08", "", "trunk"},        {"C480", "", "", "retroperitoneum"}, {"C481", "08", "", "retroperitoneum"},
         {"C482", "", "", "retroperitoneum"}, {"C488", "", "", "retroperitoneum"}, {"C540", "", "", "uterus"},
         {"C542", "08", "", "uterus"},       {"C549", "", "", "uterus"},       {"C559", "", "", "uterus"},
-        {"C539", "", "", "uterine cervix"}, {"C150", "07", "", "gi"},         {"C150", "08", "", "head-neck"},
-        {"C158", "08", "", "head-neck"},    {"C155", "08", "", "gi"},         {"C169", "", "", "gi"},
+        {"C539", "", "", "uterine cervix"}, {"C150", "07", "", "gi"},         {"C150", "08", "", "head-neck-organ"},
+        {"C158", "08", "", "head-neck-organ"},    {"C155", "08", "", "gi"},         {"C169", "", "", "gi"},
         {"C171", "", "", "gi"},             {"C187", "08", "", "gi"},         {"C199", "", "", "gi"},
         {"C209", "", "", "gi"},             {"C220", "08", "", "visceral"},   {"C220", "07", "", "visceral organ"},
         {"C349", "08", "", "visceral"},     {"C679", "08", "", "visceral"},   {"C569", "", "", "primary site not in"},
@@ -189,8 +184,8 @@ TEST_CASE("naaccr: GIST by GI site, C48.1 by schema discriminator 1 or CS SSF10"
         {"C481", "schemaDiscriminator1=9", "peritoneum"},   {"C481", "csSiteSpecificFactor10=020", "omentum"},
         {"C481", "csSiteSpecificFactor10=010", "mesentery"}, {"C481", "csSiteSpecificFactor10=030", "peritoneum"},
         {"C481", "csSiteSpecificFactor10=998", "peritoneum"}, {"C481", "csSiteSpecificFactor10=999", "peritoneum"},
-        {"C481", "", "C48.1 covers both"},  {"C480", "", "GIST of the retroperitoneum"},
-        {"C488", "", "GIST of the retroperitoneum"}, {"C210", "", "GIST outside"}, {"C549", "", "GIST outside"},
+        {"C481", "", "C48.1 covers both"},  {"C480", "", "peritoneum"},
+        {"C488", "", "peritoneum"}, {"C210", "", "GIST outside"}, {"C549", "", "GIST outside"},
     };
     // clang-format on
     for (const Pin& pin : pins) {
@@ -205,23 +200,51 @@ TEST_CASE("naaccr: GIST by GI site, C48.1 by schema discriminator 1 or CS SSF10"
             CHECK(refusal->reason.find(pin.gi_site) == 0);
         } else {
             CHECK(field(std::get<nc::Mapped>(m), "site") == "gi");
-            CHECK(field(std::get<nc::Mapped>(m), "histology") == "gist");
+            CHECK(field(std::get<nc::Mapped>(m), "histology") == "8936/3");
             CHECK(field(std::get<nc::Mapped>(m), "gi_site") == pin.gi_site);
         }
     }
 }
 
-TEST_CASE("naaccr: ESS and adenosarcoma only in the uterine corpus") {
+TEST_CASE("naaccr: uterine sarcomas at the corpus, adenosarcoma only there") {
+    // Collaborative Stage Corpus Sarcoma (8800, 8890-8898, 8900-8921, 8930-8931, 8935) and Corpus
+    // Adenosarcoma (8933) at C54.0-C54.3, C54.8-C54.9, C55.9.
     for (const std::string_view site : {"C540", "C543", "C548", "C549", "C559"}) {
-        CHECK(field(mapped({{"primarySite", site}, {"histologicTypeIcdO3", "8930"}}), "histology") == "ess");
-        CHECK(field(mapped({{"primarySite", site}, {"histologicTypeIcdO3", "8931"}}), "site") == "uterus");
-        CHECK(field(mapped({{"primarySite", site}, {"histologicTypeIcdO3", "8933"}}), "histology") == "adenosarcoma");
+        for (const std::string_view code : {"8930", "8931", "8933", "8800", "8935", "8890"}) {
+            INFO(site << " " << code);
+            CHECK(field(mapped({{"primarySite", site}, {"histologicTypeIcdO3", code}}), "site") == "uterus");
+        }
     }
-    CHECK(refused({{"primarySite", "C569"}, {"histologicTypeIcdO3", "8930"}})
-              .reason.find("endometrial stromal sarcoma outside the uterine corpus") == 0);
     CHECK(refused({{"primarySite", "C539"}, {"histologicTypeIcdO3", "8933"}})
               .reason.find("adenosarcoma outside the uterine corpus") == 0);
     CHECK(refused({{"primarySite", "C541"}, {"histologicTypeIcdO3", "8980"}}).reason.find("carcinosarcoma") == 0);
+}
+
+TEST_CASE("naaccr: stromal sarcoma NOS (8935) is a GIST where SEER's GIST schemas take it") {
+    // CS GIST schemas (8935-8936 at C15-C21, C48); Soft Tissue at C47/C49; Corpus Sarcoma at C54.
+    CHECK(field(mapped({{"primarySite", "C160"}, {"histologicTypeIcdO3", "8935"}}), "gi_site") == "stomach");
+    CHECK(field(mapped({{"primarySite", "C492"}, {"histologicTypeIcdO3", "8935"}}), "site") == "extremity");
+    CHECK(field(mapped({{"primarySite", "C541"}, {"histologicTypeIcdO3", "8935"}}), "site") == "uterus");
+}
+
+TEST_CASE("naaccr: heart and mediastinum, head and neck organs, GIST of the retroperitoneum") {
+    // CS Heart and Mediastinum (AJCC 7 soft tissue); EOD Heart, Mediastinum and Pleura cites AJCC 8 ch. 42.
+    CHECK(field(mapped({{"primarySite", "C381"}, {"histologicTypeIcdO3", "8890"}}), "site") == "soft-tissue");
+    CHECK(field(mapped({{"primarySite", "C381"}, {"histologicTypeIcdO3", "8890"}, {"tnmEditionNumber", "08"}}),
+                "site") == "visceral");
+    // EOD Soft Tissue Head and Neck: larynx (C32), parotid (C07), cervical oesophagus (C15.0) under AJCC 8.
+    for (const std::string_view site : {"C320", "C079", "C150"}) {
+        INFO(site);
+        CHECK(field(mapped({{"primarySite", site}, {"histologicTypeIcdO3", "8890"}, {"tnmEditionNumber", "08"}}),
+                    "site") == "head-neck-organ");
+    }
+    CHECK(refused({{"primarySite", "C320"}, {"histologicTypeIcdO3", "8890"}})
+              .reason.find("sarcoma of a head and neck organ") == 0);
+    // CS GIST Peritoneum covers C48.0-C48.8; SSF10 020 (omentum) selects the gastric table, any other code the
+    // intestinal.
+    CHECK(field(mapped({{"primarySite", "C480"}, {"histologicTypeIcdO3", "8936"}}), "gi_site") == "peritoneum");
+    CHECK(field(mapped({{"primarySite", "C488"}, {"histologicTypeIcdO3", "8936"}, {"csSiteSpecificFactor10", "020"}}),
+                "gi_site") == "omentum");
 }
 
 TEST_CASE("naaccr: tumour size codes (NAACCR items 756, 754, 752)") {

@@ -122,7 +122,7 @@ TEST_CASE("naaccr output: FIGO 2009 uterine sarcoma") {
     CHECK(outputs({{"site", "uterus"}, {"size", "unknown"}, {"nodes", "unknown"}}) ==
           "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=199 derivedAjcc7N=999 derivedAjcc7M=000 "
           "derivedAjcc7StageGrp=999");
-    CHECK(outputs({{"site", "uterus"}, {"histology", "adenosarcoma"}, {"myometrial_invasion", "60"}}) ==
+    CHECK(outputs({{"site", "uterus"}, {"histology", "8933/3"}, {"myometrial_invasion", "60"}}) ==
           "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=180 derivedAjcc7N=000 derivedAjcc7M=000 "
           "derivedAjcc7StageGrp=180");
 }
@@ -138,12 +138,13 @@ TEST_CASE("naaccr output: metastasis unknown (MX) leaves the summary stage and s
 }
 
 TEST_CASE("naaccr output: GIST and GI leiomyosarcoma") {
-    CHECK(outputs(
-              {{"site", "gi"}, {"histology", "gist"}, {"gi_site", "stomach"}, {"size", "3"}, {"mitotic_rate", "5"}}) ==
-          "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=200 derivedAjcc7N=000 derivedAjcc7M=000 "
-          "derivedAjcc7StageGrp=120");
+    CHECK(
+        outputs(
+            {{"site", "gi"}, {"histology", "8936/3"}, {"gi_site", "stomach"}, {"size", "3"}, {"mitotic_rate", "5"}}) ==
+        "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=200 derivedAjcc7N=000 derivedAjcc7M=000 "
+        "derivedAjcc7StageGrp=120");
     CHECK(outputs({{"site", "gi"},
-                   {"histology", "gist"},
+                   {"histology", "8936/3"},
                    {"gi_site", "small-intestine"},
                    {"size", "3"},
                    {"mitotic_rate", "6"},
@@ -152,10 +153,10 @@ TEST_CASE("naaccr output: GIST and GI leiomyosarcoma") {
           "derivedEod2018StageGroup=3B");
     // AJCC 7 does not stage leiomyosarcoma of the GI tract (ajcc7-gi-lms): T, N, M and stage group
     // not applicable (888); the summary stage still applies.
-    CHECK(outputs({{"site", "gi"}, {"histology", "lms"}, {"size", "5"}}) ==
+    CHECK(outputs({{"site", "gi"}, {"histology", "8890/3"}, {"size", "5"}}) ==
           "summaryStage2018=1 tnmEditionNumber=07 derivedAjcc7T=888 derivedAjcc7N=888 derivedAjcc7M=888 "
           "derivedAjcc7StageGrp=888");
-    CHECK(outputs({{"site", "gi"}, {"histology", "lms"}, {"nodes", "yes"}, {"metastasis", "unknown"}}) ==
+    CHECK(outputs({{"site", "gi"}, {"histology", "8890/3"}, {"nodes", "yes"}, {"metastasis", "unknown"}}) ==
           "summaryStage2018=9 tnmEditionNumber=07 derivedAjcc7T=888 derivedAjcc7N=888 derivedAjcc7M=888 "
           "derivedAjcc7StageGrp=888");
 }
@@ -186,10 +187,10 @@ TEST_CASE("naaccr output: every result of every system has its codes") {
         {{"site", "visceral"}, {"edition", "8"}, {"visceral_extent", "unknown"}},
         {{"site", "visceral"}, {"edition", "8"}, {"visceral_extent", "beyond-serosa"}},
         {{"site", "uterus"}, {"adnexa", "unknown"}},
-        {{"site", "uterus"}, {"histology", "adenosarcoma"}, {"myometrial_invasion", "unknown"}},
-        {{"site", "gi"}, {"histology", "gist"}, {"gi_site", "stomach"}, {"mitotic_rate", "unknown"}},
-        {{"site", "gi"}, {"histology", "gist"}, {"gi_site", "colorectum"}, {"mitotic_rate", "8"}, {"edition", "8"}},
-        {{"site", "gi"}, {"histology", "lms"}},
+        {{"site", "uterus"}, {"histology", "8933/3"}, {"myometrial_invasion", "unknown"}},
+        {{"site", "gi"}, {"histology", "8936/3"}, {"gi_site", "stomach"}, {"mitotic_rate", "unknown"}},
+        {{"site", "gi"}, {"histology", "8936/3"}, {"gi_site", "colorectum"}, {"mitotic_rate", "8"}, {"edition", "8"}},
+        {{"site", "gi"}, {"histology", "8890/3"}},
     };
     int staged = 0;
     for (const Fields& system : systems) {

@@ -38,9 +38,6 @@ std::string topography(int number) {
 }
 
 std::string_view representative_histology(const std::string& histology_class) {
-    if (histology_class == "ess") {
-        return "8930";
-    }
     if (histology_class == "adenosarcoma") {
         return "8933";
     }
@@ -51,9 +48,8 @@ std::string_view representative_histology(const std::string& histology_class) {
 
 TEST_CASE("naaccr tables: every table loads, and every row names its source") {
     const nc::Tables& t = nc::tables();
-    CHECK(t.histology.size() == 21);
     CHECK(t.behavior.size() == 4);
-    CHECK(t.primary_site.size() == 101);
+    CHECK(t.primary_site.size() == 115);
     CHECK(t.tumor_size.size() == 8);
     CHECK(t.grade.size() == 27);
     CHECK(t.regional_nodes.size() == 7);
@@ -65,15 +61,11 @@ TEST_CASE("naaccr tables: every table loads, and every row names its source") {
     for (const auto& row : t.primary_site) {
         CHECK_FALSE(row.source.empty());
     }
-    for (const auto& row : t.histology) {
-        CHECK_FALSE(row.source.empty());
-    }
-    CHECK(nc::table_text("histology.csv").substr(0, 14) == "histology_from");
+    CHECK(nc::table_text("primary_site.csv").substr(0, 6) == "class,");
     CHECK(nc::table_text("no-such.csv").empty());
 }
 
 TEST_CASE("naaccr tables: code ranges cover their code lists once") {
-    check_partition(nc::tables().histology, 8000, 9999);
     check_partition(nc::tables().tumor_size, 0, 999);
     // Regional Nodes Positive: 00-90, 95, 97, 98, 99 are codes; 91-94 and 96 are not (refused).
     for (int code = 0; code <= 99; ++code) {
@@ -101,8 +93,26 @@ TEST_CASE("naaccr tables: topography and code numbers") {
 }
 
 TEST_CASE("naaccr tables: every primary-site row is reachable and applies as written") {
-    for (const nc::SiteRow& row : nc::tables().primary_site) {
+    const auto& rows = nc::tables().primary_site;
+    // A code an earlier row of the same class and edition takes whatever the discriminators say.
+    const auto shadowed = [&rows](std::size_t index, int code) {
+        for (std::size_t j = 0; j < index; ++j) {
+            const nc::SiteRow& earlier = rows[j];
+            if (earlier.histology_class == rows[index].histology_class && earlier.discriminator_item.empty() &&
+                (earlier.edition == 0 || earlier.edition == (rows[index].edition != 0 ? rows[index].edition : 7)) &&
+                code >= earlier.from && code <= earlier.to) {
+                return true;
+            }
+        }
+        return false;
+    };
+    for (std::size_t index = 0; index < rows.size(); ++index) {
+        const nc::SiteRow& row = rows[index];
+        REQUIRE((!shadowed(index, row.from) || !shadowed(index, row.to)));
         for (const int code : {row.from, row.to}) {
+            if (shadowed(index, code)) {
+                continue;
+            }
             INFO(row.histology_class << " " << topography(code) << " edition " << row.edition << " "
                                      << row.discriminator_item);
             nc::Record r;

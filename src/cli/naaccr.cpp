@@ -1,9 +1,13 @@
 #include "cli/naaccr.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <vector>
 
 #include "cli/fields.hpp"
 #include "cli/naaccr_tables.hpp"
+#include "lmsstage/fields.hpp"
+#include "lmsstage/histology.hpp"
 
 namespace lmsstage::cli::naaccr {
 namespace {
@@ -55,8 +59,10 @@ Refusal refuse(Item item, std::string_view value, std::string reason) {
 struct Work {
     const Record& record;
     Mapped out;
-    std::string histology_class;
-    int edition = 0;  ///< 7 or 8 when given
+    std::string histology;                            ///< "8850/3"
+    std::vector<std::string_view> histology_classes;  ///< the primary_site.csv classes it is routed by, in order
+    std::string_view histology_class;                 ///< the class that routed it
+    int edition = 0;                                  ///< 7 or 8 when given
     std::string site;
     std::string gi_site;
     std::optional<FieldText> size, grade, nodes, metastasis, mitotic_rate;
@@ -85,22 +91,41 @@ std::optional<Refusal> read_behavior(Work& w) {
     return refuse(Item::behavior, value, "is not an ICD-O-3 behaviour code (0, 1, 2 or 3)");
 }
 
+/// The histology through the core's histology table (data/histology.csv): code and behaviour as
+/// ICD-O-3 writes them ("8850/3"), refused with the table's reason where it stages nothing.
 std::optional<Refusal> read_histology(Work& w) {
     std::string_view value;
     if (auto missing = required(w, Item::histology, value)) {
         return missing;
     }
-    const int code = value.size() == 4 ? code_number(value) : -1;
-    for (const HistologyRow& row : tables().histology) {
-        if (code >= row.from && code <= row.to) {
-            if (row.histology_class.empty()) {
-                return refuse(Item::histology, value, row.refusal);
-            }
-            w.histology_class = row.histology_class;
-            return std::nullopt;
-        }
+    const std::string_view behaviour = w.record.get(Item::behavior).value_or("3");
+    const bool digits =
+        value.size() == 4 && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits) {
+        return refuse(Item::histology, value, "is not an ICD-O-3 histology code (four digits, 8000-9999)");
     }
-    return refuse(Item::histology, value, "is not an ICD-O-3 histology code (four digits, 8000-9999)");
+    Case scratch;
+    const std::string code = std::string(value) + "/" + std::string(behaviour);
+    if (auto bad = read_field(scratch, field_info(Field::histology), code)) {
+        return refuse(Item::histology, value, bad->problem);
+    }
+    const HistologyRow& row = scratch.histology->row();
+    if (row.refused()) {
+        return refuse(Item::histology, value, scratch.histology->word() + ": " + std::string(row.refusal));
+    }
+    w.histology = code;
+    // Which rows of primary_site.csv route it: GIST, adenosarcoma, or every other sarcoma. Stromal
+    // sarcoma NOS (8935) is a GIST where SEER's GIST schemas take it, a sarcoma elsewhere.
+    if (row.family == Histology::gist) {
+        w.histology_classes = {"gist"};
+    } else if (row.family == Histology::adenosarcoma) {
+        w.histology_classes = {"adenosarcoma"};
+    } else if (row.gi == StagedAs::gist) {
+        w.histology_classes = {"gist", "sarcoma"};
+    } else {
+        w.histology_classes = {"sarcoma"};
+    }
+    return std::nullopt;
 }
 
 std::optional<Refusal> read_edition(Work& w) {
@@ -157,17 +182,27 @@ std::optional<Refusal> read_site(Work& w) {
         return refuse(Item::primary_site, value, "is not an ICD-O-3 topography code (C000-C809)");
     }
     const int edition = w.edition != 0 ? w.edition : 7;  // lmsstage's default edition
-    for (const SiteRow& row : tables().primary_site) {
-        if (row.histology_class != w.histology_class || topography < row.from || topography > row.to ||
-            (row.edition != 0 && row.edition != edition) || !discriminator_matches(w, row)) {
-            continue;
+    std::optional<Refusal> refused;
+    for (const std::string_view histology_class : w.histology_classes) {
+        for (const SiteRow& row : tables().primary_site) {
+            if (row.histology_class != histology_class || topography < row.from || topography > row.to ||
+                (row.edition != 0 && row.edition != edition) || !discriminator_matches(w, row)) {
+                continue;
+            }
+            if (row.site.empty()) {
+                if (!refused) {
+                    refused = refuse(Item::primary_site, value, row.refusal);
+                }
+                break;  // the next class, if the histology has one, may route it
+            }
+            w.site = row.site;
+            w.gi_site = row.gi_site;
+            w.histology_class = histology_class;
+            return std::nullopt;
         }
-        if (row.site.empty()) {
-            return refuse(Item::primary_site, value, row.refusal);
-        }
-        w.site = row.site;
-        w.gi_site = row.gi_site;
-        return std::nullopt;
+    }
+    if (refused) {
+        return refused;
     }
     return refuse(Item::primary_site, value, "is not an ICD-O-3 topography code (C000-C809)");
 }
@@ -345,7 +380,7 @@ std::optional<Refusal> read_mets(Work& w) {
 void collect_fields(Work& w) {
     auto add = [&w](Field field, std::string text) { w.out.fields.push_back({field_name(field), std::move(text)}); };
     add(Field::site, w.site);
-    add(Field::histology, w.histology_class);
+    add(Field::histology, w.histology);
     for (auto* field : {&w.size, &w.grade, &w.nodes, &w.metastasis, &w.mitotic_rate}) {
         if (*field) {
             w.out.fields.push_back(**field);
@@ -426,7 +461,7 @@ std::string Refusal::message() const {
 }
 
 Mapping map_record(const Record& record) {
-    Work w{record, {}, {}, 0, {}, {}, {}, {}, {}, {}, {}};
+    Work w{record, {}, {}, {}, {}, 0, {}, {}, {}, {}, {}, {}, {}};
     using Step = std::optional<Refusal> (*)(Work&);
     // Behaviour and histology first: they decide whether the record is a case lmsstage stages at
     // all; the edition before the site, whose AJCC 8 chapter may differ from the AJCC 7 one.

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "cli/csv.hpp"
+#include "lmsstage/vocabulary.hpp"
 
 namespace lmsstage::cli::naaccr {
 
@@ -118,11 +119,7 @@ private:
     std::vector<csv::Row> m_rows;
 };
 
-const std::initializer_list<std::string_view> k_sites = {"soft-tissue", "extremity", "trunk",  "retroperitoneum",
-                                                         "head-neck",   "visceral",  "uterus", "gi"};
-const std::initializer_list<std::string_view> k_gi_sites = {"",          "stomach",    "omentum",   "small-intestine",
-                                                            "esophagus", "colorectum", "mesentery", "peritoneum"};
-const std::initializer_list<std::string_view> k_classes = {"lms", "ess", "adenosarcoma", "gist"};
+const std::initializer_list<std::string_view> k_classes = {"sarcoma", "adenosarcoma", "gist"};
 
 /// The refusal and source of a row, which must either map or refuse with a reason, never both or
 /// neither.
@@ -134,18 +131,6 @@ void read_refusal(const Table& t, std::size_t i, bool maps, Row& r) {
         t.fail(t.row_number(i), maps ? "maps and also gives a refusal" : "neither maps nor gives a refusal");
     }
     (void)t.required(i, "source");
-}
-
-HistologyRow histology_row(const Table& t, std::size_t i) {
-    HistologyRow r;
-    r.from = t.number(i, "histology_from");
-    r.to = t.number(i, "histology_to");
-    r.histology_class = t.at(i, "class");
-    if (!r.histology_class.empty()) {
-        (void)t.one_of(i, "class", k_classes);
-    }
-    read_refusal(t, i, !r.histology_class.empty(), r);
-    return r;
 }
 
 BehaviorRow behavior_row(const Table& t, std::size_t i) {
@@ -189,11 +174,15 @@ SiteRow site_row(const Table& t, std::size_t i) {
     const std::string& edition = t.one_of(i, "edition", {"", "7", "8"});
     r.edition = edition.empty() ? 0 : code_number(edition);
     read_discriminator(t, i, r);
+    // Sites and GI sites are the core's words (vocabulary.hpp): a row naming another fails here.
     r.site = t.at(i, "site");
-    if (!r.site.empty()) {
-        (void)t.one_of(i, "site", k_sites);
+    if (!r.site.empty() && !parse_enum(r.site, k_all_sites)) {
+        t.fail(t.row_number(i), "site has an unknown value: " + r.site);
     }
-    r.gi_site = t.one_of(i, "gi_site", k_gi_sites);
+    r.gi_site = t.at(i, "gi_site");
+    if (!r.gi_site.empty() && !parse_enum(r.gi_site, k_all_gi_sites)) {
+        t.fail(t.row_number(i), "gi_site has an unknown value: " + r.gi_site);
+    }
     read_refusal(t, i, !r.site.empty(), r);
     return r;
 }
@@ -290,8 +279,6 @@ std::vector<Row> read_table(std::string_view file, std::initializer_list<std::st
 /// Every table, each file named with the columns it must have; items sorted by id for the lookup.
 Tables read_all() {
     Tables all;
-    all.histology =
-        read_table("histology.csv", {"histology_from", "histology_to", "class", "refusal", "source"}, histology_row);
     all.behavior = read_table("behavior.csv", {"code", "accepted", "refusal", "source"}, behavior_row);
     all.primary_site = read_table(
         "primary_site.csv",

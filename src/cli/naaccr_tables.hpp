@@ -10,15 +10,6 @@
 
 namespace lmsstage::cli::naaccr {
 
-/// data/naaccr/histology.csv: ICD-O-3 histology ranges -> lmsstage histology class, or a refusal.
-struct HistologyRow {
-    int from = 0;
-    int to = 0;
-    std::string histology_class;  ///< lms, ess, adenosarcoma, gist; empty = refused
-    std::string refusal;
-    std::string source;
-};
-
 /// data/naaccr/behavior.csv: ICD-O-3 behaviour code -> accepted or refused.
 struct BehaviorRow {
     int code = 0;
@@ -128,7 +119,6 @@ struct ItemRow {
 };
 
 struct Tables {
-    std::vector<HistologyRow> histology;
     std::vector<BehaviorRow> behavior;
     std::vector<SiteRow> primary_site;
     std::vector<SizeRow> tumor_size;

@@ -347,6 +347,23 @@ void emit_survival(Sink& w, const Result& r, const SurvivalFragments* survival) 
 }
 
 /// The result object, written to any sink: once to count its size, once to write it.
+/// },"histology":{"code":"8850/3","name":"liposarcoma, NOS": the type staged (histology table).
+template <typename Sink>
+void emit_histology(Sink& w, const HistologyType& histology) {
+    using namespace std::string_view_literals;
+    const unsigned code = histology.code();
+    const std::array<char, 6> text = {static_cast<char>('0' + code / 1000),
+                                      static_cast<char>('0' + code / 100 % 10),
+                                      static_cast<char>('0' + code / 10 % 10),
+                                      static_cast<char>('0' + code % 10),
+                                      '/',
+                                      static_cast<char>('0' + histology.behaviour())};
+    w.raw("},\"histology\":{\"code\":"sv);  // closes system; categories closes this one
+    w.word(std::string_view(text.data(), text.size()));
+    w.raw(",\"name\":"sv);
+    w.word(histology.row().name);
+}
+
 template <typename Sink>
 void emit_result(Sink& w, const Result& r, std::string_view id_json, const SurvivalFragments* survival) {
     using namespace std::string_view_literals;
@@ -360,6 +377,7 @@ void emit_result(Sink& w, const Result& r, std::string_view id_json, const Survi
     w.word(r.system.id);
     w.raw(",\"name\":"sv);
     w.word(r.system.name);
+    emit_histology(w, r.histology);
     emit_categories(w, r);
     emit_survival(w, r, survival);
     w.raw(",\"assumptions\":"sv);
