@@ -458,3 +458,36 @@ TEST_CASE("check --junit without a file name is a usage error", "[check][junit]"
     CHECK(run_cli({"check", "x.ndjson", "--junit"}).code == exit_code::usage);
     CHECK(run_cli({"check", "--junit=", "x.ndjson"}).code == exit_code::usage);
 }
+
+TEST_CASE("check --junit never overwrites a case file (issue 19)", "[check][junit][issue19]") {
+    const TempDir dir;
+    const std::string first = dir.write("a.ndjson", k_three_passing);
+    const std::string second = dir.write("b.ndjson", k_three_passing);
+    SECTION("the report name forgotten: check --junit cases/*.ndjson takes the first case file as the report") {
+        const Run r = run_cli({"check", "--junit", first, second});
+        CHECK(r.code == exit_code::usage);
+        CHECK(contains(r.err, "refusing to overwrite"));
+    }
+    SECTION("the report is also an input") {
+        const Run r = run_cli({"check", "--junit", dir.path("a.ndjson"), first});
+        CHECK(r.code == exit_code::usage);
+    }
+    SECTION("the report resolves to an input through another path") {
+        const std::string copy = dir.write("cases.txt", k_three_passing);
+        const Run r = run_cli({"check", "--junit", dir.path("./cases.txt"), copy});
+        CHECK(r.code == exit_code::usage);
+        CHECK(read_file(copy) == k_three_passing);
+    }
+    CHECK(read_file(first) == k_three_passing);
+    CHECK(read_file(second) == k_three_passing);
+}
+
+TEST_CASE("check refuses an expectation that checks nothing (issue 19)", "[check][issue19]") {
+    for (const std::string expect : {R"({"categories": {}})", R"({"naaccr": {}})", R"({})"}) {
+        INFO(expect);
+        const Run r = check_text(R"({"id": "e", "size": 6, "grade": 3, "expect": )" + expect + "}\n");
+        CHECK(r.code == exit_code::data);
+        CHECK(contains(r.err + r.out, "nothing to check"));
+        CHECK_FALSE(contains(r.out, "1 passed"));
+    }
+}

@@ -2,6 +2,7 @@
 // nothing: every input must hold cases, every case must expect something, and what it expects
 // must be met. Unmet expectations are printed one a line (control characters escaped), then
 // "N passed, N failed"; --junit FILE writes the same as JUnit XML for CI test reporters.
+#include <sys/stat.h>
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -115,6 +116,9 @@ std::optional<Json> parse_expect(const std::string& text, Verdict& verdict) {
     for (const auto& item : expect.items()) {
         if (std::find(k_expect_keys.begin(), k_expect_keys.end(), item.key()) == k_expect_keys.end()) {
             verdict.unusable_because("expect: unknown key \"" + item.key() + "\" (accepted: " + expect_keys() + ")");
+        } else if (item.value().is_object() && item.value().empty()) {
+            verdict.unusable_because("expect: \"" + item.key() +
+                                     "\" is empty: nothing to check (name at least one field)");
         }
     }
     if (expect.contains("error") && expect.size() > 1) {
@@ -400,6 +404,32 @@ private:
     bool m_input_failed = false;
 };
 
+/// Why the report path would overwrite a case file: one of the inputs (same path or same file), or a
+/// name with a case file's extension; nothing when it is safe.
+std::optional<std::string> report_is_input(const std::string& report, const std::vector<Input>& inputs) {
+    for (const std::string_view extension : {".ndjson", ".jsonl", ".json", ".csv", ".tsv"}) {
+        // A case file named where the report goes (check --junit cases/*.ndjson): never overwrite it.
+        if (report.size() > extension.size() &&
+            report.compare(report.size() - extension.size(), std::string_view::npos, extension) == 0) {
+            return printable(report) + " has the name of a case file";
+        }
+    }
+    struct stat report_stat {};
+    const bool report_exists = ::stat(report.c_str(), &report_stat) == 0;
+    for (const Input& input : inputs) {
+        if (input.path.empty()) {
+            continue;
+        }
+        struct stat input_stat {};
+        if (input.path == report ||
+            (report_exists && ::stat(input.path.c_str(), &input_stat) == 0 && input_stat.st_dev == report_stat.st_dev &&
+             input_stat.st_ino == report_stat.st_ino)) {
+            return printable(report) + " is the input " + input.shown;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 int run_check(const CheckOptions& options, const Streams& io) {
@@ -410,6 +440,12 @@ int run_check(const CheckOptions& options, const Streams& io) {
     }
     JUnitReport junit;
     if (!options.junit.empty()) {
+        if (const auto clash = report_is_input(options.junit, inputs)) {
+            io.err << "lmsstage: --junit " << *clash
+                   << ": refusing to overwrite it (give the report its own name: --junit "
+                      "report.xml)\n";
+            return exit_code::usage;
+        }
         if (auto problem = junit.open(options.junit)) {
             io.err << "lmsstage: " << *problem << '\n';
             return exit_code::io;
