@@ -2,6 +2,8 @@
 // expectations, unknown expect keys, unreadable records and missing files, with their exit codes.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <fstream>
 #include <sstream>
@@ -457,4 +459,78 @@ TEST_CASE("check --junit into a missing directory exits 74 before reading anythi
 TEST_CASE("check --junit without a file name is a usage error", "[check][junit]") {
     CHECK(run_cli({"check", "x.ndjson", "--junit"}).code == exit_code::usage);
     CHECK(run_cli({"check", "--junit=", "x.ndjson"}).code == exit_code::usage);
+}
+
+TEST_CASE("check --junit never overwrites a case file (issue 19)", "[check][junit][issue19]") {
+    const TempDir dir;
+    const std::string first = dir.write("a.ndjson", k_three_passing);
+    const std::string second = dir.write("b.ndjson", k_three_passing);
+    SECTION("the report name forgotten: check --junit cases/*.ndjson takes the first case file as the report") {
+        const Run r = run_cli({"check", "--junit", first, second});
+        CHECK(r.code == exit_code::usage);
+        CHECK(contains(r.err, "refusing to overwrite"));
+    }
+    SECTION("the report is also an input") {
+        const Run r = run_cli({"check", "--junit", dir.path("a.ndjson"), first});
+        CHECK(r.code == exit_code::usage);
+    }
+    SECTION("the report resolves to an input through another path") {
+        const std::string copy = dir.write("cases.txt", k_three_passing);
+        const Run r = run_cli({"check", "--junit", dir.path("./cases.txt"), copy});
+        CHECK(r.code == exit_code::usage);
+        CHECK(read_file(copy) == k_three_passing);
+    }
+    CHECK(read_file(first) == k_three_passing);
+    CHECK(read_file(second) == k_three_passing);
+}
+
+TEST_CASE("check refuses an expectation that checks nothing (issue 19)", "[check][issue19]") {
+    for (const std::string expect : {R"({"categories": {}})", R"({"naaccr": {}})", R"({})"}) {
+        INFO(expect);
+        const Run r = check_text(R"({"id": "e", "size": 6, "grade": 3, "expect": )" + expect + "}\n");
+        CHECK(r.code == exit_code::data);
+        CHECK(contains(r.err + r.out, "nothing to check"));
+        CHECK_FALSE(contains(r.out, "1 passed"));
+    }
+}
+
+TEST_CASE("check --junit - writes the report to standard output, the summary to standard error (issue 19)",
+          "[check][junit][issue19]") {
+    const TempDir dir;
+    const std::string cases = dir.write("cases.ndjson", k_three_passing);
+    const Run r = run_cli({"check", "--junit", "-", cases});
+    CHECK(r.code == exit_code::ok);
+    CHECK(r.out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", 0) == 0);
+    CHECK(contains(r.out, "tests=\"3\" failures=\"0\" errors=\"0\""));
+    CHECK(contains(r.err, "3 passed, 0 failed"));
+}
+
+TEST_CASE("check --junit replaces a symlink at the report path, never writing through it (issue 19)",
+          "[check][junit][issue19]") {
+    const TempDir dir;
+    const std::string cases = dir.write("cases.ndjson", k_three_passing);
+    const std::string target = dir.write("precious.txt", "keep me\n");
+    const std::string report = dir.path("report.xml");
+    REQUIRE(::symlink(target.c_str(), report.c_str()) == 0);
+    const Run r = run_cli({"check", "--junit", report, cases});
+    CHECK(r.code == exit_code::ok);
+    CHECK(read_file(target) == "keep me\n");
+    CHECK(contains(read_file(report), "tests=\"3\""));
+}
+
+TEST_CASE("check --junit is well-formed XML 1.0 for ids holding U+FFFE and U+FFFF (issue 19)",
+          "[check][junit][issue19]") {
+    const TempDir dir;
+    // U+FFFE is EF BF BE and U+FFFF is EF BF BF in UTF-8; XML 1.0 (section 2.2, Char) excludes both.
+    const std::string cases =
+        dir.write("cases.ndjson",
+                  "{\"id\": \"a\xEF\xBF\xBE"
+                  "b\xEF\xBF\xBF\", \"size\": 6, \"grade\": 3, \"expect\": {\"stage\": \"III\"}}\n");
+    const std::string report = dir.path("report.xml");
+    const Run r = run_cli({"check", "--junit", report, cases});
+    CHECK(r.code == exit_code::ok);
+    const std::string xml = read_file(report);
+    CHECK_FALSE(contains(xml, "\xEF\xBF\xBE"));
+    CHECK_FALSE(contains(xml, "\xEF\xBF\xBF"));
+    CHECK(contains(xml, "name=\"a\\uFFFEb\\uFFFF\""));
 }

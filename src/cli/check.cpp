@@ -2,15 +2,20 @@
 // nothing: every input must hold cases, every case must expect something, and what it expects
 // must be met. Unmet expectations are printed one a line (control characters escaped), then
 // "N passed, N failed"; --junit FILE writes the same as JUnit XML for CI test reporters.
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <ostream>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -115,6 +120,9 @@ std::optional<Json> parse_expect(const std::string& text, Verdict& verdict) {
     for (const auto& item : expect.items()) {
         if (std::find(k_expect_keys.begin(), k_expect_keys.end(), item.key()) == k_expect_keys.end()) {
             verdict.unusable_because("expect: unknown key \"" + item.key() + "\" (accepted: " + expect_keys() + ")");
+        } else if (item.value().is_object() && item.value().empty()) {
+            verdict.unusable_because("expect: \"" + item.key() +
+                                     "\" is empty: nothing to check (name at least one field)");
         }
     }
     if (expect.contains("error") && expect.size() > 1) {
@@ -202,10 +210,19 @@ Verdict check_rejected(const Record& record, const RecordError& error) {
     return verdict;
 }
 
-/// Quotes for XML attribute values and text; control characters shown escaped (XML 1.0 cannot hold them).
+/// Quotes for XML attribute values and text; control characters shown escaped and U+FFFE/U+FFFF
+/// written as \uFFFE/\uFFFF (XML 1.0 can hold none of them).
 std::string xml(std::string_view text) {
     std::string out;
-    for (const char c : printable(text)) {
+    const std::string shown = printable(text);
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const char c = shown[i];
+        if (c == '\xEF' && i + 2 < shown.size() && shown[i + 1] == '\xBF' &&
+            (shown[i + 2] == '\xBE' || shown[i + 2] == '\xBF')) {
+            out += shown[i + 2] == '\xBE' ? "\\uFFFE" : "\\uFFFF";
+            i += 2;
+            continue;
+        }
         switch (c) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
@@ -222,17 +239,43 @@ std::string xml(std::string_view text) {
 /// with its counts in front.
 class JUnitReport {
 public:
-    /// Creates FILE (so that a bad path fails before anything is read); the reason on failure.
-    std::optional<std::string> open(const std::string& path) {
+    /// Creates a temporary file beside FILE (so that a bad path fails before anything is read), renamed
+    /// over FILE when the report is complete: a reader never sees half a report, and a symlink named
+    /// FILE is replaced, never followed. "-" writes the report to `out` instead. The reason on failure.
+    std::optional<std::string> open(const std::string& path, std::ostream& out) {
         m_path = path;
-        m_file.reset(std::fopen(path.c_str(), "w"));
-        m_body.reset(m_file ? std::tmpfile() : nullptr);
-        if (!m_file || !m_body) {
+        if (path == "-") {
+            m_stream = &out;
+        } else {
+            const std::size_t slash = path.rfind('/');
+            m_temp =
+                (slash == std::string::npos ? std::string() : path.substr(0, slash + 1)) + ".lmsstage-junit.XXXXXX";
+            const int fd = ::mkstemp(m_temp.data());
+            if (fd < 0) {
+                m_temp.clear();
+            } else {
+                m_file.reset(::fdopen(fd, "w"));
+                if (!m_file) {
+                    ::close(fd);
+                }
+            }
+        }
+        m_body.reset((m_file || m_stream) ? std::tmpfile() : nullptr);
+        if (!(m_file || m_stream) || !m_body) {
             return "cannot write the JUnit report " + printable(path) + ": " + std::strerror(errno);
         }
         return std::nullopt;
     }
-    [[nodiscard]] bool active() const { return m_file != nullptr; }
+    JUnitReport() = default;
+    JUnitReport(const JUnitReport&) = delete;
+    JUnitReport& operator=(const JUnitReport&) = delete;
+    ~JUnitReport() {
+        if (!m_temp.empty()) {
+            ::unlink(m_temp.c_str());  // not renamed: the report was not completed
+        }
+    }
+    [[nodiscard]] bool to_stream() const { return m_stream != nullptr; }
+    [[nodiscard]] bool active() const { return m_file != nullptr || m_stream != nullptr; }
 
     void add(const Input& input, long long line, const std::string& name, const Verdict& verdict) {
         const std::string where = xml(input.shown);
@@ -263,14 +306,21 @@ public:
                                  counts + ">\n  <testsuite name=\"lmsstage check\" " + counts + " skipped=\"0\">\n";
         const std::string tail = "  </testsuite>\n</testsuites>\n";
         errno = 0;
-        m_ok = m_ok && std::fflush(m_body.get()) == 0 && std::fseek(m_body.get(), 0, SEEK_SET) == 0 &&
-               std::fputs(head.c_str(), m_file.get()) >= 0;
+        m_ok = m_ok && std::fflush(m_body.get()) == 0 && std::fseek(m_body.get(), 0, SEEK_SET) == 0 && put(head);
         std::vector<char> buffer(std::size_t{1} << 16);
         for (std::size_t n = 0; m_ok && (n = std::fread(buffer.data(), 1, buffer.size(), m_body.get())) > 0;) {
-            m_ok = std::fwrite(buffer.data(), 1, n, m_file.get()) == n;
+            m_ok = put(std::string_view(buffer.data(), n));
         }
-        m_ok = m_ok && std::fputs(tail.c_str(), m_file.get()) >= 0;
-        m_ok = std::fclose(m_file.release()) == 0 && m_ok;
+        m_ok = m_ok && put(tail);
+        if (m_stream != nullptr) {
+            m_ok = m_ok && m_stream->flush().good();
+        } else {
+            m_ok = std::fclose(m_file.release()) == 0 && m_ok;
+            m_ok = m_ok && std::rename(m_temp.c_str(), m_path.c_str()) == 0;
+            if (m_ok) {
+                m_temp.clear();
+            }
+        }
         if (!m_ok) {
             return "cannot write the JUnit report " + printable(m_path) +
                    (errno != 0 ? ": " + std::string(std::strerror(errno)) : "");
@@ -282,7 +332,15 @@ private:
     struct Closer {
         void operator()(std::FILE* f) const { std::fclose(f); }
     };
+    bool put(std::string_view text) {
+        if (m_stream != nullptr) {
+            return m_stream->write(text.data(), static_cast<std::streamsize>(text.size())).good();
+        }
+        return std::fwrite(text.data(), 1, text.size(), m_file.get()) == text.size();
+    }
     std::string m_path;
+    std::string m_temp;                ///< the report being written, until renamed over m_path
+    std::ostream* m_stream = nullptr;  ///< --junit -: the report goes to standard output
     std::unique_ptr<std::FILE, Closer> m_file;
     std::unique_ptr<std::FILE, Closer> m_body;
     long long m_passed = 0;
@@ -303,7 +361,7 @@ std::string case_name(const Record& record, long long line) {
 class CheckCommand {
 public:
     CheckCommand(const Streams& io, JUnitReport& junit, bool naaccr)
-        : m_io(io), m_output(io.out), m_junit(junit), m_naaccr(naaccr) {}
+        : m_io(io), m_output(junit.to_stream() ? io.err : io.out), m_junit(junit), m_naaccr(naaccr) {}
 
     /// Checks every input in order; false when output stopped (failed, or a stop was requested).
     bool read_all(const std::vector<Input>& inputs) {
@@ -400,6 +458,32 @@ private:
     bool m_input_failed = false;
 };
 
+/// Why the report path would overwrite a case file: one of the inputs (same path or same file), or a
+/// name with a case file's extension; nothing when it is safe.
+std::optional<std::string> report_is_input(const std::string& report, const std::vector<Input>& inputs) {
+    for (const std::string_view extension : {".ndjson", ".jsonl", ".json", ".csv", ".tsv"}) {
+        // A case file named where the report goes (check --junit cases/*.ndjson): never overwrite it.
+        if (report.size() > extension.size() &&
+            report.compare(report.size() - extension.size(), std::string_view::npos, extension) == 0) {
+            return printable(report) + " has the name of a case file";
+        }
+    }
+    struct stat report_stat {};
+    const bool report_exists = ::stat(report.c_str(), &report_stat) == 0;
+    for (const Input& input : inputs) {
+        if (input.path.empty()) {
+            continue;
+        }
+        struct stat input_stat {};
+        if (input.path == report ||
+            (report_exists && ::stat(input.path.c_str(), &input_stat) == 0 && input_stat.st_dev == report_stat.st_dev &&
+             input_stat.st_ino == report_stat.st_ino)) {
+            return printable(report) + " is the input " + input.shown;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 int run_check(const CheckOptions& options, const Streams& io) {
@@ -410,7 +494,13 @@ int run_check(const CheckOptions& options, const Streams& io) {
     }
     JUnitReport junit;
     if (!options.junit.empty()) {
-        if (auto problem = junit.open(options.junit)) {
+        if (const auto clash = options.junit == "-" ? std::nullopt : report_is_input(options.junit, inputs)) {
+            io.err << "lmsstage: --junit " << *clash
+                   << ": refusing to overwrite it (give the report its own name: --junit "
+                      "report.xml)\n";
+            return exit_code::usage;
+        }
+        if (auto problem = junit.open(options.junit, io.out)) {
             io.err << "lmsstage: " << *problem << '\n';
             return exit_code::io;
         }

@@ -78,7 +78,7 @@ constexpr OptionRow k_batch_options[] = {
 constexpr OptionRow k_check_options[] = {
     {"--junit", "FILE", Takes::value, ":files",
      "also write a JUnit XML report (one testcase per case, failures with expected and got) for GitLab, "
-     "Jenkins and GitHub reporters"},
+     "Jenkins and GitHub reporters; - for standard output; never a case file (exit 64)"},
     {"--naaccr", "", Takes::nothing, "",
      "the cases are keyed by NAACCR items, as for lmsstage batch --naaccr (data/cases/naaccr/ holds "
      "such cases)"},
