@@ -146,7 +146,8 @@ TEST_CASE("Histology table - GIST staging at the GI tract: exactly the CS GIST h
 TEST_CASE("Histology table - only malignant behaviour is staged, and the intermediate tumours are refused",
           "[histology][table]") {
     for (int code = 8000; code <= 9999; ++code) {
-        for (const std::uint8_t behaviour : {0, 1, 2, 6, 9}) {
+        for (const int b : {0, 1, 2, 6, 9}) {
+            const auto behaviour = static_cast<std::uint8_t>(b);
             const auto type = HistologyType::of(static_cast<std::uint16_t>(code), behaviour);
             if (type) {
                 INFO("ICD-O-3 " << code << "/" << int{behaviour});
