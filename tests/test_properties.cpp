@@ -1098,6 +1098,8 @@ int grade_rank(Grade g) {
         case Grade::gx: return 1;  // GX is grouped with G1
         case Grade::g2: return 2;
         case Grade::g3: return 3;
+        case Grade::high:
+        case Grade::unknown: break;  // several grades: not ranked (test_unknowns)
     }
     return 0;
 }
