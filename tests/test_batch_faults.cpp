@@ -22,8 +22,8 @@
 #include "cli/app.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/pipeline.hpp"
-#include "cli/safe_text.hpp"
 #include "door_test_support.hpp"
+#include "doors/safe_text.hpp"
 
 using lmsstage::cli::Environment;
 namespace exit_code = lmsstage::cli::exit_code;

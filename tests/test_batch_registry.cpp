@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "cli/app.hpp"
-#include "cli/columns.hpp"
 #include "cli/csv.hpp"
+#include "doors/columns.hpp"
 
 using lmsstage::cli::Environment;
 namespace exit_code = lmsstage::cli::exit_code;

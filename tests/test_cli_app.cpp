@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "cli/app.hpp"
-#include "cli/fields.hpp"
 #include "door_test_support.hpp"
+#include "doors/fields.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 using lmsstage::cli::Environment;

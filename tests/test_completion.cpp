@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
-#include "cli/fields.hpp"
 #include "cli/options.hpp"
 #include "door_test_support.hpp"
+#include "doors/fields.hpp"
 #include "lmsstage/rules.hpp"
 
 using lmsstage::cli::command_help;

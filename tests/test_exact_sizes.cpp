@@ -11,7 +11,7 @@
 #include <string_view>
 
 #include "cli/app.hpp"
-#include "cli/fields.hpp"
+#include "doors/fields.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 using namespace lmsstage;

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <utility>
 
-#include "cli/fields.hpp"
 #include "door_test_support.hpp"
+#include "doors/fields.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 using namespace lmsstage;

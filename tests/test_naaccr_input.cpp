@@ -6,14 +6,14 @@
 #include <string_view>
 #include <vector>
 
-#include "cli/fields.hpp"
-#include "cli/naaccr.hpp"
+#include "lmsstage/fields.hpp"
 #include "lmsstage/lmsstage.hpp"
+#include "naaccr/naaccr.hpp"
 #include "naaccr_test_support.hpp"
 
 using namespace lmsstage;
 using namespace naaccr_test;
-namespace nc = lmsstage::cli::naaccr;
+namespace nc = lmsstage::naaccr;
 
 TEST_CASE("naaccr: the issue's thigh leiomyosarcoma stages as --size 65mm --grade 3 --site extremity") {
     const nc::Mapped m = mapped({{"tumorSizeSummary", "065"}, {"gradePathological", "3"}});
@@ -23,7 +23,7 @@ TEST_CASE("naaccr: the issue's thigh leiomyosarcoma stages as --size 65mm --grad
     REQUIRE_FALSE(nc::apply(m, from_naaccr));
     Case from_options;
     for (const auto& [key, text] : {std::pair{"size", "65mm"}, {"grade", "3"}, {"site", "extremity"}}) {
-        REQUIRE_FALSE(cli::set_from_text(from_options, *cli::find_field_by_key(key), text));
+        REQUIRE_FALSE(read_field(from_options, *find_field(key), text));
     }
     const Outcome a = stage(from_naaccr);
     const Outcome b = stage(from_options);

@@ -9,12 +9,12 @@
 #include <utility>
 #include <vector>
 
-#include "cli/fields.hpp"
-#include "cli/naaccr.hpp"
+#include "lmsstage/fields.hpp"
 #include "lmsstage/lmsstage.hpp"
+#include "naaccr/naaccr.hpp"
 
 using namespace lmsstage;
-namespace nc = lmsstage::cli::naaccr;
+namespace nc = lmsstage::naaccr;
 
 namespace {
 
@@ -23,9 +23,9 @@ using Options = std::initializer_list<std::pair<std::string_view, std::string_vi
 Case make_case(Options options) {
     Case c;
     for (const auto& [key, text] : options) {
-        const cli::FieldSpec* spec = cli::find_field_by_key(key);
+        const FieldInfo* spec = find_field(key);
         REQUIRE(spec != nullptr);
-        REQUIRE_FALSE(cli::set_from_text(c, *spec, text));
+        REQUIRE_FALSE(read_field(c, *spec, text));
     }
     return c;
 }
@@ -202,7 +202,7 @@ TEST_CASE("naaccr output: every result of every system has its codes") {
                     fields.insert(fields.end(),
                                   {{"size", size}, {"grade", "3"}, {"nodes", nodes}, {"metastasis", metastasis}});
                     for (const auto& [key, text] : fields) {
-                        REQUIRE_FALSE(cli::set_from_text(c, *cli::find_field_by_key(key), text));
+                        REQUIRE_FALSE(read_field(c, *find_field(key), text));
                     }
                     Result result;
                     if (stage(c, result)) {

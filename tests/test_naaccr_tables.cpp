@@ -11,10 +11,10 @@
 #include <tuple>
 #include <variant>
 
-#include "cli/naaccr.hpp"
-#include "cli/naaccr_tables.hpp"
+#include "naaccr/naaccr.hpp"
+#include "naaccr/tables.hpp"
 
-namespace nc = lmsstage::cli::naaccr;
+namespace nc = lmsstage::naaccr;
 
 namespace {
 
@@ -61,8 +61,11 @@ TEST_CASE("naaccr tables: every table loads, and every row names its source") {
     for (const auto& row : t.primary_site) {
         CHECK_FALSE(row.source.empty());
     }
-    CHECK(nc::table_text("primary_site.csv").substr(0, 6) == "class,");
-    CHECK(nc::table_text("no-such.csv").empty());
+    const nc::EmbeddedTable sites = nc::embedded_table("primary_site.csv");
+    REQUIRE(sites.width > 1);
+    CHECK(sites.cells.front() == "class");
+    CHECK(sites.cells.size() == sites.width * sites.lines.size());
+    CHECK(nc::embedded_table("no-such.csv").width == 0);
 }
 
 TEST_CASE("naaccr tables: code ranges cover their code lists once") {

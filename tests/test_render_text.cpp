@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "cli/render_text.hpp"
 #include "door_test_support.hpp"
+#include "doors/render_text.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 using namespace lmsstage;

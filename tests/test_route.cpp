@@ -8,8 +8,8 @@
 #include <string>
 #include <variant>
 
-#include "cli/fields.hpp"
 #include "cli/record_reader.hpp"
+#include "doors/fields.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 using namespace lmsstage;

@@ -78,6 +78,10 @@ std::string accepted_values(const FieldInfo& field);
 std::optional<CaseError> read_field(Case& target, const FieldInfo& field, std::string_view text);
 /// Sets a yes/no/unknown finding from a boolean (a bare --nodes, JSON true/false).
 std::optional<CaseError> read_field(Case& target, const FieldInfo& field, bool value);
+/// A C string is text (without this, "3" would convert to bool and read as yes).
+inline std::optional<CaseError> read_field(Case& target, const FieldInfo& field, const char* text) {
+    return read_field(target, field, std::string_view(text));
+}
 
 /// Levenshtein distance, for "did you mean" (99 for words over 63 bytes).
 std::size_t edit_distance(std::string_view a, std::string_view b) noexcept;

@@ -17,9 +17,11 @@
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/options.hpp"
-#include "cli/safe_text.hpp"
+#include "doors/safe_text.hpp"
 
 namespace lmsstage::cli {
+
+using namespace lmsstage::doors;
 namespace {
 
 /// One line on stderr, exit 64. The message may repeat what was typed: control characters are

@@ -2,35 +2,16 @@
 // The command-line program as a library function, so every behaviour (exit codes, stdout/stderr
 // separation, help) is testable without starting a process.
 
-#include <cstddef>
 #include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "doors/context.hpp"
+
 namespace lmsstage::cli {
 
-/// Exit codes (sysexits.h values where one fits); documented in the README and --help.
-namespace exit_code {
-inline constexpr int ok = 0;
-inline constexpr int check_failed = 1;
-inline constexpr int usage = 64;
-inline constexpr int data = 65;
-inline constexpr int no_input = 66;
-inline constexpr int internal = 70;
-inline constexpr int os_error = 71;  ///< out of memory, or another resource the system refused
-inline constexpr int io = 74;
-/// Stopped by a signal: 128 + its number (SIGINT 130, SIGTERM 143).
-inline constexpr int signal_base = 128;
-}  // namespace exit_code
-
-struct Environment {
-    bool stdout_is_terminal = false;
-    bool no_color = false;     ///< NO_COLOR is set to a non-empty value
-    int stdin_fd = -1;         ///< read standard input ("-") from this descriptor rather than the stream
-    bool term_dumb = false;    ///< TERM=dumb: no colour
-    std::size_t columns = 80;  ///< the width to wrap the report to: COLUMNS, else the terminal's, else 80
-};
+using namespace lmsstage::doors;  // exit codes, Environment
 
 /// Runs lmsstage with `args` (without the program name); records from `in` (batch, check), data to
 /// `out`, diagnostics to `err`.

@@ -9,22 +9,24 @@
 #include <vector>
 
 #include "cli/app.hpp"
-#include "cli/columns.hpp"
 #include "cli/commands.hpp"
 #include "cli/csv.hpp"
 #include "cli/csv_records.hpp"
 #include "cli/inputs.hpp"
 #include "cli/interrupt.hpp"
-#include "cli/naaccr.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/record_reader.hpp"
 #include "cli/record_stream.hpp"
 #include "cli/registry.hpp"
-#include "cli/render_json.hpp"
-#include "cli/safe_text.hpp"
+#include "doors/columns.hpp"
+#include "doors/render_json.hpp"
+#include "doors/safe_text.hpp"
 #include "lmsstage/lmsstage.hpp"
+#include "naaccr/naaccr.hpp"
 
 namespace lmsstage::cli {
+
+using namespace lmsstage::doors;
 namespace {
 
 enum class InputFormat { by_name, json, csv, tsv };

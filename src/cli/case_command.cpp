@@ -5,13 +5,15 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
-#include "cli/render_json.hpp"
-#include "cli/render_text.hpp"
-#include "cli/safe_text.hpp"
+#include "doors/render_json.hpp"
+#include "doors/render_text.hpp"
+#include "doors/safe_text.hpp"
 #include "lmsstage/fields.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 namespace lmsstage::cli {
+
+using namespace lmsstage::doors;
 namespace {
 
 int write_text(const Streams& io, const std::string& text) { return write_output(io.out, io.err, text); }

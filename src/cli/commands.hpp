@@ -7,7 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "doors/context.hpp"
+
 namespace lmsstage::cli {
+
+using namespace lmsstage::doors;
 
 /// Where a subcommand reads and writes.
 struct Streams {
@@ -17,7 +21,6 @@ struct Streams {
     int stdin_fd = -1;  ///< the real process reads standard input from this descriptor (0)
 };
 
-struct Environment;
 struct CaseLine;
 
 /// Writes a command's whole output; 74 with one line on stderr when it cannot be written.

@@ -1,6 +1,6 @@
 #pragma once
-// Delimited text in and out (RFC 4180): rows framed from a stream of bytes with their numbers, cells
-// split from a row, and a writer that quotes the way spreadsheets and csv libraries read back. The
+// Delimited text in (RFC 4180): rows framed from a stream of bytes with their numbers and cells
+// split from a row (the writer is doors/csv_writer.hpp). The
 // same rules serve CSV (comma) and TSV (tab): quoted fields, doubled quotes, line breaks in quotes.
 //
 // Framing and splitting are apart so that batch frames rows on its reading thread (which must only
@@ -15,19 +15,11 @@
 #include <vector>
 
 #include "cli/record_stream.hpp"
+#include "doors/csv_writer.hpp"
 
 namespace lmsstage::cli::csv {
 
-/// Field separator and line end of one delimited format.
-struct Dialect {
-    char delimiter = ',';
-    std::string_view line_end = "\r\n";
-
-    /// RFC 4180: comma, CRLF line ends.
-    static constexpr Dialect csv() noexcept { return Dialect{',', "\r\n"}; }
-    /// Tab-separated, LF line ends, quoting as for CSV (as spreadsheets and Python's csv module do).
-    static constexpr Dialect tsv() noexcept { return Dialect{'\t', "\n"}; }
-};
+using namespace lmsstage::doors::csv;  // Dialect and the writer
 
 /// One row as framed: its bytes as they are in the input (quotes kept, no line end), or the problem
 /// that makes it unreadable.
@@ -117,14 +109,5 @@ private:
     std::string m_scratch;
     std::size_t m_width = 0;
 };
-
-/// True when a field must be quoted to read back as itself: it holds the delimiter, a quote, a
-/// line break, or starts or ends with a space or tab (which some spreadsheet imports trim).
-bool needs_quotes(std::string_view text, const Dialect& dialect) noexcept;
-/// Appends one field, quoted (and its quotes doubled) only when needed.
-void append_field(std::string& out, std::string_view text, const Dialect& dialect);
-/// Appends a whole row and its line end.
-void append_row(std::string& out, std::span<const std::string_view> cells, const Dialect& dialect);
-void append_row(std::string& out, std::span<const std::string> cells, const Dialect& dialect);
 
 }  // namespace lmsstage::cli::csv

@@ -4,10 +4,12 @@
 
 #include "cli/json_fields.hpp"
 #include "cli/registry.hpp"
-#include "cli/render_json.hpp"
-#include "cli/safe_text.hpp"
+#include "doors/render_json.hpp"
+#include "doors/safe_text.hpp"
 
 namespace lmsstage::cli {
+
+using namespace lmsstage::doors;
 namespace {
 
 std::string_view trim_blanks(std::string_view text) {

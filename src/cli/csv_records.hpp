@@ -11,11 +11,13 @@
 #include <vector>
 
 #include "cli/csv.hpp"
-#include "cli/fields.hpp"
-#include "cli/naaccr.hpp"
 #include "cli/record_reader.hpp"
+#include "doors/fields.hpp"
+#include "naaccr/naaccr.hpp"
 
 namespace lmsstage::cli {
+
+using namespace lmsstage::doors;
 
 /// The columns of one CSV/TSV input, read from its header row.
 struct CsvHeader {

@@ -10,9 +10,11 @@
 #include <streambuf>
 
 #include "cli/interrupt.hpp"
-#include "cli/safe_text.hpp"
+#include "doors/safe_text.hpp"
 
 namespace lmsstage::cli {
+
+using namespace lmsstage::doors;
 namespace {
 
 std::optional<std::string> problem_with(const std::string& path) {

@@ -8,10 +8,12 @@
 #include <string>
 #include <string_view>
 
-#include "cli/fields.hpp"
 #include "cli/record_reader.hpp"
+#include "doors/fields.hpp"
 
 namespace lmsstage::cli {
+
+using namespace lmsstage::doors;
 
 /// A JSON value as a field takes it: a string (decoded), a number (its token), a boolean; objects,
 /// arrays and null only by their type.

@@ -8,10 +8,12 @@
 #include <set>
 #include <stdexcept>
 
-#include "cli/fields.hpp"
+#include "doors/fields.hpp"
 #include "lmsstage/rules.hpp"
 
 namespace lmsstage::cli {
+
+using namespace lmsstage::doors;
 namespace {
 
 // ---- The command table ----------------------------------------------------------------------

@@ -9,9 +9,11 @@
 #include "cli/app.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/record_reader.hpp"
-#include "cli/safe_text.hpp"
+#include "doors/safe_text.hpp"
 
 namespace lmsstage::cli {
+
+using namespace lmsstage::doors;
 
 bool Output::write(std::string_view text) {
     if (m_failed) {

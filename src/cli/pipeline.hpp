@@ -18,9 +18,11 @@
 #include <thread>
 #include <vector>
 
-#include "cli/render_json.hpp"
+#include "doors/render_json.hpp"
 
 namespace lmsstage::cli {
+
+using namespace lmsstage::doors;
 
 struct CsvHeader;
 

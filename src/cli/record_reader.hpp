@@ -8,10 +8,13 @@
 #include <string>
 #include <string_view>
 
-#include "cli/naaccr.hpp"
+#include "doors/records.hpp"
 #include "lmsstage/case.hpp"
+#include "naaccr/naaccr.hpp"
 
 namespace lmsstage::cli {
+
+using namespace lmsstage::doors;
 
 /// What a record carries besides the case.
 struct Record {
@@ -22,17 +25,6 @@ struct Record {
     std::string source;       ///< check mode: the "source" note
     naaccr::Record naaccr;    ///< a NAACCR-keyed record: the items lmsstage reads (see cli/registry.hpp)
     void clear();
-};
-
-/// Why a record could not be read. `field` is empty when the fault is not one field's (bad JSON).
-struct RecordError {
-    std::string field;
-    std::string message;
-    /// True when the record is well-formed but a case field's value is not acceptable (a wrong
-    /// type or an out-of-range value): the case is invalid, the record itself was readable.
-    bool bad_value = false;
-    /// True when the record is not valid JSON (or not UTF-8).
-    bool syntax = false;
 };
 
 enum class RecordKind { batch, check };

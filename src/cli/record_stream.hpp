@@ -17,9 +17,11 @@
 #include <functional>
 #include <string_view>
 
-#include "cli/render_json.hpp"
+#include "doors/render_json.hpp"
 
 namespace lmsstage::cli {
+
+using namespace lmsstage::doors;
 
 /// The longest record accepted; a longer one becomes an error record, and reading goes on after it.
 inline constexpr std::size_t k_max_record_bytes = std::size_t{1} << 20;

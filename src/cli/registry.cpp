@@ -4,11 +4,13 @@
 #include <iterator>
 #include <variant>
 
-#include "cli/fields.hpp"
 #include "cli/json_fields.hpp"
-#include "cli/naaccr_tables.hpp"
+#include "doors/fields.hpp"
+#include "naaccr/tables.hpp"
 
 namespace lmsstage::cli {
+
+using namespace lmsstage::doors;
 namespace {
 
 /// The case fields the NAACCR mapping derives, and the items they come from.

@@ -14,12 +14,14 @@
 #include <string>
 #include <string_view>
 
-#include "cli/fields.hpp"
-#include "cli/naaccr.hpp"
 #include "cli/record_reader.hpp"
+#include "doors/fields.hpp"
 #include "lmsstage/lmsstage.hpp"
+#include "naaccr/naaccr.hpp"
 
 namespace lmsstage::cli {
+
+using namespace lmsstage::doors;
 
 /// What a key of a NAACCR-keyed record is.
 struct NaaccrKey {

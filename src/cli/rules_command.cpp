@@ -4,11 +4,13 @@
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
-#include "cli/render_json.hpp"
+#include "doors/render_json.hpp"
 #include "lmsstage/fields.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 namespace lmsstage::cli {
+
+using namespace lmsstage::doors;
 namespace {
 
 template <typename E, std::size_t N>

@@ -7,20 +7,20 @@
 #include <variant>
 #include <vector>
 
-#include "cli/fields.hpp"
-#include "cli/render_json.hpp"
-#include "cli/render_text.hpp"
+#include "doors/fields.hpp"
+#include "doors/render_json.hpp"
+#include "doors/render_text.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 namespace lmsstage::web {
 namespace {
 
-using cli::append_json_string;
-using cli::FieldSpec;
-using cli::ValueKind;
+using doors::append_json_string;
+using doors::FieldSpec;
+using doors::ValueKind;
 
 /// A field the page offers as a yes/no (or yes/no/unknown) choice: a flag on the command line.
-bool is_flag(const FieldSpec& spec) { return cli::is_flag_form(spec); }
+bool is_flag(const FieldSpec& spec) { return doors::is_flag_form(spec); }
 
 std::string_view kind_name(ValueKind kind) {
     switch (kind) {
@@ -77,9 +77,9 @@ struct QueryError {
 
 QueryError unknown_key(std::string_view key) {
     std::string message = "unknown field \"" + std::string(key) + "\"";
-    cli::Closest closest(key);
+    doors::Closest closest(key);
     std::string keys;
-    for (const FieldSpec& spec : cli::field_specs()) {
+    for (const FieldSpec& spec : doors::field_specs()) {
         if (spec.kind == ValueKind::id) {
             continue;
         }
@@ -114,7 +114,7 @@ std::optional<QueryError> read_query(std::string_view query, Case& input, Given&
         std::string value = has_value ? percent_decode(pair.substr(eq + 1)) : std::string();
 
         std::optional<QueryError> problem;
-        const FieldSpec* spec = cli::find_field_by_key(key);
+        const FieldSpec* spec = doors::find_field_by_key(key);
         if (spec == nullptr) {
             problem = unknown_key(key);
         } else if (spec->kind == ValueKind::id) {
@@ -130,8 +130,8 @@ std::optional<QueryError> read_query(std::string_view query, Case& input, Given&
             }
             given.emplace_back(spec->key, value);
             if (value.empty()) {
-                problem = QueryError{key, key + " needs a value: " + cli::accepted_values(*spec)};
-            } else if (auto bad = cli::set_from_text(input, *spec, value)) {
+                problem = QueryError{key, key + " needs a value: " + doors::accepted_values(*spec)};
+            } else if (auto bad = doors::set_from_text(input, *spec, value)) {
                 problem = QueryError{key, bad->message()};
             }
         }
@@ -201,20 +201,20 @@ Staged stage_input(const Case& input, std::optional<QueryError> error, bool expl
             out.error = QueryError{std::string(field_name(bad->field)), bad->message()};
         } else {
             const Result& result = std::get<Result>(outcome);
-            cli::append_result_json(out.json, result, {});
-            cli::TextOptions options;
+            doors::append_result_json(out.json, result, {});
+            doors::TextOptions options;
             options.colour = true;  // the page turns the colour codes into roles
             options.explain = explain;
-            out.text = cli::render_text(result, options);
+            out.text = doors::render_text(result, options);
         }
     }
     if (out.error) {
-        cli::append_error_json(out.json, out.error->field, out.error->message, {}, cli::RecordPlace{});
+        doors::append_error_json(out.json, out.error->field, out.error->message, {}, doors::RecordPlace{});
     }
     return out;
 }
 
-void field_list(cli::JsonWriter& j, std::uint32_t fields) {
+void field_list(doors::JsonWriter& j, std::uint32_t fields) {
     j.begin_array();
     for (Field field : k_all_fields) {
         if ((fields & field_bit(field)) != 0) {
@@ -235,7 +235,7 @@ std::string stage_query(std::string_view query, bool explain) {
     const Staged staged = stage_input(input, std::move(query_error), explain);
 
     std::string out;
-    cli::JsonWriter j(out);
+    doors::JsonWriter j(out);
     j.begin_object().key("ok").boolean(!staged.error);
     way != nullptr ? j.key("system").string(way->system_id) : j.key("system").null();
     if (way != nullptr) {
@@ -260,18 +260,18 @@ std::string stage_query(std::string_view query, bool explain) {
 std::string form_json() {
     const std::vector<SystemFields> systems = reachable_systems();
     std::string out;
-    cli::JsonWriter j(out);
+    doors::JsonWriter j(out);
     j.begin_object().key("version").string(version()).key("rule_sets").string(rule_set_editions());
     j.key("reminder").string(clinical_judgment_reminder()).key("systems").begin_array();
     for (const SystemFields& system : systems) {
         j.string(system.id);
     }
     j.end_array().key("fields").begin_array();
-    for (const FieldSpec& spec : cli::field_specs()) {
+    for (const FieldSpec& spec : doors::field_specs()) {
         j.begin_object().key("key").string(spec.key).key("option").string(spec.option);
         j.key("kind").string(kind_name(spec.kind)).key("in_form").boolean(spec.kind != ValueKind::id);
         j.key("placeholder").string(spec.placeholder).key("help").string(spec.help);
-        j.key("accepted").string(cli::accepted_values(spec)).key("values").strings(cli::value_words(spec));
+        j.key("accepted").string(doors::accepted_values(spec)).key("values").strings(doors::value_words(spec));
         j.key("systems").begin_array();
         for (const SystemFields& system : systems) {
             if ((system.fields & field_bit(spec.field)) != 0) {

@@ -22,7 +22,7 @@
 #include <string_view>
 
 #include "cli/record_reader.hpp"
-#include "cli/render_json.hpp"
+#include "doors/render_json.hpp"
 #include "fuzz_check.hpp"
 #include "json_inspect.hpp"
 #include "lmsstage/lmsstage.hpp"

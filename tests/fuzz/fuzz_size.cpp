@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-#include "cli/fields.hpp"
+#include "doors/fields.hpp"
 #include "fuzz_check.hpp"
 #include "lmsstage/lmsstage.hpp"
 

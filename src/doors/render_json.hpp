@@ -6,22 +6,10 @@
 #include <string>
 #include <string_view>
 
+#include "doors/records.hpp"
 #include "lmsstage/result.hpp"
 
-namespace lmsstage::cli {
-
-/// Where a record came from, for error objects: the 1-based line where it starts, its 0-based index
-/// in a JSON array or its 1-based row in a CSV table, and for a fault that stopped reading the
-/// input, the line and column of the fault.
-struct RecordPlace {
-    long long line = 0;     ///< 0: none
-    long long column = 0;   ///< 0: none
-    long long index = -1;   ///< -1: not an array element
-    std::string_view file;  ///< the input file's name, empty for stdin
-    long long row = 0;      ///< CSV/TSV: the row number, the header being row 1; 0: none
-
-    static RecordPlace at_line(long long n) { return RecordPlace{n, 0, -1, {}}; }
-};
+namespace lmsstage::doors {
 
 /// Appends `text` as a JSON string literal (quotes included), escaping as RFC 8259 requires.
 void append_json_string(std::string& out, std::string_view text);
@@ -69,4 +57,4 @@ void append_error_json(std::string& out, const CaseError& error, std::string_vie
 void append_error_json(std::string& out, std::string_view field, std::string_view message, std::string_view id_json,
                        RecordPlace place);
 
-}  // namespace lmsstage::cli
+}  // namespace lmsstage::doors

@@ -1,4 +1,4 @@
-#include "cli/render_json.hpp"
+#include "doors/render_json.hpp"
 
 #include <array>
 #ifdef __SSE2__
@@ -9,10 +9,10 @@
 #include <stdexcept>
 #include <vector>
 
-#include "cli/safe_text.hpp"
+#include "doors/safe_text.hpp"
 #include "lmsstage/lmsstage.hpp"
 
-namespace lmsstage::cli {
+namespace lmsstage::doors {
 namespace {
 
 /// True when any of the eight bytes is a control character, '"' or '\\' (bytes >= 0x80 pass).
@@ -525,4 +525,4 @@ JsonWriter& JsonWriter::null() {
     return *this;
 }
 
-}  // namespace lmsstage::cli
+}  // namespace lmsstage::doors

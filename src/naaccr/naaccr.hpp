@@ -16,7 +16,7 @@
 #include "lmsstage/case.hpp"
 #include "lmsstage/result.hpp"
 
-namespace lmsstage::cli::naaccr {
+namespace lmsstage::naaccr {
 
 /// The NAACCR items lmsstage reads.
 enum class Item : std::uint8_t {
@@ -120,4 +120,4 @@ std::span<const std::string_view> output_item_ids() noexcept;
 /// edition). Throws std::logic_error for a category no output table lists (a defect).
 std::vector<OutputItem> output_items(const Result& result, const Case& input);
 
-}  // namespace lmsstage::cli::naaccr
+}  // namespace lmsstage::naaccr

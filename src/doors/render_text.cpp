@@ -1,4 +1,4 @@
-#include "cli/render_text.hpp"
+#include "doors/render_text.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -6,7 +6,7 @@
 
 #include "lmsstage/lmsstage.hpp"
 
-namespace lmsstage::cli {
+namespace lmsstage::doors {
 namespace {
 
 constexpr std::string_view k_bold = "\x1b[1m";
@@ -270,4 +270,4 @@ std::string render_text(const Result& r, const TextOptions& options) {
     return out.take();
 }
 
-}  // namespace lmsstage::cli
+}  // namespace lmsstage::doors

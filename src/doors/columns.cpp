@@ -1,4 +1,4 @@
-#include "cli/columns.hpp"
+#include "doors/columns.hpp"
 
 #include <algorithm>
 #include <array>
@@ -7,11 +7,11 @@
 #include <optional>
 
 #include "cli/csv.hpp"
-#include "cli/fields.hpp"
-#include "cli/safe_text.hpp"
+#include "doors/fields.hpp"
+#include "doors/safe_text.hpp"
 #include "lmsstage/lmsstage.hpp"
 
-namespace lmsstage::cli {
+namespace lmsstage::doors {
 namespace {
 
 enum class Needs : std::uint8_t { nothing, trace, texts };
@@ -711,4 +711,4 @@ void append_row(std::string& out, const ColumnSet& set, const RowView& row, Outp
     w.end();
 }
 
-}  // namespace lmsstage::cli
+}  // namespace lmsstage::doors

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace lmsstage::cli {
+namespace lmsstage::doors {
 
 /// `text` with every invalid UTF-8 sequence replaced by U+FFFD.
 std::string valid_utf8(std::string_view text);
@@ -14,4 +14,4 @@ std::string valid_utf8(std::string_view text);
 /// \n, \r, \t or \xNN, so that input can neither break a line nor send a terminal escape sequence.
 std::string printable(std::string_view text);
 
-}  // namespace lmsstage::cli
+}  // namespace lmsstage::doors

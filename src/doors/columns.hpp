@@ -10,11 +10,11 @@
 #include <variant>
 #include <vector>
 
-#include "cli/naaccr.hpp"
-#include "cli/render_json.hpp"
+#include "doors/render_json.hpp"
 #include "lmsstage/result.hpp"
+#include "naaccr/naaccr.hpp"
 
-namespace lmsstage::cli {
+namespace lmsstage::doors {
 
 /// How batch writes each record: the full result object (as lmsstage --json), or chosen columns.
 enum class OutputFormat : std::uint8_t { json, ndjson, csv, tsv };
@@ -102,4 +102,4 @@ void append_header(std::string& out, const ColumnSet& set, OutputFormat format);
 /// One row, with its line end.
 void append_row(std::string& out, const ColumnSet& set, const RowView& row, OutputFormat format);
 
-}  // namespace lmsstage::cli
+}  // namespace lmsstage::doors

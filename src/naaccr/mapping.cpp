@@ -1,15 +1,14 @@
-#include "cli/naaccr.hpp"
+#include "naaccr/naaccr.hpp"
 
 #include <algorithm>
 #include <string_view>
 #include <vector>
 
-#include "cli/fields.hpp"
-#include "cli/naaccr_tables.hpp"
 #include "lmsstage/fields.hpp"
 #include "lmsstage/histology.hpp"
+#include "naaccr/tables.hpp"
 
-namespace lmsstage::cli::naaccr {
+namespace lmsstage::naaccr {
 namespace {
 
 // NAACCR Data Standards and Data Dictionary, Volume II, version 25: XML id, item number, name.
@@ -477,15 +476,15 @@ Mapping map_record(const Record& record) {
 
 std::optional<CaseError> apply(const Mapped& mapped, Case& target) {
     for (const FieldText& field : mapped.fields) {
-        const FieldSpec* spec = find_field_by_key(field.key);
+        const FieldInfo* spec = find_field(field.key);
         if (spec == nullptr) {
             return CaseError{Field::id, "is not a case field: " + std::string(field.key)};
         }
-        if (auto error = set_from_text(target, *spec, field.text)) {
+        if (auto error = read_field(target, *spec, field.text)) {
             return error;
         }
     }
     return std::nullopt;
 }
 
-}  // namespace lmsstage::cli::naaccr
+}  // namespace lmsstage::naaccr

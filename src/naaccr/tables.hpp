@@ -1,14 +1,16 @@
 #pragma once
-// The NAACCR mapping tables of data/naaccr/, compiled into the binary as text and read once, on
-// first use, into typed rows. Each row keeps the public source it cites. A table that does not
-// read (a missing column, an unknown value) is a build defect: it throws std::logic_error, and
-// the unit tests load every table so that it never reaches a user.
+// The NAACCR mapping tables of data/naaccr/, split into cells at build time (a table that is not
+// CSV fails the build) and read once, on first use, into typed rows. Each row keeps the public source it cites. A table
+// that does not read (a missing column, an unknown value) is a build defect: it throws std::logic_error, and the unit
+// tests load every table so that it never reaches a user.
 
+#include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace lmsstage::cli::naaccr {
+namespace lmsstage::naaccr {
 
 /// data/naaccr/behavior.csv: ICD-O-3 behaviour code -> accepted or refused.
 struct BehaviorRow {
@@ -138,12 +140,21 @@ const Tables& tables();
 /// The NAACCR data item with this XML id in any base dictionary from version 14 on, or nullptr.
 const ItemRow* find_dictionary_item(std::string_view naaccr_id);
 
-/// The embedded text of a data/naaccr file ("histology.csv"), empty when there is none.
-std::string_view table_text(std::string_view file_name) noexcept;
+/// A data/naaccr table as split into cells at build time (cmake/EmbedCsvTables.cmake): `width`
+/// cells a row, the header first, each row with the line it is on in the file.
+struct EmbeddedTable {
+    std::string_view file;
+    std::size_t width = 0;
+    std::span<const std::string_view> cells;
+    std::span<const std::size_t> lines;
+};
+
+/// The table of a data/naaccr file ("primary_site.csv"); an empty table when there is none.
+EmbeddedTable embedded_table(std::string_view file_name) noexcept;
 
 /// A topography code ("C492", "C49.2", "c492") as a number (492); -1 when it is not one.
 int topography_number(std::string_view text) noexcept;
 /// A whole number written with digits only ("065" -> 65); -1 when it is not one.
 int code_number(std::string_view text) noexcept;
 
-}  // namespace lmsstage::cli::naaccr
+}  // namespace lmsstage::naaccr

@@ -9,7 +9,7 @@
 
 #include "lmsstage/result.hpp"
 
-namespace lmsstage::cli {
+namespace lmsstage::doors {
 
 struct TextOptions {
     bool colour = false;     ///< ANSI colour (only on a terminal, never with NO_COLOR or TERM=dumb)
@@ -20,4 +20,4 @@ struct TextOptions {
 
 std::string render_text(const Result& result, const TextOptions& options);
 
-}  // namespace lmsstage::cli
+}  // namespace lmsstage::doors

@@ -1,9 +1,9 @@
-#include "cli/safe_text.hpp"
+#include "doors/safe_text.hpp"
 
 #include <array>
 #include <cstdint>
 
-namespace lmsstage::cli {
+namespace lmsstage::doors {
 namespace {
 
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
@@ -91,4 +91,4 @@ std::string printable(std::string_view text) {
     return out;
 }
 
-}  // namespace lmsstage::cli
+}  // namespace lmsstage::doors

@@ -9,7 +9,7 @@
 
 #include "lmsstage/fields.hpp"
 
-namespace lmsstage::cli {
+namespace lmsstage::doors {
 
 using FieldSpec = lmsstage::FieldInfo;
 using lmsstage::accepted_values;
@@ -64,4 +64,4 @@ private:
 /// True for the fields written as flags on the command line (--nodes, --no-nodes, --nodes=unknown).
 inline bool is_flag_form(const FieldSpec& spec) noexcept { return spec.kind == ValueKind::finding; }
 
-}  // namespace lmsstage::cli
+}  // namespace lmsstage::doors

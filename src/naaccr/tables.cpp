@@ -1,21 +1,14 @@
-#include "cli/naaccr_tables.hpp"
+#include "naaccr/tables.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <initializer_list>
-#include <sstream>
 #include <stdexcept>
 
-#include "cli/csv.hpp"
 #include "lmsstage/vocabulary.hpp"
 
-namespace lmsstage::cli::naaccr {
-
-// Generated from data/naaccr/*.csv by cmake/EmbedText.cmake.
-std::string_view embedded_table_text(std::string_view name) noexcept;
-
-std::string_view table_text(std::string_view file_name) noexcept { return embedded_table_text(file_name); }
+namespace lmsstage::naaccr {
 
 int code_number(std::string_view text) noexcept {
     int value = 0;
@@ -45,41 +38,32 @@ int topography_number(std::string_view text) noexcept {
 
 namespace {
 
-/// One CSV table: its header and rows, read with the project's own CSV reader.
+/// One table, as split into cells at build time.
 class Table {
 public:
-    Table(std::string_view file, std::initializer_list<std::string_view> columns) : m_file(file) {
-        const std::string_view text = embedded_table_text(file);
-        if (text.empty()) {
+    Table(std::string_view file, std::initializer_list<std::string_view> columns)
+        : m_file(file), m_table(embedded_table(file)) {
+        if (m_table.width == 0) {
             throw std::logic_error("data/naaccr/" + std::string(file) + ": not embedded");
-        }
-        std::istringstream in{std::string(text)};
-        csv::Reader reader(in);
-        csv::Row row;
-        while (reader.next(row)) {
-            if (row.error) {
-                fail(row.number, *row.error);
-            }
-            m_rows.push_back(row);
         }
         for (const std::string_view column : columns) {
             (void)index(column);  // every expected column is there
         }
-        if (m_rows.size() < 2) {
+        if (m_table.lines.size() < 2) {
             fail(1, "no rows");
         }
     }
 
-    [[nodiscard]] std::size_t size() const noexcept { return m_rows.size() - 1; }
+    [[nodiscard]] std::size_t size() const noexcept { return m_table.lines.size() - 1; }
     /// The cell of data row `i` (0-based, after the header) in `column`.
-    [[nodiscard]] const std::string& at(std::size_t i, std::string_view column) const {
-        return m_rows[i + 1].cells[index(column)];
+    [[nodiscard]] std::string at(std::size_t i, std::string_view column) const {
+        return std::string(m_table.cells[(i + 1) * m_table.width + index(column)]);
     }
     /// The cell, which must be non-empty.
-    [[nodiscard]] const std::string& required(std::size_t i, std::string_view column) const {
-        const std::string& cell = at(i, column);
+    [[nodiscard]] std::string required(std::size_t i, std::string_view column) const {
+        std::string cell = at(i, column);
         if (cell.empty()) {
-            fail(m_rows[i + 1].number, "empty " + std::string(column));
+            fail(m_table.lines[i + 1], "empty " + std::string(column));
         }
         return cell;
     }
@@ -87,27 +71,27 @@ public:
     [[nodiscard]] int number(std::size_t i, std::string_view column) const {
         const int value = code_number(required(i, column));
         if (value < 0) {
-            fail(m_rows[i + 1].number, std::string(column) + " is not a number: " + at(i, column));
+            fail(m_table.lines[i + 1], std::string(column) + " is not a number: " + at(i, column));
         }
         return value;
     }
     /// The cell, which must be one of `allowed`.
-    [[nodiscard]] const std::string& one_of(std::size_t i, std::string_view column,
-                                            std::initializer_list<std::string_view> allowed) const {
-        const std::string& cell = at(i, column);
+    [[nodiscard]] std::string one_of(std::size_t i, std::string_view column,
+                                     std::initializer_list<std::string_view> allowed) const {
+        std::string cell = at(i, column);
         if (std::find(allowed.begin(), allowed.end(), cell) == allowed.end()) {
-            fail(m_rows[i + 1].number, std::string(column) + " has an unknown value: " + cell);
+            fail(m_table.lines[i + 1], std::string(column) + " has an unknown value: " + cell);
         }
         return cell;
     }
     [[noreturn]] void fail(std::size_t row, const std::string& message) const {
-        throw std::logic_error("data/naaccr/" + std::string(m_file) + " row " + std::to_string(row) + ": " + message);
+        throw std::logic_error("data/naaccr/" + std::string(m_file) + " line " + std::to_string(row) + ": " + message);
     }
-    [[nodiscard]] std::size_t row_number(std::size_t i) const { return m_rows[i + 1].number; }
+    [[nodiscard]] std::size_t row_number(std::size_t i) const { return m_table.lines[i + 1]; }
 
 private:
     [[nodiscard]] std::size_t index(std::string_view column) const {
-        const auto& header = m_rows.front().cells;
+        const auto header = m_table.cells.first(m_table.width);
         const auto found = std::find(header.begin(), header.end(), column);
         if (found == header.end()) {
             fail(1, "no column " + std::string(column));
@@ -116,7 +100,7 @@ private:
     }
 
     std::string_view m_file;
-    std::vector<csv::Row> m_rows;
+    EmbeddedTable m_table;
 };
 
 const std::initializer_list<std::string_view> k_classes = {"sarcoma", "adenosarcoma", "gist"};
@@ -141,17 +125,19 @@ BehaviorRow behavior_row(const Table& t, std::size_t i) {
     return r;
 }
 
-std::vector<std::string> split_words(const std::string& text) {
+std::vector<std::string> split_words(std::string_view text) {
     std::vector<std::string> words;
-    std::istringstream in(text);
-    for (std::string word; in >> word;) {
-        words.push_back(word);
+    std::size_t start = 0;
+    while ((start = text.find_first_not_of(' ', start)) != std::string_view::npos) {
+        const std::size_t end = std::min(text.find(' ', start), text.size());
+        words.emplace_back(text.substr(start, end - start));
+        start = end;
     }
     return words;
 }
 
 void read_discriminator(const Table& t, std::size_t i, SiteRow& r) {
-    const std::string& text = t.at(i, "discriminator");
+    const std::string text = t.at(i, "discriminator");
     if (text.empty()) {
         return;
     }
@@ -171,7 +157,7 @@ SiteRow site_row(const Table& t, std::size_t i) {
     if (r.from < 0 || r.to < r.from) {
         t.fail(t.row_number(i), "bad topography range");
     }
-    const std::string& edition = t.one_of(i, "edition", {"", "7", "8"});
+    const std::string edition = t.one_of(i, "edition", {"", "7", "8"});
     r.edition = edition.empty() ? 0 : code_number(edition);
     read_discriminator(t, i, r);
     // Sites and GI sites are the core's words (vocabulary.hpp): a row naming another fails here.
@@ -317,4 +303,4 @@ const ItemRow* find_dictionary_item(std::string_view naaccr_id) {
     return found != items.end() && found->id == naaccr_id ? &*found : nullptr;
 }
 
-}  // namespace lmsstage::cli::naaccr
+}  // namespace lmsstage::naaccr

@@ -6,10 +6,10 @@
 #include <stdexcept>
 #include <utility>
 
-#include "cli/naaccr.hpp"
-#include "cli/naaccr_tables.hpp"
+#include "naaccr/naaccr.hpp"
+#include "naaccr/tables.hpp"
 
-namespace lmsstage::cli::naaccr {
+namespace lmsstage::naaccr {
 namespace {
 
 using namespace std::string_view_literals;
@@ -165,4 +165,4 @@ std::vector<OutputItem> output_items(const Result& result, const Case& input) {
     return items;
 }
 
-}  // namespace lmsstage::cli::naaccr
+}  // namespace lmsstage::naaccr
