@@ -18,7 +18,7 @@
 #include <thread>
 #include <vector>
 
-#include "doors/render_json.hpp"
+#include "doors/records.hpp"
 
 namespace lmsstage::cli {
 

@@ -17,7 +17,7 @@
 #include <functional>
 #include <string_view>
 
-#include "doors/render_json.hpp"
+#include "doors/records.hpp"
 
 namespace lmsstage::cli {
 

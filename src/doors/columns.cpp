@@ -1,4 +1,5 @@
 #include "doors/columns.hpp"
+#include "doors/render_json.hpp"
 
 #include <algorithm>
 #include <array>

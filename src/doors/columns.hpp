@@ -10,7 +10,7 @@
 #include <variant>
 #include <vector>
 
-#include "doors/render_json.hpp"
+#include "doors/records.hpp"
 #include "lmsstage/result.hpp"
 #include "naaccr/naaccr.hpp"
 
