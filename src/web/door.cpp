@@ -205,6 +205,7 @@ Staged stage_input(const Case& input, std::optional<QueryError> error, bool expl
             cli::TextOptions options;
             options.colour = true;  // the page turns the colour codes into roles
             options.explain = explain;
+            options.input = &input;
             out.text = cli::render_text(result, options);
         }
     }
