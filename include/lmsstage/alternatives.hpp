@@ -21,8 +21,8 @@ std::vector<SummaryStage> possible_summary_stages(const Case& input);
 /// The case staged by the AJCC 8th edition (2017), the current edition for soft tissue sarcoma.
 struct CurrentEdition {
     static constexpr std::string_view k_edition = "AJCC 8th edition (2017, current)";
-    Result result;           ///< the case staged by the AJCC 8th edition at `sites`
-    std::string_view sites;  ///< "trunk/extremity" when the case named no site, else the site named
+    Result result;             ///< the case staged by the AJCC 8th edition at `sites`
+    std::string_view sites;    ///< "trunk/extremity" when the case named no site, else the site named
     bool site_chosen = false;  ///< the case named its site (otherwise `sites` is an assumption)
 };
 

@@ -330,6 +330,22 @@ void trace_block(Report& out, const Result& r) {
 
 }  // namespace
 
+std::string report_headline(const Result& r) {
+    if (r.system.grouping != Grouping::not_staged) {
+        return stage_headline(r);
+    }
+    std::string headline(r.system.name);
+    if (!headline.empty() && headline.front() >= 'a' && headline.front() <= 'z') {
+        headline.front() = static_cast<char>(headline.front() - 'a' + 'A');
+    }
+    return headline;
+}
+
+std::string current_edition_line(const Case& input) {
+    const auto current = current_edition(input);
+    return current ? current_line(*current) : std::string();
+}
+
 std::string render_text(const Result& r, const TextOptions& options) {
     const Extras extras = extras_of(options);
     Report out(options);

@@ -25,4 +25,12 @@ struct TextOptions {
 
 std::string render_text(const Result& result, const TextOptions& options);
 
+/// The report's headline without the system: "Stage III", "FIGO stage undetermined: IB or IIIC",
+/// "No stage group: T category T2", or why the case is not staged.
+std::string report_headline(const Result& result);
+
+/// The report's current-edition line ("AJCC 8th edition (2017, current): IIIA for trunk/extremity;
+/// choose the site to be sure"), or "" when the case is not staged by the AJCC 7th edition.
+std::string current_edition_line(const Case& input);
+
 }  // namespace lmsstage::cli

@@ -10,6 +10,7 @@
 #include "cli/fields.hpp"
 #include "cli/render_json.hpp"
 #include "cli/render_text.hpp"
+#include "lmsstage/alternatives.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 namespace lmsstage::web {
@@ -189,6 +190,9 @@ namespace {
 struct Staged {
     std::string json;
     std::string text;
+    std::string headline;            ///< the report's headline, without the system
+    std::string current;             ///< the current-edition line, or ""
+    std::vector<SummaryStage> rows;  ///< the survival rows the unknowns leave open
     std::optional<QueryError> error;
 };
 
@@ -207,6 +211,9 @@ Staged stage_input(const Case& input, std::optional<QueryError> error, bool expl
             options.explain = explain;
             options.input = &input;
             out.text = cli::render_text(result, options);
+            out.headline = cli::report_headline(result);
+            out.current = cli::current_edition_line(input);
+            out.rows = possible_summary_stages(input);
         }
     }
     if (out.error) {
@@ -254,7 +261,13 @@ std::string stage_query(std::string_view query, bool explain) {
     for (const auto& [key, value] : given) {
         j.key(key).string(value);
     }
-    j.end_object().key("json").string(staged.json).key("text").string(staged.text).end_object();
+    j.end_object().key("json").string(staged.json).key("text").string(staged.text);
+    // For the page's result card: the headline, the current edition's stage, the rows left open.
+    j.key("headline").string(staged.headline).key("current").string(staged.current).key("rows").begin_array();
+    for (const SummaryStage s : staged.rows) {
+        j.string(name(s));
+    }
+    j.end_array().end_object();
     return out;
 }
 

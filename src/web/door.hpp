@@ -19,8 +19,11 @@ namespace lmsstage::web {
 ///      "given": {"size": "6", ...},          each field's value as read (a flag's 1 as "yes")
 ///      "json": "...",   the result exactly as `lmsstage --json` writes it (without the newline),
 ///                       or the error object `lmsstage batch` writes (without line and id)
-///      "text": "..."}   the text report as `lmsstage [--explain]` writes it on a terminal: the
+///      "text": "...",   the text report as `lmsstage [--explain]` writes it on a terminal: the
 ///                       colour codes mark the headings, the case's survival row and warnings
+///      "headline": "Stage III",  the report's headline without the system ("" on error)
+///      "current": "AJCC 8th edition (2017, current): IIIA for ...",  or ""
+///      "rows": ["localized", "regional"]}  the survival rows the case's unknowns leave open
 std::string stage_query(std::string_view query, bool explain);
 
 /// The field table as JSON, for the page to build its form from: every field with its kind,
