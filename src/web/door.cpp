@@ -1,5 +1,6 @@
 #include "web/door.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -98,8 +99,10 @@ QueryError unknown_key(std::string_view key) {
 using Given = std::vector<std::pair<std::string_view, std::string>>;
 
 /// Fills `input` from the query; the first problem, if any (the fields read before and after it
-/// are still filled, so that the form can still be routed).
-std::optional<QueryError> read_query(std::string_view query, Case& input, Given& given) {
+/// are still filled, so that the form can still be routed). Every problem goes to `problems`, so
+/// that the page can show each beside its field at once.
+std::optional<QueryError> read_query(std::string_view query, Case& input, Given& given,
+                                     std::vector<QueryError>& problems) {
     std::optional<QueryError> first;
     std::uint32_t seen = 0;
     while (!query.empty()) {
@@ -136,8 +139,11 @@ std::optional<QueryError> read_query(std::string_view query, Case& input, Given&
                 problem = QueryError{key, bad->message()};
             }
         }
-        if (problem && !first) {
-            first = std::move(problem);
+        if (problem) {
+            problems.push_back(*problem);
+            if (!first) {
+                first = std::move(problem);
+            }
         }
     }
     return first;
@@ -237,7 +243,8 @@ void field_list(cli::JsonWriter& j, std::uint32_t fields) {
 std::string stage_query(std::string_view query, bool explain) {
     Case input;
     Given given;
-    std::optional<QueryError> query_error = read_query(query, input, given);
+    std::vector<QueryError> problems;
+    std::optional<QueryError> query_error = read_query(query, input, given, problems);
     const auto routed = route(input);
     const Route* way = std::get_if<Route>(&routed);
     const Staged staged = stage_input(input, std::move(query_error), explain);
@@ -257,6 +264,26 @@ std::string stage_query(std::string_view query, bool explain) {
     } else {
         j.key("error").null();
     }
+    // Every error, the first one above among them: the query's fields each read on their own, or
+    // the case's one error once they all read.
+    j.key("errors").begin_array();
+    if (problems.empty() && staged.error) {
+        problems.push_back(*staged.error);
+    } else if (!problems.empty()) {
+        // The fields that did read may hold an error of their own (a size of -3 reads, then fails).
+        if (const auto bad = validate(input)) {
+            const std::string field(field_name(bad->field));
+            const bool known =
+                std::any_of(problems.begin(), problems.end(), [&](const QueryError& p) { return p.field == field; });
+            if (!known) {
+                problems.push_back(QueryError{field, bad->message()});
+            }
+        }
+    }
+    for (const QueryError& problem : problems) {
+        j.begin_object().key("field").string(problem.field).key("message").string(problem.message).end_object();
+    }
+    j.end_array();
     j.key("given").begin_object();
     for (const auto& [key, value] : given) {
         j.key(key).string(value);

@@ -15,7 +15,8 @@ namespace lmsstage::web {
 ///     {"ok": true|false,
 ///      "system": "ajcc7-sts" | null,        the system the site, histology and edition select
 ///      "fields": ["site", ...] | null,      the fields that system reads (what the form shows)
-///      "error": {"field", "message"} | null,
+///      "error": {"field", "message"} | null,   the first error, as the command line reports it
+///      "errors": [{"field", "message"}, ...],  every error: each field of the query read on its own
 ///      "given": {"size": "6", ...},          each field's value as read (a flag's 1 as "yes")
 ///      "json": "...",   the result exactly as `lmsstage --json` writes it (without the newline),
 ///                       or the error object `lmsstage batch` writes (without line and id)

@@ -197,7 +197,8 @@
     for (const [key, c] of state.controls) {
       const given = c.control.value !== '';
       const used = state.routeFields.has(key);
-      const atFault = r.error !== null && r.error.field === key;
+      const fault = (r.errors || []).find((e) => e.field === key);
+      const atFault = fault !== undefined;
       c.wrap.hidden = !(used || given || atFault);
       const unused = given && !used && r.fields !== null;
       const warnings = warned.get(key) || [];
@@ -205,7 +206,7 @@
       c.wrap.classList.toggle('warned', warnings.length > 0 && !atFault);
       c.wrap.classList.toggle('at-fault', atFault);
       c.control.setAttribute('aria-invalid', atFault ? 'true' : 'false');
-      const text = atFault ? sentence(r.error.message)
+      const text = atFault ? sentence(fault.message)
         : warnings.length > 0 ? warnings.map(sentence).join(' ')
           : unused ? 'Not used by this staging system. Clear it to leave it out.' : '';
       c.note.textContent = text;
@@ -262,7 +263,8 @@
     card.classList.toggle('failed', !r.ok);
     if (!r.ok) {
       card.append(element('p', { className: 'card-stage', textContent: 'Not staged' }),
-        element('p', { className: 'card-error', textContent: sentence(r.error.message) }));
+        element('ul', { className: 'card-errors' },
+          ...(r.errors || [r.error]).map((e) => element('li', { className: 'card-error', textContent: sentence(e.message) }))));
       return 'Not staged';
     }
     const open = r.rows.length > 1;
@@ -375,7 +377,8 @@
     state.query = query;
     if (query.length > k_max_query) {
       const message = `the address holds ${query.length} characters after "?", more than any case needs (${k_max_query})`;
-      return { ok: false, system: null, fields: null, error: { field: '', message }, given: {}, json: '', text: '' };
+      return { ok: false, system: null, fields: null, error: { field: '', message }, errors: [{ field: '', message }],
+        given: {}, json: '', text: '', headline: '', current: '', rows: [] };
     }
     state.last = JSON.parse(state.stage(query, byId('explain').checked ? 1 : 0));
     return state.last;

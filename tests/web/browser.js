@@ -322,10 +322,14 @@ async function main() {
     const large = await open('edition=8&site=extremity&size=65&grade=2');
     expect(/taken as 65 cm.*65 ?mm/.test(large.notes.size || ''), `size=65: size field note "${large.notes.size}"`);
     if (opt.docs) await docsShot('lmsstage-page-size-65-warning-1280.png');
-    // An error beside its field, marked for assistive technology.
+    // An error beside its field, marked for assistive technology; every error at once.
     const bad = await open('size=-3&grade=3');
     expect(JSON.stringify(bad.invalid) === '["size"]' && /must be a positive length/.test(bad.notes.size),
       `size=-3: invalid ${bad.invalid}, note "${bad.notes.size}"`);
+    const two = await open('size=-3&grade=7');
+    expect(JSON.stringify(two.invalid) === '["size","grade"]' && /must be a positive length/.test(two.notes.size)
+      && /grade/i.test(two.notes.grade) && two.card.includes('Not staged'),
+      `size=-3&grade=7: invalid ${two.invalid}, notes "${two.notes.size}" / "${two.notes.grade}"`);
     await view(1080, 700, 1, false);
     await open('size=6&grade=3');
     expect(example.headline.startsWith('Stage III '), `size=6&grade=3: headline "${example.headline}"`);
