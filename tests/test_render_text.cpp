@@ -509,3 +509,16 @@ TEST_CASE("the first 24 lines of the 6 cm grade 3 report hold the answer and the
         CHECK(contains(flat(screen), flat(assumption)));
     }
 }
+
+TEST_CASE("a stage the inputs determine keeps its marked row even with nodes unknown", "[render][text][unknown]") {
+    Case c = six_cm_grade_3();
+    c.edition = 8;
+    c.site = Site::extremity;
+    c.nodes = Finding::unknown;
+    const std::string text = report_of(c);
+    // AJCC 8th ed. ch. 41 counts unknown nodes as N0 (IIIA); SEER Summary Stage counts them as
+    // negative, so the case belongs to the localized row (82.4 %) of the SEER figures.
+    CHECK(lines_of(text)[0].rfind("Stage IIIA", 0) == 0);
+    CHECK(lines_of(text)[2] == "  Five-year survival: 82.4% (localized, Soft tissue sarcoma)");
+    CHECK(contains(text, k_marker));
+}

@@ -166,10 +166,10 @@ struct Extras {
     std::optional<CurrentEdition> current;
 };
 
-Extras extras_of(const TextOptions& options) {
+Extras extras_of(const Result& r, const TextOptions& options) {
     Extras out;
     if (options.input != nullptr) {
-        out.rows = possible_summary_stages(*options.input);
+        out.rows = open_rows(r, *options.input);
         out.current = current_edition(*options.input);
     }
     return out;
@@ -341,13 +341,23 @@ std::string report_headline(const Result& r) {
     return headline;
 }
 
+std::vector<SummaryStage> open_rows(const Result& r, const Case& input) {
+    // A stage the inputs determine keeps its row: the SEER figures count unknown nodes as negative
+    // too (the summary stage's convention), so its row is the population the case belongs to.
+    if (r.stage || r.survival == nullptr) {
+        return {};
+    }
+    std::vector<SummaryStage> rows = possible_summary_stages(input);
+    return rows.size() > 1 ? rows : std::vector<SummaryStage>{};
+}
+
 std::string current_edition_line(const Case& input) {
     const auto current = current_edition(input);
     return current ? current_line(*current) : std::string();
 }
 
 std::string render_text(const Result& r, const TextOptions& options) {
-    const Extras extras = extras_of(options);
+    const Extras extras = extras_of(r, options);
     Report out(options);
     summary_block(out, r, extras);
     if (options.brief) {

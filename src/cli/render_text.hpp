@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "lmsstage/case.hpp"
 #include "lmsstage/result.hpp"
@@ -28,6 +29,10 @@ std::string render_text(const Result& result, const TextOptions& options);
 /// The report's headline without the system: "Stage III", "FIGO stage undetermined: IB or IIIC",
 /// "No stage group: T category T2", or why the case is not staged.
 std::string report_headline(const Result& result);
+
+/// The survival rows the report names instead of marking one: those the case's unknowns leave open
+/// when its stage is undetermined and a table fits; empty otherwise (one row, or none, is marked).
+std::vector<SummaryStage> open_rows(const Result& result, const Case& input);
 
 /// The report's current-edition line ("AJCC 8th edition (2017, current): IIIA for trunk/extremity;
 /// choose the site to be sure"), or "" when the case is not staged by the AJCC 7th edition.

@@ -219,7 +219,7 @@ Staged stage_input(const Case& input, std::optional<QueryError> error, bool expl
             out.text = cli::render_text(result, options);
             out.headline = cli::report_headline(result);
             out.current = cli::current_edition_line(input);
-            out.rows = possible_summary_stages(input);
+            out.rows = cli::open_rows(result, input);
         }
     }
     if (out.error) {

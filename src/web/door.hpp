@@ -24,7 +24,8 @@ namespace lmsstage::web {
 ///                       colour codes mark the headings, the case's survival row and warnings
 ///      "headline": "Stage III",  the report's headline without the system ("" on error)
 ///      "current": "AJCC 8th edition (2017, current): IIIA for ...",  or ""
-///      "rows": ["localized", "regional"]}  the survival rows the case's unknowns leave open
+///      "rows": ["localized", "regional"]}  the survival rows an undetermined stage leaves open
+///                       (empty when one row, or none, is the case's)
 std::string stage_query(std::string_view query, bool explain);
 
 /// The field table as JSON, for the page to build its form from: every field with its kind,

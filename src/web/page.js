@@ -267,7 +267,7 @@
           ...(r.errors || [r.error]).map((e) => element('li', { className: 'card-error', textContent: sentence(e.message) }))));
       return 'Not staged';
     }
-    const open = r.rows.length > 1;
+    const open = r.rows.length > 1; // the door names rows only when they are open
     card.append(element('p', { className: 'card-stage', textContent: r.headline }),
       element('p', { className: 'card-system', textContent: result.system.name }));
     if (r.current) card.append(element('p', { className: 'card-current', textContent: r.current }));
