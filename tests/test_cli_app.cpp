@@ -724,13 +724,15 @@ TEST_CASE("at 80 columns no line of the report or of --help is wider, and the st
     }
 }
 
-TEST_CASE("brief gives at most 4 lines: stage, TNM and summary stage, survival figure", "[cli][brief]") {
+TEST_CASE("brief gives at most 5 lines: stage, TNM and summary stage, survival figure, current edition",
+          "[cli][brief]") {
     const Run r = run_cli({"--size", "6", "--grade", "3", "--brief"});
     CHECK(r.code == exit_code::ok);
-    CHECK(std::count(r.out.begin(), r.out.end(), '\n') <= 4);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') <= 5);
     CHECK(contains(r.out, "Stage III"));
     CHECK(contains(r.out, "T2 N0 M0 G3"));
-    CHECK(contains(r.out, "82.4%"));  // SEER Soft Tissue including Heart, localized
+    CHECK(contains(r.out, "82.4%"));                                   // SEER Soft Tissue including Heart, localized
+    CHECK(contains(r.out, "AJCC 8th edition (2017, current): IIIA"));  // AJCC 8 ch. 41: T2 N0 M0 G3
     CHECK(run_cli({"--size", "6", "--grade", "3", "--brief", "--json"}).code == exit_code::usage);
 }
 

@@ -1,6 +1,6 @@
 // The text report a clinician reads: stage and system first, each category with its reason, the
-// survival table with the case's row marked and the population-figures caveat, the assumptions,
-// and the clinical-judgment reminder last.
+// warnings and assumptions, then the survival table with the case's row marked and the
+// population-figures caveat, and the clinical-judgment reminder last.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -9,11 +9,12 @@
 
 #include "door_test_support.hpp"
 #include "doors/render_text.hpp"
+#include "lmsstage/alternatives.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 using namespace lmsstage;
-using lmsstage::cli::render_text;
-using lmsstage::cli::TextOptions;
+using lmsstage::doors::render_text;
+using lmsstage::doors::TextOptions;
 using namespace lmsstage_door_test;
 
 namespace {
@@ -34,7 +35,7 @@ std::string last_non_empty_line(const std::string& text) {
 std::vector<std::string> survival_rows(const std::string& text) {
     std::vector<std::string> rows;
     for (const std::string& line : lines_of(text)) {
-        const bool row_indent = line.rfind("  > ", 0) == 0 || line.rfind("    ", 0) == 0;
+        const bool row_indent = line.rfind("  > ", 0) == 0 || line.rfind("  ? ", 0) == 0 || line.rfind("    ", 0) == 0;
         if (row_indent && contains(line, "%") &&
             (contains(line, "localized") || contains(line, "regional") || contains(line, "distant"))) {
             rows.push_back(line);
@@ -155,13 +156,13 @@ TEST_CASE("the population-figures caveat follows the survival rows", "[render][t
     CHECK(position(text, rows.back()) < position(text, survival_caveat()));
 }
 
-TEST_CASE("the assumptions follow the survival caveat, in order", "[render][text]") {
+TEST_CASE("the assumptions come after the categories and before the survival table, in order", "[render][text]") {
     const std::string text = render_text(sample_result(), TextOptions{});
-    const std::size_t caveat = position(text, survival_caveat());
     const std::size_t first = position(text, "first-assumption-text");
     const std::size_t second = position(text, "second-assumption-text");
-    CHECK(caveat < first);
+    CHECK(position(text, "reason-for-G") < first);
     CHECK(first < second);
+    CHECK(second < position(text, survival_rows(text).front()));
 }
 
 TEST_CASE("the last non-empty line is the clinical judgment reminder", "[render][text]") {
@@ -187,7 +188,8 @@ TEST_CASE("warnings are shown in the report", "[render][text]") {
     r.warnings = {"a-warning-text"};
     const std::string text = render_text(r, TextOptions{});
     CHECK(contains(text, "a-warning-text"));
-    CHECK(position(text, survival_caveat()) < position(text, "a-warning-text"));
+    CHECK(position(text, "reason-for-G") < position(text, "a-warning-text"));
+    CHECK(position(text, "a-warning-text") < position(text, "first-assumption-text"));
 }
 
 TEST_CASE("notes are shown in the report", "[render][text]") {
@@ -271,8 +273,8 @@ TEST_CASE("a staged 6 cm grade 3 case has the parts of the report in order", "[r
     const std::size_t table = position(text, rows[0]);
     const std::size_t caveat = position(text, survival_caveat());
     const std::size_t assumption = position(text, r.assumptions.front());
+    CHECK(assumption < table);
     CHECK(table < caveat);
-    CHECK(caveat < assumption);
     CHECK(last_non_empty_line(text) == clinical_judgment_reminder());
 }
 
@@ -364,16 +366,22 @@ TEST_CASE("the stage is on the first line and the matched survival figure on the
     CHECK(lines[2] == "  Five-year survival: 82.4% (localized, Soft tissue sarcoma)");
 }
 
-TEST_CASE("brief gives the stage, TNM, summary stage and the matched figure in at most 4 lines",
+TEST_CASE("brief gives the stage, TNM, summary stage, the matched figure and every warning, nothing more",
           "[render][text][brief]") {
     for (const Result& r : every_system()) {
         TextOptions options;
         options.brief = true;
-        const std::vector<std::string> lines = lines_of(render_text(r, options));
+        const std::string text = render_text(r, options);
+        const std::vector<std::string> lines = lines_of(text);
         INFO("system " << r.system.id);
-        CHECK(lines.size() <= 4);
+        for (const std::string& warning : r.warnings) {
+            CHECK(contains(flat(text), flat(warning)));
+        }
+        // 4 summary lines at most, then a blank line, the heading and at most 3 lines per warning.
+        CHECK(lines.size() <= 4 + (r.warnings.empty() ? 0 : 2 + 3 * r.warnings.size()));
         CHECK(contains(lines.front(), r.system.grouping == Grouping::figo ? "FIGO stage" : ""));
-        CHECK_FALSE(contains(render_text(r, options), clinical_judgment_reminder()));
+        CHECK_FALSE(contains(text, clinical_judgment_reminder()));
+        CHECK_FALSE(contains(text, "see notes"));  // brief shows no notes, so it points to none
     }
 }
 
@@ -394,4 +402,123 @@ TEST_CASE("GI leiomyosarcoma under AJCC 7: the headline says it is not staged, a
     // AJCC 7th ed. soft tissue sarcoma chapter: sarcomas of hollow viscera are excluded.
     CHECK(lines[0] == "Not staged by AJCC 7 (hollow-viscus sarcomas are outside the soft tissue");
     CHECK(lines[1] == "  chapter)");
+}
+
+// ---- The first screen: what the core adds when the report has the case -------------------------
+
+namespace {
+
+std::string report_of(const Case& c, TextOptions options = {}) {
+    options.input = &c;
+    return render_text(staged(c), options);
+}
+
+Case six_cm_grade_3() {
+    Case c;
+    c.size = Measured<Length>::of(Length{6.0, LengthUnit::cm});
+    c.grade = Grade::g3;
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("the current edition's stage follows the survival figure, the site to choose named",
+          "[render][text][current]") {
+    const std::vector<std::string> lines = lines_of(report_of(six_cm_grade_3()));
+    REQUIRE(lines.size() > 5);
+    // AJCC 8th ed. (2017), chapter 41 (trunk and extremities): T2 (> 5 to 10 cm) N0 M0 G3 is IIIA.
+    CHECK(lines[3] == "  AJCC 8th edition (2017, current): IIIA for trunk/extremity; choose the site to");
+    CHECK(lines[4] == "    be sure");
+}
+
+TEST_CASE("a named site gives the current edition's stage at that site, with nothing to choose",
+          "[render][text][current]") {
+    Case c = six_cm_grade_3();
+    c.site = Site::retroperitoneum;
+    c.size = Measured<Length>::of(Length{12.0, LengthUnit::cm});
+    c.grade = Grade::g2;
+    // AJCC 8th ed. (2017), chapter 44 (retroperitoneum): T3 (> 10 to 15 cm) N0 M0 G2 is IIIB.
+    CHECK(lines_of(report_of(c))[3] == "  AJCC 8th edition (2017, current): IIIB for retroperitoneum");
+}
+
+TEST_CASE("a case staged by the AJCC 8th edition or FIGO has no current-edition line", "[render][text][current]") {
+    Case c = six_cm_grade_3();
+    c.edition = 8;
+    c.site = Site::extremity;
+    CHECK_FALSE(contains(report_of(c), "(2017, current)"));
+    Case uterine;
+    uterine.site = Site::uterus;
+    uterine.size = Measured<Length>::of(Length{7.0, LengthUnit::cm});
+    CHECK_FALSE(contains(report_of(uterine), "(2017, current)"));
+}
+
+TEST_CASE("an undetermined uterine stage names the survival rows it leaves open and marks none as the case's",
+          "[render][text][unknown]") {
+    Case c;
+    c.site = Site::uterus;
+    c.size = Measured<Length>::of(Length{7.0, LengthUnit::cm});
+    c.nodes = Finding::unknown;
+    const std::string text = report_of(c);
+    const std::vector<std::string> lines = lines_of(text);
+    // FIGO 2009: T1b (> 5 cm) is IB with N0 and IIIC with N1. American Cancer Society, uterine
+    // leiomyosarcoma: localized 60 %, regional 37 %.
+    CHECK(lines[0].rfind("FIGO stage undetermined: IB or IIIC", 0) == 0);
+    CHECK(contains(flat(text), "Five-year survival: localized 60% or regional 37%, as the unknowns decide"));
+    CHECK(contains(flat(text), "summary stage: localized or regional"));
+    CHECK_FALSE(contains(text, k_marker));
+    const std::vector<std::string> rows = survival_rows(text);
+    REQUIRE(rows.size() == 3U);
+    CHECK(contains(rows[0], "<- possible"));
+    CHECK(contains(rows[1], "<- possible"));
+    CHECK_FALSE(contains(rows[2], "<- possible"));
+}
+
+TEST_CASE("an undetermined stage whose unknowns cannot move the summary stage keeps its one row",
+          "[render][text][unknown]") {
+    Case c = six_cm_grade_3();
+    c.size = Measured<Length>::unknown();
+    const std::vector<std::string> lines = lines_of(report_of(c));
+    // IIA or III, both localized: SEER soft tissue, localized 82.4 %.
+    CHECK(lines[2] == "  Five-year survival: 82.4% (localized, Soft tissue sarcoma)");
+}
+
+TEST_CASE("no grade line where the system does not grade (uterus, GIST)", "[render][text]") {
+    for (const Result& r : every_system()) {
+        if (r.categories.g.empty()) {
+            INFO("system " << r.system.id);
+            CHECK_FALSE(contains(render_text(r, TextOptions{}), "grade not given"));
+        }
+    }
+}
+
+TEST_CASE("the first 24 lines of the 6 cm grade 3 report hold the answer and the assumptions",
+          "[render][text][current]") {
+    const Case c = six_cm_grade_3();
+    const Result r = staged(c);
+    const std::vector<std::string> lines = lines_of(report_of(c));
+    REQUIRE(lines.size() > 24);
+    std::string screen;
+    for (std::size_t i = 0; i < 24; ++i) {
+        screen += lines[i] + "\n";
+    }
+    CHECK(contains(screen, "Stage III"));
+    CHECK(contains(screen, "T2 N0 M0 G3"));
+    CHECK(contains(screen, "82.4%"));
+    CHECK(contains(screen, "(2017, current): IIIA"));
+    for (const std::string& assumption : r.assumptions) {
+        CHECK(contains(flat(screen), flat(assumption)));
+    }
+}
+
+TEST_CASE("a stage the inputs determine keeps its marked row even with nodes unknown", "[render][text][unknown]") {
+    Case c = six_cm_grade_3();
+    c.edition = 8;
+    c.site = Site::extremity;
+    c.nodes = Finding::unknown;
+    const std::string text = report_of(c);
+    // AJCC 8th ed. ch. 41 counts unknown nodes as N0 (IIIA); SEER Summary Stage counts them as
+    // negative, so the case belongs to the localized row (82.4 %) of the SEER figures.
+    CHECK(lines_of(text)[0].rfind("Stage IIIA", 0) == 0);
+    CHECK(lines_of(text)[2] == "  Five-year survival: 82.4% (localized, Soft tissue sarcoma)");
+    CHECK(contains(text, k_marker));
 }

@@ -157,6 +157,25 @@ std::size_t report_columns(bool terminal) {
     return 80;
 }
 
+/// The terminal's rows when stdout is one (LINES when set), else 0: a report is never paged into a pipe.
+std::size_t report_rows(bool terminal) {
+    if (!terminal) {
+        return 0;
+    }
+    if (const char* lines = std::getenv("LINES"); lines != nullptr && *lines != '\0') {
+        char* end = nullptr;
+        const long value = std::strtol(lines, &end, 10);
+        if (end != lines && *end == '\0' && value > 0) {
+            return static_cast<std::size_t>(std::min(value, 100000L));
+        }
+    }
+    winsize size{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_row > 0) {
+        return size.ws_row;
+    }
+    return 24;
+}
+
 Environment process_environment() {
     Environment env;
     env.stdout_is_terminal = ::isatty(STDOUT_FILENO) == 1;
@@ -165,6 +184,9 @@ Environment process_environment() {
     const char* term = std::getenv("TERM");
     env.term_dumb = term != nullptr && std::string_view(term) == "dumb";
     env.columns = report_columns(env.stdout_is_terminal);
+    env.rows = report_rows(env.stdout_is_terminal);
+    const char* pager = std::getenv("PAGER");
+    env.pager = pager == nullptr ? "less -FRX" : pager;
     env.stdin_fd = STDIN_FILENO;
     return env;
 }

@@ -5,6 +5,7 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/pager.hpp"
 #include "doors/render_json.hpp"
 #include "doors/render_text.hpp"
 #include "doors/safe_text.hpp"
@@ -53,7 +54,14 @@ int run_case(const CaseLine& a, const Streams& io, const Environment& env) {
         options.explain = a.explain;
         options.brief = a.brief;
         options.width = env.columns;
+        options.input = &a.input;
         text = render_text(result, options);
+        if (const auto pager = pager_for(text, a.no_pager, env)) {
+            io.out.flush();
+            if (show_in_pager(*pager, text)) {
+                return exit_code::ok;
+            }
+        }
     }
     return write_text(io, text);
 }

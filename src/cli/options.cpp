@@ -57,6 +57,8 @@ constexpr OptionRow k_case_options[] = {
      "survival, assumptions, warnings, notes, trace, version)"},
     {"--brief", "", Takes::nothing, "", "only the stage, TNM, summary stage and survival figure"},
     {"--explain", "", Takes::nothing, "", "add the rule trace: which rule applied, because of what"},
+    {"--no-pager", "", Takes::nothing, "",
+     "never page the report (by default a report longer than the terminal goes through PAGER)"},
     {"--color", "WHEN", Takes::after_equals, "auto always never",
      "auto (the default: on a terminal, unless NO_COLOR is set or TERM is dumb), always or never"},
     {"-h,--help", "", Takes::nothing, "", "this help (lmsstage help COMMAND: the help of a command)"},
@@ -273,6 +275,8 @@ Environment:
   NO_COLOR   when set and not empty: no colour
   TERM       dumb: no colour
   COLUMNS    the report's width (default: the terminal's width, or 80)
+  LINES      the terminal's height: a longer report goes through the pager
+  PAGER      the pager on a terminal (default: less -FRX; empty: none)
 )";
 
 constexpr std::array<std::string_view, 3> k_shells = {"bash", "zsh", "fish"};
@@ -694,10 +698,11 @@ std::optional<std::string> read_own_option(const CLI::Option& option, const std:
     if (value != "true") {
         return name + " takes no value";
     }
-    (name == "--json"      ? out.json
-     : name == "--brief"   ? out.brief
-     : name == "--explain" ? out.explain
-                           : out.version) = true;
+    (name == "--json"       ? out.json
+     : name == "--brief"    ? out.brief
+     : name == "--explain"  ? out.explain
+     : name == "--no-pager" ? out.no_pager
+                            : out.version) = true;
     return std::nullopt;
 }
 

@@ -26,6 +26,7 @@ struct CaseLine {
     bool json = false;
     bool explain = false;
     bool brief = false;
+    bool no_pager = false;
     bool version = false;
     ColorMode color = ColorMode::automatic;
 };

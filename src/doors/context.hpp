@@ -3,6 +3,7 @@
 // man page) and the environment a program reads once at start. No door header is below this one.
 
 #include <cstddef>
+#include <string>
 
 namespace lmsstage::doors {
 
@@ -26,6 +27,8 @@ struct Environment {
     int stdin_fd = -1;         ///< read standard input ("-") from this descriptor rather than the stream
     bool term_dumb = false;    ///< TERM=dumb: no colour
     std::size_t columns = 80;  ///< the width to wrap the report to: COLUMNS, else the terminal's, else 80
+    std::size_t rows = 0;      ///< stdout's terminal rows (LINES, else the terminal's); 0: not a terminal
+    std::string pager{};       ///< PAGER, else "less -FRX"; empty: never page
 };
 
 }  // namespace lmsstage::doors

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lmsstage/alternatives.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 namespace lmsstage::doors {
@@ -158,10 +159,41 @@ std::string categories_line(const Result& r) {
     return out;
 }
 
-/// The matched survival figure in one sentence, or why there is none.
-std::string survival_line(const Result& r) {
+/// What the core adds when the report has the case: the survival rows the unknowns leave open and
+/// the stage by the current edition.
+struct Extras {
+    std::vector<SummaryStage> rows;  ///< more than one: the report marks no row as the case's
+    std::optional<CurrentEdition> current;
+};
+
+Extras extras_of(const Result& r, const TextOptions& options) {
+    Extras out;
+    if (options.input != nullptr) {
+        out.rows = open_rows(r, *options.input);
+        out.current = current_edition(*options.input);
+    }
+    return out;
+}
+
+bool rows_open(const Extras& extras) { return extras.rows.size() > 1; }
+
+/// The matched survival figure in one sentence, the rows still open, or why there is none.
+std::string survival_line(const Result& r, const Extras& extras, bool brief) {
     if (r.survival == nullptr) {
-        return "Five-year survival: no table covers this case (see notes)";
+        return brief ? "Five-year survival: no table covers this case"
+                     : "Five-year survival: no table covers this case (see notes)";
+    }
+    if (rows_open(extras)) {
+        std::string text = "Five-year survival: ";
+        for (std::size_t i = 0; i < extras.rows.size(); ++i) {
+            for (const SurvivalRow& row : r.survival->rows) {
+                if (row.summary_stage == extras.rows[i]) {
+                    text += i == 0 ? "" : i + 1 == extras.rows.size() ? " or " : ", ";
+                    text += std::string(name(row.summary_stage)) + " " + std::string(row.percent_text) + "%";
+                }
+            }
+        }
+        return text + ", as the unknowns decide (" + std::string(r.survival->title) + ")";
     }
     if (!r.summary_stage) {
         return "Five-year survival: no row, the summary stage is undetermined";
@@ -175,7 +207,48 @@ std::string survival_line(const Result& r) {
     return {};
 }
 
-void summary_block(Report& out, const Result& r) {
+/// "AJCC 8th edition (2017, current): IIIA for trunk/extremity; choose the site to be sure".
+std::string current_line(const CurrentEdition& current) {
+    const Result& r = current.result;
+    std::string text = std::string(CurrentEdition::k_edition) + ": ";
+    switch (r.system.grouping) {
+        case Grouping::ajcc:
+        case Grouping::figo:
+            if (r.stage) {
+                text += name(*r.stage);
+            } else {
+                const auto members = r.possible_stages.members();
+                for (std::size_t i = 0; i < members.size(); ++i) {
+                    text += i == 0 ? "" : i + 1 == members.size() ? " or " : ", ";
+                    text += name(members[i]);
+                }
+            }
+            break;
+        case Grouping::t_only: text += std::string(r.categories.t) + " (no stage groups)"; break;
+        case Grouping::not_staged: return {};
+    }
+    text += " for ";
+    text += current.sites;
+    if (!current.site_chosen) {
+        text += "; choose the site to be sure";
+    }
+    return text;
+}
+
+/// "localized", or the summary stages the unknowns leave open ("localized or regional").
+std::string summary_text(const Result& r, const Extras& extras) {
+    if (rows_open(extras)) {
+        std::string text;
+        for (std::size_t i = 0; i < extras.rows.size(); ++i) {
+            text += i == 0 ? "" : i + 1 == extras.rows.size() ? " or " : ", ";
+            text += name(extras.rows[i]);
+        }
+        return text;
+    }
+    return r.summary_stage ? std::string(name(*r.summary_stage)) : std::string("undetermined");
+}
+
+void summary_block(Report& out, const Result& r, const Extras& extras) {
     if (r.system.grouping == Grouping::not_staged) {
         // The system's name says why: "not staged by AJCC 7 (hollow-viscus sarcomas are ...)".
         std::string headline(r.system.name);
@@ -186,11 +259,13 @@ void summary_block(Report& out, const Result& r) {
     } else {
         out.line({}, stage_headline(r) + "  (" + std::string(r.system.name) + ")", 2, k_bold);
     }
-    out.line("  ",
-             categories_line(r) + "    summary stage: " +
-                 (r.summary_stage ? std::string(name(*r.summary_stage)) : std::string("undetermined")),
-             4);
-    out.line("  ", survival_line(r), 4);
+    out.line("  ", categories_line(r) + "    summary stage: " + summary_text(r, extras), 4);
+    out.line("  ", survival_line(r, extras, out.options().brief), 4);
+    if (extras.current) {
+        if (const std::string line = current_line(*extras.current); !line.empty()) {
+            out.line("  ", line, 4);
+        }
+    }
 }
 
 void categories_block(Report& out, const Result& r) {
@@ -208,12 +283,9 @@ void categories_block(Report& out, const Result& r) {
         }
         out.line("  " + pad(value, 5), step->because, 7);
     }
-    if (r.categories.g.empty()) {
-        out.line("  " + pad("G", 5), "grade not given, or not part of this system", 7);
-    }
 }
 
-void survival_block(Report& out, const Result& r) {
+void survival_block(Report& out, const Result& r, const Extras& extras) {
     out.blank();
     if (r.survival == nullptr) {
         out.heading("Five-year survival");
@@ -224,15 +296,22 @@ void survival_block(Report& out, const Result& r) {
     out.heading("Five-year survival: " + std::string(t.title) + " (" + std::string(t.measure) +
                 ", by SEER summary stage)");
     for (const SurvivalRow& row : t.rows) {
-        const bool matched = r.summary_stage && *r.summary_stage == row.summary_stage;
         const std::string text = pad(name(row.summary_stage), 11) + std::string(row.percent_text) + "%";
-        if (matched) {
+        if (rows_open(extras)) {
+            if (std::find(extras.rows.begin(), extras.rows.end(), row.summary_stage) != extras.rows.end()) {
+                out.line("  ? ", pad(text, 19) + "<- possible", 4, k_mark);
+            } else {
+                out.line("    ", text, 4);
+            }
+        } else if (r.summary_stage && *r.summary_stage == row.summary_stage) {
             out.line("  > ", pad(text, 19) + "<- this case", 4, k_mark);
         } else {
             out.line("    ", text, 4);
         }
     }
-    if (!r.summary_stage) {
+    if (rows_open(extras)) {
+        out.line("  ", "no row marked as the case's: the unknowns leave the rows marked possible open", 4);
+    } else if (!r.summary_stage) {
         out.line("  ", "no row marked: the summary stage is undetermined", 4);
     }
     out.line("  Source: ", std::string(t.source) + ", as quoted in " + std::string(t.cited_in), 4);
@@ -251,16 +330,44 @@ void trace_block(Report& out, const Result& r) {
 
 }  // namespace
 
+std::string report_headline(const Result& r) {
+    if (r.system.grouping != Grouping::not_staged) {
+        return stage_headline(r);
+    }
+    std::string headline(r.system.name);
+    if (!headline.empty() && headline.front() >= 'a' && headline.front() <= 'z') {
+        headline.front() = static_cast<char>(headline.front() - 'a' + 'A');
+    }
+    return headline;
+}
+
+std::vector<SummaryStage> open_rows(const Result& r, const Case& input) {
+    // A stage the inputs determine keeps its row: the SEER figures count unknown nodes as negative
+    // too (the summary stage's convention), so its row is the population the case belongs to.
+    if (r.stage || r.survival == nullptr) {
+        return {};
+    }
+    std::vector<SummaryStage> rows = possible_summary_stages(input);
+    return rows.size() > 1 ? rows : std::vector<SummaryStage>{};
+}
+
+std::string current_edition_line(const Case& input) {
+    const auto current = current_edition(input);
+    return current ? current_line(*current) : std::string();
+}
+
 std::string render_text(const Result& r, const TextOptions& options) {
+    const Extras extras = extras_of(r, options);
     Report out(options);
-    summary_block(out, r);
+    summary_block(out, r, extras);
     if (options.brief) {
+        out.list("Warnings", r.warnings, k_warn);
         return out.take();
     }
     categories_block(out, r);
-    survival_block(out, r);
-    out.list("Assumptions", r.assumptions);
     out.list("Warnings", r.warnings, k_warn);
+    out.list("Assumptions", r.assumptions);
+    survival_block(out, r, extras);
     out.list("Notes", r.notes);
     if (options.explain) {
         trace_block(out, r);

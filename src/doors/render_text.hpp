@@ -1,12 +1,15 @@
 #pragma once
-// The report a clinician reads at a terminal: stage and system first, then the TNM categories, the
-// summary stage and the matched survival figure, so that the answer fits the first lines; then each
-// category with its reason, the survival table with the case's row marked and its provenance,
-// assumptions, warnings, notes, and the reminder. Every line fits the width given.
+// The report a clinician reads at a terminal. Its first screen (24 rows of 80 columns) says it all:
+// stage and system, the TNM categories, the summary stage, the survival figure (or the rows an
+// undetermined stage leaves open), the stage by the current edition, each category with its
+// reason, every warning and the assumptions. The survival table with its source and population,
+// the notes, the rule trace and the reminder follow. Every line fits the width given.
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
+#include "lmsstage/case.hpp"
 #include "lmsstage/result.hpp"
 
 namespace lmsstage::doors {
@@ -14,10 +17,25 @@ namespace lmsstage::doors {
 struct TextOptions {
     bool colour = false;     ///< ANSI colour (only on a terminal, never with NO_COLOR or TERM=dumb)
     bool explain = false;    ///< append the full rule trace
-    bool brief = false;      ///< only the stage, TNM, summary stage and matched survival figure
+    bool brief = false;      ///< only the stage, TNM, summary stage, survival figure and warnings
     std::size_t width = 80;  ///< wrap every line to this many columns (at least 40)
+    /// The case staged, when the caller has it: the report then names the survival rows an
+    /// undetermined stage leaves open and the stage by the current edition (both from the core).
+    const Case* input = nullptr;
 };
 
 std::string render_text(const Result& result, const TextOptions& options);
+
+/// The report's headline without the system: "Stage III", "FIGO stage undetermined: IB or IIIC",
+/// "No stage group: T category T2", or why the case is not staged.
+std::string report_headline(const Result& result);
+
+/// The survival rows the report names instead of marking one: those the case's unknowns leave open
+/// when its stage is undetermined and a table fits; empty otherwise (one row, or none, is marked).
+std::vector<SummaryStage> open_rows(const Result& result, const Case& input);
+
+/// The report's current-edition line ("AJCC 8th edition (2017, current): IIIA for trunk/extremity;
+/// choose the site to be sure"), or "" when the case is not staged by the AJCC 7th edition.
+std::string current_edition_line(const Case& input);
 
 }  // namespace lmsstage::doors

@@ -1,5 +1,6 @@
 #include "web/door.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -10,6 +11,7 @@
 #include "doors/fields.hpp"
 #include "doors/render_json.hpp"
 #include "doors/render_text.hpp"
+#include "lmsstage/alternatives.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 namespace lmsstage::web {
@@ -97,8 +99,10 @@ QueryError unknown_key(std::string_view key) {
 using Given = std::vector<std::pair<std::string_view, std::string>>;
 
 /// Fills `input` from the query; the first problem, if any (the fields read before and after it
-/// are still filled, so that the form can still be routed).
-std::optional<QueryError> read_query(std::string_view query, Case& input, Given& given) {
+/// are still filled, so that the form can still be routed). Every problem goes to `problems`, so
+/// that the page can show each beside its field at once.
+std::optional<QueryError> read_query(std::string_view query, Case& input, Given& given,
+                                     std::vector<QueryError>& problems) {
     std::optional<QueryError> first;
     std::uint32_t seen = 0;
     while (!query.empty()) {
@@ -135,8 +139,11 @@ std::optional<QueryError> read_query(std::string_view query, Case& input, Given&
                 problem = QueryError{key, bad->message()};
             }
         }
-        if (problem && !first) {
-            first = std::move(problem);
+        if (problem) {
+            problems.push_back(*problem);
+            if (!first) {
+                first = std::move(problem);
+            }
         }
     }
     return first;
@@ -189,6 +196,9 @@ namespace {
 struct Staged {
     std::string json;
     std::string text;
+    std::string headline;            ///< the report's headline, without the system
+    std::string current;             ///< the current-edition line, or ""
+    std::vector<SummaryStage> rows;  ///< the survival rows the unknowns leave open
     std::optional<QueryError> error;
 };
 
@@ -205,7 +215,11 @@ Staged stage_input(const Case& input, std::optional<QueryError> error, bool expl
             doors::TextOptions options;
             options.colour = true;  // the page turns the colour codes into roles
             options.explain = explain;
+            options.input = &input;
             out.text = doors::render_text(result, options);
+            out.headline = doors::report_headline(result);
+            out.current = doors::current_edition_line(input);
+            out.rows = doors::open_rows(result, input);
         }
     }
     if (out.error) {
@@ -229,7 +243,8 @@ void field_list(doors::JsonWriter& j, std::uint32_t fields) {
 std::string stage_query(std::string_view query, bool explain) {
     Case input;
     Given given;
-    std::optional<QueryError> query_error = read_query(query, input, given);
+    std::vector<QueryError> problems;
+    std::optional<QueryError> query_error = read_query(query, input, given, problems);
     const auto routed = route(input);
     const Route* way = std::get_if<Route>(&routed);
     const Staged staged = stage_input(input, std::move(query_error), explain);
@@ -249,11 +264,37 @@ std::string stage_query(std::string_view query, bool explain) {
     } else {
         j.key("error").null();
     }
+    // Every error, the first one above among them: the query's fields each read on their own, or
+    // the case's one error once they all read.
+    j.key("errors").begin_array();
+    if (problems.empty() && staged.error) {
+        problems.push_back(*staged.error);
+    } else if (!problems.empty()) {
+        // The fields that did read may hold an error of their own (a size of -3 reads, then fails).
+        if (const auto bad = validate(input)) {
+            const std::string field(field_name(bad->field));
+            const bool known =
+                std::any_of(problems.begin(), problems.end(), [&](const QueryError& p) { return p.field == field; });
+            if (!known) {
+                problems.push_back(QueryError{field, bad->message()});
+            }
+        }
+    }
+    for (const QueryError& problem : problems) {
+        j.begin_object().key("field").string(problem.field).key("message").string(problem.message).end_object();
+    }
+    j.end_array();
     j.key("given").begin_object();
     for (const auto& [key, value] : given) {
         j.key(key).string(value);
     }
-    j.end_object().key("json").string(staged.json).key("text").string(staged.text).end_object();
+    j.end_object().key("json").string(staged.json).key("text").string(staged.text);
+    // For the page's result card: the headline, the current edition's stage, the rows left open.
+    j.key("headline").string(staged.headline).key("current").string(staged.current).key("rows").begin_array();
+    for (const SummaryStage s : staged.rows) {
+        j.string(name(s));
+    }
+    j.end_array().end_object();
     return out;
 }
 

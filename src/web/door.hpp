@@ -15,12 +15,17 @@ namespace lmsstage::web {
 ///     {"ok": true|false,
 ///      "system": "ajcc7-sts" | null,        the system the site, histology and edition select
 ///      "fields": ["site", ...] | null,      the fields that system reads (what the form shows)
-///      "error": {"field", "message"} | null,
+///      "error": {"field", "message"} | null,   the first error, as the command line reports it
+///      "errors": [{"field", "message"}, ...],  every error: each field of the query read on its own
 ///      "given": {"size": "6", ...},          each field's value as read (a flag's 1 as "yes")
 ///      "json": "...",   the result exactly as `lmsstage --json` writes it (without the newline),
 ///                       or the error object `lmsstage batch` writes (without line and id)
-///      "text": "..."}   the text report as `lmsstage [--explain]` writes it on a terminal: the
+///      "text": "...",   the text report as `lmsstage [--explain]` writes it on a terminal: the
 ///                       colour codes mark the headings, the case's survival row and warnings
+///      "headline": "Stage III",  the report's headline without the system ("" on error)
+///      "current": "AJCC 8th edition (2017, current): IIIA for ...",  or ""
+///      "rows": ["localized", "regional"]}  the survival rows an undetermined stage leaves open
+///                       (empty when one row, or none, is the case's)
 std::string stage_query(std::string_view query, bool explain);
 
 /// The field table as JSON, for the page to build its form from: every field with its kind,

@@ -1,7 +1,9 @@
-// The page's script. It knows no staging rule and no field: the form is built from the field table
-// the WebAssembly module exports (lmsstage_form), every result comes from lmsstage_stage, and the
-// report is the command line's text report, shown as it is. The case lives in the address's query
-// string only: no storage, no cookie, no network.
+// The page's script. It knows no staging rule: the form is built from the field table the
+// WebAssembly module exports (lmsstage_form), in plain words from the label table below; every
+// result comes from lmsstage_stage and is shown as a card (stage, categories with their reasons,
+// summary stage, survival figure with its chart, the current edition, warnings, assumptions), with
+// the command line's text report, shown as it is, behind "Full report". The case lives in the
+// address's query string only: no storage, no cookie, no network.
 'use strict';
 (() => {
   const byId = (id) => document.getElementById(id);
@@ -17,6 +19,55 @@
     query: '',
   };
 
+  // Words a clinician reads: each field's label and short hint, and each value's name. Anything not
+  // listed is shown from its key or word ("gi_site" as "GI site"); the address keeps the words.
+  const k_labels = {
+    site: ['Where the tumour is', ''],
+    histology: ['Histology', 'The sarcoma type, by name or ICD-O-3 code'],
+    edition: ['AJCC edition', 'Left blank: the 7th edition'],
+    size: ['Size', 'Greatest dimension, in cm (6, 5.5) or with a unit (55 mm)'],
+    depth: ['Depth', 'Relative to the superficial fascia'],
+    grade: ['Grade (FNCLCC)', ''],
+    nodes: ['Regional lymph nodes involved', ''],
+    metastasis: ['Distant metastasis', ''],
+    extension: ['Spread beyond the site of origin', 'For the summary stage'],
+    adnexa: ['Adnexa involved', ''],
+    pelvic: ['Other pelvic tissues involved', ''],
+    abdominal_sites: ['Abdominal sites invaded', 'How many: 0, 1, 2 or more'],
+    bladder_rectum: ['Bladder or rectum involved', ''],
+    cervix: ['Endocervical stromal involvement', 'For the summary stage only'],
+    peritoneal_cytology: ['Peritoneal cytology positive', 'For the summary stage only'],
+    myometrial_invasion: ['Myometrial invasion (%)', 'Percent of the myometrium invaded, 0 to 100'],
+    gi_site: ['Part of the GI tract', ''],
+    mitotic_rate: ['Mitotic rate', 'Mitoses per 50 high-power fields (5 mm²)'],
+    adjoining_invasion: ['Invasion of adjoining structures', ''],
+    visceral_extent: ['Extent in the organ', ''],
+    foci: ['Number of tumour sites', 'Left blank: one'],
+  };
+  const k_value_words = {
+    'soft-tissue': 'Soft tissue, site not named', extremity: 'Soft tissue of a limb', trunk: 'Soft tissue of the trunk',
+    retroperitoneum: 'Retroperitoneum', 'head-neck': 'Soft tissue of the head and neck',
+    'head-neck-organ': 'An organ of the head and neck', visceral: 'A visceral organ', uterus: 'Uterus',
+    gi: 'Gastrointestinal tract', lms: 'Leiomyosarcoma', ess: 'Endometrial stromal sarcoma',
+    ups: 'Undifferentiated pleomorphic sarcoma', gist: 'Gastrointestinal stromal tumour (GIST)',
+    superficial: 'Superficial', deep: 'Deep', X: 'X: cannot be assessed', high: 'High grade (2 or 3)',
+    unknown: 'Unknown', confined: 'Confined', adjacent: 'Adjacent tissue, bone or major vessel',
+    'adjacent-organ': 'An adjacent organ', further: 'Further', 'small-intestine': 'Small intestine',
+    esophagus: 'Oesophagus', colorectum: 'Colon or rectum', none: 'None',
+    t4a: 'Orbit, skull base, dura, facial skeleton and the like (T4a)',
+    t4b: 'Brain, carotid, prevertebral muscle (T4b)', serosa: 'Into the serosa',
+    'beyond-serosa': 'Beyond the serosa', 'other-organ': 'Another organ',
+    7: 'AJCC 7th edition (2010)', 8: 'AJCC 8th edition (2017)',
+  };
+  const k_finding_answers = [['yes', 'Yes'], ['no', 'No'], ['unknown', 'Unknown']];
+
+  /** A value's word as a clinician reads it. */
+  function valueWord(value) {
+    if (Object.prototype.hasOwnProperty.call(k_value_words, value)) return k_value_words[value];
+    const text = String(value).replace(/-/g, ' ');
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
   function decodeBase64(text) {
     const binary = atob(text.replace(/\s+/g, ''));
     const bytes = new Uint8Array(binary.length);
@@ -26,6 +77,7 @@
 
   /** "gi_site" -> "GI site", "abdominal_sites" -> "Abdominal sites". */
   function labelOf(key) {
+    if (k_labels[key]) return k_labels[key][0];
     const words = key.split('_').map((w) => (w.length <= 2 ? w.toUpperCase() : w));
     const text = words.join(' ');
     return text.charAt(0).toUpperCase() + text.slice(1);
@@ -40,29 +92,61 @@
 
   // ---- the form, from the field table ----
 
+  /** What leaving a yes/no field blank stands for, from the field table ("left out: no ..."). */
+  function blankMeans(field) {
+    const m = /left out: (no|yes|confined|0|1)\b/.exec(field.help);
+    return m ? m[1] : 'no';
+  }
+
   function buildForm(table) {
     const box = byId('fields');
     for (const field of table.fields) {
       if (!field.in_form) continue;
       const id = `field-${field.key}`;
-      let control;
-      if (field.values.length > 0) {
-        control = element('select', { id, name: field.key },
-          element('option', { value: '', textContent: '(not given)' }),
-          ...field.values.map((v) => element('option', { value: v, textContent: v })));
-      } else {
-        control = element('input', { id, name: field.key, type: 'text', spellcheck: false, autocomplete: 'off' });
-        if (field.kind === 'count') control.inputMode = 'numeric';
-        if (field.kind === 'percent') control.inputMode = 'decimal';
-      }
-      const help = element('p', { id: `${id}-help`, className: 'help', textContent: field.help });
+      const hint = k_labels[field.key] ? k_labels[field.key][1] : '';
+      const help = element('p', { id: `${id}-help`, className: 'help', textContent: hint });
       const note = element('p', { id: `${id}-note`, className: 'note' });
-      control.setAttribute('aria-describedby', `${help.id} ${note.id}`);
-      control.addEventListener('input', onEdit);
-      const key = element('code', { className: 'key', textContent: field.key });
-      key.setAttribute('aria-hidden', 'true'); // the key as in the address and the JSON; read once
-      const label = element('label', { htmlFor: id }, labelOf(field.key), ' ', key);
-      const wrap = element('div', { className: 'field' }, label, control, help, note);
+      note.setAttribute('aria-live', 'polite');
+      let control;
+      let wrap;
+      if (field.kind === 'finding') {
+        // Segmented yes / no / unknown, and "not given" shown as the assumption it becomes.
+        const blank = blankMeans(field) === 'yes' ? 'Yes' : 'No';
+        const group = element('div', { className: 'segments' });
+        const radios = [];
+        for (const [value, words] of [...k_finding_answers, ['', `Not given (taken as ${blank})`]]) {
+          const rid = `${id}-${value || 'blank'}`;
+          const radio = element('input', { type: 'radio', id: rid, name: field.key, value });
+          radio.addEventListener('change', onEdit);
+          radios.push(radio);
+          group.append(element('span', { className: 'segment' }, radio, element('label', { htmlFor: rid, textContent: words })));
+        }
+        radios[radios.length - 1].checked = true;
+        control = {
+          get value() { const r = radios.find((x) => x.checked); return r ? r.value : ''; },
+          set value(v) { for (const r of radios) r.checked = r.value === v; },
+          setAttribute(name, v) { for (const r of radios) r.setAttribute(name, v); },
+          tagName: 'RADIOS',
+          radios,
+        };
+        const legend = element('legend', { textContent: labelOf(field.key) });
+        wrap = element('fieldset', { className: 'field finding' }, legend, group, help, note);
+        for (const r of radios) r.setAttribute('aria-describedby', `${help.id} ${note.id}`);
+      } else {
+        if (field.values.length > 0) {
+          control = element('select', { id, name: field.key },
+            element('option', { value: '', textContent: 'Not given' }),
+            ...field.values.map((v) => element('option', { value: v, textContent: valueWord(v) })));
+        } else {
+          control = element('input', { id, name: field.key, type: 'text', spellcheck: false, autocomplete: 'off' });
+          if (field.kind === 'count') control.inputMode = 'numeric';
+          if (field.kind === 'percent' || field.kind === 'length' || field.kind === 'rate') control.inputMode = 'decimal';
+        }
+        control.setAttribute('aria-describedby', `${help.id} ${note.id}`);
+        control.addEventListener('input', onEdit);
+        const label = element('label', { htmlFor: id }, labelOf(field.key));
+        wrap = element('div', { className: 'field' }, label, control, help, note);
+      }
       wrap.dataset.key = field.key;
       box.append(wrap);
       state.controls.set(field.key, { field, wrap, control, note });
@@ -72,6 +156,10 @@
   function setControl(key, value) {
     const c = state.controls.get(key);
     if (!c) return;
+    if (c.control.tagName === 'RADIOS') {
+      c.control.value = value;
+      return;
+    }
     if (c.control.tagName === 'SELECT' && ![...c.control.options].some((o) => o.value === value)) {
       // A value from the address that the list does not offer: shown, so that the error names it.
       c.control.append(element('option', { value, textContent: `${value} (not accepted)` }));
@@ -88,21 +176,47 @@
     return params.toString();
   }
 
-  /** Shows the fields the system reads, and any other field that holds a value or is at fault. */
-  function showFields(r) {
+  /** The field a warning speaks of: the warning starts with the field's name ("size 65 has ..."). */
+  function warningField(warning) {
+    for (const key of state.controls.keys()) {
+      const name = key.replace(/_/g, ' ');
+      if (warning === name || warning.startsWith(`${name} `) || warning.startsWith(`${name}:`)) return key;
+    }
+    return null;
+  }
+
+  /** Shows the fields the system reads, and any other field that holds a value or is at fault;
+   *  each error and warning beside its field, marked for assistive technology too. */
+  function showFields(r, result) {
     if (r.fields) state.routeFields = new Set(r.fields);
+    const warned = new Map();
+    for (const w of (result && result.warnings) || []) {
+      const key = warningField(w);
+      if (key) warned.set(key, [...(warned.get(key) || []), w]);
+    }
     for (const [key, c] of state.controls) {
       const given = c.control.value !== '';
       const used = state.routeFields.has(key);
-      const atFault = r.error !== null && r.error.field === key;
+      const fault = (r.errors || []).find((e) => e.field === key);
+      const atFault = fault !== undefined;
       c.wrap.hidden = !(used || given || atFault);
       const unused = given && !used && r.fields !== null;
+      const warnings = warned.get(key) || [];
       c.wrap.classList.toggle('unused', unused);
+      c.wrap.classList.toggle('warned', warnings.length > 0 && !atFault);
       c.wrap.classList.toggle('at-fault', atFault);
       c.control.setAttribute('aria-invalid', atFault ? 'true' : 'false');
-      c.note.textContent = atFault ? r.error.message
-        : unused ? 'Not read by this staging system (the result warns about it). Clear it to leave it out.' : '';
+      const text = atFault ? sentence(fault.message)
+        : warnings.length > 0 ? warnings.map(sentence).join(' ')
+          : unused ? 'Not used by this staging system. Clear it to leave it out.' : '';
+      c.note.textContent = text;
     }
+  }
+
+  /** "size must be ..." -> "Size must be ...". */
+  function sentence(text) {
+    const t = String(text);
+    return t.charAt(0).toUpperCase() + t.slice(1) + (/[.?!]$/.test(t) ? '' : '.');
   }
 
   // ---- the result ----
@@ -142,24 +256,118 @@
     return node;
   }
 
+  /** The card: the answer at a glance, from the result JSON and the door's headline. */
+  function buildCard(r, result) {
+    const card = byId('card');
+    card.replaceChildren();
+    card.classList.toggle('failed', !r.ok);
+    if (!r.ok) {
+      card.append(element('p', { className: 'card-stage', textContent: 'Not staged' }),
+        element('ul', { className: 'card-errors' },
+          ...(r.errors || [r.error]).map((e) => element('li', { className: 'card-error', textContent: sentence(e.message) }))));
+      return 'Not staged';
+    }
+    const open = r.rows.length > 1; // the door names rows only when they are open
+    card.append(element('p', { className: 'card-stage', textContent: r.headline }),
+      element('p', { className: 'card-system', textContent: result.system.name }));
+    if (r.current) card.append(element('p', { className: 'card-current', textContent: r.current }));
+    const list = (title, items, className) => {
+      if (items.length === 0) return;
+      card.append(element('div', { className },
+        element('h3', { textContent: title }),
+        element('ul', {}, ...items.map((x) => element('li', { textContent: sentence(x) })))));
+    };
+    list('Warnings', result.warnings, 'card-warnings');
+    // The categories as chips, each with its reason.
+    const reasons = new Map(result.trace.map((t) => [t.rule, t.because]));
+    const chips = element('ul', { className: 'chips' });
+    chips.setAttribute('aria-label', 'Categories');
+    const cats = result.categories;
+    for (const [rule, value, what] of [['T', cats.T, 'Tumour'], ['N', cats.N, 'Nodes'], ['M', cats.M, 'Metastasis'],
+      ['G', cats.G, 'Grade'], ['mitotic_rate', cats.mitotic_rate, 'Mitotic rate']]) {
+      if (!value) continue;
+      chips.append(element('li', { className: 'chip' },
+        element('span', { className: 'chip-name', textContent: value }),
+        element('span', { className: 'visually-hidden', textContent: ` (${what}): ` }),
+        element('span', { className: 'chip-reason', textContent: reasons.get(rule) || '' })));
+    }
+    card.append(chips);
+    const summary = open ? r.rows.join(' or ') : (result.summary_stage || 'undetermined');
+    card.append(element('p', { className: 'card-summary' }, 'Summary stage: ', element('strong', { textContent: summary })));
+    for (const n of result.notes.filter((x) => /^(summary )?stage undetermined/.test(x))) {
+      card.append(element('p', { className: 'card-why', textContent: sentence(n) }));
+    }
+    let short = `${r.headline} · ${[cats.T, cats.N, cats.M, cats.G].filter(Boolean).join(' ')}`;
+    // The survival figure and a small chart of its table.
+    const t = result.survival;
+    const box = element('div', { className: 'survival' });
+    if (t === null) {
+      box.append(element('p', { className: 'survival-figure', textContent: 'Five-year survival: no table of figures covers this case.' }));
+    } else {
+      const possible = open ? t.rows.filter((row) => r.rows.includes(row.summary_stage)) : [];
+      const matched = t.rows.find((row) => row.summary_stage === t.matched);
+      let figure;
+      if (open) {
+        figure = `${possible.map((row) => `${row.summary_stage} ${row.percent}%`).join(' or ')}, as the unknowns decide`;
+      } else if (matched) {
+        figure = `${matched.percent}% (${matched.summary_stage})`;
+      } else {
+        figure = 'no row: the summary stage is undetermined';
+      }
+      short += ` · ${figure}`;
+      box.append(element('p', { className: 'survival-figure' }, 'Five-year survival: ', element('strong', { textContent: figure })));
+      const chart = element('div', { className: 'chart' });
+      chart.setAttribute('role', 'img');
+      const described = t.rows.map((row) => {
+        const tag = open && r.rows.includes(row.summary_stage) ? ' (possible for this case)'
+          : !open && row.summary_stage === t.matched ? ' (this case)' : '';
+        return `${row.summary_stage} ${row.percent}%${tag}`;
+      });
+      chart.setAttribute('aria-label', `${t.title}, ${t.measure} by summary stage: ${described.join(', ')}`);
+      for (const row of t.rows) {
+        const isCase = open ? r.rows.includes(row.summary_stage) : row.summary_stage === t.matched;
+        const fill = element('span', { className: 'bar-fill' });
+        fill.style.width = `${Math.max(0, Math.min(100, row.percent))}%`;
+        const line = element('div', { className: `bar-row${isCase ? ' this-case' : ''}` },
+          element('span', { className: 'bar-label', textContent: row.summary_stage }),
+          element('span', { className: 'bar' }, fill),
+          element('span', { className: 'bar-value', textContent: `${row.percent}%` }));
+        line.setAttribute('aria-hidden', 'true');
+        chart.append(line);
+      }
+      box.append(chart,
+        element('p', { className: 'caveat', textContent: 'Population figures, not a prediction for one patient.' }),
+        element('p', { className: 'population' }, element('strong', { textContent: `${t.title}, ${t.measure}. ` }),
+          `Population: ${t.population}. Source: ${t.source}, as quoted in ${t.cited_in}.`));
+    }
+    card.append(box);
+    list('Assumed, as not given', result.assumptions, 'card-assumptions');
+    return short;
+  }
+
   function showResult(r) {
     const report = byId('report');
     report.replaceChildren();
     report.classList.toggle('failed', !r.ok);
+    let result = null;
     if (r.ok) {
+      result = JSON.parse(r.json);
       const lines = r.text.replace(/\n$/, '').split('\n');
       lines.forEach((line, i) => report.append(reportLine(line, i === 0)));
-      byId('status').textContent = lines[0].replace(k_sgr, '');
     } else {
       report.append(element('p', { className: 'line headline', textContent: 'Not staged' }),
         element('p', { className: 'line error', textContent: r.error.message }));
-      byId('status').textContent = `Not staged: ${r.error.message}`;
     }
-    byId('summary').textContent = byId('status').textContent;
+    const short = buildCard(r, result);
+    byId('status').textContent = r.ok ? short : `Not staged: ${sentence(r.error.message)}`;
+    byId('summary').textContent = r.ok ? short : 'Not staged';
     byId('json').textContent = r.json;
     byId('copy-status').textContent = '';
-    const params = [...new URLSearchParams(state.query)].map(([k, v]) => `${k}=${v}`);
-    byId('print-case').textContent = `Case: ${params.length > 0 ? params.join(', ') : 'no field given'}`;
+    byId('action-status').textContent = '';
+    const params = [...new URLSearchParams(state.query)].map(([k, v]) => `${labelOf(k)}: ${valueWord(v)}`);
+    byId('print-case').textContent = `Case: ${params.length > 0 ? params.join('; ') : 'no field given'}. `
+      + `Printed ${new Date().toISOString().slice(0, 10)}.`;
+    return result;
   }
 
   // The query is passed on the module's stack (256 KiB); a case needs a few hundred characters.
@@ -169,14 +377,16 @@
     state.query = query;
     if (query.length > k_max_query) {
       const message = `the address holds ${query.length} characters after "?", more than any case needs (${k_max_query})`;
-      return { ok: false, system: null, fields: null, error: { field: '', message }, given: {}, json: '', text: '' };
+      return { ok: false, system: null, fields: null, error: { field: '', message }, errors: [{ field: '', message }],
+        given: {}, json: '', text: '', headline: '', current: '', rows: [] };
     }
-    return JSON.parse(state.stage(query, byId('explain').checked ? 1 : 0));
+    state.last = JSON.parse(state.stage(query, byId('explain').checked ? 1 : 0));
+    return state.last;
   }
 
   function render(r) {
-    showFields(r);
-    showResult(r);
+    const result = showResult(r);
+    showFields(r, result);
   }
 
   function onEdit() {
@@ -196,22 +406,35 @@
       for (const c of state.controls.values()) c.control.value = '';
       onEdit();
     });
-    byId('copy').addEventListener('click', async () => {
-      const text = byId('json').textContent;
+    const copy = async (text, node, status) => {
       let copied = false;
       try {
         await navigator.clipboard.writeText(text);
         copied = true;
       } catch (e) {
-        const range = document.createRange();
-        range.selectNodeContents(byId('json'));
-        const selection = window.getSelection();
-        selection.removeAllRanges();
-        selection.addRange(range);
-        try { copied = document.execCommand('copy'); } catch (e2) { copied = false; }
+        if (node) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+          try { copied = document.execCommand('copy'); } catch (e2) { copied = false; }
+        }
       }
-      byId('copy-status').textContent = copied ? 'Copied.' : 'Selected: copy it with Ctrl+C.';
-    });
+      byId(status).textContent = copied ? 'Copied.' : node ? 'Selected: copy it with Ctrl+C.' : 'Could not copy here.';
+    };
+    byId('copy').addEventListener('click', () => copy(byId('json').textContent, byId('json'), 'copy-status'));
+    byId('copy-report').addEventListener('click', () => copy(reportText(), null, 'action-status'));
+    byId('copy-link').addEventListener('click', () => copy(location.href, null, 'action-status'));
+    byId('print').addEventListener('click', () => window.print());
+  }
+
+  /** The report as plain text for a clinic letter: the case, the report, the date and version. */
+  function reportText() {
+    const r = state.last;
+    if (!r) return '';
+    const body = r.ok ? r.text.replace(k_sgr, '') : `Not staged: ${r.error.message}\n`;
+    return `${byId('print-case').textContent}\n\n${body}\n${byId('about').textContent}\n`;
   }
 
   async function start() {
@@ -227,7 +450,7 @@
     buildForm(table);
     wire();
     // Default route first (the fields of the system an empty case selects), then the address's case.
-    showFields(run(''));
+    showFields(run(''), null);
     const r = run(location.search.replace(/^\?/, ''));
     for (const [key, value] of Object.entries(r.given)) setControl(key, value);
     render(r);

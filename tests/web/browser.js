@@ -5,12 +5,17 @@
 // assumptions listed. Typing into the form restages and rewrites the address. No request may
 // leave the page, no cookie or storage may be set, nothing may be logged as an error; the page
 // must not scroll sideways at phone width or at 200% zoom, and must print on one page.
-// Screenshots (PNG) and the printed PDFs are saved for people to look at.
+// The result card must show the stage, the categories, the survival figure on its chart and the
+// current edition, with no JSON key or option syntax; a warning must stand beside its field; the
+// copy text must be the report; axe-core (when installed: --axe) must find no WCAG 2.1 A/AA
+// violation. Screenshots (PNG) and the printed PDFs are saved for people to look at; with --docs,
+// the desktop (1280x900) and phone (390x844) screenshots of each system are written there too.
 //
 // Chromium is driven through the DevTools protocol over a pipe (--remote-debugging-pipe): no
 // port, no WebSocket, no npm package.
 //
 //   node browser.js --page lmsstage.html --chromium /usr/bin/chromium --program lmsstage --out DIR
+//                   [--axe axe.min.js] [--docs DIR]
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -135,6 +140,28 @@ const k_read_dom = `(() => {
     headline: (document.querySelector('#report .headline') || {}).textContent,
     marked: all('#report mark').map((m) => m.textContent),
     json: document.getElementById('json').textContent,
+    card: document.getElementById('card').innerText,
+    cardStage: (document.querySelector('#card .card-stage') || {}).textContent,
+    chips: all('#card .chip-name').map((c) => c.textContent),
+    bars: all('#card .bar-row.this-case').map((b) => b.textContent),
+    chartLabel: (document.querySelector('#card .chart') || { getAttribute: () => '' }).getAttribute('aria-label'),
+    current: (document.querySelector('#card .card-current') || {}).textContent,
+    notes: Object.fromEntries(all('.field').map((f) => [f.dataset.key, (f.querySelector('.note') || {}).textContent || ''])),
+    invalid: all('[aria-invalid="true"]').map((c) => c.name),
+    firstScreen: (() => {
+      // The text on the first screen: every visible text node whose box starts above the fold.
+      const out = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || el.closest('script, style, noscript') || !el.checkVisibility()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        const box = range.getBoundingClientRect();
+        if (box.height > 0 && box.top < window.innerHeight) out.push(n.textContent);
+      }
+      return out.join(' ');
+    })(),
     visible: all('.field').filter((f) => !f.hidden).map((f) => f.dataset.key),
     unlabelled: all('select, input').filter((c) => !c.labels || c.labels.length === 0).map((c) => c.id),
     footer: document.querySelector('footer').textContent,
@@ -202,6 +229,11 @@ async function main() {
       } : { format: 'png' });
       fs.writeFileSync(path.join(opt.out, file), Buffer.from(data, 'base64'));
     };
+    // The first screen as a person sees it, for docs/ (--docs): the viewport only.
+    const docsShot = async (file) => {
+      const { data } = await send('Page.captureScreenshot', { format: 'png' });
+      fs.writeFileSync(path.join(opt.docs, file), Buffer.from(data, 'base64'));
+    };
     const printedPages = async (file) => {
       const { data } = await send('Page.printToPDF', { paperWidth: 8.27, paperHeight: 11.69, printBackground: false });
       const pdf = Buffer.from(data, 'base64');
@@ -237,6 +269,9 @@ async function main() {
       for (const a of result.assumptions) {
         expect(report.includes(flat(`- ${a}`)), `${c.name}: assumption not shown: ${a}`);
       }
+      expect(dom.cardStage && dom.cardStage.startsWith(`${stageWord} ${result.stage}`), `${c.name}: card stage "${dom.cardStage}"`);
+      expect(!/--[a-z]|"[a-z_]+":|\b(gi_site|mitotic_rate|abdominal_sites|bladder_rectum)\b/.test(dom.firstScreen),
+        `${c.name}: option syntax or a JSON key on the first screen: ${dom.firstScreen}`);
       for (const key of c.shows) expect(dom.visible.includes(key), `${c.name}: field ${key} hidden`);
       for (const key of c.hides) expect(!dom.visible.includes(key), `${c.name}: field ${key} shown`);
       expect(dom.unlabelled.length === 0, `${c.name}: controls without a label: ${dom.unlabelled}`);
@@ -245,6 +280,9 @@ async function main() {
       expect(dom.cookie === '' && dom.storage === 0, `${c.name}: cookie or storage set`);
       expect(dom.scrollWidth <= dom.innerWidth, `${c.name}: scrolls sideways at 1280 px (${dom.scrollWidth})`);
       await screenshot(`${c.name}.png`);
+      if (opt.docs) {
+        await docsShot(`lmsstage-page-${c.name}-1280.png`);
+      }
       const pages = await printedPages(`${c.name}.pdf`);
       expect(pages === 1, `${c.name}: prints on ${pages} pages`);
       console.log(`${c.name}: ${dom.headline.trim()} | marked: ${dom.marked.length ? dom.marked[0].trim() : "none (no table)"} | ${dom.visible.length} fields shown, prints on ${pages} page(s)`);
@@ -254,6 +292,46 @@ async function main() {
     await view(1080, 700, 1, false);
     const example = await open('size=6&grade=3');
     await screenshot('first-screen.png', false);
+    // The card: Stage III, T2 N0 M0 G3, localized 82.4 % on the chart (SEER Soft Tissue including
+    // Heart), the AJCC 8th edition's IIIA (chapter 41: T2 N0 M0 G3) beside it.
+    expect(example.cardStage === 'Stage III', `size=6&grade=3: card stage "${example.cardStage}"`);
+    expect(JSON.stringify(example.chips) === '["T2","N0","M0","G3"]', `size=6&grade=3: chips ${example.chips}`);
+    expect(example.bars.length === 1 && /localized\s*82\.4%/.test(example.bars[0]), `size=6&grade=3: bars ${example.bars}`);
+    expect(/localized 82\.4% \(this case\), regional 59\.8%, distant 16\.7%/.test(example.chartLabel),
+      `size=6&grade=3: chart label "${example.chartLabel}"`);
+    expect(example.current === 'AJCC 8th edition (2017, current): IIIA for trunk/extremity; choose the site to be sure',
+      `size=6&grade=3: current edition "${example.current}"`);
+    expect(example.card.includes('Population figures, not a prediction'), 'size=6&grade=3: no population caveat in the card');
+    for (const word of ['Stage III', 'T2', 'G3', '82.4%', 'IIIA']) {
+      expect(example.firstScreen.includes(word), `size=6&grade=3: "${word}" not on the first screen`);
+    }
+    // Copy report: the program's text report, with the case and the version.
+    await send('Browser.grantPermissions', { permissions: ['clipboardReadWrite', 'clipboardSanitizedWrite'] }).catch(() => {});
+    const copied = await evaluate(`(async () => {
+      let text = null;
+      navigator.clipboard.writeText = async (t) => { text = t; };
+      document.getElementById('copy-report').click();
+      await new Promise((r) => setTimeout(r, 50));
+      return text;
+    })()`);
+    const cliReport = native(['--size', '6', '--grade', '3']).stdout;
+    expect(typeof copied === 'string' && copied.includes(cliReport) && copied.includes('lmsstage 0.1'),
+      `copy report: ${JSON.stringify(copied).slice(0, 300)}`);
+    // A warning beside its field: 65 without a unit is taken as cm; the Size field asks about mm.
+    await view(1280, 900, 1, false);
+    const large = await open('edition=8&site=extremity&size=65&grade=2');
+    expect(/taken as 65 cm.*65 ?mm/.test(large.notes.size || ''), `size=65: size field note "${large.notes.size}"`);
+    if (opt.docs) await docsShot('lmsstage-page-size-65-warning-1280.png');
+    // An error beside its field, marked for assistive technology; every error at once.
+    const bad = await open('size=-3&grade=3');
+    expect(JSON.stringify(bad.invalid) === '["size"]' && /must be a positive length/.test(bad.notes.size),
+      `size=-3: invalid ${bad.invalid}, note "${bad.notes.size}"`);
+    const two = await open('size=-3&grade=7');
+    expect(JSON.stringify(two.invalid) === '["size","grade"]' && /must be a positive length/.test(two.notes.size)
+      && /grade/i.test(two.notes.grade) && two.card.includes('Not staged'),
+      `size=-3&grade=7: invalid ${two.invalid}, notes "${two.notes.size}" / "${two.notes.grade}"`);
+    await view(1080, 700, 1, false);
+    await open('size=6&grade=3');
     expect(example.headline.startsWith('Stage III '), `size=6&grade=3: headline "${example.headline}"`);
     expect(example.lines.some((l) => l.includes('T2 N0 M0 G3')), 'size=6&grade=3: no "T2 N0 M0 G3" line');
     expect(example.marked.length === 1 && /localized\s+82\.4%/.test(example.marked[0]), `size=6&grade=3: marked ${example.marked}`);
@@ -300,6 +378,35 @@ async function main() {
     const zoomed = await open('size=6&grade=3');
     expect(zoomed.scrollWidth <= zoomed.innerWidth, `200% zoom: scrolls sideways (${zoomed.scrollWidth} > ${zoomed.innerWidth})`);
     await screenshot('zoom-200-percent.png');
+
+    // Phone screenshots of each system for docs/.
+    if (opt.docs) {
+      await view(390, 844, 1, true);
+      for (const c of k_cases) {
+        await open(c.query);
+        await docsShot(`lmsstage-page-${c.name}-390.png`);
+      }
+    }
+
+    // The accessibility audit: axe-core's WCAG 2.1 A and AA rules, on each system's page, at desktop and phone width.
+    if (opt.axe && fs.existsSync(opt.axe)) {
+      const axeSource = fs.readFileSync(opt.axe, 'utf8');
+      await send('Page.setBypassCSP', { enabled: true });
+      for (const [width, height, scale, mobile] of [[1280, 900, 1, false], [390, 844, 2, true]]) {
+        await view(width, height, scale, mobile);
+        for (const query of [...k_cases.map((c) => c.query), 'edition=8&site=extremity&size=65&grade=2', 'size=-3&grade=3']) {
+          await open(query);
+          await evaluate(axeSource);
+          const violations = await evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+            .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+          expect(violations.length === 0, `accessibility (${width} px, ?${query}): ${violations.join('; ')}`);
+        }
+      }
+      await send('Page.setBypassCSP', { enabled: false });
+      console.log('accessibility audit (axe-core, WCAG 2.1 A and AA): done');
+    } else {
+      console.log('axe-core not installed: the accessibility audit was skipped');
+    }
 
     const cookies = await send('Network.getCookies', {});
     expect(cookies.cookies.length === 0, `cookies set: ${JSON.stringify(cookies.cookies)}`);

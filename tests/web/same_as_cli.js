@@ -9,6 +9,10 @@
 //   staged by both: `lmsstage --json` stdout == the module's JSON + "\n", and the text report
 //                   (`lmsstage`, `lmsstage --explain`) == the module's report without colour codes;
 //   rejected by both: the same message, naming the option on the command line and the key here.
+// The page's card reads the module's headline, current-edition line and open survival rows: each
+// must say what the program's report says (the headline starts its first line, the current
+// edition's line is in it, the rows open are named in its survival line), and the first of the
+// errors is the error.
 //
 //   node same_as_cli.js --module lmsstage_web.js --program lmsstage CASES.ndjson...
 'use strict';
@@ -145,10 +149,17 @@ async function main() {
       if (text.stdout !== plain(web.text)) return fail(`text report differs\n${text.stdout}\n--- module:\n${plain(web.text)}`);
       const explained = native(['--explain', ...args]);
       if (explained.stdout !== plain(stage(query, true).text)) return fail('text report with --explain differs');
+      const flat = text.stdout.replace(/\s+/g, ' ');
+      if (!flat.startsWith(web.headline)) return fail(`headline "${web.headline}" does not start the report`);
+      if (web.current !== '' && !flat.includes(web.current)) return fail(`current edition "${web.current}" not in the report`);
+      if ((web.rows.length > 1) !== flat.includes('as the unknowns decide')) return fail(`rows ${web.rows} against the report`);
     } else if (json.status === 64) {
       rejected += 1;
       if (web.ok) return fail(`the program rejected it (${json.stderr.trim()}), the module staged it`);
       const { field, message } = web.error;
+      if (web.errors.length === 0 || web.errors[0].field !== field || web.errors[0].message !== message) {
+        return fail(`the first of the errors ${JSON.stringify(web.errors)} is not the error`);
+      }
       const expected = `lmsstage: ${fields.has(field) ? fields.get(field).option : field}${message.slice(field.length)}\n`;
       if (!message.startsWith(field) || json.stderr !== expected) {
         return fail(`messages differ\n    program: ${json.stderr}    module:  ${message}`);
