@@ -1,0 +1,251 @@
+#include "doors/render_rules.hpp"
+
+#include <string>
+
+#include "doors/render_json.hpp"
+#include "lmsstage/fields.hpp"
+#include "lmsstage/lmsstage.hpp"
+
+namespace lmsstage::doors {
+namespace {
+
+template <typename E, std::size_t N>
+std::string cell(const Set<E>& set, const std::array<E, N>& all, std::string_view any_word) {
+    if (set.is_any()) {
+        return std::string(any_word);
+    }
+    std::string out;
+    for (E v : all) {
+        if (set.contains(v)) {
+            if (!out.empty()) {
+                out += ", ";
+            }
+            out += name(v);
+        }
+    }
+    return out;
+}
+
+template <typename E, std::size_t N>
+void json_cell(JsonWriter& j, const Set<E>& set, const std::array<E, N>& all) {
+    if (set.is_any()) {
+        j.string("any");
+        return;
+    }
+    j.begin_array();
+    for (E v : all) {
+        if (set.contains(v)) {
+            j.string(name(v));
+        }
+    }
+    j.end_array();
+}
+
+/// "site, histology, size": the fields of a set, in table order ("none" when empty).
+std::string field_list(std::uint32_t fields) {
+    std::string out;
+    for (const FieldInfo& f : lmsstage::fields()) {
+        if ((fields & field_bit(f.field)) != 0) {
+            out += out.empty() ? "" : ", ";
+            out += f.key;
+        }
+    }
+    return out.empty() ? std::string("none") : out;
+}
+
+void json_field_list(JsonWriter& j, std::uint32_t fields) {
+    j.begin_array();
+    for (const FieldInfo& f : lmsstage::fields()) {
+        if ((fields & field_bit(f.field)) != 0) {
+            j.string(f.key);
+        }
+    }
+    j.end_array();
+}
+
+void markdown_rule_set(std::string& out, const RuleSet& rules) {
+    out += "## " + std::string(rules.system.name) + " (`" + std::string(rules.system.id) + "`)\n\n";
+    out += "Source: " + std::string(rules.source) + "\n\n";
+    out += "Summary stage: " + std::string(rules.summary_source) + "\n\n";
+    out += "Reads: " + field_list(rules.reads) + "; asks for: " + field_list(rules.asks) + "\n\n";
+    out += "| T | definition |\n|---|---|\n";
+    for (const TDefinition& t : rules.t_definitions) {
+        out += "| " + std::string(name(t.t)) + " | " + std::string(t.definition) + " |\n";
+    }
+    out += '\n';
+    if (rules.groups.empty()) {
+        out += "No stage groups: the T category is the staging result.\n";
+    } else if (rules.uses_rate) {
+        out += "| stage | T | N | M | mitotic rate |\n|---|---|---|---|---|\n";
+    } else {
+        out += rules.uses_grade ? "| stage | T | N | M | G |\n|---|---|---|---|---|\n"
+                                : "| stage | T | N | M | definition |\n|---|---|---|---|---|\n";
+    }
+    for (const GroupRow& row : rules.groups) {
+        std::string last = rules.uses_rate    ? cell(row.rate, k_all_rates, "any")
+                           : rules.uses_grade ? cell(row.g, k_all_g, "any G")
+                                              : std::string(row.definition);
+        out += "| " + std::string(name(row.stage)) + " | " + cell(row.t, k_all_t, "any T") + " | " +
+               cell(row.n, k_all_n, "any N") + " | " + cell(row.m, k_all_m, "any M") + " | " + last + " |\n";
+    }
+    out += '\n';
+    for (std::string_view note : rules.notes) {
+        out += "- " + std::string(note) + '\n';
+    }
+    out += '\n';
+}
+
+void markdown_survival(std::string& out) {
+    out += "## Five-year survival by SEER summary stage\n\n";
+    for (const SurvivalTable& t : survival_tables()) {
+        for (std::string_view part : {std::string_view("### "), t.title, std::string_view(" (`"), t.id,
+                                      std::string_view("`)\n\n| localized | regional | distant |\n|---|---|---|\n|")}) {
+            out += part;
+        }
+        for (const SurvivalRow& row : t.rows) {
+            out += ' ';
+            out += row.percent_text;
+            out += "% |";
+        }
+        out += "\n\n";
+        const std::pair<std::string_view, std::string_view> facts[] = {
+            {"Measure", t.measure}, {"Primary source", t.source}, {"As quoted in", t.cited_in},
+            {"Cohort", t.cohort},   {"Recorded", t.taken},        {"Population", t.population}};
+        for (const auto& [what, value] : facts) {
+            out += "- ";
+            out += what;
+            out += ": ";
+            out += value;
+            out += '\n';
+        }
+        out += "- Shown for sites: ";
+        for (std::size_t i = 0; i < t.sites.size(); ++i) {
+            out += i > 0 ? ", " : "";
+            out += name(t.sites[i]);
+        }
+        out += "; histologies: ";
+        for (std::size_t i = 0; i < t.histologies.size(); ++i) {
+            out += i > 0 ? ", " : "";
+            out += name(t.histologies[i]);
+        }
+        out += "\n\n";
+    }
+    out += std::string(survival_caveat()) + '\n';
+}
+
+void markdown_notes(std::string& out) {
+    out += "\n## Notes a result can carry, and their sources\n\n";
+    out += "| note | source |\n|---|---|\n";
+    for (const ClinicalNote& note : clinical_notes()) {
+        out += "| " + std::string(note.text) + " | " + std::string(note.source) + " |\n";
+    }
+}
+
+void json_groups(JsonWriter& j, const RuleSet& rules) {
+    j.key("groups").begin_array();
+    for (const GroupRow& row : rules.groups) {
+        j.begin_object().key("stage").string(name(row.stage));
+        json_cell(j.key("T"), row.t, k_all_t);
+        json_cell(j.key("N"), row.n, k_all_n);
+        json_cell(j.key("M"), row.m, k_all_m);
+        if (rules.uses_grade) {
+            json_cell(j.key("G"), row.g, k_all_g);
+        } else {
+            j.key("G").null();
+        }
+        if (rules.uses_rate) {
+            json_cell(j.key("mitotic_rate"), row.rate, k_all_rates);
+        } else {
+            j.key("mitotic_rate").null();
+        }
+        j.key("definition").string(row.definition).end_object();
+    }
+    j.end_array();
+}
+
+void json_rule_set(JsonWriter& j, const RuleSet& rules) {
+    j.begin_object();
+    j.key("system").begin_object().key("id").string(rules.system.id).key("name").string(rules.system.name).end_object();
+    j.key("source").string(rules.source).key("summary_stage_source").string(rules.summary_source);
+    json_field_list(j.key("reads"), rules.reads);
+    json_field_list(j.key("asks"), rules.asks);
+    j.key("uses_grade").boolean(rules.uses_grade).key("uses_mitotic_rate").boolean(rules.uses_rate);
+    j.key("t_definitions").begin_array();
+    for (const TDefinition& t : rules.t_definitions) {
+        j.begin_object().key("T").string(name(t.t)).key("definition").string(t.definition).end_object();
+    }
+    j.end_array();
+    json_groups(j, rules);
+    j.key("notes").strings(rules.notes).end_object();
+}
+
+void json_survival(JsonWriter& j) {
+    j.begin_array();
+    for (const SurvivalTable& t : survival_tables()) {
+        j.begin_object().key("table").string(t.id).key("title").string(t.title).key("measure").string(t.measure);
+        j.key("source").string(t.source).key("cohort").string(t.cohort).key("taken").string(t.taken);
+        j.key("cited_in").string(t.cited_in).key("population").string(t.population);
+        j.key("sites").begin_array();
+        for (Site site : t.sites) {
+            j.string(name(site));
+        }
+        j.end_array().key("histologies").begin_array();
+        for (Histology histology : t.histologies) {
+            j.string(name(histology));
+        }
+        j.end_array().key("rows").begin_array();
+        for (const SurvivalRow& row : t.rows) {
+            // The figure as published, the same text as in result records ("37", never "37.0").
+            j.begin_object().key("summary_stage").string(name(row.summary_stage));
+            j.key("percent").number(row.percent_text).end_object();
+        }
+        j.end_array().end_object();
+    }
+    j.end_array();
+}
+
+void json_notes(JsonWriter& j) {
+    j.begin_array();
+    for (const ClinicalNote& note : clinical_notes()) {
+        j.begin_object().key("id").string(note.id).key("text").string(note.text).key("source").string(note.source);
+        j.end_object();
+    }
+    j.end_array();
+}
+
+}  // namespace
+
+std::string render_rules(const RulesChoice& choice, bool json) {
+    std::string text;
+    if (json) {
+        JsonWriter j(text);
+        j.begin_object().key("version").string("lmsstage " + std::string(version()));
+        j.key("rule_sets").begin_array();
+        for (const RuleSet* rules : choice.rule_sets) {
+            json_rule_set(j, *rules);
+        }
+        j.end_array();
+        if (choice.survival) {
+            json_survival(j.key("survival_tables"));
+        }
+        if (choice.notes) {
+            json_notes(j.key("notes"));
+        }
+        j.end_object();
+        text += '\n';
+    } else {
+        text = "# lmsstage " + std::string(version()) + " rules\n\n";
+        for (const RuleSet* rules : choice.rule_sets) {
+            markdown_rule_set(text, *rules);
+        }
+        if (choice.survival) {
+            markdown_survival(text);
+        }
+        if (choice.notes) {
+            markdown_notes(text);
+        }
+    }
+    return text;
+}
+
+}  // namespace lmsstage::doors
