@@ -1,15 +1,19 @@
 # Turns data files into a C++ source that holds each file's text, so the installed binary never
 # reads them at run time. Run as:
-#   cmake -DOUTPUT=file.cpp -DNAMESPACE=ns -DFUNCTION=name -DINPUTS=a.csv;b.csv -P EmbedText.cmake
-# The generated function returns the text of the file whose name (without directory) is given,
-# or an empty view. The text is kept byte for byte in a raw string literal.
+#   cmake -DOUTPUT=file.cpp -DNAMESPACE=ns -DFUNCTION=name [-DBASE=dir] -DINPUTS=a.txt;b.txt -P EmbedText.cmake
+# The generated function returns the text of the file whose name is given (its path under BASE,
+# or without directory when there is no BASE), or an empty view. The text is kept byte for byte in a raw string literal.
 cmake_minimum_required(VERSION 3.25)
 
 set(delimiter "lmsstage_data")
 set(entries "")
 foreach(input IN LISTS INPUTS)
   file(READ "${input}" text)
-  get_filename_component(name "${input}" NAME)
+  if(DEFINED BASE)
+    file(RELATIVE_PATH name "${BASE}" "${input}")
+  else()
+    get_filename_component(name "${input}" NAME)
+  endif()
   string(FIND "${text}" ")${delimiter}\"" clash)
   if(NOT clash EQUAL -1)
     message(FATAL_ERROR "${input}: contains the raw string delimiter )${delimiter}\"")

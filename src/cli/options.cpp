@@ -14,7 +14,20 @@
 namespace lmsstage::cli {
 
 using namespace lmsstage::doors;
+
+// Generated from data/help/ and data/completion/ by cmake/EmbedText.cmake: the help's longer
+// texts and the shells' completion shims, by their path under data/ ("help/batch.txt").
+std::string_view embedded_data_text(std::string_view path) noexcept;
+
 namespace {
+
+std::string_view data_text(std::string_view path) {
+    const std::string_view text = embedded_data_text(path);
+    if (text.empty()) {
+        throw std::logic_error("data/" + std::string(path) + ": not embedded");
+    }
+    return text;
+}
 
 // ---- The command table ----------------------------------------------------------------------
 
@@ -44,7 +57,7 @@ struct CommandRow {
     std::string_view summary;  ///< one line, for the completer's description
     std::string_view about;    ///< the Commands list of lmsstage --help
     std::string_view intro;    ///< the help's first paragraph, wrapped (@SYSTEMS@, @COMMANDS@ filled in)
-    std::string_view more;     ///< the help after its options, as written
+    std::string_view more;     ///< the help after its options: a file of data/ (help/batch.txt), or empty
     std::span<const OptionRow> options;
 };
 
@@ -102,91 +115,7 @@ constexpr CommandRow k_commands[] = {
      "or stdin; exactly one output record per input record, in order",
      "Stages every record of each FILE (or of stdin when no FILE is given, or for \"-\") and writes one "
      "output record per input record to stdout, in input order.",
-     R"(Input (--from json|csv|tsv; by default a FILE ending in .csv or .tsv, in any
-letter case, is CSV or TSV, and anything else, stdin included, is JSON):
-  - JSON: an input whose first non-blank character is "[", or whose first
-    non-blank line is a lone "{" (as jq, Python and JavaScript pretty-print), is
-    a JSON text: its values are read one after another by a JSON parser. The
-    elements of a top-level array are records (several arrays, or jq . output,
-    are fine); so is every other top-level value. A fault inside a record makes
-    that record an error. A fault between records (a missing or extra comma or
-    bracket, a line break inside a string, an array never closed) stops reading
-    that input: an error line says where (line, column) and that the rest of
-    the input was not read. Any other input is NDJSON: every non-blank line is
-    exactly one record; lines are never joined or split. Keys are the case
-    fields of lmsstage --help with _ for - (e.g. "abdominal_sites"), plus "id"
-    (a string or number, echoed back). Values are written as on the command
-    line: a JSON string or number ("grade": 3 or "3", "size": "55 mm"), true or
-    false for yes/no fields, and null for a field not given.
-  - CSV (RFC 4180: quoted fields, doubled quotes, line breaks in quotes) and
-    TSV (tabs, the same quoting): the first row names the columns, each a case
-    field (abdominal_sites, abdominal-sites or --abdominal-sites) or id; every
-    other row is one record. An empty cell is a value not given; a row of empty
-    cells is skipped like a blank line. A header naming anything else (the
-    nearest name is suggested), or a field twice, is an error record in place
-    of the whole input, which is not read further. The id is echoed as a JSON
-    string.
-Blank lines are skipped (line numbers still count them); CRLF line ends and a
-UTF-8 byte-order mark are accepted; UTF-16 and UTF-32 input is refused (convert
-it with iconv). A record or row over 1 MiB is an error, and reading goes on.
-
-Output (--to):
-  json       the full result object of lmsstage --json, one a line (default)
-  ndjson     one flat JSON object a line, with the chosen columns as keys
-  csv, tsv   a header row, then one row per record (CSV: CRLF line ends,
-             quoted as needed; lists joined with "; ")
-Columns (--columns LIST, comma-separated; alone, it means --to ndjson):
-      id, ok, file, line, row, index, system.id, system.name, categories.T,
-      categories.N, categories.M, categories.G, categories.mitotic_rate,
-      stage, possible_stages, summary_stage, survival.table, survival.title,
-      survival.matched, survival.percent (the matched row's), survival.measure,
-      survival.source, survival.cohort, survival.taken, survival.cited_in,
-      survival.population, survival.rows, survival.note, assumptions,
-      warnings, notes, trace, version, error.field, error.message, and the
-      NAACCR output items (below). A . may be written _; system, T, N, M, G and
-      mitotic_rate are short for system.id and categories.*; "default" is the
-      default set: id, ok, system, stage, possible_stages, T, N, M, G,
-      summary_stage, survival_percent, survival_table, error_field,
-      error_message. The trace and the texts (assumptions, warnings, notes)
-      are built only when a column needs them.
-
-NAACCR (--naaccr): records keyed by NAACCR XML item ids (primarySite,
-histologicTypeIcdO3, behaviorCodeIcdO3, tumorSizeSummary, tumorSizePathologic,
-tumorSizeClinical, gradeClinical, gradePathological, regionalNodesPositive,
-metsAtDxBone .. metsAtDxOther, tnmEditionNumber, schemaDiscriminator1 and 2,
-csSiteSpecificFactor10), in JSON or CSV, mapped by the sourced tables of
-docs/naaccr.md; a record the tables refuse (a carcinosarcoma, behaviour /2, ...)
-is an error naming the item and the reason, and the mapping's notes join the
-result's. A record may add case fields no item carries (depth, extension, ...)
-and an id; other NAACCR items are passed over; any other key is an error. The
-output adds the NAACCR output items summaryStage2018, tnmEditionNumber,
-derivedAjcc7T, derivedAjcc7N, derivedAjcc7M, derivedAjcc7StageGrp,
-derivedEod2018T, derivedEod2018N, derivedEod2018M, derivedEod2018StageGroup (as
-columns, or a "naaccr" object in --to json).
-
-A bad record gives an error record in its place: "ok": false, "line" (where the
-record starts, 1-based), "row" (CSV/TSV: its row, the header being row 1),
-"index" (0-based, for an element of a JSON array), "error": {"field",
-"message"} and the "id" when the record was read past its id. Unknown keys,
-keys given twice, wrong types, invalid JSON or UTF-8 and invalid cases are all
-errors; nothing is guessed or dropped.
-
-A summary goes to stderr: "staged N records: K ok, E errors" (N = records
-written). Every input is checked before any output: a regular file, FIFO or
-character device that can be read. Files are opened one at a time.
-
-Exit: 0 all staged; 65 some records invalid, or an input cut short; 66 an input
-cannot be read (the reason is given); 71 out of memory; 74 output cannot be
-written; 130/143 stopped by SIGINT/SIGTERM (the last line written is whole). If
-the reader of stdout goes away (| head), lmsstage stops quietly with 0.
-
-Examples:
-  printf '{"id":1,"size":6,"grade":3}\n{"id":2,"size":-3,"grade":1}\n' |
-    lmsstage batch
-  lmsstage batch --from csv cohort.csv --to csv > staged.csv
-  lmsstage batch --naaccr --to csv registry.csv --columns default,notes
-)",
-     k_batch_options},
+     "help/batch.txt", k_batch_options},
     {"check", "FILE...", Operand::files, "run regression cases against their expectations",
      "run regression cases ({...case, \"expect\": {...}}; - for stdin); ends with \"N passed, N failed\"",
      "Each record is a case plus \"expect\": {...} and optionally \"source\" (where the expected values come "
@@ -196,21 +125,7 @@ Examples:
      "naaccr (the NAACCR output items, e.g. {\"summaryStage2018\": \"1\"}); or \"error\": FIELD alone, for a "
      "case that must be rejected for that field (or NAACCR item). Objects compare as subsets, everything "
      "else exactly.",
-     R"(Prints one line per unmet expectation (file:line: id: field: expected ..., got
-...) and ends with "N passed, N failed". Control characters from the input are
-shown escaped (\n, \x1b), so every line is one line.
-
-check cannot pass on nothing: an input without cases, a case without "expect" or
-with an empty one, and an unknown expectation key are errors. Exit: 0 all
-passed; 1 some expectations not met; 64 no FILE or a bad option; 65 a record
-cannot be used, or an input holds no cases; 66 a FILE cannot be read (a
-directory, missing: checked before any output); 74 output or the report cannot
-be written; 130/143 stopped by SIGINT/SIGTERM.
-
-Example:
-  lmsstage check data/cases/*.ndjson
-)",
-     k_check_options},
+     "help/check.txt", k_check_options},
     {"rules", "[SYSTEM]", Operand::rule_set, "print the rule tables this program applies",
      "the rule tables, survival tables and note sources this binary applies, as Markdown (--json for JSON)",
      "Prints the T definitions, stage groups, notes and fields of every staging system, the survival tables "
@@ -227,11 +142,7 @@ Example:
      "lmsstage itself (lmsstage __complete WORD...) for the options, each option's values (lmsstage --site "
      "<TAB>), the commands and their options, rules' system ids and file names for batch and check, all "
      "from the tables that make this help.",
-     R"(Installed packages put them where the shells find them; otherwise, for example:
-  source <(lmsstage completion bash)
-  lmsstage completion fish > ~/.config/fish/completions/lmsstage.fish
-)",
-     k_help_only},
+     "help/completion.txt", k_help_only},
 };
 
 constexpr std::string_view k_usage = R"(Usage: lmsstage [CASE FIELD...] [--json | --brief] [--explain] [--color=WHEN]
@@ -242,42 +153,6 @@ constexpr std::string_view k_fields_note =
     "Every field is also a JSON key, with _ for - (\"abdominal_sites\"). A field a system does not use draws "
     "a warning. An explicit unknown gives every stage consistent with it; a required field may be left out "
     "when no value of it could change the stage.";
-
-constexpr std::string_view k_footer = R"(
-Examples:
-  lmsstage --size 6 --grade 3
-      AJCC 7 soft tissue sarcoma: T2 N0 M0 G3, stage III, localized (82.4%)
-  lmsstage --size 55mm --grade III --depth superficial
-      sizes take cm or mm (exactly 5 cm is T1); grades also as III or G3
-  lmsstage --size unknown --grade 3 --json
-      size unknown: stage null, possible stages IIA and III
-  lmsstage --site uterus --size 7 --adnexa --json
-      FIGO 2009 IIA (T2a N0 M0), regional, as one JSON object
-  lmsstage --site uterus --size 3 --bladder-rectum --nodes --explain
-      FIGO IVA (bladder/rectum outranks positive nodes), with the rule trace
-  lmsstage --site gi --histology gist --gi-site stomach --size 7 \
-           --mitotic-rate 8
-      AJCC 7 GIST, gastric table: T3, high mitotic rate, stage IIIA
-  lmsstage --edition 8 --site retroperitoneum --size 12 --grade 2 --nodes
-      AJCC 8 retroperitoneum: N1 is IIIB (for an extremity it would be IV)
-
-Exit codes:
-  0    case staged (batch: every record staged; check: every case passed)
-  1    check: at least one expectation not met
-  64   usage error: unknown option, bad or conflicting value
-  65   batch/check: a record invalid (the others are still written), or an
-       input cut short by a syntax error; check: an input without cases
-  66   an input cannot be read (missing, a directory, no permission)
-  70   internal error (a bug)          71   out of memory
-  74   output cannot be written        130/143   stopped by SIGINT/SIGTERM
-
-Environment:
-  NO_COLOR   when set and not empty: no colour
-  TERM       dumb: no colour
-  COLUMNS    the report's width (default: the terminal's width, or 80)
-  LINES      the terminal's height: a longer report goes through the pager
-  PAGER      the pager on a terminal (default: less -FRX; empty: none)
-)";
 
 constexpr std::array<std::string_view, 3> k_shells = {"bash", "zsh", "fish"};
 
@@ -472,7 +347,7 @@ private:
         out += groups(command);
         if (!row->more.empty()) {
             out += '\n';
-            out += row->more;
+            out += data_text(row->more);
         }
         return out;
     }
@@ -487,7 +362,7 @@ std::unique_ptr<Model> build_model() {
         "staging of leiomyosarcoma and the sarcomas staged with it, with the matching five-year "
         "survival table. Rule sets: " +
         std::string(rule_set_editions()) + ".");
-    app.footer(std::string(k_footer));
+    app.footer(std::string(data_text("help/footer.txt")));
     app.set_help_flag();  // -h, --help are the model's options, read like the others
     app.allow_extras();   // unknown options and stray words: the model names them, with a hint
     app.require_subcommand(0, 1);
@@ -859,85 +734,6 @@ std::string base_name(const Meta& meta, const CLI::Option& option) {
     return meta.field != nullptr ? std::string(meta.field->option.substr(2)) : option.get_lnames().front();
 }
 
-constexpr std::string_view k_bash = R"(# bash completion for lmsstage(1). lmsstage completes its own command line
-# (lmsstage __complete WORD...) from the tables that make its help; do not edit.
-# Plain bash (compgen, compopt): it needs nothing from the bash-completion package.
-_lmsstage() {
-    local line=${COMP_LINE:0:COMP_POINT} current candidate words=() reply=()
-    read -ra words <<<"$line"
-    [[ -z $line || $line == *[[:space:]] ]] && words+=('')
-    current=${words[${#words[@]} - 1]}
-    while IFS= read -r candidate; do
-        if [[ $candidate == :files ]]; then
-            compopt -o filenames 2>/dev/null
-            mapfile -t COMPREPLY < <(compgen -f -- "$current")
-            return 0
-        fi
-        reply+=("${candidate%%$'\t'*}")
-    done < <(lmsstage __complete "${words[@]:1}" 2>/dev/null)
-    # With '=' in COMP_WORDBREAKS (the default), bash replaces only what follows the '='.
-    if [[ $current == *=* && $COMP_WORDBREAKS == *=* ]]; then
-        reply=("${reply[@]#"${current%=*}="}")
-    fi
-    COMPREPLY=("${reply[@]}")
-}
-
-complete -F _lmsstage lmsstage
-)";
-constexpr std::string_view k_zsh = R"(#compdef lmsstage
-# zsh completion for lmsstage(1). lmsstage completes its own command line
-# (lmsstage __complete WORD...) from the tables that make its help; do not edit.
-
-_lmsstage() {
-    local -a lines found shown
-    local line word
-    lines=("${(@f)$(lmsstage __complete "${(@)words[2,CURRENT-1]}" "$PREFIX" 2>/dev/null)}")
-    if [[ $lines[1] == :files ]]; then
-        _files
-        return
-    fi
-    [[ $PREFIX == --*=* ]] && compset -P '*='
-    for line in $lines; do
-        [[ -n $line ]] || continue
-        word=${line%%$'\t'*}
-        [[ $word == --*=* ]] && word=${word#*=}
-        found+=($word)
-        if [[ $line == *$'\t'?* ]]; then
-            shown+=("$word  -- ${line#*$'\t'}")
-        else
-            shown+=($word)
-        fi
-    done
-    (( $#found )) && compadd -l -d shown -a found
-}
-
-# Autoloaded from $fpath the file is the function's body; sourced, it registers the function.
-if [[ $funcstack[1] == _lmsstage ]]; then
-    _lmsstage "$@"
-else
-    compdef _lmsstage lmsstage
-fi
-)";
-constexpr std::string_view k_fish = R"(# fish completion for lmsstage(1). lmsstage completes its own command line
-# (lmsstage __complete WORD...) from the tables that make its help; do not edit.
-
-function __lmsstage_complete --description 'lmsstage: the candidates for the current word'
-    set -l words (commandline -opc)
-    set -e words[1]
-    set -l current (commandline -ct)
-    set -l lines (lmsstage __complete $words "$current" 2>/dev/null)
-    if test "$lines[1]" = :files
-        __fish_complete_path "$current"
-        return
-    end
-    for line in $lines  # printf with no argument would still print an empty line
-        printf '%s\n' $line
-    end
-end
-
-complete -c lmsstage -f -a '(__lmsstage_complete)'
-)";
-
 }  // namespace
 
 bool CommandLine::has(std::string_view option) const {
@@ -1125,13 +921,13 @@ std::span<const std::string_view> completion_shells() noexcept { return k_shells
 
 std::string completion_script(std::string_view shell) {
     if (shell == "bash") {
-        return std::string(k_bash);
+        return std::string(data_text("completion/lmsstage.bash"));
     }
     if (shell == "zsh") {
-        return std::string(k_zsh);
+        return std::string(data_text("completion/_lmsstage"));
     }
     if (shell == "fish") {
-        return std::string(k_fish);
+        return std::string(data_text("completion/lmsstage.fish"));
     }
     throw std::invalid_argument("no completion for shell \"" + std::string(shell) + "\"; accepted: bash, zsh, fish");
 }
