@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "doors/result_schema.hpp"
 #include "doors/safe_text.hpp"
 #include "lmsstage/lmsstage.hpp"
 
@@ -69,121 +70,6 @@ const char* skip_plain(const char* p, const char* end) {
         ++p;
     }
     return p;
-}
-
-void append_key(std::string& out, std::string_view key) {
-    out += '"';
-    out += key;  // keys are ASCII identifiers of ours: no escaping needed
-    out += "\":";
-}
-
-/// A member after others: ,"key":"text".
-void append_string_member(std::string& out, std::string_view key, std::string_view text) {
-    out += ',';
-    append_key(out, key);
-    append_json_string(out, text);
-}
-
-void append_string_or_null(std::string& out, std::string_view text) {
-    if (text.empty()) {
-        out += "null";
-    } else {
-        append_json_string(out, text);
-    }
-}
-
-template <typename Range>
-void append_string_array(std::string& out, const Range& items) {
-    out += '[';
-    bool first = true;
-    for (const auto& item : items) {
-        if (!first) {
-            out += ',';
-        }
-        first = false;
-        append_json_string(out, item);
-    }
-    out += ']';
-}
-
-void append_place(std::string& out, RecordPlace place) {
-    if (!place.file.empty()) {
-        append_string_member(out, "file", valid_utf8(place.file));  // a file name is any bytes
-    }
-    const std::pair<std::string_view, long long> numbers[] = {
-        {"line", place.line}, {"row", place.row}, {"column", place.column}, {"index", place.index}};
-    for (const auto& [key, number] : numbers) {
-        if (number >= (key == "index" ? 0 : 1)) {
-            out += ',';
-            append_key(out, key);
-            out += std::to_string(number);
-        }
-    }
-}
-
-/// The survival object is the same for every result with that table but for "matched": built
-/// once per table, as the text before and after the matched value.
-struct SurvivalFragments {
-    const SurvivalTable* table = nullptr;
-    std::string head;
-    std::string tail;
-};
-
-SurvivalFragments build_fragments(const SurvivalTable& t) {
-    SurvivalFragments f;
-    f.table = &t;
-    std::string& out = f.head;
-    out += "{\"table\":";
-    append_json_string(out, t.id);
-    append_string_member(out, "title", t.title);
-    append_string_member(out, "measure", t.measure);
-    append_string_member(out, "source", t.source);
-    out += ",\"cohort\":";
-    append_string_or_null(out, t.cohort);
-    append_string_member(out, "taken", t.taken);
-    append_string_member(out, "cited_in", t.cited_in);
-    append_string_member(out, "population", t.population);
-    out += ",\"rows\":[";
-    for (std::size_t i = 0; i < t.rows.size(); ++i) {
-        if (i > 0) {
-            out += ',';
-        }
-        out += "{\"summary_stage\":";
-        append_json_string(out, name(t.rows[i].summary_stage));
-        out += ",\"percent\":";
-        out += t.rows[i].percent_text;
-        out += '}';
-    }
-    out += "],\"matched\":";
-    f.tail += ",\"note\":";
-    append_json_string(f.tail, survival_caveat());
-    f.tail += '}';
-    return f;
-}
-
-const SurvivalFragments& fragments_for(const SurvivalTable& table) {
-    static const std::vector<SurvivalFragments> k_all = [] {
-        std::vector<SurvivalFragments> all;
-        for (const SurvivalTable& t : survival_tables()) {
-            all.push_back(build_fragments(t));
-        }
-        return all;
-    }();
-    for (const SurvivalFragments& f : k_all) {
-        if (f.table == &table) {
-            return f;
-        }
-    }
-    static thread_local SurvivalFragments other;  // a table not from survival_tables(): build it
-    other = build_fragments(table);
-    return other;
-}
-
-void append_version(std::string& out) {
-    append_key(out, "version");
-    out += "\"lmsstage ";
-    out += version();
-    out += '"';
 }
 
 }  // namespace
@@ -279,14 +165,23 @@ private:
     std::size_t m_size = 0;
 };
 
-template <typename Sink>
-void word_or_null(Sink& w, std::string_view text) {
-    if (text.empty()) {
-        w.raw("null");
-    } else {
-        w.word(text);
+/// A sink that appends to a string, escaping as append_json_string does: for the texts rendered
+/// once and reused (see TableRuns).
+class StringSink {
+public:
+    explicit StringSink(std::string& out) : m_out(out) {}
+    void raw(std::string_view text) { m_out += text; }
+    void ch(char c) { m_out += c; }
+    void string(std::string_view text) { append_json_string(m_out, text); }
+    void word(std::string_view text) {
+        m_out += '"';
+        m_out += text;
+        m_out += '"';
     }
-}
+
+private:
+    std::string& m_out;
+};
 
 template <typename Sink, typename Range>
 void string_array(Sink& w, const Range& items) {
@@ -302,104 +197,226 @@ void string_array(Sink& w, const Range& items) {
     w.ch(']');
 }
 
+/// A member's value as JSON.
 template <typename Sink>
-void emit_categories(Sink& w, const Result& r) {
+void emit_value(Sink& w, const Value& v) {
     using namespace std::string_view_literals;
-    w.raw("},\"categories\":{\"T\":"sv);
-    word_or_null(w, r.categories.t);
-    w.raw(",\"N\":"sv);
-    word_or_null(w, r.categories.n);
-    w.raw(",\"M\":"sv);
-    word_or_null(w, r.categories.m);
-    w.raw(",\"G\":"sv);
-    word_or_null(w, r.categories.g);
-    w.raw(",\"mitotic_rate\":"sv);
-    word_or_null(w, r.categories.rate);
-    w.raw("},\"stage\":"sv);
-    word_or_null(w, r.stage ? name(*r.stage) : std::string_view{});
-    w.raw(",\"possible_stages\":["sv);
-    bool first = true;
-    for (Stage s : k_all_stages) {
-        if (r.possible_stages.contains(s)) {
-            if (!first) {
+    switch (v.form()) {
+        case Form::null: w.raw("null"sv); break;
+        case Form::word: w.word(v.text()); break;
+        case Form::text: w.string(v.text()); break;
+        case Form::bytes: w.string(valid_utf8(v.text())); break;
+        case Form::number:
+        case Form::boolean:
+        case Form::id: w.raw(v.text()); break;
+        case Form::stages: {
+            w.ch('[');
+            bool first = true;
+            for (const Stage s : k_all_stages) {
+                if (v.stages().contains(s)) {
+                    if (!first) {
+                        w.ch(',');
+                    }
+                    first = false;
+                    w.word(name(s));
+                }
+            }
+            w.ch(']');
+            break;
+        }
+        case Form::texts: string_array(w, v.texts()); break;
+        case Form::trace: {
+            const auto trace = v.trace();
+            w.ch('[');
+            for (std::size_t i = 0; i < trace.size(); ++i) {
+                if (i > 0) {
+                    w.ch(',');
+                }
+                w.raw("{\"rule\":"sv);
+                w.word(trace[i].rule);
+                w.raw(",\"because\":"sv);
+                w.string(trace[i].because);
+                w.ch('}');
+            }
+            w.ch(']');
+            break;
+        }
+        case Form::survival_rows: {
+            const auto rows = v.rows();
+            w.ch('[');
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                if (i > 0) {
+                    w.ch(',');
+                }
+                w.raw("{\"summary_stage\":"sv);
+                w.word(name(rows[i].summary_stage));
+                w.raw(",\"percent\":"sv);
+                w.raw(rows[i].percent_text);
+                w.ch('}');
+            }
+            w.ch(']');
+            break;
+        }
+    }
+}
+
+/// One member of the result object as the writer walks it, with its key and group written out
+/// beforehand.
+struct JsonStep {
+    const Member* member = nullptr;
+    std::string key;                     ///< "\"table\":"
+    const MemberGroup* opens = nullptr;  ///< the group this step's member is the first of
+    std::string open;                    ///< "\"survival\":{"
+    std::string absent;                  ///< "\"survival\":null" (empty: the group is left out)
+    std::size_t group_end = 0;           ///< opens: the first step after the group
+    bool closes = false;                 ///< the step after the group's last member ('}' before it)
+    bool top_record = false;             ///< a record member outside groups: left out when null (id)
+    std::size_t run_end = 0;             ///< the end of a run of members that depend only on the table
+};
+
+/// "name" and what follows it.
+std::string quoted(std::string_view name, std::string_view after) {
+    std::string text;
+    text += '"';
+    text += name;
+    text += '"';
+    text += after;
+    return text;
+}
+
+/// The result object's members in order (the schema's rows that have a JSON path).
+const std::vector<JsonStep>& json_steps() {
+    static const std::vector<JsonStep> k_steps = [] {
+        std::vector<JsonStep> steps;
+        for (const Member& m : result_members()) {
+            if (m.json.empty()) {
+                continue;
+            }
+            JsonStep step;
+            step.member = &m;
+            step.key = quoted(leaf_of(m.json), ":");
+            const std::string_view group = group_of(m.json);
+            const std::string_view before = steps.empty() ? std::string_view() : group_of(steps.back().member->json);
+            step.closes = !before.empty() && before != group;
+            if (!group.empty() && group != before) {
+                for (const MemberGroup& g : member_groups()) {
+                    step.opens = g.name == group ? &g : step.opens;
+                }
+                if (step.opens == nullptr) {
+                    throw std::logic_error("result schema: no group " + std::string(group));
+                }
+                step.open = quoted(group, ":{");
+                step.absent = step.opens->omit_when_absent ? std::string() : quoted(group, ":null");
+            }
+            step.top_record = group.empty() && m.depends == Depends::record;
+            steps.push_back(std::move(step));
+        }
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            if (steps[i].opens != nullptr) {
+                const std::string_view group = group_of(steps[i].member->json);
+                std::size_t end = i + 1;
+                while (end < steps.size() && group_of(steps[end].member->json) == group) {
+                    ++end;
+                }
+                steps[i].group_end = end;
+            }
+        }
+        // Runs of members that depend only on the survival table, inside one group: written once
+        // per table and reused.
+        for (std::size_t i = 0; i < steps.size();) {
+            std::size_t end = i;
+            while (end < steps.size() && steps[end].member->depends == Depends::table && !steps[end].closes &&
+                   steps[end].opens == nullptr && !group_of(steps[end].member->json).empty()) {
+                ++end;
+            }
+            if (end > i) {
+                steps[i].run_end = end;
+                i = end;
+            } else {
+                ++i;
+            }
+        }
+        return steps;
+    }();
+    return k_steps;
+}
+
+template <typename Sink>
+void emit_steps(Sink& w, const RecordView& view, std::size_t first, std::size_t end, bool comma, bool reuse);
+
+/// The members [first, end) of a run that depends only on the survival table, as written after
+/// other members (with a leading comma): rendered once per table and thread.
+std::string_view table_run(const RecordView& view, std::size_t first, std::size_t end) {
+    struct Entry {
+        const SurvivalTable* table;
+        std::size_t first;
+        std::string text;
+    };
+    thread_local std::vector<Entry> entries;
+    const SurvivalTable* table = view.result->survival;
+    for (const Entry& e : entries) {
+        if (e.table == table && e.first == first) {
+            return e.text;
+        }
+    }
+    Entry& entry = entries.emplace_back(Entry{table, first, {}});
+    StringSink sink(entry.text);
+    emit_steps(sink, view, first, end, true, false);
+    return entry.text;
+}
+
+/// Writes the members [first, end), each after a comma but the first when `comma` is false;
+/// `reuse`: runs that depend only on the survival table are written from table_run.
+template <typename Sink>
+void emit_steps(Sink& w, const RecordView& view, std::size_t first, std::size_t end, bool comma, bool reuse) {
+    const std::vector<JsonStep>& steps = json_steps();
+    bool group_open = false;
+    for (std::size_t i = first; i < end; ++i) {
+        const JsonStep& step = steps[i];
+        if (step.closes && group_open) {
+            w.ch('}');
+            group_open = false;
+        }
+        if (step.opens != nullptr) {
+            if (!step.opens->present(view)) {
+                if (!step.absent.empty()) {
+                    if (comma) {
+                        w.ch(',');
+                    }
+                    w.raw(step.absent);
+                    comma = true;
+                }
+                i = step.group_end - 1;
+                continue;
+            }
+            if (comma) {
                 w.ch(',');
             }
-            first = false;
-            w.word(name(s));
+            w.raw(step.open);
+            comma = false;
+            group_open = true;
         }
-    }
-}
-
-template <typename Sink>
-void emit_survival(Sink& w, const Result& r, const SurvivalFragments* survival) {
-    using namespace std::string_view_literals;
-    const std::string_view summary = r.summary_stage ? name(*r.summary_stage) : std::string_view{};
-    w.raw("],\"summary_stage\":"sv);
-    word_or_null(w, summary);
-    w.raw(",\"survival\":"sv);
-    if (survival == nullptr) {
-        w.raw("null"sv);
-        return;
-    }
-    w.raw(survival->head);
-    word_or_null(w, summary);
-    w.raw(survival->tail);
-}
-
-/// The result object, written to any sink: once to count its size, once to write it.
-/// },"histology":{"code":"8850/3","name":"liposarcoma, NOS": the type staged (histology table).
-template <typename Sink>
-void emit_histology(Sink& w, const HistologyType& histology) {
-    using namespace std::string_view_literals;
-    const unsigned code = histology.code();
-    const std::array<char, 6> text = {static_cast<char>('0' + code / 1000),
-                                      static_cast<char>('0' + code / 100 % 10),
-                                      static_cast<char>('0' + code / 10 % 10),
-                                      static_cast<char>('0' + code % 10),
-                                      '/',
-                                      static_cast<char>('0' + histology.behaviour())};
-    w.raw("},\"histology\":{\"code\":"sv);  // closes system; categories closes this one
-    w.word(std::string_view(text.data(), text.size()));
-    w.raw(",\"name\":"sv);
-    w.word(histology.row().name);
-}
-
-template <typename Sink>
-void emit_result(Sink& w, const Result& r, std::string_view id_json, const SurvivalFragments* survival) {
-    using namespace std::string_view_literals;
-    w.ch('{');
-    if (!id_json.empty()) {
-        w.raw("\"id\":"sv);
-        w.raw(id_json);
-        w.ch(',');
-    }
-    w.raw("\"ok\":true,\"system\":{\"id\":"sv);
-    w.word(r.system.id);
-    w.raw(",\"name\":"sv);
-    w.word(r.system.name);
-    emit_histology(w, r.histology);
-    emit_categories(w, r);
-    emit_survival(w, r, survival);
-    w.raw(",\"assumptions\":"sv);
-    string_array(w, r.assumptions);
-    w.raw(",\"warnings\":"sv);
-    string_array(w, r.warnings);
-    w.raw(",\"notes\":"sv);
-    string_array(w, r.notes);
-    w.raw(",\"trace\":["sv);
-    for (std::size_t i = 0; i < r.trace.size(); ++i) {
-        if (i > 0) {
+        if (reuse && step.run_end != 0) {
+            const std::string_view run = table_run(view, i, step.run_end);
+            w.raw(comma ? run : run.substr(1));
+            comma = true;
+            i = step.run_end - 1;
+            continue;
+        }
+        const Value value = step.member->value(view);
+        if (step.top_record && value.is_null()) {
+            continue;
+        }
+        if (comma) {
             w.ch(',');
         }
-        w.raw("{\"rule\":"sv);
-        w.word(r.trace[i].rule);
-        w.raw(",\"because\":"sv);
-        w.string(r.trace[i].because);
+        w.raw(step.key);
+        emit_value(w, value);
+        comma = true;
+    }
+    if (group_open) {
         w.ch('}');
     }
-    w.raw("],\"version\":\"lmsstage "sv);
-    w.raw(version());
-    w.raw("\"}"sv);
 }
 
 }  // namespace
@@ -413,16 +430,20 @@ void append_json_string(std::string& out, std::string_view text) {
 
 namespace {
 
-/// Writes the result at its counted size; false (and `out` as it was) when `plain` was assumed
+/// Writes the record at its counted size; false (and `out` as it was) when `plain` was assumed
 /// and some text needed escaping.
-bool write_result(std::string& out, const Result& r, std::string_view id_json, bool plain) {
-    const SurvivalFragments* survival = r.survival != nullptr ? &fragments_for(*r.survival) : nullptr;
+bool write_record(std::string& out, const RecordView& view, bool plain) {
+    const std::size_t count = json_steps().size();
     SizeCounter counter(plain);
-    emit_result(counter, r, id_json, survival);
+    counter.ch('{');
+    emit_steps(counter, view, 0, count, false, true);
+    counter.ch('}');
     const std::size_t start = out.size();
     out.resize(start + counter.size());
     RawWriter w(out.data() + start, plain);
-    emit_result(w, r, id_json, survival);
+    w.ch('{');
+    emit_steps(w, view, 0, count, false, true);
+    w.ch('}');
     if (w.needed_escaping()) {
         out.resize(start);
         return false;
@@ -432,12 +453,16 @@ bool write_result(std::string& out, const Result& r, std::string_view id_json, b
 
 }  // namespace
 
-void append_result_json(std::string& out, const Result& r, std::string_view id_json) {
+void append_result_json(std::string& out, const RecordView& view) {
     // Result texts are lmsstage's own words and numbers: escaping is almost never needed, so the
     // record is written assuming so, and written again with escapes in the rare case it is.
-    if (!write_result(out, r, id_json, true)) {
-        write_result(out, r, id_json, false);
+    if (!write_record(out, view, true)) {
+        write_record(out, view, false);
     }
+}
+
+void append_result_json(std::string& out, const Result& r, std::string_view id_json) {
+    append_result_json(out, RecordView{id_json, {}, {}, &r, {}, {}, {}});
 }
 
 void append_error_json(std::string& out, const CaseError& error, std::string_view id_json, RecordPlace place) {
@@ -446,23 +471,31 @@ void append_error_json(std::string& out, const CaseError& error, std::string_vie
 
 void append_error_json(std::string& out, std::string_view field, std::string_view message, std::string_view id_json,
                        RecordPlace place) {
-    out += '{';
+    JsonWriter j(out);
+    j.begin_object();
     if (!id_json.empty()) {
-        append_key(out, "id");
-        out += id_json;
-        out += ',';
+        j.key("id").number(id_json);  // JSON text as it was read
     }
-    out += "\"ok\":false";
-    append_place(out, place);
-    out += ',';
-    append_key(out, "error");
-    out += "{\"field\":";
-    append_string_or_null(out, field);
-    out += ",\"message\":";
-    append_json_string(out, valid_utf8(message));
-    out += "},";
-    append_version(out);
-    out += '}';
+    j.key("ok").boolean(false);
+    if (!place.file.empty()) {
+        j.key("file").string(valid_utf8(place.file));  // a file name is any bytes
+    }
+    const std::pair<std::string_view, long long> numbers[] = {
+        {"line", place.line}, {"row", place.row}, {"column", place.column}, {"index", place.index}};
+    for (const auto& [key, number] : numbers) {
+        if (number >= (key == "index" ? 0 : 1)) {
+            j.key(key).number(std::to_string(number));
+        }
+    }
+    j.key("error").begin_object().key("field");
+    if (field.empty()) {
+        j.null();
+    } else {
+        j.string(field);
+    }
+    j.key("message").string(valid_utf8(message)).end_object();
+    j.key("version").string("lmsstage " + std::string(version()));
+    j.end_object();
 }
 
 void JsonWriter::before_value() {
