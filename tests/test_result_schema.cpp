@@ -100,8 +100,9 @@ TEST_CASE("result schema: every row with a JSON path is in the result object of 
     }
 }
 
-TEST_CASE("result schema: the members that are not in the result object are the record's place, its error and "
-          "the matched percent") {
+TEST_CASE(
+    "result schema: the members that are not in the result object are the record's place, its error and "
+    "the matched percent") {
     // These are columns of a row (and the place and error are members of an error record); a new
     // member of the result must have a JSON path.
     std::set<std::string> outside;
@@ -110,8 +111,8 @@ TEST_CASE("result schema: the members that are not in the result object are the 
             outside.insert(std::string(member.column));
         }
     }
-    CHECK(outside == std::set<std::string>{"file", "line", "row", "index", "survival.percent", "error.field",
-                                           "error.message"});
+    CHECK(outside ==
+          std::set<std::string>{"file", "line", "row", "index", "survival.percent", "error.field", "error.message"});
 }
 
 TEST_CASE("result schema: every row is a --columns name, a key of the NDJSON row and listed in the column help") {

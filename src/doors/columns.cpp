@@ -430,53 +430,23 @@ bool is_static_value(const Member& member) {
     return member.depends == Depends::outcome || member.depends == Depends::table || member.depends == Depends::fixed;
 }
 
-/// What the static columns of a result depend on; names compare by their storage (they are the
-/// vocabulary's), so equal keys render equal cells, and an unequal key only renders again.
+/// What the static columns of a result depend on: the set, the first column and the format, and
+/// the result's outcome.
 struct RunKey {
     std::uint64_t set = 0;
     std::size_t first = 0;
     OutputFormat format = OutputFormat::csv;
-    std::array<std::string_view, 7> names{};
-    std::optional<Stage> stage;
-    StageSet possible;
-    std::optional<SummaryStage> summary;
-    const SurvivalTable* survival = nullptr;
+    OutcomeKey outcome;
 
     RunKey(const ColumnSet& s, std::size_t f, OutputFormat o, const Result& r)
-        : set(s.id),
-          first(f),
-          format(o),
-          names{r.system.id,    r.system.name,  r.categories.t,   r.categories.n,
-                r.categories.m, r.categories.g, r.categories.rate},
-          stage(r.stage),
-          possible(r.possible_stages),
-          summary(r.summary_stage),
-          survival(r.survival) {}
+        : set(s.id), first(f), format(o), outcome(r) {}
     RunKey() = default;
 
     [[nodiscard]] bool operator==(const RunKey& o) const {
-        for (std::size_t i = 0; i < names.size(); ++i) {
-            if (names[i].data() != o.names[i].data() || names[i].size() != o.names[i].size()) {
-                return false;
-            }
-        }
-        return set == o.set && first == o.first && format == o.format && stage == o.stage && possible == o.possible &&
-               summary == o.summary && survival == o.survival;
+        return set == o.set && first == o.first && format == o.format && outcome == o.outcome;
     }
     [[nodiscard]] std::size_t hash() const {
-        std::uint64_t h = set * 0x9e3779b97f4a7c15ULL + first;
-        for (const std::string_view name : names) {
-            h = (h ^ (reinterpret_cast<std::uintptr_t>(name.data()) + name.size())) * 0x100000001b3ULL;
-        }
-        h = (h ^ reinterpret_cast<std::uintptr_t>(survival)) * 0x100000001b3ULL;
-        h = (h ^ (static_cast<std::uint64_t>(possible.size()) << 8U ^
-                  (summary ? static_cast<unsigned>(*summary) + 1U : 0U) ^
-                  (stage ? static_cast<unsigned>(*stage) + 1U : 0U) << 16U)) *
-            0x100000001b3ULL;
-        // MurmurHash3's finaliser: every bit of the key reaches the low bits used as the slot.
-        h = (h ^ (h >> 33U)) * 0xff51afd7ed558ccdULL;
-        h = (h ^ (h >> 33U)) * 0xc4ceb9fe1a85ec53ULL;
-        return static_cast<std::size_t>(h ^ (h >> 33U));
+        return outcome.hash((set * 0x9e3779b97f4a7c15ULL + first) * 4U + static_cast<unsigned>(format));
     }
 };
 

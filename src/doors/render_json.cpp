@@ -166,7 +166,7 @@ private:
 };
 
 /// A sink that appends to a string, escaping as append_json_string does: for the texts rendered
-/// once and reused (see TableRuns).
+/// once and reused (see outcome_run).
 class StringSink {
 public:
     explicit StringSink(std::string& out) : m_out(out) {}
@@ -271,7 +271,7 @@ struct JsonStep {
     std::size_t group_end = 0;           ///< opens: the first step after the group
     bool closes = false;                 ///< the step after the group's last member ('}' before it)
     bool top_record = false;             ///< a record member outside groups: left out when null (id)
-    std::size_t run_end = 0;             ///< the end of a run of members that depend only on the table
+    std::size_t run_end = 0;             ///< the end of a run of members that depend only on the outcome
 };
 
 /// "name" and what follows it.
@@ -282,6 +282,10 @@ std::string quoted(std::string_view name, std::string_view after) {
     text += '"';
     text += after;
     return text;
+}
+
+bool outcome_only(const Member& m) {
+    return m.depends == Depends::outcome || m.depends == Depends::table || m.depends == Depends::fixed;
 }
 
 /// The result object's members in order (the schema's rows that have a JSON path).
@@ -321,13 +325,30 @@ const std::vector<JsonStep>& json_steps() {
                 steps[i].group_end = end;
             }
         }
-        // Runs of members that depend only on the survival table, inside one group: written once
-        // per table and reused.
+        // Runs of members that depend only on the outcome, and groups only of such members: written
+        // once per outcome and reused. A run does not start at a group's later member (it would not
+        // open the group), nor end inside a group.
+        const auto group_outcome_only = [&steps](std::size_t i) {
+            for (std::size_t j = i; j < steps[i].group_end; ++j) {
+                if (!outcome_only(*steps[j].member)) {
+                    return false;
+                }
+            }
+            return true;
+        };
         for (std::size_t i = 0; i < steps.size();) {
             std::size_t end = i;
-            while (end < steps.size() && steps[end].member->depends == Depends::table && !steps[end].closes &&
-                   steps[end].opens == nullptr && !group_of(steps[end].member->json).empty()) {
-                ++end;
+            while (end < steps.size() && outcome_only(*steps[end].member)) {
+                if (steps[end].opens != nullptr) {
+                    if (!group_outcome_only(end)) {
+                        break;
+                    }
+                    end = steps[end].group_end;
+                } else if (!group_of(steps[end].member->json).empty() && end == i) {
+                    break;  // inside a group the run did not open
+                } else {
+                    ++end;
+                }
             }
             if (end > i) {
                 steps[i].run_end = end;
@@ -336,87 +357,138 @@ const std::vector<JsonStep>& json_steps() {
                 ++i;
             }
         }
+        if (steps.size() > 64) {
+            throw std::logic_error("result schema: more JSON members than the writer prepares (64)");
+        }
         return steps;
     }();
     return k_steps;
 }
 
-template <typename Sink>
-void emit_steps(Sink& w, const RecordView& view, std::size_t first, std::size_t end, bool comma, bool reuse);
+/// Where the writer is in the object: a comma is due before the next member; a group is open.
+struct EmitState {
+    bool comma = false;
+    bool group_open = false;
+};
 
-/// The members [first, end) of a run that depends only on the survival table, as written after
-/// other members (with a leading comma): rendered once per table and thread.
-std::string_view table_run(const RecordView& view, std::size_t first, std::size_t end) {
+/// What one record's two passes (counting, then writing) share: each member's value and each
+/// run's text, found once. nullptr where members are written straight from the record.
+struct Prepared {
+    const OutcomeKey* key = nullptr;
+    std::size_t hash = 0;  ///< the key's hash
+    std::uint32_t generation = 0;
+    static constexpr std::size_t k_steps = 64;   ///< at most this many JSON members (json_steps checks)
+    std::array<std::uint32_t, k_steps> stamp{};  ///< per step: the generation its entry was found in
+    std::array<Value, k_steps> values;
+    std::array<std::string_view, k_steps> runs;
+};
+
+template <typename Sink>
+void emit_steps(Sink& w, const RecordView& view, std::size_t first, std::size_t end, EmitState& state,
+                Prepared* prepared);
+
+/// The members [first, end) of a run that depends only on the outcome, as written after other
+/// members (with a leading comma) with no group open before it: rendered once per outcome and
+/// thread, and kept.
+std::string_view outcome_run(const RecordView& view, const OutcomeKey& key, std::size_t hash, std::size_t first,
+                             std::size_t end) {
     struct Entry {
-        const SurvivalTable* table;
-        std::size_t first;
+        OutcomeKey key;
+        std::size_t first = 0;
+        bool valid = false;
         std::string text;
     };
-    thread_local std::vector<Entry> entries;
-    const SurvivalTable* table = view.result->survival;
-    for (const Entry& e : entries) {
-        if (e.table == table && e.first == first) {
-            return e.text;
+    thread_local std::array<Entry, 4096> store;
+    Entry& entry = store[(hash + first * 0x9e3779b97f4a7c15ULL) % store.size()];
+    if (!entry.valid || entry.first != first || !(entry.key == key)) {
+        entry.text.clear();
+        StringSink sink(entry.text);
+        EmitState state{true, false};
+        emit_steps(sink, view, first, end, state, nullptr);
+        if (state.group_open) {
+            sink.ch('}');
         }
+        entry.key = key;
+        entry.first = first;
+        entry.valid = true;
     }
-    Entry& entry = entries.emplace_back(Entry{table, first, {}});
-    StringSink sink(entry.text);
-    emit_steps(sink, view, first, end, true, false);
     return entry.text;
 }
 
-/// Writes the members [first, end), each after a comma but the first when `comma` is false;
-/// `reuse`: runs that depend only on the survival table are written from table_run.
+/// Writes the members [first, end); with `prepared`, runs are written from outcome_run and values
+/// are found once for both passes (nullptr: each member is written from the record).
 template <typename Sink>
-void emit_steps(Sink& w, const RecordView& view, std::size_t first, std::size_t end, bool comma, bool reuse) {
+void emit_steps(Sink& w, const RecordView& view, std::size_t first, std::size_t end, EmitState& state,
+                Prepared* prepared) {
     const std::vector<JsonStep>& steps = json_steps();
-    bool group_open = false;
     for (std::size_t i = first; i < end; ++i) {
         const JsonStep& step = steps[i];
-        if (step.closes && group_open) {
+        if (step.closes && state.group_open) {
             w.ch('}');
-            group_open = false;
+            state.group_open = false;
+        }
+        const bool found = prepared != nullptr && prepared->stamp[i] == prepared->generation;
+        if (prepared != nullptr && step.run_end != 0) {
+            if (!found) {
+                prepared->runs[i] = outcome_run(view, *prepared->key, prepared->hash, i, step.run_end);
+                prepared->stamp[i] = prepared->generation;
+            }
+            const std::string_view run = prepared->runs[i];
+            w.raw(state.comma ? run : run.substr(1));
+            state.comma = true;
+            i = step.run_end - 1;
+            continue;
         }
         if (step.opens != nullptr) {
             if (!step.opens->present(view)) {
                 if (!step.absent.empty()) {
-                    if (comma) {
+                    if (state.comma) {
                         w.ch(',');
                     }
                     w.raw(step.absent);
-                    comma = true;
+                    state.comma = true;
                 }
                 i = step.group_end - 1;
                 continue;
             }
-            if (comma) {
+            if (state.comma) {
                 w.ch(',');
             }
             w.raw(step.open);
-            comma = false;
-            group_open = true;
+            state.comma = false;
+            state.group_open = true;
         }
-        if (reuse && step.run_end != 0) {
-            const std::string_view run = table_run(view, i, step.run_end);
-            w.raw(comma ? run : run.substr(1));
-            comma = true;
-            i = step.run_end - 1;
-            continue;
+        if (prepared != nullptr && !found) {
+            prepared->values[i] = step.member->value(view);
+            prepared->stamp[i] = prepared->generation;
         }
-        const Value value = step.member->value(view);
+        Value unprepared;
+        if (prepared == nullptr) {
+            unprepared = step.member->value(view);
+        }
+        const Value& value = prepared != nullptr ? prepared->values[i] : unprepared;
         if (step.top_record && value.is_null()) {
             continue;
         }
-        if (comma) {
+        if (state.comma) {
             w.ch(',');
         }
         w.raw(step.key);
         emit_value(w, value);
-        comma = true;
+        state.comma = true;
     }
-    if (group_open) {
+}
+
+/// The result object.
+template <typename Sink>
+void emit_record(Sink& w, const RecordView& view, Prepared& prepared) {
+    w.ch('{');
+    EmitState state;
+    emit_steps(w, view, 0, json_steps().size(), state, &prepared);
+    if (state.group_open) {
         w.ch('}');
     }
+    w.ch('}');
 }
 
 }  // namespace
@@ -432,18 +504,13 @@ namespace {
 
 /// Writes the record at its counted size; false (and `out` as it was) when `plain` was assumed
 /// and some text needed escaping.
-bool write_record(std::string& out, const RecordView& view, bool plain) {
-    const std::size_t count = json_steps().size();
+bool write_record(std::string& out, const RecordView& view, Prepared& prepared, bool plain) {
     SizeCounter counter(plain);
-    counter.ch('{');
-    emit_steps(counter, view, 0, count, false, true);
-    counter.ch('}');
+    emit_record(counter, view, prepared);
     const std::size_t start = out.size();
     out.resize(start + counter.size());
     RawWriter w(out.data() + start, plain);
-    w.ch('{');
-    emit_steps(w, view, 0, count, false, true);
-    w.ch('}');
+    emit_record(w, view, prepared);
     if (w.needed_escaping()) {
         out.resize(start);
         return false;
@@ -456,8 +523,16 @@ bool write_record(std::string& out, const RecordView& view, bool plain) {
 void append_result_json(std::string& out, const RecordView& view) {
     // Result texts are lmsstage's own words and numbers: escaping is almost never needed, so the
     // record is written assuming so, and written again with escapes in the rare case it is.
-    if (!write_record(out, view, true)) {
-        write_record(out, view, false);
+    thread_local Prepared prepared;
+    const OutcomeKey key(*view.result);
+    prepared.key = &key;
+    prepared.hash = key.hash(0);
+    if (++prepared.generation == 0) {
+        prepared.stamp.fill(0);
+        prepared.generation = 1;
+    }
+    if (!write_record(out, view, prepared, true)) {
+        write_record(out, view, prepared, false);
     }
 }
 

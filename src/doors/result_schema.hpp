@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -108,7 +109,7 @@ private:
     std::string_view m_other;
     const void* m_items = nullptr;
     std::size_t m_count = 0;
-    std::array<char, 24> m_own{};
+    std::array<char, 24> m_own;  // only the first m_own_size are read
 };
 
 /// The JSON type of a member when it is not null.
@@ -120,18 +121,68 @@ enum class Needs : std::uint8_t { nothing, trace, texts, naaccr };
 /// What a member's value depends on: the renderers reuse what they wrote for values that repeat.
 enum class Depends : std::uint8_t {
     record,   ///< the record (id, place, error) or its NAACCR codes: different each time
-    result,   ///< the result's details (histology, texts, trace)
-    outcome,  ///< only the system, categories, stages, summary stage and survival table
+    result,   ///< the result's details (texts, trace)
+    outcome,  ///< only the histology, system, categories, stages, summary stage and survival table
     table,    ///< only the survival table
     fixed,    ///< nothing that varies between staged records (ok, the version)
 };
 
+/// What the members that depend on the outcome (Depends::outcome, table, fixed) are written from
+/// (the histology staged, the system, categories, stages, summary stage and survival table):
+/// equal keys write equal text, so renderers keep what they wrote per key. Names compare by their
+/// storage (they are the vocabulary's): an unequal key for equal names only renders again.
+struct OutcomeKey {
+    std::array<std::string_view, 7> names{};
+    std::optional<Stage> stage;
+    StageSet possible;
+    std::optional<SummaryStage> summary;
+    const SurvivalTable* survival = nullptr;
+    std::uint32_t histology = 0;  ///< code and behaviour
+
+    OutcomeKey() = default;
+    explicit OutcomeKey(const Result& r)
+        : names{r.system.id,    r.system.name,  r.categories.t,   r.categories.n,
+                r.categories.m, r.categories.g, r.categories.rate},
+          stage(r.stage),
+          possible(r.possible_stages),
+          summary(r.summary_stage),
+          survival(r.survival),
+          histology(static_cast<std::uint32_t>(r.histology.code()) * 16U + r.histology.behaviour()) {}
+
+    [[nodiscard]] bool operator==(const OutcomeKey& o) const {
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            if (names[i].data() != o.names[i].data() || names[i].size() != o.names[i].size()) {
+                return false;
+            }
+        }
+        return stage == o.stage && possible == o.possible && summary == o.summary && survival == o.survival &&
+               histology == o.histology;
+    }
+    /// A hash mixed from `seed` (what else tells the renderer's texts apart).
+    [[nodiscard]] std::size_t hash(std::uint64_t seed) const {
+        std::uint64_t h = seed;
+        for (const std::string_view name : names) {
+            h = (h ^ (reinterpret_cast<std::uintptr_t>(name.data()) + name.size())) * 0x100000001b3ULL;
+        }
+        h = (h ^ reinterpret_cast<std::uintptr_t>(survival)) * 0x100000001b3ULL;
+        h = (h ^ histology) * 0x100000001b3ULL;
+        h = (h ^ (static_cast<std::uint64_t>(possible.size()) << 8U ^
+                  (summary ? static_cast<unsigned>(*summary) + 1U : 0U) ^
+                  (stage ? static_cast<unsigned>(*stage) + 1U : 0U) << 16U)) *
+            0x100000001b3ULL;
+        // MurmurHash3's finaliser: every bit of the key reaches the low bits used as the slot.
+        h = (h ^ (h >> 33U)) * 0xff51afd7ed558ccdULL;
+        h = (h ^ (h >> 33U)) * 0xc4ceb9fe1a85ec53ULL;
+        return static_cast<std::size_t>(h ^ (h >> 33U));
+    }
+};
+
 /// One member of the output record.
 struct Member {
-    std::string_view json;    ///< path in the JSON result object ("survival.table"); empty: not in it
-    JsonType type;            ///< its JSON type when not null
-    std::string_view column;  ///< column name for --columns (a dotted path); empty: not a column
-    std::string_view help;    ///< what it holds, for help (empty: the name says it)
+    std::string_view json;         ///< path in the JSON result object ("survival.table"); empty: not in it
+    JsonType type;                 ///< its JSON type when not null
+    std::string_view column;       ///< column name for --columns (a dotted path); empty: not a column
+    std::string_view help;         ///< what it holds, for help (empty: the name says it)
     std::string_view naaccr_item;  ///< the NAACCR output item it carries, if any
     Needs needs;
     Depends depends;
