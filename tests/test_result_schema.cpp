@@ -65,7 +65,7 @@ std::set<std::string> listed(const std::string& names) {
     std::set<std::string> out;
     std::string current;
     for (const char c : names + ",") {
-        if (c == ',' || c == ' ' || c == ';' || c == '(' || c == ')') {
+        if (c == ',' || c == ' ' || c == ';' || c == '(' || c == ')' || c == '\n') {
             if (!current.empty()) {
                 out.insert(current);
             }
@@ -126,6 +126,16 @@ TEST_CASE("result schema: every row is a --columns name, a key of the NDJSON row
         const Output row = run_cli({"batch", "--naaccr", "--columns", column}, k_naaccr_record);
         REQUIRE(row.code == 0);
         CHECK(json::parse(row.out).contains(column));
+    }
+}
+
+TEST_CASE("result schema: every column is listed in lmsstage batch --help") {
+    const Output help = run_cli({"batch", "--help"});
+    REQUIRE(help.code == 0);
+    const std::set<std::string> words = listed(help.out);
+    for (const Member& member : lmsstage::doors::result_members()) {
+        INFO("member " << member.column);
+        CHECK(words.count(std::string(member.column)) == 1);
     }
 }
 

@@ -8,6 +8,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "doors/columns.hpp"
 #include "doors/fields.hpp"
 #include "lmsstage/rules.hpp"
 
@@ -134,19 +135,7 @@ Output (--to):
   csv, tsv   a header row, then one row per record (CSV: CRLF line ends,
              quoted as needed; lists joined with "; ")
 Columns (--columns LIST, comma-separated; alone, it means --to ndjson):
-      id, ok, file, line, row, index, system.id, system.name, categories.T,
-      categories.N, categories.M, categories.G, categories.mitotic_rate,
-      stage, possible_stages, summary_stage, survival.table, survival.title,
-      survival.matched, survival.percent (the matched row's), survival.measure,
-      survival.source, survival.cohort, survival.taken, survival.cited_in,
-      survival.population, survival.rows, survival.note, assumptions,
-      warnings, notes, trace, version, error.field, error.message, and the
-      NAACCR output items (below). A . may be written _; system, T, N, M, G and
-      mitotic_rate are short for system.id and categories.*; "default" is the
-      default set: id, ok, system, stage, possible_stages, T, N, M, G,
-      summary_stage, survival_percent, survival_table, error_field,
-      error_message. The trace and the texts (assumptions, warnings, notes)
-      are built only when a column needs them.
+@COLUMNS@
 
 NAACCR (--naaccr): records keyed by NAACCR XML item ids (primarySite,
 histologicTypeIcdO3, behaviorCodeIcdO3, tumorSizeSummary, tumorSizePathologic,
@@ -315,6 +304,16 @@ std::vector<std::string> split_words(std::string_view text) {
     return words;
 }
 
+/// The columns of batch --to csv/tsv/ndjson, for its help: the result schema's, then how to write them.
+std::string columns_paragraph() {
+    return doors::column_list() +
+           ", and the NAACCR output items (below). survival.percent is the matched row's. A . may be written _; "
+           "system, T, N, M, G and mitotic_rate are short for system.id and categories.*; \"default\" is the default "
+           "set: id, ok, system, stage, possible_stages, T, N, M, G, summary_stage, survival_percent, survival_table, "
+           "error_field, error_message. The trace and the texts (assumptions, warnings, notes) are built only when a "
+           "column needs them.";
+}
+
 std::string replaced(std::string text, std::string_view marker, std::string_view with) {
     if (const std::size_t at = text.find(marker); at != std::string::npos) {
         text.replace(at, marker.size(), with);
@@ -468,7 +467,7 @@ private:
         out += groups(command);
         if (!row->more.empty()) {
             out += '\n';
-            out += row->more;
+            out += replaced(std::string(row->more), "@COLUMNS@\n", wrap_text("      ", columns_paragraph(), 6));
         }
         return out;
     }

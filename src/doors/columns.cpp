@@ -131,20 +131,28 @@ std::variant<ColumnSet, std::string> parse_columns(std::string_view list, bool n
     }
 }
 
-std::string column_names() {
+namespace {
+
+/// The column names, comma-separated: the NAACCR output items (`naaccr`) or the others.
+std::string listed_columns(bool naaccr) {
     std::string names;
-    std::string items;
     for (const Member& member : result_members()) {
-        if (member.column.empty()) {
-            continue;
+        if (!member.column.empty() && (member.needs == Needs::naaccr) == naaccr) {
+            names += names.empty() ? "" : ", ";
+            names += member.column;
         }
-        std::string& list = member.needs == Needs::naaccr ? items : names;
-        list += list.empty() ? "" : ", ";
-        list += member.column;
     }
-    return names +
+    return names;
+}
+
+}  // namespace
+
+std::string column_list() { return listed_columns(false); }
+
+std::string column_names() {
+    return listed_columns(false) +
            " (each also with _ for ., and system, T, N, M, G, mitotic_rate for short); the NAACCR output items " +
-           items;
+           listed_columns(true);
 }
 
 namespace {

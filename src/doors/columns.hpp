@@ -46,6 +46,8 @@ std::variant<ColumnSet, std::string> parse_columns(std::string_view list, bool n
 
 /// Every column name, in the result schema's order, for help and messages.
 std::string column_names();
+/// The column names but the NAACCR output items, comma-separated, in the result schema's order.
+std::string column_list();
 
 /// One output row: a staged result, or an error.
 using RowView = RecordView;
