@@ -117,29 +117,6 @@ InputFormat format_of(const BatchPlan& plan, const Input& input) {
     return has_suffix(input.path, ".tsv") ? InputFormat::tsv : InputFormat::json;
 }
 
-/// The NAACCR output items as a "naaccr" member, put before the closing "version" member of a full
-/// result record (the other members and their order stay as lmsstage --json writes them).
-void insert_naaccr_json(std::string& out, std::size_t record_start, const std::vector<naaccr::OutputItem>& codes) {
-    std::string member = ",\"naaccr\":{";
-    for (std::size_t i = 0; i < codes.size(); ++i) {
-        member += i == 0 ? "\"" : ",\"";
-        member += codes[i].id;
-        member += "\":";
-        if (codes[i].code.empty()) {
-            member += "null";
-        } else {
-            append_json_string(member, codes[i].code);
-        }
-    }
-    member += '}';
-    const std::size_t version_member = std::string_view(",\"version\":\"lmsstage \"}").size() + version().size();
-    const std::size_t at = out.size() - version_member;
-    if (at <= record_start || out.compare(at, 11, ",\"version\":") != 0) {
-        throw std::logic_error("result JSON without its version member");  // a bug: exit 70
-    }
-    out.insert(at, member);
-}
-
 /// Stages the records of a batch (on a worker thread): one output record each.
 class BatchStager {
 public:
@@ -199,16 +176,12 @@ private:
         if (m_plan.naaccr_codes) {
             codes = naaccr::output_items(result, record.input);
         }
+        const RecordView row{record.id_json, record.id_text, place, &result, {}, {}, codes};
         if (m_plan.to == OutputFormat::json) {
-            const std::size_t start = out.size();
-            append_result_json(out, result, record.id_json);
-            if (m_plan.naaccr_codes) {
-                insert_naaccr_json(out, start, codes);
-            }
+            append_result_json(out, row);
             out += '\n';
             return;
         }
-        const RowView row{record.id_json, record.id_text, place, &result, {}, {}, codes};
         append_row(out, m_plan.columns, row, m_plan.to);
     }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -27,7 +28,7 @@
 #include "cli/record_reader.hpp"
 #include "cli/record_stream.hpp"
 #include "cli/registry.hpp"
-#include "doors/render_json.hpp"
+#include "doors/result_schema.hpp"
 #include "doors/safe_text.hpp"
 #include "lmsstage/lmsstage.hpp"
 #include "naaccr/naaccr.hpp"
@@ -133,14 +134,72 @@ std::optional<Json> parse_expect(const std::string& text, Verdict& verdict) {
     return verdict.misses.empty() ? std::optional(std::move(expect)) : std::nullopt;
 }
 
-/// The result as its JSON record, with the NAACCR output items of the case as "naaccr".
+/// A member's typed value as a JSON value, to compare with an expectation.
+Json json_of(const Value& v) {
+    switch (v.form()) {
+        case Form::null: return nullptr;
+        case Form::word:
+        case Form::text: return std::string(v.text());
+        case Form::bytes: return valid_utf8(v.text());
+        case Form::number: {
+            double number = 0;
+            const std::string_view digits = v.text();
+            std::from_chars(digits.data(), digits.data() + digits.size(), number);
+            return number;
+        }
+        case Form::boolean: return v.text() == "true";
+        case Form::id: return std::string(v.other());
+        case Form::stages: {
+            Json stages = Json::array();
+            for (const Stage s : v.stages().members()) {
+                stages.push_back(std::string(name(s)));
+            }
+            return stages;
+        }
+        case Form::texts: return std::vector<std::string>(v.texts().begin(), v.texts().end());
+        case Form::trace: {
+            Json trace = Json::array();
+            for (const TraceStep& step : v.trace()) {
+                trace.push_back({{"rule", std::string(step.rule)}, {"because", step.because}});
+            }
+            return trace;
+        }
+        case Form::survival_rows: {
+            Json rows = Json::array();
+            for (const SurvivalRow& row : v.rows()) {
+                rows.push_back({{"summary_stage", std::string(name(row.summary_stage))}, {"percent", row.percent}});
+            }
+            return rows;
+        }
+    }
+    return nullptr;
+}
+
+/// The result's members as the result schema lists them, typed, with the NAACCR output items of
+/// the case as "naaccr".
 Json actual_json(const Result& result, const Case& input) {
-    std::string text;
-    append_result_json(text, result, {});
-    Json actual = Json::parse(text);
-    Json& codes = actual["naaccr"] = Json::object();
-    for (const naaccr::OutputItem& item : naaccr::output_items(result, input)) {
-        codes[std::string(item.id)] = item.code.empty() ? Json(nullptr) : Json(item.code);
+    const std::vector<naaccr::OutputItem> codes = naaccr::output_items(result, input);
+    const RecordView view{{}, {}, {}, &result, {}, {}, codes};
+    Json actual = Json::object();
+    for (const Member& member : result_members()) {
+        if (member.json.empty()) {
+            continue;
+        }
+        const std::string group(group_of(member.json));
+        if (group.empty()) {
+            actual[std::string(member.json)] = json_of(member.value(view));
+            continue;
+        }
+        const auto is_group = [&group](const MemberGroup& g) { return g.name == group; };
+        const auto groups = member_groups();
+        const auto found = std::find_if(groups.begin(), groups.end(), is_group);
+        if (found != groups.end() && !found->present(view)) {
+            if (!found->omit_when_absent) {
+                actual[group] = nullptr;
+            }
+            continue;
+        }
+        actual[group][std::string(leaf_of(member.json))] = json_of(member.value(view));
     }
     return actual;
 }

@@ -8,6 +8,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "doors/columns.hpp"
 #include "doors/fields.hpp"
 #include "lmsstage/rules.hpp"
 
@@ -194,6 +195,16 @@ std::vector<std::string> split_words(std::string_view text) {
     return words;
 }
 
+/// The columns of batch --to csv/tsv/ndjson, for its help: the result schema's, then how to write them.
+std::string columns_paragraph() {
+    return doors::column_list() +
+           ", and the NAACCR output items (below). survival.percent is the matched row's. A . may be written _; "
+           "system, T, N, M, G and mitotic_rate are short for system.id and categories.*; \"default\" is the default "
+           "set: id, ok, system, stage, possible_stages, T, N, M, G, summary_stage, survival_percent, survival_table, "
+           "error_field, error_message. The trace and the texts (assumptions, warnings, notes) are built only when a "
+           "column needs them.";
+}
+
 std::string replaced(std::string text, std::string_view marker, std::string_view with) {
     if (const std::size_t at = text.find(marker); at != std::string::npos) {
         text.replace(at, marker.size(), with);
@@ -347,7 +358,8 @@ private:
         out += groups(command);
         if (!row->more.empty()) {
             out += '\n';
-            out += data_text(row->more);
+            out +=
+                replaced(std::string(data_text(row->more)), "@COLUMNS@\n", wrap_text("      ", columns_paragraph(), 6));
         }
         return out;
     }

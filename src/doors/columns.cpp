@@ -15,54 +15,6 @@
 namespace lmsstage::doors {
 namespace {
 
-enum class Needs : std::uint8_t { nothing, trace, texts };
-
-/// A column of the catalogue: its dotted name (the path of the field in the result record) and the
-/// staging work it needs. Each is also accepted with '_' for '.' (survival_table).
-struct Catalogued {
-    std::string_view name;
-    ColumnKind kind;
-    Needs needs = Needs::nothing;
-};
-
-constexpr Catalogued k_catalogue[] = {
-    {"id", ColumnKind::id},
-    {"ok", ColumnKind::ok},
-    {"file", ColumnKind::file},
-    {"line", ColumnKind::line},
-    {"row", ColumnKind::row},
-    {"index", ColumnKind::index},
-    {"system.id", ColumnKind::system_id},
-    {"system.name", ColumnKind::system_name},
-    {"categories.T", ColumnKind::t},
-    {"categories.N", ColumnKind::n},
-    {"categories.M", ColumnKind::m},
-    {"categories.G", ColumnKind::g},
-    {"categories.mitotic_rate", ColumnKind::mitotic_rate},
-    {"stage", ColumnKind::stage},
-    {"possible_stages", ColumnKind::possible_stages},
-    {"summary_stage", ColumnKind::summary_stage},
-    {"survival.table", ColumnKind::survival_table},
-    {"survival.title", ColumnKind::survival_title},
-    {"survival.matched", ColumnKind::survival_matched},
-    {"survival.percent", ColumnKind::survival_percent},
-    {"survival.measure", ColumnKind::survival_measure},
-    {"survival.source", ColumnKind::survival_source},
-    {"survival.cohort", ColumnKind::survival_cohort},
-    {"survival.taken", ColumnKind::survival_taken},
-    {"survival.cited_in", ColumnKind::survival_cited_in},
-    {"survival.population", ColumnKind::survival_population},
-    {"survival.rows", ColumnKind::survival_rows},
-    {"survival.note", ColumnKind::survival_note},
-    {"assumptions", ColumnKind::assumptions, Needs::texts},
-    {"warnings", ColumnKind::warnings, Needs::texts},
-    {"notes", ColumnKind::notes, Needs::texts},
-    {"trace", ColumnKind::trace, Needs::trace},
-    {"version", ColumnKind::version},
-    {"error.field", ColumnKind::error_field},
-    {"error.message", ColumnKind::error_message},
-};
-
 /// Short names: the system is its id, the categories their letter.
 // clang-format off
 constexpr std::pair<std::string_view, std::string_view> k_short_names[] = {
@@ -75,45 +27,16 @@ constexpr std::string_view k_default_list =
     "id,ok,system,stage,possible_stages,T,N,M,G,summary_stage,survival_percent,survival_table,error_field,"
     "error_message";
 
-bool same_name(std::string_view given, std::string_view dotted) {
-    if (given.size() != dotted.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < given.size(); ++i) {
-        if (given[i] != dotted[i] && !(given[i] == '_' && dotted[i] == '.')) {
-            return false;
-        }
-    }
-    return true;
-}
-
 /// The column a name selects, if any.
 std::optional<Column> find_column(std::string_view name) {
     std::string_view dotted = name;
     for (const auto& [short_name, full] : k_short_names) {
         dotted = name == short_name ? full : dotted;
     }
-    for (const Catalogued& c : k_catalogue) {
-        if (same_name(dotted, c.name)) {
-            return Column{c.kind, std::string(name)};
-        }
-    }
-    const auto ids = naaccr::output_item_ids();
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        if (name == ids[i]) {
-            return Column{ColumnKind::naaccr, std::string(name), i};
-        }
+    if (const Member* member = find_member_column(dotted)) {
+        return Column{member, std::string(name)};
     }
     return std::nullopt;
-}
-
-Needs needs_of(ColumnKind kind) {
-    for (const Catalogued& c : k_catalogue) {
-        if (c.kind == kind) {
-            return c.needs;
-        }
-    }
-    return Needs::nothing;
 }
 
 /// A new ColumnSet::id: rendered cells are reused only for the set they were rendered for.
@@ -122,18 +45,18 @@ std::uint64_t next_set_id() {
     return next++;
 }
 
-bool is_static_value(ColumnKind kind);
+bool is_static_value(const Member& member);
 
 void add(ColumnSet& set, Column column) {
-    set.trace = set.trace || needs_of(column.kind) == Needs::trace;
-    set.texts = set.texts || needs_of(column.kind) == Needs::texts;
-    set.naaccr = set.naaccr || column.kind == ColumnKind::naaccr;
+    set.trace = set.trace || column.member->needs == Needs::trace;
+    set.texts = set.texts || column.member->needs == Needs::texts;
+    set.naaccr = set.naaccr || column.member->needs == Needs::naaccr;
     set.columns.push_back(std::move(column));
     // Consecutive static columns (see rendered_run) form one run, which each of them knows the end of.
     std::vector<Column>& columns = set.columns;
-    if (is_static_value(columns.back().kind)) {
+    if (is_static_value(*columns.back().member)) {
         const std::size_t end = columns.size();
-        for (std::size_t i = end; i-- > 0 && is_static_value(columns[i].kind);) {
+        for (std::size_t i = end; i-- > 0 && is_static_value(*columns[i].member);) {
             columns[i].run_end = end;
         }
     }
@@ -141,14 +64,13 @@ void add(ColumnSet& set, Column column) {
 
 std::string unknown_column(std::string_view name) {
     Closest closest(name);
-    for (const Catalogued& c : k_catalogue) {
-        closest.consider(c.name);
+    for (const Member& member : result_members()) {
+        if (!member.column.empty()) {
+            closest.consider(member.column);
+        }
     }
     for (const auto& [short_name, full] : k_short_names) {
         closest.consider(short_name);
-    }
-    for (const std::string_view id : naaccr::output_item_ids()) {
-        closest.consider(id);
     }
     std::string message = "--columns: unknown column \"" + printable(name) + "\"";
     if (!closest.suggestion().empty()) {
@@ -169,8 +91,10 @@ ColumnSet default_columns(bool naaccr) {
         list.remove_prefix(std::min(list.size(), comma + 1));
     }
     if (naaccr) {
-        for (const std::string_view id : naaccr::output_item_ids()) {
-            add(set, *find_column(id));
+        for (const Member& member : result_members()) {
+            if (member.needs == Needs::naaccr && !member.column.empty()) {
+                add(set, *find_column(member.column));
+            }
         }
     }
     return set;
@@ -208,20 +132,28 @@ std::variant<ColumnSet, std::string> parse_columns(std::string_view list, bool n
     }
 }
 
-std::string column_names() {
+namespace {
+
+/// The column names, comma-separated: the NAACCR output items (`naaccr`) or the others.
+std::string listed_columns(bool naaccr) {
     std::string names;
-    for (const Catalogued& c : k_catalogue) {
-        names += names.empty() ? "" : ", ";
-        names += c.name;
-    }
-    names += " (each also with _ for ., and system, T, N, M, G, mitotic_rate for short); the NAACCR output items ";
-    bool first = true;
-    for (const std::string_view id : naaccr::output_item_ids()) {
-        names += first ? "" : ", ";
-        names += id;
-        first = false;
+    for (const Member& member : result_members()) {
+        if (!member.column.empty() && (member.needs == Needs::naaccr) == naaccr) {
+            names += names.empty() ? "" : ", ";
+            names += member.column;
+        }
     }
     return names;
+}
+
+}  // namespace
+
+std::string column_list() { return listed_columns(false); }
+
+std::string column_names() {
+    return listed_columns(false) +
+           " (each also with _ for ., and system, T, N, M, G, mitotic_rate for short); the NAACCR output items " +
+           listed_columns(true);
 }
 
 namespace {
@@ -355,6 +287,8 @@ public:
         put(rendered);
         m_cells += count;
     }
+    /// A member's value.
+    void value(const Value& v);
     /// Writes what is buffered: the end of a run of cells rendered on their own.
     void finish_cells() { flush(); }
     [[nodiscard]] bool json() const { return m_json; }
@@ -419,20 +353,8 @@ void append_text_item(std::string& out, std::string_view text, bool json) {
     }
 }
 
-const SurvivalRow* matched_row(const Result& r) {
-    if (r.survival == nullptr || !r.summary_stage) {
-        return nullptr;
-    }
-    for (const SurvivalRow& row : r.survival->rows) {
-        if (row.summary_stage == *r.summary_stage) {
-            return &row;
-        }
-    }
-    return nullptr;
-}
-
-void survival_rows(Writer& w, const SurvivalTable& table) {
-    w.list(table.rows, [](std::string& out, const SurvivalRow& row, bool json) {
+void survival_rows(Writer& w, std::span<const SurvivalRow> rows) {
+    w.list(rows, [](std::string& out, const SurvivalRow& row, bool json) {
         if (json) {
             out += "{\"summary_stage\":\"";
             out += name(row.summary_stage);
@@ -447,44 +369,19 @@ void survival_rows(Writer& w, const SurvivalTable& table) {
     });
 }
 
-/// The survival table's columns (the result has a table).
-void survival_value(Writer& w, ColumnKind kind, const Result& r) {
-    const SurvivalTable& t = *r.survival;
-    switch (kind) {
-        case ColumnKind::survival_table: w.word(t.id); break;
-        case ColumnKind::survival_title: w.text(t.title); break;
-        case ColumnKind::survival_matched: w.word(r.summary_stage ? name(*r.summary_stage) : ""); break;
-        case ColumnKind::survival_percent:
-            if (const SurvivalRow* row = matched_row(r)) {
-                w.number(row->percent_text);
-            } else {
-                w.null();
-            }
-            break;
-        case ColumnKind::survival_measure: w.text(t.measure); break;
-        case ColumnKind::survival_source: w.text(t.source); break;
-        case ColumnKind::survival_cohort: w.text_or_null(t.cohort); break;
-        case ColumnKind::survival_taken: w.text(t.taken); break;
-        case ColumnKind::survival_cited_in: w.text(t.cited_in); break;
-        case ColumnKind::survival_population: w.text(t.population); break;
-        case ColumnKind::survival_rows: survival_rows(w, t); break;
-        default: w.text(survival_caveat()); break;  // survival_note
-    }
-}
-
-void possible_stages(Writer& w, const Result& r) {
+void possible_stages(Writer& w, StageSet stages) {
     std::array<std::string_view, k_all_stages.size()> names{};
     std::size_t count = 0;
     for (const Stage s : k_all_stages) {
-        if (r.possible_stages.contains(s)) {
+        if (stages.contains(s)) {
             names[count++] = name(s);
         }
     }
     w.words(std::span(names.data(), count));
 }
 
-void trace_value(Writer& w, const Result& r) {
-    w.list(r.trace, [](std::string& out, const TraceStep& step, bool json) {
+void trace_value(Writer& w, std::span<const TraceStep> trace) {
+    w.list(trace, [](std::string& out, const TraceStep& step, bool json) {
         if (json) {
             out += "{\"rule\":\"";
             out += step.rule;
@@ -499,148 +396,66 @@ void trace_value(Writer& w, const Result& r) {
     });
 }
 
-bool is_survival(ColumnKind kind) { return kind >= ColumnKind::survival_table && kind <= ColumnKind::survival_note; }
-
-/// A column of a staged result.
-void result_value(Writer& w, const Column& column, const Result& r) {
-    const ColumnKind kind = column.kind;
-    if (is_survival(kind)) {
-        if (r.survival == nullptr) {
-            w.null();
-        } else {
-            survival_value(w, kind, r);
-        }
-        return;
-    }
-    switch (kind) {
-        case ColumnKind::system_id: w.word(r.system.id); break;
-        case ColumnKind::system_name: w.text(r.system.name); break;
-        case ColumnKind::t: w.word(r.categories.t); break;
-        case ColumnKind::n: w.word(r.categories.n); break;
-        case ColumnKind::m: w.word(r.categories.m); break;
-        case ColumnKind::g: w.word(r.categories.g); break;
-        case ColumnKind::mitotic_rate: w.word(r.categories.rate); break;
-        case ColumnKind::stage: w.word(r.stage ? name(*r.stage) : ""); break;
-        case ColumnKind::possible_stages: possible_stages(w, r); break;
-        case ColumnKind::summary_stage: w.word(r.summary_stage ? name(*r.summary_stage) : ""); break;
-        case ColumnKind::assumptions: w.list(r.assumptions, append_text_item); break;
-        case ColumnKind::warnings: w.list(r.warnings, append_text_item); break;
-        case ColumnKind::notes: w.list(r.notes, append_text_item); break;
-        case ColumnKind::trace: trace_value(w, r); break;
-        default: w.null(); break;
+void Writer::value(const Value& v) {
+    switch (v.form()) {
+        case Form::null: null(); break;
+        case Form::word: word(v.text()); break;
+        case Form::text: text(v.text()); break;
+        case Form::bytes: text(valid_utf8(v.text())); break;  // a file name, a message: any bytes
+        case Form::number:
+        case Form::boolean: number(v.text()); break;
+        case Form::id:
+            if (m_json) {
+                number(v.text());  // JSON text as it was read
+            } else {
+                text(v.other());
+            }
+            break;
+        case Form::stages: possible_stages(*this, v.stages()); break;
+        case Form::texts: list(v.texts(), append_text_item); break;
+        case Form::trace: trace_value(*this, v.trace()); break;
+        case Form::survival_rows: survival_rows(*this, v.rows()); break;
     }
 }
 
-/// True for the columns that do not depend on the result: the record's id and place, the error,
-/// the version and the NAACCR output items.
-bool is_record_value(ColumnKind kind) { return kind <= ColumnKind::index || kind >= ColumnKind::version; }
+/// True for the members read from the result (null in an error's row).
+bool reads_result(const Member& member) {
+    return member.depends == Depends::result || member.depends == Depends::outcome || member.depends == Depends::table;
+}
 
-/// A column that does not depend on the result: the record's id and place, the error, the version.
-bool record_value(Writer& w, const Column& column, const RowView& row) {
-    switch (column.kind) {
-        case ColumnKind::id:
-            if (row.id_json.empty()) {
-                w.null();
-            } else if (w.json()) {
-                w.number(row.id_json);  // JSON text as it was read
-            } else {
-                w.text(row.id_text);
-            }
-            return true;
-        case ColumnKind::ok: w.boolean(row.result != nullptr); return true;
-        case ColumnKind::file:
-            if (row.place.file.empty()) {
-                w.null();
-            } else {
-                w.text(valid_utf8(row.place.file));  // a file name is any bytes
-            }
-            return true;
-        case ColumnKind::line:
-        case ColumnKind::row:
-        case ColumnKind::index: {
-            const long long n = column.kind == ColumnKind::line  ? row.place.line
-                                : column.kind == ColumnKind::row ? row.place.row
-                                                                 : row.place.index;
-            if (n >= (column.kind == ColumnKind::index ? 0 : 1)) {
-                w.number(n);
-            } else {
-                w.null();
-            }
-            return true;
-        }
-        case ColumnKind::version: w.text(std::string("lmsstage ") + std::string(version())); return true;
-        case ColumnKind::error_field: w.text_or_null(row.error_field); return true;
-        case ColumnKind::error_message:
-            if (row.error_message.empty()) {
-                w.null();
-            } else {
-                w.text(valid_utf8(row.error_message));  // it may repeat what the input gave
-            }
-            return true;
-        case ColumnKind::naaccr:
-            w.text_or_null(column.naaccr_index < row.naaccr.size()
-                               ? std::string_view(row.naaccr[column.naaccr_index].code)
-                               : std::string_view());
-            return true;
-        default: return false;
+/// One cell of a row.
+void cell(Writer& w, const Column& column, const RowView& row) {
+    if (row.result == nullptr && reads_result(*column.member)) {
+        w.null();
+    } else {
+        w.value(column.member->value(row));
     }
 }
 
 /// True for the columns of a staged record that depend only on the result's system, categories,
-/// stages, summary stage and survival table (a few hundred combinations in any cohort): those, and
-/// ok and the error fields, which are the same for every staged record.
-bool is_static_value(ColumnKind kind) {
-    return (kind >= ColumnKind::system_id && kind <= ColumnKind::survival_note) || kind == ColumnKind::ok ||
-           kind == ColumnKind::error_field || kind == ColumnKind::error_message;
+/// stages, summary stage and survival table (a few hundred combinations in any cohort), or on
+/// nothing that varies between staged records (ok, the version, the error fields).
+bool is_static_value(const Member& member) {
+    return member.depends == Depends::outcome || member.depends == Depends::table || member.depends == Depends::fixed;
 }
 
-/// What the static columns of a result depend on; names compare by their storage (they are the
-/// vocabulary's), so equal keys render equal cells, and an unequal key only renders again.
+/// What the static columns of a result depend on: the set, the first column and the format, and
+/// the result's outcome.
 struct RunKey {
     std::uint64_t set = 0;
     std::size_t first = 0;
     OutputFormat format = OutputFormat::csv;
-    std::array<std::string_view, 7> names{};
-    std::optional<Stage> stage;
-    StageSet possible;
-    std::optional<SummaryStage> summary;
-    const SurvivalTable* survival = nullptr;
+    OutcomeKey outcome;
 
     RunKey(const ColumnSet& s, std::size_t f, OutputFormat o, const Result& r)
-        : set(s.id),
-          first(f),
-          format(o),
-          names{r.system.id,    r.system.name,  r.categories.t,   r.categories.n,
-                r.categories.m, r.categories.g, r.categories.rate},
-          stage(r.stage),
-          possible(r.possible_stages),
-          summary(r.summary_stage),
-          survival(r.survival) {}
+        : set(s.id), first(f), format(o), outcome(r) {}
     RunKey() = default;
 
     [[nodiscard]] bool operator==(const RunKey& o) const {
-        for (std::size_t i = 0; i < names.size(); ++i) {
-            if (names[i].data() != o.names[i].data() || names[i].size() != o.names[i].size()) {
-                return false;
-            }
-        }
-        return set == o.set && first == o.first && format == o.format && stage == o.stage && possible == o.possible &&
-               summary == o.summary && survival == o.survival;
+        return set == o.set && first == o.first && format == o.format && outcome == o.outcome;
     }
     [[nodiscard]] std::size_t hash() const {
-        std::uint64_t h = set * 0x9e3779b97f4a7c15ULL + first;
-        for (const std::string_view name : names) {
-            h = (h ^ (reinterpret_cast<std::uintptr_t>(name.data()) + name.size())) * 0x100000001b3ULL;
-        }
-        h = (h ^ reinterpret_cast<std::uintptr_t>(survival)) * 0x100000001b3ULL;
-        h = (h ^ (static_cast<std::uint64_t>(possible.size()) << 8U ^
-                  (summary ? static_cast<unsigned>(*summary) + 1U : 0U) ^
-                  (stage ? static_cast<unsigned>(*stage) + 1U : 0U) << 16U)) *
-            0x100000001b3ULL;
-        // MurmurHash3's finaliser: every bit of the key reaches the low bits used as the slot.
-        h = (h ^ (h >> 33U)) * 0xff51afd7ed558ccdULL;
-        h = (h ^ (h >> 33U)) * 0xc4ceb9fe1a85ec53ULL;
-        return static_cast<std::size_t>(h ^ (h >> 33U));
+        return outcome.hash((set * 0x9e3779b97f4a7c15ULL + first) * 4U + static_cast<unsigned>(format));
     }
 };
 
@@ -662,11 +477,7 @@ std::string_view rendered_run(const ColumnSet& set, std::size_t first, std::size
         const RowView staged{{}, {}, {}, &r, {}, {}, {}};
         for (std::size_t i = first; i < end; ++i) {
             w.key(set.columns[i].name);
-            if (is_record_value(set.columns[i].kind)) {
-                record_value(w, set.columns[i], staged);
-            } else {
-                result_value(w, set.columns[i], r);
-            }
+            cell(w, set.columns[i], staged);
         }
         w.finish_cells();
         entry.key = key;
@@ -701,13 +512,7 @@ void append_row(std::string& out, const ColumnSet& set, const RowView& row, Outp
             continue;
         }
         w.key(column.name);
-        if (is_record_value(column.kind)) {
-            record_value(w, column, row);
-        } else if (row.result != nullptr) {
-            result_value(w, column, *row.result);
-        } else {
-            w.null();
-        }
+        cell(w, column, row);
     }
     w.end();
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "doors/records.hpp"
+#include "doors/result_schema.hpp"
 #include "lmsstage/result.hpp"
 #include "naaccr/naaccr.hpp"
 
@@ -19,50 +20,10 @@ namespace lmsstage::doors {
 /// How batch writes each record: the full result object (as lmsstage --json), or chosen columns.
 enum class OutputFormat : std::uint8_t { json, ndjson, csv, tsv };
 
-/// What a column holds.
-enum class ColumnKind : std::uint8_t {
-    id,
-    ok,
-    file,
-    line,
-    row,
-    index,
-    system_id,
-    system_name,
-    t,
-    n,
-    m,
-    g,
-    mitotic_rate,
-    stage,
-    possible_stages,
-    summary_stage,
-    survival_table,
-    survival_title,
-    survival_matched,
-    survival_percent,
-    survival_measure,
-    survival_source,
-    survival_cohort,
-    survival_taken,
-    survival_cited_in,
-    survival_population,
-    survival_rows,
-    survival_note,
-    assumptions,
-    warnings,
-    notes,
-    trace,
-    version,
-    error_field,
-    error_message,
-    naaccr,  ///< a NAACCR output item (naaccr::output_item_ids()[naaccr_index])
-};
-
+/// A column: a member of the result schema (doors/result_schema.hpp).
 struct Column {
-    ColumnKind kind;
-    std::string name;  ///< as selected: the CSV header, the NDJSON key
-    std::size_t naaccr_index = 0;
+    const Member* member = nullptr;
+    std::string name;         ///< as selected: the CSV header, the NDJSON key
     std::size_t run_end = 0;  ///< columns rendered together with this one, up to this index (0: none)
 };
 
@@ -83,19 +44,13 @@ ColumnSet default_columns(bool naaccr);
 /// or why it cannot be used: an unknown name (with the nearest one), a name given twice, an empty list.
 std::variant<ColumnSet, std::string> parse_columns(std::string_view list, bool naaccr);
 
-/// Every column name, in catalogue order, for help and messages.
+/// Every column name, in the result schema's order, for help and messages.
 std::string column_names();
+/// The column names but the NAACCR output items, comma-separated, in the result schema's order.
+std::string column_list();
 
 /// One output row: a staged result, or an error.
-struct RowView {
-    std::string_view id_json;  ///< the record's id as JSON text (empty: none)
-    std::string_view id_text;  ///< the same as text: a string's contents, a number's digits
-    RecordPlace place;
-    const Result* result = nullptr;  ///< nullptr: the record is an error
-    std::string_view error_field;
-    std::string_view error_message;
-    std::span<const naaccr::OutputItem> naaccr;  ///< empty unless the columns need them
-};
+using RowView = RecordView;
 
 /// The header row (CSV and TSV; nothing for NDJSON).
 void append_header(std::string& out, const ColumnSet& set, OutputFormat format);

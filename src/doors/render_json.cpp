@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "doors/result_schema.hpp"
 #include "doors/safe_text.hpp"
 #include "lmsstage/lmsstage.hpp"
 
@@ -69,121 +70,6 @@ const char* skip_plain(const char* p, const char* end) {
         ++p;
     }
     return p;
-}
-
-void append_key(std::string& out, std::string_view key) {
-    out += '"';
-    out += key;  // keys are ASCII identifiers of ours: no escaping needed
-    out += "\":";
-}
-
-/// A member after others: ,"key":"text".
-void append_string_member(std::string& out, std::string_view key, std::string_view text) {
-    out += ',';
-    append_key(out, key);
-    append_json_string(out, text);
-}
-
-void append_string_or_null(std::string& out, std::string_view text) {
-    if (text.empty()) {
-        out += "null";
-    } else {
-        append_json_string(out, text);
-    }
-}
-
-template <typename Range>
-void append_string_array(std::string& out, const Range& items) {
-    out += '[';
-    bool first = true;
-    for (const auto& item : items) {
-        if (!first) {
-            out += ',';
-        }
-        first = false;
-        append_json_string(out, item);
-    }
-    out += ']';
-}
-
-void append_place(std::string& out, RecordPlace place) {
-    if (!place.file.empty()) {
-        append_string_member(out, "file", valid_utf8(place.file));  // a file name is any bytes
-    }
-    const std::pair<std::string_view, long long> numbers[] = {
-        {"line", place.line}, {"row", place.row}, {"column", place.column}, {"index", place.index}};
-    for (const auto& [key, number] : numbers) {
-        if (number >= (key == "index" ? 0 : 1)) {
-            out += ',';
-            append_key(out, key);
-            out += std::to_string(number);
-        }
-    }
-}
-
-/// The survival object is the same for every result with that table but for "matched": built
-/// once per table, as the text before and after the matched value.
-struct SurvivalFragments {
-    const SurvivalTable* table = nullptr;
-    std::string head;
-    std::string tail;
-};
-
-SurvivalFragments build_fragments(const SurvivalTable& t) {
-    SurvivalFragments f;
-    f.table = &t;
-    std::string& out = f.head;
-    out += "{\"table\":";
-    append_json_string(out, t.id);
-    append_string_member(out, "title", t.title);
-    append_string_member(out, "measure", t.measure);
-    append_string_member(out, "source", t.source);
-    out += ",\"cohort\":";
-    append_string_or_null(out, t.cohort);
-    append_string_member(out, "taken", t.taken);
-    append_string_member(out, "cited_in", t.cited_in);
-    append_string_member(out, "population", t.population);
-    out += ",\"rows\":[";
-    for (std::size_t i = 0; i < t.rows.size(); ++i) {
-        if (i > 0) {
-            out += ',';
-        }
-        out += "{\"summary_stage\":";
-        append_json_string(out, name(t.rows[i].summary_stage));
-        out += ",\"percent\":";
-        out += t.rows[i].percent_text;
-        out += '}';
-    }
-    out += "],\"matched\":";
-    f.tail += ",\"note\":";
-    append_json_string(f.tail, survival_caveat());
-    f.tail += '}';
-    return f;
-}
-
-const SurvivalFragments& fragments_for(const SurvivalTable& table) {
-    static const std::vector<SurvivalFragments> k_all = [] {
-        std::vector<SurvivalFragments> all;
-        for (const SurvivalTable& t : survival_tables()) {
-            all.push_back(build_fragments(t));
-        }
-        return all;
-    }();
-    for (const SurvivalFragments& f : k_all) {
-        if (f.table == &table) {
-            return f;
-        }
-    }
-    static thread_local SurvivalFragments other;  // a table not from survival_tables(): build it
-    other = build_fragments(table);
-    return other;
-}
-
-void append_version(std::string& out) {
-    append_key(out, "version");
-    out += "\"lmsstage ";
-    out += version();
-    out += '"';
 }
 
 }  // namespace
@@ -279,14 +165,23 @@ private:
     std::size_t m_size = 0;
 };
 
-template <typename Sink>
-void word_or_null(Sink& w, std::string_view text) {
-    if (text.empty()) {
-        w.raw("null");
-    } else {
-        w.word(text);
+/// A sink that appends to a string, escaping as append_json_string does: for the texts rendered
+/// once and reused (see outcome_run).
+class StringSink {
+public:
+    explicit StringSink(std::string& out) : m_out(out) {}
+    void raw(std::string_view text) { m_out += text; }
+    void ch(char c) { m_out += c; }
+    void string(std::string_view text) { append_json_string(m_out, text); }
+    void word(std::string_view text) {
+        m_out += '"';
+        m_out += text;
+        m_out += '"';
     }
-}
+
+private:
+    std::string& m_out;
+};
 
 template <typename Sink, typename Range>
 void string_array(Sink& w, const Range& items) {
@@ -302,104 +197,298 @@ void string_array(Sink& w, const Range& items) {
     w.ch(']');
 }
 
+/// A member's value as JSON.
 template <typename Sink>
-void emit_categories(Sink& w, const Result& r) {
+void emit_value(Sink& w, const Value& v) {
     using namespace std::string_view_literals;
-    w.raw("},\"categories\":{\"T\":"sv);
-    word_or_null(w, r.categories.t);
-    w.raw(",\"N\":"sv);
-    word_or_null(w, r.categories.n);
-    w.raw(",\"M\":"sv);
-    word_or_null(w, r.categories.m);
-    w.raw(",\"G\":"sv);
-    word_or_null(w, r.categories.g);
-    w.raw(",\"mitotic_rate\":"sv);
-    word_or_null(w, r.categories.rate);
-    w.raw("},\"stage\":"sv);
-    word_or_null(w, r.stage ? name(*r.stage) : std::string_view{});
-    w.raw(",\"possible_stages\":["sv);
-    bool first = true;
-    for (Stage s : k_all_stages) {
-        if (r.possible_stages.contains(s)) {
-            if (!first) {
+    switch (v.form()) {
+        case Form::null: w.raw("null"sv); break;
+        case Form::word: w.word(v.text()); break;
+        case Form::text: w.string(v.text()); break;
+        case Form::bytes: w.string(valid_utf8(v.text())); break;
+        case Form::number:
+        case Form::boolean:
+        case Form::id: w.raw(v.text()); break;
+        case Form::stages: {
+            w.ch('[');
+            bool first = true;
+            for (const Stage s : k_all_stages) {
+                if (v.stages().contains(s)) {
+                    if (!first) {
+                        w.ch(',');
+                    }
+                    first = false;
+                    w.word(name(s));
+                }
+            }
+            w.ch(']');
+            break;
+        }
+        case Form::texts: string_array(w, v.texts()); break;
+        case Form::trace: {
+            const auto trace = v.trace();
+            w.ch('[');
+            for (std::size_t i = 0; i < trace.size(); ++i) {
+                if (i > 0) {
+                    w.ch(',');
+                }
+                w.raw("{\"rule\":"sv);
+                w.word(trace[i].rule);
+                w.raw(",\"because\":"sv);
+                w.string(trace[i].because);
+                w.ch('}');
+            }
+            w.ch(']');
+            break;
+        }
+        case Form::survival_rows: {
+            const auto rows = v.rows();
+            w.ch('[');
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                if (i > 0) {
+                    w.ch(',');
+                }
+                w.raw("{\"summary_stage\":"sv);
+                w.word(name(rows[i].summary_stage));
+                w.raw(",\"percent\":"sv);
+                w.raw(rows[i].percent_text);
+                w.ch('}');
+            }
+            w.ch(']');
+            break;
+        }
+    }
+}
+
+/// One member of the result object as the writer walks it, with its key and group written out
+/// beforehand.
+struct JsonStep {
+    const Member* member = nullptr;
+    std::string key;                     ///< "\"table\":"
+    const MemberGroup* opens = nullptr;  ///< the group this step's member is the first of
+    std::string open;                    ///< "\"survival\":{"
+    std::string absent;                  ///< "\"survival\":null" (empty: the group is left out)
+    std::size_t group_end = 0;           ///< opens: the first step after the group
+    bool closes = false;                 ///< the step after the group's last member ('}' before it)
+    bool top_record = false;             ///< a record member outside groups: left out when null (id)
+    std::size_t run_end = 0;             ///< the end of a run of members that depend only on the outcome
+};
+
+/// "name" and what follows it.
+std::string quoted(std::string_view name, std::string_view after) {
+    std::string text;
+    text += '"';
+    text += name;
+    text += '"';
+    text += after;
+    return text;
+}
+
+bool outcome_only(const Member& m) {
+    return m.depends == Depends::outcome || m.depends == Depends::table || m.depends == Depends::fixed;
+}
+
+/// The result object's members in order (the schema's rows that have a JSON path).
+const std::vector<JsonStep>& json_steps() {
+    static const std::vector<JsonStep> k_steps = [] {
+        std::vector<JsonStep> steps;
+        for (const Member& m : result_members()) {
+            if (m.json.empty()) {
+                continue;
+            }
+            JsonStep step;
+            step.member = &m;
+            step.key = quoted(leaf_of(m.json), ":");
+            const std::string_view group = group_of(m.json);
+            const std::string_view before = steps.empty() ? std::string_view() : group_of(steps.back().member->json);
+            step.closes = !before.empty() && before != group;
+            if (!group.empty() && group != before) {
+                for (const MemberGroup& g : member_groups()) {
+                    step.opens = g.name == group ? &g : step.opens;
+                }
+                if (step.opens == nullptr) {
+                    throw std::logic_error("result schema: no group " + std::string(group));
+                }
+                step.open = quoted(group, ":{");
+                step.absent = step.opens->omit_when_absent ? std::string() : quoted(group, ":null");
+            }
+            step.top_record = group.empty() && m.depends == Depends::record;
+            steps.push_back(std::move(step));
+        }
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            if (steps[i].opens != nullptr) {
+                const std::string_view group = group_of(steps[i].member->json);
+                std::size_t end = i + 1;
+                while (end < steps.size() && group_of(steps[end].member->json) == group) {
+                    ++end;
+                }
+                steps[i].group_end = end;
+            }
+        }
+        // Runs of members that depend only on the outcome, and groups only of such members: written
+        // once per outcome and reused. A run does not start at a group's later member (it would not
+        // open the group), nor end inside a group.
+        const auto group_outcome_only = [&steps](std::size_t i) {
+            for (std::size_t j = i; j < steps[i].group_end; ++j) {
+                if (!outcome_only(*steps[j].member)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+        for (std::size_t i = 0; i < steps.size();) {
+            std::size_t end = i;
+            while (end < steps.size() && outcome_only(*steps[end].member)) {
+                if (steps[end].opens != nullptr) {
+                    if (!group_outcome_only(end)) {
+                        break;
+                    }
+                    end = steps[end].group_end;
+                } else if (!group_of(steps[end].member->json).empty() && end == i) {
+                    break;  // inside a group the run did not open
+                } else {
+                    ++end;
+                }
+            }
+            if (end > i) {
+                steps[i].run_end = end;
+                i = end;
+            } else {
+                ++i;
+            }
+        }
+        if (steps.size() > 64) {
+            throw std::logic_error("result schema: more JSON members than the writer prepares (64)");
+        }
+        return steps;
+    }();
+    return k_steps;
+}
+
+/// Where the writer is in the object: a comma is due before the next member; a group is open.
+struct EmitState {
+    bool comma = false;
+    bool group_open = false;
+};
+
+/// What one record's two passes (counting, then writing) share: each member's value and each
+/// run's text, found once. nullptr where members are written straight from the record.
+struct Prepared {
+    const OutcomeKey* key = nullptr;
+    std::size_t hash = 0;  ///< the key's hash
+    std::uint32_t generation = 0;
+    static constexpr std::size_t k_steps = 64;   ///< at most this many JSON members (json_steps checks)
+    std::array<std::uint32_t, k_steps> stamp{};  ///< per step: the generation its entry was found in
+    std::array<Value, k_steps> values;
+    std::array<std::string_view, k_steps> runs;
+};
+
+template <typename Sink>
+void emit_steps(Sink& w, const RecordView& view, std::size_t first, std::size_t end, EmitState& state,
+                Prepared* prepared);
+
+/// The members [first, end) of a run that depends only on the outcome, as written after other
+/// members (with a leading comma) with no group open before it: rendered once per outcome and
+/// thread, and kept.
+std::string_view outcome_run(const RecordView& view, const OutcomeKey& key, std::size_t hash, std::size_t first,
+                             std::size_t end) {
+    struct Entry {
+        OutcomeKey key;
+        std::size_t first = 0;
+        bool valid = false;
+        std::string text;
+    };
+    thread_local std::array<Entry, 4096> store;
+    Entry& entry = store[(hash + first * 0x9e3779b97f4a7c15ULL) % store.size()];
+    if (!entry.valid || entry.first != first || !(entry.key == key)) {
+        entry.text.clear();
+        StringSink sink(entry.text);
+        EmitState state{true, false};
+        emit_steps(sink, view, first, end, state, nullptr);
+        if (state.group_open) {
+            sink.ch('}');
+        }
+        entry.key = key;
+        entry.first = first;
+        entry.valid = true;
+    }
+    return entry.text;
+}
+
+/// Writes the members [first, end); with `prepared`, runs are written from outcome_run and values
+/// are found once for both passes (nullptr: each member is written from the record).
+template <typename Sink>
+void emit_steps(Sink& w, const RecordView& view, std::size_t first, std::size_t end, EmitState& state,
+                Prepared* prepared) {
+    const std::vector<JsonStep>& steps = json_steps();
+    for (std::size_t i = first; i < end; ++i) {
+        const JsonStep& step = steps[i];
+        if (step.closes && state.group_open) {
+            w.ch('}');
+            state.group_open = false;
+        }
+        const bool found = prepared != nullptr && prepared->stamp[i] == prepared->generation;
+        if (prepared != nullptr && step.run_end != 0) {
+            if (!found) {
+                prepared->runs[i] = outcome_run(view, *prepared->key, prepared->hash, i, step.run_end);
+                prepared->stamp[i] = prepared->generation;
+            }
+            const std::string_view run = prepared->runs[i];
+            w.raw(state.comma ? run : run.substr(1));
+            state.comma = true;
+            i = step.run_end - 1;
+            continue;
+        }
+        if (step.opens != nullptr) {
+            if (!step.opens->present(view)) {
+                if (!step.absent.empty()) {
+                    if (state.comma) {
+                        w.ch(',');
+                    }
+                    w.raw(step.absent);
+                    state.comma = true;
+                }
+                i = step.group_end - 1;
+                continue;
+            }
+            if (state.comma) {
                 w.ch(',');
             }
-            first = false;
-            w.word(name(s));
+            w.raw(step.open);
+            state.comma = false;
+            state.group_open = true;
         }
-    }
-}
-
-template <typename Sink>
-void emit_survival(Sink& w, const Result& r, const SurvivalFragments* survival) {
-    using namespace std::string_view_literals;
-    const std::string_view summary = r.summary_stage ? name(*r.summary_stage) : std::string_view{};
-    w.raw("],\"summary_stage\":"sv);
-    word_or_null(w, summary);
-    w.raw(",\"survival\":"sv);
-    if (survival == nullptr) {
-        w.raw("null"sv);
-        return;
-    }
-    w.raw(survival->head);
-    word_or_null(w, summary);
-    w.raw(survival->tail);
-}
-
-/// The result object, written to any sink: once to count its size, once to write it.
-/// },"histology":{"code":"8850/3","name":"liposarcoma, NOS": the type staged (histology table).
-template <typename Sink>
-void emit_histology(Sink& w, const HistologyType& histology) {
-    using namespace std::string_view_literals;
-    const unsigned code = histology.code();
-    const std::array<char, 6> text = {static_cast<char>('0' + code / 1000),
-                                      static_cast<char>('0' + code / 100 % 10),
-                                      static_cast<char>('0' + code / 10 % 10),
-                                      static_cast<char>('0' + code % 10),
-                                      '/',
-                                      static_cast<char>('0' + histology.behaviour())};
-    w.raw("},\"histology\":{\"code\":"sv);  // closes system; categories closes this one
-    w.word(std::string_view(text.data(), text.size()));
-    w.raw(",\"name\":"sv);
-    w.word(histology.row().name);
-}
-
-template <typename Sink>
-void emit_result(Sink& w, const Result& r, std::string_view id_json, const SurvivalFragments* survival) {
-    using namespace std::string_view_literals;
-    w.ch('{');
-    if (!id_json.empty()) {
-        w.raw("\"id\":"sv);
-        w.raw(id_json);
-        w.ch(',');
-    }
-    w.raw("\"ok\":true,\"system\":{\"id\":"sv);
-    w.word(r.system.id);
-    w.raw(",\"name\":"sv);
-    w.word(r.system.name);
-    emit_histology(w, r.histology);
-    emit_categories(w, r);
-    emit_survival(w, r, survival);
-    w.raw(",\"assumptions\":"sv);
-    string_array(w, r.assumptions);
-    w.raw(",\"warnings\":"sv);
-    string_array(w, r.warnings);
-    w.raw(",\"notes\":"sv);
-    string_array(w, r.notes);
-    w.raw(",\"trace\":["sv);
-    for (std::size_t i = 0; i < r.trace.size(); ++i) {
-        if (i > 0) {
+        if (prepared != nullptr && !found) {
+            prepared->values[i] = step.member->value(view);
+            prepared->stamp[i] = prepared->generation;
+        }
+        Value unprepared;
+        if (prepared == nullptr) {
+            unprepared = step.member->value(view);
+        }
+        const Value& value = prepared != nullptr ? prepared->values[i] : unprepared;
+        if (step.top_record && value.is_null()) {
+            continue;
+        }
+        if (state.comma) {
             w.ch(',');
         }
-        w.raw("{\"rule\":"sv);
-        w.word(r.trace[i].rule);
-        w.raw(",\"because\":"sv);
-        w.string(r.trace[i].because);
+        w.raw(step.key);
+        emit_value(w, value);
+        state.comma = true;
+    }
+}
+
+/// The result object.
+template <typename Sink>
+void emit_record(Sink& w, const RecordView& view, Prepared& prepared) {
+    w.ch('{');
+    EmitState state;
+    emit_steps(w, view, 0, json_steps().size(), state, &prepared);
+    if (state.group_open) {
         w.ch('}');
     }
-    w.raw("],\"version\":\"lmsstage "sv);
-    w.raw(version());
-    w.raw("\"}"sv);
+    w.ch('}');
 }
 
 }  // namespace
@@ -413,16 +502,15 @@ void append_json_string(std::string& out, std::string_view text) {
 
 namespace {
 
-/// Writes the result at its counted size; false (and `out` as it was) when `plain` was assumed
+/// Writes the record at its counted size; false (and `out` as it was) when `plain` was assumed
 /// and some text needed escaping.
-bool write_result(std::string& out, const Result& r, std::string_view id_json, bool plain) {
-    const SurvivalFragments* survival = r.survival != nullptr ? &fragments_for(*r.survival) : nullptr;
+bool write_record(std::string& out, const RecordView& view, Prepared& prepared, bool plain) {
     SizeCounter counter(plain);
-    emit_result(counter, r, id_json, survival);
+    emit_record(counter, view, prepared);
     const std::size_t start = out.size();
     out.resize(start + counter.size());
     RawWriter w(out.data() + start, plain);
-    emit_result(w, r, id_json, survival);
+    emit_record(w, view, prepared);
     if (w.needed_escaping()) {
         out.resize(start);
         return false;
@@ -432,12 +520,24 @@ bool write_result(std::string& out, const Result& r, std::string_view id_json, b
 
 }  // namespace
 
-void append_result_json(std::string& out, const Result& r, std::string_view id_json) {
+void append_result_json(std::string& out, const RecordView& view) {
     // Result texts are lmsstage's own words and numbers: escaping is almost never needed, so the
     // record is written assuming so, and written again with escapes in the rare case it is.
-    if (!write_result(out, r, id_json, true)) {
-        write_result(out, r, id_json, false);
+    thread_local Prepared prepared;
+    const OutcomeKey key(*view.result);
+    prepared.key = &key;
+    prepared.hash = key.hash(0);
+    if (++prepared.generation == 0) {
+        prepared.stamp.fill(0);
+        prepared.generation = 1;
     }
+    if (!write_record(out, view, prepared, true)) {
+        write_record(out, view, prepared, false);
+    }
+}
+
+void append_result_json(std::string& out, const Result& r, std::string_view id_json) {
+    append_result_json(out, RecordView{id_json, {}, {}, &r, {}, {}, {}});
 }
 
 void append_error_json(std::string& out, const CaseError& error, std::string_view id_json, RecordPlace place) {
@@ -446,23 +546,31 @@ void append_error_json(std::string& out, const CaseError& error, std::string_vie
 
 void append_error_json(std::string& out, std::string_view field, std::string_view message, std::string_view id_json,
                        RecordPlace place) {
-    out += '{';
+    JsonWriter j(out);
+    j.begin_object();
     if (!id_json.empty()) {
-        append_key(out, "id");
-        out += id_json;
-        out += ',';
+        j.key("id").number(id_json);  // JSON text as it was read
     }
-    out += "\"ok\":false";
-    append_place(out, place);
-    out += ',';
-    append_key(out, "error");
-    out += "{\"field\":";
-    append_string_or_null(out, field);
-    out += ",\"message\":";
-    append_json_string(out, valid_utf8(message));
-    out += "},";
-    append_version(out);
-    out += '}';
+    j.key("ok").boolean(false);
+    if (!place.file.empty()) {
+        j.key("file").string(valid_utf8(place.file));  // a file name is any bytes
+    }
+    const std::pair<std::string_view, long long> numbers[] = {
+        {"line", place.line}, {"row", place.row}, {"column", place.column}, {"index", place.index}};
+    for (const auto& [key, number] : numbers) {
+        if (number >= (key == "index" ? 0 : 1)) {
+            j.key(key).number(std::to_string(number));
+        }
+    }
+    j.key("error").begin_object().key("field");
+    if (field.empty()) {
+        j.null();
+    } else {
+        j.string(field);
+    }
+    j.key("message").string(valid_utf8(message)).end_object();
+    j.key("version").string("lmsstage " + std::string(version()));
+    j.end_object();
 }
 
 void JsonWriter::before_value() {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "doors/records.hpp"
+#include "doors/result_schema.hpp"
 #include "lmsstage/result.hpp"
 
 namespace lmsstage::doors {
@@ -49,7 +50,10 @@ private:
     bool m_after_key = false;
 };
 
-/// Appends the result object. `id_json` is the record's id as raw JSON text (empty: no id key).
+/// Appends the result object of a staged record (view.result set), its members as the result
+/// schema lists them: the id when the record has one, the NAACCR codes when view.naaccr has them.
+void append_result_json(std::string& out, const RecordView& view);
+/// The same for a result alone. `id_json` is the record's id as raw JSON text (empty: no id key).
 void append_result_json(std::string& out, const Result& result, std::string_view id_json);
 /// Appends the error object for an invalid record.
 void append_error_json(std::string& out, const CaseError& error, std::string_view id_json, RecordPlace place);

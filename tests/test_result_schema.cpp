@@ -1,0 +1,166 @@
+// The result schema (doors/result_schema.hpp) is the one place a result member is named: every row
+// must come out in the JSON result object, as a --columns name and in the column list of the help,
+// with no other file edited. These tests walk the table, so a row added to it is checked here too.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "cli/app.hpp"
+#include "doors/columns.hpp"
+#include "doors/result_schema.hpp"
+#include "naaccr/naaccr.hpp"
+
+using json = nlohmann::json;
+using lmsstage::doors::Member;
+using lmsstage::doors::Needs;
+
+namespace {
+
+struct Output {
+    int code = -1;
+    std::string out;
+};
+
+Output run_cli(const std::vector<std::string>& args, const std::string& input = {}) {
+    std::istringstream in(input);
+    std::ostringstream out;
+    std::ostringstream err;
+    Output r;
+    r.code = lmsstage::cli::run(args, in, out, err, lmsstage::cli::Environment{});
+    r.out = out.str();
+    return r;
+}
+
+// The thigh leiomyosarcoma of data/cases/naaccr/registry.ndjson: C49.2, 8890/3, size code 065,
+// grade 3 (AJCC 7th ed. soft tissue: T2 G3, stage III), so that the survival table, the texts, the
+// trace and the NAACCR output items all have values.
+const std::string k_naaccr_record =
+    R"({"id":"thigh","primarySite":"C492","histologicTypeIcdO3":"8890","behaviorCodeIcdO3":"3",)"
+    R"("tumorSizeSummary":"065","gradePathological":"3"})"
+    "\n";
+
+/// The value at a schema path ("survival.table") of a JSON object, or nullptr when it is missing.
+const json* at_path(const json& object, std::string_view path) {
+    const std::string group(lmsstage::doors::group_of(path));
+    const std::string leaf(lmsstage::doors::leaf_of(path));
+    const json* parent = &object;
+    if (!group.empty()) {
+        if (!object.contains(group) || !object.at(group).is_object()) {
+            return nullptr;
+        }
+        parent = &object.at(group);
+    }
+    return parent->contains(leaf) ? &parent->at(leaf) : nullptr;
+}
+
+/// The names of a comma-separated list, as the help's column list gives them.
+std::set<std::string> listed(const std::string& names) {
+    std::set<std::string> out;
+    std::string current;
+    for (const char c : names + ",") {
+        if (c == ',' || c == ' ' || c == ';' || c == '(' || c == ')' || c == '\n') {
+            if (!current.empty()) {
+                out.insert(current);
+            }
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("result schema: every row with a JSON path is in the result object of --json and batch") {
+    const Output single = run_cli({"--size", "6", "--grade", "3", "--json"});
+    REQUIRE(single.code == 0);
+    const json result = json::parse(single.out);
+    const Output registry = run_cli({"batch", "--naaccr"}, k_naaccr_record);
+    REQUIRE(registry.code == 0);
+    const json coded = json::parse(registry.out);
+    for (const Member& member : lmsstage::doors::result_members()) {
+        if (member.json.empty()) {
+            continue;
+        }
+        INFO("member " << member.json);
+        CHECK(at_path(coded, member.json) != nullptr);
+        // The NAACCR output items are in the record only when the case was keyed by NAACCR items,
+        // the id only when the record has one.
+        if (member.needs != Needs::naaccr && member.depends != lmsstage::doors::Depends::record) {
+            CHECK(at_path(result, member.json) != nullptr);
+        }
+    }
+}
+
+TEST_CASE(
+    "result schema: the members that are not in the result object are the record's place, its error and "
+    "the matched percent") {
+    // These are columns of a row (and the place and error are members of an error record); a new
+    // member of the result must have a JSON path.
+    std::set<std::string> outside;
+    for (const Member& member : lmsstage::doors::result_members()) {
+        if (member.json.empty()) {
+            outside.insert(std::string(member.column));
+        }
+    }
+    CHECK(outside ==
+          std::set<std::string>{"file", "line", "row", "index", "survival.percent", "error.field", "error.message"});
+}
+
+TEST_CASE("result schema: every row is a --columns name, a key of the NDJSON row and listed in the column help") {
+    const std::set<std::string> help = listed(lmsstage::doors::column_names());
+    for (const Member& member : lmsstage::doors::result_members()) {
+        const std::string column(member.column);
+        INFO("member " << column);
+        REQUIRE_FALSE(column.empty());
+        CHECK(help.count(column) == 1);
+        CHECK(std::holds_alternative<lmsstage::doors::ColumnSet>(lmsstage::doors::parse_columns(column, true)));
+        const Output row = run_cli({"batch", "--naaccr", "--columns", column}, k_naaccr_record);
+        REQUIRE(row.code == 0);
+        CHECK(json::parse(row.out).contains(column));
+    }
+}
+
+TEST_CASE("result schema: every column is listed in lmsstage batch --help") {
+    const Output help = run_cli({"batch", "--help"});
+    REQUIRE(help.code == 0);
+    const std::set<std::string> words = listed(help.out);
+    for (const Member& member : lmsstage::doors::result_members()) {
+        INFO("member " << member.column);
+        CHECK(words.count(std::string(member.column)) == 1);
+    }
+}
+
+TEST_CASE("result schema: the NAACCR rows are the NAACCR output items, in output order") {
+    std::vector<std::string_view> items;
+    for (const Member& member : lmsstage::doors::result_members()) {
+        if (member.needs == Needs::naaccr) {
+            CHECK(member.column == member.naaccr_item);
+            items.push_back(member.naaccr_item);
+        }
+    }
+    const auto ids = lmsstage::naaccr::output_item_ids();
+    CHECK(std::equal(items.begin(), items.end(), ids.begin(), ids.end()));
+}
+
+TEST_CASE("result schema: the columns the help lists are the schema's rows and no others") {
+    std::set<std::string> columns;
+    for (const Member& member : lmsstage::doors::result_members()) {
+        columns.insert(std::string(member.column));
+    }
+    std::set<std::string> help = listed(lmsstage::doors::column_names());
+    // The words of the help's note on spelling, not column names.
+    for (const char* word : {"each", "also", "with", "_", "for", ".", "and", "system", "T", "N", "M", "G",
+                             "mitotic_rate", "short", "the", "NAACCR", "output", "items"}) {
+        help.erase(word);
+    }
+    CHECK(help == columns);
+}
