@@ -64,10 +64,12 @@ constexpr OptionRow k_case_options[] = {
 };
 
 constexpr OptionRow k_batch_options[] = {
-    {"--from", "FORMAT", Takes::value, "json csv tsv",
-     "json, csv or tsv (default: by file name, .csv or .tsv, else JSON)"},
-    {"--to", "FORMAT", Takes::value, "json ndjson csv tsv",
-     "json (the default), ndjson, csv or tsv (default with --columns: ndjson)"},
+    {"--from", "FORMAT", Takes::value, "json csv tsv naaccr-xml",
+     "json, csv, tsv or naaccr-xml (default: by file name, .csv, .tsv or .xml, else by content: NAACCR XML "
+     "when it starts with '<', else JSON)"},
+    {"--to", "FORMAT", Takes::value, "json ndjson csv tsv naaccr-xml fhir",
+     "json (the default), ndjson, csv, tsv (default with --columns: ndjson), naaccr-xml (the NAACCR XML input "
+     "written back with the derived items) or fhir (one FHIR R4 mCODE Bundle a line)"},
     {"--columns", "LIST", Takes::value, "", "the columns to write, comma-separated (below)"},
     {"--naaccr", "", Takes::nothing, "", "records keyed by NAACCR items; NAACCR-coded output (below)"},
     {"--exit-zero", "", Takes::nothing, "",
@@ -124,6 +126,15 @@ letter case, is CSV or TSV, and anything else, stdin included, is JSON):
     nearest name is suggested), or a field twice, is an error record in place
     of the whole input, which is not read further. The id is echoed as a JSON
     string.
+  - NAACCR XML (--from naaccr-xml; by default a FILE ending in .xml, or any
+    input whose first character is "<"): NaaccrData, Patient and Tumor
+    elements with their Items (NAACCR XML specification 1.x), read as a stream
+    by expat. Every Tumor is one record, keyed by NAACCR items as with
+    --naaccr, carrying its Patient's and the root's items too; its id is
+    patientIdNumber/tumorRecordNumber. A document type declaration is refused
+    (no entities are ever declared or loaded). A file that is not well-formed,
+    or not NAACCR XML, gives an error record with its line, and the rest of
+    that input is not read.
 Blank lines are skipped (line numbers still count them); CRLF line ends and a
 UTF-8 byte-order mark are accepted; UTF-16 and UTF-32 input is refused (convert
 it with iconv). A record or row over 1 MiB is an error, and reading goes on.
@@ -133,6 +144,16 @@ Output (--to):
   ndjson     one flat JSON object a line, with the chosen columns as keys
   csv, tsv   a header row, then one row per record (CSV: CRLF line ends,
              quoted as needed; lists joined with "; ")
+  naaccr-xml the NAACCR XML input (one FILE) written back: every element and
+             item as read, each staged Tumor with the NAACCR output items
+             (below) added or replaced, a Tumor that is not staged unchanged
+             after a comment saying why
+  fhir       one FHIR R4 Bundle (type collection) a line, profiled by mCODE
+             STU4: a TNM stage group Observation (SNOMED CT 399390009, method
+             AJCC 7 443830009 or AJCC 8 897275008) with its T, N and M
+             category Observations as hasMember, a FIGO stage Observation for
+             uterine systems, a tumour size Observation; an OperationOutcome
+             line for a record that cannot be staged
 Columns (--columns LIST, comma-separated; alone, it means --to ndjson):
       id, ok, file, line, row, index, system.id, system.name, categories.T,
       categories.N, categories.M, categories.G, categories.mitotic_rate,
@@ -183,6 +204,8 @@ Examples:
     lmsstage batch
   lmsstage batch --from csv cohort.csv --to csv > staged.csv
   lmsstage batch --naaccr --to csv registry.csv --columns default,notes
+  lmsstage batch --to naaccr-xml registry.xml > staged.xml
+  lmsstage batch --to fhir cohort.csv > bundles.ndjson
 )",
      k_batch_options},
     {"check", "FILE...", Operand::files, "run regression cases against their expectations",
