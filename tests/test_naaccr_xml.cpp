@@ -154,12 +154,12 @@ TEST_CASE("NAACCR XML: the sourced registry cases give in XML what they give in 
 
 TEST_CASE("NAACCR XML: the Patient's and the root's items reach each of its Tumors, the nearest winning",
           "[naaccr-xml]") {
-    const std::string xml = k_head + item("behaviorCodeIcdO3", "3") + "<Patient>\n" +
-                            item("patientIdNumber", "7") + item("histologicTypeIcdO3", "8890") + "<Tumor>\n" +
-                            item("tumorRecordNumber", "01") + item("primarySite", "C492") +
-                            item("tumorSizeSummary", "065") + item("gradePathological", "3") + "</Tumor>\n<Tumor>\n" +
-                            item("tumorRecordNumber", "02") + item("primarySite", "C492") +
-                            item("histologicTypeIcdO3", "8500") + "</Tumor>\n</Patient>\n</NaaccrData>\n";
+    const std::string xml = k_head + item("behaviorCodeIcdO3", "3") + "<Patient>\n" + item("patientIdNumber", "7") +
+                            item("histologicTypeIcdO3", "8890") + "<Tumor>\n" + item("tumorRecordNumber", "01") +
+                            item("primarySite", "C492") + item("tumorSizeSummary", "065") +
+                            item("gradePathological", "3") + "</Tumor>\n<Tumor>\n" + item("tumorRecordNumber", "02") +
+                            item("primarySite", "C492") + item("histologicTypeIcdO3", "8500") +
+                            "</Tumor>\n</Patient>\n</NaaccrData>\n";
     const std::vector<json> records = ndjson(run_cli({"batch"}, xml).out);
     REQUIRE(records.size() == 2);
     // Tumour 1 takes its behaviour from the root and its histology from the Patient: the thigh
@@ -194,8 +194,9 @@ TEST_CASE("NAACCR XML out: every item and element written back, the derived item
         // The second Patient of standard-file.xml has no Tumor: it is written back too.
         const Run standard = run_cli({"batch", "--to", "naaccr-xml", sample("standard-file.xml")});
         CHECK(contains(standard.out, "<Item naaccrId=\"patientIdNumber\" naaccrNum=\"20\">00000002</Item>"));
-        CHECK(contains(standard.out, "<NaaccrData baseDictionaryUri=\"http://naaccr.org/naaccrxml/"
-                                     "naaccr-dictionary-160.xml\" recordType=\"I\""));
+        CHECK(contains(standard.out,
+                       "<NaaccrData baseDictionaryUri=\"http://naaccr.org/naaccrxml/"
+                       "naaccr-dictionary-160.xml\" recordType=\"I\""));
     }
     SECTION("a staged Tumor gains the NAACCR output items; an item already there is replaced, not repeated") {
         const std::string xml = k_head + "<Patient>\n" + item("patientIdNumber", "42") + "<Tumor>\n" +
@@ -208,15 +209,18 @@ TEST_CASE("NAACCR XML out: every item and element written back, the derived item
         // registry.ndjson's expectations for this case (Collaborative Stage 02.05.50 code tables):
         // summary stage 1, AJCC 7 T 299 (T2), N 000, M 000, stage group 500 (III), edition 07.
         const std::vector<std::string> expected = {
-            "patientIdNumber=42", "primarySite=C492", "histologicTypeIcdO3=8890", "behaviorCodeIcdO3=3",
-            "tumorSizeSummary=065", "gradePathological=3", "summaryStage2018=1",
-            "textRemarks=size &lt; 7 cm &amp; \"deep\"", "tnmEditionNumber=07", "derivedAjcc7T=299",
-            "derivedAjcc7N=000", "derivedAjcc7M=000", "derivedAjcc7StageGrp=500"};
+            "patientIdNumber=42",       "primarySite=C492",
+            "histologicTypeIcdO3=8890", "behaviorCodeIcdO3=3",
+            "tumorSizeSummary=065",     "gradePathological=3",
+            "summaryStage2018=1",       "textRemarks=size &lt; 7 cm &amp; \"deep\"",
+            "tnmEditionNumber=07",      "derivedAjcc7T=299",
+            "derivedAjcc7N=000",        "derivedAjcc7M=000",
+            "derivedAjcc7StageGrp=500"};
         CHECK(items == expected);
     }
     SECTION("a Tumor that is not staged is written unchanged after a comment saying why") {
-        const std::string xml = k_head + "<Patient>\n<Tumor>\n" + item("primarySite", "C809") +
-                                "</Tumor>\n</Patient>\n</NaaccrData>\n";
+        const std::string xml =
+            k_head + "<Patient>\n<Tumor>\n" + item("primarySite", "C809") + "</Tumor>\n</Patient>\n</NaaccrData>\n";
         const Run run = run_cli({"batch", "--to", "naaccr-xml"}, xml);
         CHECK(run.code == exit_code::data);
         CHECK(contains(run.out, "<!-- lmsstage: "));
@@ -226,14 +230,16 @@ TEST_CASE("NAACCR XML out: every item and element written back, the derived item
         const Run json_in = run_cli({"batch", "--to", "naaccr-xml"}, "{\"size\":6,\"grade\":3}\n");
         CHECK(json_in.code == exit_code::no_input);
         CHECK(contains(json_in.err, "not NAACCR XML"));
-        const Run two = run_cli({"batch", "--to", "naaccr-xml", sample("standard-file.xml"), sample("standard-file.xml")});
+        const Run two =
+            run_cli({"batch", "--to", "naaccr-xml", sample("standard-file.xml"), sample("standard-file.xml")});
         CHECK(two.code == exit_code::usage);
         CHECK(run_cli({"batch", "--to", "naaccr-xml", "--columns", "id"}).code == exit_code::usage);
     }
 }
 
 TEST_CASE("NAACCR XML: told by its name, its content or --from", "[naaccr-xml]") {
-    const std::string xml = k_head + "<Patient>\n<Tumor>\n" + thigh_lms_items() + "</Tumor>\n</Patient>\n</NaaccrData>\n";
+    const std::string xml =
+        k_head + "<Patient>\n<Tumor>\n" + thigh_lms_items() + "</Tumor>\n</Patient>\n</NaaccrData>\n";
     TempDir dir;
     const std::string by_name = dir.write("registry.XML", xml);
     const std::string by_content = dir.write("registry.export", "\xEF\xBB\xBF" + xml);
@@ -304,7 +310,8 @@ TEST_CASE("NAACCR XML out: a document cut short is still closed, after the tumou
 
 TEST_CASE("NAACCR XML: a Tumor over 1 MiB is refused, memory bounded", "[naaccr-xml]") {
     const std::string big(std::size_t{1} << 20, 'x');
-    const std::string xml = k_head + "<Patient>\n<Tumor>\n" + item("textRemarks", big) + "</Tumor>\n</Patient>\n</NaaccrData>\n";
+    const std::string xml =
+        k_head + "<Patient>\n<Tumor>\n" + item("textRemarks", big) + "</Tumor>\n</Patient>\n</NaaccrData>\n";
     const Run run = run_cli({"batch"}, xml);
     CHECK(run.code == exit_code::data);
     CHECK(contains(run.err, "over 1 MiB"));

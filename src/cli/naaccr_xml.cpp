@@ -75,8 +75,7 @@ public:
     StreamEnd read(const ReadFn& read) {
         // No encoding given: the document's declaration is followed, UTF-8 without one (expat reads
         // UTF-8, UTF-16, ISO-8859-1 and US-ASCII; any other is refused with a hint).
-        std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(XML_ParserCreate(nullptr),
-                                                                               &XML_ParserFree);
+        std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(XML_ParserCreate(nullptr), &XML_ParserFree);
         if (!parser) {
             throw std::bad_alloc();
         }
@@ -98,8 +97,7 @@ public:
                                  static_cast<long long>(XML_GetCurrentLineNumber(m_parser))};
             }
             const bool last = got.bytes == 0;
-            if (XML_ParseBuffer(m_parser, static_cast<int>(got.bytes), last ? XML_TRUE : XML_FALSE) !=
-                XML_STATUS_OK) {
+            if (XML_ParseBuffer(m_parser, static_cast<int>(got.bytes), last ? XML_TRUE : XML_FALSE) != XML_STATUS_OK) {
                 if (m_stopped) {
                     return StreamEnd{StreamEnd::Kind::consumer_stopped};
                 }
@@ -166,16 +164,12 @@ private:
                 return;
             case Level::root:
             case Level::patient:
-            case Level::tumor:
-                break;
+            case Level::tumor: break;
             case Level::item:
                 problem("an element <" + std::string(name) + "> inside an Item: an Item holds its value only");
                 return;
-            case Level::extension:
-                return;  // counted in m_extension_depth above
-            case Level::done:
-                problem("an element <" + std::string(name) + "> after </NaaccrData>");
-                return;
+            case Level::extension: return;  // counted in m_extension_depth above
+            case Level::done: problem("an element <" + std::string(name) + "> after </NaaccrData>"); return;
         }
         if (local.empty()) {
             m_extension_level = m_level;
@@ -266,9 +260,7 @@ private:
             return;
         }
         switch (m_level) {
-            case Level::item:
-                end_item();
-                return;
+            case Level::item: end_item(); return;
             case Level::tumor:
                 m_level = Level::patient;
                 if (m_tumor.size() > k_max_record_bytes) {
@@ -287,8 +279,7 @@ private:
                 return;
             case Level::none:
             case Level::extension:
-            case Level::done:
-                return;  // expat has matched the tags
+            case Level::done: return;  // expat has matched the tags
         }
     }
 
@@ -319,8 +310,7 @@ private:
             case Level::none:
             case Level::item:
             case Level::extension:
-            case Level::done:
-                return;
+            case Level::done: return;
         }
     }
 
@@ -597,29 +587,16 @@ void append_xml_comment(std::string& out, std::string_view text) {
 void append_xml_escaped(std::string& out, std::string_view text, bool attribute) {
     for (const char c : text) {
         switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += attribute ? "&quot;" : "\"";
-                break;
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += attribute ? "&quot;" : "\""; break;
             case '\r':
                 out += "&#13;";  // kept: a bare carriage return would be read back as a line feed
                 break;
-            case '\t':
-                out += attribute ? "&#9;" : "\t";
-                break;
-            case '\n':
-                out += attribute ? "&#10;" : "\n";
-                break;
-            default:
-                out += c;
+            case '\t': out += attribute ? "&#9;" : "\t"; break;
+            case '\n': out += attribute ? "&#10;" : "\n"; break;
+            default: out += c;
         }
     }
 }

@@ -101,8 +101,8 @@ std::string uuid_of(std::string_view record_key, std::string_view resource) {
     };
     std::uint64_t high = mix(fnv(0xcbf29ce484222325ULL));
     std::uint64_t low = mix(fnv(0x84222325cbf29ce4ULL));
-    high = (high & ~0xf000ULL) | 0x8000ULL;                   // version 8
-    low = (low & ~(3ULL << 62)) | (2ULL << 62);               // variant 10
+    high = (high & ~0xf000ULL) | 0x8000ULL;      // version 8
+    low = (low & ~(3ULL << 62)) | (2ULL << 62);  // variant 10
     constexpr std::string_view k_hex = "0123456789abcdef";
     std::string text = "urn:uuid:";
     const auto hex = [&](std::uint64_t value, int from, int to) {
@@ -131,7 +131,9 @@ void codeable(JsonWriter& json, const Code& code) {
     json.end_object().end_array().end_object();
 }
 
-void reference(JsonWriter& json, std::string_view url) { json.begin_object().key("reference").string(url).end_object(); }
+void reference(JsonWriter& json, std::string_view url) {
+    json.begin_object().key("reference").string(url).end_object();
+}
 
 /// What every resource of a record refers to.
 struct Context {
@@ -256,6 +258,8 @@ std::string record_key(std::string_view id_text, RecordPlace place) {
 
 }  // namespace
 
+std::string_view figo_stage_code(Stage stage) { return figo_value(stage).code; }
+
 std::string mcode_profile(std::string_view id) {
     return "http://hl7.org/fhir/us/mcode/StructureDefinition/" + std::string(id);
 }
@@ -319,8 +323,8 @@ void append_fhir_bundle(std::string& out, const Result& result, const Case& inpu
     json.end_array().end_object();
 }
 
-void append_fhir_outcome(std::string& out, std::string_view field, std::string_view message,
-                         std::string_view id_text, RecordPlace place) {
+void append_fhir_outcome(std::string& out, std::string_view field, std::string_view message, std::string_view id_text,
+                         RecordPlace place) {
     JsonWriter json(out);
     json.begin_object().key("resourceType").string("OperationOutcome");
     json.key("issue").begin_array().begin_object();

@@ -30,6 +30,9 @@ namespace lmsstage::doors {
 /// The canonical URL of an mCODE STU4 profile: "http://hl7.org/fhir/us/mcode/StructureDefinition/" + id.
 std::string mcode_profile(std::string_view id);
 
+/// The NCIt code of a FIGO stage (mCODE STU4 FIGOStageValueVS): "C96248" for IB.
+std::string_view figo_stage_code(Stage stage);
+
 /// Appends the Bundle of one staged case (no trailing newline). `id_text` is the record's id (empty:
 /// none); the resources' UUIDs are derived from it, or from `place` when there is none, so that the
 /// same input gives the same output.
@@ -37,7 +40,7 @@ void append_fhir_bundle(std::string& out, const Result& result, const Case& inpu
                         RecordPlace place = {});
 
 /// Appends an OperationOutcome for a record that could not be staged (no trailing newline).
-void append_fhir_outcome(std::string& out, std::string_view field, std::string_view message,
-                         std::string_view id_text, RecordPlace place = {});
+void append_fhir_outcome(std::string& out, std::string_view field, std::string_view message, std::string_view id_text,
+                         RecordPlace place = {});
 
 }  // namespace lmsstage::doors
