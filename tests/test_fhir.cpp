@@ -97,7 +97,8 @@ TEST_CASE("FHIR: size 6 cm, grade 3 gives an AJCC 7 stage group III with its T, 
     std::set<std::string> seen;
     for (const json& member : group["hasMember"]) {
         const json& category = resources.at(member["reference"].get<std::string>());
-        const std::string profile = category["meta"]["profile"][0].get<std::string>().substr(std::string(k_mcode).size());
+        const std::string profile =
+            category["meta"]["profile"][0].get<std::string>().substr(std::string(k_mcode).size());
         CAPTURE(profile);
         REQUIRE(members.count(profile) == 1);
         seen.insert(profile);
@@ -198,8 +199,8 @@ TEST_CASE("FHIR: the FIGO stage codes are those of the guide's FIGOStageValueVS,
     // mCODE STU4 input/fsh/VS_Staging_Other.fsh, FIGOStageValueVS.
     using lmsstage::Stage;
     const std::map<Stage, std::string> guide = {
-        {Stage::I, "C96244"},    {Stage::IA, "C96245"},  {Stage::IB, "C96248"},   {Stage::IC, "C96251"},
-        {Stage::II, "C96252"},   {Stage::IIA, "C96253"}, {Stage::IIB, "C96254"},  {Stage::III, "C96255"},
+        {Stage::I, "C96244"},    {Stage::IA, "C96245"},   {Stage::IB, "C96248"},   {Stage::IC, "C96251"},
+        {Stage::II, "C96252"},   {Stage::IIA, "C96253"},  {Stage::IIB, "C96254"},  {Stage::III, "C96255"},
         {Stage::IIIA, "C96256"}, {Stage::IIIB, "C96257"}, {Stage::IIIC, "C96258"}, {Stage::IV, "C96261"},
         {Stage::IVA, "C96262"},  {Stage::IVB, "C96263"},
     };
