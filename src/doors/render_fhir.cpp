@@ -3,6 +3,8 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 #include "doors/render_json.hpp"
@@ -219,6 +221,24 @@ void stage_value(JsonWriter& json, const Result& result, bool figo) {
     codeable(json, Code{k_data_absent, "unknown", "Unknown"});
 }
 
+/// The shortest text that reads back as `value` ("6", "6.5").
+std::string number_text(double value) {
+    std::array<char, 32> digits{};
+#if defined(__cpp_lib_to_chars)
+    const auto written = std::to_chars(digits.data(), digits.data() + digits.size(), value);
+    return std::string(digits.data(), written.ptr);
+#else
+    // No floating-point to_chars (Emscripten 3.1's libc++): the fewest digits that read back.
+    for (int precision = 1; precision <= 17; ++precision) {
+        std::snprintf(digits.data(), digits.size(), "%.*g", precision, value);
+        if (std::strtod(digits.data(), nullptr) == value) {
+            break;
+        }
+    }
+    return std::string(digits.data());
+#endif
+}
+
 void tumor_size(JsonWriter& json, const Context& context, const Length& size) {
     const std::string specimen = uuid_of(context.key, "specimen");
     begin_entry(json, specimen, "Specimen", {});
@@ -238,11 +258,9 @@ void tumor_size(JsonWriter& json, const Context& context, const Length& size) {
     reference(json, specimen);
     json.key("component").begin_array().begin_object().key("code");
     codeable(json, k_longest_dimension);
-    std::array<char, 32> digits{};
-    const auto written = std::to_chars(digits.data(), digits.data() + digits.size(), size.value);
     const std::string_view unit = size.unit == LengthUnit::mm ? "mm" : "cm";
     json.key("valueQuantity").begin_object();
-    json.key("value").number(std::string_view(digits.data(), static_cast<std::size_t>(written.ptr - digits.data())));
+    json.key("value").number(number_text(size.value));
     json.key("unit").string(unit).key("system").string(k_ucum).key("code").string(unit);
     json.end_object().end_object().end_array();
     end_entry(json);
