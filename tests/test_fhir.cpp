@@ -211,7 +211,7 @@ TEST_CASE("FHIR: the FIGO stage codes are those of the guide's FIGOStageValueVS,
     }
 }
 
-TEST_CASE("FHIR: a T category only system gives the category alone; a case not staged, no staging", "[fhir]") {
+TEST_CASE("FHIR: a T category only system gives the category alone, a case not staged no staging", "[fhir]") {
     // AJCC 8 head and neck: a T category and no stage group (AJCC 8th ed. ch. 40).
     const json head_neck = bundle_of(R"({"site":"head_neck","size":3,"grade":2,"edition":8})");
     CHECK(with_profile(head_neck, "mcode-tnm-stage-group").empty());
