@@ -140,7 +140,7 @@ private:
     }
 
     void start(std::string_view name, const XML_Char** attributes) {
-        if (!m_problem.empty()) {
+        if (halted()) {
             return;
         }
         if (m_extension_depth > 0) {
@@ -245,7 +245,7 @@ private:
     }
 
     void end(std::string_view name) {
-        if (!m_problem.empty()) {
+        if (halted()) {
             return;
         }
         if (m_extension_depth > 0) {
@@ -331,7 +331,7 @@ private:
     }
 
     void text(std::string_view text) {
-        if (!m_problem.empty()) {
+        if (halted()) {
             return;
         }
         if (m_extension_depth > 0) {
@@ -350,6 +350,10 @@ private:
                     "\" (values go in <Item naaccrId=\"...\">value</Item>)");
         }
     }
+
+    /// True once reading has stopped (a problem, or the consumer): expat may still report the
+    /// rest of the event it was in, which is then ignored.
+    [[nodiscard]] bool halted() const { return !m_problem.empty() || m_stopped; }
 
     // ---- output pieces ----------------------------------------------------------------------
 
