@@ -272,6 +272,7 @@ TEST_CASE("NAACCR XML: refused input says what is wrong, where, and stops that i
         {k_head + "<Patient>\n<Tumor>\n<Item naaccrId=\"primarySite\">C492</Itme>\n", 5, "not well-formed XML"},
         {k_head + "<Patient>\n<Tumor>\n<Item>C492</Item>\n", 5, "without its naaccrId"},
         {k_head + "<Patient>\n<Tumor>\n</Tumor>\n" + item("sex", "2"), 6, "after its first Tumor"},
+        {k_head + "<Patient/>\n" + item("registryId", "1"), 4, "after its first Patient"},
         {k_head + "<Patient>\n<Tumor>\n<Item naaccrId=\"primarySite\"><b/></Item>\n", 5, "inside an Item"},
         {k_head + "<Tumor>\n", 3, "unexpected element <Tumor> in <NaaccrData>"},
         {k_head + "C492\n<Patient/>\n", 3, "text outside an Item"},

@@ -185,6 +185,7 @@ private:
             m_patient_items.clear();
             m_patient_bytes = 0;
             m_seen_tumor = false;
+            m_seen_patient = true;
             m_pending += "    ";
             open_tag(m_pending, name, attributes);
             m_pending += '\n';
@@ -202,6 +203,10 @@ private:
     void start_item(const XML_Char** attributes) {
         if (m_level == Level::patient && m_seen_tumor) {
             problem("an Item of the Patient after its first Tumor: a Patient's Items come before its Tumors");
+            return;
+        }
+        if (m_level == Level::root && m_seen_patient) {
+            problem("an Item of <NaaccrData> after its first Patient: the root's Items come before its Patients");
             return;
         }
         m_item = Item{};
@@ -473,6 +478,7 @@ private:
     std::size_t m_root_bytes = 0;
     std::size_t m_patient_bytes = 0;
     bool m_seen_tumor = false;
+    bool m_seen_patient = false;
     Item m_item;
     std::string m_tumor;
     long long m_tumor_line = 0;
