@@ -172,7 +172,8 @@ TEST_CASE("completion: the commands are completed, and batch and check complete 
         CHECK(lmsstage::cli::complete({std::string(command), "--", "-"}) == ":files\n");  // operands only
     }
     CHECK(lmsstage::cli::complete({"check", "--junit", ""}) == ":files\n");
-    CHECK(offered({"batch", "--to", ""}) == strings({"json", "ndjson", "csv", "tsv"}));
+    CHECK(offered({"batch", "--to", ""}) == strings({"json", "ndjson", "csv", "tsv", "naaccr-xml", "fhir"}));
+    CHECK(offered({"batch", "--from", ""}) == strings({"json", "csv", "tsv", "naaccr-xml"}));
 }
 
 TEST_CASE("completion: an option given is not offered again, --x and --no-x being one", "[completion]") {

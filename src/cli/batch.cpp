@@ -1,10 +1,12 @@
 // lmsstage batch: records in (files or stdin; JSON, NDJSON, CSV or TSV; keyed by case fields or by
 // NAACCR items), exactly one output record per input record, in order: the full result object, or
 // chosen columns as CSV, TSV or compact NDJSON.
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <deque>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -14,11 +16,13 @@
 #include "cli/csv_records.hpp"
 #include "cli/inputs.hpp"
 #include "cli/interrupt.hpp"
+#include "cli/naaccr_xml.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/record_reader.hpp"
 #include "cli/record_stream.hpp"
 #include "cli/registry.hpp"
 #include "doors/columns.hpp"
+#include "doors/render_fhir.hpp"
 #include "doors/render_json.hpp"
 #include "doors/safe_text.hpp"
 #include "lmsstage/lmsstage.hpp"
@@ -29,12 +33,15 @@ namespace lmsstage::cli {
 using namespace lmsstage::doors;
 namespace {
 
-enum class InputFormat { by_name, json, csv, tsv };
+enum class InputFormat { by_name, json, csv, tsv, naaccr_xml };
+/// What writes the output: result records or rows (`to`), NAACCR XML, or FHIR.
+enum class Writer { records, naaccr_xml, fhir };
 
 /// The options, checked and resolved.
 struct BatchPlan {
     InputFormat from = InputFormat::by_name;
     OutputFormat to = OutputFormat::json;
+    Writer writer = Writer::records;
     ColumnSet columns;
     bool naaccr = false;
     bool exit_zero = false;
@@ -59,17 +66,39 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
     BatchPlan plan;
     plan.naaccr = options.naaccr;
     plan.exit_zero = options.exit_zero;
-    if (!options.from.empty()) {
+    if (options.from == "naaccr-xml") {
+        plan.from = InputFormat::naaccr_xml;
+        plan.naaccr = true;  // NAACCR XML is keyed by NAACCR items
+    } else if (!options.from.empty()) {
         if (options.from != "json" && options.from != "csv" && options.from != "tsv") {
-            return "batch: --from must be json, csv or tsv, got " + printable(options.from);
+            return "batch: --from must be json, csv, tsv or naaccr-xml, got " + printable(options.from);
         }
         plan.from =
             options.from == "json" ? InputFormat::json : (options.from == "csv" ? InputFormat::csv : InputFormat::tsv);
     }
+    if (options.to == "naaccr-xml" || options.to == "fhir") {
+        if (!options.columns.empty()) {
+            return "batch: --columns chooses the columns of --to ndjson, csv or tsv, not of --to " + options.to;
+        }
+        if (options.to == "naaccr-xml") {
+            if (options.files.size() > 1) {
+                return std::string("batch: --to naaccr-xml writes one NAACCR XML input back: give one FILE");
+            }
+            plan.writer = Writer::naaccr_xml;
+            plan.naaccr = true;
+            plan.naaccr_codes = true;
+            plan.stage = StageOptions{false, false};
+        } else {
+            plan.writer = Writer::fhir;
+            plan.stage = StageOptions{false, true};  // assumptions and notes go into the Observations' notes
+        }
+        return plan;
+    }
     const std::string to = !options.to.empty() ? options.to : (options.columns.empty() ? "json" : "ndjson");
     const auto format = output_format(to);
     if (!format) {
-        return "batch: --to must be json (the full result records), ndjson, csv or tsv, got " + printable(to);
+        return "batch: --to must be json (the full result records), ndjson, csv, tsv, naaccr-xml or fhir, got " +
+               printable(to);
     }
     plan.to = *format;
     if (plan.to == OutputFormat::json) {
@@ -114,8 +143,62 @@ InputFormat format_of(const BatchPlan& plan, const Input& input) {
     if (has_suffix(input.path, ".csv")) {
         return InputFormat::csv;
     }
+    if (has_suffix(input.path, ".xml")) {
+        return InputFormat::naaccr_xml;
+    }
     return has_suffix(input.path, ".tsv") ? InputFormat::tsv : InputFormat::json;
 }
+
+/// An input read after a look at its first bytes, to tell NAACCR XML by its content.
+class PeekingReader {
+public:
+    explicit PeekingReader(InputReader& reader) : m_reader(reader) {}
+
+    /// True when the input's first character that is not white space (after a UTF-8 byte-order
+    /// mark) is '<'. Reads up to 4 KiB ahead; read() gives those bytes first.
+    bool starts_xml() {
+        constexpr std::size_t k_step = 512;
+        while (m_head.size() < 8 * k_step && !m_end && m_error == 0) {
+            const std::size_t had = m_head.size();
+            m_head.resize(had + k_step);
+            const ReadResult got = m_reader.read(m_head.data() + had, k_step);
+            m_head.resize(had + got.bytes);
+            m_error = got.error;
+            m_end = got.error == 0 && got.bytes == 0;
+            std::string_view head = m_head;
+            if (head.size() < 3 && std::string_view("\xEF\xBB\xBF").starts_with(head)) {
+                continue;  // a byte-order mark read in part
+            }
+            if (head.starts_with("\xEF\xBB\xBF")) {
+                head.remove_prefix(3);
+            }
+            if (head.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+                break;
+            }
+        }
+        return looks_like_xml(m_head);
+    }
+
+    ReadResult read(char* buffer, std::size_t size) {
+        if (m_at < m_head.size()) {
+            const std::size_t n = std::min(size, m_head.size() - m_at);
+            std::memcpy(buffer, m_head.data() + m_at, n);
+            m_at += n;
+            return ReadResult{n, 0};
+        }
+        if (m_error != 0) {
+            return ReadResult{0, std::exchange(m_error, 0)};
+        }
+        return m_end ? ReadResult{} : m_reader.read(buffer, size);
+    }
+
+private:
+    InputReader& m_reader;
+    std::string m_head;
+    std::size_t m_at = 0;
+    int m_error = 0;
+    bool m_end = false;
+};
 
 /// Stages the records of a batch (on a worker thread): one output record each.
 class BatchStager {
@@ -127,8 +210,16 @@ public:
         thread_local Result result;
         for (const Batch::Item& item : batch.items) {
             const std::string_view bytes(batch.input.data() + item.offset, item.size);
+            if (item.xml && !bytes.starts_with('\x01')) {
+                if (m_plan.writer == Writer::naaccr_xml) {
+                    batch.output += bytes;  // the document around the tumours
+                }
+                continue;
+            }
             std::optional<RecordError> error;
-            if (item.problem) {
+            if (item.xml) {
+                read_xml_tumor(bytes, record);
+            } else if (item.problem) {
                 error = RecordError{std::string(bytes.substr(0, item.field_size)),
                                     std::string(bytes.substr(item.field_size)), false, false};
                 record.clear();
@@ -137,16 +228,17 @@ public:
                                             : read_padded_record(bytes, RecordKind::batch, record, keys());
             }
             if (!error) {
-                error = m_plan.naaccr ? stage_naaccr(record, result, m_plan.stage)
-                                      : staged(stage(record.input, result, m_plan.stage));
+                error = m_plan.naaccr || item.xml ? stage_naaccr(record, result, m_plan.stage)
+                                                  : staged(stage(record.input, result, m_plan.stage));
             }
-            if (error) {
+            if (m_plan.writer == Writer::naaccr_xml && item.xml) {
+                write_xml_tumor(batch.output, bytes, error ? &*error : nullptr, result, record);
+            } else if (error) {
                 write_error(batch.output, record, item.place, *error);
-                ++batch.bad;
             } else {
                 write_result(batch.output, record, item.place, result);
-                ++batch.ok;
             }
+            ++(error ? batch.bad : batch.ok);
         }
     }
 
@@ -161,6 +253,16 @@ private:
     }
 
     void write_error(std::string& out, const Record& record, RecordPlace place, const RecordError& error) const {
+        if (m_plan.writer == Writer::naaccr_xml) {
+            // A problem of the input itself (a tumour's own error is a comment in its Tumor).
+            append_xml_comment(out, (error.field.empty() ? "" : error.field + ": ") + error.message);
+            return;
+        }
+        if (m_plan.writer == Writer::fhir) {
+            append_fhir_outcome(out, error.field, error.message, record.id_text, place);
+            out += '\n';
+            return;
+        }
         if (m_plan.to == OutputFormat::json) {
             append_error_json(out, error.field, error.message, record.id_json, place);
             out += '\n';
@@ -173,6 +275,11 @@ private:
     void write_result(std::string& out, const Record& record, RecordPlace place, const Result& result) const {
         thread_local std::vector<naaccr::OutputItem> codes;
         codes.clear();
+        if (m_plan.writer == Writer::fhir) {
+            append_fhir_bundle(out, result, record.input, record.id_text);
+            out += '\n';
+            return;
+        }
         if (m_plan.naaccr_codes) {
             codes = naaccr::output_items(result, record.input);
         }
@@ -183,6 +290,18 @@ private:
             return;
         }
         append_row(out, m_plan.columns, row, m_plan.to);
+    }
+
+    /// A tumour written back into its NAACCR XML document: with the derived items, or unchanged with
+    /// the error as a comment.
+    void write_xml_tumor(std::string& out, std::string_view encoded, const RecordError* error, const Result& result,
+                         const Record& record) const {
+        if (error != nullptr) {
+            append_xml_tumor(out, encoded, {}, error->message);
+            return;
+        }
+        const std::vector<naaccr::OutputItem> codes = naaccr::output_items(result, record.input);
+        append_xml_tumor(out, encoded, codes);
     }
 
     const BatchPlan& m_plan;
@@ -212,11 +331,27 @@ public:
                 m_input_failed = true;
                 continue;
             }
-            const auto read = [&reader](char* buffer, std::size_t size) { return reader.read(buffer, size); };
-            const InputFormat format = format_of(m_plan, input);
-            const StreamEnd end = format == InputFormat::json
-                                      ? split_records(read, [&](const RawRecord& raw) { return add(input, raw); })
-                                      : read_table(input, read, format == InputFormat::tsv);
+            PeekingReader peeking(reader);
+            const auto read = [&peeking](char* buffer, std::size_t size) { return peeking.read(buffer, size); };
+            InputFormat format = format_of(m_plan, input);
+            if (format == InputFormat::json && m_plan.from == InputFormat::by_name && peeking.starts_xml()) {
+                format = InputFormat::naaccr_xml;  // a NAACCR XML file by its content (stdin, or any name)
+            }
+            if (m_plan.writer == Writer::naaccr_xml && format != InputFormat::naaccr_xml) {
+                m_io.err << "lmsstage: " << input.shown
+                         << ": not NAACCR XML, which --to naaccr-xml writes back (give a NAACCR XML file, or "
+                            "--to json, csv or fhir)\n";
+                m_input_failed = true;
+                continue;
+            }
+            StreamEnd end;
+            if (format == InputFormat::json) {
+                end = split_records(read, [&](const RawRecord& raw) { return add(input, raw); });
+            } else if (format == InputFormat::naaccr_xml) {
+                end = read_naaccr_xml(read, [&](const XmlPiece& piece) { return add_xml(input, piece); });
+            } else {
+                end = read_table(input, read, format == InputFormat::tsv);
+            }
             if (end.kind == StreamEnd::Kind::consumer_stopped || stop_signal() != 0) {
                 return false;
             }
@@ -272,6 +407,24 @@ private:
             m_io.err << "lmsstage: " << input.shown << ": " << printable(raw.problem) << '\n';
             m_cut_short = true;
         }
+        return added();
+    }
+
+    /// A piece of a NAACCR XML input: a tumour (a record), the text around the tumours, or a
+    /// problem that stopped reading.
+    bool add_xml(const Input& input, const XmlPiece& piece) {
+        if (stop_signal() != 0) {
+            return false;
+        }
+        RecordPlace place = RecordPlace::at_line(piece.line);
+        place.file = input.json_name;
+        if (piece.kind == XmlPiece::Kind::problem) {
+            m_pipeline.current().add(piece.bytes, place, true);
+            m_io.err << "lmsstage: " << input.shown << ':' << piece.line << ": " << printable(piece.bytes) << '\n';
+            m_cut_short = true;
+            return added();
+        }
+        m_pipeline.current().add_xml(piece.bytes, place);
         return added();
     }
 

@@ -80,10 +80,12 @@ constexpr OptionRow k_case_options[] = {
 };
 
 constexpr OptionRow k_batch_options[] = {
-    {"--from", "FORMAT", Takes::value, "json csv tsv",
-     "json, csv or tsv (default: by file name, .csv or .tsv, else JSON)"},
-    {"--to", "FORMAT", Takes::value, "json ndjson csv tsv",
-     "json (the default), ndjson, csv or tsv (default with --columns: ndjson)"},
+    {"--from", "FORMAT", Takes::value, "json csv tsv naaccr-xml",
+     "json, csv, tsv or naaccr-xml (default: by file name, .csv, .tsv or .xml, else by content: NAACCR XML "
+     "when it starts with '<', else JSON)"},
+    {"--to", "FORMAT", Takes::value, "json ndjson csv tsv naaccr-xml fhir",
+     "json (the default), ndjson, csv, tsv (default with --columns: ndjson), naaccr-xml (the NAACCR XML input "
+     "written back with the derived items) or fhir (one FHIR R4 mCODE Bundle a line)"},
     {"--columns", "LIST", Takes::value, "", "the columns to write, comma-separated (below)"},
     {"--naaccr", "", Takes::nothing, "", "records keyed by NAACCR items; NAACCR-coded output (below)"},
     {"--exit-zero", "", Takes::nothing, "",

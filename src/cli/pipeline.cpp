@@ -66,15 +66,21 @@ int worker_failed(const std::exception_ptr& failure, long long lines_written, st
 }
 
 void Batch::add(std::string_view bytes, RecordPlace place, bool problem, const CsvHeader* csv) {
-    items.push_back(Item{input.size(), bytes.size(), place, problem, 0, csv});
+    items.push_back(Item{input.size(), bytes.size(), place, problem, 0, csv, false});
     input += bytes;
     input += '\n';  // what the parser may see right after a record (see read_padded_record)
 }
 
 void Batch::add_problem(std::string_view field, std::string_view message, RecordPlace place) {
-    items.push_back(Item{input.size(), field.size() + message.size(), place, true, field.size(), nullptr});
+    items.push_back(Item{input.size(), field.size() + message.size(), place, true, field.size(), nullptr, false});
     input += field;
     input += message;
+    input += '\n';
+}
+
+void Batch::add_xml(std::string_view bytes, RecordPlace place) {
+    items.push_back(Item{input.size(), bytes.size(), place, false, 0, nullptr, true});
+    input += bytes;
     input += '\n';
 }
 

@@ -62,6 +62,7 @@ struct Batch {
         bool problem = false;            ///< the bytes are a framing problem's message, not a record
         std::size_t field_size = 0;      ///< a problem: its first bytes name the field at fault
         const CsvHeader* csv = nullptr;  ///< a CSV/TSV row, read by this header; nullptr: JSON
+        bool xml = false;                ///< a piece of NAACCR XML (cli/naaccr_xml.hpp): a Tumor or text
     };
     std::string input;
     std::vector<Item> items;
@@ -74,6 +75,8 @@ struct Batch {
     void add(std::string_view bytes, RecordPlace place, bool problem, const CsvHeader* csv = nullptr);
     /// A problem that names the field at fault (a CSV header's column).
     void add_problem(std::string_view field, std::string_view message, RecordPlace place);
+    /// A piece of NAACCR XML: an encoded Tumor (a record), or text to write through (not a record).
+    void add_xml(std::string_view bytes, RecordPlace place);
     [[nodiscard]] bool full() const { return items.size() >= k_batch_records || input.size() >= k_batch_bytes; }
     void clear();
 };

@@ -34,6 +34,30 @@ printf 'patientIdNumber,primarySite,histologicTypeIcdO3,behaviorCodeIcdO3,tumorS
 [ "$(lmsstage batch --naaccr registry.csv --to csv --columns stage,T,summaryStage2018,derivedAjcc7StageGrp 2>/dev/null)" = "$(printf 'stage,T,summaryStage2018,derivedAjcc7StageGrp\r\nIII,T2,1,500\r')" ] ||
     fail "lmsstage batch --naaccr registry.csv: the output shown in the README"
 lmsstage batch --naaccr registry.csv --to csv >/dev/null 2>&1 || fail "lmsstage batch --naaccr registry.csv --to csv"
+# NAACCR XML in and out; FHIR out.
+cat >registry.xml <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<NaaccrData baseDictionaryUri="http://naaccr.org/naaccrxml/naaccr-dictionary-250.xml" recordType="A" specificationVersion="1.7" xmlns="http://naaccr.org/naaccrxml">
+    <Patient>
+        <Item naaccrId="patientIdNumber">00012345</Item>
+        <Tumor>
+            <Item naaccrId="tumorRecordNumber">01</Item>
+            <Item naaccrId="primarySite">C492</Item>
+            <Item naaccrId="histologicTypeIcdO3">8890</Item>
+            <Item naaccrId="behaviorCodeIcdO3">3</Item>
+            <Item naaccrId="tumorSizeSummary">065</Item>
+            <Item naaccrId="gradePathological">3</Item>
+        </Tumor>
+    </Patient>
+</NaaccrData>
+EOF
+[ "$(lmsstage batch registry.xml --to csv --columns id,stage,T,summaryStage2018 2>/dev/null)" = "$(printf 'id,stage,T,summaryStage2018\r\n00012345/01,III,T2,1\r')" ] ||
+    fail "lmsstage batch registry.xml: the output shown in the README"
+lmsstage batch --to naaccr-xml registry.xml >staged.xml 2>/dev/null || fail "lmsstage batch --to naaccr-xml registry.xml"
+[ "$(grep -A6 gradePathological staged.xml | sed 's/^ *//' | tr '\n' ' ')" = '<Item naaccrId="gradePathological">3</Item> <Item naaccrId="summaryStage2018">1</Item> <Item naaccrId="tnmEditionNumber">07</Item> <Item naaccrId="derivedAjcc7T">299</Item> <Item naaccrId="derivedAjcc7N">000</Item> <Item naaccrId="derivedAjcc7M">000</Item> <Item naaccrId="derivedAjcc7StageGrp">500</Item> ' ] ||
+    fail "grep -A6 gradePathological staged.xml: the items shown in the README"
+echo '{"id":"p1","size":6,"grade":3}' | lmsstage batch --to fhir >bundles.ndjson 2>/dev/null || fail "lmsstage batch --to fhir"
+grep -q '"code":"399390009"' bundles.ndjson || fail "bundles.ndjson: the TNM stage group code"
 if command -v sqlite3 >/dev/null; then
     [ "$(sqlite3 :memory: ".import --csv staged.csv t" "SELECT stage, count(*) FROM t GROUP BY stage" | tr '\n' ' ')" = "|1 III|1 " ] ||
         fail "sqlite3 .import --csv staged.csv: the stage counts"

@@ -13,7 +13,8 @@
 //    number. Every input is also run with the line "{}" in front, which makes it NDJSON, so the
 //    property is checked on every input;
 //  - every other stderr line is "lmsstage: <stdin>: ..." (a fault that stopped reading);
-//  - the input read as a CSV table (and again under a header lmsstage takes): see check_csv_run.
+//  - the input read as a CSV table (and again under a header lmsstage takes): see check_csv_run;
+//  - the input read as NAACCR XML, and written back: see check_xml_run.
 //
 // Big inputs: records near the 1 MiB limit and the reader's 256 KiB chunks cannot be reached with
 // libFuzzer's small inputs. So an input whose first byte is 0x01 is run twice: as it is, and
@@ -172,7 +173,9 @@ void fail_run(const char* input_label, std::string_view input, const ProgramRun&
 }
 
 void check_run(std::string_view input) {
-    const ProgramRun run = run_program({"batch"}, input);
+    // --from json: an input whose first character is '<' would otherwise be read as NAACCR XML
+    // (check_xml_run).
+    const ProgramRun run = run_program({"batch", "--from", "json"}, input);
     const int code = run.code;
     const std::string& out_text = run.out;
     const std::string& err_text = run.err;
@@ -321,6 +324,64 @@ void check_csv_run(std::string_view input) {
     }
 }
 
+/// The input as NAACCR XML (batch --from naaccr-xml, and --to naaccr-xml): exit 0 or 65 with the
+/// summary; one JSON object a line, each error with its line within the input and in order; a
+/// problem that stopped reading on stderr as "lmsstage: <stdin>:LINE: ..."; written back, the
+/// output is read again without a problem when the input had none.
+void check_xml_run(std::string_view input) {
+    const ProgramRun run = run_program({"batch", "--from", "naaccr-xml"}, input);
+    auto fail = [&](const char* what, std::string_view detail = {}) {
+        fail_run("naaccr-xml input", input, run, what, detail);
+    };
+    if (run.code != 0 && run.code != 65) {
+        fail("XML: exit code is neither 0 nor 65");
+    }
+    long long n = -1;
+    long long n_ok = -1;
+    long long n_bad = -1;
+    const std::vector<std::string_view> err_lines = split_lines(run.err);
+    if (err_lines.empty() || !parse_summary(err_lines.back(), n, n_ok, n_bad) || n != n_ok + n_bad) {
+        fail("XML: no summary, or its counts do not add up");
+    }
+    for (std::size_t i = 0; i + 1 < err_lines.size(); ++i) {
+        if (err_lines[i].rfind("lmsstage: <stdin>:", 0) != 0) {
+            fail("XML: unexpected stderr line", err_lines[i]);
+        }
+    }
+    const std::vector<std::string_view> lines = split_lines(run.out);
+    if (static_cast<long long>(lines.size()) != n || (n_bad > 0) != (run.code == 65)) {
+        fail("XML: the output lines or the exit code differ from the summary");
+    }
+    long long input_lines = 1;  // an XML line ends with LF, CRLF or a lone CR
+    for (std::size_t i = 0; i < input.size(); ++i) {
+        input_lines +=
+            input[i] == '\n' || (input[i] == '\r' && (i + 1 == input.size() || input[i + 1] != '\n')) ? 1 : 0;
+    }
+    long long last_line = 0;
+    for (const std::string_view line : lines) {
+        const Inspected parsed = inspect_json(line);
+        if (!parsed.parsed || !parsed.value.is_object() || !parsed.value["ok"].is_boolean()) {
+            fail("XML: an output line is not an object with ok", line);
+        }
+        if (parsed.value["ok"].get<bool>()) {
+            continue;
+        }
+        const nlohmann::json& line_value = parsed.value.contains("line") ? parsed.value["line"] : nlohmann::json();
+        const long long at = line_value.is_number_integer() ? line_value.get<long long>() : 0;
+        if (at < 1 || at > input_lines || at < last_line) {
+            fail("XML: an error's line is out of order or out of the input", line);
+        }
+        last_line = at;
+    }
+    if (err_lines.size() == 1) {  // read to the end: written back, it reads again to the end
+        const ProgramRun written = run_program({"batch", "--to", "naaccr-xml"}, input);
+        const ProgramRun again = run_program({"batch", "--to", "naaccr-xml"}, written.out);
+        if (split_lines(again.err).size() != 1 || again.out != written.out) {
+            fail("XML: written back, the document does not read back as itself", again.err);
+        }
+    }
+}
+
 }  // namespace
 }  // namespace lmsstage_fuzz
 
@@ -334,6 +395,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     lmsstage_fuzz::check_run("{}\n" + std::string(input));  // NDJSON whatever follows
     lmsstage_fuzz::check_csv_run(input);
     lmsstage_fuzz::check_csv_run("size,grade\n" + std::string(input));  // a header lmsstage takes
+    lmsstage_fuzz::check_xml_run(input);
     if (expand && size > 0 && data[0] == 0x01) {
         lmsstage_fuzz::check_run(lmsstage_fuzz::expand(input.substr(1)));
     }

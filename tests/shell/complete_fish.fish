@@ -56,7 +56,7 @@ expect 'lmsstage rules --' --json --help
 expect 'lmsstage batch ' alpha.ndjson beta.json cases/
 expect 'lmsstage check a' alpha.ndjson
 expect 'lmsstage batch --' --from --to --columns --naaccr --exit-zero --help
-expect 'lmsstage batch --to ' json ndjson csv tsv
+expect 'lmsstage batch --to ' json ndjson csv tsv naaccr-xml fhir
 
 cd /
 rm -r $dir

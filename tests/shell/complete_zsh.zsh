@@ -88,7 +88,7 @@ expect_has 'lmsstage rules ' ajcc7-sts ajcc8-gist figo2009-uterine survival note
 expect 'lmsstage batch ' alpha.ndjson beta.json cases
 expect 'lmsstage check a' alpha.ndjson
 expect 'lmsstage batch --' --from --to --columns --naaccr --exit-zero --help
-expect 'lmsstage batch --to ' json ndjson csv tsv
+expect 'lmsstage batch --to ' json ndjson csv tsv naaccr-xml fhir
 
 if (( failures > 0 )); then
     print "$failures completion check(s) failed"

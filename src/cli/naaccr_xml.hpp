@@ -1,0 +1,66 @@
+#pragma once
+// NAACCR XML (the registries' exchange format since NAACCR version 21; NAACCR XML specification
+// 1.x): a NaaccrData root with its Items, Patients with theirs, and in each Patient its Tumors with
+// theirs. Every Tumor is one record; it also carries the items of its Patient and of the NaaccrData
+// (the nearest level wins when an item is given twice).
+//
+// Read by expat (Debian libexpat1-dev) as a stream: the input is parsed in chunks, and what is held
+// at once is one Tumor, its Patient's items and the root's items, each bounded by
+// k_max_record_bytes. A document type declaration (<!DOCTYPE ...>) is refused, so that no entity is
+// ever declared or loaded (no external entities, no entity expansion). Errors give the line.
+//
+// Besides the tumours, the reader hands on the document's other XML (the root's start tag and
+// items, each Patient's start tag and items, extension elements of other namespaces, end tags) as
+// text pieces, re-serialised, so that --to naaccr-xml writes the whole document back with only the
+// derived items added to each Tumor. NAACCR elements are those without a namespace prefix (the
+// default namespace, as NAACCR XML files are written); prefixed elements are extensions.
+
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "cli/record_reader.hpp"
+#include "cli/record_stream.hpp"
+#include "naaccr/naaccr.hpp"
+
+namespace lmsstage::cli {
+
+/// One piece of a NAACCR XML input, in document order.
+struct XmlPiece {
+    enum class Kind {
+        text,     ///< XML to write through unchanged with --to naaccr-xml, and nothing otherwise
+        tumor,    ///< one Tumor, encoded for read_xml_tumor and append_xml_tumor
+        problem,  ///< the input is not a NAACCR XML file, or not well-formed: reading stops
+    };
+    Kind kind = Kind::text;
+    std::string_view bytes;
+    long long line = 0;  ///< tumor: the line of its start tag; problem: where it was found
+};
+
+/// True when an input's first bytes are XML: after a UTF-8 byte-order mark and white space, '<'.
+bool looks_like_xml(std::string_view head) noexcept;
+
+/// Reads one NAACCR XML input, calling `on_piece` for each piece in order. Stops as soon as
+/// `on_piece` returns false, or after a problem piece (then a last text piece closes the elements
+/// that were open, so that the output stays well-formed).
+StreamEnd read_naaccr_xml(const ReadFn& read, const std::function<bool(const XmlPiece&)>& on_piece);
+
+/// Reads an encoded tumour into `out` (cleared first): the items lmsstage reads, from the root, the
+/// Patient and the Tumor (the nearest wins), and the id: patientIdNumber, followed by "/" and
+/// tumorRecordNumber when the Tumor has one.
+void read_xml_tumor(std::string_view encoded, Record& out);
+
+/// Writes an encoded tumour back as its Tumor element: its items and extensions as read, each item
+/// whose id is among `derived` (with a code) given that code instead, and the other derived items
+/// with a code added after them. A `comment`, when not empty, comes first as an XML comment.
+void append_xml_tumor(std::string& out, std::string_view encoded, std::span<const naaccr::OutputItem> derived,
+                      std::string_view comment = {});
+
+/// `text` as an XML comment on a line of its own ("--" spaced out, as a comment may not hold it).
+void append_xml_comment(std::string& out, std::string_view text);
+
+/// `text` as XML character data, or (`attribute`) as an attribute value in double quotes.
+void append_xml_escaped(std::string& out, std::string_view text, bool attribute = false);
+
+}  // namespace lmsstage::cli
