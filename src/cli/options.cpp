@@ -70,6 +70,12 @@ constexpr OptionRow k_batch_options[] = {
      "json (the default), ndjson, csv or tsv (default with --columns: ndjson)"},
     {"--columns", "LIST", Takes::value, "", "the columns to write, comma-separated (below)"},
     {"--naaccr", "", Takes::nothing, "", "records keyed by NAACCR items; NAACCR-coded output (below)"},
+    {"--encoding", "NAME", Takes::value, "utf-8 windows-1252 latin-1",
+     "the inputs' encoding: utf-8 (the default), windows-1252 (what Excel saves as CSV on Windows) or "
+     "latin-1, decoded to UTF-8 as read"},
+    {"--raw-cells", "", Takes::nothing, "",
+     "CSV/TSV cells written as they came, for pipelines: no quote before a formula trigger, control "
+     "characters kept (below)"},
     {"--exit-zero", "", Takes::nothing, "",
      "invalid records do not set the exit status (0 when every record got its output line): for Spark, "
      "xargs and other cluster jobs. An input cut short (a fault between JSON records, a refused CSV "
@@ -133,6 +139,12 @@ Output (--to):
   ndjson     one flat JSON object a line, with the chosen columns as keys
   csv, tsv   a header row, then one row per record (CSV: CRLF line ends,
              quoted as needed; lists joined with "; ")
+Spreadsheet-safe cells (CSV and TSV, unless --raw-cells): a text cell that
+begins with = + - @ tab or CR (which a spreadsheet would run as a formula) is
+written with a single quote before it, and quoted (OWASP, CSV injection); a
+control character is written as \u00XX. Numbers lmsstage writes (line, row,
+survival.percent) are never changed. Invalid UTF-8 is written as U+FFFD in
+every format. NDJSON is for programs: its strings are exact JSON.
 Columns (--columns LIST, comma-separated; alone, it means --to ndjson):
       id, ok, file, line, row, index, system.id, system.name, categories.T,
       categories.N, categories.M, categories.G, categories.mitotic_rate,
