@@ -176,7 +176,7 @@ TEST_CASE("csv: what the writer writes, the reader reads back") {
         {"2", "quote \" inside", "x"}, {"3", "line\nbreak and \r\n CRLF", ""},
         {"4", " padded ", "\t"},       {"5", "", ""},
     };
-    for (const Dialect dialect : {Dialect::csv(), Dialect::tsv()}) {
+    for (const Dialect dialect : {Dialect::csv(true), Dialect::tsv(true)}) {  // raw cells: exact
         std::string out;
         for (const auto& cells : table) {
             append_row(out, cells, dialect);
@@ -279,4 +279,31 @@ TEST_CASE("csv split_cells: quotes undone, views stay valid, problems name the c
           "column 2: a quote inside an unquoted field (quote the whole field and write the quote twice)");
     CHECK(lmsstage::cli::csv::split_cells("\"a\"b", Dialect::csv(), cells, scratch)->find("column 1: text after") == 0);
     CHECK(lmsstage::cli::csv::split_cells("\"a", Dialect::csv(), cells, scratch)->find("column 1: unterminated") == 0);
+}
+
+// OWASP, "CSV Injection" (owasp.org/www-community/attacks/CSV_Injection): cells beginning with
+// = + - @ tab or CR are prefixed with a single quote and quoted.
+TEST_CASE("csv: a cell a spreadsheet would run as a formula is written with a quote before it") {
+    for (const char* trigger : {"=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"}) {
+        std::string out;
+        append_field(out, trigger, Dialect::csv());
+        CHECK(out == "\"'" + std::string(trigger) + "\"");
+        out.clear();
+        append_field(out, trigger, Dialect::csv(true));
+        CHECK(out.find('\'') == std::string::npos);  // raw cells: as it came
+    }
+    std::string out;
+    append_field(out, "a=1", Dialect::csv());
+    CHECK(out == "a=1");  // only the first character triggers
+    out.clear();
+    append_field(out, "x\x1b[31m", Dialect::csv());
+    CHECK(out == "\"x\\u001b[31m\"");  // ESC (0x1B) as the JSON escape
+    out.clear();
+    append_field(out,
+                 "a\xff"
+                 "b",
+                 Dialect::csv(true));
+    CHECK(out ==
+          "\"a\xEF\xBF\xBD"
+          "b\"");  // invalid UTF-8: U+FFFD even with raw cells
 }

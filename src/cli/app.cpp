@@ -81,7 +81,8 @@ int run_command(const CommandLine& line, const Streams& io) {
     const std::vector<std::string>& operands = line.operands;
     if (line.command == "batch") {
         return run_batch(BatchOptions{operands, line.value("--from"), line.value("--to"), line.value("--columns"),
-                                      line.has("--naaccr"), line.has("--exit-zero")},
+                                      line.has("--naaccr"), line.has("--exit-zero"), line.value("--encoding"),
+                                      line.has("--raw-cells")},
                          io);
     }
     if (line.command == "check") {

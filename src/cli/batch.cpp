@@ -14,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/csv.hpp"
 #include "cli/csv_records.hpp"
+#include "cli/encoding.hpp"
 #include "cli/inputs.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/naaccr_xml.hpp"
@@ -47,6 +48,7 @@ struct BatchPlan {
     bool exit_zero = false;
     StageOptions stage;
     bool naaccr_codes = false;  ///< the output carries the NAACCR output items
+    Encoding encoding = Encoding::utf8;
 };
 
 std::optional<OutputFormat> output_format(std::string_view to) {
@@ -66,6 +68,13 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
     BatchPlan plan;
     plan.naaccr = options.naaccr;
     plan.exit_zero = options.exit_zero;
+    if (!options.encoding.empty()) {
+        const auto encoding = encoding_named(options.encoding);
+        if (!encoding) {
+            return "batch: --encoding must be utf-8, windows-1252 or latin-1, got " + printable(options.encoding);
+        }
+        plan.encoding = *encoding;
+    }
     if (options.from == "naaccr-xml") {
         plan.from = InputFormat::naaccr_xml;
         plan.naaccr = true;  // NAACCR XML is keyed by NAACCR items
@@ -117,6 +126,7 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
         }
         plan.columns = std::get<ColumnSet>(std::move(parsed));
     }
+    plan.columns.raw_cells = options.raw_cells;
     plan.stage = StageOptions{plan.columns.trace, plan.columns.texts};
     plan.naaccr_codes = plan.columns.naaccr;
     return plan;
@@ -332,7 +342,8 @@ public:
                 continue;
             }
             PeekingReader peeking(reader);
-            const auto read = [&peeking](char* buffer, std::size_t size) { return peeking.read(buffer, size); };
+            const ReadFn read = decoding(
+                [&peeking](char* buffer, std::size_t size) { return peeking.read(buffer, size); }, m_plan.encoding);
             InputFormat format = format_of(m_plan, input);
             if (format == InputFormat::json && m_plan.from == InputFormat::by_name && peeking.starts_xml()) {
                 format = InputFormat::naaccr_xml;  // a NAACCR XML file by its content (stdin, or any name)
@@ -441,6 +452,16 @@ private:
             RecordPlace place{static_cast<long long>(raw.line), 0, -1, input.json_name,
                               static_cast<long long>(raw.number)};
             bool go_on = true;
+            if (!raw.problem.empty() && header == nullptr) {
+                // A header that cannot be read (too long, a quote never closed): the rows after it
+                // have no columns, and no later row is taken for the header.
+                const std::string message =
+                    "header: " + std::string(raw.problem) + "; the rest of this input was not read";
+                m_pipeline.current().add_problem("", message, place);
+                m_io.err << "lmsstage: " << input.shown << ':' << raw.line << ": " << printable(message) << '\n';
+                m_cut_short = true;
+                return added() ? StreamEnd{} : StreamEnd{StreamEnd::Kind::consumer_stopped};
+            }
             if (!raw.problem.empty()) {
                 go_on = add(input, RawRecord{{}, place, raw.problem, raw.stops});
             } else if (header == nullptr) {

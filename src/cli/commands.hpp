@@ -38,6 +38,8 @@ struct BatchOptions {
     std::string columns;             ///< --columns LIST; empty: the default columns
     bool naaccr = false;             ///< --naaccr: records keyed by NAACCR items; NAACCR-coded output
     bool exit_zero = false;          ///< --exit-zero: invalid records do not set the exit status
+    std::string encoding;            ///< --encoding NAME; empty: UTF-8
+    bool raw_cells = false;          ///< --raw-cells: CSV/TSV cells as they came
 };
 int run_batch(const BatchOptions& options, const Streams& io);
 

@@ -115,7 +115,7 @@ bool RowFramer::next(RawRow& row) {
         return false;
     }
     row = RawRow{{}, ++m_row, m_line, {}, false};
-    return fast_row(row) || scan_row(row);
+    return fast_row(row) || scan_row(row);  // false: a read error cut the row
 }
 
 /// A row on one line without quotes, ending in LF or CRLF whole in the buffer: found in one scan.
@@ -156,6 +156,13 @@ bool RowFramer::scan_row(RawRow& row) {
         s.start = m_pos;
         s.i = m_pos + scanned;
         if (!more && s.i >= m_end) {
+            if (m_error != 0) {
+                // A read failed inside the row: the row is cut, never framed (error() reports it,
+                // at the line the row starts on).
+                m_line = row.line;
+                m_done = true;
+                return false;
+            }
             s.line_end = 0;  // the input ends: so does the row
             break;
         }

@@ -39,7 +39,8 @@ public:
     RowFramer(ReadFn read, Dialect dialect, std::size_t max_row_bytes);
 
     /// The next row (its bytes valid until the next call); false at the end of the input, or when
-    /// reading failed (error()).
+    /// reading failed (error()): a row that a read error cut is never given, and line() is then
+    /// the line it starts on.
     bool next(RawRow& row);
     /// The errno value of a failed read, 0 if none.
     [[nodiscard]] int error() const noexcept { return m_error; }

@@ -1,7 +1,9 @@
 #include "cli/csv_records.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
+#include "cli/interrupt.hpp"
 #include "cli/json_fields.hpp"
 #include "cli/registry.hpp"
 #include "doors/render_json.hpp"
@@ -69,14 +71,6 @@ std::optional<RecordError> read_column(std::size_t number, std::string_view cell
     return std::nullopt;
 }
 
-bool same_target(const CsvHeader::Column& a, const CsvHeader::Column& b) {
-    if (a.kind != b.kind) {
-        return false;
-    }
-    return (a.kind == CsvHeader::Column::Kind::field && a.spec == b.spec) ||
-           (a.kind == CsvHeader::Column::Kind::item && a.item == b.item);
-}
-
 /// The message for a column that names what an earlier one already does (written piece by piece:
 /// g++ 12 reports a false -Wrestrict on a long chain of string additions).
 std::string repeated(const CsvHeader::Column& column, std::size_t earlier, const CsvHeader::Column& first) {
@@ -110,6 +104,25 @@ bool plain_ascii(std::string_view text) {
     });
 }
 
+/// True when every byte is ASCII (then the row is valid UTF-8).
+bool plain_bytes(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80U; });
+}
+
+/// The error of a row that is not valid UTF-8: the first such cell's column, and what to type.
+RecordError not_utf8(const std::vector<std::string_view>& cells, const CsvHeader& header) {
+    std::size_t i = 0;
+    while (i + 1 < cells.size() && is_valid_utf8(cells[i])) {
+        ++i;
+    }
+    const std::string name = i < header.columns.size() ? header.columns[i].name : std::string();
+    return RecordError{valid_utf8(shorten(name)),
+                       "column " + std::to_string(i + 1) +
+                           " is not valid UTF-8; if the file was saved by Excel or another Windows program, "
+                           "add --encoding windows-1252 (or --encoding latin-1)",
+                       false, false};
+}
+
 /// The id cell, read first so that an error row still carries it: a JSON string.
 void read_id(std::string_view cell, Record& out) {
     out.id_text.assign(cell);
@@ -132,15 +145,31 @@ std::optional<RecordError> read_csv_header(std::string_view row, const csv::Dial
     if (auto problem = csv::split_cells(row, dialect, state.cells, state.scratch)) {
         return RecordError{"", "header: " + *problem, false, false};
     }
+    // Where each field and item was first named: one lookup a column, so that the check is linear
+    // in the number of columns.
+    std::unordered_map<const FieldSpec*, std::size_t> fields;
+    std::unordered_map<int, std::size_t> items;
+    out.columns.reserve(state.cells.size());
     for (std::size_t i = 0; i < state.cells.size(); ++i) {
+        if (i % 4096 == 4095 && stop_signal() != 0) {
+            return RecordError{
+                "", "header: not read to its end (stopped by " + std::string(signal_name(stop_signal())) + ")", false,
+                false};
+        }
         CsvHeader::Column column;
         if (auto error = read_column(i + 1, state.cells[i], naaccr, column)) {
             return error;
         }
-        for (std::size_t j = 0; j < out.columns.size(); ++j) {
-            if (same_target(out.columns[j], column)) {
-                return header_error(i + 1, column.name, repeated(column, j + 1, out.columns[j]));
-            }
+        std::optional<std::size_t> earlier;
+        if (column.kind == CsvHeader::Column::Kind::field) {
+            const auto [at, added] = fields.emplace(column.spec, i);
+            earlier = added ? std::nullopt : std::optional(at->second);
+        } else if (column.kind == CsvHeader::Column::Kind::item) {
+            const auto [at, added] = items.emplace(static_cast<int>(column.item), i);
+            earlier = added ? std::nullopt : std::optional(at->second);
+        }
+        if (earlier) {
+            return header_error(i + 1, column.name, repeated(column, *earlier + 1, out.columns[*earlier]));
         }
         if (column.kind == CsvHeader::Column::Kind::field && column.spec->kind == ValueKind::id) {
             out.id_column = out.columns.size();
@@ -159,6 +188,9 @@ std::optional<RecordError> read_csv_record(std::string_view row, const CsvHeader
     const std::vector<std::string_view>& cells = state.cells;
     if (header.id_column < cells.size() && !cells[header.id_column].empty()) {
         read_id(cells[header.id_column], out);
+    }
+    if (!plain_bytes(row) && !is_valid_utf8(row)) {
+        return not_utf8(cells, header);
     }
     if (cells.size() != header.columns.size()) {
         return RecordError{"",

@@ -88,6 +88,12 @@ constexpr OptionRow k_batch_options[] = {
      "written back with the derived items) or fhir (one FHIR R4 mCODE Bundle a line)"},
     {"--columns", "LIST", Takes::value, "", "the columns to write, comma-separated (below)"},
     {"--naaccr", "", Takes::nothing, "", "records keyed by NAACCR items; NAACCR-coded output (below)"},
+    {"--encoding", "NAME", Takes::value, "utf-8 windows-1252 latin-1",
+     "the inputs' encoding: utf-8 (the default), windows-1252 (what Excel saves as CSV on Windows) or "
+     "latin-1, decoded to UTF-8 as read"},
+    {"--raw-cells", "", Takes::nothing, "",
+     "CSV/TSV cells written as they came, for pipelines: no quote before a formula trigger, control "
+     "characters kept (below)"},
     {"--exit-zero", "", Takes::nothing, "",
      "invalid records do not set the exit status (0 when every record got its output line): for Spark, "
      "xargs and other cluster jobs. An input cut short (a fault between JSON records, a refused CSV "

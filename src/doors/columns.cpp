@@ -167,10 +167,10 @@ std::string& joined_scratch() {
 /// Writes the values of one row: CSV/TSV cells, or the members of one NDJSON object.
 class Writer {
 public:
-    Writer(std::string& out, OutputFormat format)
+    Writer(std::string& out, OutputFormat format, bool raw_cells = false)
         : m_out(out),
           m_json(format == OutputFormat::ndjson),
-          m_dialect(format == OutputFormat::tsv ? csv::Dialect::tsv() : csv::Dialect::csv()),
+          m_dialect(format == OutputFormat::tsv ? csv::Dialect::tsv(raw_cells) : csv::Dialect::csv(raw_cells)),
           m_start(out.size()) {}
 
     void begin() {
@@ -473,7 +473,7 @@ std::string_view rendered_run(const ColumnSet& set, std::size_t first, std::size
     Entry& entry = store[key.hash() % store.size()];
     if (!entry.valid || !(entry.key == key)) {
         entry.text.clear();
-        Writer w(entry.text, format);
+        Writer w(entry.text, format, set.raw_cells);
         const RowView staged{{}, {}, {}, &r, {}, {}, {}};
         for (std::size_t i = first; i < end; ++i) {
             w.key(set.columns[i].name);
@@ -501,7 +501,7 @@ void append_header(std::string& out, const ColumnSet& set, OutputFormat format) 
 }
 
 void append_row(std::string& out, const ColumnSet& set, const RowView& row, OutputFormat format) {
-    Writer w(out, format);
+    Writer w(out, format, set.raw_cells);
     w.begin();
     const std::vector<Column>& columns = set.columns;
     for (std::size_t i = 0; i < columns.size(); ++i) {

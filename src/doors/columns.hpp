@@ -30,10 +30,11 @@ struct Column {
 /// The columns of an output, and which staging work they need.
 struct ColumnSet {
     std::vector<Column> columns;
-    bool trace = false;    ///< some column reads the rule trace
-    bool texts = false;    ///< some column reads the assumptions, warnings or notes
-    bool naaccr = false;   ///< some column is a NAACCR output item
-    std::uint64_t id = 0;  ///< tells sets apart in the per-thread store of rendered cells
+    bool trace = false;      ///< some column reads the rule trace
+    bool texts = false;      ///< some column reads the assumptions, warnings or notes
+    bool naaccr = false;     ///< some column is a NAACCR output item
+    bool raw_cells = false;  ///< CSV/TSV cells as they came (csv::Dialect::raw_cells)
+    std::uint64_t id = 0;    ///< tells sets apart in the per-thread store of rendered cells
 };
 
 /// id, ok, system, stage, possible_stages, T, N, M, G, summary_stage, survival_percent,

@@ -13,17 +13,25 @@ namespace lmsstage::doors::csv {
 struct Dialect {
     char delimiter = ',';
     std::string_view line_end = "\r\n";
+    bool raw_cells = false;  ///< formula triggers and control characters written as they came
 
     /// RFC 4180: comma, CRLF line ends.
-    static constexpr Dialect csv() noexcept { return Dialect{',', "\r\n"}; }
+    static constexpr Dialect csv(bool raw = false) noexcept { return Dialect{',', "\r\n", raw}; }
     /// Tab-separated, LF line ends, quoting as for CSV (as spreadsheets and Python's csv module do).
-    static constexpr Dialect tsv() noexcept { return Dialect{'\t', "\n"}; }
+    static constexpr Dialect tsv(bool raw = false) noexcept { return Dialect{'\t', "\n", raw}; }
 };
 
-/// True when a field must be quoted to read back as itself: it holds the delimiter, a quote, a
-/// line break, or starts or ends with a space or tab (which some spreadsheet imports trim).
+/// True when a cell beginning with `c` is taken for a formula by a spreadsheet: = + - @ tab CR.
+bool is_formula_trigger(char c) noexcept;
+
+/// True when a field is not written as its bytes: it is quoted because it holds the delimiter, a
+/// quote, a line break, or starts or ends with a space or tab (which some spreadsheet imports
+/// trim); or it is made safe first (a formula trigger, a control character, invalid UTF-8), and
+/// then quoted too.
 bool needs_quotes(std::string_view text, const Dialect& dialect) noexcept;
-/// Appends one field, quoted (and its quotes doubled) only when needed.
+/// The text of a cell made safe as the dialect asks (see above), before quoting.
+std::string safe_cell(std::string_view text, const Dialect& dialect);
+/// Appends one field, made safe and quoted (its quotes doubled) only when needed.
 void append_field(std::string& out, std::string_view text, const Dialect& dialect);
 /// Appends a whole row and its line end.
 void append_row(std::string& out, std::span<const std::string_view> cells, const Dialect& dialect);

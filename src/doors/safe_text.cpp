@@ -10,7 +10,7 @@ constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
 
 /// The length of the valid UTF-8 sequence at the start of `text` (no overlongs, no surrogates,
 /// nothing past U+10FFFF), or 0 when it does not start with one.
-std::size_t sequence_length(std::string_view text) {
+std::size_t sequence_length(std::string_view text) noexcept {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
     const unsigned char lead = byte(0);
     if (lead < 0x80U) {
@@ -52,6 +52,17 @@ void append_hex_escape(std::string& out, unsigned value, bool wide) {
 }
 
 }  // namespace
+
+bool is_valid_utf8(std::string_view text) noexcept {
+    while (!text.empty()) {
+        const std::size_t length = sequence_length(text);
+        if (length == 0) {
+            return false;
+        }
+        text.remove_prefix(length);
+    }
+    return true;
+}
 
 std::string valid_utf8(std::string_view text) {
     std::string out;

@@ -7,6 +7,9 @@
 
 namespace lmsstage::doors {
 
+/// True when `text` is valid UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
+bool is_valid_utf8(std::string_view text) noexcept;
+
 /// `text` with every invalid UTF-8 sequence replaced by U+FFFD.
 std::string valid_utf8(std::string_view text);
 
