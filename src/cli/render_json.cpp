@@ -364,6 +364,124 @@ void emit_histology(Sink& w, const HistologyType& histology) {
     w.word(histology.row().name);
 }
 
+/// The single member of a set of risk categories, or null; then every member, in order.
+template <typename Sink>
+void emit_risk_set(Sink& w, RiskSet set) {
+    using namespace std::string_view_literals;
+    w.raw("\"category\":"sv);
+    std::string_view single;
+    for (RiskCategory c : k_all_risk_categories) {
+        if (set.contains(c) && set.size() == 1) {
+            single = name(c);
+        }
+    }
+    word_or_null(w, single);
+    w.raw(",\"possible_categories\":["sv);
+    bool first = true;
+    for (RiskCategory c : k_all_risk_categories) {
+        if (set.contains(c)) {
+            w.raw(first ? ""sv : ","sv);
+            first = false;
+            w.word(name(c));
+        }
+    }
+    w.ch(']');
+}
+
+/// ,"gist_risk":{...} or null: the AFIP and modified NIH risk of progression, every cell possible.
+template <typename Sink>
+void emit_gist_risk(Sink& w, const GistRisk& risk) {
+    using namespace std::string_view_literals;
+    w.raw(",\"gist_risk\":"sv);
+    if (!risk.assessed) {
+        w.raw("null"sv);
+        return;
+    }
+    w.raw("{\"note\":"sv);
+    w.string(gist_risk_caveat());
+    w.raw(",\"afip\":{\"name\":"sv);
+    w.word(k_afip_name);
+    w.ch(',');
+    emit_risk_set(w, risk.afip);
+    // The percentage when every possible cell gives the same one.
+    std::string_view percent;
+    bool same = risk.afip_count > 0;
+    for (const AfipCell* cell : risk.afip_possible()) {
+        same = same && !cell->percent.empty() && (percent.empty() || percent == cell->percent);
+        percent = cell->percent;
+    }
+    w.raw(",\"percent_progressive\":"sv);
+    w.raw(same ? percent : "null"sv);
+    w.raw(",\"cells\":["sv);
+    for (std::size_t i = 0; i < risk.afip_count; ++i) {
+        const AfipCell& cell = *risk.afip_cells[i];
+        w.raw(i == 0 ? "{\"site\":"sv : ",{\"site\":"sv);
+        w.word(name(cell.site));
+        w.raw(",\"size\":"sv);
+        w.word(name(cell.size));
+        w.raw(",\"mitotic_rate\":"sv);
+        w.word(name(cell.rate));
+        w.raw(",\"category\":"sv);
+        w.word(name(cell.category));
+        w.raw(",\"percent_progressive\":"sv);
+        w.raw(cell.percent.empty() ? "null"sv : cell.percent);
+        w.raw(cell.small_numbers ? ",\"small_numbers\":true,\"source\":"sv : ",\"small_numbers\":false,\"source\":"sv);
+        w.string(cell.source);
+        w.raw(",\"note\":"sv);
+        if (cell.note.empty()) {
+            w.raw("null"sv);
+        } else {
+            w.string(cell.note);
+        }
+        w.ch('}');
+    }
+    w.raw("],\"note\":"sv);
+    if (risk.afip_note.empty()) {
+        w.raw("null"sv);
+    } else {
+        w.string(risk.afip_note);
+    }
+    w.raw("},\"nih\":{\"name\":"sv);
+    w.word(k_nih_name);
+    w.ch(',');
+    emit_risk_set(w, risk.nih);
+    w.raw(",\"rupture\":"sv);
+    w.word(name(risk.rupture));
+    w.raw(risk.rupture_assumed ? ",\"rupture_assumed\":true,\"cells\":["sv
+                               : ",\"rupture_assumed\":false,\"cells\":["sv);
+    for (std::size_t i = 0; i < risk.nih_count; ++i) {
+        const NihCell& cell = *risk.nih_cells[i];
+        w.raw(i == 0 ? "{\"site\":"sv : ",{\"site\":"sv);
+        w.word(cell.gastric ? "gastric"sv : "non-gastric"sv);
+        w.raw(",\"size\":"sv);
+        w.word(name(cell.size));
+        w.raw(",\"mitotic_rate\":"sv);
+        w.word(name(cell.rate));
+        w.raw(",\"category\":"sv);
+        w.word(name(cell.category));
+        w.raw(",\"alternative\":"sv);
+        word_or_null(w, cell.alternative == cell.category ? std::string_view{} : name(cell.alternative));
+        w.raw(",\"row\":"sv);
+        w.word(cell.row);
+        w.raw(",\"note\":"sv);
+        if (cell.note.empty()) {
+            w.raw("null"sv);
+        } else {
+            w.string(cell.note);
+        }
+        w.ch('}');
+    }
+    w.raw("],\"source\":"sv);
+    w.string(k_nih_source);
+    w.raw(",\"note\":"sv);
+    if (risk.nih_note.empty()) {
+        w.raw("null"sv);
+    } else {
+        w.string(risk.nih_note);
+    }
+    w.raw("}}"sv);
+}
+
 template <typename Sink>
 void emit_result(Sink& w, const Result& r, std::string_view id_json, const SurvivalFragments* survival) {
     using namespace std::string_view_literals;
@@ -397,7 +515,9 @@ void emit_result(Sink& w, const Result& r, std::string_view id_json, const Survi
         w.string(r.trace[i].because);
         w.ch('}');
     }
-    w.raw("],\"version\":\"lmsstage "sv);
+    w.ch(']');
+    emit_gist_risk(w, r.gist_risk);  // new members go after the others, before the closing version
+    w.raw(",\"version\":\"lmsstage "sv);
     w.raw(version());
     w.raw("\"}"sv);
 }
