@@ -81,10 +81,13 @@ struct GiSiteTable {
     GiSite site;
     bool gastric;
 };
-constexpr std::array<GiSiteTable, 7> k_gi_sites = {{
+constexpr std::array<GiSiteTable, 10> k_gi_sites = {{
     {GiSite::stomach, true},
     {GiSite::omentum, true},
     {GiSite::small_intestine, false},
+    {GiSite::duodenum, false},       // AJCC GIST: the small intestine's table
+    {GiSite::jejunum_ileum, false},  // AJCC GIST: the small intestine's table
+    {GiSite::rectum, false},         // AJCC GIST: colon and rectum are staged by the intestinal table
     {GiSite::esophagus, false},
     {GiSite::colorectum, false},
     {GiSite::mesentery, false},
@@ -137,7 +140,7 @@ TEST_CASE("GIST exhaustive - size band x mitotic rate x gi_site x nodes x metast
             CHECK(r.warnings.empty());
         },
         k_sizes, k_rates, k_gi_sites, k_omitted_no_yes_unknown, k_omitted_no_yes, k_editions);
-    CHECK(staged_cases == 21 * 6 * 7 * 4 * 3 * 3);
+    CHECK(staged_cases == 21 * 6 * 10 * 4 * 3 * 3);
 }
 
 // ---- Named boundaries -----------------------------------------------------------------------------

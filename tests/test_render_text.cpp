@@ -378,7 +378,7 @@ TEST_CASE("brief gives the stage, TNM, summary stage, the matched figure and eve
             CHECK(contains(flat(text), flat(warning)));
         }
         // 4 summary lines at most, then a blank line, the heading and at most 3 lines per warning.
-        CHECK(lines.size() <= 4 + (r.warnings.empty() ? 0 : 2 + 3 * r.warnings.size()));
+        CHECK(lines.size() <= (r.gist_risk.assessed ? 6U : 4U) + (r.warnings.empty() ? 0 : 2 + 3 * r.warnings.size()));
         CHECK(contains(lines.front(), r.system.grouping == Grouping::figo ? "FIGO stage" : ""));
         CHECK_FALSE(contains(text, clinical_judgment_reminder()));
         CHECK_FALSE(contains(text, "see notes"));  // brief shows no notes, so it points to none

@@ -86,11 +86,21 @@ TEST_CASE("result schema: every row with a JSON path is in the result object of 
     const Output registry = run_cli({"batch", "--naaccr"}, k_naaccr_record);
     REQUIRE(registry.code == 0);
     const json coded = json::parse(registry.out);
+    // The GIST risk group is null for any other case: its members are looked for in a GIST's result.
+    const Output gist_single = run_cli({"--site", "gi", "--histology", "gist", "--gi-site", "stomach", "--size", "7",
+                                        "--mitotic-rate", "3", "--json"});
+    REQUIRE(gist_single.code == 0);
+    const json gist = json::parse(gist_single.out);
+    CHECK(result.at("gist_risk").is_null());
     for (const Member& member : lmsstage::doors::result_members()) {
         if (member.json.empty()) {
             continue;
         }
         INFO("member " << member.json);
+        if (member.json.starts_with("gist_risk.")) {
+            CHECK(at_path(gist, member.json) != nullptr);
+            continue;
+        }
         CHECK(at_path(coded, member.json) != nullptr);
         // The NAACCR output items are in the record only when the case was keyed by NAACCR items,
         // the id only when the record has one.

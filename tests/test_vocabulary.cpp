@@ -33,7 +33,7 @@ static_assert(lists_every_value(k_all_histologies, Histology::excluded));
 static_assert(lists_every_value(k_all_depths, Depth::deep));
 static_assert(lists_every_value(k_all_grades, Grade::unknown));
 static_assert(lists_every_value(k_all_extensions, Extension::unknown));
-static_assert(lists_every_value(k_all_gi_sites, GiSite::peritoneum));
+static_assert(lists_every_value(k_all_gi_sites, GiSite::rectum));
 static_assert(lists_every_value(k_all_adjoining_invasions, AdjoiningInvasion::unknown));
 static_assert(lists_every_value(k_all_visceral_extents, VisceralExtent::unknown));
 static_assert(lists_every_value(k_all_fields, Field::id));

@@ -72,6 +72,7 @@ struct Case {
     std::optional<long long> foci;                        ///< AJCC 8 visceral
     std::optional<Finding> cervix;               ///< uterus: endocervical stromal involvement (summary stage only)
     std::optional<Finding> peritoneal_cytology;  ///< uterus: positive peritoneal cytology (summary stage only)
+    std::optional<Finding> rupture;              ///< GIST: tumour rupture (modified NIH risk); omitted = no, stated
 
     /// The fields given, as a bit set of field_bit(field) (the `id` field lives outside the case).
     [[nodiscard]] std::uint32_t given_fields() const noexcept;

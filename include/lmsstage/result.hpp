@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "lmsstage/gist_risk.hpp"
 #include "lmsstage/histology.hpp"
 #include "lmsstage/survival.hpp"
 #include "lmsstage/vocabulary.hpp"
@@ -150,6 +151,7 @@ struct Result {
     TextList warnings;                          ///< given inputs the system did not use, and similar
     TextList notes;                             ///< context: why a stage is undetermined, caveats
     Trace trace;
+    GistRisk gist_risk;  ///< GIST: the risk of progression beside the stage; `assessed` false otherwise
 
     /// Empties the result for the next case, keeping its storage.
     void clear() noexcept;

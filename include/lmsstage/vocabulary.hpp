@@ -42,8 +42,22 @@ enum class Grade : std::uint8_t { g1, g2, g3, gx, high, unknown };
 enum class Finding : std::uint8_t { absent, present, unknown };
 /// Local extent of the primary, used only for the SEER summary stage; `unknown` = explicitly unknown.
 enum class Extension : std::uint8_t { confined, adjacent, adjacent_organ, further, unknown };
-/// GIST primary site (AJCC gastric vs. intestinal tables).
-enum class GiSite : std::uint8_t { stomach, omentum, small_intestine, esophagus, colorectum, mesentery, peritoneum };
+/// GIST primary site (AJCC gastric vs. intestinal tables). `duodenum` and `jejunum_ileum` are the two
+/// parts of the small intestine, and `rectum` the part of the colorectum, that the risk-of-progression
+/// table (AFIP) tells apart; AJCC stages them, like `small_intestine` and `colorectum`, by its
+/// intestinal table.
+enum class GiSite : std::uint8_t {
+    stomach,
+    omentum,
+    small_intestine,
+    esophagus,
+    colorectum,
+    mesentery,
+    peritoneum,
+    duodenum,
+    jejunum_ileum,
+    rectum,
+};
 /// AJCC 8 head & neck invasion of adjoining structures.
 enum class AdjoiningInvasion : std::uint8_t { none, t4a, t4b, unknown };
 /// AJCC 8 visceral sarcoma extent.
@@ -75,6 +89,7 @@ enum class Field : std::uint8_t {
     foci,
     cervix,
     peritoneal_cytology,
+    rupture,
     id,
 };
 
@@ -108,9 +123,9 @@ inline constexpr std::array k_all_depths = {Depth::superficial, Depth::deep};
 inline constexpr std::array k_all_grades = {Grade::g1, Grade::g2, Grade::g3, Grade::gx, Grade::high, Grade::unknown};
 inline constexpr std::array k_all_extensions = {Extension::confined, Extension::adjacent, Extension::adjacent_organ,
                                                 Extension::further, Extension::unknown};
-inline constexpr std::array k_all_gi_sites = {GiSite::stomach,   GiSite::omentum,    GiSite::small_intestine,
-                                              GiSite::esophagus, GiSite::colorectum, GiSite::mesentery,
-                                              GiSite::peritoneum};
+inline constexpr std::array k_all_gi_sites = {
+    GiSite::stomach,   GiSite::omentum,    GiSite::small_intestine, GiSite::esophagus,     GiSite::colorectum,
+    GiSite::mesentery, GiSite::peritoneum, GiSite::duodenum,        GiSite::jejunum_ileum, GiSite::rectum};
 inline constexpr std::array k_all_adjoining_invasions = {AdjoiningInvasion::none, AdjoiningInvasion::t4a,
                                                          AdjoiningInvasion::t4b, AdjoiningInvasion::unknown};
 inline constexpr std::array k_all_visceral_extents = {VisceralExtent::confined, VisceralExtent::serosa,

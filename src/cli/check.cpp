@@ -40,9 +40,9 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr std::array<std::string_view, 12> k_expect_keys = {
-    "stage",          "possible_stages", "summary_stage", "categories", "system", "survival.matched",
-    "survival.table", "assumptions",     "warnings",      "notes",      "naaccr", "error"};
+constexpr std::array<std::string_view, 13> k_expect_keys = {
+    "stage",       "possible_stages", "summary_stage", "categories", "system", "survival.matched", "survival.table",
+    "assumptions", "warnings",        "notes",         "naaccr",     "error",  "gist_risk"};
 constexpr int k_max_expect_depth = 16;
 
 std::string expect_keys() {
@@ -92,7 +92,7 @@ bool matches(const Json& expected, const Json& actual, bool as_set = false) {
 /// The part of the result an expectation key speaks of.
 std::optional<Json> actual_for(const std::string& key, const Json& result) {
     if (key == "stage" || key == "possible_stages" || key == "summary_stage" || key == "categories" ||
-        key == "assumptions" || key == "warnings" || key == "notes" || key == "naaccr") {
+        key == "assumptions" || key == "warnings" || key == "notes" || key == "naaccr" || key == "gist_risk") {
         return result.at(key);
     }
     if (key == "system") {

@@ -21,8 +21,10 @@ int run_rules(const std::string& system, bool json, std::ostream& out, std::ostr
     }
     choice.survival = system.empty() || system == "survival";
     choice.notes = system.empty() || system == "notes";
-    if (choice.rule_sets.empty() && !choice.survival && !choice.notes) {
-        err << "lmsstage: rules: unknown system \"" << system << "\"; accepted: " << accepted << "survival, notes\n";
+    choice.gist_risk = system.empty() || system == "gist-risk";
+    if (choice.rule_sets.empty() && !choice.survival && !choice.notes && !choice.gist_risk) {
+        err << "lmsstage: rules: unknown system \"" << system << "\"; accepted: " << accepted
+            << "survival, notes, gist-risk\n";
         return exit_code::usage;
     }
     return write_output(out, err, render_rules(choice, json));

@@ -35,6 +35,7 @@ void Result::clear() noexcept {
     warnings.clear();
     notes.clear();
     trace.clear();
+    gist_risk = {};
 }
 
 std::string CaseError::message() const {

@@ -154,9 +154,9 @@ constexpr Hint k_site_hints[] = {
     {"stomach", "a gastric tumour is staged with site gi, gi_site stomach and histology gist or lms"},
     {"small-intestine",
      "a small-bowel tumour is staged with site gi, gi_site small-intestine and histology gist or lms"},
-    {"duodenum", "a duodenal tumour is staged with site gi, gi_site small-intestine and histology gist or lms"},
+    {"duodenum", "a duodenal tumour is staged with site gi, gi_site duodenum and histology gist or lms"},
     {"colon", "a colonic tumour is staged with site gi, gi_site colorectum and histology gist or lms"},
-    {"rectum", "a rectal tumour is staged with site gi, gi_site colorectum and histology gist or lms"},
+    {"rectum", "a rectal tumour is staged with site gi, gi_site rectum and histology gist or lms"},
     {"esophagus", "an oesophageal tumour is staged with site gi, gi_site esophagus and histology gist or lms"},
     {"oesophagus", "an oesophageal tumour is staged with site gi, gi_site esophagus and histology gist or lms"},
     {"liver", "a sarcoma of the liver is staged with site visceral and edition 8"},
@@ -568,9 +568,10 @@ constexpr Synonym k_grade_synonyms[] = {
 // clang-format off
 constexpr Synonym k_gi_site_synonyms[] = {
     {"oesophagus", "esophagus"},     {"oesophageal", "esophagus"},  {"esophageal", "esophagus"},
-    {"gastric", "stomach"},          {"omental", "omentum"},        {"duodenum", "small-intestine"},
-    {"jejunum", "small-intestine"},  {"ileum", "small-intestine"},  {"small-bowel", "small-intestine"},
-    {"colon", "colorectum"},         {"rectum", "colorectum"},      {"colorectal", "colorectum"},
+    {"gastric", "stomach"},          {"omental", "omentum"},        {"duodenal", "duodenum"},
+    {"jejunum", "jejunum-ileum"},    {"ileum", "jejunum-ileum"},    {"small-bowel", "small-intestine"},
+    {"jejunal", "jejunum-ileum"},    {"ileal", "jejunum-ileum"},    {"jejunum/ileum", "jejunum-ileum"},
+    {"colon", "colorectum"},         {"rectal", "rectum"},          {"colorectal", "colorectum"},
     {"large-bowel", "colorectum"},   {"mesenteric", "mesentery"},   {"peritoneal", "peritoneum"},
 };
 // clang-format on
@@ -662,8 +663,9 @@ constexpr std::array k_fields = {
         "a percentage from 0 to 100, or unknown", ""),
     row<&Case::gi_site>(
         Field::gi_site, "gi_site", "--gi-site", ValueKind::choice, "ORGAN", k_gist,
-        "stomach, omentum (gastric table); small-intestine, esophagus, colorectum, mesentery, peritoneum "
-        "(intestinal table)",
+        "stomach, omentum (gastric table); small-intestine, duodenum, jejunum-ileum, esophagus, colorectum, "
+        "rectum, mesentery, peritoneum (intestinal table); the AFIP risk of progression has columns for stomach, "
+        "duodenum, jejunum-ileum and rectum (small-intestine gives both of its parts)",
         {}, "", k_gi_site_synonyms),
     row<&Case::mitotic_rate>(Field::mitotic_rate, "mitotic_rate", "--mitotic-rate", ValueKind::rate, "RATE", k_gist,
                              "mitoses per 50 HPF (5 mm2), 0 or more, or unknown; low is 5 or less, high more than 5",
@@ -681,6 +683,10 @@ constexpr std::array k_fields = {
     row<&Case::foci>(Field::foci, "foci", "--foci", ValueKind::count, "N", k_ajcc8,
                      "visceral organs: tumour sites, 1 or more; 2 = T4a, 3 to 5 = T4b, more than 5 = T4c",
                      "a whole number of sites, 1 or more", "1 (stated as an assumption)"),
+    row<&Case::rupture>(Field::rupture, "rupture", "--rupture", ValueKind::finding, "[=yes|no|unknown]", k_gist,
+                        "tumour rupture, before or during surgery: the modified NIH risk of progression is high "
+                        "(Joensuu 2008); not used by the AJCC stage",
+                        {}, "no (stated as an assumption)"),
     FieldInfo{Field::id,
               "id",
               "--id",

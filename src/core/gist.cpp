@@ -3,6 +3,8 @@
 // mitotic rate is counted per 5 mm^2 instead of per 50 high-power fields.
 #include <string>
 
+#include "lmsstage/gist_risk.hpp"
+
 #include "core/detail.hpp"
 
 namespace lmsstage {
@@ -70,8 +72,8 @@ constexpr std::string_view k_source_8 =
     "Gastrointestinal Stromal Tumors Treatment, health professional version, Stage Information)";
 constexpr std::string_view k_summary = "SEER Summary Stage 2018, GIST";
 
-constexpr std::uint32_t k_reads =
-    k_routing_fields | field_mask({Field::size, Field::extension, Field::mitotic_rate, Field::gi_site, Field::edition});
+constexpr std::uint32_t k_reads = k_routing_fields | field_mask({Field::size, Field::extension, Field::mitotic_rate,
+                                                                 Field::gi_site, Field::edition, Field::rupture});
 constexpr std::uint32_t k_asks = field_mask({Field::size, Field::mitotic_rate});
 
 // clang-format off
@@ -116,6 +118,72 @@ Few<Rate> derive_rate(const Case& input, bool eighth, Result& result) {
     return {Rate::low, Rate::high};
 }
 
+/// "low (3.6 %)", "insufficient-data", "none".
+void append_cell(std::string& out, const AfipCell& cell) {
+    out += name(cell.category);
+    if (!cell.percent.empty()) {
+        out += " (";
+        out += cell.percent;
+        out += " %)";
+    }
+}
+
+/// The risk of progression beside the stage (gist_risk.hpp): the result, its trace, its notes.
+void assess_risk(const Case& input, Result& result) {
+    result.gist_risk = assess_gist_risk(input);
+    const GistRisk& risk = result.gist_risk;
+    if (risk.rupture_assumed) {
+        add(result.assumptions, {"tumour rupture not reported: no rupture (modified NIH risk)"});
+    }
+    if (!risk.afip_note.empty()) {
+        add(result.notes, {risk.afip_note});
+    }
+    if (!risk.nih_note.empty()) {
+        add(result.notes, {risk.nih_note});
+    }
+    for (const NihCell* cell : risk.nih_possible()) {
+        if (!cell->note.empty()) {
+            add(result.notes, {"modified NIH: ", cell->note});
+            break;
+        }
+    }
+    if (!result.trace.recording()) {
+        return;
+    }
+    std::string& afip = begin_trace(result, "afip_risk");
+    if (risk.afip_count == 0) {
+        afip += "no AFIP column for gi_site ";
+        afip += name(*input.gi_site);
+    }
+    for (std::size_t i = 0; i < risk.afip_count; ++i) {
+        const AfipCell& cell = *risk.afip_cells[i];
+        afip += i == 0 ? "" : "; ";
+        afip += name(cell.site);
+        afip += ", ";
+        afip += name(cell.size);
+        afip += ", ";
+        afip += name(cell.rate);
+        afip += " -> ";
+        append_cell(afip, cell);
+    }
+    std::string& nih = begin_trace(result, "nih_risk");
+    if (risk.rupture == Finding::present) {
+        nih += "tumour rupture -> high";
+        return;
+    }
+    nih += risk.rupture == Finding::unknown ? "rupture unknown (high if ruptured); " : "";
+    for (std::size_t i = 0; i < risk.nih_count; ++i) {
+        const NihCell& cell = *risk.nih_cells[i];
+        nih += i == 0 ? "" : "; ";
+        nih += cell.gastric ? "gastric, " : "non-gastric, ";
+        nih += name(cell.size);
+        nih += ", ";
+        nih += name(cell.rate);
+        nih += " -> ";
+        nih += cell.row;
+    }
+}
+
 }  // namespace
 
 const RuleSet& ajcc7_gist_gastric_rules() noexcept { return k_gastric_7; }
@@ -150,6 +218,7 @@ Few<T> stage_gist(const Case& input, bool eighth, Result& result) {
     if (input.extension == Extension::adjacent_organ) {
         add_note(result, NoteId::gist_adjacent_organ_ss2000);
     }
+    assess_risk(input, result);
     return c.t;
 }
 

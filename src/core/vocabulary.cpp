@@ -84,6 +84,9 @@ std::string_view name(GiSite value) noexcept {
         case GiSite::colorectum: return "colorectum";
         case GiSite::mesentery: return "mesentery";
         case GiSite::peritoneum: return "peritoneum";
+        case GiSite::duodenum: return "duodenum";
+        case GiSite::jejunum_ileum: return "jejunum-ileum";
+        case GiSite::rectum: return "rectum";
     }
     return "?";
 }

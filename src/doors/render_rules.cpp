@@ -213,6 +213,59 @@ void json_notes(JsonWriter& j) {
     j.end_array();
 }
 
+/// The AFIP table and the modified NIH criteria, cell by cell with their sources.
+void markdown_gist_risk(std::string& out) {
+    out += "\n## GIST risk of progression\n\n";
+    out += std::string(gist_risk_caveat()) + "\n\n### " + std::string(k_afip_name) + "\n\n";
+    out += "| site | size | mitotic rate | category | % progressed | note |\n|---|---|---|---|---|---|\n";
+    for (const AfipCell& cell : afip_table()) {
+        out += "| " + std::string(name(cell.site)) + " | " + std::string(name(cell.size)) + " | " +
+               std::string(name(cell.rate)) + " | " + std::string(name(cell.category)) + " | " +
+               (cell.percent.empty() ? std::string("-") : std::string(cell.percent)) + " | " +
+               (cell.small_numbers ? std::string("small numbers of cases; ") : std::string()) +
+               (cell.source == k_afip_source ? std::string() : "source: " + std::string(cell.source) + "; ") +
+               std::string(cell.note) + " |\n";
+    }
+    out += "\nSource: " + std::string(k_afip_source) + "\n\n### " + std::string(k_nih_name) + "\n\n";
+    out += "Tumour rupture: high, whatever the other findings.\n\n";
+    out += "| site | size | mitotic rate | category | row | note |\n|---|---|---|---|---|---|\n";
+    for (const NihCell& cell : nih_table()) {
+        out += "| " + std::string(cell.gastric ? "gastric" : "non-gastric") + " | " + std::string(name(cell.size)) +
+               " | " + std::string(name(cell.rate)) + " | " + std::string(name(cell.category)) +
+               (cell.alternative == cell.category ? std::string() : " or " + std::string(name(cell.alternative))) +
+               " | " + std::string(cell.row) + " | " + std::string(cell.note) + " |\n";
+    }
+    out += "\nSource: " + std::string(k_nih_source) + "\n";
+}
+
+void json_gist_risk(JsonWriter& j) {
+    j.begin_object().key("note").string(gist_risk_caveat());
+    j.key("afip").begin_object().key("name").string(k_afip_name).key("source").string(k_afip_source);
+    j.key("cells").begin_array();
+    for (const AfipCell& cell : afip_table()) {
+        j.begin_object().key("site").string(name(cell.site)).key("size").string(name(cell.size));
+        j.key("mitotic_rate").string(name(cell.rate)).key("category").string(name(cell.category));
+        j.key("percent_progressive");
+        if (cell.percent.empty()) {
+            j.null();
+        } else {
+            j.number(cell.percent);
+        }
+        j.key("small_numbers").boolean(cell.small_numbers).key("source").string(cell.source);
+        j.key("note").string(cell.note).end_object();
+    }
+    j.end_array().end_object();
+    j.key("nih").begin_object().key("name").string(k_nih_name).key("source").string(k_nih_source);
+    j.key("rupture").string(name(RiskCategory::high)).key("cells").begin_array();
+    for (const NihCell& cell : nih_table()) {
+        j.begin_object().key("site").string(cell.gastric ? "gastric" : "non-gastric");
+        j.key("size").string(name(cell.size)).key("mitotic_rate").string(name(cell.rate));
+        j.key("category").string(name(cell.category)).key("alternative").string(name(cell.alternative));
+        j.key("row").string(cell.row).key("note").string(cell.note).end_object();
+    }
+    j.end_array().end_object().end_object();
+}
+
 }  // namespace
 
 std::string render_rules(const RulesChoice& choice, bool json) {
@@ -231,6 +284,9 @@ std::string render_rules(const RulesChoice& choice, bool json) {
         if (choice.notes) {
             json_notes(j.key("notes"));
         }
+        if (choice.gist_risk) {
+            json_gist_risk(j.key("gist_risk"));
+        }
         j.end_object();
         text += '\n';
     } else {
@@ -243,6 +299,9 @@ std::string render_rules(const RulesChoice& choice, bool json) {
         }
         if (choice.notes) {
             markdown_notes(text);
+        }
+        if (choice.gist_risk) {
+            markdown_gist_risk(text);
         }
     }
     return text;

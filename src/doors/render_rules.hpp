@@ -14,6 +14,7 @@ struct RulesChoice {
     std::vector<const RuleSet*> rule_sets;
     bool survival = false;
     bool notes = false;
+    bool gist_risk = false;  ///< the GIST risk of progression tables (AFIP, modified NIH)
 };
 
 /// The chosen rules as Markdown, or as one JSON object (`json`), ending with a line break.

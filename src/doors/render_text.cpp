@@ -248,6 +248,93 @@ std::string summary_text(const Result& r, const Extras& extras) {
     return r.summary_stage ? std::string(name(*r.summary_stage)) : std::string("undetermined");
 }
 
+/// "low (3.6 %)", "none", "insufficient-data".
+std::string afip_cell_text(const AfipCell& cell) {
+    std::string out(name(cell.category));
+    if (!cell.percent.empty()) {
+        out += " (" + std::string(cell.percent) + " % progressed)";
+    }
+    return out;
+}
+
+/// The AFIP cells the case allows, in words, each once: "low (3.6 % progressed) or moderate (10 % ...)".
+std::string afip_text(const GistRisk& risk) {
+    if (risk.afip_count == 0) {
+        return "no column for this site";
+    }
+    std::vector<std::string> seen;
+    std::string out;
+    for (const AfipCell* cell : risk.afip_possible()) {
+        std::string text = afip_cell_text(*cell);
+        if (std::find(seen.begin(), seen.end(), text) == seen.end()) {
+            out += seen.empty() ? "" : " or ";
+            out += text;
+            seen.push_back(std::move(text));
+        }
+    }
+    return out;
+}
+
+/// "intermediate", "low or high".
+std::string risk_set_text(RiskSet set) {
+    std::string out;
+    for (RiskCategory c : k_all_risk_categories) {
+        if (set.contains(c)) {
+            out += out.empty() ? "" : " or ";
+            out += name(c);
+        }
+    }
+    return out;
+}
+
+void gist_risk_block(Report& out, const Result& r) {
+    const GistRisk& risk = r.gist_risk;
+    if (!risk.assessed) {
+        return;
+    }
+    out.blank();
+    out.heading("Risk of progression (GIST)");
+    out.line("  " + std::string(k_afip_name) + ": ", afip_text(risk), 4);
+    for (const AfipCell* cell : risk.afip_possible()) {
+        out.line("    ",
+                 std::string(name(cell->site)) + ", " + std::string(name(cell->size)) + ", " +
+                     std::string(name(cell->rate)) + ": " + afip_cell_text(*cell) +
+                     (cell->small_numbers ? ", small numbers of cases" : "") +
+                     (cell->note.empty() ? std::string() : "; " + std::string(cell->note)),
+                 6);
+    }
+    if (!risk.afip_note.empty()) {
+        out.line("    ", risk.afip_note, 6);
+    }
+    if (risk.afip_count > 0) {
+        out.line("    Source: ", risk.afip_cells[0]->source, 6);
+        for (const AfipCell* cell : risk.afip_possible()) {
+            if (cell->source != risk.afip_cells[0]->source) {
+                out.line("    Source (" + std::string(name(cell->site)) + ", " + std::string(name(cell->size)) + ", " +
+                             std::string(name(cell->rate)) + "): ",
+                         cell->source, 6);
+            }
+        }
+    }
+    out.line("  " + std::string(k_nih_name) + ": ", risk_set_text(risk.nih), 4);
+    if (risk.rupture == Finding::present) {
+        out.line("    ", "tumour rupture: high whatever the size, mitotic rate and site", 6);
+    } else if (risk.rupture == Finding::unknown) {
+        out.line("    ", "rupture unknown: high if the tumour ruptured", 6);
+    }
+    for (const NihCell* cell : risk.nih_possible()) {
+        out.line("    ",
+                 std::string(cell->gastric ? "gastric, " : "non-gastric, ") + std::string(name(cell->size)) + ", " +
+                     std::string(name(cell->rate)) + ": " + std::string(cell->row),
+                 6);
+    }
+    if (!risk.nih_note.empty()) {
+        out.line("    ", risk.nih_note, 6);
+    }
+    out.line("    Source: ", k_nih_source, 6);
+    out.line("  ", gist_risk_caveat(), 2);
+}
+
 void summary_block(Report& out, const Result& r, const Extras& extras) {
     if (r.system.grouping == Grouping::not_staged) {
         // The system's name says why: "not staged by AJCC 7 (hollow-viscus sarcomas are ...)".
@@ -265,6 +352,16 @@ void summary_block(Report& out, const Result& r, const Extras& extras) {
         if (const std::string line = current_line(*extras.current); !line.empty()) {
             out.line("  ", line, 4);
         }
+    }
+    if (r.gist_risk.assessed) {
+        const GistRisk& risk = r.gist_risk;
+        const std::string afip = risk.afip_count == 1   ? afip_cell_text(*risk.afip_cells[0])
+                                 : risk.afip_count == 0 ? std::string("no column for this site")
+                                                        : risk_set_text(risk.afip);
+        out.line("  ",
+                 "Risk of progression (population figures, not a prediction): AFIP " + afip + "; modified NIH " +
+                     risk_set_text(risk.nih),
+                 4);
     }
 }
 
@@ -365,6 +462,7 @@ std::string render_text(const Result& r, const TextOptions& options) {
         return out.take();
     }
     categories_block(out, r);
+    gist_risk_block(out, r);
     out.list("Warnings", r.warnings, k_warn);
     out.list("Assumptions", r.assumptions);
     survival_block(out, r, extras);

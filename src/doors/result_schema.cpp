@@ -33,6 +33,41 @@ const Result& res(const RecordView& v) { return *v.result; }
 Value word_or_null(const std::optional<Stage>& stage) { return stage ? Value::word(name(*stage)) : Value(); }
 Value word_or_null(const std::optional<SummaryStage>& stage) { return stage ? Value::word(name(*stage)) : Value(); }
 
+/// The one risk category a set holds, or null when the unknowns leave several (the report lists them).
+Value single_category(RiskSet set) {
+    std::string_view single;
+    for (const RiskCategory c : k_all_risk_categories) {
+        if (set.contains(c) && set.size() == 1) {
+            single = name(c);
+        }
+    }
+    return Value::word(single);
+}
+
+/// The AFIP percentage of patients with progressive disease, when every possible cell gives the same.
+Value afip_percent(const GistRisk& risk) {
+    std::string_view percent;
+    for (const AfipCell* cell : risk.afip_possible()) {
+        if (cell->percent.empty() || (!percent.empty() && percent != cell->percent)) {
+            return {};
+        }
+        percent = cell->percent;
+    }
+    return percent.empty() ? Value() : Value(Form::number, percent);
+}
+
+/// The AFIP source, when the possible cells share one.
+Value afip_source(const GistRisk& risk) {
+    std::string_view source;
+    for (const AfipCell* cell : risk.afip_possible()) {
+        if (!source.empty() && source != cell->source) {
+            return {};
+        }
+        source = cell->source;
+    }
+    return Value::text_or_null(source);
+}
+
 Value place_number(long long n, long long least) { return n >= least ? Value::integer(n) : Value(); }
 
 const SurvivalRow* matched_row(const Result& r) {
@@ -165,6 +200,21 @@ constexpr Member k_members[] = {
      [](const RecordView& v) { return Value::texts(std::span(res(v).notes.begin(), res(v).notes.size())); }},
     {"trace", JsonType::array, "trace", {}, {}, Needs::trace, Depends::result,
      [](const RecordView& v) { return Value::trace(std::span(res(v).trace.begin(), res(v).trace.size())); }},
+    {"gist_risk.afip_category", JsonType::string, "gist_risk.afip_category",
+     "AFIP (Miettinen and Lasota 2006) risk of progression; null when the unknowns leave several", {}, k_none,
+     Depends::result, [](const RecordView& v) { return single_category(res(v).gist_risk.afip); }},
+    {"gist_risk.afip_percent", JsonType::number, "gist_risk.afip_percent",
+     "% of the AFIP series with progressive disease", {}, k_none, Depends::result,
+     [](const RecordView& v) { return afip_percent(res(v).gist_risk); }},
+    {"gist_risk.afip_source", JsonType::string, "gist_risk.afip_source", "where the AFIP cell comes from", {},
+     k_none, Depends::result, [](const RecordView& v) { return afip_source(res(v).gist_risk); }},
+    {"gist_risk.nih_category", JsonType::string, "gist_risk.nih_category",
+     "modified NIH (Joensuu 2008) risk; rupture makes it high", {}, k_none, Depends::result,
+     [](const RecordView& v) { return single_category(res(v).gist_risk.nih); }},
+    {"gist_risk.nih_source", JsonType::string, "gist_risk.nih_source", "where the NIH criteria come from", {},
+     k_none, Depends::result, [](const RecordView&) { return Value(Form::text, k_nih_source); }},
+    {"gist_risk.note", JsonType::string, "gist_risk.note", "population figures, not a prediction", {}, k_none,
+     Depends::result, [](const RecordView&) { return Value(Form::text, gist_risk_caveat()); }},
     {"naaccr.summaryStage2018", JsonType::string, "summaryStage2018", k_naaccr_help, "summaryStage2018",
      Needs::naaccr, Depends::record, naaccr_code<0>},
     {"naaccr.tnmEditionNumber", JsonType::string, "tnmEditionNumber", k_naaccr_help, "tnmEditionNumber",
@@ -201,6 +251,7 @@ constexpr MemberGroup k_groups[] = {
     {"histology", false, [](const RecordView&) { return true; }},
     {"categories", false, [](const RecordView&) { return true; }},
     {"survival", false, [](const RecordView& v) { return v.result != nullptr && v.result->survival != nullptr; }},
+    {"gist_risk", false, [](const RecordView& v) { return v.result != nullptr && v.result->gist_risk.assessed; }},
     {"naaccr", true, [](const RecordView& v) { return !v.naaccr.empty(); }},
 };
 
