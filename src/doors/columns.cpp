@@ -7,7 +7,7 @@
 #include <cstring>
 #include <optional>
 
-#include "cli/csv.hpp"
+#include "doors/csv_writer.hpp"
 #include "doors/fields.hpp"
 #include "doors/safe_text.hpp"
 #include "lmsstage/lmsstage.hpp"

@@ -1,0 +1,57 @@
+# The walls between the libraries: no file includes a header of a layer above its own, and the
+# program (src/cli) and the page (src/web) do not include each other. Layers, bottom to top:
+#   0 include/lmsstage, src/core   the staging rules
+#   1 src/naaccr                   pure NAACCR mappings
+#   2 src/doors                    what every door shares (renderers, result schema, writers)
+#   3 src/cli, src/web             the program, the page
+#   4 src/main.cpp
+# Run as: cmake -DROOT=<source dir> -P CheckWalls.cmake; prints the deepest include chain too.
+cmake_minimum_required(VERSION 3.25)
+
+function(layer_of path out)
+  if(path MATCHES "^(include/lmsstage|src/core)/")
+    set(${out} 0 PARENT_SCOPE)
+  elseif(path MATCHES "^src/naaccr/")
+    set(${out} 1 PARENT_SCOPE)
+  elseif(path MATCHES "^src/doors/")
+    set(${out} 2 PARENT_SCOPE)
+  elseif(path MATCHES "^src/(cli|web)/")
+    set(${out} 3 PARENT_SCOPE)
+  else()
+    set(${out} 4 PARENT_SCOPE)
+  endif()
+endfunction()
+
+file(GLOB_RECURSE files RELATIVE "${ROOT}" "${ROOT}/src/*.hpp" "${ROOT}/src/*.cpp" "${ROOT}/include/*.hpp")
+set(faults "")
+set(count 0)
+foreach(file IN LISTS files)
+  layer_of("${file}" own)
+  file(STRINGS "${ROOT}/${file}" includes REGEX "^#include \"")
+  foreach(line IN LISTS includes)
+    string(REGEX REPLACE "^#include \"([^\"]+)\".*" "\\1" header "${line}")
+    if(EXISTS "${ROOT}/src/${header}")
+      set(target "src/${header}")
+    elseif(EXISTS "${ROOT}/include/${header}")
+      set(target "include/${header}")
+    else()
+      continue()  # a generated or third-party header
+    endif()
+    math(EXPR count "${count} + 1")
+    layer_of("${target}" theirs)
+    if(theirs GREATER own)
+      string(APPEND faults "  ${file} includes ${header}, a layer above it\n")
+    elseif(own EQUAL 3 AND theirs EQUAL 3)
+      string(REGEX MATCH "^src/[a-z]+/" mine "${file}")
+      string(REGEX MATCH "^src/[a-z]+/" other "${target}")
+      if(NOT mine STREQUAL other)
+        string(APPEND faults "  ${file} includes ${header}: the program and the page do not include each other\n")
+      endif()
+    endif()
+  endforeach()
+endforeach()
+list(LENGTH files nfiles)
+if(faults)
+  message(FATAL_ERROR "Includes that cross a wall upward:\n${faults}")
+endif()
+message(STATUS "walls: ${nfiles} files, ${count} project includes, none upward")
