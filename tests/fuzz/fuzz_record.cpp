@@ -31,9 +31,9 @@ namespace {
 
 using lmsstage::Result;
 using lmsstage::cli::Record;
-using lmsstage::cli::RecordError;
+using lmsstage::doors::RecordError;
 using lmsstage::cli::RecordKind;
-using lmsstage::cli::RecordPlace;
+using lmsstage::doors::RecordPlace;
 
 struct Outcome {
     std::string line;  ///< the output object, without batch's trailing '\n'
@@ -46,12 +46,12 @@ Outcome process_one(std::string_view bytes, Record& record, Result& result) {
     Outcome o;
     const RecordPlace place = RecordPlace::at_line(1);
     if (auto error = read_record(bytes, RecordKind::batch, record)) {
-        lmsstage::cli::append_error_json(o.line, error->field, error->message, record.id_json, place);
+        lmsstage::doors::append_error_json(o.line, error->field, error->message, record.id_json, place);
         o.read_error = std::move(error);
     } else if (auto invalid = lmsstage::stage(record.input, result)) {
-        lmsstage::cli::append_error_json(o.line, *invalid, record.id_json, place);
+        lmsstage::doors::append_error_json(o.line, *invalid, record.id_json, place);
     } else {
-        lmsstage::cli::append_result_json(o.line, result, record.id_json);
+        lmsstage::doors::append_result_json(o.line, result, record.id_json);
     }
     o.id_json = record.id_json;
     return o;

@@ -1,4 +1,4 @@
-// fuzz_size: arbitrary bytes as text -> lmsstage::cli::parse_length, the size-with-unit parser
+// fuzz_size: arbitrary bytes as text -> lmsstage::doors::parse_length, the size-with-unit parser
 // ("55 mm", "5.5cm", "6", "unknown").
 //
 // Properties: either
@@ -70,7 +70,7 @@ std::optional<bool> digits_exceed(std::string_view text, long long boundary) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     std::optional<lmsstage::Measured<lmsstage::Length>> out;
-    const std::optional<lmsstage::CaseError> error = lmsstage::cli::parse_length(text, out);
+    const std::optional<lmsstage::CaseError> error = lmsstage::doors::parse_length(text, out);
     if (error) {
         SIZE_CHECK(error->field == lmsstage::Field::size, "the error names another field than size");
         const std::string message = error->message();
