@@ -31,8 +31,8 @@ namespace {
 
 using lmsstage::Result;
 using lmsstage::cli::Record;
-using lmsstage::doors::RecordError;
 using lmsstage::cli::RecordKind;
+using lmsstage::doors::RecordError;
 using lmsstage::doors::RecordPlace;
 
 struct Outcome {
