@@ -26,7 +26,9 @@ cmake --build --preset coverage -j "$jobs"
 find "$build" -name '*.gcda' -delete
 
 tests_status=0
-ctest --preset coverage -j "$jobs" || tests_status=$?
+# The peak-memory bounds ([memory] process tests) hold the optimised program: they run in the test
+# stage; -O0 with gcov counters is a different program (about 2 MiB more at peak).
+ctest --preset coverage -j "$jobs" -E 'process - .* at most [0-9]+ MiB' || tests_status=$?
 
 report() {  # report TITLE OUTPUT FILTER...
     title=$1
