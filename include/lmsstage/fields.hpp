@@ -15,10 +15,12 @@
 #include <string_view>
 #include <vector>
 
-#include "lmsstage/case.hpp"
-#include "lmsstage/result.hpp"
+#include "lmsstage/case_error.hpp"
+#include "lmsstage/vocabulary.hpp"
 
 namespace lmsstage {
+
+struct Case;
 
 /// How a field's value is written: the same words on the command line, in JSON and in the page.
 enum class ValueKind : std::uint8_t {

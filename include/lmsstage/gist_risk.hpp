@@ -11,9 +11,12 @@
 #include <span>
 #include <string_view>
 
-#include "lmsstage/case.hpp"
+#include "lmsstage/vocabulary.hpp"
 
 namespace lmsstage {
+
+struct Case;
+struct Length;
 
 /// Greatest dimension, as both tables band it; every boundary belongs to the lower band.
 enum class GistSizeBand : std::uint8_t { up_to_2, over_2_to_5, over_5_to_10, over_10 };

@@ -8,7 +8,7 @@
 #include <span>
 #include <string_view>
 
-#include "lmsstage/result.hpp"
+#include "lmsstage/stages.hpp"
 #include "lmsstage/vocabulary.hpp"
 
 namespace lmsstage {

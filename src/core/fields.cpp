@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/numbers.hpp"
+#include "lmsstage/case.hpp"
 #include "lmsstage/rules.hpp"
 
 namespace lmsstage {

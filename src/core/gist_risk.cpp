@@ -3,6 +3,8 @@
 // data, and their lookup over every value the inputs leave possible.
 #include "lmsstage/gist_risk.hpp"
 
+#include "lmsstage/case.hpp"
+
 #include <bit>
 
 namespace lmsstage {

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "lmsstage/case.hpp"
 #include "lmsstage/fields.hpp"
 
 namespace lmsstage::doors {

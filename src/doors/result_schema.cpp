@@ -5,6 +5,7 @@
 #include <string>
 
 #include "lmsstage/lmsstage.hpp"
+#include "naaccr/naaccr.hpp"
 
 namespace lmsstage::doors {
 

@@ -13,7 +13,10 @@
 
 #include "doors/records.hpp"
 #include "lmsstage/result.hpp"
-#include "naaccr/naaccr.hpp"
+
+namespace lmsstage::naaccr {
+struct OutputItem;
+}  // namespace lmsstage::naaccr
 
 namespace lmsstage::doors {
 

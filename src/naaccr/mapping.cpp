@@ -6,6 +6,7 @@
 
 #include "lmsstage/fields.hpp"
 #include "lmsstage/histology.hpp"
+#include "lmsstage/lmsstage.hpp"
 #include "naaccr/tables.hpp"
 
 namespace lmsstage::naaccr {

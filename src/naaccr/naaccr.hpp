@@ -13,8 +13,12 @@
 #include <variant>
 #include <vector>
 
-#include "lmsstage/case.hpp"
-#include "lmsstage/result.hpp"
+#include "lmsstage/case_error.hpp"
+
+namespace lmsstage {
+struct Case;
+struct Result;
+}  // namespace lmsstage
 
 namespace lmsstage::naaccr {
 

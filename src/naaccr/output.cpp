@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "lmsstage/lmsstage.hpp"
 #include "naaccr/naaccr.hpp"
 #include "naaccr/tables.hpp"
 
