@@ -303,6 +303,42 @@ TEST_CASE("batch naaccr: the thigh leiomyosarcoma stages as --size 65mm --grade 
     CHECK(rows[1][14] == "1");
 }
 
+// NAACCR item 440, naaccrId "grade" (Grade, the pre-2018 item; NAACCR XML base dictionaries 14 to
+// 26, data/naaccr/items.csv), is a column of every full-layout extract. In a NAACCR-keyed record it is
+// that item, not lmsstage's grade field: passed over like any item lmsstage does not read, so that
+// the grade comes from gradeClinical [3843] / gradePathological [3844] and the file is not refused.
+TEST_CASE("batch naaccr: the grade column is NAACCR item 440, passed over, never a refused header") {
+    const std::string flags = run_cli({"--size", "65mm", "--grade", "3", "--site", "extremity", "--json"}).out;
+    json expected = json::parse(flags);
+    const Run from_csv = run_cli({"batch", "--naaccr", "--from", "csv"},
+                                 "grade,primarySite,histologicTypeIcdO3,behaviorCodeIcdO3,tumorSizeSummary,"
+                                 "gradePathological\n1,C492,8890,3,065,3\n");
+    const Run from_json = run_cli({"batch", "--naaccr"},
+                                  "{\"grade\":\"1\",\"primarySite\":\"C492\",\"histologicTypeIcdO3\":\"8890\","
+                                  "\"behaviorCodeIcdO3\":3,\"tumorSizeSummary\":\"065\",\"gradePathological\":3}\n");
+    for (const Run* r : {&from_csv, &from_json}) {
+        INFO(r->err);
+        CHECK(r->code == exit_code::ok);
+        json got = json::parse(r->out);
+        got.erase("naaccr");
+        CHECK(got == expected);  // G3 from gradePathological 3, whatever item 440 says
+    }
+    // Item 440 alone: the grade is not given by the record, so staged as unknown with its note.
+    const Run alone = run_cli({"batch", "--naaccr", "--from", "csv", "--to", "ndjson", "--columns", "ok,G,notes"},
+                              "grade,primarySite,histologicTypeIcdO3,behaviorCodeIcdO3,tumorSizeSummary\n"
+                              "3,C492,8890,3,065\n");
+    INFO(alone.err);
+    CHECK(alone.code == exit_code::ok);
+    const auto records = ndjson(alone.out);
+    REQUIRE(records.size() == 1);
+    CHECK(records[0]["ok"] == true);
+    CHECK(records[0]["notes"].dump().find("grade is not given by the record") != std::string::npos);
+    // A derived case field that is no NAACCR item is still refused, naming the item to give.
+    const Run size = run_cli({"batch", "--naaccr", "--from", "csv"}, "grade,size\n3,6\n");
+    CHECK(size.code == exit_code::data);
+    CHECK(size.err.find("column 2: size is derived from tumorSizeSummary [756]") != std::string::npos);
+}
+
 TEST_CASE("batch naaccr: refusals in place with the item, case fields no item carries, notes added") {
     const Run r = run_cli(
         {"batch", "--naaccr", "--to", "ndjson", "--columns",
