@@ -192,13 +192,12 @@ TEST_CASE("batch csv: file names ending in .csv or .tsv are tables, and --from j
 TEST_CASE("batch columns: names, aliases, lists, NDJSON and errors") {
     const std::string input = "{\"id\":7,\"size\":\"unknown\",\"grade\":3}\n{\"id\":\"x\",\"size\":-3,\"grade\":1}\n";
     const Run r = run_cli({"batch", "--columns",
-                           "id,categories.T,T,survival.percent,survival_matched,possible_stages,notes,trace,row,line"},
+                           "id,categories.T,survival.percent,survival_matched,possible_stages,notes,trace,row,line"},
                           input);
     const auto records = ndjson(r.out);
     REQUIRE(records.size() == 2);
     CHECK(records[0]["id"] == 7);
     CHECK(records[0]["categories.T"] == "TX");
-    CHECK(records[0]["T"] == "TX");
     CHECK(records[0]["survival.percent"] == 82.4);
     CHECK(records[0]["survival_matched"] == "localized");
     CHECK(records[0]["possible_stages"] == json::array({"IIA", "III"}));
@@ -206,10 +205,20 @@ TEST_CASE("batch columns: names, aliases, lists, NDJSON and errors") {
     CHECK(records[0]["trace"][0]["rule"] == "T");
     CHECK(records[0]["row"].is_null());
     CHECK(records[1]["line"] == 2);
-    CHECK(records[1]["T"].is_null());
+    CHECK(records[1]["categories.T"].is_null());
+    CHECK(ndjson(run_cli({"batch", "--columns", "T"}, input).out)[0]["T"] == "TX");
 
     CHECK(run_cli({"batch", "--columns", "stag"}).err.find("did you mean stage?") != std::string::npos);
     CHECK(run_cli({"batch", "--columns", "stage,stage"}).code == exit_code::usage);
+    // One column under two spellings (its short name, its dotted path, its flat name) is refused,
+    // naming both, rather than written twice; as is a column "default" already holds.
+    const Run aliases = run_cli({"batch", "--to", "csv", "--columns", "T,categories.T,categories_T"}, input);
+    CHECK(aliases.code == exit_code::usage);
+    CHECK(aliases.out.empty());
+    CHECK(aliases.err.find("--columns: T and categories.T are the same column") != std::string::npos);
+    CHECK(run_cli({"batch", "--columns", "survival.percent,survival_percent"})
+              .err.find("survival.percent and survival_percent are the same column") != std::string::npos);
+    CHECK(run_cli({"batch", "--columns", "default,categories.G"}).err.find("G and categories.G") != std::string::npos);
     CHECK(run_cli({"batch", "--columns", "stage,,T"}).code == exit_code::usage);
     CHECK(run_cli({"batch", "--to", "json", "--columns", "stage"}).code == exit_code::usage);
     CHECK(run_cli({"batch", "--to", "xml"}).code == exit_code::usage);

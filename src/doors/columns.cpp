@@ -103,7 +103,7 @@ ColumnSet default_columns(bool naaccr) {
 std::variant<ColumnSet, std::string> parse_columns(std::string_view list, bool naaccr) {
     ColumnSet set;
     set.id = next_set_id();
-    std::vector<std::string> seen;
+    std::vector<Column> seen;  // every column chosen so far, as it was spelt
     while (true) {
         const std::size_t comma = std::min(list.find(','), list.size());
         const std::string_view name = list.substr(0, comma);
@@ -119,10 +119,17 @@ std::variant<ColumnSet, std::string> parse_columns(std::string_view list, bool n
             return unknown_column(name);
         }
         for (Column& column : chosen) {
-            if (std::find(seen.begin(), seen.end(), column.name) != seen.end()) {
-                return "--columns: " + printable(column.name) + " is given more than once";
+            // One member is one column, however it is spelt (T, categories.T, categories_T).
+            const auto same =
+                std::find_if(seen.begin(), seen.end(), [&](const Column& c) { return c.member == column.member; });
+            if (same != seen.end()) {
+                if (same->name == column.name) {
+                    return "--columns: " + printable(column.name) + " is given more than once";
+                }
+                return "--columns: " + printable(same->name) + " and " + printable(column.name) +
+                       " are the same column; give it once";
             }
-            seen.push_back(column.name);
+            seen.push_back(column);
             add(set, std::move(column));
         }
         if (comma == list.size()) {
