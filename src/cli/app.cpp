@@ -61,9 +61,16 @@ int run_help(const std::vector<std::string>& operands, const Streams& io) {
         for (const auto& [name, summary] : command_summaries()) {
             commands += (commands.empty() ? "" : ", ") + name;
         }
-        return usage_error(io.err, "help takes one command: " + commands + "; got " +
-                                       (operands.size() == 1 ? "\"" + operands.front() + "\""
-                                                             : std::to_string(operands.size()) + " words"));
+        std::string message = "help takes one command: " + commands + "; got ";
+        if (operands.size() == 1) {
+            message += '"';
+            message += echo(operands.front());
+            message += '"';
+        } else {
+            message += std::to_string(operands.size());
+            message += " words";
+        }
+        return usage_error(io.err, message);
     }
     return write_output(io.out, io.err, text);
 }

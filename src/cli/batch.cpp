@@ -71,7 +71,7 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
     if (!options.encoding.empty()) {
         const auto encoding = encoding_named(options.encoding);
         if (!encoding) {
-            return "batch: --encoding must be utf-8, windows-1252 or latin-1, got " + printable(options.encoding);
+            return "batch: --encoding must be utf-8, windows-1252 or latin-1, got " + echo(options.encoding);
         }
         plan.encoding = *encoding;
     }
@@ -80,7 +80,7 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
         plan.naaccr = true;  // NAACCR XML is keyed by NAACCR items
     } else if (!options.from.empty()) {
         if (options.from != "json" && options.from != "csv" && options.from != "tsv") {
-            return "batch: --from must be json, csv, tsv or naaccr-xml, got " + printable(options.from);
+            return "batch: --from must be json, csv, tsv or naaccr-xml, got " + echo(options.from);
         }
         plan.from =
             options.from == "json" ? InputFormat::json : (options.from == "csv" ? InputFormat::csv : InputFormat::tsv);
@@ -107,7 +107,7 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
     const auto format = output_format(to);
     if (!format) {
         return "batch: --to must be json (the full result records), ndjson, csv, tsv, naaccr-xml or fhir, got " +
-               printable(to);
+               echo(to);
     }
     plan.to = *format;
     if (plan.to == OutputFormat::json) {

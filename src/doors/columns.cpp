@@ -72,7 +72,7 @@ std::string unknown_column(std::string_view name) {
     for (const auto& [short_name, full] : k_short_names) {
         closest.consider(short_name);
     }
-    std::string message = "--columns: unknown column \"" + printable(name) + "\"";
+    std::string message = "--columns: unknown column \"" + echo(name) + "\"";
     if (!closest.suggestion().empty()) {
         message += " (did you mean " + closest.suggestion() + "?)";
     }
@@ -124,9 +124,9 @@ std::variant<ColumnSet, std::string> parse_columns(std::string_view list, bool n
                 std::find_if(seen.begin(), seen.end(), [&](const Column& c) { return c.member == column.member; });
             if (same != seen.end()) {
                 if (same->name == column.name) {
-                    return "--columns: " + printable(column.name) + " is given more than once";
+                    return "--columns: " + echo(column.name) + " is given more than once";
                 }
-                return "--columns: " + printable(same->name) + " and " + printable(column.name) +
+                return "--columns: " + echo(same->name) + " and " + echo(column.name) +
                        " are the same column; give it once";
             }
             seen.push_back(column);
