@@ -162,7 +162,7 @@ InputFormat format_of(const BatchPlan& plan, const Input& input) {
 /// An input read after a look at its first bytes, to tell NAACCR XML by its content.
 class PeekingReader {
 public:
-    explicit PeekingReader(InputReader& reader) : m_reader(reader) {}
+    explicit PeekingReader(const ReadFn& reader) : m_reader(reader) {}
 
     /// True when the input's first character that is not white space (after a UTF-8 byte-order
     /// mark) is '<'. Reads up to 4 KiB ahead; read() gives those bytes first.
@@ -171,7 +171,7 @@ public:
         while (m_head.size() < 8 * k_step && !m_end && m_error == 0) {
             const std::size_t had = m_head.size();
             m_head.resize(had + k_step);
-            const ReadResult got = m_reader.read(m_head.data() + had, k_step);
+            const ReadResult got = m_reader(m_head.data() + had, k_step);
             m_head.resize(had + got.bytes);
             m_error = got.error;
             m_end = got.error == 0 && got.bytes == 0;
@@ -199,11 +199,11 @@ public:
         if (m_error != 0) {
             return ReadResult{0, std::exchange(m_error, 0)};
         }
-        return m_end ? ReadResult{} : m_reader.read(buffer, size);
+        return m_end ? ReadResult{} : m_reader(buffer, size);
     }
 
 private:
-    InputReader& m_reader;
+    const ReadFn& m_reader;
     std::string m_head;
     std::size_t m_at = 0;
     int m_error = 0;
@@ -341,7 +341,11 @@ public:
                 m_input_failed = true;
                 continue;
             }
-            PeekingReader peeking(reader);
+            ReadFn input_read = [&reader](char* buffer, std::size_t size) { return reader.read(buffer, size); };
+            if (m_io.read_through) {
+                input_read = m_io.read_through(std::move(input_read));
+            }
+            PeekingReader peeking(input_read);
             const ReadFn read = decoding(
                 [&peeking](char* buffer, std::size_t size) { return peeking.read(buffer, size); }, m_plan.encoding);
             InputFormat format = format_of(m_plan, input);
