@@ -99,8 +99,7 @@ TEST_CASE("csv faults - every cut point stages exactly the rows read to their li
     const auto clean_lines = lines_of(clean.out);
     REQUIRE(clean_lines.size() == 4);
     // The byte just after each data row's final line end (a line break inside quotes is data).
-    const std::vector<std::size_t> row_ends = {text.find("\"2\""), text.find("\"3\n"), text.find("4,1"),
-                                               text.size()};
+    const std::vector<std::size_t> row_ends = {text.find("\"2\""), text.find("\"3\n"), text.find("4,1"), text.size()};
     for (const std::size_t piece : {std::size_t{1}, std::size_t{7}, std::size_t{4096}}) {
         for (std::size_t cut = 0; cut <= text.size(); ++cut) {
             INFO("cut after " << cut << " bytes, read " << piece << " at a time");

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
-#include <deque>
+#include <memory>
 #include <string>
 #include <utility>
 #include <variant>
@@ -447,7 +447,8 @@ private:
     StreamEnd read_table(const Input& input, const ReadFn& read, bool tsv) {
         const csv::Dialect dialect = tsv ? csv::Dialect::tsv() : csv::Dialect::csv();
         csv::RowFramer framer(read, dialect, k_max_record_bytes);
-        const CsvHeader* header = nullptr;
+        std::shared_ptr<const CsvHeader> header;  // held by the batches of its rows, and here
+        std::size_t header_size = 0;
         csv::RawRow raw;
         while (framer.next(raw)) {
             if (stop_signal() != 0) {
@@ -475,8 +476,9 @@ private:
                     // more of this input is read.
                     return added() ? StreamEnd{} : StreamEnd{StreamEnd::Kind::consumer_stopped};
                 }
+                header_size = raw.bytes.size() + header->columns.size() * sizeof(CsvHeader::Column);
             } else if (!is_empty_row(raw.bytes, dialect)) {
-                m_pipeline.current().add(raw.bytes, place, false, header);
+                m_pipeline.current().add_row(raw.bytes, place, header, header_size);
                 go_on = added();
             }
             if (!go_on) {
@@ -491,18 +493,17 @@ private:
 
     /// The header row: the columns of the rows after it; nullptr (and an error record in place of
     /// the input) when it names what lmsstage does not take.
-    const CsvHeader* read_header(const Input& input, const csv::RawRow& raw, const csv::Dialect& dialect,
-                                 RecordPlace place) {
-        m_headers.emplace_back();
-        if (auto error = read_csv_header(raw.bytes, dialect, m_plan.naaccr, m_headers.back())) {
-            m_headers.pop_back();
+    std::shared_ptr<const CsvHeader> read_header(const Input& input, const csv::RawRow& raw,
+                                                 const csv::Dialect& dialect, RecordPlace place) {
+        auto header = std::make_shared<CsvHeader>();
+        if (auto error = read_csv_header(raw.bytes, dialect, m_plan.naaccr, *header)) {
             const std::string message = error->message + std::string("; the rest of this input was not read");
             m_pipeline.current().add_problem(error->field, message, place);
             m_io.err << "lmsstage: " << input.shown << ':' << raw.line << ": " << printable(message) << '\n';
             m_cut_short = true;
             return nullptr;
         }
-        return &m_headers.back();
+        return header;
     }
 
     /// A read error: an error line in place of the unread rest, and the reason on stderr.
@@ -528,7 +529,6 @@ private:
     const BatchPlan& m_plan;
     Output m_output;
     Pipeline m_pipeline;
-    std::deque<CsvHeader> m_headers;  // one per CSV input; batches in flight point into it
     bool m_input_failed = false;
     bool m_cut_short = false;
     bool m_thread_note_done = false;

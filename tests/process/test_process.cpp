@@ -15,6 +15,8 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
@@ -310,4 +312,56 @@ TEST_CASE("process - 2000 records with ids of almost 1 MiB are staged in at most
             }
         },
         "staged 2000 records: 2000 ok, 0 errors\n", 64 * 1024);
+}
+
+// NAACCR item ids: the NAACCR XML base dictionaries 14 to 26 (data/naaccr/items.csv, 873 ids), the
+// columns of a full-layout registry extract. 3,000 such files, one tumour each, used to keep every
+// header to the end of the run (205 MiB); a header now lives as long as the batches of its rows.
+TEST_CASE("process - 3000 NAACCR full-layout CSV files are staged in at most 16 MiB", "[process][memory]") {
+    if (k_sanitized) {
+        WARN("sanitizer build: resident memory is not measured");
+        return;
+    }
+    std::ifstream items(LMSSTAGE_ITEMS_CSV);
+    std::string header;
+    std::string row;
+    std::string line;
+    std::getline(items, line);  // naaccr_id,naaccr_num,...
+    int columns = 0;
+    while (std::getline(items, line)) {
+        const std::string id = line.substr(0, line.find(','));
+        // The thigh leiomyosarcoma of SEER EOD 3.3: C49.2, 8890/3, 65 mm, Grade Pathological 3.
+        const std::string value = id == "primarySite"           ? "C492"
+                                  : id == "histologicTypeIcdO3" ? "8890"
+                                  : id == "behaviorCodeIcdO3"   ? "3"
+                                  : id == "tumorSizeSummary"    ? "065"
+                                  : id == "gradePathological"   ? "3"
+                                                                : "";
+        header += (columns == 0 ? "" : ",") + id;
+        row += (columns == 0 ? "" : ",") + value;
+        ++columns;
+    }
+    REQUIRE(columns == 873);
+    char dir[] = "/tmp/lmsstage-process-XXXXXX";
+    REQUIRE(::mkdtemp(dir) != nullptr);
+    std::vector<std::string> args = {"batch", "--naaccr", "--to", "csv", "--columns", "ok,stage"};
+    for (int i = 0; i < 3000; ++i) {
+        args.push_back(std::string(dir) + "/" + std::to_string(i) + ".csv");
+        std::ofstream(args.back()) << header << "\n" << row << "\n";
+    }
+    const Child c = spawn(args, "/dev/null", "/dev/null");
+    std::atomic<bool> ended{false};
+    long rss_kib = 0;
+    std::thread sampler([&] { rss_kib = sample_peak_kib(c.pid, ended); });
+    const std::string err = read_all(c.err);
+    ended = true;
+    sampler.join();
+    const auto [code, rusage_kib] = finish(c);
+    std::filesystem::remove_all(dir);
+    CHECK(code == 0);
+    CHECK(err == "staged 3000 records: 3000 ok, 0 errors\n");
+    INFO("peak RSS: " << rss_kib << " KiB (getrusage: " << rusage_kib << " KiB)");
+    CHECK(rss_kib > 0);
+    CHECK(rss_kib <= 16 * 1024);
+    ::close(c.err);
 }
