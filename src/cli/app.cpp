@@ -211,7 +211,11 @@ int main_entry(int argc, char** argv) {
         std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is seen as EPIPE and handled: stop quietly
         install_stop_handlers();
         std::ios::sync_with_stdio(false);
-        return run(args, std::cin, std::cout, std::cerr, env);
+        StopAwareOutput out_buffer(STDOUT_FILENO);  // a stop is honoured even while the reader stalls
+        std::ostream out(&out_buffer);
+        const int code = run(args, std::cin, out, std::cerr, env);
+        out.flush();
+        return code;
     } catch (const std::exception& e) {
         std::cerr << "lmsstage: internal error: " << e.what() << '\n';
     } catch (...) {

@@ -5,7 +5,9 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -278,6 +280,55 @@ TEST_CASE("process - SIGINT while writing: the output ends with a whole line, ex
     CHECK(out.size() < std::size_t{200000} * 1500);
     ::close(c.out);
     ::close(c.err);
+}
+
+TEST_CASE("process - SIGTERM while blocked writing to a reader that never reads: exit 143 promptly",
+          "[process][signals]") {
+    char dir[] = "/tmp/lmsstage-process-XXXXXX";
+    REQUIRE(::mkdtemp(dir) != nullptr);
+    const std::string input = std::string(dir) + "/records.ndjson";
+    const std::string fifo = std::string(dir) + "/stalled";
+    {
+        const int fd = ::open(input.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        REQUIRE(fd >= 0);
+        write_all(fd, records(0, 200000));
+        ::close(fd);
+    }
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    // The reader: opened (so that the program's open for writing does not wait), never read.
+    const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    REQUIRE(reader >= 0);
+    const Child c = spawn({"batch", input}, "/dev/null", fifo.c_str());
+    // Wait until the FIFO is full (64 KiB unread, Linux's default pipe capacity): the program is
+    // then blocked writing.
+    int unread = 0;
+    for (int i = 0; i < 1000 && unread < 65536; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        REQUIRE(::ioctl(reader, FIONREAD, &unread) == 0);
+    }
+    REQUIRE(unread >= 65536);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const auto sent = std::chrono::steady_clock::now();
+    ::kill(c.pid, SIGTERM);
+    int status = 0;
+    pid_t done = 0;
+    while (done == 0 && std::chrono::steady_clock::now() - sent < std::chrono::seconds(5)) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        done = ::waitpid(c.pid, &status, WNOHANG);
+    }
+    if (done == 0) {
+        ::kill(c.pid, SIGKILL);  // the program ignored SIGTERM: end it, and fail
+        ::waitpid(c.pid, &status, 0);
+    }
+    const std::string err = read_all(c.err);
+    ::close(reader);
+    ::close(c.err);
+    std::filesystem::remove_all(dir);
+    REQUIRE(done == c.pid);
+    CHECK(std::chrono::steady_clock::now() - sent < std::chrono::seconds(1));
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 143);
+    CHECK(err.find("lmsstage: stopped by SIGTERM after ") != std::string::npos);
 }
 
 TEST_CASE("process - writing to a full disk exits 74 and says why", "[process][io]") {
