@@ -149,3 +149,26 @@ TEST_CASE("csv faults - a header over the byte bound is an error, never a silent
         }
     }
 }
+
+// RFC 4180 section 2.6: a quoted field may hold line breaks, so a stray quote joins every row up to
+// the next quote into one record. Such a row still stages, but says which lines it spans: a warning
+// when it is staged, part of the message when it is an error.
+TEST_CASE("csv faults - a row that spans lines says which, as a warning or in its error", "[faults][csv]") {
+    const Run r =
+        run_cli({"batch", "--from", "csv", "--to", "ndjson", "--columns", "id,ok,warnings,error_message,line"},
+                "id,grade,size\n\"P1,3,6\nP2\",3,12\nP3,1,\"4\r\n\r\nx\"\nP4,2,3\n");
+    const auto lines = lines_of(r.out);
+    REQUIRE(lines.size() == 3);
+    const json merged = json::parse(lines[0]);
+    CHECK(merged["id"] == "P1,3,6\nP2");  // two patients in one id: staged, but never silently
+    CHECK(merged["ok"] == true);
+    CHECK(merged["warnings"] == json::array({"this row spans lines 2-3: a quoted cell holds a line break (a stray "
+                                             "quote joins the rows up to the next quote)"}));
+    const json error = json::parse(lines[1]);
+    CHECK(error["ok"] == false);
+    CHECK(error["line"] == 4);
+    CHECK(contains(error["error_message"].get<std::string>(), "; this row spans lines 4-6: a quoted cell"));
+    const json plain = json::parse(lines[2]);
+    CHECK(plain["warnings"] == json::array());
+    CHECK(plain["line"] == 7);
+}

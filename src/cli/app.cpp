@@ -17,6 +17,7 @@
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/options.hpp"
+#include "cli/pipeline.hpp"
 #include "doors/safe_text.hpp"
 
 namespace lmsstage::cli {
@@ -34,11 +35,9 @@ int usage_error(std::ostream& err, const std::string& message) {
 }  // namespace
 
 int write_output(std::ostream& out, std::ostream& err, const std::string& text) {
-    out << text;
-    out.flush();
-    if (!out) {
-        err << "lmsstage: cannot write the output\n";
-        return exit_code::io;
+    Output output(out);
+    if (!output.write(text) || !output.flush()) {
+        return output_failed(output, err);  // the reason (No space left on device), exit 74
     }
     return exit_code::ok;
 }

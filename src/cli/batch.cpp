@@ -241,6 +241,9 @@ public:
                 error = m_plan.naaccr || item.xml ? stage_naaccr(record, result, m_plan.stage)
                                                   : staged(stage(record.input, result, m_plan.stage));
             }
+            if (item.csv != nullptr) {
+                say_lines_spanned(bytes, item.place.line, error, result);
+            }
             if (m_plan.writer == Writer::naaccr_xml && item.xml) {
                 write_xml_tumor(batch.output, bytes, error ? &*error : nullptr, result, record);
             } else if (error) {
@@ -254,6 +257,27 @@ public:
 
 private:
     [[nodiscard]] RecordKeys keys() const { return m_plan.naaccr ? RecordKeys::naaccr : RecordKeys::case_fields; }
+
+    /// A CSV/TSV row that spans lines (a quoted cell holds a line break) says which: RFC 4180
+    /// allows it, but a stray quote joins the rows up to the next quote into one record, silently.
+    static void say_lines_spanned(std::string_view row, long long first, std::optional<RecordError>& error,
+                                  Result& result) {
+        long long breaks = 0;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            breaks += row[i] == '\n' || (row[i] == '\r' && (i + 1 == row.size() || row[i + 1] != '\n')) ? 1 : 0;
+        }
+        if (breaks == 0) {
+            return;
+        }
+        std::string span = "this row spans lines " + std::to_string(first) + "-" + std::to_string(first + breaks) +
+                           ": a quoted cell holds a line break (a stray quote joins the rows up to the next quote)";
+        if (error) {
+            error->message += "; ";
+            error->message += span;
+        } else {
+            result.warnings.push_back(std::move(span));
+        }
+    }
 
     static std::optional<RecordError> staged(const std::optional<CaseError>& invalid) {
         if (!invalid) {

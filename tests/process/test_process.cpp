@@ -342,6 +342,28 @@ TEST_CASE("process - writing to a full disk exits 74 and says why", "[process][i
     ::close(c.err);
 }
 
+TEST_CASE("process - every command that cannot write its output exits 74 and says why", "[process][io]") {
+    const std::vector<std::vector<std::string>> commands = {{"rules"},
+                                                            {"rules", "notes"},
+                                                            {"help"},
+                                                            {"help", "batch"},
+                                                            {"--help"},
+                                                            {"batch", "--help"},
+                                                            {"completion", "bash"},
+                                                            {"--version"},
+                                                            {"--size", "6", "--grade", "3"},
+                                                            {"--size", "6", "--grade", "3", "--json"}};
+    for (const auto& args : commands) {
+        INFO(args.front() << (args.size() > 1 ? " " + args[1] : ""));
+        const Child c = spawn(args, "/dev/null", "/dev/full");
+        const std::string err = read_all(c.err);
+        const auto [code, rss] = finish(c);
+        CHECK(code == 74);
+        CHECK(err == "lmsstage: cannot write the output: No space left on device\n");
+        ::close(c.err);
+    }
+}
+
 TEST_CASE("process - a million ordinary records are staged in at most 16 MiB", "[process][memory]") {
     check_batch_memory(
         [](int in) {
