@@ -218,7 +218,10 @@ TEST_CASE("batch columns: names, aliases, lists, NDJSON and errors") {
     CHECK(aliases.err.find("--columns: T and categories.T are the same column") != std::string::npos);
     CHECK(run_cli({"batch", "--columns", "survival.percent,survival_percent"})
               .err.find("survival.percent and survival_percent are the same column") != std::string::npos);
-    CHECK(run_cli({"batch", "--columns", "default,categories.G"}).err.find("G and categories.G") != std::string::npos);
+    CHECK(run_cli({"batch", "--columns", "default,categories.G"})
+              .err.find("default (which holds G) and categories.G are the same column") != std::string::npos);
+    CHECK(run_cli({"batch", "--columns", "default,default"}).err.find("--columns: default is given more than once") !=
+          std::string::npos);
     CHECK(run_cli({"batch", "--columns", "stage,,T"}).code == exit_code::usage);
     CHECK(run_cli({"batch", "--to", "json", "--columns", "stage"}).code == exit_code::usage);
     CHECK(run_cli({"batch", "--to", "xml"}).code == exit_code::usage);
