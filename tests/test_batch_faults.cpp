@@ -141,6 +141,67 @@ TEST_CASE("faults - printable escapes C0, DEL and C1 controls and repairs UTF-8"
           "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
+// Unicode format characters (general category Cf, Unicode Character Database
+// DerivedGeneralCategory.txt: U+200B ZERO WIDTH SPACE, U+202E RIGHT-TO-LEFT OVERRIDE, U+2066
+// LEFT-TO-RIGHT ISOLATE, U+FEFF ZERO WIDTH NO-BREAK SPACE, U+E0001 LANGUAGE TAG) and the separators
+// U+2028 (Zl), U+2029 (Zp) are invisible or reorder text (Trojan Source, CVE-2021-42574): echoed
+// as \uXXXX. Their neighbours U+200A (Zs) and U+2030 (Po) are shown as they are.
+TEST_CASE("faults - printable escapes Unicode format characters, echo bounds a value", "[faults][safe]") {
+    using lmsstage::doors::echo;
+    using lmsstage::doors::printable;
+    CHECK(printable("a\u200Bb\u202Ec\uFEFFd") == "a\\u200bb\\u202ec\\ufeffd");
+    CHECK(printable("\u2066\u2028\u2029\U000E0001") == "\\u2066\\u2028\\u2029\\U000e0001");
+    CHECK(printable("\u00AD") == "\\u00ad");                               // SOFT HYPHEN, Cf
+    CHECK(printable("\u200A\u2030") == "\u200A\u2030");                    // HAIR SPACE, PER MILLE SIGN
+    CHECK(printable("\u200F\u2010") == "\\u200f\u2010");                   // RLM (Cf), HYPHEN (Pd)
+    CHECK(printable(printable("x\u202Ey\n")) == printable("x\u202Ey\n"));  // escaping twice changes nothing
+    const std::string at_bound(lmsstage::doors::k_echo_bytes, 'x');
+    CHECK(echo(at_bound) == at_bound);
+    CHECK(echo(at_bound + "y") == at_bound + "... (65 bytes)");
+    // A cut never splits a character: 63 bytes of x, then a 2-byte e-acute across byte 64.
+    CHECK(echo(std::string(63, 'x') + "\u00E9\u00E9") == std::string(63, 'x') + "... (67 bytes)");
+    CHECK(echo(std::string(100, '\n')).find('\n') == std::string::npos);
+}
+
+TEST_CASE("faults - every echo of what was typed is one bounded, escaped line", "[faults][safe]") {
+    const std::string huge(100000, '9');
+    for (const auto& args : std::vector<std::vector<std::string>>{{"rules", "foo\nbar\u202E"},
+                                                                  {"help", "x\x1b[31m\u200B"},
+                                                                  {"completion", "ba\nsh"},
+                                                                  {"--site", "x\u202Ey", "--size", "6", "--grade", "3"},
+                                                                  {"--size", huge},
+                                                                  {"--" + huge},
+                                                                  {huge},
+                                                                  {"batch", "--" + huge},
+                                                                  {"batch", "--columns", huge},
+                                                                  {"batch", "--columns", "T\u202E"},
+                                                                  {"batch", "--to", huge},
+                                                                  {"batch", "--from", "\uFEFFcsv"},
+                                                                  {"batch", "--encoding", huge}}) {
+        const Run r = run_cli(args);
+        INFO(r.err.substr(0, 300));
+        CHECK(r.code == exit_code::usage);
+        CHECK(count_lines(r.err) == 1);
+        CHECK(r.err.size() < 3000);
+        for (const char* hidden : {"\x1b", "\u202E", "\u200B", "\uFEFF"}) {
+            CHECK(r.err.find(hidden) == std::string::npos);
+        }
+    }
+    CHECK(contains(run_cli({"rules", "foo\nbar\u202E"}).err, "unknown system \"foo\\nbar\\u202e\""));
+}
+
+// NAACCR items lmsstage reads are codes of a few characters (histologicTypeIcdO3 [522]: 4 digits,
+// NAACCR XML base dictionary): a refusal repeats 32 bytes of a longer value and its size.
+TEST_CASE("faults - a NAACCR refusal repeats a huge value only in part", "[faults][safe]") {
+    const std::string huge(900000, '9');
+    const Run r =
+        run_cli({"batch", "--naaccr", "--to", "ndjson", "--columns", "error_message"},
+                "{\"primarySite\":\"C492\",\"histologicTypeIcdO3\":\"" + huge + "\",\"behaviorCodeIcdO3\":\"3\"}\n");
+    CHECK(r.code == exit_code::data);
+    CHECK(r.out == "{\"error_message\":\"histologicTypeIcdO3 [522] " + std::string(32, '9') +
+                       "... (900000 bytes): is not an ICD-O-3 histology code (four digits, 8000-9999)\"}\n");
+}
+
 // ---------------------------------------------------------------------------------------------
 // I/O errors say why
 

@@ -192,13 +192,12 @@ TEST_CASE("batch csv: file names ending in .csv or .tsv are tables, and --from j
 TEST_CASE("batch columns: names, aliases, lists, NDJSON and errors") {
     const std::string input = "{\"id\":7,\"size\":\"unknown\",\"grade\":3}\n{\"id\":\"x\",\"size\":-3,\"grade\":1}\n";
     const Run r = run_cli({"batch", "--columns",
-                           "id,categories.T,T,survival.percent,survival_matched,possible_stages,notes,trace,row,line"},
+                           "id,categories.T,survival.percent,survival_matched,possible_stages,notes,trace,row,line"},
                           input);
     const auto records = ndjson(r.out);
     REQUIRE(records.size() == 2);
     CHECK(records[0]["id"] == 7);
     CHECK(records[0]["categories.T"] == "TX");
-    CHECK(records[0]["T"] == "TX");
     CHECK(records[0]["survival.percent"] == 82.4);
     CHECK(records[0]["survival_matched"] == "localized");
     CHECK(records[0]["possible_stages"] == json::array({"IIA", "III"}));
@@ -206,10 +205,23 @@ TEST_CASE("batch columns: names, aliases, lists, NDJSON and errors") {
     CHECK(records[0]["trace"][0]["rule"] == "T");
     CHECK(records[0]["row"].is_null());
     CHECK(records[1]["line"] == 2);
-    CHECK(records[1]["T"].is_null());
+    CHECK(records[1]["categories.T"].is_null());
+    CHECK(ndjson(run_cli({"batch", "--columns", "T"}, input).out)[0]["T"] == "TX");
 
     CHECK(run_cli({"batch", "--columns", "stag"}).err.find("did you mean stage?") != std::string::npos);
     CHECK(run_cli({"batch", "--columns", "stage,stage"}).code == exit_code::usage);
+    // One column under two spellings (its short name, its dotted path, its flat name) is refused,
+    // naming both, rather than written twice; as is a column "default" already holds.
+    const Run aliases = run_cli({"batch", "--to", "csv", "--columns", "T,categories.T,categories_T"}, input);
+    CHECK(aliases.code == exit_code::usage);
+    CHECK(aliases.out.empty());
+    CHECK(aliases.err.find("--columns: T and categories.T are the same column") != std::string::npos);
+    CHECK(run_cli({"batch", "--columns", "survival.percent,survival_percent"})
+              .err.find("survival.percent and survival_percent are the same column") != std::string::npos);
+    CHECK(run_cli({"batch", "--columns", "default,categories.G"})
+              .err.find("default (which holds G) and categories.G are the same column") != std::string::npos);
+    CHECK(run_cli({"batch", "--columns", "default,default"}).err.find("--columns: default is given more than once") !=
+          std::string::npos);
     CHECK(run_cli({"batch", "--columns", "stage,,T"}).code == exit_code::usage);
     CHECK(run_cli({"batch", "--to", "json", "--columns", "stage"}).code == exit_code::usage);
     CHECK(run_cli({"batch", "--to", "xml"}).code == exit_code::usage);
@@ -301,6 +313,42 @@ TEST_CASE("batch naaccr: the thigh leiomyosarcoma stages as --size 65mm --grade 
     CHECK(rows[0][14] == "summaryStage2018");
     CHECK(rows[1][3] == "III");
     CHECK(rows[1][14] == "1");
+}
+
+// NAACCR item 440, naaccrId "grade" (Grade, the pre-2018 item; NAACCR XML base dictionaries 14 to
+// 26, data/naaccr/items.csv), is a column of every full-layout extract. In a NAACCR-keyed record it is
+// that item, not lmsstage's grade field: passed over like any item lmsstage does not read, so that
+// the grade comes from gradeClinical [3843] / gradePathological [3844] and the file is not refused.
+TEST_CASE("batch naaccr: the grade column is NAACCR item 440, passed over, never a refused header") {
+    const std::string flags = run_cli({"--size", "65mm", "--grade", "3", "--site", "extremity", "--json"}).out;
+    json expected = json::parse(flags);
+    const Run from_csv = run_cli({"batch", "--naaccr", "--from", "csv"},
+                                 "grade,primarySite,histologicTypeIcdO3,behaviorCodeIcdO3,tumorSizeSummary,"
+                                 "gradePathological\n1,C492,8890,3,065,3\n");
+    const Run from_json = run_cli({"batch", "--naaccr"},
+                                  "{\"grade\":\"1\",\"primarySite\":\"C492\",\"histologicTypeIcdO3\":\"8890\","
+                                  "\"behaviorCodeIcdO3\":3,\"tumorSizeSummary\":\"065\",\"gradePathological\":3}\n");
+    for (const Run* r : {&from_csv, &from_json}) {
+        INFO(r->err);
+        CHECK(r->code == exit_code::ok);
+        json got = json::parse(r->out);
+        got.erase("naaccr");
+        CHECK(got == expected);  // G3 from gradePathological 3, whatever item 440 says
+    }
+    // Item 440 alone: the grade is not given by the record, so staged as unknown with its note.
+    const Run alone = run_cli({"batch", "--naaccr", "--from", "csv", "--to", "ndjson", "--columns", "ok,G,notes"},
+                              "grade,primarySite,histologicTypeIcdO3,behaviorCodeIcdO3,tumorSizeSummary\n"
+                              "3,C492,8890,3,065\n");
+    INFO(alone.err);
+    CHECK(alone.code == exit_code::ok);
+    const auto records = ndjson(alone.out);
+    REQUIRE(records.size() == 1);
+    CHECK(records[0]["ok"] == true);
+    CHECK(records[0]["notes"].dump().find("grade is not given by the record") != std::string::npos);
+    // A derived case field that is no NAACCR item is still refused, naming the item to give.
+    const Run size = run_cli({"batch", "--naaccr", "--from", "csv"}, "grade,size\n3,6\n");
+    CHECK(size.code == exit_code::data);
+    CHECK(size.err.find("column 2: size is derived from tumorSizeSummary [756]") != std::string::npos);
 }
 
 TEST_CASE("batch naaccr: refusals in place with the item, case fields no item carries, notes added") {

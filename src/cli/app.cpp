@@ -17,6 +17,7 @@
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/options.hpp"
+#include "cli/pipeline.hpp"
 #include "doors/safe_text.hpp"
 
 namespace lmsstage::cli {
@@ -34,11 +35,9 @@ int usage_error(std::ostream& err, const std::string& message) {
 }  // namespace
 
 int write_output(std::ostream& out, std::ostream& err, const std::string& text) {
-    out << text;
-    out.flush();
-    if (!out) {
-        err << "lmsstage: cannot write the output\n";
-        return exit_code::io;
+    Output output(out);
+    if (!output.write(text) || !output.flush()) {
+        return output_failed(output, err);  // the reason (No space left on device), exit 74
     }
     return exit_code::ok;
 }
@@ -61,9 +60,16 @@ int run_help(const std::vector<std::string>& operands, const Streams& io) {
         for (const auto& [name, summary] : command_summaries()) {
             commands += (commands.empty() ? "" : ", ") + name;
         }
-        return usage_error(io.err, "help takes one command: " + commands + "; got " +
-                                       (operands.size() == 1 ? "\"" + operands.front() + "\""
-                                                             : std::to_string(operands.size()) + " words"));
+        std::string message = "help takes one command: " + commands + "; got ";
+        if (operands.size() == 1) {
+            message += '"';
+            message += echo(operands.front());
+            message += '"';
+        } else {
+            message += std::to_string(operands.size());
+            message += " words";
+        }
+        return usage_error(io.err, message);
     }
     return write_output(io.out, io.err, text);
 }
@@ -204,7 +210,11 @@ int main_entry(int argc, char** argv) {
         std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is seen as EPIPE and handled: stop quietly
         install_stop_handlers();
         std::ios::sync_with_stdio(false);
-        return run(args, std::cin, std::cout, std::cerr, env);
+        StopAwareOutput out_buffer(STDOUT_FILENO);  // a stop is honoured even while the reader stalls
+        std::ostream out(&out_buffer);
+        const int code = run(args, std::cin, out, std::cerr, env);
+        out.flush();
+        return code;
     } catch (const std::exception& e) {
         std::cerr << "lmsstage: internal error: " << e.what() << '\n';
     } catch (...) {

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
-#include <deque>
+#include <memory>
 #include <string>
 #include <utility>
 #include <variant>
@@ -71,7 +71,7 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
     if (!options.encoding.empty()) {
         const auto encoding = encoding_named(options.encoding);
         if (!encoding) {
-            return "batch: --encoding must be utf-8, windows-1252 or latin-1, got " + printable(options.encoding);
+            return "batch: --encoding must be utf-8, windows-1252 or latin-1, got " + echo(options.encoding);
         }
         plan.encoding = *encoding;
     }
@@ -80,7 +80,7 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
         plan.naaccr = true;  // NAACCR XML is keyed by NAACCR items
     } else if (!options.from.empty()) {
         if (options.from != "json" && options.from != "csv" && options.from != "tsv") {
-            return "batch: --from must be json, csv, tsv or naaccr-xml, got " + printable(options.from);
+            return "batch: --from must be json, csv, tsv or naaccr-xml, got " + echo(options.from);
         }
         plan.from =
             options.from == "json" ? InputFormat::json : (options.from == "csv" ? InputFormat::csv : InputFormat::tsv);
@@ -107,7 +107,7 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
     const auto format = output_format(to);
     if (!format) {
         return "batch: --to must be json (the full result records), ndjson, csv, tsv, naaccr-xml or fhir, got " +
-               printable(to);
+               echo(to);
     }
     plan.to = *format;
     if (plan.to == OutputFormat::json) {
@@ -162,7 +162,7 @@ InputFormat format_of(const BatchPlan& plan, const Input& input) {
 /// An input read after a look at its first bytes, to tell NAACCR XML by its content.
 class PeekingReader {
 public:
-    explicit PeekingReader(InputReader& reader) : m_reader(reader) {}
+    explicit PeekingReader(const ReadFn& reader) : m_reader(reader) {}
 
     /// True when the input's first character that is not white space (after a UTF-8 byte-order
     /// mark) is '<'. Reads up to 4 KiB ahead; read() gives those bytes first.
@@ -171,7 +171,7 @@ public:
         while (m_head.size() < 8 * k_step && !m_end && m_error == 0) {
             const std::size_t had = m_head.size();
             m_head.resize(had + k_step);
-            const ReadResult got = m_reader.read(m_head.data() + had, k_step);
+            const ReadResult got = m_reader(m_head.data() + had, k_step);
             m_head.resize(had + got.bytes);
             m_error = got.error;
             m_end = got.error == 0 && got.bytes == 0;
@@ -199,11 +199,11 @@ public:
         if (m_error != 0) {
             return ReadResult{0, std::exchange(m_error, 0)};
         }
-        return m_end ? ReadResult{} : m_reader.read(buffer, size);
+        return m_end ? ReadResult{} : m_reader(buffer, size);
     }
 
 private:
-    InputReader& m_reader;
+    const ReadFn& m_reader;
     std::string m_head;
     std::size_t m_at = 0;
     int m_error = 0;
@@ -241,6 +241,9 @@ public:
                 error = m_plan.naaccr || item.xml ? stage_naaccr(record, result, m_plan.stage)
                                                   : staged(stage(record.input, result, m_plan.stage));
             }
+            if (item.csv != nullptr) {
+                say_lines_spanned(bytes, item.place.line, error, result);
+            }
             if (m_plan.writer == Writer::naaccr_xml && item.xml) {
                 write_xml_tumor(batch.output, bytes, error ? &*error : nullptr, result, record);
             } else if (error) {
@@ -254,6 +257,27 @@ public:
 
 private:
     [[nodiscard]] RecordKeys keys() const { return m_plan.naaccr ? RecordKeys::naaccr : RecordKeys::case_fields; }
+
+    /// A CSV/TSV row that spans lines (a quoted cell holds a line break) says which: RFC 4180
+    /// allows it, but a stray quote joins the rows up to the next quote into one record, silently.
+    static void say_lines_spanned(std::string_view row, long long first, std::optional<RecordError>& error,
+                                  Result& result) {
+        long long breaks = 0;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            breaks += row[i] == '\n' || (row[i] == '\r' && (i + 1 == row.size() || row[i + 1] != '\n')) ? 1 : 0;
+        }
+        if (breaks == 0) {
+            return;
+        }
+        std::string span = "this row spans lines " + std::to_string(first) + "-" + std::to_string(first + breaks) +
+                           ": a quoted cell holds a line break (a stray quote joins the rows up to the next quote)";
+        if (error) {
+            error->message += "; ";
+            error->message += span;
+        } else {
+            result.warnings.push_back(std::move(span));
+        }
+    }
 
     static std::optional<RecordError> staged(const std::optional<CaseError>& invalid) {
         if (!invalid) {
@@ -341,7 +365,11 @@ public:
                 m_input_failed = true;
                 continue;
             }
-            PeekingReader peeking(reader);
+            ReadFn input_read = [&reader](char* buffer, std::size_t size) { return reader.read(buffer, size); };
+            if (m_io.read_through) {
+                input_read = m_io.read_through(std::move(input_read));
+            }
+            PeekingReader peeking(input_read);
             const ReadFn read = decoding(
                 [&peeking](char* buffer, std::size_t size) { return peeking.read(buffer, size); }, m_plan.encoding);
             InputFormat format = format_of(m_plan, input);
@@ -443,7 +471,8 @@ private:
     StreamEnd read_table(const Input& input, const ReadFn& read, bool tsv) {
         const csv::Dialect dialect = tsv ? csv::Dialect::tsv() : csv::Dialect::csv();
         csv::RowFramer framer(read, dialect, k_max_record_bytes);
-        const CsvHeader* header = nullptr;
+        std::shared_ptr<const CsvHeader> header;  // held by the batches of its rows, and here
+        std::size_t header_size = 0;
         csv::RawRow raw;
         while (framer.next(raw)) {
             if (stop_signal() != 0) {
@@ -471,8 +500,9 @@ private:
                     // more of this input is read.
                     return added() ? StreamEnd{} : StreamEnd{StreamEnd::Kind::consumer_stopped};
                 }
+                header_size = raw.bytes.size() + header->columns.size() * sizeof(CsvHeader::Column);
             } else if (!is_empty_row(raw.bytes, dialect)) {
-                m_pipeline.current().add(raw.bytes, place, false, header);
+                m_pipeline.current().add_row(raw.bytes, place, header, header_size);
                 go_on = added();
             }
             if (!go_on) {
@@ -487,18 +517,17 @@ private:
 
     /// The header row: the columns of the rows after it; nullptr (and an error record in place of
     /// the input) when it names what lmsstage does not take.
-    const CsvHeader* read_header(const Input& input, const csv::RawRow& raw, const csv::Dialect& dialect,
-                                 RecordPlace place) {
-        m_headers.emplace_back();
-        if (auto error = read_csv_header(raw.bytes, dialect, m_plan.naaccr, m_headers.back())) {
-            m_headers.pop_back();
+    std::shared_ptr<const CsvHeader> read_header(const Input& input, const csv::RawRow& raw,
+                                                 const csv::Dialect& dialect, RecordPlace place) {
+        auto header = std::make_shared<CsvHeader>();
+        if (auto error = read_csv_header(raw.bytes, dialect, m_plan.naaccr, *header)) {
             const std::string message = error->message + std::string("; the rest of this input was not read");
             m_pipeline.current().add_problem(error->field, message, place);
             m_io.err << "lmsstage: " << input.shown << ':' << raw.line << ": " << printable(message) << '\n';
             m_cut_short = true;
             return nullptr;
         }
-        return &m_headers.back();
+        return header;
     }
 
     /// A read error: an error line in place of the unread rest, and the reason on stderr.
@@ -524,7 +553,6 @@ private:
     const BatchPlan& m_plan;
     Output m_output;
     Pipeline m_pipeline;
-    std::deque<CsvHeader> m_headers;  // one per CSV input; batches in flight point into it
     bool m_input_failed = false;
     bool m_cut_short = false;
     bool m_thread_note_done = false;

@@ -2,11 +2,13 @@
 // The subcommands: batch (stage a stream of records), check (regression cases with expectations),
 // rules (print the tables the binary applies).
 
+#include <functional>
 #include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "cli/record_stream.hpp"
 #include "doors/context.hpp"
 
 namespace lmsstage::cli {
@@ -19,6 +21,9 @@ struct Streams {
     std::ostream& out;
     std::ostream& err;
     int stdin_fd = -1;  ///< the real process reads standard input from this descriptor (0)
+    /// A test seam: when set, batch reads every input through the read function it returns for
+    /// the input's own (to inject read errors and short reads at chosen bytes). The program sets none.
+    std::function<ReadFn(ReadFn)> read_through{};
 };
 
 struct CaseLine;

@@ -75,13 +75,13 @@ std::optional<RecordError> read_column(std::size_t number, std::string_view cell
 /// g++ 12 reports a false -Wrestrict on a long chain of string additions).
 std::string repeated(const CsvHeader::Column& column, std::size_t earlier, const CsvHeader::Column& first) {
     std::string message = "\"";
-    message += printable(column.name);
+    message += echo(column.name);
     message += "\" names the same ";
     message += column.kind == CsvHeader::Column::Kind::item ? "NAACCR item" : "field";
     message += " as column ";
     message += std::to_string(earlier);
     message += " (\"";
-    message += printable(first.name);
+    message += echo(first.name);
     message += "\"): each is given once";
     return message;
 }

@@ -1,9 +1,13 @@
 #pragma once
 // SIGINT and SIGTERM ask a running batch or check to stop: the line being written is finished,
-// nothing more is written, and the program exits 128 + the signal's number (130, 143).
+// nothing more is written, and the program exits 128 + the signal's number (130, 143). When the
+// reader of the output has stalled, the program does not wait for it: the output then ends where
+// the reader stopped taking it.
 
 #include <functional>
+#include <streambuf>
 #include <thread>
+#include <vector>
 
 namespace lmsstage::cli {
 
@@ -22,5 +26,32 @@ std::thread start_thread_without_stop_signals(std::function<void()> body);
 
 /// The signal's name for messages: "SIGINT", "SIGTERM".
 const char* signal_name(int signal) noexcept;
+
+/// Standard output for the real process: writes to a file descriptor, and once a stop is
+/// requested finishes what it is writing (whole lines) only while the reader of a pipe, FIFO or
+/// socket takes it: a reader that takes nothing for 100 ms is not waited for (badbit, errno EINTR).
+/// (The library's own stream retries an interrupted write for ever.) A full pipe is waited for in
+/// poll(), then given at most PIPE_BUF bytes, which it takes without blocking.
+class StopAwareOutput : public std::streambuf {
+public:
+    explicit StopAwareOutput(int fd);
+    StopAwareOutput(const StopAwareOutput&) = delete;
+    StopAwareOutput& operator=(const StopAwareOutput&) = delete;
+    ~StopAwareOutput() override;
+
+protected:
+    int_type overflow(int_type c) override;
+    std::streamsize xsputn(const char* s, std::streamsize n) override;
+    int sync() override;
+
+private:
+    bool drain();
+    bool write_all(const char* data, std::size_t size);
+
+    int m_fd;
+    bool m_waits = false;  ///< a pipe, FIFO or socket: wait with poll(), write PIPE_BUF at most
+    bool m_failed = false;
+    std::vector<char> m_buffer;
+};
 
 }  // namespace lmsstage::cli

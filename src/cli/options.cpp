@@ -10,6 +10,7 @@
 
 #include "doors/columns.hpp"
 #include "doors/fields.hpp"
+#include "doors/safe_text.hpp"
 #include "lmsstage/rules.hpp"
 
 namespace lmsstage::cli {
@@ -471,10 +472,13 @@ std::vector<std::string> option_names(const Model& model, const CLI::App& app) {
 
 std::string unknown_option(const Model& model, std::string_view arg) {
     const std::string option(arg.substr(0, arg.find('=')));
-    std::string message = "unknown option " + option;
+    std::string message = "unknown option " + echo(option);
     std::size_t best = 3;  // suggest only close matches
     std::string suggestion;
     for (const std::string& known : option_names(model, model.app)) {
+        if (option.size() > k_echo_bytes) {
+            break;  // no option is near so long a word (and the distance would take its time)
+        }
         const std::size_t d = edit_distance(option, known);
         if (d < best) {
             best = d;
@@ -504,20 +508,20 @@ const Meta* option_meta(const Model& model, const CLI::App& app, std::string_vie
 
 /// A word with no option before it, and what was probably meant.
 std::string unexpected_word(const Model& model, std::string_view word, std::string_view previous) {
-    std::string message = "unexpected argument \"" + std::string(word) + "\": every value needs its option";
+    std::string message = "unexpected argument \"" + echo(word) + "\": every value needs its option";
     const bool unit = word == "cm" || word == "mm";
     if (unit && previous.find_first_not_of("0123456789.") == std::string_view::npos && !previous.empty()) {
-        return message + " (a unit goes with its number: write " + std::string(previous) + std::string(word) +
-               ", or quote \"" + std::string(previous) + " " + std::string(word) + "\")";
+        return message + " (a unit goes with its number: write " + echo(previous) + std::string(word) +
+               ", or quote \"" + echo(previous) + " " + std::string(word) + "\")";
     }
     const Meta* flag = option_meta(model, model.app, previous);
     if (flag != nullptr && flag->field != nullptr && flag->takes == Takes::after_equals && !flag->negation &&
         previous.find('=') == std::string_view::npos) {
         return message + " (a yes/no field takes its value after =: write " + std::string(flag->field->option) + "=" +
-               std::string(word) + ")";
+               echo(word) + ")";
     }
     const bool numeric = !word.empty() && word.find_first_not_of("0123456789.") == std::string_view::npos;
-    return message + (numeric ? " (e.g. --size " + std::string(word) + ")" : std::string()) + "; see lmsstage --help";
+    return message + (numeric ? " (e.g. --size " + echo(word) + ")" : std::string()) + "; see lmsstage --help";
 }
 
 /// A word CLI11 left over at the top level: an unknown option, or a stray word (located in the
@@ -572,7 +576,11 @@ std::optional<std::string> read_field_option(const Meta& meta, const std::string
         problem = set_from_text(input, spec, value);
     }
     if (problem) {
-        return std::string(field_info(problem->field).option) + " " + problem->problem;
+        std::string message = std::string(field_info(problem->field).option) + " " + problem->problem;
+        if (const std::size_t at = message.rfind(value); value.size() > k_echo_bytes && at != std::string::npos) {
+            message.replace(at, value.size(), echo(value));  // the value repeated only in part
+        }
+        return message;
     }
     return std::nullopt;
 }
@@ -586,7 +594,7 @@ std::optional<std::string> read_own_option(const CLI::Option& option, const std:
         } else if (value == "never" || value == "auto") {
             out.color = value == "never" ? ColorMode::never : ColorMode::automatic;
         } else {
-            return "--color takes auto, always or never, got " + value;
+            return "--color takes auto, always or never, got " + echo(value);
         }
         return std::nullopt;
     }
@@ -656,7 +664,7 @@ std::variant<CommandLine, std::string> read_command(const Model& model, const CL
     }
     for (const std::string& word : command.remaining()) {
         if (word.size() > 1 && word[0] == '-') {
-            std::string message = line.command + ": unknown option " + word;
+            std::string message = line.command + ": unknown option " + echo(word);
             message += is_case_option(word) ? " (case fields go in the records, not on the command line)" : "";
             return message + see;
         }

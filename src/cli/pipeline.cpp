@@ -71,6 +71,15 @@ void Batch::add(std::string_view bytes, RecordPlace place, bool problem, const C
     input += '\n';  // what the parser may see right after a record (see read_padded_record)
 }
 
+void Batch::add_row(std::string_view bytes, RecordPlace place, const std::shared_ptr<const CsvHeader>& header,
+                    std::size_t header_size) {
+    if (headers.empty() || headers.back() != header) {
+        headers.push_back(header);
+        header_bytes += header_size;
+    }
+    add(bytes, place, false, header.get());
+}
+
 void Batch::add_problem(std::string_view field, std::string_view message, RecordPlace place) {
     items.push_back(Item{input.size(), field.size() + message.size(), place, true, field.size(), nullptr, false});
     input += field;
@@ -95,6 +104,8 @@ void Batch::clear() {
     input.clear();
     items.clear();
     output.clear();
+    headers.clear();
+    header_bytes = 0;
     ok = 0;
     bad = 0;
     done = false;

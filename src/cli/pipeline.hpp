@@ -66,6 +66,10 @@ struct Batch {
     };
     std::string input;
     std::vector<Item> items;
+    /// The CSV/TSV headers its rows are read by, held until the batch is cleared: a header lives as
+    /// long as a batch needs it, not to the end of the run (memory bounded whatever the inputs).
+    std::vector<std::shared_ptr<const CsvHeader>> headers;
+    std::size_t header_bytes = 0;  ///< their size, counted towards the batch's bytes
     std::string output;
     long long ok = 0;
     long long bad = 0;
@@ -73,11 +77,16 @@ struct Batch {
     std::exception_ptr failure;  ///< what a worker threw while processing the batch
 
     void add(std::string_view bytes, RecordPlace place, bool problem, const CsvHeader* csv = nullptr);
+    /// A CSV/TSV data row, read by `header`, which takes `header_size` bytes.
+    void add_row(std::string_view bytes, RecordPlace place, const std::shared_ptr<const CsvHeader>& header,
+                 std::size_t header_size);
     /// A problem that names the field at fault (a CSV header's column).
     void add_problem(std::string_view field, std::string_view message, RecordPlace place);
     /// A piece of NAACCR XML: an encoded Tumor (a record), or text to write through (not a record).
     void add_xml(std::string_view bytes, RecordPlace place);
-    [[nodiscard]] bool full() const { return items.size() >= k_batch_records || input.size() >= k_batch_bytes; }
+    [[nodiscard]] bool full() const {
+        return items.size() >= k_batch_records || input.size() + header_bytes >= k_batch_bytes;
+    }
     void clear();
 };
 

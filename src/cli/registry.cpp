@@ -22,7 +22,6 @@ constexpr Derived k_derived[] = {
     {Field::site, "primarySite [400]"},
     {Field::histology, "histologicTypeIcdO3 [522]"},
     {Field::size, "tumorSizeSummary [756] (or tumorSizePathologic [754], tumorSizeClinical [752])"},
-    {Field::grade, "gradeClinical [3843] and gradePathological [3844]"},
     {Field::nodes, "regionalNodesPositive [820]"},
     {Field::metastasis, "the Mets at DX items metsAtDxBone .. metsAtDxOther [1112-1117]"},
     {Field::mitotic_rate, "gradeClinical [3843] and gradePathological [3844] (GIST: L, H)"},
@@ -69,6 +68,11 @@ NaaccrKey classify_naaccr_key(std::string_view key, bool check_keys) {
     if (const naaccr::ItemInfo* item = naaccr::find_input_item(key)) {
         return NaaccrKey{NaaccrKey::Kind::item, item, nullptr, {}};
     }
+    // A NAACCR item id is that item even where a case field has the same name (item 440, the
+    // pre-2018 grade, is keyed "grade" in every full-layout extract): lmsstage does not read it.
+    if (naaccr::find_dictionary_item(key) != nullptr) {
+        return NaaccrKey{NaaccrKey::Kind::passed_over, nullptr, nullptr, {}};
+    }
     if (const FieldSpec* spec = find_field_by_key(key)) {
         for (const Derived& derived : k_derived) {
             if (derived.field == spec->field) {
@@ -76,9 +80,6 @@ NaaccrKey classify_naaccr_key(std::string_view key, bool check_keys) {
             }
         }
         return NaaccrKey{NaaccrKey::Kind::case_field, nullptr, spec, {}};
-    }
-    if (naaccr::find_dictionary_item(key) != nullptr) {
-        return NaaccrKey{NaaccrKey::Kind::passed_over, nullptr, nullptr, {}};
     }
     return NaaccrKey{NaaccrKey::Kind::refused, nullptr, nullptr, unknown_naaccr_key(key, check_keys)};
 }

@@ -7,7 +7,8 @@
 // Besides the items it reads, such a record may give lmsstage case fields that no NAACCR item
 // carries (depth, extension, the FIGO findings, ...) and an id. A case field that the mapping
 // derives (site from primarySite, ...) is refused, so that nothing is given twice. Other NAACCR
-// items (a registry export carries hundreds) are passed over; a key that is no NAACCR item of any
+// items (a registry export carries hundreds) are passed over, `grade` included: an item id that is
+// also a case field's name is the item (440, the pre-2018 Grade); a key that is no NAACCR item of any
 // base dictionary since version 14 is an error with the nearest key, as in any other record.
 
 #include <optional>

@@ -4,6 +4,7 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "doors/render_rules.hpp"
+#include "doors/safe_text.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 namespace lmsstage::cli {
@@ -23,7 +24,7 @@ int run_rules(const std::string& system, bool json, std::ostream& out, std::ostr
     choice.notes = system.empty() || system == "notes";
     choice.gist_risk = system.empty() || system == "gist-risk";
     if (choice.rule_sets.empty() && !choice.survival && !choice.notes && !choice.gist_risk) {
-        err << "lmsstage: rules: unknown system \"" << system << "\"; accepted: " << accepted
+        err << "lmsstage: rules: unknown system \"" << doors::echo(system) << "\"; accepted: " << accepted
             << "survival, notes, gist-risk\n";
         return exit_code::usage;
     }

@@ -72,7 +72,7 @@ std::string unknown_column(std::string_view name) {
     for (const auto& [short_name, full] : k_short_names) {
         closest.consider(short_name);
     }
-    std::string message = "--columns: unknown column \"" + printable(name) + "\"";
+    std::string message = "--columns: unknown column \"" + echo(name) + "\"";
     if (!closest.suggestion().empty()) {
         message += " (did you mean " + closest.suggestion() + "?)";
     }
@@ -103,7 +103,12 @@ ColumnSet default_columns(bool naaccr) {
 std::variant<ColumnSet, std::string> parse_columns(std::string_view list, bool naaccr) {
     ColumnSet set;
     set.id = next_set_id();
-    std::vector<std::string> seen;
+    struct Seen {
+        const Member* member;
+        std::string spelling;  ///< as typed: a name, or "default"
+        std::string shown;     ///< for messages: the name, or "default (which holds NAME)"
+    };
+    std::vector<Seen> seen;  // every column chosen so far
     while (true) {
         const std::size_t comma = std::min(list.find(','), list.size());
         const std::string_view name = list.substr(0, comma);
@@ -119,10 +124,18 @@ std::variant<ColumnSet, std::string> parse_columns(std::string_view list, bool n
             return unknown_column(name);
         }
         for (Column& column : chosen) {
-            if (std::find(seen.begin(), seen.end(), column.name) != seen.end()) {
-                return "--columns: " + printable(column.name) + " is given more than once";
+            // One member is one column, however it is spelt (T, categories.T, categories_T).
+            Seen now{column.member, name == "default" ? std::string(name) : echo(column.name),
+                     name == "default" ? "default (which holds " + column.name + ")" : echo(column.name)};
+            const auto same =
+                std::find_if(seen.begin(), seen.end(), [&](const Seen& s) { return s.member == column.member; });
+            if (same != seen.end()) {
+                if (same->spelling == now.spelling) {
+                    return "--columns: " + now.spelling + " is given more than once";
+                }
+                return "--columns: " + same->shown + " and " + now.shown + " are the same column; give it once";
             }
-            seen.push_back(column.name);
+            seen.push_back(std::move(now));
             add(set, std::move(column));
         }
         if (comma == list.size()) {

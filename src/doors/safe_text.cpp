@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 
 namespace lmsstage::doors {
 namespace {
@@ -41,6 +42,50 @@ std::size_t sequence_length(std::string_view text) noexcept {
         }
     }
     return length;
+}
+
+/// The code point of the valid `length`-byte UTF-8 sequence at the start of `text`.
+char32_t code_point(std::string_view text, std::size_t length) noexcept {
+    const auto byte = [&](std::size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(text[i])); };
+    if (length == 1) {
+        return byte(0);
+    }
+    char32_t value = byte(0) & (0x7FU >> length);
+    for (std::size_t i = 1; i < length; ++i) {
+        value = (value << 6U) | (byte(i) & 0x3FU);
+    }
+    return value;
+}
+
+/// Unicode 15 general category Cf (format), and Zl/Zp (U+2028, U+2029): invisible characters that
+/// reorder (bidirectional controls), hide (zero-width) or break what a terminal or editor shows.
+bool is_format_character(char32_t c) noexcept {
+    struct Range {
+        char32_t first, last;
+    };
+    static constexpr Range k_ranges[] = {
+        {0x00AD, 0x00AD},   {0x0600, 0x0605},   {0x061C, 0x061C},   {0x06DD, 0x06DD},   {0x070F, 0x070F},
+        {0x0890, 0x0891},   {0x08E2, 0x08E2},   {0x180E, 0x180E},   {0x200B, 0x200F},   {0x2028, 0x202E},
+        {0x2060, 0x2064},   {0x2066, 0x206F},   {0xFEFF, 0xFEFF},   {0xFFF9, 0xFFFB},   {0x110BD, 0x110BD},
+        {0x110CD, 0x110CD}, {0x13430, 0x1343F}, {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A}, {0xE0001, 0xE0001},
+        {0xE0020, 0xE007F},
+    };
+    for (const Range& r : k_ranges) {
+        if (c >= r.first && c <= r.last) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void append_code_point_escape(std::string& out, char32_t value) {
+    static constexpr std::array<char, 16> k_hex = {'0', '1', '2', '3', '4', '5', '6', '7',
+                                                   '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+    const int digits = value > 0xFFFFU ? 8 : 4;
+    out += digits == 8 ? "\\U" : "\\u";
+    for (int i = digits - 1; i >= 0; --i) {
+        out += k_hex[(value >> (4U * static_cast<unsigned>(i))) & 0xFU];
+    }
 }
 
 void append_hex_escape(std::string& out, unsigned value, bool wide) {
@@ -94,12 +139,25 @@ std::string printable(std::string_view text) {
             append_hex_escape(out, lead, false);
         } else if (lead == 0xC2U && static_cast<unsigned char>(text[1]) < 0xA0U) {
             append_hex_escape(out, static_cast<unsigned char>(text[1]), true);  // C1 control, U+0080-U+009F
+        } else if (length > 1 && is_format_character(code_point(text, length))) {
+            append_code_point_escape(out, code_point(text, length));
         } else {
             out += text.substr(0, length);
         }
         text.remove_prefix(length == 0 ? 1 : length);
     }
     return out;
+}
+
+std::string echo(std::string_view text) {
+    if (text.size() <= k_echo_bytes) {
+        return printable(text);
+    }
+    std::size_t cut = k_echo_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) {
+        --cut;  // do not split a character
+    }
+    return printable(text.substr(0, cut)) + "... (" + std::to_string(text.size()) + " bytes)";
 }
 
 }  // namespace lmsstage::doors

@@ -13,8 +13,19 @@ bool is_valid_utf8(std::string_view text) noexcept;
 /// `text` with every invalid UTF-8 sequence replaced by U+FFFD.
 std::string valid_utf8(std::string_view text);
 
-/// `text` as one printable line: valid UTF-8, and control characters (C0, DEL, C1) written as
-/// \n, \r, \t or \xNN, so that input can neither break a line nor send a terminal escape sequence.
+/// `text` as one printable line: valid UTF-8, control characters (C0, DEL, C1) written as
+/// \n, \r, \t or \xNN, and the invisible Unicode format characters that can reorder or hide what
+/// is shown (general category Cf: U+200B..U+200F, U+202A..U+202E, U+2066..U+2069, U+FEFF, ...) and
+/// the line and paragraph separators U+2028, U+2029 written as \uXXXX (\UXXXXXXXX past U+FFFF), so
+/// that input can neither break a line, nor send a terminal escape sequence, nor turn text around.
 std::string printable(std::string_view text);
+
+/// How many bytes of one value an echo repeats.
+inline constexpr std::size_t k_echo_bytes = 64;
+
+/// A value that came from outside, to be repeated in a message: printable(), and bounded to
+/// k_echo_bytes of the value (cut on a character boundary, then "... (N bytes)"). Every message
+/// that repeats what was typed or read repeats it through this.
+std::string echo(std::string_view text);
 
 }  // namespace lmsstage::doors

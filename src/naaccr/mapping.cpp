@@ -455,9 +455,24 @@ std::string Refusal::message() const {
         text += " [" + std::to_string(item_info->number) + "]";
     }
     if (!value.empty()) {
-        text += " " + value;
+        // The codes read are a few characters: a longer value is repeated only in part, so that a
+        // record cannot make a message of any size (the door escapes what is repeated).
+        constexpr std::size_t k_shown = 32;
+        std::size_t cut = std::min(value.size(), k_shown);
+        while (cut < value.size() && cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0U) == 0x80U) {
+            --cut;  // do not split a character
+        }
+        text += ' ';
+        text.append(value, 0, cut);
+        if (cut < value.size()) {
+            text += "... (";
+            text += std::to_string(value.size());
+            text += " bytes)";
+        }
     }
-    return text + ": " + reason;
+    text += ": ";
+    text += reason;
+    return text;
 }
 
 Mapping map_record(const Record& record) {

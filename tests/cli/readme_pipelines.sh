@@ -30,6 +30,11 @@ lmsstage batch --from csv cohort.csv --to csv > staged.csv 2>/dev/null
 [ $? -eq 65 ] || fail "lmsstage batch --from csv cohort.csv --to csv: exit"
 [ "$(wc -l <staged.csv)" -eq 3 ] || fail "staged.csv: a header and one row per record"
 lmsstage batch --exit-zero --to csv cohort.csv >/dev/null 2>&1 || fail "lmsstage batch --exit-zero: exit"
+# Spreadsheet-safe cells, and --raw-cells.
+[ "$(printf '{"id":"=1+1","size":6,"grade":3}\n' | lmsstage batch --to csv --columns id,stage 2>/dev/null)" = "$(printf 'id,stage\r\n"'"'"'=1+1",III\r')" ] ||
+    fail "lmsstage batch --to csv --columns id,stage: the formula-safe cell shown in the README"
+[ "$(printf '{"id":"=1+1","size":6,"grade":3}\n' | lmsstage batch --to csv --columns id,stage --raw-cells 2>/dev/null)" = "$(printf 'id,stage\r\n=1+1,III\r')" ] ||
+    fail "lmsstage batch --raw-cells: the exact cell shown in the README"
 printf 'patientIdNumber,primarySite,histologicTypeIcdO3,behaviorCodeIcdO3,tumorSizeSummary,gradePathological\n00012345,C49.2,8890,3,065,3\n' >registry.csv
 [ "$(lmsstage batch --naaccr registry.csv --to csv --columns stage,T,summaryStage2018,derivedAjcc7StageGrp 2>/dev/null)" = "$(printf 'stage,T,summaryStage2018,derivedAjcc7StageGrp\r\nIII,T2,1,500\r')" ] ||
     fail "lmsstage batch --naaccr registry.csv: the output shown in the README"

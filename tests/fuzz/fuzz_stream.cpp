@@ -14,6 +14,7 @@
 //    property is checked on every input;
 //  - every other stderr line is "lmsstage: <stdin>: ..." (a fault that stopped reading);
 //  - the input read as a CSV table (and again under a header lmsstage takes): see check_csv_run;
+//    and so read again under a read fault at a byte of its own choosing: see check_csv_fault_run;
 //  - the input read as NAACCR XML, and written back: see check_xml_run.
 //
 // Big inputs: records near the 1 MiB limit and the reader's 256 KiB chunks cannot be reached with
@@ -26,16 +27,21 @@
 // sanitizers and coverage (about 150 000 records a second here; that mode is for big records).
 // Expanded runs take up to a second each; LMSSTAGE_FUZZ_NO_EXPAND=1 in the environment turns them
 // off, for raw throughput.
+#include <algorithm>
+#include <cerrno>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "cli/app.hpp"
+#include "cli/commands.hpp"
 #include "fuzz_check.hpp"
 #include "json_inspect.hpp"
 
@@ -324,6 +330,79 @@ void check_csv_run(std::string_view input) {
     }
 }
 
+/// batch --from csv on `input`, read through the test seam Streams::read_through: in pieces of
+/// `piece` bytes, failing with EIO once `cut` bytes were given (never, when `cut` is past the end).
+ProgramRun run_csv_with_fault(std::string_view input, std::size_t cut, std::size_t piece) {
+    std::istringstream in;
+    std::ostringstream out;
+    std::ostringstream err;
+    const auto faulty = [input, cut, piece](const lmsstage::cli::ReadFn&) {
+        auto at = std::make_shared<std::size_t>(0);
+        return lmsstage::cli::ReadFn([input, cut, piece, at](char* buffer, std::size_t size) {
+            if (*at >= cut && cut <= input.size()) {
+                return lmsstage::cli::ReadResult{0, EIO};
+            }
+            const std::size_t n = std::min({size, piece, input.size() - *at, cut - *at});
+            std::memcpy(buffer, input.data() + *at, n);
+            *at += n;
+            return lmsstage::cli::ReadResult{n, 0};
+        });
+    };
+    lmsstage::cli::Streams io{in, out, err, -1, faulty};
+    lmsstage::cli::BatchOptions options;
+    options.from = "csv";
+    options.to = "ndjson";
+    options.columns = "ok,line,error_message";
+    ProgramRun run;
+    run.code = lmsstage::cli::run_batch(options, io);
+    run.out = out.str();
+    run.err = err.str();
+    return run;
+}
+
+/// The CSV door's framing under a read fault: the input cut after a number of bytes taken from its
+/// own hash, read in pieces of 1 to 64 bytes. Either reading had stopped before the cut (a header
+/// refused), and the output is the fault-free run's, or: exit 66; every output line but the last
+/// is the fault-free run's line at that place (no row that the fault cut is staged, none changed);
+/// the last line is the read error, ok false; stderr gives the I/O reason.
+void check_csv_fault_run(std::string_view input) {
+    std::size_t hash = 14695981039346656037ULL;  // FNV-1a
+    for (const char c : input) {
+        hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    const std::size_t cut = hash % (input.size() + 1);
+    const std::size_t piece = 1 + (hash >> 32U) % 64;
+    const ProgramRun clean = run_csv_with_fault(input, input.size() + 1, piece);
+    const ProgramRun run = run_csv_with_fault(input, cut, piece);
+    auto fail = [&](const char* what, std::string_view detail = {}) {
+        fail_run("csv input under a read fault", input, run, what, detail);
+    };
+    if (clean.code != 0 && clean.code != 65) {
+        fail("CSV fault: the fault-free run's exit code is neither 0 nor 65");
+    }
+    if (run.code != 66) {
+        if (run.code != clean.code || run.out != clean.out) {
+            fail("CSV fault: neither exit 66 nor the fault-free run's output");
+        }
+        return;
+    }
+    const std::vector<std::string_view> lines = split_lines(run.out);
+    const std::vector<std::string_view> clean_lines = split_lines(clean.out);
+    if (lines.empty() || lines.size() > clean_lines.size() + 1) {
+        fail("CSV fault: no read-error line, or more lines than the fault-free run");
+    }
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        if (lines[i] != clean_lines[i]) {
+            fail("CSV fault: a line before the fault differs from the fault-free run's", lines[i]);
+        }
+    }
+    const Inspected last = inspect_json(lines.back());
+    if (!last.parsed || !last.value.is_object() || last.value["ok"] != false ||
+        run.err.find("Input/output error") == std::string::npos) {
+        fail("CSV fault: the last line is not the read error, or stderr gives no reason", lines.back());
+    }
+}
+
 /// The input as NAACCR XML (batch --from naaccr-xml, and --to naaccr-xml): exit 0 or 65 with the
 /// summary; one JSON object a line, each error with its line within the input and in order; a
 /// problem that stopped reading on stderr as "lmsstage: <stdin>:LINE: ..."; written back, the
@@ -395,6 +474,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     lmsstage_fuzz::check_run("{}\n" + std::string(input));  // NDJSON whatever follows
     lmsstage_fuzz::check_csv_run(input);
     lmsstage_fuzz::check_csv_run("size,grade\n" + std::string(input));  // a header lmsstage takes
+    lmsstage_fuzz::check_csv_fault_run(input);
+    lmsstage_fuzz::check_csv_fault_run("size,grade\n" + std::string(input));
     lmsstage_fuzz::check_xml_run(input);
     if (expand && size > 0 && data[0] == 0x01) {
         lmsstage_fuzz::check_run(lmsstage_fuzz::expand(input.substr(1)));

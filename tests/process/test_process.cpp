@@ -5,7 +5,9 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,6 +17,8 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
@@ -278,6 +282,55 @@ TEST_CASE("process - SIGINT while writing: the output ends with a whole line, ex
     ::close(c.err);
 }
 
+TEST_CASE("process - SIGTERM while blocked writing to a reader that never reads: exit 143 promptly",
+          "[process][signals]") {
+    char dir[] = "/tmp/lmsstage-process-XXXXXX";
+    REQUIRE(::mkdtemp(dir) != nullptr);
+    const std::string input = std::string(dir) + "/records.ndjson";
+    const std::string fifo = std::string(dir) + "/stalled";
+    {
+        const int fd = ::open(input.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        REQUIRE(fd >= 0);
+        write_all(fd, records(0, 200000));
+        ::close(fd);
+    }
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    // The reader: opened (so that the program's open for writing does not wait), never read.
+    const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    REQUIRE(reader >= 0);
+    const Child c = spawn({"batch", input}, "/dev/null", fifo.c_str());
+    // Wait until the FIFO is full (64 KiB unread, Linux's default pipe capacity): the program is
+    // then blocked writing.
+    int unread = 0;
+    for (int i = 0; i < 1000 && unread < 65536; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        REQUIRE(::ioctl(reader, FIONREAD, &unread) == 0);
+    }
+    REQUIRE(unread >= 65536);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const auto sent = std::chrono::steady_clock::now();
+    ::kill(c.pid, SIGTERM);
+    int status = 0;
+    pid_t done = 0;
+    while (done == 0 && std::chrono::steady_clock::now() - sent < std::chrono::seconds(5)) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        done = ::waitpid(c.pid, &status, WNOHANG);
+    }
+    if (done == 0) {
+        ::kill(c.pid, SIGKILL);  // the program ignored SIGTERM: end it, and fail
+        ::waitpid(c.pid, &status, 0);
+    }
+    const std::string err = read_all(c.err);
+    ::close(reader);
+    ::close(c.err);
+    std::filesystem::remove_all(dir);
+    REQUIRE(done == c.pid);
+    CHECK(std::chrono::steady_clock::now() - sent < std::chrono::seconds(1));
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 143);
+    CHECK(err.find("lmsstage: stopped by SIGTERM after ") != std::string::npos);
+}
+
 TEST_CASE("process - writing to a full disk exits 74 and says why", "[process][io]") {
     const Child c = spawn({"batch"}, nullptr, "/dev/full");
     REQUIRE(write_all(c.in, records(0, 10)));
@@ -287,6 +340,28 @@ TEST_CASE("process - writing to a full disk exits 74 and says why", "[process][i
     CHECK(code == 74);
     CHECK(err == "lmsstage: cannot write the output: No space left on device\n");
     ::close(c.err);
+}
+
+TEST_CASE("process - every command that cannot write its output exits 74 and says why", "[process][io]") {
+    const std::vector<std::vector<std::string>> commands = {{"rules"},
+                                                            {"rules", "notes"},
+                                                            {"help"},
+                                                            {"help", "batch"},
+                                                            {"--help"},
+                                                            {"batch", "--help"},
+                                                            {"completion", "bash"},
+                                                            {"--version"},
+                                                            {"--size", "6", "--grade", "3"},
+                                                            {"--size", "6", "--grade", "3", "--json"}};
+    for (const auto& args : commands) {
+        INFO(args.front() << (args.size() > 1 ? " " + args[1] : ""));
+        const Child c = spawn(args, "/dev/null", "/dev/full");
+        const std::string err = read_all(c.err);
+        const auto [code, rss] = finish(c);
+        CHECK(code == 74);
+        CHECK(err == "lmsstage: cannot write the output: No space left on device\n");
+        ::close(c.err);
+    }
 }
 
 TEST_CASE("process - a million ordinary records are staged in at most 16 MiB", "[process][memory]") {
@@ -310,4 +385,56 @@ TEST_CASE("process - 2000 records with ids of almost 1 MiB are staged in at most
             }
         },
         "staged 2000 records: 2000 ok, 0 errors\n", 64 * 1024);
+}
+
+// NAACCR item ids: the NAACCR XML base dictionaries 14 to 26 (data/naaccr/items.csv, 873 ids), the
+// columns of a full-layout registry extract. 3,000 such files, one tumour each, used to keep every
+// header to the end of the run (205 MiB); a header now lives as long as the batches of its rows.
+TEST_CASE("process - 3000 NAACCR full-layout CSV files are staged in at most 16 MiB", "[process][memory]") {
+    if (k_sanitized) {
+        WARN("sanitizer build: resident memory is not measured");
+        return;
+    }
+    std::ifstream items(LMSSTAGE_ITEMS_CSV);
+    std::string header;
+    std::string row;
+    std::string line;
+    std::getline(items, line);  // naaccr_id,naaccr_num,...
+    int columns = 0;
+    while (std::getline(items, line)) {
+        const std::string id = line.substr(0, line.find(','));
+        // The thigh leiomyosarcoma of SEER EOD 3.3: C49.2, 8890/3, 65 mm, Grade Pathological 3.
+        const std::string value = id == "primarySite"           ? "C492"
+                                  : id == "histologicTypeIcdO3" ? "8890"
+                                  : id == "behaviorCodeIcdO3"   ? "3"
+                                  : id == "tumorSizeSummary"    ? "065"
+                                  : id == "gradePathological"   ? "3"
+                                                                : "";
+        header += (columns == 0 ? "" : ",") + id;
+        row += (columns == 0 ? "" : ",") + value;
+        ++columns;
+    }
+    REQUIRE(columns == 873);
+    char dir[] = "/tmp/lmsstage-process-XXXXXX";
+    REQUIRE(::mkdtemp(dir) != nullptr);
+    std::vector<std::string> args = {"batch", "--naaccr", "--to", "csv", "--columns", "ok,stage"};
+    for (int i = 0; i < 3000; ++i) {
+        args.push_back(std::string(dir) + "/" + std::to_string(i) + ".csv");
+        std::ofstream(args.back()) << header << "\n" << row << "\n";
+    }
+    const Child c = spawn(args, "/dev/null", "/dev/null");
+    std::atomic<bool> ended{false};
+    long rss_kib = 0;
+    std::thread sampler([&] { rss_kib = sample_peak_kib(c.pid, ended); });
+    const std::string err = read_all(c.err);
+    ended = true;
+    sampler.join();
+    const auto [code, rusage_kib] = finish(c);
+    std::filesystem::remove_all(dir);
+    CHECK(code == 0);
+    CHECK(err == "staged 3000 records: 3000 ok, 0 errors\n");
+    INFO("peak RSS: " << rss_kib << " KiB (getrusage: " << rusage_kib << " KiB)");
+    CHECK(rss_kib > 0);
+    CHECK(rss_kib <= 16 * 1024);
+    ::close(c.err);
 }
