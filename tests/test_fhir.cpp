@@ -225,6 +225,18 @@ TEST_CASE("FHIR: a T category only system gives the category alone, a case not s
     CHECK(with_profile(gi, "mcode-tumor-size").size() == 1);
 }
 
+// mCODE STU4 input/fsh/VS_Staging_TNM.fsh: TNMStagingMethodVS lists AJCC editions only, and the
+// stage group and category value sets are AJCC's: a UICC TNM 9 result has no staging Observation
+// (docs/rules.md §10), and is not written as an AJCC stage.
+TEST_CASE("FHIR: a UICC TNM 9 result gives no mCODE staging Observation, the tumour size still", "[fhir][uicc9]") {
+    const json uicc = bundle_of(R"({"site":"extremity","size":6,"grade":3,"nodes":true,"edition":"uicc9"})");
+    CHECK(with_profile(uicc, "mcode-tnm-stage-group").empty());
+    CHECK(with_profile(uicc, "mcode-tnm-primary-tumor-category").empty());
+    CHECK(with_profile(uicc, "mcode-tnm-regional-nodes-category").empty());
+    CHECK(with_profile(uicc, "mcode-tnm-distant-metastases-category").empty());
+    CHECK(with_profile(uicc, "mcode-tumor-size").size() == 1);
+}
+
 TEST_CASE("FHIR: a record that cannot be staged gives an OperationOutcome naming the field", "[fhir]") {
     const Run run = run_cli({"batch", "--to", "fhir"}, "{\"id\":9,\"size\":-3,\"grade\":3}\n");
     CHECK(run.code == exit_code::data);

@@ -382,9 +382,10 @@ TEST_CASE("edition reads 7 and 8", "[fields][edition]") {
     check_reads(Field::edition, &Case::edition, {{"7", 7}, {"8", 8}});
 }
 
-TEST_CASE("edition refuses everything but 7 and 8, saying 7 or 8", "[fields][edition]") {
+TEST_CASE("edition refuses everything but 7, 8 and uicc9, saying 7, 8 or uicc9", "[fields][edition]") {
     for (std::string_view text : {std::string_view("6"), std::string_view("9"), std::string_view("7.5"),
-                                  std::string_view("seventh"), std::string_view("")}) {
+                                  std::string_view("seventh"), std::string_view(""), std::string_view("10"),
+                                  std::string_view("uicc8"), std::string_view("9th"), std::string_view("ajcc9")}) {
         INFO("edition text: [" << std::string(text) << "]");
         Case c;
         c.size = Measured<Length>::of({6.0, LengthUnit::cm});
@@ -395,8 +396,31 @@ TEST_CASE("edition refuses everything but 7 and 8, saying 7 or 8", "[fields][edi
         }
         REQUIRE(error.has_value());
         CHECK(error->field == Field::edition);
-        CHECK(contains(error->problem, "7 or 8"));
+        CHECK(contains(error->problem, "7, 8 or uicc9"));
     }
+}
+
+// A bare 9 is not taken for UICC: there is no AJCC 9th edition of the soft tissue or GIST chapters,
+// and the message says what to type for UICC TNM 9.
+TEST_CASE("edition 9 is refused, naming uicc9", "[fields][edition][uicc9]") {
+    for (std::string_view text : {std::string_view("9"), std::string_view("9th"), std::string_view("AJCC9")}) {
+        INFO("edition text: [" << std::string(text) << "]");
+        Case c;
+        const std::optional<CaseError> error = read_field(c, Field::edition, text);
+        REQUIRE(error.has_value());
+        CHECK(contains(error->problem, "write uicc9"));
+        CHECK_FALSE(c.edition.has_value());
+    }
+}
+
+TEST_CASE("edition reads uicc9 and its spellings as UICC TNM 9", "[fields][edition][uicc9]") {
+    check_reads(Field::edition, &Case::edition,
+                {{"uicc9", k_uicc9},
+                 {"UICC9", k_uicc9},
+                 {"uicc 9", k_uicc9},
+                 {"UICC", k_uicc9},
+                 {"tnm9", k_uicc9},
+                 {"uicc-tnm-9", k_uicc9}});
 }
 
 TEST_CASE("edition also reads 7th, 8th, AJCC7 and AJCC8", "[fields][edition][synonyms]") {

@@ -105,6 +105,20 @@ TEST_CASE("naaccr output: AJCC 8 soft tissue in SEER EOD formats") {
           "derivedEod2018StageGroup=88");
 }
 
+// The derived T, N, M and stage group items are AJCC's (NAACCR v25 items 3400-3430, 785-818), and
+// TNM Edition Number [1060] has no UICC code lmsstage can cite: a UICC TNM 9 result fills Summary
+// Stage 2018 alone (docs/naaccr.md), never another edition's items. N1: regional (SS2018 code 3).
+TEST_CASE("naaccr output: a UICC TNM 9 result gives the summary stage only") {
+    CHECK(outputs({{"size", "6"}, {"grade", "3"}, {"site", "extremity"}, {"edition", "uicc9"}, {"nodes", "yes"}}) ==
+          "summaryStage2018=3");
+    CHECK(outputs({{"site", "gi"},
+                   {"histology", "gist"},
+                   {"gi_site", "stomach"},
+                   {"size", "7"},
+                   {"mitotic_rate", "3"},
+                   {"edition", "uicc9"}}) == "summaryStage2018=1");
+}
+
 TEST_CASE("naaccr output: FIGO 2009 uterine sarcoma") {
     CHECK(outputs({{"site", "uterus"}, {"size", "7"}, {"adnexa", "yes"}}) ==
           "summaryStage2018=2 tnmEditionNumber=07 derivedAjcc7T=210 derivedAjcc7N=000 derivedAjcc7M=000 "

@@ -722,10 +722,11 @@ Malformed malform(Gen& g, Case c, Family family) {
                 c.depth = Depth::superficial;
                 return {c, Field::depth, "superficial retroperitoneal tumour (AJCC 7)"};
             case 8: {
+                // 9 is k_uicc9 (UICC TNM 9th edition), valid; 10 is its invalid neighbour.
                 const std::array<int, 6> bad = {
-                    0, 6, 9, -7, std::numeric_limits<int>::max(), std::numeric_limits<int>::min()};
+                    0, 6, 10, -7, std::numeric_limits<int>::max(), std::numeric_limits<int>::min()};
                 c.edition = g.pick(bad);
-                return {c, Field::edition, "edition neither 7 nor 8"};
+                return {c, Field::edition, "edition neither 7, 8 nor uicc9"};
             }
             case 9: {
                 const std::array<double, 5> bad = {-0.5, -1e-300, -k_inf, k_inf, k_nan};

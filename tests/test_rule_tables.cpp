@@ -100,6 +100,35 @@ const std::vector<Facts>& facts() {
          std::nullopt,
          false,
          ""},
+        // UICC TNM 9 (docs/rules.md §10): NDRS TNM 9 staging sheets, soft tissues and GIST.
+        {&uicc9_sts_trunk_extremity_rules(),
+         "uicc9-sts-trunk-extremity",
+         {T::t1, T::t2, T::t3, T::t4},
+         true,
+         true,
+         false,
+         "IA, IB, II, IIIA, IIIB, IV"},
+        {&uicc9_sts_retroperitoneum_rules(),
+         "uicc9-sts-retroperitoneum",
+         {T::t1, T::t2, T::t3, T::t4},
+         true,
+         true,
+         false,
+         "IA, IB, II, IIIA, IIIB, IV"},
+        {&uicc9_gist_gastric_rules(),
+         "uicc9-gist",
+         {T::t1, T::t2, T::t3, T::t4},
+         true,
+         false,
+         true,
+         "IA, IB, II, IIIA, IIIB, IV"},
+        {&uicc9_gist_other_rules(),
+         "uicc9-gist",
+         {T::t1, T::t2, T::t3, T::t4},
+         true,
+         false,
+         true,
+         "I, II, IIIA, IIIB, IV"},
     };
     return k_facts;
 }
@@ -136,7 +165,7 @@ constexpr std::array<N, 2> k_n0_n1 = {N::n0, N::n1};
 
 }  // namespace
 
-TEST_CASE("Rule tables - all_rule_sets is the 11 rule sets, in order", "[rules]") {
+TEST_CASE("Rule tables - all_rule_sets is the 15 rule sets, in order", "[rules]") {
     const auto sets = all_rule_sets();
     REQUIRE(sets.size() == facts().size());
     for (std::size_t i = 0; i < sets.size(); ++i) {

@@ -48,6 +48,10 @@ struct Measured {
 /// Mitotic rate per 50 high-power fields (5 mm^2).
 using MitoticRate = double;
 
+/// The `edition` that selects UICC TNM 9th edition (2025), written `uicc9`: a bare 9 is refused
+/// (there is no AJCC 9th edition of these chapters), so the number only ever stands for UICC.
+inline constexpr int k_uicc9 = 9;
+
 /// One case as described by the clinician or the registry record. An empty optional means the
 /// field was not given; the staging function applies the documented default and says so.
 struct Case {
@@ -66,7 +70,7 @@ struct Case {
     std::optional<Measured<double>> myometrial_invasion;  ///< adenosarcoma: percent 0-100
     std::optional<Measured<MitoticRate>> mitotic_rate;    ///< GIST
     std::optional<GiSite> gi_site;                        ///< GIST
-    std::optional<int> edition;                           ///< AJCC edition, 7 (default) or 8
+    std::optional<int> edition;                           ///< AJCC edition 7 (default) or 8, or k_uicc9
     std::optional<AdjoiningInvasion> adjoining_invasion;  ///< AJCC 8 head & neck
     std::optional<VisceralExtent> visceral_extent;        ///< AJCC 8 visceral
     std::optional<long long> foci;                        ///< AJCC 8 visceral

@@ -125,6 +125,12 @@ const RuleSet& ajcc8_sts_retroperitoneum_rules() noexcept;
 /// AJCC 8th edition head & neck and visceral sarcoma: T definitions only (no stage groups).
 const RuleSet& ajcc8_sts_head_neck_rules() noexcept;
 const RuleSet& ajcc8_sts_visceral_rules() noexcept;
+/// UICC TNM 9th edition (2025): soft tissue sarcoma of the extremity and superficial trunk, and of
+/// the retroperitoneum (one stage-group table); GIST, gastric (and omental) and every other site.
+const RuleSet& uicc9_sts_trunk_extremity_rules() noexcept;
+const RuleSet& uicc9_sts_retroperitoneum_rules() noexcept;
+const RuleSet& uicc9_gist_gastric_rules() noexcept;
+const RuleSet& uicc9_gist_other_rules() noexcept;
 /// Every rule set, in the order `lmsstage rules` prints them.
 std::span<const RuleSet* const> all_rule_sets() noexcept;
 

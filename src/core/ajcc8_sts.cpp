@@ -215,12 +215,16 @@ const RuleSet& ajcc8_sts_visceral_rules() noexcept { return k_visceral; }
 namespace detail {
 
 Few<T> stage_ajcc8_trunk_retro(const Case& input, bool retroperitoneum, Result& result) {
-    const RuleSet& rules = retroperitoneum ? k_retro : k_trunk;
+    return stage_sts_by_size_and_grade(input, retroperitoneum ? k_retro : k_trunk,
+                                       {NoteId::ajcc8_nodes_unknown_n0, "8th edition: no NX", N::n0}, result);
+}
+
+Few<T> stage_sts_by_size_and_grade(const Case& input, const RuleSet& rules, const UnknownNodes& nodes, Result& result) {
     result.system = rules.system;
     Candidates c;
     c.t = size_t_candidates(k_trunk_bands, input.size, result);
     result.categories.t = category_text(c.t);
-    c.n = derive_n_unknown_is_n0(input, NoteId::ajcc8_nodes_unknown_n0, "8th edition: no NX", result);
+    c.n = derive_n_unknown_is_n0(input, nodes.note, nodes.why, result, nodes.shown);
     c.m = derive_m(input, result);
     c.g = derive_g(input, result);
     c.show_g = true;

@@ -240,11 +240,11 @@ Few<N> derive_n(const Case& input, const NodeWording& wording, Result& result) {
     return {n};
 }
 
-Few<N> derive_n_unknown_is_n0(const Case& input, NoteId note, std::string_view why, Result& result) {
+Few<N> derive_n_unknown_is_n0(const Case& input, NoteId note, std::string_view why, Result& result, N shown) {
     if (input.nodes == Finding::unknown) {
-        result.categories.n = name(N::n0);
+        result.categories.n = name(shown);
         add_note(result, note);
-        trace(result, "N", {"nodes unknown -> N0 (", why, ")"});
+        trace(result, "N", {"nodes unknown -> ", shown == N::n0 ? "N0 (" : "NX, staged as N0 (", why, ")"});
         return {N::n0};
     }
     return derive_n(input, NodeWording{"regional node", "regional node"}, result);

@@ -149,7 +149,8 @@ struct NodeWording {
 Few<N> derive_n(const Case& input, const NodeWording& wording, Result& result);
 enum class NoteId : std::uint8_t;
 /// N where N0 includes unknown nodal status (AJCC 8 soft tissue, GIST): unknown = N0, with the note.
-Few<N> derive_n_unknown_is_n0(const Case& input, NoteId note, std::string_view why, Result& result);
+/// `shown`: the category written for unknown nodes (UICC keeps NX, staged as N0).
+Few<N> derive_n_unknown_is_n0(const Case& input, NoteId note, std::string_view why, Result& result, N shown = N::n0);
 /// M from the metastasis finding: omitted = M0 (assumed, stated); unknown = M0 or M1 (shown MX).
 Few<M> derive_m(const Case& input, Result& result);
 /// G from the grade: GX is grouped with G1; a grade left out is every grade (G category null).
@@ -225,6 +226,22 @@ Few<T> stage_figo2009(const Case& input, bool adenosarcoma, Result& result);
 Few<T> stage_gist(const Case& input, bool eighth, Result& result);
 /// AJCC 8th edition soft tissue sarcoma by site.
 Few<T> stage_ajcc8_trunk_retro(const Case& input, bool retroperitoneum, Result& result);
+/// How a system reads unknown nodes where it stages them as N0: the note, the reason, the category shown.
+struct UnknownNodes {
+    NoteId note;
+    std::string_view why;
+    N shown;
+};
+/// Trunk, extremities and retroperitoneum by `rules` (AJCC 8 or UICC 9: the same T by size, N, M
+/// and G derivations; the stage groups are the rule set's own rows).
+Few<T> stage_sts_by_size_and_grade(const Case& input, const RuleSet& rules, const UnknownNodes& nodes, Result& result);
+/// GIST by a pair of rule sets (gastric, and every other site); `per_area`: the mitotic rate is
+/// counted per 5 mm^2 (AJCC 8) rather than per 50 HPF.
+Few<T> stage_gist_by(const Case& input, const RuleSet& gastric, const RuleSet& intestinal, bool per_area,
+                     const UnknownNodes& nodes, Result& result);
+/// UICC TNM 9th edition (2025): soft tissue sarcoma of the trunk and extremities, retroperitoneum; GIST.
+Few<T> stage_uicc9_trunk_retro(const Case& input, bool retroperitoneum, Result& result);
+Few<T> stage_uicc9_gist(const Case& input, Result& result);
 Few<T> stage_ajcc8_head_neck(const Case& input, Result& result);
 Few<T> stage_ajcc8_visceral(const Case& input, Result& result);
 /// Head and neck: the summary-stage extents of the adjoining-invasion finding (T4a, T4b: distant in
@@ -274,6 +291,8 @@ enum class NoteId : std::uint8_t {
     no_table_adenosarcoma,
     no_table_uterine_other,
     no_table_head_neck_organ,
+    uicc9_nodes_unknown_nx,
+    uicc9_n1_iiib,
 };
 
 /// Adds a catalogued note to the result.

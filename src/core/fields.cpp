@@ -386,6 +386,14 @@ Read<long long> read_whole(const FieldInfo& f, std::string_view text) {
 
 Read<int> read_edition(const FieldInfo& f, std::string_view text) {
     std::string word = normalized(text);
+    constexpr std::string_view k_uicc_words[] = {"uicc9", "uicc-9", "uicc", "tnm9", "uicc-tnm9", "uicc-tnm-9"};
+    if (std::find(std::begin(k_uicc_words), std::end(k_uicc_words), word) != std::end(k_uicc_words)) {
+        return k_uicc9;
+    }
+    if (word == "9" || word == "9th" || word == "ajcc9") {
+        return invalid(f, text,
+                       "for the UICC TNM 9th edition (2025) write uicc9; AJCC has no 9th edition of these chapters");
+    }
     if (word == "7th" || word == "8th" || word == "ajcc7" || word == "ajcc8") {
         word = word.substr(word.size() - (word.back() == 'h' ? 3 : 1), 1);
     }
@@ -516,7 +524,7 @@ std::span<const std::string_view> words() noexcept {
         static constexpr std::array<std::string_view, 3> k_words = {"yes", "no", "unknown"};
         return k_words;
     } else if constexpr (std::is_same_v<V, int>) {
-        static constexpr std::array<std::string_view, 2> k_words = {"7", "8"};
+        static constexpr std::array<std::string_view, 3> k_words = {"7", "8", "uicc9"};
         return k_words;
     } else if constexpr (std::is_same_v<V, HistologyType>) {
         return histology_words();
@@ -605,9 +613,10 @@ constexpr std::array k_fields = {
         "chapters' other exclusions are refused with the reason (lmsstage rules histologies lists them all)",
         {}, "lms"),
     row<&Case::edition>(
-        Field::edition, "edition", "--edition", ValueKind::edition, "7|8", k_case,
+        Field::edition, "edition", "--edition", ValueKind::edition, "7|8|uicc9", k_case,
         "AJCC edition for soft tissue and GIST: 7 (default) or 8 (soft tissue by site: give the site; no "
-        "depth; head-neck and visceral get a T category only)",
+        "depth; head-neck and visceral get a T category only); or uicc9, UICC TNM 9th edition (2025): "
+        "extremity, trunk, retroperitoneum and GIST",
         {}, "7"),
     row<&Case::size>(
         Field::size, "size", "--size", ValueKind::length, "LENGTH", k_case,

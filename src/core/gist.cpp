@@ -100,8 +100,8 @@ constexpr SizeBand k_bands[] = {
 // Mitotic rate: 5 or less is low (the boundary belongs to low).
 constexpr double k_low_rate_up_to = 5.0;
 
-Few<Rate> derive_rate(const Case& input, bool eighth, Result& result) {
-    const std::string_view per = eighth ? " per 5 mm^2" : " per 50 HPF";
+Few<Rate> derive_rate(const Case& input, bool per_area, Result& result) {
+    const std::string_view per = per_area ? " per 5 mm^2" : " per 50 HPF";
     if (input.mitotic_rate && input.mitotic_rate->known()) {
         const double rate = *input.mitotic_rate->value;
         const Rate r = rate > k_low_rate_up_to ? Rate::high : Rate::low;
@@ -194,19 +194,24 @@ const RuleSet& ajcc8_gist_intestinal_rules() noexcept { return k_intestinal_8; }
 namespace detail {
 
 Few<T> stage_gist(const Case& input, bool eighth, Result& result) {
+    const UnknownNodes nodes{NoteId::gist_nodes_unknown_n0, "GIST: N0 includes unknown nodal status", N::n0};
+    return eighth ? stage_gist_by(input, k_gastric_8, k_intestinal_8, true, nodes, result)
+                  : stage_gist_by(input, k_gastric_7, k_intestinal_7, false, nodes, result);
+}
+
+Few<T> stage_gist_by(const Case& input, const RuleSet& gastric_rules, const RuleSet& intestinal_rules, bool per_area,
+                     const UnknownNodes& nodes, Result& result) {
     const GiSite site = *input.gi_site;  // validated: present
     const bool is_gastric = gastric(site);
-    const RuleSet& rules =
-        eighth ? (is_gastric ? k_gastric_8 : k_intestinal_8) : (is_gastric ? k_gastric_7 : k_intestinal_7);
+    const RuleSet& rules = is_gastric ? gastric_rules : intestinal_rules;
     result.system = rules.system;
 
     Candidates c;
     c.t = size_t_candidates(k_bands, input.size, result);
     result.categories.t = category_text(c.t);
-    c.n =
-        derive_n_unknown_is_n0(input, NoteId::gist_nodes_unknown_n0, "GIST: N0 includes unknown nodal status", result);
+    c.n = derive_n_unknown_is_n0(input, nodes.note, nodes.why, result, nodes.shown);
     c.m = derive_m(input, result);
-    c.rate = derive_rate(input, eighth, result);
+    c.rate = derive_rate(input, per_area, result);
     c.show_rate = true;
     result.categories.g = {};  // grade does not enter GIST staging
 

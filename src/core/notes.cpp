@@ -131,6 +131,20 @@ constexpr NoteRow k_notes[] = {
       "C38.0, C47, C49) leave out sarcomas of the organs of the head and neck (larynx, salivary glands, "
       "cervical oesophagus and the others the AJCC 8th edition head and neck chapter stages)",
       "NCI SEER site recode ICD-O-3/WHO 2008 definition, Soft Tissue including Heart"}},
+    {NoteId::uicc9_nodes_unknown_nx,
+     {"uicc9-nodes-unknown",
+      "nodes unknown: NX, which UICC TNM says could be considered N0 since regional node involvement is rare; "
+      "staged as N0",
+      "UICC TNM Classification of Malignant Tumours, 9th ed. (2025), gastrointestinal stromal tumour, pp. "
+      "129-132, note to NX (NHS England NDRS, Cancer staging guidance sheets, TNM 9th edition: gastrointestinal "
+      "stromal tumours); UICC TNM 8th ed. (2017), soft tissues, regional lymph nodes: the same note"}},
+    {NoteId::uicc9_n1_iiib,
+     {"uicc9-n1-iiib",
+      "N1 M0 is stage IIIB under UICC TNM 9 for extremity and superficial trunk; the AJCC 8th edition makes it "
+      "stage IV",
+      "NHS England NDRS, Cancer staging guidance sheets, TNM 9th edition: soft tissues (UICC TNM 9 pp. "
+      "126-128), stage groupings and their footnote; AJCC Cancer Staging Manual, 8th ed. (2017), chapter 41 "
+      "(NCI PDQ Soft Tissue Sarcoma Treatment, Table 2)"}},
 };
 
 constexpr std::array<ClinicalNote, std::size(k_notes)> k_public = [] {

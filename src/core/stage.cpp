@@ -31,6 +31,9 @@ enum class SystemId {
     ajcc8_sts_head_neck,
     ajcc8_sts_visceral,
     ajcc7_gi_lms,  ///< outside the AJCC 7 soft tissue chapter: not staged
+    uicc9_sts_trunk_extremity,
+    uicc9_sts_retroperitoneum,
+    uicc9_gist,
 };
 
 /// Each system's rule set: what it reads and asks for are the rule set's own (its staging file).
@@ -53,6 +56,9 @@ constexpr SystemInfo k_systems[] = {
     {SystemId::ajcc8_sts_head_neck, &ajcc8_sts_head_neck_rules},
     {SystemId::ajcc8_sts_visceral, &ajcc8_sts_visceral_rules},
     {SystemId::ajcc7_gi_lms, &ajcc7_gi_lms_rules},
+    {SystemId::uicc9_sts_trunk_extremity, &uicc9_sts_trunk_extremity_rules},
+    {SystemId::uicc9_sts_retroperitoneum, &uicc9_sts_retroperitoneum_rules},
+    {SystemId::uicc9_gist, &uicc9_gist_gastric_rules},
 };
 
 constexpr const SystemInfo& info(SystemId id) noexcept { return k_systems[static_cast<std::size_t>(id)]; }
@@ -119,8 +125,8 @@ std::optional<CaseError> check_values(const Case& c) {
     if (c.foci && *c.foci < 1) {
         return error(Field::foci, "must be a whole number of sites, 1 or more" + got(static_cast<double>(*c.foci)));
     }
-    if (c.edition && *c.edition != 7 && *c.edition != 8) {
-        return error(Field::edition, "must be 7 or 8" + got(*c.edition));
+    if (c.edition && *c.edition != 7 && *c.edition != 8 && *c.edition != k_uicc9) {
+        return error(Field::edition, "must be 7, 8 or uicc9 (UICC TNM 9th edition)" + got(*c.edition));
     }
     return std::nullopt;
 }
@@ -137,6 +143,17 @@ CaseError histology_error(const HistologyType& type, std::string_view why) {
     return error(Field::histology, named(type) + ": " + std::string(why));
 }
 
+/// UICC TNM 9 gives head and neck and visceral sarcomas a T category only, which lmsstage does not
+/// derive (docs/rules.md §10): the refusal says what to give instead.
+CaseError uicc9_not_derived(std::string_view what) {
+    return error(Field::edition,
+                 "uicc9 stages soft tissue sarcoma of the extremity, superficial trunk and retroperitoneum, and "
+                 "GIST; " +
+                     std::string(what) +
+                     " has a UICC T category only, which lmsstage does not derive (its definitions are not verified "
+                     "against a public source): give edition 8 for the AJCC 8th edition T category");
+}
+
 std::variant<SystemId, CaseError> choose_gi_system(const Case& c, bool eighth) {
     if (!c.histology) {
         return error(Field::histology,
@@ -146,8 +163,15 @@ std::variant<SystemId, CaseError> choose_gi_system(const Case& c, bool eighth) {
     }
     const HistologyRow& row = c.histology->row();
     switch (row.gi) {
-        case StagedAs::gist: return eighth ? SystemId::ajcc8_gist : SystemId::ajcc7_gist;
+        case StagedAs::gist:
+            if (c.edition == k_uicc9) {
+                return SystemId::uicc9_gist;
+            }
+            return eighth ? SystemId::ajcc8_gist : SystemId::ajcc7_gist;
         case StagedAs::visceral:
+            if (c.edition == k_uicc9) {
+                return uicc9_not_derived("a sarcoma of the GI tract (a visceral organ)");
+            }
             if (eighth && !row.ajcc8) {
                 return histology_error(*c.histology, row.refusal);
             }
@@ -173,6 +197,22 @@ std::variant<SystemId, CaseError> choose_ajcc8_site(const Case& c, Site site) {
                                                  : "is required with edition 8") +
                                   ", which stages soft tissue sarcoma by site: give extremity, trunk, "
                                   "retroperitoneum, head-neck, head-neck-organ or visceral");
+}
+
+std::variant<SystemId, CaseError> choose_uicc9_site(const Case& c, Site site) {
+    switch (site) {
+        case Site::extremity:
+        case Site::trunk: return SystemId::uicc9_sts_trunk_extremity;
+        case Site::retroperitoneum: return SystemId::uicc9_sts_retroperitoneum;
+        case Site::head_neck:
+        case Site::head_neck_organ: return uicc9_not_derived("a sarcoma of the head and neck");
+        case Site::visceral: return uicc9_not_derived("a sarcoma of a visceral organ");
+        default: break;
+    }
+    return error(Field::site,
+                 std::string(c.site ? "soft-tissue is ambiguous in UICC TNM 9" : "is required with edition uicc9") +
+                     ", which stages soft tissue sarcoma by site: give extremity, trunk or "
+                     "retroperitoneum");
 }
 
 /// FIGO 2009 uterine sarcoma staging, or why the histology is not staged at the uterus.
@@ -217,11 +257,11 @@ std::variant<SystemId, CaseError> choose_system(const Case& c) {
     if (row.uterus != StagedAs::none && row.ajcc7 == false && row.ajcc8 == false) {
         return histology_error(histology, row.refusal);  // adenosarcoma: a uterine tumour
     }
-    if (eighth) {
-        if (!row.ajcc8) {
+    if (eighth || c.edition == k_uicc9) {
+        if (!row.ajcc8) {  // UICC TNM 9 leaves out the types the AJCC 8th edition leaves out
             return histology_error(histology, row.refusal);
         }
-        return choose_ajcc8_site(c, site);
+        return eighth ? choose_ajcc8_site(c, site) : choose_uicc9_site(c, site);
     }
     if (site == Site::visceral || site == Site::head_neck_organ) {
         return error(Field::edition,
@@ -239,7 +279,9 @@ std::variant<SystemId, CaseError> choose_system(const Case& c) {
 
 /// Findings that contradict each other, and inputs no value of which makes sense for the system.
 std::optional<CaseError> check_system_inputs(const Case& c, SystemId system) {
-    if ((system == SystemId::ajcc7_gist || system == SystemId::ajcc8_gist) && !c.gi_site) {
+    const bool gist =
+        system == SystemId::ajcc7_gist || system == SystemId::ajcc8_gist || system == SystemId::uicc9_gist;
+    if (gist && !c.gi_site) {
         return error(Field::gi_site,
                      "is required for GIST: stomach, omentum (gastric table), small-intestine, "
                      "esophagus, colorectum, mesentery or peritoneum (intestinal table)");
@@ -302,7 +344,12 @@ std::string unused_warning(Field field, SystemId system, std::string_view system
     if (field == Field::depth && ajcc8_sts) {
         return "depth was given but is not used: the AJCC 8th edition has no depth subcategory";
     }
-    if (field == Field::grade && (system == SystemId::ajcc7_gist || system == SystemId::ajcc8_gist)) {
+    if (field == Field::depth &&
+        (system == SystemId::uicc9_sts_trunk_extremity || system == SystemId::uicc9_sts_retroperitoneum)) {
+        return "depth was given but is not used: UICC TNM 9 has no depth subcategory";
+    }
+    if (field == Field::grade &&
+        (system == SystemId::ajcc7_gist || system == SystemId::ajcc8_gist || system == SystemId::uicc9_gist)) {
         return "grade was given but is not used: GIST staging uses the mitotic rate, not grade";
     }
     if (system == SystemId::ajcc7_gi_lms) {
@@ -347,6 +394,9 @@ Few<T> stage_by(SystemId system, const Case& input, Result& result) {
         case SystemId::ajcc8_sts_head_neck: return detail::stage_ajcc8_head_neck(input, result);
         case SystemId::ajcc8_sts_visceral: return detail::stage_ajcc8_visceral(input, result);
         case SystemId::ajcc7_gi_lms: return detail::stage_ajcc7_gi_lms(input, result);
+        case SystemId::uicc9_sts_trunk_extremity: return detail::stage_uicc9_trunk_retro(input, false, result);
+        case SystemId::uicc9_sts_retroperitoneum: return detail::stage_uicc9_trunk_retro(input, true, result);
+        case SystemId::uicc9_gist: return detail::stage_uicc9_gist(input, result);
     }
     return {};
 }
@@ -541,7 +591,8 @@ std::string_view version() noexcept { return LMSSTAGE_VERSION; }
 
 std::string_view rule_set_editions() noexcept {
     return "AJCC 7th edition (2010) soft tissue sarcoma and GIST; FIGO 2009 uterine sarcoma; AJCC 8th edition (2017) "
-           "soft tissue sarcoma by site and GIST";
+           "soft tissue sarcoma by site and GIST; UICC TNM 9th edition (2025) soft tissue sarcoma of the extremity, "
+           "trunk and retroperitoneum, and GIST";
 }
 
 std::string_view survival_caveat() noexcept {
@@ -554,7 +605,7 @@ std::string_view clinical_judgment_reminder() noexcept {
 }
 
 std::span<const RuleSet* const> all_rule_sets() noexcept {
-    static const std::array<const RuleSet*, 11> k_sets = {&ajcc7_sts_rules(),
+    static const std::array<const RuleSet*, 15> k_sets = {&ajcc7_sts_rules(),
                                                           &figo2009_uterine_rules(),
                                                           &figo2009_adenosarcoma_rules(),
                                                           &ajcc7_gist_gastric_rules(),
@@ -564,7 +615,11 @@ std::span<const RuleSet* const> all_rule_sets() noexcept {
                                                           &ajcc8_sts_trunk_extremity_rules(),
                                                           &ajcc8_sts_retroperitoneum_rules(),
                                                           &ajcc8_sts_head_neck_rules(),
-                                                          &ajcc8_sts_visceral_rules()};
+                                                          &ajcc8_sts_visceral_rules(),
+                                                          &uicc9_sts_trunk_extremity_rules(),
+                                                          &uicc9_sts_retroperitoneum_rules(),
+                                                          &uicc9_gist_gastric_rules(),
+                                                          &uicc9_gist_other_rules()};
     return k_sets;
 }
 

@@ -313,7 +313,10 @@ void append_fhir_bundle(std::string& out, const Result& result, const Case& inpu
         {"N", "mcode-tnm-regional-nodes-category", k_n_category, result.categories.n},
         {"M", "mcode-tnm-distant-metastases-category", k_m_category, result.categories.m},
     }};
-    if (grouping != Grouping::not_staged) {
+    // mCODE's TNM profiles take AJCC's editions only (TNMStagingMethodVS): a UICC TNM result has no
+    // staging Observation there (docs/rules.md §10).
+    const bool uicc = system_id.starts_with("uicc");
+    if (grouping != Grouping::not_staged && !uicc) {
         if (grouping != Grouping::t_only) {
             begin_entry(json, uuid_of(context.key, "stage"), "Observation",
                         figo ? "mcode-gynecologic-tumor-figo-stage" : "mcode-tnm-stage-group");

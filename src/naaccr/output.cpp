@@ -152,8 +152,11 @@ std::vector<OutputItem> output_items(const Result& result, const Case& input) {
     for (const std::string_view id : k_output_ids) {
         items.push_back(OutputItem{id, {}});
     }
-    const int edition = edition_of(result, input);
     items[0].code = summary_stage_code(result, input);
+    if (result.system.id.starts_with("uicc")) {
+        return items;  // the derived TNM items are AJCC's: a UICC TNM stage has none (docs/naaccr.md)
+    }
+    const int edition = edition_of(result, input);
     items[1].code = edition == 8 ? "08" : "07";
     const auto& ids = edition == 8 ? k_edition8_ids : k_edition7_ids;
     const std::size_t first = edition == 8 ? 6 : 2;

@@ -163,7 +163,8 @@ std::vector<SystemFields> reachable_systems() {
     histologies.insert(histologies.end(), k_all_histologies.begin(), k_all_histologies.end());
     for (const auto& site : sites) {
         for (const auto& histology : histologies) {
-            for (const std::optional<int> edition : {std::optional<int>{}, std::optional<int>{8}}) {
+            for (const std::optional<int> edition :
+                 {std::optional<int>{}, std::optional<int>{8}, std::optional<int>{k_uicc9}}) {
                 Case c;
                 c.site = site;
                 c.histology = histology;

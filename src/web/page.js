@@ -24,7 +24,7 @@
   const k_labels = {
     site: ['Where the tumour is', ''],
     histology: ['Histology', 'The sarcoma type, by name or ICD-O-3 code'],
-    edition: ['AJCC edition', 'Left blank: the 7th edition'],
+    edition: ['Edition (AJCC or UICC)', 'Left blank: the AJCC 7th edition'],
     size: ['Size', 'Greatest dimension, in cm (6, 5.5) or with a unit (55 mm)'],
     depth: ['Depth', 'Relative to the superficial fascia'],
     grade: ['Grade (FNCLCC)', ''],
@@ -57,7 +57,7 @@
     t4a: 'Orbit, skull base, dura, facial skeleton and the like (T4a)',
     t4b: 'Brain, carotid, prevertebral muscle (T4b)', serosa: 'Into the serosa',
     'beyond-serosa': 'Beyond the serosa', 'other-organ': 'Another organ',
-    7: 'AJCC 7th edition (2010)', 8: 'AJCC 8th edition (2017)',
+    7: 'AJCC 7th edition (2010)', 8: 'AJCC 8th edition (2017)', uicc9: 'UICC TNM 9th edition (2025)',
   };
   const k_finding_answers = [['yes', 'Yes'], ['no', 'No'], ['unknown', 'Unknown']];
 

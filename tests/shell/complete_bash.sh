@@ -90,7 +90,7 @@ expect 'lmsstage --site ' soft-tissue extremity trunk retroperitoneum head-neck 
 expect 'lmsstage --site u' uterus
 expect 'lmsstage --gi-site s' small-intestine stomach
 expect 'lmsstage --grade ' 1 2 3 X high unknown
-expect 'lmsstage --edition ' 7 8
+expect 'lmsstage --edition ' 7 8 uicc9
 expect 'lmsstage --histology lipo' liposarcoma
 expect 'lmsstage --size ' # any length: nothing to offer, and no option either
 expect 'lmsstage --size 6 --gr' --grade

@@ -1,0 +1,159 @@
+// UICC TNM Classification of Malignant Tumours, 9th ed. (2025): soft tissues (pp. 126-128) and
+// gastrointestinal stromal tumour (pp. 129-132), as the NHS England National Disease Registration
+// Service publishes them in its TNM 9 staging guidance sheets (docs/rules.md §10):
+//   Soft tissues: digital.nhs.uk/ndrs/data/cancer-data-training-materials/staging-sheets-v9/soft-tissues
+//   GIST: digital.nhs.uk/ndrs/data/cancer-data-training-materials/staging-sheets-v9/
+//         gastrointestinal-stromal-tumours-gist
+// The T categories by size, the N, M and G derivations are those of AJCC 8 (ajcc8_sts.cpp, gist.cpp),
+// whose definitions the sheets repeat word for word; the stage groups below are UICC's own rows.
+#include "core/detail.hpp"
+
+namespace lmsstage {
+using namespace detail;
+namespace {
+
+constexpr Set<Rate> k_low{Rate::low};
+constexpr Set<Rate> k_high{Rate::high};
+
+// NDRS TNM 9 sheet, soft tissues: T by greatest dimension, the same for extremity and superficial
+// trunk and for the retroperitoneum.
+constexpr TDefinition k_sts_t[] = {
+    {T::tx, "primary tumour cannot be assessed (size unknown)"},
+    {T::t1, "tumour 5 cm or less in greatest dimension"},
+    {T::t2, "tumour more than 5 cm but no more than 10 cm in greatest dimension"},
+    {T::t3, "tumour more than 10 cm but no more than 15 cm in greatest dimension"},
+    {T::t4, "tumour more than 15 cm in greatest dimension"},
+};
+
+// NDRS TNM 9 sheet, soft tissues, "Stage groupings: Extremity and Superficial Trunk and
+// Retroperitoneum" (UICC TNM 9 pp. 126-128): one table for both sites. Any T N1 M0 is IIIB, with
+// the sheet's footnote "AJCC classifies N1 as stage IV for extremity and superficial trunk".
+// clang-format off
+constexpr GroupRow k_sts_groups[] = {
+    {{T::t1},               {N::n0}, {M::m0}, {G::g1, G::gx}, k_any_rate, Stage::IA,   "low grade"},
+    {{T::t2, T::t3, T::t4}, {N::n0}, {M::m0}, {G::g1, G::gx}, k_any_rate, Stage::IB,   "low grade"},
+    {{T::t1},               {N::n0}, {M::m0}, {G::g2, G::g3}, k_any_rate, Stage::II,   "high grade"},
+    {{T::t2},               {N::n0}, {M::m0}, {G::g2, G::g3}, k_any_rate, Stage::IIIA, "high grade"},
+    {{T::t3, T::t4},        {N::n0}, {M::m0}, {G::g2, G::g3}, k_any_rate, Stage::IIIB, "high grade"},
+    {k_any_t,               {N::n1}, {M::m0}, k_any_g,        k_any_rate, Stage::IIIB, ""},
+    {k_any_t,               k_any_n, {M::m1}, k_any_g,        k_any_rate, Stage::IV,   ""},
+};
+// clang-format on
+
+// NDRS TNM 9 sheet, GIST: T by greatest dimension.
+constexpr TDefinition k_gist_t[] = {
+    {T::tx, "primary tumour cannot be assessed (size unknown)"},
+    {T::t1, "tumour 2 cm or less"},
+    {T::t2, "tumour more than 2 cm but not more than 5 cm"},
+    {T::t3, "tumour more than 5 cm but not more than 10 cm"},
+    {T::t4, "tumour more than 10 cm in greatest dimension"},
+};
+
+// NDRS TNM 9 sheet, GIST, "Gastric GIST (including primary omental)" (UICC TNM 9 pp. 129-132).
+// clang-format off
+constexpr GroupRow k_gist_gastric_groups[] = {
+    {{T::t1, T::t2}, {N::n0}, {M::m0}, k_any_g, k_low,      Stage::IA,   ""},
+    {{T::t3},        {N::n0}, {M::m0}, k_any_g, k_low,      Stage::IB,   ""},
+    {{T::t1, T::t2}, {N::n0}, {M::m0}, k_any_g, k_high,     Stage::II,   ""},
+    {{T::t4},        {N::n0}, {M::m0}, k_any_g, k_low,      Stage::II,   ""},
+    {{T::t3},        {N::n0}, {M::m0}, k_any_g, k_high,     Stage::IIIA, ""},
+    {{T::t4},        {N::n0}, {M::m0}, k_any_g, k_high,     Stage::IIIB, ""},
+    {k_any_t,        {N::n1}, {M::m0}, k_any_g, k_any_rate, Stage::IV,   ""},
+    {k_any_t,        k_any_n, {M::m1}, k_any_g, k_any_rate, Stage::IV,   ""},
+};
+// clang-format on
+
+// NDRS TNM 9 sheet, GIST, "Non gastric (small intestine and other sites) GIST": the intestinal
+// criteria "can be applied to GISTs in less common sites, such as oesophagus, colon, rectum and
+// mesentery".
+// clang-format off
+constexpr GroupRow k_gist_other_groups[] = {
+    {{T::t1, T::t2},        {N::n0}, {M::m0}, k_any_g, k_low,      Stage::I,    ""},
+    {{T::t3},               {N::n0}, {M::m0}, k_any_g, k_low,      Stage::II,   ""},
+    {{T::t1},               {N::n0}, {M::m0}, k_any_g, k_high,     Stage::IIIA, ""},
+    {{T::t4},               {N::n0}, {M::m0}, k_any_g, k_low,      Stage::IIIA, ""},
+    {{T::t2, T::t3, T::t4}, {N::n0}, {M::m0}, k_any_g, k_high,     Stage::IIIB, ""},
+    {k_any_t,               {N::n1}, {M::m0}, k_any_g, k_any_rate, Stage::IV,   ""},
+    {k_any_t,               k_any_n, {M::m1}, k_any_g, k_any_rate, Stage::IV,   ""},
+};
+// clang-format on
+
+// The notes `lmsstage rules` prints with each table: its rules that are not rows, and every
+// difference from the AJCC 8th edition.
+constexpr std::string_view k_trunk_notes[] = {
+    "Every size boundary belongs to the lower category: exactly 5, 10 and 15 cm are T1, T2 and T3.",
+    "GX (grade cannot be assessed) is grouped with G1 (low grade); G2 and G3 are high grade.",
+    "Differs from AJCC 8: N1 M0 is stage IIIB for extremity and superficial trunk (AJCC 8: IV).",
+    "Differs from AJCC 8: NX is kept; nodes not assessed could be considered N0, and are staged as N0.",
+    "Head and neck and viscera: T category only in UICC 9, not derived here (unverified): use edition 8.",
+};
+constexpr std::string_view k_retro_notes[] = {
+    "Every size boundary belongs to the lower category: exactly 5, 10 and 15 cm are T1, T2 and T3.",
+    "GX (grade cannot be assessed) is grouped with G1 (low grade); G2 and G3 are high grade.",
+    "The same stage groups as AJCC 8 for the retroperitoneum (N1 M0 is IIIB in both).",
+    "Differs from AJCC 8: NX is kept; nodes not assessed could be considered N0, and are staged as N0.",
+};
+constexpr std::string_view k_gist_notes[] = {
+    "Every size boundary belongs to the lower category: exactly 2, 5 and 10 cm are T1, T2 and T3.",
+    "Mitotic rate per 50 high-power fields: low 5 or fewer, high more than 5 (exactly 5 is low).",
+    "The same stage groups as AJCC 8; the gastric table applies to primary, solitary omental GISTs.",
+    "Differs from AJCC 8: NX is kept; nodes not assessed could be considered N0, and are staged as N0.",
+};
+
+constexpr std::string_view k_source_sts =
+    "UICC TNM Classification of Malignant Tumours, 9th ed. (2025), soft tissues, pp. 126-128 (NHS England NDRS, "
+    "Cancer staging guidance sheets, TNM 9th edition: soft tissues)";
+constexpr std::string_view k_source_gist =
+    "UICC TNM Classification of Malignant Tumours, 9th ed. (2025), gastrointestinal stromal tumour, pp. 129-132 "
+    "(NHS England NDRS, Cancer staging guidance sheets, TNM 9th edition: gastrointestinal stromal tumours)";
+
+constexpr std::uint32_t k_sts_reads =
+    k_routing_fields | field_mask({Field::size, Field::grade, Field::extension, Field::edition});
+constexpr std::uint32_t k_sts_asks = field_mask({Field::size, Field::grade});
+constexpr std::uint32_t k_gist_reads =
+    k_routing_fields |
+    field_mask({Field::size, Field::extension, Field::mitotic_rate, Field::gi_site, Field::edition, Field::rupture});
+constexpr std::uint32_t k_gist_asks = field_mask({Field::size, Field::mitotic_rate});
+
+// Summary stage and survival: those of the same sites under AJCC 8 (SEER Summary Stage 2018).
+// clang-format off
+constexpr RuleSet k_trunk{{"uicc9-sts-trunk-extremity", "UICC TNM 9, soft tissue sarcoma of the extremity and trunk"},
+                          k_source_sts, k_sts_t, k_sts_groups, k_trunk_notes, true, false,
+                          "SEER Summary Stage 2018, soft tissue", k_sts_reads, k_sts_asks};
+constexpr RuleSet k_retro{{"uicc9-sts-retroperitoneum", "UICC TNM 9, soft tissue sarcoma of the retroperitoneum"},
+                          k_source_sts, k_sts_t, k_sts_groups, k_retro_notes, true, false,
+                          "SEER Summary Stage 2018, retroperitoneum", k_sts_reads, k_sts_asks};
+constexpr RuleSet k_gist_gastric{{"uicc9-gist", "UICC TNM 9, GIST (gastric and omental)"},
+                                 k_source_gist, k_gist_t, k_gist_gastric_groups, k_gist_notes, false, true,
+                                 "SEER Summary Stage 2018, GIST", k_gist_reads, k_gist_asks};
+constexpr RuleSet k_gist_other{{"uicc9-gist", "UICC TNM 9, GIST (small intestine and other sites)"},
+                               k_source_gist, k_gist_t, k_gist_other_groups, k_gist_notes, false, true,
+                               "SEER Summary Stage 2018, GIST", k_gist_reads, k_gist_asks};
+// clang-format on
+
+constexpr UnknownNodes k_sts_nodes{NoteId::uicc9_nodes_unknown_nx, "UICC: NX could be considered N0", N::nx};
+constexpr UnknownNodes k_gist_nodes{NoteId::uicc9_nodes_unknown_nx, "UICC: NX could be considered N0 for GIST", N::nx};
+
+}  // namespace
+
+const RuleSet& uicc9_sts_trunk_extremity_rules() noexcept { return k_trunk; }
+const RuleSet& uicc9_sts_retroperitoneum_rules() noexcept { return k_retro; }
+const RuleSet& uicc9_gist_gastric_rules() noexcept { return k_gist_gastric; }
+const RuleSet& uicc9_gist_other_rules() noexcept { return k_gist_other; }
+
+namespace detail {
+
+Few<T> stage_uicc9_trunk_retro(const Case& input, bool retroperitoneum, Result& result) {
+    const Few<T> ts = stage_sts_by_size_and_grade(input, retroperitoneum ? k_retro : k_trunk, k_sts_nodes, result);
+    if (!retroperitoneum && input.nodes == Finding::present && input.metastasis != Finding::present) {
+        add_note(result, NoteId::uicc9_n1_iiib);
+    }
+    return ts;
+}
+
+Few<T> stage_uicc9_gist(const Case& input, Result& result) {
+    return stage_gist_by(input, k_gist_gastric, k_gist_other, false, k_gist_nodes, result);
+}
+
+}  // namespace detail
+}  // namespace lmsstage
