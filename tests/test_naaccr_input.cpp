@@ -66,6 +66,21 @@ TEST_CASE("naaccr: the input items are NAACCR v25's ids, numbers and names") {
         {"schemaDiscriminator1", 3926, "Schema Discriminator 1"},
         {"schemaDiscriminator2", 3927, "Schema Discriminator 2"},
         {"csSiteSpecificFactor10", 2864, "CS Site-Specific Factor10"},
+        {"ajccTnmClinT", 1001, "AJCC TNM Clin T"},
+        {"ajccTnmClinN", 1002, "AJCC TNM Clin N"},
+        {"ajccTnmClinM", 1003, "AJCC TNM Clin M"},
+        {"ajccTnmPathT", 1011, "AJCC TNM Path T"},
+        {"ajccTnmPathN", 1012, "AJCC TNM Path N"},
+        {"ajccTnmPathM", 1013, "AJCC TNM Path M"},
+        {"ajccTnmPostTherapyT", 1021, "AJCC TNM Post Therapy Path (yp) T"},
+        {"ajccTnmPostTherapyN", 1022, "AJCC TNM Post Therapy Path (yp) N"},
+        {"ajccTnmPostTherapyM", 1023, "AJCC TNM Post Therapy Path (yp) M"},
+        {"tnmPathT", 880, "TNM Path T"},
+        {"tnmPathN", 890, "TNM Path N"},
+        {"tnmPathM", 900, "TNM Path M"},
+        {"tnmClinT", 940, "TNM Clin T"},
+        {"tnmClinN", 950, "TNM Clin N"},
+        {"tnmClinM", 960, "TNM Clin M"},
     };
     REQUIRE(nc::input_items().size() == std::size(pins));
     for (const Pin& pin : pins) {
