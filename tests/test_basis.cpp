@@ -68,11 +68,16 @@ TEST_CASE("basis: the field reads its three words and the usual abbreviations", 
     CHECK(f.key == "basis");
     CHECK(f.option == "--basis");
     const std::vector<std::pair<std::string_view, Basis>> words = {
-        {"clinical", Basis::clinical},          {"c", Basis::clinical},
-        {"pathological", Basis::pathological},  {"Pathologic", Basis::pathological},
-        {"p", Basis::pathological},             {"post-therapy", Basis::post_therapy},
-        {"post therapy", Basis::post_therapy},  {"yp", Basis::post_therapy},
-        {"post_therapy", Basis::post_therapy},  {"post-neoadjuvant", Basis::post_therapy},
+        {"clinical", Basis::clinical},
+        {"c", Basis::clinical},
+        {"pathological", Basis::pathological},
+        {"Pathologic", Basis::pathological},
+        {"p", Basis::pathological},
+        {"post-therapy", Basis::post_therapy},
+        {"post therapy", Basis::post_therapy},
+        {"yp", Basis::post_therapy},
+        {"post_therapy", Basis::post_therapy},
+        {"post-neoadjuvant", Basis::post_therapy},
     };
     for (const auto& [word, basis] : words) {
         INFO(word);
