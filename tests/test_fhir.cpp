@@ -264,3 +264,49 @@ TEST_CASE("FHIR: NAACCR XML tumours become Bundles keyed by patient and tumour",
     CHECK(code_of(with_profile(bundle, "mcode-tnm-stage-group").at(0)["valueCodeableConcept"]) == "III");
     CHECK(with_profile(bundle, "mcode-tumor-size").at(0)["component"][0]["valueQuantity"]["code"] == "mm");
 }
+
+TEST_CASE("FHIR: the basis picks the clinical or pathological codes of the stage group and categories",
+          "[fhir][basis]") {
+    // mCODE STU4 input/fsh/VS_Staging_TNM.fsh: TNMStageGroupStagingTypeVS (399390009 TNM stage
+    // grouping, 399537006 Clinical TNM stage grouping, 399588009 Pathologic TNM stage grouping; the
+    // deprecated LOINC 21908-9 and 21902-2 only in the Max value set), TNMPrimaryTumorStagingTypeVS
+    // (78873005, 399504009 cT, 384625004 pT), TNMRegionalNodesStagingTypeVS (277206009, 399534004 cN,
+    // 371494008 pN), TNMDistantMetastasesStagingTypeVS (277208005, 399387003 cM, 371497001 pM).
+    // Post-therapy (yp) is a pathological classification; M is cM under every basis (AJCC 8 ch. 1:
+    // pM0 does not exist; EX_ExtendedExample.fsh says so of its pathological M).
+    struct Row {
+        std::string basis;  // empty: not stated
+        std::string group, t, n, m;
+        std::string t_value, n_value, m_value;
+    };
+    const Row rows[] = {
+        {"", "399390009", "78873005", "277206009", "277208005", "T2", "N0", "M0"},
+        {"clinical", "399537006", "399504009", "399534004", "399387003", "cT2", "cN0", "cM0"},
+        {"pathological", "399588009", "384625004", "371494008", "399387003", "pT2", "pN0", "cM0"},
+        {"post-therapy", "399588009", "384625004", "371494008", "399387003", "ypT2", "ypN0", "cM0"},
+    };
+    for (const Row& row : rows) {
+        INFO(row.basis);
+        const std::string record = row.basis.empty()
+                                       ? R"({"id":"b","size":6,"grade":3})"
+                                       : R"({"id":"b","size":6,"grade":3,"basis":")" + row.basis + R"("})";
+        const json bundle = bundle_of(record);
+        const std::vector<json> groups = with_profile(bundle, "mcode-tnm-stage-group");
+        REQUIRE(groups.size() == 1);
+        CHECK(code_of(groups[0]["code"]) == row.group);
+        CHECK(code_of(groups[0]["valueCodeableConcept"]) == "III");
+        const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> categories = {
+            {"mcode-tnm-primary-tumor-category", {row.t, row.t_value}},
+            {"mcode-tnm-regional-nodes-category", {row.n, row.n_value}},
+            {"mcode-tnm-distant-metastases-category", {row.m, row.m_value}},
+        };
+        for (const auto& [profile, codes] : categories) {
+            INFO(profile);
+            const std::vector<json> found = with_profile(bundle, profile);
+            REQUIRE(found.size() == 1);
+            CHECK(system_of(found[0]["code"]) == k_snomed);
+            CHECK(code_of(found[0]["code"]) == codes.first);
+            CHECK(code_of(found[0]["valueCodeableConcept"]) == codes.second);
+        }
+    }
+}

@@ -66,6 +66,21 @@ TEST_CASE("naaccr: the input items are NAACCR v25's ids, numbers and names") {
         {"schemaDiscriminator1", 3926, "Schema Discriminator 1"},
         {"schemaDiscriminator2", 3927, "Schema Discriminator 2"},
         {"csSiteSpecificFactor10", 2864, "CS Site-Specific Factor10"},
+        {"ajccTnmClinT", 1001, "AJCC TNM Clin T"},
+        {"ajccTnmClinN", 1002, "AJCC TNM Clin N"},
+        {"ajccTnmClinM", 1003, "AJCC TNM Clin M"},
+        {"ajccTnmPathT", 1011, "AJCC TNM Path T"},
+        {"ajccTnmPathN", 1012, "AJCC TNM Path N"},
+        {"ajccTnmPathM", 1013, "AJCC TNM Path M"},
+        {"ajccTnmPostTherapyT", 1021, "AJCC TNM Post Therapy Path (yp) T"},
+        {"ajccTnmPostTherapyN", 1022, "AJCC TNM Post Therapy Path (yp) N"},
+        {"ajccTnmPostTherapyM", 1023, "AJCC TNM Post Therapy Path (yp) M"},
+        {"tnmPathT", 880, "TNM Path T"},
+        {"tnmPathN", 890, "TNM Path N"},
+        {"tnmPathM", 900, "TNM Path M"},
+        {"tnmClinT", 940, "TNM Clin T"},
+        {"tnmClinN", 950, "TNM Clin N"},
+        {"tnmClinM", 960, "TNM Clin M"},
     };
     REQUIRE(nc::input_items().size() == std::size(pins));
     for (const Pin& pin : pins) {
@@ -177,9 +192,13 @@ TEST_CASE("naaccr: GIST by GI site, C48.1 by schema discriminator 1 or CS SSF10"
     // clang-format off
     const Pin pins[] = {
         {"C150", "", "esophagus"},        {"C159", "", "esophagus"},        {"C160", "", "stomach"},
-        {"C169", "", "stomach"},          {"C170", "", "small-intestine"},  {"C173", "", "small-intestine"},
+        {"C169", "", "stomach"},
+        // ICD-O-3 topography: C17.0 duodenum, C17.1 jejunum, C17.2 ileum (the AFIP columns, NCI PDQ GIST
+        // Treatment Table 1), C17.3 Meckel diverticulum, C17.8 overlapping, C17.9 small intestine NOS.
+        {"C170", "", "duodenum"},         {"C171", "", "jejunum-ileum"},    {"C172", "", "jejunum-ileum"},
+        {"C173", "", "small-intestine"},  {"C178", "", "small-intestine"},  {"C179", "", "small-intestine"},
         {"C180", "", "colorectum"},       {"C181", "", "colorectum"},       {"C199", "", "colorectum"},
-        {"C209", "", "colorectum"},       {"C482", "", "peritoneum"},
+        {"C209", "", "rectum"},           {"C482", "", "peritoneum"},
         {"C481", "schemaDiscriminator1=2", "omentum"},      {"C481", "schemaDiscriminator1=1", "peritoneum"},
         {"C481", "schemaDiscriminator1=9", "peritoneum"},   {"C481", "csSiteSpecificFactor10=020", "omentum"},
         {"C481", "csSiteSpecificFactor10=010", "mesentery"}, {"C481", "csSiteSpecificFactor10=030", "peritoneum"},

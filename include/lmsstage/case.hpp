@@ -77,6 +77,7 @@ struct Case {
     std::optional<Finding> cervix;               ///< uterus: endocervical stromal involvement (summary stage only)
     std::optional<Finding> peritoneal_cytology;  ///< uterus: positive peritoneal cytology (summary stage only)
     std::optional<Finding> rupture;              ///< GIST: tumour rupture (modified NIH risk); omitted = no, stated
+    std::optional<Basis> basis;                  ///< clinical, pathological or post-therapy; omitted = not stated
 
     /// The fields given, as a bit set of field_bit(field) (the `id` field lives outside the case).
     [[nodiscard]] std::uint32_t given_fields() const noexcept;

@@ -101,7 +101,8 @@ struct Result {
     TextList warnings;                          ///< given inputs the system did not use, and similar
     TextList notes;                             ///< context: why a stage is undetermined, caveats
     Trace trace;
-    GistRisk gist_risk;  ///< GIST: the risk of progression beside the stage; `assessed` false otherwise
+    GistRisk gist_risk;          ///< GIST: the risk of progression beside the stage; `assessed` false otherwise
+    std::optional<Basis> basis;  ///< the basis given (the categories' prefix); nullopt = not stated
 
     /// Empties the result for the next case, keeping its storage.
     void clear() noexcept;

@@ -85,9 +85,10 @@ struct RuleSet {
     std::uint32_t asks = 0;   ///< the fields it asks for, unless no value of them could change the answer
 };
 
-/// Fields every system reads: site and histology choose it; nodes and metastasis stage it.
+/// Fields every system reads: site and histology choose it; nodes and metastasis stage it; the basis
+/// prefixes its categories.
 inline constexpr std::uint32_t k_routing_fields =
-    field_mask({Field::site, Field::histology, Field::nodes, Field::metastasis});
+    field_mask({Field::site, Field::histology, Field::nodes, Field::metastasis, Field::basis});
 
 /// A fixed statement lmsstage can add to a result ("notes"), with the public source that supports it.
 struct ClinicalNote {

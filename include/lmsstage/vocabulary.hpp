@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace lmsstage {
@@ -62,6 +63,10 @@ enum class GiSite : std::uint8_t {
 enum class AdjoiningInvasion : std::uint8_t { none, t4a, t4b, unknown };
 /// AJCC 8 visceral sarcoma extent.
 enum class VisceralExtent : std::uint8_t { confined, serosa, beyond_serosa, other_organ, unknown };
+/// What the categories rest on (AJCC 8, chapter 1, Principles of Cancer Staging): clinical (c),
+/// pathological (p, after surgery without treatment before it) or post-therapy (yp, pathological after
+/// neoadjuvant treatment). Not stated: the categories carry no prefix.
+enum class Basis : std::uint8_t { clinical, pathological, post_therapy };
 /// Unit a length was entered in; sizes are compared in the unit they were given.
 enum class LengthUnit : std::uint8_t { cm, mm };
 
@@ -90,6 +95,7 @@ enum class Field : std::uint8_t {
     cervix,
     peritoneal_cytology,
     rupture,
+    basis,
     id,
 };
 
@@ -131,6 +137,7 @@ inline constexpr std::array k_all_adjoining_invasions = {AdjoiningInvasion::none
 inline constexpr std::array k_all_visceral_extents = {VisceralExtent::confined, VisceralExtent::serosa,
                                                       VisceralExtent::beyond_serosa, VisceralExtent::other_organ,
                                                       VisceralExtent::unknown};
+inline constexpr std::array k_all_bases = {Basis::clinical, Basis::pathological, Basis::post_therapy};
 
 /// Canonical spelling of each value, as accepted on input and written on output.
 std::string_view name(Site value) noexcept;
@@ -143,6 +150,14 @@ std::string_view name(GiSite value) noexcept;
 std::string_view name(AdjoiningInvasion value) noexcept;
 std::string_view name(VisceralExtent value) noexcept;
 std::string_view name(LengthUnit value) noexcept;
+std::string_view name(Basis value) noexcept;  ///< "clinical", "pathological", "post-therapy"
+/// The prefix of a category under a basis: "c", "p" or "yp" for T and N (`axis` 'T' or 'N'); "c" for
+/// M under every basis, M0 and M1 alike (`axis` 'M': pM0 does not exist, and pM1 needs the metastasis
+/// confirmed microscopically, which no field says). Empty for any other axis.
+std::string_view category_prefix(Basis basis, char axis) noexcept;
+/// A category as written under a basis ("pT2", "cM0"); as it is when the basis is not stated, and
+/// for MX (lmsstage's word for M0 or M1, which is no AJCC category and takes no prefix).
+std::string prefixed_category(std::optional<Basis> basis, char axis, std::string_view category);
 /// Canonical key of a field, with underscores (`bladder_rectum`): the field table's key.
 std::string_view field_name(Field value) noexcept;
 

@@ -40,9 +40,10 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr std::array<std::string_view, 13> k_expect_keys = {
+constexpr std::array<std::string_view, 15> k_expect_keys = {
     "stage",       "possible_stages", "summary_stage", "categories", "system", "survival.matched", "survival.table",
-    "assumptions", "warnings",        "notes",         "naaccr",     "error",  "gist_risk"};
+    "assumptions", "warnings",        "notes",         "naaccr",     "error",  "gist_risk",        "basis",
+    "tnm"};
 constexpr int k_max_expect_depth = 16;
 
 std::string expect_keys() {
@@ -92,7 +93,8 @@ bool matches(const Json& expected, const Json& actual, bool as_set = false) {
 /// The part of the result an expectation key speaks of.
 std::optional<Json> actual_for(const std::string& key, const Json& result) {
     if (key == "stage" || key == "possible_stages" || key == "summary_stage" || key == "categories" ||
-        key == "assumptions" || key == "warnings" || key == "notes" || key == "naaccr" || key == "gist_risk") {
+        key == "assumptions" || key == "warnings" || key == "notes" || key == "naaccr" || key == "gist_risk" ||
+        key == "basis" || key == "tnm") {
         return result.at(key);
     }
     if (key == "system") {

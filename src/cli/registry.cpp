@@ -27,6 +27,9 @@ constexpr Derived k_derived[] = {
     {Field::mitotic_rate, "gradeClinical [3843] and gradePathological [3844] (GIST: L, H)"},
     {Field::gi_site, "primarySite [400] (and schemaDiscriminator1 [3926] for C48.1)"},
     {Field::edition, "tnmEditionNumber [1060]"},
+    {Field::basis,
+     "the AJCC TNM Clin, Path and Post Therapy T, N, M items [1001-1003, 1011-1013, 1021-1023] "
+     "and TNM Clin and Path T, N, M [940-960, 880-900]"},
 };
 
 std::string refused_field(const FieldSpec& spec, std::string_view from) {

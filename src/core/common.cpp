@@ -36,6 +36,7 @@ void Result::clear() noexcept {
     notes.clear();
     trace.clear();
     gist_risk = {};
+    basis.reset();
 }
 
 std::string CaseError::message() const {

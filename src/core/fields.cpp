@@ -231,6 +231,8 @@ constexpr auto& all_values() {
         return k_all_gi_sites;
     else if constexpr (std::is_same_v<E, AdjoiningInvasion>)
         return k_all_adjoining_invasions;
+    else if constexpr (std::is_same_v<E, Basis>)
+        return k_all_bases;
     else
         return k_all_visceral_extents;
 }
@@ -586,6 +588,13 @@ constexpr Synonym k_gi_site_synonyms[] = {
 // clang-format on
 constexpr Synonym k_extension_synonyms[] = {{"adjacent-organs", "adjacent-organ"}};
 constexpr Synonym k_visceral_synonyms[] = {{"other-organs", "other-organ"}};
+// clang-format off
+constexpr Synonym k_basis_synonyms[] = {
+    {"c", "clinical"},          {"p", "pathological"},      {"pathologic", "pathological"},
+    {"yp", "post-therapy"},     {"post-treatment", "post-therapy"}, {"posttherapy", "post-therapy"},
+    {"post-neoadjuvant", "post-therapy"},
+};
+// clang-format on
 
 // ---- The table --------------------------------------------------------------------------------
 
@@ -697,6 +706,11 @@ constexpr std::array k_fields = {
                         "tumour rupture, before or during surgery: the modified NIH risk of progression is high "
                         "(Joensuu 2008); not used by the AJCC stage",
                         {}, "no (stated as an assumption)"),
+    row<&Case::basis>(Field::basis, "basis", "--basis", ValueKind::choice, "BASIS", k_case,
+                      "what the categories rest on: clinical (cT2 cN0 cM0), pathological (pT2 pN0) or post-therapy "
+                      "(after neoadjuvant treatment: ypT2 ypN0); M stays cM (pM0 does not exist); the stage is "
+                      "the same",
+                      {}, "not stated (categories without a prefix)", k_basis_synonyms),
     FieldInfo{Field::id,
               "id",
               "--id",

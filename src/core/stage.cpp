@@ -578,6 +578,7 @@ std::optional<CaseError> stage(const Case& input, Result& result, StageOptions o
     if (auto bad = settle_left_out(input, sys, ts, result)) {
         return bad;
     }
+    result.basis = input.basis;
     warn_unused(input, sys, system, result);
     plausibility_warnings(input, result);
     choose_survival_table(input, system, result);

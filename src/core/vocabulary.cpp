@@ -7,6 +7,39 @@
 
 namespace lmsstage {
 
+std::string_view name(Basis value) noexcept {
+    switch (value) {
+        case Basis::clinical: return "clinical";
+        case Basis::pathological: return "pathological";
+        case Basis::post_therapy: return "post-therapy";
+    }
+    return "?";
+}
+
+std::string_view category_prefix(Basis basis, char axis) noexcept {
+    if (axis == 'M') {
+        return "c";
+    }
+    if (axis != 'T' && axis != 'N') {
+        return {};
+    }
+    switch (basis) {
+        case Basis::clinical: return "c";
+        case Basis::pathological: return "p";
+        case Basis::post_therapy: return "yp";
+    }
+    return {};
+}
+
+std::string prefixed_category(std::optional<Basis> basis, char axis, std::string_view category) {
+    if (!basis || category.empty() || category == "MX") {
+        return std::string(category);
+    }
+    std::string out(category_prefix(*basis, axis));
+    out += category;
+    return out;
+}
+
 std::string_view name(Site value) noexcept {
     switch (value) {
         case Site::soft_tissue: return "soft-tissue";

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <string>
 
 #include "doors/render_json.hpp"
 
@@ -41,6 +42,18 @@ constexpr Code k_stage_group{k_snomed, "399390009", "TNM stage grouping"};
 constexpr Code k_t_category{k_snomed, "78873005", "T category"};
 constexpr Code k_n_category{k_snomed, "277206009", "N category"};
 constexpr Code k_m_category{k_snomed, "277208005", "M category"};
+// The same value sets' codes that say clinical or pathological, chosen by the basis (mCODE STU4 has
+// one TNMStageGroup profile; the basis is in Observation.code). Post-therapy (yp) is a pathological
+// classification and takes the pathological codes (the value sets have no yp code; its values, ypT2,
+// say it). M is cM under every basis (pM0 does not exist: mCODE's own pathological example,
+// EX_ExtendedExample.fsh, notes it), so its code is cM category.
+constexpr Code k_clinical_stage_group{k_snomed, "399537006", "Clinical TNM stage grouping"};
+constexpr Code k_pathological_stage_group{k_snomed, "399588009", "Pathologic TNM stage grouping"};
+constexpr Code k_ct_category{k_snomed, "399504009", "cT category"};
+constexpr Code k_pt_category{k_snomed, "384625004", "pT category"};
+constexpr Code k_cn_category{k_snomed, "399534004", "cN category"};
+constexpr Code k_pn_category{k_snomed, "371494008", "pN category"};
+constexpr Code k_cm_category{k_snomed, "399387003", "cM category"};
 // mCODE STU4 input/fsh/SD_Staging_Other.fsh (GynecologicTumorFIGOStage: code) and
 // VS_Staging_Other.fsh (FIGOStagingMethodVS: is-a 254383006).
 constexpr Code k_figo_stage{k_snomed, "385361009",
@@ -182,8 +195,20 @@ struct Category {
     std::string_view resource;  ///< "T"
     std::string_view profile;
     Code code;
-    std::string_view value;
+    std::string value;  ///< as written under the basis (pT2; T2 when not stated)
 };
+
+/// The codes of the stage group, T, N and M Observations for a basis (not stated: the codes that do
+/// not say clinical or pathological).
+std::array<Code, 4> staging_codes(std::optional<Basis> basis) {
+    if (!basis) {
+        return {k_stage_group, k_t_category, k_n_category, k_m_category};
+    }
+    if (*basis == Basis::clinical) {
+        return {k_clinical_stage_group, k_ct_category, k_cn_category, k_cm_category};
+    }
+    return {k_pathological_stage_group, k_pt_category, k_pn_category, k_cm_category};
+}
 
 void category_entry(JsonWriter& json, const Context& context, const Category& category, const Code& method) {
     begin_entry(json, uuid_of(context.key, category.resource), "Observation", category.profile);
@@ -308,10 +333,12 @@ void append_fhir_bundle(std::string& out, const Result& result, const Case& inpu
     const std::string_view system_id = result.system.id;
     const bool figo = grouping == Grouping::figo;
     const Code& method = figo || system_id.starts_with("ajcc8") ? k_ajcc8_method : k_ajcc7_method;
+    const std::array<Code, 4> codes = staging_codes(result.basis);
     const std::array<Category, 3> categories{{
-        {"T", "mcode-tnm-primary-tumor-category", k_t_category, result.categories.t},
-        {"N", "mcode-tnm-regional-nodes-category", k_n_category, result.categories.n},
-        {"M", "mcode-tnm-distant-metastases-category", k_m_category, result.categories.m},
+        {"T", "mcode-tnm-primary-tumor-category", codes[1], prefixed_category(result.basis, 'T', result.categories.t)},
+        {"N", "mcode-tnm-regional-nodes-category", codes[2], prefixed_category(result.basis, 'N', result.categories.n)},
+        {"M", "mcode-tnm-distant-metastases-category", codes[3],
+         prefixed_category(result.basis, 'M', result.categories.m)},
     }};
     // mCODE's TNM profiles take AJCC's editions only (TNMStagingMethodVS): a UICC TNM result has no
     // staging Observation there (docs/rules.md §10).
@@ -320,7 +347,7 @@ void append_fhir_bundle(std::string& out, const Result& result, const Case& inpu
         if (grouping != Grouping::t_only) {
             begin_entry(json, uuid_of(context.key, "stage"), "Observation",
                         figo ? "mcode-gynecologic-tumor-figo-stage" : "mcode-tnm-stage-group");
-            observation_start(json, context, figo ? k_figo_stage : k_stage_group, figo ? k_figo_method : method);
+            observation_start(json, context, figo ? k_figo_stage : codes[0], figo ? k_figo_method : method);
             stage_value(json, result, figo);
             json.key("hasMember").begin_array();
             for (const Category& category : categories) {

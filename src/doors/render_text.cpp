@@ -1,6 +1,8 @@
 #include "doors/render_text.hpp"
 
 #include <algorithm>
+#include <array>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -123,7 +125,7 @@ bool is_figo(const Result& r) { return r.system.grouping == Grouping::figo; }
 /// "Stage III", "FIGO stage IIIC", "Stage undetermined: IIA or III", "No stage group: T category T2".
 std::string stage_headline(const Result& r) {
     switch (r.system.grouping) {
-        case Grouping::t_only: return "No stage group: T category " + std::string(r.categories.t);
+        case Grouping::t_only: return "No stage group: T category " + prefixed_category(r.basis, 'T', r.categories.t);
         case Grouping::not_staged: return "Not staged";
         case Grouping::ajcc:
         case Grouping::figo: break;
@@ -143,10 +145,13 @@ std::string stage_headline(const Result& r) {
     return text;
 }
 
-/// "T2 N0 M0 G3", "TNM T1a NX M0", "T3 N0 M0, mitotic rate high".
+/// "T2 N0 M0 G3", "TNM T1a NX M0", "T3 N0 M0, mitotic rate high"; with a basis, "pT2 pN0 cM0 G3".
 std::string categories_line(const Result& r) {
     std::string out = is_figo(r) ? "TNM " : "";
-    for (std::string_view c : {r.categories.t, r.categories.n, r.categories.m, r.categories.g}) {
+    const std::array<std::string, 4> written = {
+        prefixed_category(r.basis, 'T', r.categories.t), prefixed_category(r.basis, 'N', r.categories.n),
+        prefixed_category(r.basis, 'M', r.categories.m), std::string(r.categories.g)};
+    for (const std::string& c : written) {
         if (!c.empty()) {
             out += out.empty() || out == "TNM " ? "" : " ";
             out += c;
@@ -367,12 +372,13 @@ void summary_block(Report& out, const Result& r, const Extras& extras) {
 
 void categories_block(Report& out, const Result& r) {
     out.blank();
-    out.heading("Categories");
-    const std::pair<std::string_view, std::string_view> categories[] = {{"T", r.categories.t},
-                                                                        {"N", r.categories.n},
-                                                                        {"M", r.categories.m},
-                                                                        {"G", r.categories.g},
-                                                                        {"mitotic_rate", r.categories.rate}};
+    out.heading(r.basis ? "Categories (" + std::string(name(*r.basis)) + ")" : std::string("Categories"));
+    const std::pair<std::string_view, std::string> categories[] = {
+        {"T", prefixed_category(r.basis, 'T', r.categories.t)},
+        {"N", prefixed_category(r.basis, 'N', r.categories.n)},
+        {"M", prefixed_category(r.basis, 'M', r.categories.m)},
+        {"G", std::string(r.categories.g)},
+        {"mitotic_rate", std::string(r.categories.rate)}};
     for (const auto& [rule, value] : categories) {
         const TraceStep* step = find_step(r, rule);
         if (value.empty() || step == nullptr) {

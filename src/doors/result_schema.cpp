@@ -69,6 +69,14 @@ Value afip_source(const GistRisk& risk) {
     return Value::text_or_null(source);
 }
 
+/// A category as written under the record's basis ("pT2"; "T2" when the basis is not stated).
+template <char Axis>
+Value prefixed(const RecordView& v) {
+    const Categories& c = res(v).categories;
+    const std::string_view category = Axis == 'T' ? c.t : Axis == 'N' ? c.n : c.m;
+    return Value::own(Form::word, prefixed_category(res(v).basis, Axis, category));
+}
+
 Value place_number(long long n, long long least) { return n >= least ? Value::integer(n) : Value(); }
 
 const SurvivalRow* matched_row(const Result& r) {
@@ -147,6 +155,15 @@ constexpr Member k_members[] = {
      [](const RecordView& v) { return Value::word(res(v).categories.g); }},
     {"categories.mitotic_rate", JsonType::string, "categories.mitotic_rate", "GIST only", {}, k_none,
      Depends::outcome, [](const RecordView& v) { return Value::word(res(v).categories.rate); }},
+    {"basis", JsonType::string, "basis", "clinical, pathological or post-therapy; null when not stated", {}, k_none,
+     Depends::result, [](const RecordView& v) {
+         return res(v).basis ? Value::word(name(*res(v).basis)) : Value();
+     }},
+    {"tnm.T", JsonType::string, "tnm.T", "categories.T with the basis's prefix (pT2; T2 when not stated)", {},
+     k_none, Depends::result, prefixed<'T'>},
+    {"tnm.N", JsonType::string, "tnm.N", "with its prefix (pN0)", {}, k_none, Depends::result, prefixed<'N'>},
+    {"tnm.M", JsonType::string, "tnm.M", "with its prefix: cM0 or cM1 under every basis", {}, k_none,
+     Depends::result, prefixed<'M'>},
     {"stage", JsonType::string, "stage", {}, {}, k_none, Depends::outcome,
      [](const RecordView& v) { return word_or_null(res(v).stage); }},
     {"possible_stages", JsonType::array, "possible_stages", {}, {}, k_none, Depends::outcome,
@@ -251,6 +268,7 @@ constexpr MemberGroup k_groups[] = {
     {"system", false, [](const RecordView&) { return true; }},
     {"histology", false, [](const RecordView&) { return true; }},
     {"categories", false, [](const RecordView&) { return true; }},
+    {"tnm", false, [](const RecordView&) { return true; }},
     {"survival", false, [](const RecordView& v) { return v.result != nullptr && v.result->survival != nullptr; }},
     {"gist_risk", false, [](const RecordView& v) { return v.result != nullptr && v.result->gist_risk.assessed; }},
     {"naaccr", true, [](const RecordView& v) { return !v.naaccr.empty(); }},

@@ -1,6 +1,8 @@
 #include "naaccr/naaccr.hpp"
 
 #include <algorithm>
+#include <array>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +35,21 @@ constexpr ItemInfo k_items[] = {
     {Item::discriminator_1, "schemaDiscriminator1", 3926, "Schema Discriminator 1"},
     {Item::discriminator_2, "schemaDiscriminator2", 3927, "Schema Discriminator 2"},
     {Item::cs_ssf10, "csSiteSpecificFactor10", 2864, "CS Site-Specific Factor10"},
+    {Item::ajcc_clin_t, "ajccTnmClinT", 1001, "AJCC TNM Clin T"},
+    {Item::ajcc_clin_n, "ajccTnmClinN", 1002, "AJCC TNM Clin N"},
+    {Item::ajcc_clin_m, "ajccTnmClinM", 1003, "AJCC TNM Clin M"},
+    {Item::ajcc_path_t, "ajccTnmPathT", 1011, "AJCC TNM Path T"},
+    {Item::ajcc_path_n, "ajccTnmPathN", 1012, "AJCC TNM Path N"},
+    {Item::ajcc_path_m, "ajccTnmPathM", 1013, "AJCC TNM Path M"},
+    {Item::ajcc_post_therapy_t, "ajccTnmPostTherapyT", 1021, "AJCC TNM Post Therapy Path (yp) T"},
+    {Item::ajcc_post_therapy_n, "ajccTnmPostTherapyN", 1022, "AJCC TNM Post Therapy Path (yp) N"},
+    {Item::ajcc_post_therapy_m, "ajccTnmPostTherapyM", 1023, "AJCC TNM Post Therapy Path (yp) M"},
+    {Item::tnm_path_t, "tnmPathT", 880, "TNM Path T"},
+    {Item::tnm_path_n, "tnmPathN", 890, "TNM Path N"},
+    {Item::tnm_path_m, "tnmPathM", 900, "TNM Path M"},
+    {Item::tnm_clin_t, "tnmClinT", 940, "TNM Clin T"},
+    {Item::tnm_clin_n, "tnmClinN", 950, "TNM Clin N"},
+    {Item::tnm_clin_m, "tnmClinM", 960, "TNM Clin M"},
 };
 static_assert(std::size(k_items) == k_item_count);
 
@@ -65,7 +82,7 @@ struct Work {
     int edition = 0;                                  ///< 7 or 8 when given
     std::string site;
     std::string gi_site;
-    std::optional<FieldText> size, grade, nodes, metastasis, mitotic_rate;
+    std::optional<FieldText> size, grade, nodes, metastasis, mitotic_rate, basis;
 };
 
 std::optional<Refusal> required(const Work& w, Item item, std::string_view& value) {
@@ -376,6 +393,40 @@ std::optional<Refusal> read_mets(Work& w) {
     return std::nullopt;
 }
 
+/// The TNM items of each classification, in the order the basis is taken from them: post-therapy
+/// (yp) first, then pathological, then clinical (the latest classification the record carries).
+struct BasisItems {
+    std::string_view basis;
+    std::array<Item, 3> items;
+};
+constexpr BasisItems k_basis_items[] = {
+    {"post-therapy", {Item::ajcc_post_therapy_t, Item::ajcc_post_therapy_n, Item::ajcc_post_therapy_m}},
+    {"pathological", {Item::ajcc_path_t, Item::ajcc_path_n, Item::ajcc_path_m}},
+    {"pathological", {Item::tnm_path_t, Item::tnm_path_n, Item::tnm_path_m}},
+    {"clinical", {Item::ajcc_clin_t, Item::ajcc_clin_n, Item::ajcc_clin_m}},
+    {"clinical", {Item::tnm_clin_t, Item::tnm_clin_n, Item::tnm_clin_m}},
+};
+
+/// The staging basis, from the TNM items the record carries: an item with a code other than 88
+/// (not applicable) says the registry recorded that classification. Only which items are coded
+/// is read, never their codes: lmsstage derives the categories itself.
+std::optional<Refusal> read_basis(Work& w) {
+    for (const BasisItems& group : k_basis_items) {
+        for (const Item item : group.items) {
+            const auto value = w.record.get(item);
+            if (value && *value != "88") {
+                w.basis = FieldText{field_name(Field::basis), std::string(group.basis)};
+                w.out.notes.push_back(std::string(info(item).id) + " [" + std::to_string(info(item).number) + "] " +
+                                      std::string(*value) + ": the record carries the " + std::string(group.basis) +
+                                      " classification, so the categories are written as " + std::string(group.basis) +
+                                      " ones");
+                return std::nullopt;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 /// The mapped fields, in the field table's order.
 void collect_fields(Work& w) {
     auto add = [&w](Field field, std::string text) { w.out.fields.push_back({field_name(field), std::move(text)}); };
@@ -391,6 +442,9 @@ void collect_fields(Work& w) {
     }
     if (w.edition != 0) {
         add(Field::edition, std::to_string(w.edition));
+    }
+    if (w.basis) {
+        w.out.fields.push_back(*w.basis);
     }
 }
 
@@ -411,7 +465,7 @@ const ItemInfo* find_input_item(std::string_view naaccr_id) noexcept {
 
 void Record::set(Item item, std::string_view value) {
     m_values[static_cast<std::size_t>(item)] = trim(value);
-    m_set |= std::uint32_t{1} << static_cast<unsigned>(item);
+    m_set |= std::uint64_t{1} << static_cast<unsigned>(item);
 }
 
 bool Record::set(std::string_view naaccr_id, std::string_view value) {
@@ -476,12 +530,12 @@ std::string Refusal::message() const {
 }
 
 Mapping map_record(const Record& record) {
-    Work w{record, {}, {}, {}, {}, 0, {}, {}, {}, {}, {}, {}, {}};
+    Work w{record, {}, {}, {}, {}, 0, {}, {}, {}, {}, {}, {}, {}, {}};
     using Step = std::optional<Refusal> (*)(Work&);
     // Behaviour and histology first: they decide whether the record is a case lmsstage stages at
     // all; the edition before the site, whose AJCC 8 chapter may differ from the AJCC 7 one.
     for (const Step step : {Step{read_behavior}, Step{read_histology}, Step{read_edition}, Step{read_site},
-                            Step{read_size}, Step{read_grade}, Step{read_nodes}, Step{read_mets}}) {
+                            Step{read_size}, Step{read_grade}, Step{read_nodes}, Step{read_mets}, Step{read_basis}}) {
         if (auto refusal = step(w)) {
             return *refusal;
         }

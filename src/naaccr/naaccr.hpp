@@ -43,8 +43,25 @@ enum class Item : std::uint8_t {
     discriminator_1,
     discriminator_2,
     cs_ssf10,
+    // The TNM categories the registry recorded: read only for which classification the record
+    // carries, the staging basis (docs/naaccr.md).
+    ajcc_clin_t,
+    ajcc_clin_n,
+    ajcc_clin_m,
+    ajcc_path_t,
+    ajcc_path_n,
+    ajcc_path_m,
+    ajcc_post_therapy_t,
+    ajcc_post_therapy_n,
+    ajcc_post_therapy_m,
+    tnm_path_t,
+    tnm_path_n,
+    tnm_path_m,
+    tnm_clin_t,
+    tnm_clin_n,
+    tnm_clin_m,
 };
-inline constexpr std::size_t k_item_count = 19;
+inline constexpr std::size_t k_item_count = 34;
 
 /// A NAACCR data item: XML id, item number and name (NAACCR Data Dictionary, version 25).
 struct ItemInfo {
@@ -72,7 +89,7 @@ public:
 
 private:
     std::array<std::string, k_item_count> m_values;
-    std::uint32_t m_set = 0;  ///< the items set since the last clear(), so that clear() touches only those
+    std::uint64_t m_set = 0;  ///< the items set since the last clear(), so that clear() touches only those
 };
 
 /// One lmsstage case field as text, ready for the field table: {"size", "65mm"}.

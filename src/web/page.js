@@ -43,6 +43,7 @@
     adjoining_invasion: ['Invasion of adjoining structures', ''],
     visceral_extent: ['Extent in the organ', ''],
     foci: ['Number of tumour sites', 'Left blank: one'],
+    basis: ['Basis of the categories', 'Clinical (cT), pathological (pT) or after neoadjuvant treatment (ypT)'],
   };
   const k_value_words = {
     'soft-tissue': 'Soft tissue, site not named', extremity: 'Soft tissue of a limb', trunk: 'Soft tissue of the trunk',
@@ -58,6 +59,7 @@
     t4b: 'Brain, carotid, prevertebral muscle (T4b)', serosa: 'Into the serosa',
     'beyond-serosa': 'Beyond the serosa', 'other-organ': 'Another organ',
     7: 'AJCC 7th edition (2010)', 8: 'AJCC 8th edition (2017)', uicc9: 'UICC TNM 9th edition (2025)',
+    'post-therapy': 'Post-therapy (yp, after neoadjuvant treatment)',
   };
   const k_finding_answers = [['yes', 'Yes'], ['no', 'No'], ['unknown', 'Unknown']];
 
@@ -282,7 +284,8 @@
     const reasons = new Map(result.trace.map((t) => [t.rule, t.because]));
     const chips = element('ul', { className: 'chips' });
     chips.setAttribute('aria-label', 'Categories');
-    const cats = result.categories;
+    // The categories as written under the basis (pT2 cM0; bare when the basis is not stated).
+    const cats = { ...result.categories, ...(result.tnm || {}) };
     for (const [rule, value, what] of [['T', cats.T, 'Tumour'], ['N', cats.N, 'Nodes'], ['M', cats.M, 'Metastasis'],
       ['G', cats.G, 'Grade'], ['mitotic_rate', cats.mitotic_rate, 'Mitotic rate']]) {
       if (!value) continue;
