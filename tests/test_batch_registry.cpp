@@ -152,7 +152,7 @@ TEST_CASE("batch csv: a bad row is an error in its place, with its row and line"
 }
 
 TEST_CASE("batch csv: a header naming what lmsstage does not take refuses the whole input") {
-    for (const std::string& header : {std::string("id,sise,grade"), std::string("size,grade,size"),
+    for (const std::string& header : {std::string("id,size,grade,SIZE"), std::string("size,grade,size"),
                                       std::string("size,grade,bladder_rectum,bladder-rectum")}) {
         INFO(header);
         for (const bool exit_zero : {false, true}) {
@@ -170,8 +170,6 @@ TEST_CASE("batch csv: a header naming what lmsstage does not take refuses the wh
             CHECK(r.code == exit_code::data);  // --exit-zero does not hide rows that were not read
         }
     }
-    const Run typo = run_cli({"batch", "--from", "csv"}, "id,sise\n1,6\n");
-    CHECK(typo.out.find("did you mean \\\"site\\\"") != std::string::npos);
     // An unnamed column is allowed while its cells are empty.
     const Run unnamed = run_cli({"batch", "--from", "csv", "--to", "csv", "--columns", "id,ok,error_message"},
                                 "id,size,grade,\n1,6,3,\n2,6,3,x\n");
@@ -286,6 +284,10 @@ TEST_CASE("batch naaccr: the thigh leiomyosarcoma stages as --size 65mm --grade 
     for (const Run* r : {&from_csv, &from_json}) {
         CHECK(r->code == exit_code::ok);
         json got = json::parse(r->out);
+        if (r == &from_csv) {
+            CHECK(got["id"] == "00012345");  // patientIdNumber [20] is the id, as in NAACCR XML
+            got.erase("id");
+        }
         CHECK(got["naaccr"]["summaryStage2018"] == "1");
         CHECK(got["naaccr"]["derivedAjcc7StageGrp"] == "500");
         got.erase("naaccr");

@@ -88,6 +88,12 @@ constexpr OptionRow k_batch_options[] = {
      "written back with the derived items) or fhir (one FHIR R4 mCODE Bundle a line)"},
     {"--columns", "LIST", Takes::value, "", "the columns to write, comma-separated (below)"},
     {"--naaccr", "", Takes::nothing, "", "records keyed by NAACCR items; NAACCR-coded output (below)"},
+    {"--keep", "LIST", Takes::value, "",
+     "input columns to pass through to the output (comma-separated, any letter case; CSV/TSV and NAACCR XML "
+     "input): the output begins with id, then these, then the --columns"},
+    {"--delimiter", "CHAR", Takes::value, ", ; tab",
+     "the delimiter of CSV/TSV input: , ; or tab (default: the one of these the header row holds most "
+     "often outside quotes; none: , for CSV, tab for TSV)"},
     {"--encoding", "NAME", Takes::value, "utf-8 windows-1252 latin-1",
      "the inputs' encoding: utf-8 (the default), windows-1252 (what Excel saves as CSV on Windows) or "
      "latin-1, decoded to UTF-8 as read"},
