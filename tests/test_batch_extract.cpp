@@ -71,12 +71,13 @@ TEST_CASE("batch extract: headers in any letter case, other columns passed over 
 }
 
 TEST_CASE("batch extract: --keep passes input columns through, after the id, in CSV, NDJSON and JSON") {
-    const Run r = run_cli({"batch", "--from", "csv", "--to", "csv", "--keep", "id,age,SEX", "--columns", "stage"},
-                          k_extract);
+    const Run r =
+        run_cli({"batch", "--from", "csv", "--to", "csv", "--keep", "id,age,SEX", "--columns", "stage"}, k_extract);
     CHECK(r.code == exit_code::ok);
     CHECK(r.out == "id,age,SEX,stage\r\nA1,63,F,III\r\nA2,41,,IA\r\n");
     CHECK_FALSE(contains(r.err, "warning"));  // every extra column is kept
-    const auto compact = ndjson(run_cli({"batch", "--from", "csv", "--keep", "sex", "--columns", "stage"}, k_extract).out);
+    const auto compact =
+        ndjson(run_cli({"batch", "--from", "csv", "--keep", "sex", "--columns", "stage"}, k_extract).out);
     REQUIRE(compact.size() == 2);
     CHECK(compact[0] == json{{"id", "A1"}, {"sex", "F"}, {"stage", "III"}});
     CHECK(compact[1]["sex"].is_null());  // a blank cell
@@ -126,8 +127,8 @@ TEST_CASE("batch extract: the delimiter found from the header row, or given") {
 TEST_CASE("batch extract: the header delimiter, case by case") {
     using lmsstage::cli::csv::header_delimiter;
     CHECK(header_delimiter("a,b;c;d", ',') == ';');
-    CHECK(header_delimiter("a,b;c", ',') == ',');    // a tie keeps the format's own
-    CHECK(header_delimiter("a,b;c", '\t') == ',');   // a tie without it: , before ;
+    CHECK(header_delimiter("a,b;c", ',') == ',');     // a tie keeps the format's own
+    CHECK(header_delimiter("a,b;c", '\t') == ',');    // a tie without it: , before ;
     CHECK(header_delimiter("a\tb,c", '\t') == '\t');  // TSV's own on a tie
     CHECK(header_delimiter("id", ',') == ',');
     CHECK(header_delimiter("id", '\t') == '\t');
@@ -163,9 +164,8 @@ TEST_CASE("batch extract: --keep reads NAACCR XML items too") {
         "<Item naaccrId=\"histologicTypeIcdO3\">8890</Item>\n<Item naaccrId=\"behaviorCodeIcdO3\">3</Item>\n"
         "<Item naaccrId=\"tumorSizeSummary\">065</Item>\n<Item naaccrId=\"gradePathological\">3</Item>\n"
         "</Tumor>\n</Patient>\n</NaaccrData>\n";
-    const Run r = run_cli({"batch", "--from", "naaccr-xml", "--to", "csv", "--keep", "Sex,dateOfDiagnosis",
-                           "--columns", "stage"},
-                          xml);
+    const Run r = run_cli(
+        {"batch", "--from", "naaccr-xml", "--to", "csv", "--keep", "Sex,dateOfDiagnosis", "--columns", "stage"}, xml);
     CHECK(r.out == "id,Sex,dateOfDiagnosis,stage\r\n00000007/02,2,,III\r\n");
 }
 

@@ -52,6 +52,8 @@ struct BatchPlan {
     Encoding encoding = Encoding::utf8;
     std::vector<std::string> keep;  ///< --keep: the input columns passed through, in order
     char delimiter = 0;             ///< --delimiter; 0: found from each header row
+    bool size_mm = false;           ///< --size-unit mm: a bare size is millimetres
+    bool blank_unknown = false;     ///< --blank unknown: an empty cell is "unknown"
 };
 
 /// The names of a --keep list; "id" is left out (the id is always echoed).
@@ -112,6 +114,14 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
         }
         plan.delimiter = d == "," || d == ";" ? d[0] : '\t';
     }
+    if (!options.size_unit.empty() && options.size_unit != "cm" && options.size_unit != "mm") {
+        return "batch: --size-unit must be cm or mm, got " + printable(options.size_unit);
+    }
+    plan.size_mm = options.size_unit == "mm";
+    if (!options.blank.empty() && options.blank != "not-given" && options.blank != "unknown") {
+        return "batch: --blank must be not-given or unknown, got " + printable(options.blank);
+    }
+    plan.blank_unknown = options.blank == "unknown";
     if (!options.keep.empty()) {
         auto names = keep_list(options.keep);
         if (auto* problem = std::get_if<std::string>(&names)) {
@@ -332,6 +342,9 @@ public:
                 error = item.csv != nullptr ? read_csv_record(bytes, *item.csv, record)
                                             : read_padded_record(bytes, RecordKind::batch, record, keys());
             }
+            if (!error && m_plan.size_mm) {
+                in_millimetres(record.input);
+            }
             if (!error) {
                 error = m_plan.naaccr || item.xml ? stage_naaccr(record, result, m_plan.stage)
                                                   : staged(stage(record.input, result, m_plan.stage));
@@ -348,6 +361,13 @@ public:
     }
 
 private:
+    /// --size-unit mm: a size given as a bare number is millimetres (a size with its unit keeps it).
+    static void in_millimetres(Case& input) {
+        if (input.size && input.size->known() && !input.size->value->unit_stated) {
+            input.size->value->unit = LengthUnit::mm;
+        }
+    }
+
     [[nodiscard]] RecordKeys keys() const { return m_plan.naaccr ? RecordKeys::naaccr : RecordKeys::case_fields; }
 
     static std::optional<RecordError> staged(const std::optional<CaseError>& invalid) {
@@ -630,7 +650,8 @@ private:
     const CsvHeader* read_header(const Input& input, const csv::RawRow& raw, const csv::Dialect& dialect,
                                  RecordPlace place) {
         m_headers.emplace_back();
-        if (auto error = read_csv_header(raw.bytes, dialect, m_plan.naaccr, m_headers.back(), m_plan.keep)) {
+        if (auto error = read_csv_header(raw.bytes, dialect, m_plan.naaccr, m_headers.back(), m_plan.keep,
+                                         m_plan.blank_unknown)) {
             m_headers.pop_back();
             const std::string message = error->message + std::string("; the rest of this input was not read");
             m_pipeline.current().add_problem(error->field, message, place);

@@ -209,9 +209,10 @@ void read_id(std::string_view cell, Record& out) {
 }  // namespace
 
 std::optional<RecordError> read_csv_header(std::string_view row, const csv::Dialect& dialect, bool naaccr,
-                                           CsvHeader& out, std::span<const std::string> keep) {
+                                           CsvHeader& out, std::span<const std::string> keep, bool blank_unknown) {
     out = CsvHeader{};
     out.dialect = dialect;
+    out.blank_unknown = blank_unknown;
     out.naaccr = naaccr;
     RowCells& state = row_cells();
     if (auto problem = csv::split_cells(row, dialect, state.cells, state.scratch)) {
@@ -307,6 +308,11 @@ std::optional<RecordError> read_csv_record(std::string_view row, const CsvHeader
         const CsvHeader::Column& column = header.columns[i];
         const std::string_view cell = cells[i];
         if (cell.empty()) {
+            if (header.blank_unknown && column.kind == CsvHeader::Column::Kind::field &&
+                column.spec->kind != ValueKind::id) {
+                // --blank unknown: where the field takes "unknown"; else (site, histology) not given.
+                static_cast<void>(set_from_text(out.input, *column.spec, "unknown"));
+            }
             continue;  // not given
         }
         if (column.kind == CsvHeader::Column::Kind::field && column.spec->kind != ValueKind::id) {

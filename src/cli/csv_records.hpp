@@ -43,6 +43,7 @@ struct CsvHeader {
     bool naaccr = false;
     std::size_t id_column = static_cast<std::size_t>(-1);  ///< the id's column, if any
     std::vector<std::size_t> kept;                         ///< the column of each --keep name, in its order
+    bool blank_unknown = false;  ///< an empty cell of a field that takes "unknown" is unknown (--blank unknown)
     /// With --naaccr and no id column: the patientIdNumber and tumorRecordNumber columns, which give
     /// the id as NAACCR XML's Tumors have it ("patient/tumour").
     std::size_t patient_column = static_cast<std::size_t>(-1);
@@ -55,11 +56,14 @@ struct CsvHeader {
 /// Reads the header row. Names are matched in any letter case; with --naaccr a NAACCR item may be
 /// named by its number (400). A name that is nothing lmsstage reads is a column passed over (see
 /// CsvHeader::passed_over), and `keep` names the columns whose cells each record carries through
-/// (Record::kept), in any letter case. The error names the column (its header text as `field`) and
+/// (Record::kept), in any letter case. With `blank_unknown`, an empty cell of a field column is read
+/// as "unknown" where the field takes it (nodes, grade, size, ...), and not given where it does not
+/// (site, histology, depth). The error names the column (its header text as `field`) and
 /// says what is wrong: a field named twice, a field the NAACCR mapping derives, a --keep name no
 /// column has, a cell that cannot be read.
 std::optional<RecordError> read_csv_header(std::string_view row, const csv::Dialect& dialect, bool naaccr,
-                                           CsvHeader& out, std::span<const std::string> keep = {});
+                                           CsvHeader& out, std::span<const std::string> keep = {},
+                                           bool blank_unknown = false);
 
 /// Reads one data row into `out` (cleared first); on error `out.id_json` still holds the row's id
 /// when it has one.

@@ -94,6 +94,14 @@ constexpr OptionRow k_batch_options[] = {
     {"--delimiter", "CHAR", Takes::value, ", ; tab",
      "the delimiter of CSV/TSV input: , ; or tab (default: the one of these the header row holds most "
      "often outside quotes; none: , for CSV, tab for TSV)"},
+    {"--size-unit", "UNIT", Takes::value, "cm mm",
+     "the unit of a size given as a bare number, for the whole run: cm (the default) or mm; a size with "
+     "its unit (65 mm) keeps it; NAACCR items are millimetres already. A bare size over 40 cm, or under 1 mm, "
+     "is warned as likely in the other unit"},
+    {"--blank", "MEANS", Takes::value, "not-given unknown",
+     "what an empty CSV/TSV cell means: not-given (the default: the case's own rule, an error or an "
+     "assumption such as N0) or unknown (as if \"unknown\" were written, where the field takes it: every "
+     "stage its possible values allow; a blank site, histology or depth stays not given)"},
     {"--encoding", "NAME", Takes::value, "utf-8 windows-1252 latin-1",
      "the inputs' encoding: utf-8 (the default), windows-1252 (what Excel saves as CSV on Windows) or "
      "latin-1, decoded to UTF-8 as read"},

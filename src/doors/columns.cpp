@@ -25,7 +25,7 @@ constexpr std::pair<std::string_view, std::string_view> k_short_names[] = {
 
 constexpr std::string_view k_default_list =
     "id,ok,system,stage,possible_stages,T,N,M,G,summary_stage,survival_percent,survival_table,error_field,"
-    "error_message";
+    "error_message,warnings,assumptions";
 
 /// The column a name selects, if any.
 std::optional<Column> find_column(std::string_view name) {

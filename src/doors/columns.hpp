@@ -40,7 +40,8 @@ struct ColumnSet {
 };
 
 /// id, ok, system, stage, possible_stages, T, N, M, G, summary_stage, survival_percent,
-/// survival_table, error_field, error_message; then the NAACCR output items when `naaccr`.
+/// survival_table, error_field, error_message, warnings, assumptions; then the NAACCR output items
+/// when `naaccr`.
 ColumnSet default_columns(bool naaccr);
 
 /// The columns named in a --columns list (comma-separated; "default" stands for the default set),
