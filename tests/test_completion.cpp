@@ -109,7 +109,7 @@ TEST_CASE("completion: every option of every command is in its help and is compl
     // The options the issue found missing from the completions (batch --<TAB> gave only --help).
     CHECK(command_options("batch") ==
           strings({"--from", "--to", "--columns", "--naaccr", "--keep", "--delimiter", "--size-unit", "--blank",
-                   "--encoding", "--raw-cells", "--exit-zero", "--help"}));
+                   "--summary", "--encoding", "--raw-cells", "--exit-zero", "--help"}));
     CHECK(command_options("check") == strings({"--junit", "--naaccr", "--help"}));
     CHECK(command_options("rules") == strings({"--json", "--help"}));
     std::vector<std::string> commands = {""};

@@ -62,14 +62,14 @@ TEST_CASE("size unit: a bare size is warned only where it makes sense in the oth
 TEST_CASE("size unit: --size-unit mm reads bare sizes as millimetres, a size with its unit keeps it") {
     const std::string input =
         "id,size,grade\n"
-        "a,50,3\n"      // 5 cm: T1, the boundary's lower band
-        "b,51,3\n"      // 5.1 cm: T2
-        "c,65,3\n"      // 6.5 cm: T2
-        "d,4 cm,3\n"    // stated: 4 cm
-        "e,60 mm,3\n"   // stated: 6 cm
-        "f,0.5,1\n";    // half a millimetre: warned
-    const auto mm = ndjson(
-        run_cli({"batch", "--from", "csv", "--size-unit", "mm", "--columns", "id,T,stage,warnings"}, input).out);
+        "a,50,3\n"     // 5 cm: T1, the boundary's lower band
+        "b,51,3\n"     // 5.1 cm: T2
+        "c,65,3\n"     // 6.5 cm: T2
+        "d,4 cm,3\n"   // stated: 4 cm
+        "e,60 mm,3\n"  // stated: 6 cm
+        "f,0.5,1\n";   // half a millimetre: warned
+    const auto mm =
+        ndjson(run_cli({"batch", "--from", "csv", "--size-unit", "mm", "--columns", "id,T,stage,warnings"}, input).out);
     REQUIRE(mm.size() == 6);
     CHECK(mm[0]["T"] == "T1");
     CHECK(mm[0]["stage"] == "IIA");
@@ -86,12 +86,14 @@ TEST_CASE("size unit: --size-unit mm reads bare sizes as millimetres, a size wit
     REQUIRE(cm[2]["warnings"].size() == 1);
     CHECK(contains(cm[2]["warnings"][0].get<std::string>(), "if you meant 65 mm"));
     // JSON records too.
-    CHECK(ndjson(run_cli({"batch", "--size-unit", "mm", "--columns", "T"}, "{\"size\":50,\"grade\":3}\n").out)[0]["T"] ==
-          "T1");
+    CHECK(
+        ndjson(run_cli({"batch", "--size-unit", "mm", "--columns", "T"}, "{\"size\":50,\"grade\":3}\n").out)[0]["T"] ==
+        "T1");
     CHECK(run_cli({"batch", "--size-unit", "in"}).code == exit_code::usage);
     // NAACCR sizes are millimetres whatever the run says.
-    const std::string naaccr = "primarySite,histologicTypeIcdO3,behaviorCodeIcdO3,tumorSizeSummary,gradePathological\n"
-                               "C49.2,8890,3,065,3\n";
+    const std::string naaccr =
+        "primarySite,histologicTypeIcdO3,behaviorCodeIcdO3,tumorSizeSummary,gradePathological\n"
+        "C49.2,8890,3,065,3\n";
     for (const std::string unit : {"cm", "mm"}) {
         CHECK(ndjson(run_cli({"batch", "--naaccr", "--from", "csv", "--size-unit", unit, "--columns", "T"}, naaccr)
                          .out)[0]["T"] == "T2");
@@ -101,9 +103,10 @@ TEST_CASE("size unit: --size-unit mm reads bare sizes as millimetres, a size wit
 TEST_CASE("blank: not given by default, unknown with --blank unknown where the field takes it") {
     const std::string input =
         "id,site,size,grade,nodes,metastasis\n"
-        "a,,6,3,,\n"       // nodes and metastasis blank
-        "b,,4,,no,no\n";   // grade blank
-    const auto given = ndjson(run_cli({"batch", "--from", "csv", "--columns", "id,stage,error_field,assumptions"}, input).out);
+        "a,,6,3,,\n"      // nodes and metastasis blank
+        "b,,4,,no,no\n";  // grade blank
+    const auto given =
+        ndjson(run_cli({"batch", "--from", "csv", "--columns", "id,stage,error_field,assumptions"}, input).out);
     REQUIRE(given.size() == 2);
     CHECK(given[0]["stage"] == "III");  // N0 and M0 assumed, and said
     CHECK(given[0]["assumptions"].size() == 3);

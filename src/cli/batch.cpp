@@ -22,6 +22,7 @@
 #include "cli/record_reader.hpp"
 #include "cli/record_stream.hpp"
 #include "cli/registry.hpp"
+#include "cli/summary.hpp"
 #include "doors/columns.hpp"
 #include "doors/fields.hpp"
 #include "doors/render_fhir.hpp"
@@ -54,6 +55,7 @@ struct BatchPlan {
     char delimiter = 0;             ///< --delimiter; 0: found from each header row
     bool size_mm = false;           ///< --size-unit mm: a bare size is millimetres
     bool blank_unknown = false;     ///< --blank unknown: an empty cell is "unknown"
+    enum class Summary { none, text, json } summary = Summary::none;  ///< --summary
 };
 
 /// The names of a --keep list; "id" is left out (the id is always echoed).
@@ -96,7 +98,18 @@ std::optional<OutputFormat> output_format(std::string_view to) {
     return std::nullopt;
 }
 
+std::variant<BatchPlan, std::string> make_plan_for(const BatchOptions& options);
+
+/// The plan; with --summary, the warnings and assumptions are always built, to be counted.
 std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
+    auto plan = make_plan_for(options);
+    if (auto* made = std::get_if<BatchPlan>(&plan); made != nullptr && made->summary != BatchPlan::Summary::none) {
+        made->stage.texts = true;
+    }
+    return plan;
+}
+
+std::variant<BatchPlan, std::string> make_plan_for(const BatchOptions& options) {
     BatchPlan plan;
     plan.naaccr = options.naaccr;
     plan.exit_zero = options.exit_zero;
@@ -122,6 +135,12 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
         return "batch: --blank must be not-given or unknown, got " + printable(options.blank);
     }
     plan.blank_unknown = options.blank == "unknown";
+    if (!options.summary.empty()) {
+        if (options.summary != "true" && options.summary != "text" && options.summary != "json") {
+            return "batch: --summary takes text or json after =, got " + printable(options.summary);
+        }
+        plan.summary = options.summary == "json" ? BatchPlan::Summary::json : BatchPlan::Summary::text;
+    }
     if (!options.keep.empty()) {
         auto names = keep_list(options.keep);
         if (auto* problem = std::get_if<std::string>(&names)) {
@@ -318,11 +337,13 @@ private:
 /// Stages the records of a batch (on a worker thread): one output record each.
 class BatchStager {
 public:
-    explicit BatchStager(const BatchPlan& plan) : m_plan(plan) {}
+    BatchStager(const BatchPlan& plan, RunTally* tally) : m_plan(plan), m_tally(tally) {}
 
     void operator()(Batch& batch) const {
         thread_local Record record;
         thread_local Result result;
+        thread_local Tally tally;
+        tally.clear();
         for (const Batch::Item& item : batch.items) {
             const std::string_view bytes(batch.input.data() + item.offset, item.size);
             if (item.xml && !bytes.starts_with('\x01')) {
@@ -357,6 +378,16 @@ public:
                 write_result(batch.output, record, item.place, result);
             }
             ++(error ? batch.bad : batch.ok);
+            if (m_tally != nullptr) {
+                if (error) {
+                    tally.add_error(error->field);
+                } else {
+                    tally.add(result);
+                }
+            }
+        }
+        if (m_tally != nullptr) {
+            m_tally->merge(tally);
         }
     }
 
@@ -461,6 +492,7 @@ private:
     }
 
     const BatchPlan& m_plan;
+    RunTally* m_tally;
 };
 
 }  // namespace
@@ -470,7 +502,10 @@ namespace {
 class BatchCommand {
 public:
     BatchCommand(const Streams& io, const BatchPlan& plan)
-        : m_io(io), m_plan(plan), m_output(io.out), m_pipeline(m_output, BatchStager(plan)) {}
+        : m_io(io),
+          m_plan(plan),
+          m_output(io.out),
+          m_pipeline(m_output, BatchStager(plan, plan.summary == BatchPlan::Summary::none ? nullptr : &m_tally)) {}
 
     /// The CSV or TSV header row of the output; false when it cannot be written.
     bool write_header() {
@@ -541,6 +576,11 @@ public:
         warn_passed_over();
         m_io.err << "staged " << lines() << (lines() == 1 ? " record: " : " records: ") << m_pipeline.ok() << " ok, "
                  << m_pipeline.bad() << (m_pipeline.bad() == 1 ? " error\n" : " errors\n");
+        if (m_plan.summary == BatchPlan::Summary::text) {
+            m_tally.tally().write_text(m_io.err);
+        } else if (m_plan.summary == BatchPlan::Summary::json) {
+            m_tally.tally().write_json(m_io.err);
+        }
         if (m_input_failed) {
             return exit_code::no_input;
         }
@@ -708,6 +748,7 @@ private:
 
     const Streams& m_io;
     const BatchPlan& m_plan;
+    RunTally m_tally;  // before the pipeline, whose workers add to it
     Output m_output;
     Pipeline m_pipeline;
     std::deque<CsvHeader> m_headers;         // one per CSV input; batches in flight point into it

@@ -102,6 +102,9 @@ constexpr OptionRow k_batch_options[] = {
      "what an empty CSV/TSV cell means: not-given (the default: the case's own rule, an error or an "
      "assumption such as N0) or unknown (as if \"unknown\" were written, where the field takes it: every "
      "stage its possible values allow; a blank site, histology or depth stays not given)"},
+    {"--summary", "FORMAT", Takes::after_equals, "text json",
+     "at the end, counts by stage, summary stage, system, error field, warning and assumption on "
+     "stderr: text (the default) or json (one JSON object)"},
     {"--encoding", "NAME", Takes::value, "utf-8 windows-1252 latin-1",
      "the inputs' encoding: utf-8 (the default), windows-1252 (what Excel saves as CSV on Windows) or "
      "latin-1, decoded to UTF-8 as read"},
@@ -689,10 +692,11 @@ std::variant<CommandLine, std::string> read_command(const Model& model, const CL
             if (meta.takes == Takes::value && value.empty()) {
                 return line.command + ": " + name + " needs a value: " + meta.label.substr(name.size() + 1) + see;
             }
-            if (meta.takes == Takes::value && line.has(name)) {
+            if (meta.takes != Takes::nothing && line.has(name)) {
                 return line.command + ": " + name + " was given more than once";
             }
-            line.options.emplace_back(name, meta.takes == Takes::value ? value : std::string());
+            // A flag that may take a value after '=' keeps it ("true" when bare: --summary).
+            line.options.emplace_back(name, meta.takes == Takes::nothing ? std::string() : value);
             return std::nullopt;
         });
     if (problem) {
