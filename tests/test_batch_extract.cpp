@@ -175,3 +175,56 @@ TEST_CASE("batch extract: a table on standard input read as JSON gets a one-line
     CHECK(contains(r.err, "<stdin>: the first line is no JSON but looks like a CSV or TSV header: add --from csv"));
     CHECK_FALSE(contains(run_cli({"batch"}, "{\"size\":6,\"grade\":3}\n").err, "looks like"));
 }
+
+// The edition by the year of diagnosis: the AJCC Cancer Staging Manual, 8th edition, is used for
+// cases diagnosed on or after 1 January 2018 (its implementation date, as the SEER Program Coding
+// and Staging Manual 2018 and the CoC apply it); dateOfDiagnosis [390] is YYYYMMDD with the month
+// and day optional (NAACCR Data Dictionary, version 25, date format). A thigh leiomyosarcoma
+// (C49.2, 8890/3) of 65 mm, grade 3: AJCC 7 chapter 28 T2 N0 M0 G3 is III; AJCC 8 chapter 41 (trunk
+// and extremities) T2 (over 5 cm, up to 10 cm) N0 M0 G3 is IIIA.
+TEST_CASE("batch extract: without tnmEditionNumber, the year of diagnosis chooses the edition") {
+    const std::string head =
+        "primarySite,histologicTypeIcdO3,behaviorCodeIcdO3,tumorSizeSummary,gradePathological,dateOfDiagnosis";
+    const std::string row = "C49.2,8890,3,065,3,";
+    struct Case {
+        std::string date;
+        std::string system;
+        std::string stage;
+    };
+    const Case cases[] = {
+        {"20171231", "ajcc7-sts", "III"},                   // the last day of the 7th edition
+        {"20180101", "ajcc8-sts-trunk-extremity", "IIIA"},  // the first of the 8th
+        {"2017", "ajcc7-sts", "III"},                       // the year alone
+        {"201801", "ajcc8-sts-trunk-extremity", "IIIA"},    // year and month
+        {"2009", "ajcc7-sts", "III"},                       // before 2018: lmsstage's AJCC 7
+        {"20240615", "ajcc8-sts-trunk-extremity", "IIIA"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.date);
+        const auto out = ndjson(run_cli({"batch", "--naaccr", "--from", "csv", "--columns", "system,stage,notes"},
+                                        head + "\n" + row + c.date + "\n")
+                                    .out);
+        REQUIRE(out.size() == 1);
+        CHECK(out[0]["system"] == c.system);
+        CHECK(out[0]["stage"] == c.stage);
+        CHECK(contains(out[0]["notes"].dump(), "dateOfDiagnosis " + c.date + " and no tnmEditionNumber"));
+    }
+    // A tnmEditionNumber given wins over the year.
+    CHECK(ndjson(run_cli({"batch", "--naaccr", "--from", "csv", "--columns", "system"},
+                         head + ",tnmEditionNumber\n" + row + "20200101,07\n")
+                     .out)[0]["system"] == "ajcc7-sts");
+    // No date: the command line's default, AJCC 7.
+    CHECK(ndjson(run_cli({"batch", "--naaccr", "--from", "csv", "--columns", "system"},
+                         "primarySite,histologicTypeIcdO3,behaviorCodeIcdO3,tumorSizeSummary,gradePathological\n"
+                         "C49.2,8890,3,065,3\n")
+                     .out)[0]["system"] == "ajcc7-sts");
+    for (const std::string bad : {"2018-01-01", "18", "2018010", "20l8"}) {
+        INFO(bad);
+        const auto out =
+            ndjson(run_cli({"batch", "--naaccr", "--from", "csv", "--columns", "error_field,error_message"},
+                           head + "\n" + row + bad + "\n")
+                       .out);
+        CHECK(out[0]["error_field"] == "dateOfDiagnosis");
+        CHECK(contains(out[0]["error_message"].get<std::string>(), "YYYYMMDD"));
+    }
+}

@@ -2,8 +2,8 @@
 // stderr, as text or JSON, equal to what the output says record by record.
 //
 // Expected stages: AJCC Cancer Staging Manual, 7th edition, chapter 28 (soft tissue sarcoma): T2
-// (over 5 cm) N0 M0 G3 is stage III, T1 (5 cm or less) N0 M0 G1 stage IA, T1 N0 M0 G3 stage IIA; SEER Summary Stage 2018
-// (soft tissue): confined to the site of origin is localized.
+// (over 5 cm) N0 M0 G3 is stage III, T1 (5 cm or less) N0 M0 G1 stage IA, T1 N0 M0 G3 stage IIA; SEER Summary Stage
+// 2018 (soft tissue): confined to the site of origin is localized.
 #include <catch2/catch.hpp>
 
 #include <map>

@@ -66,6 +66,7 @@ TEST_CASE("naaccr: the input items are NAACCR v25's ids, numbers and names") {
         {"schemaDiscriminator1", 3926, "Schema Discriminator 1"},
         {"schemaDiscriminator2", 3927, "Schema Discriminator 2"},
         {"csSiteSpecificFactor10", 2864, "CS Site-Specific Factor10"},
+        {"dateOfDiagnosis", 390, "Date of Diagnosis"},
     };
     REQUIRE(nc::input_items().size() == std::size(pins));
     for (const Pin& pin : pins) {

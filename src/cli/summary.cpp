@@ -28,7 +28,8 @@ void add_all(std::map<std::string, long long, std::less<>>& to,
 }
 
 /// The entries, the largest count first, then by name.
-std::vector<std::pair<std::string_view, long long>> ranked(const std::map<std::string, long long, std::less<>>& counts) {
+std::vector<std::pair<std::string_view, long long>> ranked(
+    const std::map<std::string, long long, std::less<>>& counts) {
     std::vector<std::pair<std::string_view, long long>> rows(counts.begin(), counts.end());
     std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     return rows;
@@ -100,12 +101,9 @@ struct Kind {
 void Tally::write_text(std::ostream& out) const {
     out << "summary: " << m_ok + m_errors << (m_ok + m_errors == 1 ? " record, " : " records, ") << m_ok << " ok, "
         << m_errors << (m_errors == 1 ? " error\n" : " errors\n");
-    const Kind kinds[] = {{"stage", "stage", &m_stage},
-                          {"summary stage", "summary_stage", &m_summary_stage},
-                          {"system", "system", &m_system},
-                          {"error field", "error_field", &m_error_field},
-                          {"warning", "warnings", &m_warning},
-                          {"assumption", "assumptions", &m_assumption}};
+    const Kind kinds[] = {{"stage", "stage", &m_stage},        {"summary stage", "summary_stage", &m_summary_stage},
+                          {"system", "system", &m_system},     {"error field", "error_field", &m_error_field},
+                          {"warning", "warnings", &m_warning}, {"assumption", "assumptions", &m_assumption}};
     for (const Kind& kind : kinds) {
         if (kind.counts->empty()) {
             continue;
@@ -121,12 +119,9 @@ void Tally::write_text(std::ostream& out) const {
 void Tally::write_json(std::ostream& out) const {
     std::string text = "{\"records\":" + std::to_string(m_ok + m_errors) + ",\"ok\":" + std::to_string(m_ok) +
                        ",\"errors\":" + std::to_string(m_errors);
-    const Kind kinds[] = {{"stage", "stage", &m_stage},
-                          {"summary stage", "summary_stage", &m_summary_stage},
-                          {"system", "system", &m_system},
-                          {"error field", "error_field", &m_error_field},
-                          {"warning", "warnings", &m_warning},
-                          {"assumption", "assumptions", &m_assumption}};
+    const Kind kinds[] = {{"stage", "stage", &m_stage},        {"summary stage", "summary_stage", &m_summary_stage},
+                          {"system", "system", &m_system},     {"error field", "error_field", &m_error_field},
+                          {"warning", "warnings", &m_warning}, {"assumption", "assumptions", &m_assumption}};
     for (const Kind& kind : kinds) {
         text += ",\"";
         text += kind.json;

@@ -29,8 +29,8 @@ public:
     /// The counts as one JSON object on one line.
     void write_json(std::ostream& out) const;
 
-    /// A warning or assumption with its numbers (those that begin a word) taken out, so that those that differ only in their
-    /// values count together ("size N has no unit and was taken as N cm, ...").
+    /// A warning or assumption with its numbers (those that begin a word) taken out, so that those that differ only in
+    /// their values count together ("size N has no unit and was taken as N cm, ...").
     static std::string pattern(std::string_view text);
 
 private:

@@ -39,8 +39,9 @@ enum class Item : std::uint8_t {
     discriminator_1,
     discriminator_2,
     cs_ssf10,
+    date_of_diagnosis,
 };
-inline constexpr std::size_t k_item_count = 19;
+inline constexpr std::size_t k_item_count = 20;
 
 /// A NAACCR data item: XML id, item number and name (NAACCR Data Dictionary, version 25).
 struct ItemInfo {
