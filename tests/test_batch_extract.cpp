@@ -76,6 +76,9 @@ TEST_CASE("batch extract: --keep passes input columns through, after the id, in 
     CHECK(r.code == exit_code::ok);
     CHECK(r.out == "id,age,SEX,stage\r\nA1,63,F,III\r\nA2,41,,IA\r\n");
     CHECK_FALSE(contains(r.err, "warning"));  // every extra column is kept
+    // --keep id alone: the id first, whatever the columns.
+    CHECK(run_cli({"batch", "--from", "csv", "--to", "csv", "--keep", "ID", "--columns", "stage"}, k_extract).out ==
+          "id,stage\r\nA1,III\r\nA2,IA\r\n");
     const auto compact =
         ndjson(run_cli({"batch", "--from", "csv", "--keep", "sex", "--columns", "stage"}, k_extract).out);
     REQUIRE(compact.size() == 2);

@@ -211,7 +211,7 @@ std::variant<BatchPlan, std::string> make_plan_for(const BatchOptions& options) 
         plan.columns = std::get<ColumnSet>(std::move(parsed));
     }
     plan.columns.raw_cells = options.raw_cells;
-    if (!plan.keep.empty()) {
+    if (!options.keep.empty()) {  // even --keep id alone: the id first
         auto kept = with_kept(plan.columns, plan.keep);
         if (auto* problem = std::get_if<std::string>(&kept)) {
             return "batch: " + *problem;
