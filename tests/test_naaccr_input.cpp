@@ -81,6 +81,7 @@ TEST_CASE("naaccr: the input items are NAACCR v25's ids, numbers and names") {
         {"tnmClinT", 940, "TNM Clin T"},
         {"tnmClinN", 950, "TNM Clin N"},
         {"tnmClinM", 960, "TNM Clin M"},
+        {"dateOfDiagnosis", 390, "Date of Diagnosis"},
     };
     REQUIRE(nc::input_items().size() == std::size(pins));
     for (const Pin& pin : pins) {

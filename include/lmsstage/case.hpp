@@ -18,7 +18,9 @@ struct Length {
     /// has no exact double (its nearest is 5.0); this says on which side of `value` it lies, so
     /// that comparisons with the boundaries stay exact.
     std::int8_t residue = 0;
-    bool unit_stated = false;  ///< false: a bare number, taken as cm (a plausibility warning may apply)
+    /// false: a bare number, taken in `unit`: cm, or mm where the caller says so for a whole run
+    /// (batch --size-unit mm); a plausibility warning may apply.
+    bool unit_stated = false;
 
     /// The length in centimetres (for display; rule comparisons use `exceeds_cm`).
     [[nodiscard]] double in_cm() const noexcept { return unit == LengthUnit::mm ? value / 10.0 : value; }

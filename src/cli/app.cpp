@@ -88,7 +88,8 @@ int run_command(const CommandLine& line, const Streams& io) {
     if (line.command == "batch") {
         return run_batch(BatchOptions{operands, line.value("--from"), line.value("--to"), line.value("--columns"),
                                       line.has("--naaccr"), line.has("--exit-zero"), line.value("--encoding"),
-                                      line.has("--raw-cells")},
+                                      line.has("--raw-cells"), line.value("--keep"), line.value("--delimiter"),
+                                      line.value("--size-unit"), line.value("--blank"), line.value("--summary")},
                          io);
     }
     if (line.command == "check") {

@@ -22,7 +22,9 @@
 #include "cli/record_reader.hpp"
 #include "cli/record_stream.hpp"
 #include "cli/registry.hpp"
+#include "cli/summary.hpp"
 #include "doors/columns.hpp"
+#include "doors/fields.hpp"
 #include "doors/render_fhir.hpp"
 #include "doors/render_json.hpp"
 #include "doors/safe_text.hpp"
@@ -49,7 +51,39 @@ struct BatchPlan {
     StageOptions stage;
     bool naaccr_codes = false;  ///< the output carries the NAACCR output items
     Encoding encoding = Encoding::utf8;
+    std::vector<std::string> keep;  ///< --keep: the input columns passed through, in order
+    char delimiter = 0;             ///< --delimiter; 0: found from each header row
+    bool size_mm = false;           ///< --size-unit mm: a bare size is millimetres
+    bool blank_unknown = false;     ///< --blank unknown: an empty cell is "unknown"
+    enum class Summary { none, text, json } summary = Summary::none;  ///< --summary
 };
+
+/// The names of a --keep list; "id" is left out (the id is always echoed).
+std::variant<std::vector<std::string>, std::string> keep_list(std::string_view list) {
+    std::vector<std::string> names;
+    std::vector<std::string> folded_names;
+    while (true) {
+        const std::size_t comma = std::min(list.find(','), list.size());
+        const std::string name(list.substr(0, comma));
+        if (name.empty()) {
+            return std::string("batch: --keep: an empty column name (names are separated by single commas)");
+        }
+        std::string folded = name;
+        std::transform(folded.begin(), folded.end(), folded.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (std::find(folded_names.begin(), folded_names.end(), folded) != folded_names.end()) {
+            return "batch: --keep: " + printable(name) + " is given more than once";
+        }
+        folded_names.push_back(folded);
+        if (folded != "id") {
+            names.push_back(name);
+        }
+        if (comma == list.size()) {
+            return names;
+        }
+        list.remove_prefix(comma + 1);
+    }
+}
 
 std::optional<OutputFormat> output_format(std::string_view to) {
     if (to == "json") {
@@ -64,7 +98,18 @@ std::optional<OutputFormat> output_format(std::string_view to) {
     return std::nullopt;
 }
 
+std::variant<BatchPlan, std::string> make_plan_for(const BatchOptions& options);
+
+/// The plan; with --summary, the warnings and assumptions are always built, to be counted.
 std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
+    auto plan = make_plan_for(options);
+    if (auto* made = std::get_if<BatchPlan>(&plan); made != nullptr && made->summary != BatchPlan::Summary::none) {
+        made->stage.texts = true;
+    }
+    return plan;
+}
+
+std::variant<BatchPlan, std::string> make_plan_for(const BatchOptions& options) {
     BatchPlan plan;
     plan.naaccr = options.naaccr;
     plan.exit_zero = options.exit_zero;
@@ -74,6 +119,34 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
             return "batch: --encoding must be utf-8, windows-1252 or latin-1, got " + echo(options.encoding);
         }
         plan.encoding = *encoding;
+    }
+    if (!options.delimiter.empty()) {
+        const std::string& d = options.delimiter;
+        if (d != "," && d != ";" && d != "tab" && d != "\t") {
+            return "batch: --delimiter must be , ; or tab, got " + printable(d);
+        }
+        plan.delimiter = d == "," || d == ";" ? d[0] : '\t';
+    }
+    if (!options.size_unit.empty() && options.size_unit != "cm" && options.size_unit != "mm") {
+        return "batch: --size-unit must be cm or mm, got " + printable(options.size_unit);
+    }
+    plan.size_mm = options.size_unit == "mm";
+    if (!options.blank.empty() && options.blank != "not-given" && options.blank != "unknown") {
+        return "batch: --blank must be not-given or unknown, got " + printable(options.blank);
+    }
+    plan.blank_unknown = options.blank == "unknown";
+    if (!options.summary.empty()) {
+        if (options.summary != "true" && options.summary != "text" && options.summary != "json") {
+            return "batch: --summary takes text or json after =, got " + printable(options.summary);
+        }
+        plan.summary = options.summary == "json" ? BatchPlan::Summary::json : BatchPlan::Summary::text;
+    }
+    if (!options.keep.empty()) {
+        auto names = keep_list(options.keep);
+        if (auto* problem = std::get_if<std::string>(&names)) {
+            return *problem;
+        }
+        plan.keep = std::get<std::vector<std::string>>(std::move(names));
     }
     if (options.from == "naaccr-xml") {
         plan.from = InputFormat::naaccr_xml;
@@ -86,6 +159,10 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
             options.from == "json" ? InputFormat::json : (options.from == "csv" ? InputFormat::csv : InputFormat::tsv);
     }
     if (options.to == "naaccr-xml" || options.to == "fhir") {
+        if (!options.keep.empty()) {
+            return "batch: --keep passes input columns to --to json, ndjson, csv or tsv, not to --to " + options.to +
+                   (options.to == "fhir" ? std::string() : std::string(" (which keeps every item as it was)"));
+        }
         if (!options.columns.empty()) {
             return "batch: --columns chooses the columns of --to ndjson, csv or tsv, not of --to " + options.to;
         }
@@ -115,6 +192,13 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
             return std::string("batch: --columns chooses the columns of --to ndjson, csv or tsv, not of --to json");
         }
         plan.naaccr_codes = plan.naaccr;
+        for (const std::string& name : plan.keep) {
+            // The kept members go into the result object beside its own.
+            if (auto problem = with_kept(ColumnSet{}, std::span(&name, 1));
+                std::holds_alternative<std::string>(problem)) {
+                return "batch: " + std::get<std::string>(problem);
+            }
+        }
         return plan;  // full records: trace and texts (StageOptions{} builds everything)
     }
     if (options.columns.empty()) {
@@ -127,9 +211,34 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
         plan.columns = std::get<ColumnSet>(std::move(parsed));
     }
     plan.columns.raw_cells = options.raw_cells;
+    if (!options.keep.empty()) {  // even --keep id alone: the id first
+        auto kept = with_kept(plan.columns, plan.keep);
+        if (auto* problem = std::get_if<std::string>(&kept)) {
+            return "batch: " + *problem;
+        }
+        plan.columns = std::get<ColumnSet>(std::move(kept));
+    }
     plan.stage = StageOptions{plan.columns.trace, plan.columns.texts};
     plan.naaccr_codes = plan.columns.naaccr;
     return plan;
+}
+
+/// The case field (or with `naaccr`, the NAACCR item lmsstage reads) nearest a column's name, if
+/// one is close.
+std::string nearest_field(std::string_view name, bool naaccr) {
+    std::string folded(name);
+    std::transform(folded.begin(), folded.end(), folded.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    Closest closest(folded);
+    for (const FieldSpec& spec : field_specs()) {
+        closest.consider(spec.key);
+    }
+    if (naaccr) {
+        for (const naaccr::ItemInfo& item : naaccr::input_items()) {
+            closest.consider(item.id);
+        }
+    }
+    return closest.suggestion();
 }
 
 /// True when a file's name ends in `suffix`, in any letter case (.csv, .CSV).
@@ -189,6 +298,21 @@ public:
         return looks_like_xml(m_head);
     }
 
+    /// True when the input read so far by starts_xml() begins with a line that is no JSON but holds
+    /// a comma, semicolon or tab: a CSV or TSV header read as JSON.
+    [[nodiscard]] bool looks_like_table() const {
+        std::string_view head = m_head;
+        if (head.starts_with("\xEF\xBB\xBF")) {
+            head.remove_prefix(3);
+        }
+        const std::size_t first = head.find_first_not_of(" \t\r\n");
+        if (first == std::string_view::npos || head[first] == '{' || head[first] == '[' || head[first] == '<') {
+            return false;
+        }
+        const std::string_view line = head.substr(first, head.find_first_of("\r\n", first) - first);
+        return line.find_first_of(",;\t") != std::string_view::npos;
+    }
+
     ReadResult read(char* buffer, std::size_t size) {
         if (m_at < m_head.size()) {
             const std::size_t n = std::min(size, m_head.size() - m_at);
@@ -213,11 +337,13 @@ private:
 /// Stages the records of a batch (on a worker thread): one output record each.
 class BatchStager {
 public:
-    explicit BatchStager(const BatchPlan& plan) : m_plan(plan) {}
+    BatchStager(const BatchPlan& plan, RunTally* tally) : m_plan(plan), m_tally(tally) {}
 
     void operator()(Batch& batch) const {
         thread_local Record record;
         thread_local Result result;
+        thread_local Tally tally;
+        tally.clear();
         for (const Batch::Item& item : batch.items) {
             const std::string_view bytes(batch.input.data() + item.offset, item.size);
             if (item.xml && !bytes.starts_with('\x01')) {
@@ -228,7 +354,7 @@ public:
             }
             std::optional<RecordError> error;
             if (item.xml) {
-                read_xml_tumor(bytes, record);
+                read_xml_tumor(bytes, record, m_plan.keep);
             } else if (item.problem) {
                 error = RecordError{std::string(bytes.substr(0, item.field_size)),
                                     std::string(bytes.substr(item.field_size)), false, false};
@@ -236,6 +362,9 @@ public:
             } else {
                 error = item.csv != nullptr ? read_csv_record(bytes, *item.csv, record)
                                             : read_padded_record(bytes, RecordKind::batch, record, keys());
+            }
+            if (!error && m_plan.size_mm) {
+                in_millimetres(record.input);
             }
             if (!error) {
                 error = m_plan.naaccr || item.xml ? stage_naaccr(record, result, m_plan.stage)
@@ -252,10 +381,27 @@ public:
                 write_result(batch.output, record, item.place, result);
             }
             ++(error ? batch.bad : batch.ok);
+            if (m_tally != nullptr) {
+                if (error) {
+                    tally.add_error(error->field);
+                } else {
+                    tally.add(result);
+                }
+            }
+        }
+        if (m_tally != nullptr) {
+            m_tally->merge(tally);
         }
     }
 
 private:
+    /// --size-unit mm: a size given as a bare number is millimetres (a size with its unit keeps it).
+    static void in_millimetres(Case& input) {
+        if (input.size && input.size->known() && !input.size->value->unit_stated) {
+            input.size->value->unit = LengthUnit::mm;
+        }
+    }
+
     [[nodiscard]] RecordKeys keys() const { return m_plan.naaccr ? RecordKeys::naaccr : RecordKeys::case_fields; }
 
     /// A CSV/TSV row that spans lines (a quoted cell holds a line break) says which: RFC 4180
@@ -298,11 +444,13 @@ private:
             return;
         }
         if (m_plan.to == OutputFormat::json) {
+            const std::size_t start = out.size();
             append_error_json(out, error.field, error.message, record.id_json, place);
+            splice_kept(out, start, record);
             out += '\n';
             return;
         }
-        const RowView row{record.id_json, record.id_text, place, nullptr, error.field, error.message, {}};
+        const RowView row{record.id_json, record.id_text, place, nullptr, error.field, error.message, {}, record.kept};
         append_row(out, m_plan.columns, row, m_plan.to);
     }
 
@@ -317,13 +465,42 @@ private:
         if (m_plan.naaccr_codes) {
             codes = naaccr::output_items(result, record.input);
         }
-        const RecordView row{record.id_json, record.id_text, place, &result, {}, {}, codes};
+        const RecordView row{record.id_json, record.id_text, place, &result, {}, {}, codes, record.kept};
         if (m_plan.to == OutputFormat::json) {
+            const std::size_t start = out.size();
             append_result_json(out, row);
+            splice_kept(out, start, record);
             out += '\n';
             return;
         }
         append_row(out, m_plan.columns, row, m_plan.to);
+    }
+
+    /// The kept input columns as members of the JSON object written from `start`: after its id, or
+    /// first when it has none; a blank cell is null.
+    void splice_kept(std::string& out, std::size_t start, const Record& record) const {
+        if (m_plan.keep.empty()) {
+            return;
+        }
+        thread_local std::string members;
+        members.clear();
+        for (std::size_t i = 0; i < m_plan.keep.size(); ++i) {
+            append_json_string(members, m_plan.keep[i]);
+            members += ':';
+            const std::string_view cell = i < record.kept.size() ? std::string_view(record.kept[i]) : "";
+            if (cell.empty()) {
+                members += "null";
+            } else {
+                append_json_string(members, cell);
+            }
+            members += ',';
+        }
+        std::size_t at = start + 1;  // after '{'
+        const std::string_view id_member = "\"id\":";
+        if (!record.id_json.empty() && std::string_view(out).substr(at, id_member.size()) == id_member) {
+            at += id_member.size() + record.id_json.size() + 1;  // after the id and its comma
+        }
+        out.insert(at, members);
     }
 
     /// A tumour written back into its NAACCR XML document: with the derived items, or unchanged with
@@ -339,6 +516,7 @@ private:
     }
 
     const BatchPlan& m_plan;
+    RunTally* m_tally;
 };
 
 }  // namespace
@@ -348,7 +526,10 @@ namespace {
 class BatchCommand {
 public:
     BatchCommand(const Streams& io, const BatchPlan& plan)
-        : m_io(io), m_plan(plan), m_output(io.out), m_pipeline(m_output, BatchStager(plan)) {}
+        : m_io(io),
+          m_plan(plan),
+          m_output(io.out),
+          m_pipeline(m_output, BatchStager(plan, plan.summary == BatchPlan::Summary::none ? nullptr : &m_tally)) {}
 
     /// The CSV or TSV header row of the output; false when it cannot be written.
     bool write_header() {
@@ -375,6 +556,12 @@ public:
             InputFormat format = format_of(m_plan, input);
             if (format == InputFormat::json && m_plan.from == InputFormat::by_name && peeking.starts_xml()) {
                 format = InputFormat::naaccr_xml;  // a NAACCR XML file by its content (stdin, or any name)
+            } else if (format == InputFormat::json && m_plan.from == InputFormat::by_name &&
+                       peeking.looks_like_table()) {
+                // Read as JSON (nothing is guessed), with the one line that says how to read it as a table.
+                m_io.err << "lmsstage: " << input.shown
+                         << ": the first line is no JSON but looks like a CSV or TSV header: add --from csv (or "
+                            "--from tsv), or name the file .csv\n";
             }
             if (m_plan.writer == Writer::naaccr_xml && format != InputFormat::naaccr_xml) {
                 m_io.err << "lmsstage: " << input.shown
@@ -414,8 +601,14 @@ public:
         if (!completed || !m_output.flush()) {
             return output_failed(m_output, m_io.err);
         }
+        warn_passed_over();
         m_io.err << "staged " << lines() << (lines() == 1 ? " record: " : " records: ") << m_pipeline.ok() << " ok, "
                  << m_pipeline.bad() << (m_pipeline.bad() == 1 ? " error\n" : " errors\n");
+        if (m_plan.summary == BatchPlan::Summary::text) {
+            m_tally.tally().write_text(m_io.err);
+        } else if (m_plan.summary == BatchPlan::Summary::json) {
+            m_tally.tally().write_json(m_io.err);
+        }
         if (m_input_failed) {
             return exit_code::no_input;
         }
@@ -469,7 +662,10 @@ private:
 
     /// A CSV or TSV input: its header row, then one record per data row.
     StreamEnd read_table(const Input& input, const ReadFn& read, bool tsv) {
-        const csv::Dialect dialect = tsv ? csv::Dialect::tsv() : csv::Dialect::csv();
+        csv::Dialect dialect = tsv ? csv::Dialect::tsv() : csv::Dialect::csv();
+        if (m_plan.delimiter != 0) {
+            dialect.delimiter = m_plan.delimiter;
+        }
         csv::RowFramer framer(read, dialect, k_max_record_bytes);
         std::shared_ptr<const CsvHeader> header;  // held by the batches of its rows, and here
         std::size_t header_size = 0;
@@ -494,6 +690,10 @@ private:
             if (!raw.problem.empty()) {
                 go_on = add(input, RawRecord{{}, place, raw.problem, raw.stops});
             } else if (header == nullptr) {
+                if (m_plan.delimiter == 0) {
+                    dialect.delimiter = csv::header_delimiter(raw.bytes, dialect.delimiter);
+                    framer.set_delimiter(dialect.delimiter);
+                }
                 header = read_header(input, raw, dialect, place);
                 if (header == nullptr) {
                     // The header names what lmsstage does not take: an error record, and nothing
@@ -520,12 +720,18 @@ private:
     std::shared_ptr<const CsvHeader> read_header(const Input& input, const csv::RawRow& raw,
                                                  const csv::Dialect& dialect, RecordPlace place) {
         auto header = std::make_shared<CsvHeader>();
-        if (auto error = read_csv_header(raw.bytes, dialect, m_plan.naaccr, *header)) {
+        if (auto error =
+                read_csv_header(raw.bytes, dialect, m_plan.naaccr, *header, m_plan.keep, m_plan.blank_unknown)) {
             const std::string message = error->message + std::string("; the rest of this input was not read");
             m_pipeline.current().add_problem(error->field, message, place);
             m_io.err << "lmsstage: " << input.shown << ':' << raw.line << ": " << printable(message) << '\n';
             m_cut_short = true;
             return nullptr;
+        }
+        for (std::string& name : header->passed_over()) {
+            if (std::find(m_passed_over.begin(), m_passed_over.end(), name) == m_passed_over.end()) {
+                m_passed_over.push_back(std::move(name));
+            }
         }
         return header;
     }
@@ -541,6 +747,26 @@ private:
         m_input_failed = true;
     }
 
+    /// One warning for the run naming the input columns that were neither read nor kept, each with
+    /// the nearest case field when one is close (a misspelt header).
+    void warn_passed_over() {
+        if (m_passed_over.empty()) {
+            return;
+        }
+        std::string names;
+        for (const std::string& name : m_passed_over) {
+            names += names.empty() ? "" : ", ";
+            names += printable(name);
+            const std::string near = nearest_field(name, m_plan.naaccr);
+            if (!near.empty()) {
+                names += " (did you mean " + near + "?)";
+            }
+        }
+        m_io.err << "lmsstage: warning: " << (m_passed_over.size() == 1 ? "a column was" : "columns were")
+                 << " passed over, being no case field" << (m_plan.naaccr ? " or NAACCR item" : "") << ": " << names
+                 << " (--keep passes a column through to the output)\n";
+    }
+
     void report_thread_problem() {
         if (!m_thread_note_done && !m_pipeline.thread_problem().empty()) {
             m_thread_note_done = true;
@@ -551,8 +777,10 @@ private:
 
     const Streams& m_io;
     const BatchPlan& m_plan;
+    RunTally m_tally;  // before the pipeline, whose workers add to it
     Output m_output;
     Pipeline m_pipeline;
+    std::vector<std::string> m_passed_over;  // the columns passed over, in every input: one warning
     bool m_input_failed = false;
     bool m_cut_short = false;
     bool m_thread_note_done = false;

@@ -181,7 +181,7 @@ Json json_of(const Value& v) {
 /// the case as "naaccr".
 Json actual_json(const Result& result, const Case& input) {
     const std::vector<naaccr::OutputItem> codes = naaccr::output_items(result, input);
-    const RecordView view{{}, {}, {}, &result, {}, {}, codes};
+    const RecordView view{{}, {}, {}, &result, {}, {}, codes, {}};
     Json actual = Json::object();
     for (const Member& member : result_members()) {
         if (member.json.empty()) {

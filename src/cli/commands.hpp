@@ -45,6 +45,11 @@ struct BatchOptions {
     bool exit_zero = false;          ///< --exit-zero: invalid records do not set the exit status
     std::string encoding;            ///< --encoding NAME; empty: UTF-8
     bool raw_cells = false;          ///< --raw-cells: CSV/TSV cells as they came
+    std::string keep;                ///< --keep LIST: input columns passed through; empty: none
+    std::string delimiter;           ///< --delimiter CHAR; empty: found from the header row
+    std::string size_unit;           ///< --size-unit cm|mm; empty: cm
+    std::string blank;               ///< --blank not-given|unknown; empty: not-given
+    std::string summary;             ///< --summary[=text|json]; empty: none ("true": text)
 };
 int run_batch(const BatchOptions& options, const Streams& io);
 

@@ -3,6 +3,7 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -357,6 +358,31 @@ bool Reader::next(Row& row) {
                     std::to_string(m_width);
     }
     return true;
+}
+
+char header_delimiter(std::string_view row, char fallback) noexcept {
+    std::size_t comma = 0;
+    std::size_t semicolon = 0;
+    std::size_t tab = 0;
+    bool quoted = false;
+    for (const char c : row) {
+        if (c == '"') {
+            quoted = !quoted;  // a doubled quote turns it off and on again
+        } else if (!quoted) {
+            comma += c == ',' ? 1 : 0;
+            semicolon += c == ';' ? 1 : 0;
+            tab += c == '\t' ? 1 : 0;
+        }
+    }
+    const std::size_t most = std::max({comma, semicolon, tab});
+    if (most == 0) {
+        return fallback;
+    }
+    const std::size_t of_fallback = fallback == ',' ? comma : (fallback == ';' ? semicolon : tab);
+    if (of_fallback == most) {
+        return fallback;
+    }
+    return comma == most ? ',' : (semicolon == most ? ';' : '\t');
 }
 
 }  // namespace lmsstage::cli::csv

@@ -42,6 +42,8 @@ public:
     /// reading failed (error()): a row that a read error cut is never given, and line() is then
     /// the line it starts on.
     bool next(RawRow& row);
+    /// Frames the rows after the current one with another delimiter (found from the header row).
+    void set_delimiter(char delimiter) noexcept { m_dialect.delimiter = delimiter; }
     /// The errno value of a failed read, 0 if none.
     [[nodiscard]] int error() const noexcept { return m_error; }
     /// The line being read when reading stopped.
@@ -79,6 +81,10 @@ private:
 /// problem names the column (1-based): a quote inside an unquoted cell, text after a closing quote.
 std::optional<std::string> split_cells(std::string_view row, const Dialect& dialect,
                                        std::vector<std::string_view>& cells, std::string& scratch);
+
+/// The delimiter of a table whose header row is `row`: of , ; and tab, the one found most often
+/// outside quotes; `fallback` when none is, or on a tie with it.
+char header_delimiter(std::string_view row, char fallback) noexcept;
 
 /// One row as read by Reader. An empty cell means "not given".
 struct Row {

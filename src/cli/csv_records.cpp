@@ -1,6 +1,7 @@
 #include "cli/csv_records.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 #include "cli/interrupt.hpp"
@@ -8,6 +9,7 @@
 #include "cli/registry.hpp"
 #include "doors/render_json.hpp"
 #include "doors/safe_text.hpp"
+#include "naaccr/tables.hpp"
 
 namespace lmsstage::cli {
 
@@ -24,7 +26,8 @@ std::string_view trim_blanks(std::string_view text) {
     return text;
 }
 
-/// A header name as a key: "--bladder-rectum" and "bladder-rectum" are "bladder_rectum".
+/// A header name as a key: "--bladder-rectum", "bladder-rectum" and "Bladder_Rectum" are
+/// "bladder_rectum".
 std::string key_of(std::string_view name) {
     if (name.substr(0, 2) == "--") {
         name.remove_prefix(2);
@@ -34,11 +37,40 @@ std::string key_of(std::string_view name) {
     return key;
 }
 
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
 RecordError header_error(std::size_t column, std::string_view name, const std::string& message) {
     return RecordError{shorten(name), "header, column " + std::to_string(column) + ": " + message, false, false};
 }
 
-/// One header cell as a column; the error when it names nothing lmsstage takes.
+/// A case field named in any letter case ("ID", "Size"), or nullptr.
+const FieldSpec* field_named(const std::string& key) {
+    const FieldSpec* spec = find_field_by_key(key);
+    return spec != nullptr ? spec : find_field_by_key(lower(key));
+}
+
+/// A NAACCR-keyed column: an item by its id (in any letter case) or number, or a case field.
+NaaccrKey naaccr_column(const std::string& key) {
+    NaaccrKey role = classify_naaccr_key(key, false);
+    if (role.kind != NaaccrKey::Kind::refused || find_field_by_key(key) != nullptr) {
+        return role;
+    }
+    if (const naaccr::ItemRow* item = naaccr::find_dictionary_item_loosely(key)) {
+        return classify_naaccr_key(item->id, false);
+    }
+    if (find_field_by_key(lower(key)) != nullptr) {
+        return classify_naaccr_key(lower(key), false);
+    }
+    return role;  // no item and no field: the caller passes it over
+}
+
+/// One header cell as a column; the error when it names what lmsstage refuses (a case field the
+/// NAACCR mapping derives). A name that is no case field (nor, with --naaccr, a NAACCR item) is a
+/// column passed over.
 std::optional<RecordError> read_column(std::size_t number, std::string_view cell, bool naaccr, CsvHeader::Column& out) {
     const std::string_view name = trim_blanks(cell);
     out.name = std::string(name);
@@ -48,27 +80,65 @@ std::optional<RecordError> read_column(std::size_t number, std::string_view cell
     }
     const std::string key = key_of(name);
     if (!naaccr) {
-        out.spec = find_field_by_key(key);
-        if (out.spec == nullptr) {
-            return header_error(number, name, unknown_key(name, false).message);
-        }
-        out.kind = CsvHeader::Column::Kind::field;
+        out.spec = field_named(key);
+        out.kind = out.spec == nullptr ? CsvHeader::Column::Kind::other : CsvHeader::Column::Kind::field;
         return std::nullopt;
     }
-    const NaaccrKey role = classify_naaccr_key(key, false);
+    const NaaccrKey role = naaccr_column(key);
     switch (role.kind) {
         case NaaccrKey::Kind::item:
             out.kind = CsvHeader::Column::Kind::item;
             out.item = role.item->item;
+            out.naaccr_id = role.item->id;
             break;
         case NaaccrKey::Kind::case_field:
             out.kind = CsvHeader::Column::Kind::field;
             out.spec = role.spec;
             break;
-        case NaaccrKey::Kind::passed_over: out.kind = CsvHeader::Column::Kind::passed_over; break;
-        case NaaccrKey::Kind::refused: return header_error(number, name, role.problem);
+        case NaaccrKey::Kind::passed_over:
+            out.kind = CsvHeader::Column::Kind::passed_over;
+            if (const naaccr::ItemRow* item = naaccr::find_dictionary_item_loosely(key)) {
+                out.naaccr_id = item->id;
+            }
+            break;
+        case NaaccrKey::Kind::refused:
+            if (find_field_by_key(key) != nullptr || find_field_by_key(lower(key)) != nullptr) {
+                return header_error(number, name, role.problem);
+            }
+            out.kind = CsvHeader::Column::Kind::other;
+            break;
     }
     return std::nullopt;
+}
+
+/// The column a --keep name picks: the first whose header text, or NAACCR item id (a header may give
+/// its number), is the name in any letter case.
+std::optional<std::size_t> kept_column(const CsvHeader& header, const std::string& name) {
+    const std::string wanted = lower(name);
+    for (std::size_t i = 0; i < header.columns.size(); ++i) {
+        if (lower(header.columns[i].name) == wanted || lower(header.columns[i].naaccr_id) == wanted) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+/// The message for a --keep name that no column of the header has.
+std::string not_in_header(const CsvHeader& header, const std::string& name) {
+    Closest closest(name);
+    std::string names;
+    for (const CsvHeader::Column& column : header.columns) {
+        closest.consider(column.name);
+        if (names.size() < 400) {
+            names += names.empty() ? "" : ", ";
+            names += printable(column.name);
+        }
+    }
+    std::string message = "header: --keep " + printable(name) + ": no such column";
+    if (!closest.suggestion().empty()) {
+        message += " (did you mean " + printable(closest.suggestion()) + "?)";
+    }
+    return message + "; the columns: " + names;
 }
 
 /// The message for a column that names what an earlier one already does (written piece by piece:
@@ -139,8 +209,11 @@ void read_id(std::string_view cell, Record& out) {
 }  // namespace
 
 std::optional<RecordError> read_csv_header(std::string_view row, const csv::Dialect& dialect, bool naaccr,
-                                           CsvHeader& out) {
-    out = CsvHeader{dialect, {}, naaccr};
+                                           CsvHeader& out, std::span<const std::string> keep, bool blank_unknown) {
+    out = CsvHeader{};
+    out.dialect = dialect;
+    out.blank_unknown = blank_unknown;
+    out.naaccr = naaccr;
     RowCells& state = row_cells();
     if (auto problem = csv::split_cells(row, dialect, state.cells, state.scratch)) {
         return RecordError{"", "header: " + *problem, false, false};
@@ -173,10 +246,32 @@ std::optional<RecordError> read_csv_header(std::string_view row, const csv::Dial
         }
         if (column.kind == CsvHeader::Column::Kind::field && column.spec->kind == ValueKind::id) {
             out.id_column = out.columns.size();
+        } else if (column.naaccr_id == "patientIdNumber") {
+            out.patient_column = out.columns.size();
+        } else if (column.naaccr_id == "tumorRecordNumber") {
+            out.tumor_column = out.columns.size();
         }
         out.columns.push_back(std::move(column));
     }
+    for (const std::string& name : keep) {
+        const std::optional<std::size_t> at = kept_column(out, name);
+        if (!at) {
+            return RecordError{shorten(name), not_in_header(out, name), false, false};
+        }
+        out.kept.push_back(*at);
+        out.columns[*at].kept = true;
+    }
     return std::nullopt;
+}
+
+std::vector<std::string> CsvHeader::passed_over() const {
+    std::vector<std::string> names;
+    for (const Column& column : columns) {
+        if (column.kind == Column::Kind::other && !column.kept) {
+            names.push_back(column.name);
+        }
+    }
+    return names;
 }
 
 std::optional<RecordError> read_csv_record(std::string_view row, const CsvHeader& header, Record& out) {
@@ -188,6 +283,17 @@ std::optional<RecordError> read_csv_record(std::string_view row, const CsvHeader
     const std::vector<std::string_view>& cells = state.cells;
     if (header.id_column < cells.size() && !cells[header.id_column].empty()) {
         read_id(cells[header.id_column], out);
+    } else if (header.id_column == static_cast<std::size_t>(-1) && header.patient_column < cells.size() &&
+               !trim_blanks(cells[header.patient_column]).empty()) {
+        std::string id(trim_blanks(cells[header.patient_column]));
+        if (header.tumor_column < cells.size() && !trim_blanks(cells[header.tumor_column]).empty()) {
+            id += '/';
+            id += trim_blanks(cells[header.tumor_column]);
+        }
+        read_id(id, out);
+    }
+    for (const std::size_t column : header.kept) {
+        out.kept.emplace_back(column < cells.size() ? valid_utf8(cells[column]) : std::string());
     }
     if (!plain_bytes(row) && !is_valid_utf8(row)) {
         return not_utf8(cells, header);
@@ -202,6 +308,11 @@ std::optional<RecordError> read_csv_record(std::string_view row, const CsvHeader
         const CsvHeader::Column& column = header.columns[i];
         const std::string_view cell = cells[i];
         if (cell.empty()) {
+            if (header.blank_unknown && column.kind == CsvHeader::Column::Kind::field &&
+                column.spec->kind != ValueKind::id) {
+                // --blank unknown: where the field takes "unknown"; else (site, histology) not given.
+                static_cast<void>(set_from_text(out.input, *column.spec, "unknown"));
+            }
             continue;  // not given
         }
         if (column.kind == CsvHeader::Column::Kind::field && column.spec->kind != ValueKind::id) {

@@ -1,11 +1,13 @@
 #pragma once
 // CSV and TSV rows as records (batch --from csv|tsv): the header row names the columns, each data
 // row is one record. A column is a case field (its JSON key, or its option spelling: bladder-rectum,
-// --bladder-rectum), "id", or with --naaccr a NAACCR item id (cli/registry.hpp). Each cell goes into
+// --bladder-rectum, in any letter case), "id", or with --naaccr a NAACCR item id or number
+// (cli/registry.hpp); any other column is passed over, or carried through with --keep. Each cell goes into
 // the case through the field table exactly as a JSON string does (cli/json_fields.hpp), so the
 // values and the error messages are those of the other doors. An empty cell is a value not given.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,23 +28,42 @@ struct CsvHeader {
             field,        ///< a case field (`spec`), or the id
             item,         ///< a NAACCR item lmsstage reads (`item`)
             passed_over,  ///< another NAACCR item (--naaccr)
+            other,        ///< no case field (nor, with --naaccr, NAACCR item): passed over with a warning
             unnamed,      ///< an empty header cell: its cells must be empty too
         };
         Kind kind = Kind::unnamed;
         const FieldSpec* spec = nullptr;
         naaccr::Item item = naaccr::Item::primary_site;
         std::string name;
+        std::string naaccr_id;  ///< item, passed_over: the item's id (the header may give its number)
+        bool kept = false;      ///< named by --keep
     };
     csv::Dialect dialect;
     std::vector<Column> columns;
     bool naaccr = false;
     std::size_t id_column = static_cast<std::size_t>(-1);  ///< the id's column, if any
+    std::vector<std::size_t> kept;                         ///< the column of each --keep name, in its order
+    bool blank_unknown = false;  ///< an empty cell of a field that takes "unknown" is unknown (--blank unknown)
+    /// With --naaccr and no id column: the patientIdNumber and tumorRecordNumber columns, which give
+    /// the id as NAACCR XML's Tumors have it ("patient/tumour").
+    std::size_t patient_column = static_cast<std::size_t>(-1);
+    std::size_t tumor_column = static_cast<std::size_t>(-1);
+
+    /// The names of the columns passed over: neither read nor kept (Kind::other).
+    [[nodiscard]] std::vector<std::string> passed_over() const;
 };
 
-/// Reads the header row. The error names the column (its header text as `field`) and says what is
-/// wrong: an unknown name (with the nearest one), a field named twice, a cell that cannot be read.
+/// Reads the header row. Names are matched in any letter case; with --naaccr a NAACCR item may be
+/// named by its number (400). A name that is nothing lmsstage reads is a column passed over (see
+/// CsvHeader::passed_over), and `keep` names the columns whose cells each record carries through
+/// (Record::kept), in any letter case. With `blank_unknown`, an empty cell of a field column is read
+/// as "unknown" where the field takes it (nodes, grade, size, ...), and not given where it does not
+/// (site, histology, depth). The error names the column (its header text as `field`) and
+/// says what is wrong: a field named twice, a field the NAACCR mapping derives, a --keep name no
+/// column has, a cell that cannot be read.
 std::optional<RecordError> read_csv_header(std::string_view row, const csv::Dialect& dialect, bool naaccr,
-                                           CsvHeader& out);
+                                           CsvHeader& out, std::span<const std::string> keep = {},
+                                           bool blank_unknown = false);
 
 /// Reads one data row into `out` (cleared first); on error `out.id_json` still holds the row's id
 /// when it has one.

@@ -5,6 +5,7 @@
 #include <expat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <vector>
 
@@ -504,8 +505,20 @@ StreamEnd read_naaccr_xml(const ReadFn& read, const std::function<bool(const Xml
     return reader.read(read);
 }
 
-void read_xml_tumor(std::string_view encoded, Record& out) {
+namespace {
+
+/// True when two item ids are equal in any letter case.
+bool same_name(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+}  // namespace
+
+void read_xml_tumor(std::string_view encoded, Record& out, std::span<const std::string> keep) {
     out.clear();
+    out.kept.assign(keep.size(), std::string());
     encoded.remove_prefix(std::min<std::size_t>(1, encoded.size()));
     std::string_view patient_id;
     std::string_view tumor_number;
@@ -516,6 +529,11 @@ void read_xml_tumor(std::string_view encoded, Record& out) {
                 return;
             }
             out.naaccr.set(entry.a, entry.b);
+            for (std::size_t i = 0; i < keep.size(); ++i) {
+                if (same_name(entry.a, keep[i])) {
+                    out.kept[i].assign(entry.b);  // a later level's item wins, as for the items read
+                }
+            }
             if (entry.a == "patientIdNumber") {
                 patient_id = entry.b;
             } else if (entry.a == "tumorRecordNumber" && kind == k_tumor_item) {

@@ -48,8 +48,9 @@ StreamEnd read_naaccr_xml(const ReadFn& read, const std::function<bool(const Xml
 
 /// Reads an encoded tumour into `out` (cleared first): the items lmsstage reads, from the root, the
 /// Patient and the Tumor (the nearest wins), and the id: patientIdNumber, followed by "/" and
-/// tumorRecordNumber when the Tumor has one.
-void read_xml_tumor(std::string_view encoded, Record& out);
+/// tumorRecordNumber when the Tumor has one. `keep` names items (in any letter case) whose values
+/// go into out.kept, in its order (batch --keep), empty for an item the tumour has not.
+void read_xml_tumor(std::string_view encoded, Record& out, std::span<const std::string> keep = {});
 
 /// Writes an encoded tumour back as its Tumor element: its items and extensions as read, each item
 /// whose id is among `derived` (with a code) given that code instead, and the other derived items

@@ -89,6 +89,23 @@ constexpr OptionRow k_batch_options[] = {
      "written back with the derived items) or fhir (one FHIR R4 mCODE Bundle a line)"},
     {"--columns", "LIST", Takes::value, "", "the columns to write, comma-separated (below)"},
     {"--naaccr", "", Takes::nothing, "", "records keyed by NAACCR items; NAACCR-coded output (below)"},
+    {"--keep", "LIST", Takes::value, "",
+     "input columns to pass through to the output (comma-separated, any letter case; CSV/TSV and NAACCR XML "
+     "input): the output begins with id, then these, then the --columns"},
+    {"--delimiter", "CHAR", Takes::value, ", ; tab",
+     "the delimiter of CSV/TSV input: , ; or tab (default: the one of these the header row holds most "
+     "often outside quotes; none: , for CSV, tab for TSV)"},
+    {"--size-unit", "UNIT", Takes::value, "cm mm",
+     "the unit of a size given as a bare number, for the whole run: cm (the default) or mm; a size with "
+     "its unit (65 mm) keeps it; NAACCR items are millimetres already. A bare size over 40 cm, or under 1 mm, "
+     "is warned as likely in the other unit"},
+    {"--blank", "MEANS", Takes::value, "not-given unknown",
+     "what an empty CSV/TSV cell means: not-given (the default: the case's own rule, an error or an "
+     "assumption such as N0) or unknown (as if \"unknown\" were written, where the field takes it: every "
+     "stage its possible values allow; a blank site, histology or depth stays not given)"},
+    {"--summary", "FORMAT", Takes::after_equals, "text json",
+     "at the end, counts by stage, summary stage, system, error field, warning and assumption on "
+     "stderr: text (the default) or json (one JSON object)"},
     {"--encoding", "NAME", Takes::value, "utf-8 windows-1252 latin-1",
      "the inputs' encoding: utf-8 (the default), windows-1252 (what Excel saves as CSV on Windows) or "
      "latin-1, decoded to UTF-8 as read"},
@@ -683,10 +700,11 @@ std::variant<CommandLine, std::string> read_command(const Model& model, const CL
             if (meta.takes == Takes::value && value.empty()) {
                 return line.command + ": " + name + " needs a value: " + meta.label.substr(name.size() + 1) + see;
             }
-            if (meta.takes == Takes::value && line.has(name)) {
+            if (meta.takes != Takes::nothing && line.has(name)) {
                 return line.command + ": " + name + " was given more than once";
             }
-            line.options.emplace_back(name, meta.takes == Takes::value ? value : std::string());
+            // A flag that may take a value after '=' keeps it ("true" when bare: --summary).
+            line.options.emplace_back(name, meta.takes == Takes::nothing ? std::string() : value);
             return std::nullopt;
         });
     if (problem) {

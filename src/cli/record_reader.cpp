@@ -304,6 +304,7 @@ void Record::clear() {
     id_json.clear();
     id_text.clear();
     naaccr.clear();
+    kept.clear();
     expect_json.clear();
     source.clear();
 }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "doors/records.hpp"
 #include "lmsstage/case.hpp"
@@ -19,11 +20,12 @@ using namespace lmsstage::doors;
 /// What a record carries besides the case.
 struct Record {
     Case input;
-    std::string id_json;      ///< the id exactly as written (JSON text), empty when absent
-    std::string id_text;      ///< the same as text: a string's contents, a number's digits
-    std::string expect_json;  ///< check mode: the "expect" object as JSON text
-    std::string source;       ///< check mode: the "source" note
-    naaccr::Record naaccr;    ///< a NAACCR-keyed record: the items lmsstage reads (see cli/registry.hpp)
+    std::string id_json;            ///< the id exactly as written (JSON text), empty when absent
+    std::string id_text;            ///< the same as text: a string's contents, a number's digits
+    std::string expect_json;        ///< check mode: the "expect" object as JSON text
+    std::string source;             ///< check mode: the "source" note
+    naaccr::Record naaccr;          ///< a NAACCR-keyed record: the items lmsstage reads (see cli/registry.hpp)
+    std::vector<std::string> kept;  ///< the cells of the columns --keep names, in its order (CSV/TSV)
     void clear();
 };
 

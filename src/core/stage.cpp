@@ -368,6 +368,15 @@ void plausibility_warnings(const Case& c, Result& result) {
         detail::add(result.warnings, {"size ", v, " has no unit and was taken as ", v,
                                       " cm, which is unusually large; if you meant ", v, " mm, write ", v, "mm"});
     }
+    // A bare number the caller took as millimetres (batch --size-unit mm): under 1 mm is no sarcoma
+    // that is staged, but is a size in centimetres.
+    const bool bare_mm =
+        c.size && c.size->known() && c.size->value->unit == LengthUnit::mm && !c.size->value->unit_stated;
+    if (bare_mm && c.size->value->value < 1.0) {
+        const std::string v = detail::format_number(c.size->value->value);
+        detail::add(result.warnings, {"size ", v, " has no unit and was taken as ", v,
+                                      " mm, which is unusually small; if you meant ", v, " cm, write ", v, "cm"});
+    }
     if (c.mitotic_rate && c.mitotic_rate->known() && *c.mitotic_rate->value > 200.0) {
         detail::add(result.warnings, {"mitotic rate ", detail::format_number(*c.mitotic_rate->value),
                                       " per 50 HPF is unusually high; check that it is a count per 50 HPF (5 mm2)"});

@@ -25,7 +25,7 @@ constexpr std::pair<std::string_view, std::string_view> k_short_names[] = {
 
 constexpr std::string_view k_default_list =
     "id,ok,system,stage,possible_stages,T,N,M,G,summary_stage,survival_percent,survival_table,error_field,"
-    "error_message";
+    "error_message,warnings,assumptions";
 
 /// The column a name selects, if any.
 std::optional<Column> find_column(std::string_view name) {
@@ -47,16 +47,21 @@ std::uint64_t next_set_id() {
 
 bool is_static_value(const Member& member);
 
+bool is_static_column(const Column& column) { return column.member != nullptr && is_static_value(*column.member); }
+
 void add(ColumnSet& set, Column column) {
-    set.trace = set.trace || column.member->needs == Needs::trace;
-    set.texts = set.texts || column.member->needs == Needs::texts;
-    set.naaccr = set.naaccr || column.member->needs == Needs::naaccr;
+    column.run_end = 0;
+    if (column.member != nullptr) {
+        set.trace = set.trace || column.member->needs == Needs::trace;
+        set.texts = set.texts || column.member->needs == Needs::texts;
+        set.naaccr = set.naaccr || column.member->needs == Needs::naaccr;
+    }
     set.columns.push_back(std::move(column));
     // Consecutive static columns (see rendered_run) form one run, which each of them knows the end of.
     std::vector<Column>& columns = set.columns;
-    if (is_static_value(*columns.back().member)) {
+    if (is_static_column(columns.back())) {
         const std::size_t end = columns.size();
-        for (std::size_t i = end; i-- > 0 && is_static_value(*columns[i].member);) {
+        for (std::size_t i = end; i-- > 0 && is_static_column(columns[i]);) {
             columns[i].run_end = end;
         }
     }
@@ -143,6 +148,33 @@ std::variant<ColumnSet, std::string> parse_columns(std::string_view list, bool n
         }
         list.remove_prefix(comma + 1);
     }
+}
+
+std::variant<ColumnSet, std::string> with_kept(const ColumnSet& set, std::span<const std::string> kept) {
+    ColumnSet out;
+    out.id = next_set_id();
+    out.raw_cells = set.raw_cells;
+    add(out, *find_column("id"));
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        const bool taken = std::any_of(set.columns.begin(), set.columns.end(),
+                                       [&](const Column& c) { return c.name == kept[i] && c.name != "id"; });
+        const bool member = std::any_of(result_members().begin(), result_members().end(),
+                                        [&](const Member& m) { return m.json.substr(0, m.json.find('.')) == kept[i]; });
+        if (taken || member || find_column(kept[i]) || kept[i] == "ok" || kept[i] == "error") {
+            return "--keep: " + printable(kept[i]) +
+                   " is also the name of a result column; rename that input column, or leave it out";
+        }
+        Column column;
+        column.name = kept[i];
+        column.kept = i;
+        add(out, std::move(column));
+    }
+    for (const Column& column : set.columns) {
+        if (column.member == nullptr || column.member != out.columns.front().member) {
+            add(out, column);
+        }
+    }
+    return out;
 }
 
 namespace {
@@ -438,7 +470,9 @@ bool reads_result(const Member& member) {
 
 /// One cell of a row.
 void cell(Writer& w, const Column& column, const RowView& row) {
-    if (row.result == nullptr && reads_result(*column.member)) {
+    if (column.member == nullptr) {
+        w.text_or_null(column.kept < row.kept.size() ? std::string_view(row.kept[column.kept]) : std::string_view());
+    } else if (row.result == nullptr && reads_result(*column.member)) {
         w.null();
     } else {
         w.value(column.member->value(row));
@@ -487,7 +521,7 @@ std::string_view rendered_run(const ColumnSet& set, std::size_t first, std::size
     if (!entry.valid || !(entry.key == key)) {
         entry.text.clear();
         Writer w(entry.text, format, set.raw_cells);
-        const RowView staged{{}, {}, {}, &r, {}, {}, {}};
+        const RowView staged{{}, {}, {}, &r, {}, {}, {}, {}};
         for (std::size_t i = first; i < end; ++i) {
             w.key(set.columns[i].name);
             cell(w, set.columns[i], staged);

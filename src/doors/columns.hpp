@@ -20,11 +20,13 @@ namespace lmsstage::doors {
 /// How batch writes each record: the full result object (as lmsstage --json), or chosen columns.
 enum class OutputFormat : std::uint8_t { json, ndjson, csv, tsv };
 
-/// A column: a member of the result schema (doors/result_schema.hpp).
+/// A column: a member of the result schema (doors/result_schema.hpp), or an input column passed
+/// through (batch --keep).
 struct Column {
-    const Member* member = nullptr;
-    std::string name;         ///< as selected: the CSV header, the NDJSON key
-    std::size_t run_end = 0;  ///< columns rendered together with this one, up to this index (0: none)
+    const Member* member = nullptr;  ///< nullptr: a kept input column
+    std::string name;                ///< as selected: the CSV header, the NDJSON key
+    std::size_t run_end = 0;         ///< columns rendered together with this one, up to this index (0: none)
+    std::size_t kept = 0;            ///< a kept column: its index in RecordView::kept
 };
 
 /// The columns of an output, and which staging work they need.
@@ -38,12 +40,17 @@ struct ColumnSet {
 };
 
 /// id, ok, system, stage, possible_stages, T, N, M, G, summary_stage, survival_percent,
-/// survival_table, error_field, error_message; then the NAACCR output items when `naaccr`.
+/// survival_table, error_field, error_message, warnings, assumptions; then the NAACCR output items
+/// when `naaccr`.
 ColumnSet default_columns(bool naaccr);
 
 /// The columns named in a --columns list (comma-separated; "default" stands for the default set),
 /// or why it cannot be used: an unknown name (with the nearest one), a name given twice, an empty list.
 std::variant<ColumnSet, std::string> parse_columns(std::string_view list, bool naaccr);
+
+/// The set with the id first, then the input columns `kept` names (RecordView::kept, in order), then
+/// the other columns of `set`; or why not: a kept name that is also a column of the set.
+std::variant<ColumnSet, std::string> with_kept(const ColumnSet& set, std::span<const std::string> kept);
 
 /// Every column name, in the result schema's order, for help and messages.
 std::string column_names();

@@ -537,7 +537,7 @@ void append_result_json(std::string& out, const RecordView& view) {
 }
 
 void append_result_json(std::string& out, const Result& r, std::string_view id_json) {
-    append_result_json(out, RecordView{id_json, {}, {}, &r, {}, {}, {}});
+    append_result_json(out, RecordView{id_json, {}, {}, &r, {}, {}, {}, {}});
 }
 
 void append_error_json(std::string& out, const CaseError& error, std::string_view id_json, RecordPlace place) {

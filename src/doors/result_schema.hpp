@@ -29,6 +29,7 @@ struct RecordView {
     std::string_view error_field;
     std::string_view error_message;
     std::span<const naaccr::OutputItem> naaccr;  ///< empty unless the output carries NAACCR codes
+    std::span<const std::string> kept;           ///< the input cells batch --keep names, in its order
 };
 
 /// How a value is written.

@@ -50,6 +50,7 @@ constexpr ItemInfo k_items[] = {
     {Item::tnm_clin_t, "tnmClinT", 940, "TNM Clin T"},
     {Item::tnm_clin_n, "tnmClinN", 950, "TNM Clin N"},
     {Item::tnm_clin_m, "tnmClinM", 960, "TNM Clin M"},
+    {Item::date_of_diagnosis, "dateOfDiagnosis", 390, "Date of Diagnosis"},
 };
 static_assert(std::size(k_items) == k_item_count);
 
@@ -145,10 +146,37 @@ std::optional<Refusal> read_histology(Work& w) {
     return std::nullopt;
 }
 
+/// The first year of the AJCC 8th edition: cases diagnosed on or after 1 January 2018 (AJCC
+/// Cancer Staging Manual, 8th edition, implementation date; SEER Program Coding and Staging Manual
+/// 2018 onward, and the NAACCR edits, code tnmEditionNumber 08 from 2018 diagnoses).
+constexpr int k_ajcc8_from_year = 2018;
+
+/// No tnmEditionNumber: the edition of the year of diagnosis (dateOfDiagnosis, YYYYMMDD, the month
+/// and day may be left out), AJCC 8 from 2018, else lmsstage's default (AJCC 7).
+std::optional<Refusal> edition_by_year(Work& w) {
+    const auto date = w.record.get(Item::date_of_diagnosis);
+    if (!date) {
+        return std::nullopt;
+    }
+    const bool digits = std::all_of(date->begin(), date->end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits || (date->size() != 4 && date->size() != 6 && date->size() != 8)) {
+        return refuse(Item::date_of_diagnosis, *date,
+                      "is not a NAACCR date: YYYYMMDD, YYYYMM or YYYY (the month and day may be left out)");
+    }
+    const int year = code_number(date->substr(0, 4));
+    w.edition = year >= k_ajcc8_from_year ? 8 : 7;
+    std::string note = std::string(info(Item::date_of_diagnosis).id) + " " + std::string(*date) + " and no " +
+                       std::string(info(Item::tnm_edition).id) + ": diagnosed in " + std::to_string(year) +
+                       (w.edition == 8 ? ", so the AJCC 8th edition (used for cases diagnosed from 2018)"
+                                       : ", before 2018, so the AJCC 7th edition");
+    w.out.notes.push_back(std::move(note));
+    return std::nullopt;
+}
+
 std::optional<Refusal> read_edition(Work& w) {
     const auto value = w.record.get(Item::tnm_edition);
     if (!value) {
-        return std::nullopt;
+        return edition_by_year(w);
     }
     const int code = value->size() <= 2 ? code_number(*value) : -1;
     for (const EditionRow& row : tables().tnm_edition) {

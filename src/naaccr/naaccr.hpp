@@ -60,8 +60,9 @@ enum class Item : std::uint8_t {
     tnm_clin_t,
     tnm_clin_n,
     tnm_clin_m,
+    date_of_diagnosis,
 };
-inline constexpr std::size_t k_item_count = 34;
+inline constexpr std::size_t k_item_count = 35;
 
 /// A NAACCR data item: XML id, item number and name (NAACCR Data Dictionary, version 25).
 struct ItemInfo {

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <initializer_list>
 #include <stdexcept>
+#include <string>
+#include <unordered_map>
 
 #include "lmsstage/vocabulary.hpp"
 
@@ -301,6 +303,44 @@ const ItemRow* find_dictionary_item(std::string_view naaccr_id) {
     const auto found = std::lower_bound(items.begin(), items.end(), naaccr_id,
                                         [](const ItemRow& row, std::string_view id) { return row.id < id; });
     return found != items.end() && found->id == naaccr_id ? &*found : nullptr;
+}
+
+namespace {
+
+/// The latest dictionary version that defines an item: 260 for "180-260".
+int last_dictionary(const ItemRow& row) {
+    const std::string_view versions = row.dictionaries;
+    const std::string_view last = versions.substr(versions.find_last_of('-') + 1);
+    int version = 0;
+    std::from_chars(last.data(), last.data() + last.size(), version);
+    return version;
+}
+
+}  // namespace
+
+const ItemRow* find_dictionary_item_loosely(std::string_view name) {
+    // Built once: the ids folded to lower case, and the item numbers, each to its row.
+    static const std::unordered_map<std::string, const ItemRow*> k_index = [] {
+        std::unordered_map<std::string, const ItemRow*> index;
+        for (const ItemRow& row : tables().items) {
+            std::string folded = row.id;
+            std::transform(folded.begin(), folded.end(), folded.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            index.emplace(std::move(folded), &row);
+            // A number some items shared across versions (762: derivedSs2017 in 160, then
+            // derivedSummaryStage2018) names the item of the latest dictionary.
+            const auto [at, added] = index.emplace(std::to_string(row.number), &row);
+            if (!added && last_dictionary(row) > last_dictionary(*at->second)) {
+                at->second = &row;
+            }
+        }
+        return index;
+    }();
+    std::string key(name);
+    std::transform(key.begin(), key.end(), key.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const auto found = k_index.find(key);
+    return found == k_index.end() ? nullptr : found->second;
 }
 
 }  // namespace lmsstage::naaccr

@@ -139,6 +139,9 @@ const Tables& tables();
 
 /// The NAACCR data item with this XML id in any base dictionary from version 14 on, or nullptr.
 const ItemRow* find_dictionary_item(std::string_view naaccr_id);
+/// The same item named as a registry's export may head its column: its id in any letter case
+/// (PrimarySite), or its item number ("400"); nullptr when none is.
+const ItemRow* find_dictionary_item_loosely(std::string_view name);
 
 /// A data/naaccr table as split into cells at build time (cmake/EmbedCsvTables.cmake): `width`
 /// cells a row, the header first, each row with the line it is on in the file.

@@ -134,7 +134,7 @@ expect 'lmsstage batch ' alpha.ndjson beta.json cases -dash.ndjson
 expect 'lmsstage check a' alpha.ndjson
 expect 'lmsstage batch alpha.ndjson c' cases
 expect 'lmsstage check --' --junit --naaccr --help
-expect 'lmsstage batch --' --from --to --columns --naaccr --exit-zero --encoding --raw-cells --help
+expect 'lmsstage batch --' --from --to --columns --naaccr --keep --delimiter --size-unit --blank --summary --exit-zero --encoding --raw-cells --help
 expect 'lmsstage batch --to ' json ndjson csv tsv naaccr-xml fhir
 expect 'lmsstage batch --from=t' tsv
 expect 'lmsstage batch --naaccr --n' # given already

@@ -55,7 +55,7 @@ expect_has 'lmsstage rules ' ajcc7-sts ajcc8-gist figo2009-uterine survival note
 expect 'lmsstage rules --' --json --help
 expect 'lmsstage batch ' alpha.ndjson beta.json cases/
 expect 'lmsstage check a' alpha.ndjson
-expect 'lmsstage batch --' --from --to --columns --naaccr --exit-zero --encoding --raw-cells --help
+expect 'lmsstage batch --' --from --to --columns --naaccr --keep --delimiter --size-unit --blank --summary --exit-zero --encoding --raw-cells --help
 expect 'lmsstage batch --to ' json ndjson csv tsv naaccr-xml fhir
 
 cd /

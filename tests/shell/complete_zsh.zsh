@@ -87,7 +87,7 @@ expect 'lmsstage completion ' bash zsh fish
 expect_has 'lmsstage rules ' ajcc7-sts ajcc8-gist figo2009-uterine survival notes
 expect 'lmsstage batch ' alpha.ndjson beta.json cases
 expect 'lmsstage check a' alpha.ndjson
-expect 'lmsstage batch --' --from --to --columns --naaccr --exit-zero --encoding --raw-cells --help
+expect 'lmsstage batch --' --from --to --columns --naaccr --keep --delimiter --size-unit --blank --summary --exit-zero --encoding --raw-cells --help
 expect 'lmsstage batch --to ' json ndjson csv tsv naaccr-xml fhir
 
 if (( failures > 0 )); then

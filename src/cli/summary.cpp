@@ -1,0 +1,142 @@
+#include "cli/summary.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+#include <vector>
+
+#include "doors/render_json.hpp"
+#include "doors/safe_text.hpp"
+
+namespace lmsstage::cli {
+namespace {
+
+void count(std::map<std::string, long long, std::less<>>& counts, std::string_view key) {
+    const auto found = counts.find(key);
+    if (found != counts.end()) {
+        ++found->second;
+    } else {
+        counts.emplace(std::string(key), 1);
+    }
+}
+
+void add_all(std::map<std::string, long long, std::less<>>& to,
+             const std::map<std::string, long long, std::less<>>& from) {
+    for (const auto& [key, n] : from) {
+        to[key] += n;
+    }
+}
+
+/// The entries, the largest count first, then by name.
+std::vector<std::pair<std::string_view, long long>> ranked(
+    const std::map<std::string, long long, std::less<>>& counts) {
+    std::vector<std::pair<std::string_view, long long>> rows(counts.begin(), counts.end());
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    return rows;
+}
+
+}  // namespace
+
+std::string Tally::pattern(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const bool word_start = i == 0 || std::isalnum(static_cast<unsigned char>(text[i - 1])) == 0;
+        if (word_start && std::isdigit(static_cast<unsigned char>(text[i])) != 0) {
+            // A number (digits with a decimal point inside) is N; M0, G3 and 5cm's unit stay.
+            while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) != 0 ||
+                                       (text[i] == '.' && i + 1 < text.size() &&
+                                        std::isdigit(static_cast<unsigned char>(text[i + 1])) != 0))) {
+                ++i;
+            }
+            out += 'N';
+        } else {
+            out += text[i++];
+        }
+    }
+    return out;
+}
+
+void Tally::add(const Result& result) {
+    ++m_ok;
+    count(m_stage, result.stage ? name(*result.stage) : std::string_view("undetermined"));
+    count(m_summary_stage, result.summary_stage ? name(*result.summary_stage) : std::string_view("undetermined"));
+    count(m_system, result.system.id);
+    for (const std::string& warning : result.warnings) {
+        count(m_warning, pattern(warning));
+    }
+    for (const std::string& assumption : result.assumptions) {
+        count(m_assumption, pattern(assumption));
+    }
+}
+
+void Tally::add_error(std::string_view field) {
+    ++m_errors;
+    count(m_error_field, field.empty() ? std::string_view("(the record)") : field);
+}
+
+void Tally::merge(const Tally& other) {
+    m_ok += other.m_ok;
+    m_errors += other.m_errors;
+    add_all(m_stage, other.m_stage);
+    add_all(m_summary_stage, other.m_summary_stage);
+    add_all(m_system, other.m_system);
+    add_all(m_error_field, other.m_error_field);
+    add_all(m_warning, other.m_warning);
+    add_all(m_assumption, other.m_assumption);
+}
+
+void Tally::clear() { *this = Tally{}; }
+
+namespace {
+
+struct Kind {
+    std::string_view text;
+    std::string_view json;
+    const std::map<std::string, long long, std::less<>>* counts;
+};
+
+}  // namespace
+
+void Tally::write_text(std::ostream& out) const {
+    out << "summary: " << m_ok + m_errors << (m_ok + m_errors == 1 ? " record, " : " records, ") << m_ok << " ok, "
+        << m_errors << (m_errors == 1 ? " error\n" : " errors\n");
+    const Kind kinds[] = {{"stage", "stage", &m_stage},        {"summary stage", "summary_stage", &m_summary_stage},
+                          {"system", "system", &m_system},     {"error field", "error_field", &m_error_field},
+                          {"warning", "warnings", &m_warning}, {"assumption", "assumptions", &m_assumption}};
+    for (const Kind& kind : kinds) {
+        if (kind.counts->empty()) {
+            continue;
+        }
+        out << kind.text << ":\n";
+        for (const auto& [key, n] : ranked(*kind.counts)) {
+            const std::string number = std::to_string(n);
+            out << std::string(number.size() < 8 ? 8 - number.size() : 0, ' ') << number << "  " << key << '\n';
+        }
+    }
+}
+
+void Tally::write_json(std::ostream& out) const {
+    std::string text = "{\"records\":" + std::to_string(m_ok + m_errors) + ",\"ok\":" + std::to_string(m_ok) +
+                       ",\"errors\":" + std::to_string(m_errors);
+    const Kind kinds[] = {{"stage", "stage", &m_stage},        {"summary stage", "summary_stage", &m_summary_stage},
+                          {"system", "system", &m_system},     {"error field", "error_field", &m_error_field},
+                          {"warning", "warnings", &m_warning}, {"assumption", "assumptions", &m_assumption}};
+    for (const Kind& kind : kinds) {
+        text += ",\"";
+        text += kind.json;
+        text += "\":{";
+        bool first = true;
+        for (const auto& [key, n] : ranked(*kind.counts)) {
+            text += first ? "" : ",";
+            first = false;
+            doors::append_json_string(text, doors::valid_utf8(key));
+            text += ':';
+            text += std::to_string(n);
+        }
+        text += '}';
+    }
+    out << text << "}\n";
+}
+
+}  // namespace lmsstage::cli
