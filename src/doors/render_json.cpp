@@ -1,6 +1,7 @@
 #include "doors/render_json.hpp"
 
 #include <array>
+#include <memory>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -398,7 +399,13 @@ std::string_view outcome_run(const RecordView& view, const OutcomeKey& key, std:
         bool valid = false;
         std::string text;
     };
-    thread_local std::array<Entry, 1024> store;  // 4096 held 3 MiB more at peak for a few per cent of CPU
+    // 4096 held 3 MiB more at peak for a few per cent of CPU. On the heap, made on first use: not
+    // in every thread's static TLS block, which is zeroed at start (see columns.cpp).
+    thread_local std::unique_ptr<std::array<Entry, 1024>> held;
+    if (!held) {
+        held = std::make_unique<std::array<Entry, 1024>>();
+    }
+    std::array<Entry, 1024>& store = *held;
     Entry& entry = store[(hash + first * 0x9e3779b97f4a7c15ULL) % store.size()];
     if (!entry.valid || entry.first != first || !(entry.key == key)) {
         entry.text.clear();
