@@ -3,7 +3,7 @@
 # side on the same generated cases. Figures, not a gate.
 #   - builds the baseline (commit $BASELINE, default b8490e3, the first release) from `git archive`
 #     in a temporary directory (its own CMake Release build of the program only); or takes
-#     $BASELINE_PROGRAM when set (an lmsstage already built);
+#     $BASELINE_PROGRAM when set (an lmsstage already built, e.g. an earlier commit's);
 #   - writes CASES generated cases once (default 1,000,000; BUILD_DIR/bench/lmsstage-gen-cases), as
 #     NDJSON and as the same cases in a CSV table;
 #   - runs both programs in turn, A B A B ... (RUNS pairs, default 5; 30 single cases):
@@ -42,6 +42,7 @@ fi
 
 "$generator" "$cases" >"$work/cases.ndjson"
 "$generator" --csv "$cases" >"$work/cases.csv"
+[ -n "${BASELINE_PROGRAM:-}" ] && baseline=$BASELINE_PROGRAM
 echo "baseline: $baseline ($("$base_program" --version 2>/dev/null | head -1)); current: $(git -C "$source_dir" describe --always --dirty 2>/dev/null || echo this tree) ($("$current" --version | head -1))"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 status=0
