@@ -5,6 +5,7 @@
 #include <array>
 #include <atomic>
 #include <cstring>
+#include <memory>
 #include <optional>
 
 #include "doors/csv_writer.hpp"
@@ -515,7 +516,14 @@ std::string_view rendered_run(const ColumnSet& set, std::size_t first, std::size
         bool valid = false;
         std::string text;
     };
-    thread_local std::array<Entry, 2048> store;
+    // On the heap, made on first use: a thread_local array is part of every thread's static TLS
+    // block, which the loader zeroes for the main thread at start (400 KB: a hundred page faults
+    // of a single case) and glibc for each worker, CSV or not.
+    thread_local std::unique_ptr<std::array<Entry, 2048>> held;
+    if (!held) {
+        held = std::make_unique<std::array<Entry, 2048>>();
+    }
+    std::array<Entry, 2048>& store = *held;
     const RunKey key(set, first, format, r);
     Entry& entry = store[key.hash() % store.size()];
     if (!entry.valid || !(entry.key == key)) {

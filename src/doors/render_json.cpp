@@ -1,6 +1,7 @@
 #include "doors/render_json.hpp"
 
 #include <array>
+#include <memory>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -398,7 +399,13 @@ std::string_view outcome_run(const RecordView& view, const OutcomeKey& key, std:
         bool valid = false;
         std::string text;
     };
-    thread_local std::array<Entry, 1024> store;  // 4096 held 3 MiB more at peak for a few per cent of CPU
+    // 4096 held 3 MiB more at peak for a few per cent of CPU. On the heap, made on first use: not
+    // in every thread's static TLS block, which is zeroed at start (see columns.cpp).
+    thread_local std::unique_ptr<std::array<Entry, 1024>> held;
+    if (!held) {
+        held = std::make_unique<std::array<Entry, 1024>>();
+    }
+    std::array<Entry, 1024>& store = *held;
     Entry& entry = store[(hash + first * 0x9e3779b97f4a7c15ULL) % store.size()];
     if (!entry.valid || entry.first != first || !(entry.key == key)) {
         entry.text.clear();
@@ -502,16 +509,37 @@ void append_json_string(std::string& out, std::string_view text) {
 
 namespace {
 
+/// Resizes `out` to `size` and lets `write(out.data())` fill the new bytes, without zeroing them
+/// first where the library can (C++23 resize_and_overwrite): a record is about 2 KB, and zeroing
+/// it before writing it cost about a thousand instructions a record.
+template <typename Write>
+void grow_uninitialised(std::string& out, std::size_t size, Write write) {
+#ifdef __cpp_lib_string_resize_and_overwrite
+    // The size asked for, not the lambda's second argument: GCC 12's library passes the capacity
+    // it grew to there (later versions pass the size).
+    out.resize_and_overwrite(size, [&](char* data, std::size_t) {
+        write(data);
+        return size;
+    });
+#else
+    out.resize(size);
+    write(out.data());
+#endif
+}
+
 /// Writes the record at its counted size; false (and `out` as it was) when `plain` was assumed
 /// and some text needed escaping.
 bool write_record(std::string& out, const RecordView& view, Prepared& prepared, bool plain) {
     SizeCounter counter(plain);
     emit_record(counter, view, prepared);
     const std::size_t start = out.size();
-    out.resize(start + counter.size());
-    RawWriter w(out.data() + start, plain);
-    emit_record(w, view, prepared);
-    if (w.needed_escaping()) {
+    bool needed_escaping = false;
+    grow_uninitialised(out, start + counter.size(), [&](char* at) {
+        RawWriter w(at + start, plain);
+        emit_record(w, view, prepared);
+        needed_escaping = w.needed_escaping();
+    });
+    if (needed_escaping) {
         out.resize(start);
         return false;
     }

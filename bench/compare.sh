@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# bench/compare.sh [BUILD_DIR [CASES [RUNS]]]: this tree's program against the first release, side by
+# side on the same generated cases. Figures, not a gate.
+#   - builds the baseline (commit $BASELINE, default b8490e3, the first release) from `git archive`
+#     in a temporary directory (its own CMake Release build of the program only); or takes
+#     $BASELINE_PROGRAM when set (an lmsstage already built, e.g. an earlier commit's);
+#   - writes CASES generated cases once (default 1,000,000; BUILD_DIR/bench/lmsstage-gen-cases), as
+#     NDJSON and as the same cases in a CSV table;
+#   - runs both programs in turn, A B A B ... (RUNS pairs, default 5; 30 single cases):
+#     BUILD_DIR/bench/lmsstage-compare prints medians, ranges, ratios and peak RSS;
+#   - where valgrind is installed, instructions a record (callgrind, 200,000 cases, full records)
+#     and output bytes a record for both.
+# Example: bash bench/compare.sh build 1000000 5
+set -euo pipefail
+
+source_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${1:-build}
+cases=${2:-1000000}
+runs=${3:-5}
+baseline=${BASELINE:-b8490e3}
+current="$build/src/lmsstage"
+generator="$build/bench/lmsstage-gen-cases"
+compare="$build/bench/lmsstage-compare"
+for tool in "$current" "$generator" "$compare"; do
+  test -x "$tool" || { echo "compare.sh: $tool is not built (cmake --preset default && cmake --build --preset default)" >&2; exit 66; }
+done
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/lmsstage-compare.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+if [ -n "${BASELINE_PROGRAM:-}" ]; then
+  base_program=$BASELINE_PROGRAM
+else
+  echo "building the baseline $baseline (git archive, CMake Release, program only) ..."
+  mkdir "$work/src"
+  git -C "$source_dir" archive "$baseline" | tar -x -C "$work/src"
+  cmake -S "$work/src" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DLMSSTAGE_BUILD_TESTS=OFF \
+    -DLMSSTAGE_BUILD_BENCH=OFF >"$work/configure.log" 2>&1 || { cat "$work/configure.log"; exit 70; }
+  cmake --build "$work/build" -j2 --target lmsstage >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 70; }
+  base_program="$work/build/src/lmsstage"
+fi
+
+"$generator" "$cases" >"$work/cases.ndjson"
+"$generator" --csv "$cases" >"$work/cases.csv"
+[ -n "${BASELINE_PROGRAM:-}" ] && baseline=$BASELINE_PROGRAM
+echo "baseline: $baseline ($("$base_program" --version 2>/dev/null | head -1)); current: $(git -C "$source_dir" describe --always --dirty 2>/dev/null || echo this tree) ($("$current" --version | head -1))"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+status=0
+"$compare" --runs "$runs" --single 30 "$base_program" "$current" "$work/cases.ndjson" "$work/cases.csv" || status=$?
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if command -v valgrind >/dev/null; then
+  head -n 200000 "$work/cases.ndjson" >"$work/200k.ndjson"
+  records=$(wc -l <"$work/200k.ndjson")
+  echo "instructions a record (valgrind --tool=callgrind, $records cases, full records):"
+  for who in baseline current; do
+    program=$base_program
+    [ "$who" = current ] && program=$current
+    collected=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$program" batch "$work/200k.ndjson" \
+      2>&1 >/dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p' | tail -1)
+    bytes=$("$program" batch "$work/200k.ndjson" 2>/dev/null | wc -c)
+    printf '  %-9s %8d instructions a record, %6d output bytes a record\n' "$who" \
+      $((collected / records)) $((bytes / records))
+  done
+else
+  echo "valgrind is not installed: no instruction counts"
+fi
+exit "$status"

@@ -1,0 +1,214 @@
+// lmsstage-compare [--runs N] [--single N] BASELINE CURRENT CASES.ndjson CASES.csv: two builds of
+// lmsstage side by side on the same cases, run in turn (A B A B ...) so that both see the same load
+// on a shared machine. For each workload it prints the median wall time of each program with its
+// range (min-max), cases per second, the median of the CPU time (user + system, from wait4), the
+// ratios CURRENT/BASELINE of the median wall and CPU times (below 1: CURRENT is faster) and the
+// median peak RSS. Workloads:
+//   - full records: `batch CASES.ndjson`, stdout on /dev/null;
+//   - CSV from NDJSON: `batch CASES.ndjson --to csv`; CSV from CSV: `batch CASES.csv --to csv`
+//     (a program without --to csv, as the first release, gets only its CURRENT figures);
+//   - one case: `--size 6 --grade 3`, BASELINE, CURRENT and /bin/true in turn, with the ratios
+//     CURRENT/BASELINE and CURRENT//bin/true.
+// Figures, not a test: the exit status is 0 unless a program fails or the cases are missing.
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Run {
+    double wall = 0;  ///< seconds
+    double cpu = 0;   ///< user + system seconds of the child
+    double rss_mib = 0;
+    int status = -1;
+};
+
+/// Runs argv with stdin, stdout and stderr on /dev/null; times it and reads its rusage.
+Run run(const std::vector<std::string>& args) {
+    std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
+    for (const std::string& arg : args) {
+        argv.push_back(const_cast<char*>(arg.c_str()));
+    }
+    argv.push_back(nullptr);
+    Run result;
+    const auto start = std::chrono::steady_clock::now();
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        std::perror("fork");
+        std::exit(71);
+    }
+    if (pid == 0) {
+        const int null = ::open("/dev/null", O_RDWR);
+        ::dup2(null, 0);
+        ::dup2(null, 1);
+        ::dup2(null, 2);
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    int status = 0;
+    rusage usage{};
+    if (::wait4(pid, &status, 0, &usage) != pid) {
+        std::perror("wait4");
+        std::exit(71);
+    }
+    result.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    result.cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                 static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    result.rss_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return result;
+}
+
+struct Summary {
+    double median = 0;
+    double min = 0;
+    double max = 0;
+};
+
+Summary summarise(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    const double median = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    return {median, values.front(), values.back()};
+}
+
+struct Series {
+    std::vector<double> wall;
+    std::vector<double> cpu;
+    std::vector<double> rss;
+    bool failed = false;
+};
+
+void add(Series& series, const Run& r) {
+    series.wall.push_back(r.wall);
+    series.cpu.push_back(r.cpu);
+    series.rss.push_back(r.rss_mib);
+    series.failed = series.failed || r.status != 0;
+}
+
+void print_series(const char* who, const Series& s, unsigned long long cases) {
+    const Summary wall = summarise(s.wall);
+    const Summary cpu = summarise(s.cpu);
+    const Summary rss = summarise(s.rss);
+    std::printf("  %-9s wall %8.3f s (%.3f-%.3f)  %6.2f M cases/s  CPU %8.3f s (%.3f-%.3f)  peak RSS %6.1f MiB%s\n",
+                who, wall.median, wall.min, wall.max, static_cast<double>(cases) / wall.median / 1e6, cpu.median,
+                cpu.min, cpu.max, rss.median, s.failed ? "  (a run FAILED)" : "");
+}
+
+/// Whether the program takes `batch --to csv` (the first release does not: exit 64).
+/// (Its input is /dev/null: no record.)
+bool takes_csv(const std::string& program) { return run({program, "batch", "--to", "csv"}).status == 0; }
+
+bool workload(const char* title, const std::string& a, const std::string& b, const std::vector<std::string>& tail,
+              unsigned long long cases, int runs, bool a_too) {
+    Series sa;
+    Series sb;
+    for (int i = 0; i < runs; ++i) {
+        if (a_too) {
+            std::vector<std::string> args{a};
+            args.insert(args.end(), tail.begin(), tail.end());
+            add(sa, run(args));
+        }
+        std::vector<std::string> args{b};
+        args.insert(args.end(), tail.begin(), tail.end());
+        add(sb, run(args));
+    }
+    std::printf("%s (%llu cases, %d runs each, in turn):\n", title, cases, runs);
+    if (a_too) {
+        print_series("baseline", sa, cases);
+    } else {
+        std::printf("  baseline  (does not take this command)\n");
+    }
+    print_series("current", sb, cases);
+    if (a_too) {
+        std::printf("  ratio current/baseline: wall %.2f, CPU %.2f, peak RSS %.2f\n",
+                    summarise(sb.wall).median / summarise(sa.wall).median,
+                    summarise(sb.cpu).median / summarise(sa.cpu).median,
+                    summarise(sb.rss).median / summarise(sa.rss).median);
+    }
+    return !sa.failed && !sb.failed;
+}
+
+unsigned long long count_lines(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    unsigned long long lines = 0;
+    std::vector<char> buffer(1 << 20);
+    while (in) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        lines += static_cast<unsigned long long>(std::count(buffer.data(), buffer.data() + in.gcount(), '\n'));
+    }
+    return lines;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int runs = 5;
+    int single = 30;
+    int i = 1;
+    for (; i + 1 < argc && argv[i][0] == '-' && argv[i][1] == '-'; i += 2) {
+        if (std::strcmp(argv[i], "--runs") == 0) {
+            runs = std::max(1, std::atoi(argv[i + 1]));
+        } else if (std::strcmp(argv[i], "--single") == 0) {
+            single = std::max(1, std::atoi(argv[i + 1]));
+        } else {
+            break;
+        }
+    }
+    if (argc - i != 4) {
+        std::fprintf(stderr,
+                     "usage: lmsstage-compare [--runs N] [--single N] BASELINE CURRENT CASES.ndjson CASES.csv\n");
+        return 64;
+    }
+    const std::string a = argv[i];
+    const std::string b = argv[i + 1];
+    const std::string ndjson = argv[i + 2];
+    const std::string csv = argv[i + 3];
+    const unsigned long long cases = count_lines(ndjson);
+    if (cases == 0 || count_lines(csv) != cases + 1) {
+        std::fprintf(stderr, "lmsstage-compare: %s and %s must hold the same cases (NDJSON lines; CSV header + rows)\n",
+                     ndjson.c_str(), csv.c_str());
+        return 66;
+    }
+    const bool a_csv = takes_csv(a);
+    bool ok = workload("full records, NDJSON in, JSON to /dev/null", a, b, {"batch", ndjson}, cases, runs, true);
+    ok = workload("CSV from NDJSON, to /dev/null", a, b, {"batch", ndjson, "--to", "csv"}, cases, runs, a_csv) && ok;
+    ok = workload("CSV from CSV, to /dev/null", a, b, {"batch", csv, "--to", "csv"}, cases, runs, a_csv) && ok;
+
+    Series sa;
+    Series sb;
+    Series st;
+    for (int r = 0; r < single; ++r) {
+        add(sa, run({a, "--size", "6", "--grade", "3"}));
+        add(sb, run({b, "--size", "6", "--grade", "3"}));
+        add(st, run({"/bin/true"}));
+    }
+    const auto ms = [](const Series& s) {
+        const Summary w = summarise(s.wall);
+        return std::vector<double>{w.median * 1e3, w.min * 1e3, w.max * 1e3};
+    };
+    std::printf("one case, --size 6 --grade 3 (%d runs each, in turn with /bin/true):\n", single);
+    for (const auto& [who, s] :
+         {std::pair<const char*, const Series*>{"baseline", &sa}, {"current", &sb}, {"/bin/true", &st}}) {
+        const std::vector<double> w = ms(*s);
+        std::printf("  %-9s wall %6.3f ms (%.3f-%.3f)  peak RSS %5.1f MiB%s\n", who, w[0], w[1], w[2],
+                    summarise(s->rss).median, s->failed ? "  (a run FAILED)" : "");
+    }
+    std::printf("  ratio current/baseline %.2f, current//bin/true %.2f, baseline//bin/true %.2f\n",
+                summarise(sb.wall).median / summarise(sa.wall).median,
+                summarise(sb.wall).median / summarise(st.wall).median,
+                summarise(sa.wall).median / summarise(st.wall).median);
+    ok = ok && !sa.failed && !sb.failed;
+    return ok ? 0 : 1;
+}
