@@ -1,6 +1,9 @@
 #include "cli/app.hpp"
 
+#include <malloc.h>
+#include <pthread.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -201,7 +204,29 @@ Environment process_environment() {
 
 }  // namespace
 
+/// Under an address-space limit (ulimit -v), one malloc arena for every thread: glibc otherwise
+/// gives each worker thread an arena of its own, reserving 64 MiB of addresses apiece (its
+/// HEAP_MAX_SIZE on 64-bit systems), which a limit of tens of MiB cannot hold although the program
+/// needs a few MiB; and the threads' stacks are 1 MiB, not the 8 MiB of addresses each that
+/// ulimit -s usually gives (the workers' deepest call chain needs a few KiB). Without a limit both
+/// stay as they are: the arenas spare the threads a shared lock.
+static void fit_allocator_to_address_limit() noexcept {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+        mallopt(M_ARENA_MAX, 1);
+        pthread_attr_t attributes;
+        if (pthread_attr_init(&attributes) == 0) {
+            constexpr std::size_t k_stack_bytes = std::size_t{1} << 20;
+            if (pthread_attr_setstacksize(&attributes, k_stack_bytes) == 0) {
+                pthread_setattr_default_np(&attributes);
+            }
+            pthread_attr_destroy(&attributes);
+        }
+    }
+}
+
 int main_entry(int argc, char** argv) {
+    fit_allocator_to_address_limit();
     try {
         std::vector<std::string> args;
         for (int i = 1; i < argc; ++i) {
