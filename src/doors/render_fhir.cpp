@@ -94,7 +94,7 @@ const Code& figo_value(Stage stage) {
             return value.code;
         }
     }
-    return k_figo_values.front().code;  // every Stage is listed (tests/test_fhir.cpp)
+    return k_figo_values.front().code;  // every Stage is listed (tests/cli/test_fhir.cpp)
 }
 
 /// A UUID (RFC 9562 version 8: name-based, of our own hash) for a resource of a record: the same

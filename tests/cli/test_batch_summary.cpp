@@ -1,0 +1,114 @@
+// batch --summary: counts by stage, summary stage, system, error field, warning and assumption on
+// stderr, as text or JSON, equal to what the output says record by record.
+//
+// Expected stages: AJCC Cancer Staging Manual, 7th edition, chapter 28 (soft tissue sarcoma): T2
+// (over 5 cm) N0 M0 G3 is stage III, T1 (5 cm or less) N0 M0 G1 stage IA, T1 N0 M0 G3 stage IIA; SEER Summary Stage
+// 2018 (soft tissue): confined to the site of origin is localized.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/summary.hpp"
+#include "support/cli_test_support.hpp"
+
+using namespace lmsstage_door_test;
+using json = nlohmann::json;
+
+namespace {
+
+const std::string k_input =
+    "id,size,grade\n"
+    "1,6,3\n"
+    "2,3,1\n"
+    "3,65,3\n"
+    "4,-1,2\n"
+    "5,4,\n";
+
+/// The summary's JSON object: the last line of stderr.
+json summary_json(const std::string& err) {
+    const std::size_t start = err.find("{\"records\"");
+    REQUIRE(start != std::string::npos);
+    return json::parse(err.substr(start));
+}
+
+}  // namespace
+
+TEST_CASE("summary: counts by stage, summary stage, system, error field, warning and assumption, as JSON") {
+    const Run r = run_cli({"batch", "--from", "csv", "--to", "csv", "--summary=json"}, k_input);
+    CHECK(r.code == exit_code::data);
+    CHECK(r.err.substr(0, r.err.find('\n')) == "staged 5 records: 3 ok, 2 errors");
+    const json s = summary_json(r.err);
+    CHECK(s["records"] == 5);
+    CHECK(s["ok"] == 3);
+    CHECK(s["errors"] == 2);
+    CHECK(s["stage"] == json{{"III", 2}, {"IA", 1}});
+    CHECK(s["summary_stage"] == json{{"localized", 3}});
+    CHECK(s["system"] == json{{"ajcc7-sts", 3}});
+    CHECK(s["error_field"] == json{{"size", 1}, {"grade", 1}});
+    // The bare 65 (65 cm, unusually large) is one warning, its numbers taken out.
+    CHECK(s["warnings"] == json{{"size N has no unit and was taken as N cm, which is unusually large; if you meant N "
+                                 "mm, write Nmm",
+                                 1}});
+    CHECK(s["assumptions"]["no regional node involvement reported: N0"] == 3);
+    CHECK(s["assumptions"]["no distant metastasis reported: M0"] == 3);
+}
+
+TEST_CASE("summary: text on stderr after the staged line, the largest count first") {
+    const Run r = run_cli({"batch", "--from", "csv", "--to", "csv", "--summary", "--size-unit", "mm"}, k_input);
+    CHECK(contains(r.err,
+                   "staged 5 records: 3 ok, 2 errors\n"
+                   "summary: 5 records, 3 ok, 2 errors\n"
+                   "stage:\n"
+                   "       1  IA\n"   // 3 mm G1: T1 G1
+                   "       1  IIA\n"  // 6 mm G3: T1 G3
+                   "       1  III\n"  // 65 mm G3: T2 G3
+                   "summary stage:\n"
+                   "       3  localized\n"
+                   "system:\n"
+                   "       3  ajcc7-sts\n"
+                   "error field:\n"
+                   "       1  grade\n"
+                   "       1  size\n"
+                   "assumption:\n"));
+    CHECK_FALSE(contains(r.err, "warning:"));  // 65 mm is plausible: nothing warned
+    CHECK(run_cli({"batch", "--summary=xml"}).code == exit_code::usage);
+    CHECK(run_cli({"batch", "--summary", "--summary"}).code == exit_code::usage);
+    CHECK_FALSE(contains(run_cli({"batch", "--from", "csv"}, k_input).err, "summary"));
+}
+
+TEST_CASE("summary: the counts equal the output's over many batches on several threads") {
+    std::string input = "id,size,grade,nodes\n";
+    for (int i = 0; i < 3000; ++i) {
+        input += std::to_string(i) + "," + std::to_string(1 + i % 9) + "," + std::to_string(1 + i % 3) + "," +
+                 (i % 7 == 0 ? "yes" : "") + "\n";
+    }
+    const Run r = run_cli({"batch", "--from", "csv", "--to", "ndjson", "--columns", "stage", "--summary=json"}, input);
+    std::map<std::string, long long> stages;
+    std::istringstream out(r.out);
+    for (std::string line; std::getline(out, line);) {
+        ++stages[json::parse(line)["stage"].get<std::string>()];
+    }
+    const json s = summary_json(r.err);
+    CHECK(s["records"] == 3000);
+    long long total = 0;
+    for (const auto& [stage, n] : stages) {
+        INFO(stage);
+        CHECK(s["stage"][stage] == n);
+        total += n;
+    }
+    CHECK(total == 3000);
+}
+
+TEST_CASE("summary: a warning's numbers are taken out, words with digits kept") {
+    using lmsstage::cli::Tally;
+    CHECK(Tally::pattern("size 65 has no unit and was taken as 65 cm; write 65mm") ==
+          "size N has no unit and was taken as N cm; write Nmm");
+    CHECK(Tally::pattern("size 0.5 mm, 12.25 cm.") == "size N mm, N cm.");
+    CHECK(Tally::pattern("no regional node involvement reported: N0") == "no regional node involvement reported: N0");
+    CHECK(Tally::pattern("T2 G3 M1a") == "T2 G3 M1a");
+    CHECK(Tally::pattern("") == "");
+}
