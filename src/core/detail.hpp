@@ -117,6 +117,12 @@ inline constexpr auto k_any_n = Set<N>::any();
 inline constexpr auto k_any_g = Set<G>::any();
 inline constexpr auto k_any_rate = Set<Rate>::any();
 
+/// The AJCC GIST chapter's T definitions and stage groups (gist.cpp): gastric (stomach, omentum)
+/// and intestinal (small intestine and the other sites). UICC TNM 9 (uicc9.cpp) has the same rows.
+extern const TDefinition k_gist_t_definitions[5];
+extern const GroupRow k_gist_gastric_groups[8];
+extern const GroupRow k_gist_intestinal_groups[7];
+
 // ---------------------------------------------------------------------------------------------
 // Size bands: the T category by greatest dimension, as rows. Every boundary belongs to the lower
 // band (the manuals' "X cm or less"); the last band has no upper bound.

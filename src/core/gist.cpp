@@ -14,8 +14,11 @@ namespace {
 constexpr Set<Rate> k_low{Rate::low};
 constexpr Set<Rate> k_high{Rate::high};
 
+}  // namespace
+
+// The chapter's tables, shared with UICC TNM 9 (uicc9.cpp), whose GIST stage groups are the same rows.
 // AJCC GIST, primary tumour (T), by greatest dimension.
-constexpr TDefinition k_t_definitions[] = {
+constexpr TDefinition detail::k_gist_t_definitions[] = {
     {T::tx, "primary tumour cannot be assessed (size unknown)"},
     {T::t1, "tumour 2 cm or less"},
     {T::t2, "tumour more than 2 cm but not more than 5 cm"},
@@ -25,7 +28,7 @@ constexpr TDefinition k_t_definitions[] = {
 
 // AJCC GIST, gastric (stomach, omentum): stage groups by T, N, M and mitotic rate (not grade).
 // clang-format off
-constexpr GroupRow k_gastric_groups[] = {
+constexpr GroupRow detail::k_gist_gastric_groups[] = {
     {{T::t1, T::t2}, {N::n0}, {M::m0}, k_any_g, k_low,      Stage::IA,   ""},
     {{T::t3},        {N::n0}, {M::m0}, k_any_g, k_low,      Stage::IB,   ""},
     {{T::t1, T::t2}, {N::n0}, {M::m0}, k_any_g, k_high,     Stage::II,   ""},
@@ -39,7 +42,7 @@ constexpr GroupRow k_gastric_groups[] = {
 
 // AJCC GIST, small intestine, oesophagus, colon/rectum, mesentery, peritoneum.
 // clang-format off
-constexpr GroupRow k_intestinal_groups[] = {
+constexpr GroupRow detail::k_gist_intestinal_groups[] = {
     {{T::t1, T::t2},        {N::n0}, {M::m0}, k_any_g, k_low,      Stage::I,    ""},
     {{T::t3},               {N::n0}, {M::m0}, k_any_g, k_low,      Stage::II,   ""},
     {{T::t1},               {N::n0}, {M::m0}, k_any_g, k_high,     Stage::IIIA, ""},
@@ -49,6 +52,8 @@ constexpr GroupRow k_intestinal_groups[] = {
     {k_any_t,               k_any_n, {M::m1}, k_any_g, k_any_rate, Stage::IV,   ""},
 };
 // clang-format on
+
+namespace {
 
 constexpr std::string_view k_notes_7[] = {
     "Every size boundary belongs to the lower category: exactly 2, 5 and 10 cm are T1, T2 and T3.",
@@ -78,13 +83,13 @@ constexpr std::uint32_t k_asks = field_mask({Field::size, Field::mitotic_rate});
 
 // clang-format off
 constexpr RuleSet k_gastric_7{{"ajcc7-gist", "AJCC 7th edition, GIST (gastric and omental)"},
-                              k_source_7, k_t_definitions, k_gastric_groups, k_notes_7, false, true, k_summary, k_reads, k_asks};
+                              k_source_7, k_gist_t_definitions, k_gist_gastric_groups, k_notes_7, false, true, k_summary, k_reads, k_asks};
 constexpr RuleSet k_intestinal_7{{"ajcc7-gist", "AJCC 7th edition, GIST (intestinal, oesophageal, mesenteric, peritoneal)"},
-                                 k_source_7, k_t_definitions, k_intestinal_groups, k_notes_7, false, true, k_summary, k_reads, k_asks};
+                                 k_source_7, k_gist_t_definitions, k_gist_intestinal_groups, k_notes_7, false, true, k_summary, k_reads, k_asks};
 constexpr RuleSet k_gastric_8{{"ajcc8-gist", "AJCC 8th edition, GIST (gastric and omental)"},
-                              k_source_8, k_t_definitions, k_gastric_groups, k_notes_8, false, true, k_summary, k_reads, k_asks};
+                              k_source_8, k_gist_t_definitions, k_gist_gastric_groups, k_notes_8, false, true, k_summary, k_reads, k_asks};
 constexpr RuleSet k_intestinal_8{{"ajcc8-gist", "AJCC 8th edition, GIST (intestinal, oesophageal, mesenteric, peritoneal)"},
-                                 k_source_8, k_t_definitions, k_intestinal_groups, k_notes_8, false, true, k_summary, k_reads, k_asks};
+                                 k_source_8, k_gist_t_definitions, k_gist_intestinal_groups, k_notes_8, false, true, k_summary, k_reads, k_asks};
 
 bool gastric(GiSite site) noexcept { return site == GiSite::stomach || site == GiSite::omentum; }
 

@@ -12,9 +12,6 @@ namespace lmsstage {
 using namespace detail;
 namespace {
 
-constexpr Set<Rate> k_low{Rate::low};
-constexpr Set<Rate> k_high{Rate::high};
-
 // NDRS TNM 9 sheet, soft tissues: T by greatest dimension, the same for extremity and superficial
 // trunk and for the retroperitoneum.
 constexpr TDefinition k_sts_t[] = {
@@ -40,43 +37,12 @@ constexpr GroupRow k_sts_groups[] = {
 };
 // clang-format on
 
-// NDRS TNM 9 sheet, GIST: T by greatest dimension.
-constexpr TDefinition k_gist_t[] = {
-    {T::tx, "primary tumour cannot be assessed (size unknown)"},
-    {T::t1, "tumour 2 cm or less"},
-    {T::t2, "tumour more than 2 cm but not more than 5 cm"},
-    {T::t3, "tumour more than 5 cm but not more than 10 cm"},
-    {T::t4, "tumour more than 10 cm in greatest dimension"},
-};
-
-// NDRS TNM 9 sheet, GIST, "Gastric GIST (including primary omental)" (UICC TNM 9 pp. 129-132).
-// clang-format off
-constexpr GroupRow k_gist_gastric_groups[] = {
-    {{T::t1, T::t2}, {N::n0}, {M::m0}, k_any_g, k_low,      Stage::IA,   ""},
-    {{T::t3},        {N::n0}, {M::m0}, k_any_g, k_low,      Stage::IB,   ""},
-    {{T::t1, T::t2}, {N::n0}, {M::m0}, k_any_g, k_high,     Stage::II,   ""},
-    {{T::t4},        {N::n0}, {M::m0}, k_any_g, k_low,      Stage::II,   ""},
-    {{T::t3},        {N::n0}, {M::m0}, k_any_g, k_high,     Stage::IIIA, ""},
-    {{T::t4},        {N::n0}, {M::m0}, k_any_g, k_high,     Stage::IIIB, ""},
-    {k_any_t,        {N::n1}, {M::m0}, k_any_g, k_any_rate, Stage::IV,   ""},
-    {k_any_t,        k_any_n, {M::m1}, k_any_g, k_any_rate, Stage::IV,   ""},
-};
-// clang-format on
-
-// NDRS TNM 9 sheet, GIST, "Non gastric (small intestine and other sites) GIST": the intestinal
-// criteria "can be applied to GISTs in less common sites, such as oesophagus, colon, rectum and
-// mesentery".
-// clang-format off
-constexpr GroupRow k_gist_other_groups[] = {
-    {{T::t1, T::t2},        {N::n0}, {M::m0}, k_any_g, k_low,      Stage::I,    ""},
-    {{T::t3},               {N::n0}, {M::m0}, k_any_g, k_low,      Stage::II,   ""},
-    {{T::t1},               {N::n0}, {M::m0}, k_any_g, k_high,     Stage::IIIA, ""},
-    {{T::t4},               {N::n0}, {M::m0}, k_any_g, k_low,      Stage::IIIA, ""},
-    {{T::t2, T::t3, T::t4}, {N::n0}, {M::m0}, k_any_g, k_high,     Stage::IIIB, ""},
-    {k_any_t,               {N::n1}, {M::m0}, k_any_g, k_any_rate, Stage::IV,   ""},
-    {k_any_t,               k_any_n, {M::m1}, k_any_g, k_any_rate, Stage::IV,   ""},
-};
-// clang-format on
+// NDRS TNM 9 sheet, GIST (UICC TNM 9 pp. 129-132): the T definitions and both stage-group tables,
+// "Gastric GIST (including primary omental)" and "Non gastric (small intestine and other sites)
+// GIST" (whose criteria "can be applied to GISTs in less common sites, such as oesophagus, colon,
+// rectum and mesentery"), are row for row those of the AJCC GIST chapter: k_gist_t_definitions,
+// k_gist_gastric_groups and k_gist_intestinal_groups (gist.cpp). tests/core/test_uicc9.cpp checks
+// every cell against the sheet's tables written out by hand.
 
 // The notes `lmsstage rules` prints with each table: its rules that are not rows, and every
 // difference from the AJCC 8th edition.
@@ -124,10 +90,10 @@ constexpr RuleSet k_retro{{"uicc9-sts-retroperitoneum", "UICC TNM 9, soft tissue
                           k_source_sts, k_sts_t, k_sts_groups, k_retro_notes, true, false,
                           "SEER Summary Stage 2018, retroperitoneum", k_sts_reads, k_sts_asks};
 constexpr RuleSet k_gist_gastric{{"uicc9-gist", "UICC TNM 9, GIST (gastric and omental)"},
-                                 k_source_gist, k_gist_t, k_gist_gastric_groups, k_gist_notes, false, true,
+                                 k_source_gist, k_gist_t_definitions, k_gist_gastric_groups, k_gist_notes, false, true,
                                  "SEER Summary Stage 2018, GIST", k_gist_reads, k_gist_asks};
 constexpr RuleSet k_gist_other{{"uicc9-gist", "UICC TNM 9, GIST (small intestine and other sites)"},
-                               k_source_gist, k_gist_t, k_gist_other_groups, k_gist_notes, false, true,
+                               k_source_gist, k_gist_t_definitions, k_gist_intestinal_groups, k_gist_notes, false, true,
                                "SEER Summary Stage 2018, GIST", k_gist_reads, k_gist_asks};
 // clang-format on
 

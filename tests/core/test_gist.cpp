@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core_test_support.hpp"
+#include "support/core_test_support.hpp"
 
 using namespace lmsstage;
 using namespace lmsstage_core_test;
