@@ -63,7 +63,7 @@ bool needs_quotes(std::string_view text, const Dialect& dialect) noexcept {
 }
 
 std::string safe_cell(std::string_view text, const Dialect& dialect) {
-    const std::string valid = valid_utf8(text);
+    std::string valid = valid_utf8(text);
     if (dialect.raw_cells) {
         return valid;
     }

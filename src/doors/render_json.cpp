@@ -86,8 +86,10 @@ public:
     [[nodiscard]] char* position() const { return m_p; }
     [[nodiscard]] bool needed_escaping() const { return m_needed_escaping; }
     void raw(std::string_view text) {
-        std::memcpy(m_p, text.data(), text.size());
-        m_p += text.size();
+        if (!text.empty()) {  // an empty view may have no data (memcpy from null is undefined)
+            std::memcpy(m_p, text.data(), text.size());
+            m_p += text.size();
+        }
     }
     void ch(char c) { *m_p++ = c; }
     void string(std::string_view text) {

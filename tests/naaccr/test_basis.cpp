@@ -10,6 +10,7 @@
 // not valid".
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -141,9 +142,12 @@ TEST_CASE("basis: it is read by every system and changes no stage (the result ca
 // Post Therapy Path (yp) T/N/M; for earlier records items 940-960 TNM Clin T/N/M and 880-900 TNM
 // Path T/N/M. Code 88 is "not applicable" in each. lmsstage reads which are coded, not their codes.
 TEST_CASE("basis: a NAACCR record's TNM items give the basis (the latest classification first)", "[basis][naaccr]") {
-    const auto basis_of = [](Items items) {
+    const auto basis_of = [](Items items) -> std::optional<std::string> {
         const nc::Mapped m = mapped(items);
-        return m.field("basis");
+        if (const auto basis = m.field("basis")) {
+            return std::string(*basis);  // a copy: the view is into `m`
+        }
+        return std::nullopt;
     };
     CHECK_FALSE(basis_of({{"tumorSizeSummary", "065"}, {"gradePathological", "3"}}));
     CHECK(basis_of({{"ajccTnmClinT", "cT2"}}) == "clinical");
