@@ -498,10 +498,14 @@ private:
         if (m_junit.active()) {
             m_junit.add(input, raw.place.line, case_name(record, raw.place.line), verdict);
         }
-        const std::string where = input.shown + ':' + std::to_string(raw.place.line) +
-                                  (record.id_json.empty() ? std::string() : ": id " + record.id_json);
+        std::string where = input.shown + ':' + std::to_string(raw.place.line);
+        if (!record.id_json.empty()) {
+            where += ": id ";
+            where += record.id_json;
+        }
+        where += ": ";
         for (const std::string& miss : verdict.misses) {
-            if (!print(where + ": " + miss)) {
+            if (!print(where + miss)) {
                 return false;
             }
         }

@@ -123,7 +123,8 @@ public:
             od::field field;
             std::string_view key;
             error_code e = std::move(item).get(field);
-            if (e || (e = field.unescaped_key().get(key))) {  // a key is unescaped once
+            if (e != simdjson::SUCCESS ||
+                (e = field.unescaped_key().get(key)) != simdjson::SUCCESS) {  // a key is unescaped once
                 return syntax_text(e);
             }
             confirm_id();  // reaching the next key, the id's value was read to its end
@@ -258,8 +259,9 @@ private:
         if (type != od::json_type::object) {
             note(RecordError{"expect", "expect must be an object, got " + std::string(type_word(type_of(type))), false,
                              false});
-        } else if (const error_code e =
-                       value.get_object().get(object) ? simdjson::TAPE_ERROR : object.raw_json().get(raw)) {
+        } else if (const error_code e = value.get_object().get(object) != simdjson::SUCCESS
+                                            ? simdjson::TAPE_ERROR
+                                            : object.raw_json().get(raw)) {
             return syntax_text(e);
         } else {
             m_out.expect_json.assign(raw);  // parsed by check

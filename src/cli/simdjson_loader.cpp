@@ -42,6 +42,8 @@ ActiveImplementation load() {
 }  // namespace
 
 namespace internal {
+// simdjson declares these tables bool and writes them as 0 and 1, as here.
+// NOLINTBEGIN(readability-implicit-bool-conversion)
 // clang-format off
 /// 1 for the bytes that are not JSON structure or blank space (those that may continue an atom).
 SIMDJSON_DLLIMPORTEXPORT const bool structural_or_whitespace_negated[256] = {
@@ -66,6 +68,7 @@ SIMDJSON_DLLIMPORTEXPORT const bool structural_or_whitespace[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 // clang-format on
+// NOLINTEND(readability-implicit-bool-conversion)
 }  // namespace internal
 
 internal::atomic_ptr<const implementation>& get_active_implementation() {
