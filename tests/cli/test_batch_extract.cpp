@@ -17,32 +17,12 @@
 
 #include "cli/csv.hpp"
 #include "support/cli_test_support.hpp"
+#include "support/output_support.hpp"
 
 using namespace lmsstage_door_test;
 using json = nlohmann::json;
 
 namespace {
-
-std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
-    std::istringstream in(text);
-    lmsstage::cli::csv::Reader reader(in, lmsstage::cli::csv::Dialect::csv());
-    std::vector<std::vector<std::string>> rows;
-    lmsstage::cli::csv::Row row;
-    while (reader.next(row)) {
-        REQUIRE_FALSE(row.error);
-        rows.push_back(row.cells);
-    }
-    return rows;
-}
-
-std::vector<json> ndjson(const std::string& text) {
-    std::vector<json> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        out.push_back(json::parse(line));
-    }
-    return out;
-}
 
 const std::string k_extract =
     "ID,Age,Sex,Size,Grade\n"

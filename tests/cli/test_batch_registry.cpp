@@ -16,10 +16,13 @@
 #include "cli/app.hpp"
 #include "cli/csv.hpp"
 #include "doors/columns.hpp"
+#include "support/output_support.hpp"
 
 using lmsstage::cli::Environment;
 namespace exit_code = lmsstage::cli::exit_code;
 using json = nlohmann::json;
+using lmsstage_door_test::csv_rows;
+using lmsstage_door_test::ndjson;
 
 namespace {
 
@@ -38,31 +41,6 @@ Run run_cli(const std::vector<std::string>& args, const std::string& input = {})
     r.out = out.str();
     r.err = err.str();
     return r;
-}
-
-/// The rows of a CSV output, read back with the project's reader (checked against Python's csv
-/// module and sqlite3 by tests/csv).
-std::vector<std::vector<std::string>> csv_rows(const std::string& text, bool tsv = false) {
-    std::istringstream in(text);
-    lmsstage::cli::csv::Reader reader(in,
-                                      tsv ? lmsstage::cli::csv::Dialect::tsv() : lmsstage::cli::csv::Dialect::csv());
-    std::vector<std::vector<std::string>> rows;
-    lmsstage::cli::csv::Row row;
-    while (reader.next(row)) {
-        INFO("row " << row.number << ": " << row.error.value_or(""));
-        REQUIRE_FALSE(row.error);
-        rows.push_back(row.cells);
-    }
-    return rows;
-}
-
-std::vector<json> ndjson(const std::string& text) {
-    std::vector<json> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        out.push_back(json::parse(line));
-    }
-    return out;
 }
 
 /// A file in the temporary directory, removed at the end of the test.

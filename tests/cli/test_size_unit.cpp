@@ -16,20 +16,12 @@
 #include "cli/csv.hpp"
 #include "lmsstage/lmsstage.hpp"
 #include "support/cli_test_support.hpp"
+#include "support/output_support.hpp"
 
 using namespace lmsstage_door_test;
 using json = nlohmann::json;
 
 namespace {
-
-std::vector<json> ndjson(const std::string& text) {
-    std::vector<json> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        out.push_back(json::parse(line));
-    }
-    return out;
-}
 
 std::vector<std::string> warnings_of(double value, lmsstage::LengthUnit unit, bool stated) {
     lmsstage::Case c;
