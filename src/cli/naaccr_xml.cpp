@@ -71,6 +71,17 @@ std::string_view unprefixed(std::string_view name) {
     return name.find(':') == std::string_view::npos ? name : std::string_view{};
 }
 
+/// One Item element: `<Item naaccrId="ID" ATTRIBUTES>VALUE</Item>` and a line break, escaped.
+void append_item_xml(std::string& out, std::string_view id, std::string_view value, std::string_view attributes) {
+    out += "<Item naaccrId=\"";
+    append_xml_escaped(out, id, true);
+    out += '"';
+    out += attributes;
+    out += '>';
+    append_xml_escaped(out, value);
+    out += "</Item>\n";
+}
+
 class XmlReader {
 public:
     XmlReader(const std::function<bool(const XmlPiece&)>& on_piece) : m_on_piece(on_piece) {}
@@ -389,17 +400,6 @@ private:
         out += '>';
     }
 
-    static void append_item_xml(std::string& out, std::string_view id, std::string_view value,
-                                std::string_view attributes) {
-        out += "<Item naaccrId=\"";
-        append_xml_escaped(out, id, true);
-        out += '"';
-        out += attributes;
-        out += '>';
-        append_xml_escaped(out, value);
-        out += "</Item>\n";
-    }
-
     void flush_if_large() {
         if (m_pending.size() > k_max_record_bytes) {
             hand_on_text();
@@ -570,13 +570,8 @@ void append_xml_tumor(std::string& out, std::string_view encoded, std::span<cons
         return nullptr;
     };
     const auto item = [&out](std::string_view id, std::string_view value, std::string_view attributes) {
-        out += "            <Item naaccrId=\"";
-        append_xml_escaped(out, id, true);
-        out += '"';
-        out += attributes;
-        out += '>';
-        append_xml_escaped(out, value);
-        out += "</Item>\n";
+        out += "            ";
+        append_item_xml(out, id, value, attributes);
     };
     for_each_entry(encoded, [&](const Entry& entry) {
         if (entry.kind == k_tumor_attributes) {
