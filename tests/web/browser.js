@@ -177,6 +177,7 @@ async function main() {
   const opt = parseArgs(process.argv.slice(2));
   fs.rmSync(opt.out, { recursive: true, force: true }); // only this run's pictures
   fs.mkdirSync(opt.out, { recursive: true });
+  if (opt.docs) fs.mkdirSync(opt.docs, { recursive: true }); // may lie inside opt.out
   const pageUrl = pathToFileURL(path.resolve(opt.page)).href;
   const failures = [];
   const expect = (ok, what) => { if (!ok) failures.push(what); };
