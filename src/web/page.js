@@ -292,7 +292,7 @@
       chips.append(element('li', { className: 'chip' },
         element('span', { className: 'chip-name', textContent: value }),
         element('span', { className: 'visually-hidden', textContent: ` (${what}): ` }),
-        element('span', { className: 'chip-reason', textContent: reasons.get(rule) || '' })));
+        element('span', { className: 'chip-reason', textContent: (reasons.get(rule) || '').replaceAll(' -> ', ' → ') })));
     }
     card.append(chips);
     const summary = open ? r.rows.join(' or ') : (result.summary_stage || 'undetermined');

@@ -118,6 +118,12 @@ const k_cases = [
     hides: ['grade', 'depth', 'mitotic_rate'] },
   { name: 'ajcc7-gist', query: 'site=gi&histology=gist&gi_site=stomach&size=7&mitotic_rate=8',
     shows: ['gi_site', 'mitotic_rate'], hides: ['grade', 'depth', 'adnexa'] },
+  { name: 'ajcc8-extremity', query: 'edition=8&site=extremity&size=6&grade=3', shows: ['site', 'edition', 'grade'],
+    hides: ['adnexa', 'mitotic_rate'] },
+  { name: 'ajcc8-gist', query: 'edition=8&site=gi&histology=gist&gi_site=small-intestine&size=7&mitotic_rate=8',
+    shows: ['gi_site', 'mitotic_rate'], hides: ['grade', 'depth', 'adnexa'] },
+  { name: 'uicc9-extremity', query: 'edition=uicc9&site=extremity&size=6&grade=3', shows: ['site', 'edition', 'grade'],
+    hides: ['adnexa', 'mitotic_rate'] },
 ];
 
 /** The command line's options for a query (the page's convention: a flag's 1 or nothing is yes). */
@@ -271,8 +277,8 @@ async function main() {
         expect(report.includes(flat(`- ${a}`)), `${c.name}: assumption not shown: ${a}`);
       }
       expect(dom.cardStage && dom.cardStage.startsWith(`${stageWord} ${result.stage}`), `${c.name}: card stage "${dom.cardStage}"`);
-      expect(!/--[a-z]|"[a-z_]+":|\b(gi_site|mitotic_rate|abdominal_sites|bladder_rectum)\b/.test(dom.firstScreen),
-        `${c.name}: option syntax or a JSON key on the first screen: ${dom.firstScreen}`);
+      expect(!/--[a-z]| -> |"[a-z_]+":|\b(gi_site|mitotic_rate|abdominal_sites|bladder_rectum)\b/.test(dom.firstScreen),
+        `${c.name}: option syntax, a terminal arrow or a JSON key on the first screen: ${dom.firstScreen}`);
       for (const key of c.shows) expect(dom.visible.includes(key), `${c.name}: field ${key} hidden`);
       for (const key of c.hides) expect(!dom.visible.includes(key), `${c.name}: field ${key} shown`);
       expect(dom.unlabelled.length === 0, `${c.name}: controls without a label: ${dom.unlabelled}`);
