@@ -42,6 +42,13 @@ struct Synonym {
     std::string_view means;  ///< the canonical word it stands for ("3", "small-intestine")
 };
 
+/// The closed range a number must fall in (a count, a percentage, a rate). stage() and validate()
+/// refuse a value outside it with "must be " and the row's `numbers` text.
+struct Bounds {
+    double min;
+    double max;  ///< infinity when there is no upper bound
+};
+
 /// One case field.
 struct FieldInfo {
     Field field;
@@ -58,6 +65,12 @@ struct FieldInfo {
     bool (*given)(const Case&) noexcept;                                          ///< nullptr for the id
     std::optional<CaseError> (*read)(Case&, const FieldInfo&, std::string_view);  ///< nullptr for the id
     std::span<const std::string_view> (*words)() noexcept;                        ///< the fixed list, if any
+    /// A number's value as a double when it is given and known (count, percent, rate), else nothing.
+    std::optional<double> (*number)(const Case&) noexcept;
+    std::optional<Bounds> bounds;  ///< the range of a number field; every count, percent and rate has one
+    /// What to say when a system needs the field, it is left out and its value would change the
+    /// answer ("is required: the greatest dimension ..."); empty when a system never asks for it.
+    std::string_view asked;
 };
 
 /// Every field, in help order.

@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/detail.hpp"
 #include "core/numbers.hpp"
 #include "lmsstage/case.hpp"
 #include "lmsstage/rules.hpp"
@@ -547,12 +548,41 @@ std::span<const std::string_view> words() noexcept {
 
 std::span<const std::string_view> no_words() noexcept { return {}; }
 
+/// A number field's known value as a double (the range check reads it); nothing for other fields.
+template <auto Member>
+std::optional<double> number(const Case& c) noexcept {
+    using V = ValueOf<Member>;
+    if constexpr (std::is_same_v<V, long long>) {
+        return (c.*Member).has_value() ? std::optional<double>(static_cast<double>(*(c.*Member))) : std::nullopt;
+    } else if constexpr (std::is_same_v<V, Measured<long long>> || std::is_same_v<V, Measured<double>>) {
+        if (!(c.*Member).has_value() || !(c.*Member)->known()) {
+            return std::nullopt;
+        }
+        return static_cast<double>(*(c.*Member)->value);
+    } else {
+        return std::nullopt;
+    }
+}
+
 template <auto Member>
 constexpr FieldInfo row(Field field, std::string_view key, std::string_view option, ValueKind kind,
                         std::string_view placeholder, std::string_view topic, std::string_view help,
                         std::string_view numbers, std::string_view left_out, std::span<const Synonym> synonyms = {}) {
-    return FieldInfo{field,   key,      option,   kind,           placeholder,   topic,         help,
-                     numbers, left_out, synonyms, &given<Member>, &read<Member>, &words<Member>};
+    return FieldInfo{field,        key,      option,   kind,           placeholder,   topic,          help,
+                     numbers,      left_out, synonyms, &given<Member>, &read<Member>, &words<Member>, &number<Member>,
+                     std::nullopt, {}};
+}
+
+/// A number field's row with its range: `numbers` says the same range in words (a test checks it).
+constexpr FieldInfo bounded(double min, double max, FieldInfo info) {
+    info.bounds = Bounds{min, max};
+    return info;
+}
+
+/// A field's row with what to say when a system asks for it (see FieldInfo::asked).
+constexpr FieldInfo asked(std::string_view text, FieldInfo info) {
+    info.asked = text;
+    return info;
 }
 
 // ---- Synonyms: what clinicians and registries write -----------------------------------------------
@@ -627,20 +657,23 @@ constexpr std::array k_fields = {
         "depth; head-neck and visceral get a T category only); or uicc9, UICC TNM 9th edition (2025): "
         "extremity, trunk, retroperitoneum and GIST",
         {}, "7"),
-    row<&Case::size>(
-        Field::size, "size", "--size", ValueKind::length, "LENGTH", k_case,
-        "greatest dimension: cm (6, 5.5), or with its unit (55mm, 5.5cm), or unknown; exactly 5 cm is T1 / "
-        "FIGO IA",
-        "a positive length in cm (6, 5.5), a number with its unit cm or mm (55mm, 5.5 cm), or unknown", ""),
+    asked("is required: the greatest dimension (6, 55 mm, 5.5cm) or unknown",
+          row<&Case::size>(
+              Field::size, "size", "--size", ValueKind::length, "LENGTH", k_case,
+              "greatest dimension: cm (6, 5.5), or with its unit (55mm, 5.5cm), or unknown; exactly 5 cm is T1 / "
+              "FIGO IA",
+              "a positive length in cm (6, 5.5), a number with its unit cm or mm (55mm, 5.5 cm), or unknown", "")),
     row<&Case::depth>(
         Field::depth, "depth", "--depth", ValueKind::choice, "DEPTH", k_case,
         "superficial or deep (relative to the superficial fascia); AJCC 7 soft tissue only; retroperitoneal "
         "tumours are deep by definition",
         {}, "no a/b letter"),
-    row<&Case::grade>(Field::grade, "grade", "--grade", ValueKind::grade, "GRADE", k_case,
-                      "FNCLCC grade 1, 2, 3, X (cannot be assessed; grouped with G1), high (stated as high grade "
-                      "only: G2 or G3) or unknown (any of G1 to G3); soft tissue sarcoma; not used by FIGO or GIST",
-                      {}, "", k_grade_synonyms),
+    asked(
+        "is required for soft tissue sarcoma: 1, 2, 3, X (cannot be assessed), high (G2 or G3) or unknown",
+        row<&Case::grade>(Field::grade, "grade", "--grade", ValueKind::grade, "GRADE", k_case,
+                          "FNCLCC grade 1, 2, 3, X (cannot be assessed; grouped with G1), high (stated as high grade "
+                          "only: G2 or G3) or unknown (any of G1 to G3); soft tissue sarcoma; not used by FIGO or GIST",
+                          {}, "", k_grade_synonyms)),
     row<&Case::nodes>(Field::nodes, "nodes", "--nodes", ValueKind::finding, "[=yes|no|unknown]", k_case,
                       "regional lymph node metastasis; --nodes is yes, --no-nodes no, --nodes=unknown NX", {},
                       "no (stated as an assumption)"),
@@ -656,10 +689,11 @@ constexpr std::array k_fields = {
                        "the adnexa are involved (FIGO IIA)", {}, "no (stated as an assumption)"),
     row<&Case::pelvic>(Field::pelvic, "pelvic", "--pelvic", ValueKind::finding, "[=yes|no|unknown]", k_uterus,
                        "other pelvic tissues are involved (FIGO IIB)", {}, "no (stated as an assumption)"),
-    row<&Case::abdominal_sites>(Field::abdominal_sites, "abdominal_sites", "--abdominal-sites", ValueKind::count, "N",
-                                k_uterus,
-                                "abdominal sites invaded, 0 or more, or unknown (FIGO IIIA = 1, IIIB = 2 or more)",
-                                "a whole number of sites, 0 or more, or unknown", "0 (stated as an assumption)"),
+    bounded(0, detail::k_no_bound,
+            row<&Case::abdominal_sites>(
+                Field::abdominal_sites, "abdominal_sites", "--abdominal-sites", ValueKind::count, "N", k_uterus,
+                "abdominal sites invaded, 0 or more, or unknown (FIGO IIIA = 1, IIIB = 2 or more)",
+                "a whole number of sites, 0 or more, or unknown", "0 (stated as an assumption)")),
     row<&Case::bladder_rectum>(Field::bladder_rectum, "bladder_rectum", "--bladder-rectum", ValueKind::finding,
                                "[=yes|no|unknown]", k_uterus, "the bladder and/or rectum are invaded (FIGO IVA)", {},
                                "no (stated as an assumption)"),
@@ -674,34 +708,44 @@ constexpr std::array k_fields = {
         "positive peritoneal cytology: the FIGO stage is unchanged, stage I becomes regional for the summary "
         "stage",
         {}, "no (stated as an assumption)"),
-    row<&Case::myometrial_invasion>(
-        Field::myometrial_invasion, "myometrial_invasion", "--myometrial-invasion", ValueKind::percent, "PERCENT",
-        k_uterus,
-        "adenosarcoma: percent of the myometrium invaded, 0 to 100, or unknown (0 = IA, up to and including "
-        "50 = IB, over 50 = IC)",
-        "a percentage from 0 to 100, or unknown", ""),
+    asked("is required for adenosarcoma: the percentage of myometrium invaded, 0 to 100, or unknown",
+          bounded(
+              0, 100,
+              row<&Case::myometrial_invasion>(
+                  Field::myometrial_invasion, "myometrial_invasion", "--myometrial-invasion", ValueKind::percent,
+                  "PERCENT", k_uterus,
+                  "adenosarcoma: percent of the myometrium invaded, 0 to 100, or unknown (0 = IA, up to and including "
+                  "50 = IB, over 50 = IC)",
+                  "a percentage from 0 to 100, or unknown", ""))),
     row<&Case::gi_site>(
         Field::gi_site, "gi_site", "--gi-site", ValueKind::choice, "ORGAN", k_gist,
         "stomach, omentum (gastric table); small-intestine, duodenum, jejunum-ileum, esophagus, colorectum, "
         "rectum, mesentery, peritoneum (intestinal table); the AFIP risk of progression has columns for stomach, "
         "duodenum, jejunum-ileum and rectum (small-intestine gives both of its parts)",
         {}, "", k_gi_site_synonyms),
-    row<&Case::mitotic_rate>(Field::mitotic_rate, "mitotic_rate", "--mitotic-rate", ValueKind::rate, "RATE", k_gist,
-                             "mitoses per 50 HPF (5 mm2), 0 or more, or unknown; low is 5 or less, high more than 5",
-                             "a number of mitoses per 50 HPF, 0 or more, or unknown", ""),
+    asked("is required for GIST: mitoses per 50 HPF (5 mm2), 0 or more, or unknown",
+          bounded(0, detail::k_no_bound,
+                  row<&Case::mitotic_rate>(
+                      Field::mitotic_rate, "mitotic_rate", "--mitotic-rate", ValueKind::rate, "RATE", k_gist,
+                      "mitoses per 50 HPF (5 mm2), 0 or more, or unknown; low is 5 or less, high more than 5",
+                      "a number of mitoses per 50 HPF, 0 or more, or unknown", ""))),
     row<&Case::adjoining_invasion>(
-        Field::adjoining_invasion, "adjoining_invasion", "--adjoining-invasion", ValueKind::choice, "INVASION", k_ajcc8,
+        Field::adjoining_invasion,
+        "adjoining_invasion", "--adjoining-invasion", ValueKind::choice, "INVASION", k_ajcc8,
         "head and neck: none; t4a = orbit, skull base or dura, central-compartment viscera, facial skeleton "
         "or pterygoid muscles; t4b = brain, carotid encasement, prevertebral muscle, or CNS by perineural "
         "spread; or unknown",
         {}, "none (stated as an assumption)"),
-    row<&Case::visceral_extent>(
-        Field::visceral_extent, "visceral_extent", "--visceral-extent", ValueKind::choice, "EXTENT", k_ajcc8,
-        "visceral organs: confined (T1), serosa (T2a), beyond-serosa (T2b), other-organ (T3), or unknown", {}, "",
-        k_visceral_synonyms),
-    row<&Case::foci>(Field::foci, "foci", "--foci", ValueKind::count, "N", k_ajcc8,
-                     "visceral organs: tumour sites, 1 or more; 2 = T4a, 3 to 5 = T4b, more than 5 = T4c",
-                     "a whole number of sites, 1 or more", "1 (stated as an assumption)"),
+    asked("is required for a unifocal visceral sarcoma: confined, serosa, beyond-serosa, other-organ or unknown",
+          row<&Case::visceral_extent>(
+              Field::visceral_extent,
+              "visceral_extent", "--visceral-extent", ValueKind::choice, "EXTENT", k_ajcc8,
+              "visceral organs: confined (T1), serosa (T2a), beyond-serosa (T2b), other-organ (T3), or unknown", {}, "",
+              k_visceral_synonyms)),
+    bounded(1, detail::k_no_bound,
+            row<&Case::foci>(Field::foci, "foci", "--foci", ValueKind::count, "N", k_ajcc8,
+                             "visceral organs: tumour sites, 1 or more; 2 = T4a, 3 to 5 = T4b, more than 5 = T4c",
+                             "a whole number of sites, 1 or more", "1 (stated as an assumption)")),
     row<&Case::rupture>(Field::rupture, "rupture", "--rupture", ValueKind::finding, "[=yes|no|unknown]", k_gist,
                         "tumour rupture, before or during surgery: the modified NIH risk of progression is high "
                         "(Joensuu 2008); not used by the AJCC stage",
@@ -723,7 +767,10 @@ constexpr std::array k_fields = {
               {},
               nullptr,
               nullptr,
-              &no_words},
+              &no_words,
+              nullptr,
+              std::nullopt,
+              {}},
 };
 
 // One row per field: the table and the Field enum name the same fields.

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/detail.hpp"
+#include "lmsstage/fields.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 #ifndef LMSSTAGE_VERSION
@@ -73,21 +74,6 @@ static_assert(
     }(),
     "k_systems rows must follow the SystemId order");
 
-/// What to ask for when a needed field is left out and its value would change the answer.
-struct Request {
-    Field field;
-    std::string_view problem;
-};
-constexpr Request k_requests[] = {
-    {Field::size, "is required: the greatest dimension (6, 55 mm, 5.5cm) or unknown"},
-    {Field::grade, "is required for soft tissue sarcoma: 1, 2, 3, X (cannot be assessed), high (G2 or G3) or unknown"},
-    {Field::myometrial_invasion,
-     "is required for adenosarcoma: the percentage of myometrium invaded, 0 to 100, or unknown"},
-    {Field::mitotic_rate, "is required for GIST: mitoses per 50 HPF (5 mm2), 0 or more, or unknown"},
-    {Field::visceral_extent,
-     "is required for a unifocal visceral sarcoma: confined, serosa, beyond-serosa, other-organ or unknown"},
-};
-
 CaseError error(Field field, std::string problem) { return CaseError{field, std::move(problem)}; }
 
 std::string got(double value) { return ", got " + detail::format_number(value); }
@@ -107,23 +93,15 @@ std::optional<CaseError> check_values(const Case& c) {
             return error(Field::size, std::move(problem));
         }
     }
-    if (c.abdominal_sites && c.abdominal_sites->known() && *c.abdominal_sites->value < 0) {
-        return error(Field::abdominal_sites, "must be a whole number of sites, 0 or more, or unknown" +
-                                                 got(static_cast<double>(*c.abdominal_sites->value)));
-    }
-    if (c.myometrial_invasion && c.myometrial_invasion->known()) {
-        const double v = *c.myometrial_invasion->value;
-        if (!std::isfinite(v) || v < 0.0 || v > 100.0) {
-            return error(Field::myometrial_invasion, "must be a percentage from 0 to 100, or unknown" + got(v));
+    // Each number field's range is its row's (fields.cpp), in table order.
+    for (const FieldInfo& f : fields()) {
+        if (!f.bounds) {
+            continue;
         }
-    }
-    if (c.mitotic_rate && c.mitotic_rate->known() &&
-        (!std::isfinite(*c.mitotic_rate->value) || *c.mitotic_rate->value < 0.0)) {
-        return error(Field::mitotic_rate,
-                     "must be a number of mitoses per 50 HPF, 0 or more, or unknown" + got(*c.mitotic_rate->value));
-    }
-    if (c.foci && *c.foci < 1) {
-        return error(Field::foci, "must be a whole number of sites, 1 or more" + got(static_cast<double>(*c.foci)));
+        if (const std::optional<double> v = f.number(c);
+            v && (!std::isfinite(*v) || *v < f.bounds->min || *v > f.bounds->max)) {
+            return error(f.field, "must be " + std::string(f.numbers) + got(*v));
+        }
     }
     if (c.edition && *c.edition != 7 && *c.edition != 8 && *c.edition != k_uicc9) {
         return error(Field::edition, "must be 7, 8 or uicc9 (UICC TNM 9th edition)" + got(*c.edition));
@@ -459,8 +437,8 @@ bool same_answer(const Result& a, const Result& b) {
 /// same answer it was not needed, and the result says so; otherwise it is asked for.
 std::optional<CaseError> settle_left_out(const Case& input, const SystemInfo& sys, const Few<T>& ts, Result& result) {
     const bool grouped = result.system.grouping == Grouping::ajcc || result.system.grouping == Grouping::figo;
-    for (const Request& request : k_requests) {
-        if ((sys.needed() & field_bit(request.field)) == 0 || input.has(request.field)) {
+    for (const FieldInfo& request : fields()) {
+        if (request.asked.empty() || (sys.needed() & field_bit(request.field)) == 0 || input.has(request.field)) {
             continue;
         }
         if (request.field == Field::visceral_extent && input.foci.value_or(1) >= 2) {
@@ -473,7 +451,7 @@ std::optional<CaseError> settle_left_out(const Case& input, const SystemInfo& sy
             same = !stage(filled, concrete).has_value() && same_answer(result, concrete);
         }
         if (!same) {
-            return error(request.field, std::string(request.problem));
+            return error(request.field, std::string(request.asked));
         }
         const std::string answer =
             grouped ? detail::join_stages(result.possible_stages) : std::string(result.categories.t);

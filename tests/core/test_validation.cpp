@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lmsstage/fields.hpp"
 #include "support/core_test_support.hpp"
 
 using namespace lmsstage;
@@ -355,6 +356,62 @@ TEST_CASE("Validation - error messages say what is accepted", "[validation]") {
             CHECK(bad->message().find(words) != std::string::npos);
         }
     }
+}
+
+TEST_CASE("Validation - every number field's range is in its row, and the row's words say it", "[validation][fields]") {
+    // The ranges by definition: FIGO 2009 counts abdominal sites (IIIA one, IIIB more than one) and
+    // grades adenosarcoma by the percentage of myometrium invaded; a mitotic count is never negative;
+    // AJCC 8 ch. 44 counts a visceral sarcoma's tumour sites from one (T4a 2, T4b 3-5, T4c > 5).
+    struct Range {
+        std::string_view key;
+        double min;
+        double max;
+        std::string_view words;  // how the row's `numbers` text says the range
+    };
+    constexpr Range k_ranges[] = {
+        {"abdominal_sites", 0, k_inf, "0 or more"},
+        {"myometrial_invasion", 0, 100, "from 0 to 100"},
+        {"mitotic_rate", 0, k_inf, "0 or more"},
+        {"foci", 1, k_inf, "1 or more"},
+    };
+    std::size_t bounded = 0;
+    for (const FieldInfo& f : fields()) {
+        INFO("field " << f.key);
+        const bool number = f.kind == ValueKind::count || f.kind == ValueKind::percent || f.kind == ValueKind::rate;
+        // Every count, percentage and rate has its range in its row: a new one cannot be left unchecked.
+        CHECK(f.bounds.has_value() == number);
+        if (!f.bounds) {
+            continue;
+        }
+        ++bounded;
+        const Range* range = nullptr;
+        for (const Range& r : k_ranges) {
+            range = r.key == f.key ? &r : range;
+        }
+        REQUIRE(range != nullptr);
+        CHECK(f.bounds->min == range->min);
+        CHECK(f.bounds->max == range->max);
+        CHECK(f.numbers.find(range->words) != std::string_view::npos);
+        // Just below the range: an error on the field, saying the row's words; at the bounds: none.
+        const auto read = [&](double value) {
+            Case c = sts();
+            const std::string text = std::to_string(static_cast<long long>(value));
+            REQUIRE_FALSE(read_field(c, f, text).has_value());
+            return c;
+        };
+        const Case below = read(range->min - 1);
+        CHECK(error_field(below) == f.key);
+        const std::optional<CaseError> bad = case_error(below);
+        REQUIRE(bad.has_value());
+        CHECK(bad->problem ==
+              "must be " + std::string(f.numbers) + ", got " + std::to_string(static_cast<long long>(range->min - 1)));
+        CHECK(error_field(read(range->min)) == "(no error)");
+        if (range->max != k_inf) {
+            CHECK(error_field(read(range->max)) == "(no error)");
+            CHECK(error_field(read(range->max + 1)) == f.key);
+        }
+    }
+    CHECK(bounded == std::size(k_ranges));
 }
 
 // ---- Warnings: a given field the system does not use ---------------------------------------------------
