@@ -71,6 +71,22 @@ struct TDefinition {
     std::string_view definition;
 };
 
+/// One band of a T category by a measure, as a row: a value up to `up_to` (inclusive: every
+/// boundary belongs to the lower band, the manuals' "5 cm or less") is `t`; the last band has no
+/// upper bound (infinity). Staging, the trace and `lmsstage rules` read the same rows.
+struct Band {
+    double up_to;
+    T t;
+    std::string_view text;  ///< the band in words, as the trace and `rules` write it: "> 5 cm, <= 10 cm"
+};
+
+/// The letter depth adds to a size category (AJCC 7 soft tissue: T1a superficial, T1b deep).
+struct DepthLetter {
+    T band;  ///< the category by size
+    Depth depth;
+    T t;  ///< the category with its letter
+};
+
 /// A staging system's tables, as applied.
 struct RuleSet {
     System system;
@@ -83,6 +99,9 @@ struct RuleSet {
     std::string_view summary_source = {};     ///< the SEER Summary Stage 2018 scheme its summary stage follows
     std::uint32_t reads = 0;  ///< the fields it reads (field_bit set); any other given field draws a warning
     std::uint32_t asks = 0;   ///< the fields it asks for, unless no value of them could change the answer
+    std::span<const Band> size_bands = {};            ///< T by greatest dimension in cm, in increasing order
+    std::span<const Band> invasion_bands = {};        ///< T by myometrial invasion in percent (adenosarcoma)
+    std::span<const DepthLetter> depth_letters = {};  ///< the a/b letter by depth (AJCC 7 soft tissue)
 };
 
 /// Fields every system reads: site and histology choose it; nodes and metastasis stage it; the basis

@@ -44,6 +44,19 @@ constexpr std::string_view k_notes[] = {
     "Omitted nodes or metastasis are taken as N0 / M0, and the result says so.",
 };
 
+// T by size: 5 cm or less is T1 (the boundary belongs to T1).
+// clang-format off
+constexpr Band k_bands[] = {
+    {5.0,        T::t1, "<= 5 cm"},
+    {k_no_bound, T::t2, "> 5 cm"},
+};
+// The depth letter: superficial (above the superficial fascia) a, deep b; the groups use the band.
+constexpr DepthLetter k_depth_letters[] = {
+    {T::t1, Depth::superficial, T::t1a}, {T::t1, Depth::deep, T::t1b},
+    {T::t2, Depth::superficial, T::t2a}, {T::t2, Depth::deep, T::t2b},
+};
+// clang-format on
+
 // clang-format off
 constexpr RuleSet k_rules{
     {"ajcc7-sts", "AJCC 7th edition, soft tissue sarcoma"},
@@ -57,8 +70,21 @@ constexpr RuleSet k_rules{
     k_routing_fields |
         field_mask({Field::size, Field::depth, Field::grade, Field::extension, Field::edition, Field::adjoining_invasion}),
     field_mask({Field::size, Field::grade}),
+    k_bands,
+    {},
+    k_depth_letters,
 };
 // clang-format on
+
+/// The category with its depth letter (the band alone when the depth is not given).
+T with_depth(T band, std::optional<Depth> depth) noexcept {
+    for (const DepthLetter& letter : k_rules.depth_letters) {
+        if (depth && letter.band == band && letter.depth == *depth) {
+            return letter.t;
+        }
+    }
+    return band;
+}
 
 // Leiomyosarcoma of the GI tract under AJCC 7: outside the soft tissue chapter, not staged.
 // clang-format off
@@ -76,25 +102,6 @@ constexpr RuleSet k_gi_lms{
     0,
 };
 // clang-format on
-
-// T by size: 5 cm or less is T1 (the boundary belongs to T1).
-// clang-format off
-constexpr SizeBand k_bands[] = {
-    {5.0,        T::t1, "<= 5 cm"},
-    {k_no_bound, T::t2, "> 5 cm"},
-};
-// clang-format on
-
-constexpr T with_depth(T band, std::optional<Depth> depth) noexcept {
-    if (!depth) {
-        return band;
-    }
-    const bool deep = *depth == Depth::deep;
-    if (band == T::t1) {
-        return deep ? T::t1b : T::t1a;
-    }
-    return deep ? T::t2b : T::t2a;
-}
 
 }  // namespace
 
@@ -122,7 +129,7 @@ Few<T> stage_ajcc7_sts(const Case& input, Result& result) {
     // T: size band, then depth letter (the letter is shown; the groups use the band).
     Candidates c;
     if (input.size && input.size->known()) {
-        const SizeBand& band = band_of(k_bands, *input.size->value);
+        const Band& band = band_of(k_rules.size_bands, *input.size->value);
         const T t = with_depth(band.t, depth);
         c.t = {band.t};
         result.categories.t = name(t);
@@ -131,7 +138,7 @@ Few<T> stage_ajcc7_sts(const Case& input, Result& result) {
                   {"size ", describe_length(*input.size->value), " ", band.text, depth_text, " -> ", name(t)});
         }
     } else {
-        c.t = size_t_candidates(k_bands, input.size, result);
+        c.t = size_t_candidates(k_rules.size_bands, input.size, result);
         result.categories.t = name(T::tx);
     }
 

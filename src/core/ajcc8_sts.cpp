@@ -8,6 +8,18 @@
 
 namespace lmsstage {
 using namespace detail;
+
+// T by size: trunk, extremities and retroperitoneum (shared with UICC TNM 9, uicc9.cpp, whose
+// definitions are the same words). Each boundary is the lower band's.
+// clang-format off
+constexpr Band detail::k_sts_size_bands[] = {
+    {5.0,        T::t1, "<= 5 cm"},
+    {10.0,       T::t2, "> 5 cm, <= 10 cm"},
+    {15.0,       T::t3, "> 10 cm, <= 15 cm"},
+    {k_no_bound, T::t4, "> 15 cm"},
+};
+// clang-format on
+
 namespace {
 
 // Trunk & extremities and retroperitoneum: T by greatest dimension; no depth letter.
@@ -109,20 +121,29 @@ constexpr std::uint32_t k_trunk_reads =
     k_routing_fields | field_mask({Field::size, Field::grade, Field::extension, Field::edition});
 constexpr std::uint32_t k_trunk_asks = field_mask({Field::size, Field::grade});
 
+// T by size, head and neck. Each boundary is the lower band's.
+// clang-format off
+constexpr Band k_head_neck_bands[] = {
+    {2.0,        T::t1, "<= 2 cm"},
+    {4.0,        T::t2, "> 2 cm, <= 4 cm"},
+    {k_no_bound, T::t3, "> 4 cm"},
+};
+// clang-format on
+
 // clang-format off
 constexpr RuleSet k_trunk{{"ajcc8-sts-trunk-extremity", "AJCC 8th edition, soft tissue sarcoma of the trunk and extremities"},
                           k_source_trunk, k_trunk_t, k_trunk_groups, k_trunk_notes, true, false,
-                          "SEER Summary Stage 2018, soft tissue", k_trunk_reads, k_trunk_asks};
+                          "SEER Summary Stage 2018, soft tissue", k_trunk_reads, k_trunk_asks, k_sts_size_bands};
 constexpr RuleSet k_retro{{"ajcc8-sts-retroperitoneum", "AJCC 8th edition, soft tissue sarcoma of the retroperitoneum"},
                           k_source_retro, k_trunk_t, k_retro_groups, k_retro_notes, true, false,
-                          "SEER Summary Stage 2018, retroperitoneum", k_trunk_reads, k_trunk_asks};
+                          "SEER Summary Stage 2018, retroperitoneum", k_trunk_reads, k_trunk_asks, k_sts_size_bands};
 constexpr RuleSet k_head_neck{{"ajcc8-sts-head-neck", "AJCC 8th edition, soft tissue sarcoma of the head and neck",
                                Grouping::t_only},
                               k_source_head_neck, k_head_neck_t, {}, k_head_neck_notes, true, false,
                               "SEER Summary Stage 2018, soft tissue head and neck (EOD primary tumor codes 500, 600)",
                               k_routing_fields | field_mask({Field::size, Field::grade, Field::extension, Field::edition,
                                                              Field::adjoining_invasion}),
-                              field_mask({Field::size})};
+                              field_mask({Field::size}), k_head_neck_bands};
 constexpr RuleSet k_visceral{{"ajcc8-sts-visceral", "AJCC 8th edition, sarcoma of abdominal and thoracic visceral organs",
                               Grouping::t_only},
                              k_source_visceral, k_visceral_t, {}, k_visceral_notes, true, false,
@@ -131,21 +152,6 @@ constexpr RuleSet k_visceral{{"ajcc8-sts-visceral", "AJCC 8th edition, sarcoma o
                                                             Field::visceral_extent, Field::foci}),
                              field_mask({Field::visceral_extent})};
 
-// T by size: trunk, extremities and retroperitoneum; head and neck. Each boundary is the lower band's.
-constexpr SizeBand k_trunk_bands[] = {
-    {5.0,        T::t1, "<= 5 cm"},
-    {10.0,       T::t2, "> 5 cm, <= 10 cm"},
-    {15.0,       T::t3, "> 10 cm, <= 15 cm"},
-    {k_no_bound, T::t4, "> 15 cm"},
-};
-// clang-format on
-// clang-format off
-constexpr SizeBand k_head_neck_bands[] = {
-    {2.0,        T::t1, "<= 2 cm"},
-    {4.0,        T::t2, "> 2 cm, <= 4 cm"},
-    {k_no_bound, T::t3, "> 4 cm"},
-};
-// clang-format on
 
 // Head and neck: invasion of adjoining structures gives T4a/T4b, which SEER Summary Stage 2018 codes
 // as distant whatever the nodes.
@@ -222,7 +228,7 @@ Few<T> stage_ajcc8_trunk_retro(const Case& input, bool retroperitoneum, Result& 
 Few<T> stage_sts_by_size_and_grade(const Case& input, const RuleSet& rules, const UnknownNodes& nodes, Result& result) {
     result.system = rules.system;
     Candidates c;
-    c.t = size_t_candidates(k_trunk_bands, input.size, result);
+    c.t = size_t_candidates(rules.size_bands, input.size, result);
     result.categories.t = category_text(c.t);
     c.n = derive_n_unknown_is_n0(input, nodes.note, nodes.why, result, nodes.shown);
     c.m = derive_m(input, result);
@@ -261,7 +267,7 @@ Few<T> stage_ajcc8_head_neck(const Case& input, Result& result) {
         if (!input.adjoining_invasion) {
             result.assumptions.emplace_back("no invasion of adjoining structures reported: T by size");
         }
-        for (T t : size_t_candidates(k_head_neck_bands, input.size, result,
+        for (T t : size_t_candidates(k_head_neck.size_bands, input.size, result,
                                      invasion == AdjoiningInvasion::unknown ? ", or T4a/T4b (invasion unknown)" : "")) {
             ts.insert(t);
         }

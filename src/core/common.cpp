@@ -190,26 +190,35 @@ std::string join_stages(StageSet stages) {
     return text;
 }
 
-const SizeBand& band_of(std::span<const SizeBand> bands, const Length& length) noexcept {
-    for (const SizeBand& band : bands) {
-        if (!length.exceeds_cm(band.up_to_cm)) {
+const Band& band_of(std::span<const Band> bands, const Length& length) noexcept {
+    for (const Band& band : bands) {
+        if (!length.exceeds_cm(band.up_to)) {
             return band;
         }
     }
     return bands.back();  // unreachable: the last band has no upper bound
 }
 
-Few<T> size_t_candidates(std::span<const SizeBand> bands, const std::optional<Measured<Length>>& size, Result& result,
+const Band& band_of(std::span<const Band> bands, double value) noexcept {
+    for (const Band& band : bands) {
+        if (value <= band.up_to) {
+            return band;
+        }
+    }
+    return bands.back();  // unreachable: the last band has no upper bound
+}
+
+Few<T> size_t_candidates(std::span<const Band> bands, const std::optional<Measured<Length>>& size, Result& result,
                          std::string_view extra) {
     if (size && size->known()) {
-        const SizeBand& band = band_of(bands, *size->value);
+        const Band& band = band_of(bands, *size->value);
         if (result.trace.recording()) {
             trace(result, "T", {"size ", describe_length(*size->value), " ", band.text, extra, " -> ", name(band.t)});
         }
         return {band.t};
     }
     Few<T> all;
-    for (const SizeBand& band : bands) {
+    for (const Band& band : bands) {
         all.insert(band.t);
     }
     trace(result, "T",

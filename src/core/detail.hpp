@@ -122,24 +122,24 @@ inline constexpr auto k_any_rate = Set<Rate>::any();
 extern const TDefinition k_gist_t_definitions[5];
 extern const GroupRow k_gist_gastric_groups[8];
 extern const GroupRow k_gist_intestinal_groups[7];
+/// T by size: the AJCC GIST chapter's bands (gist.cpp) and AJCC 8's trunk, extremity and
+/// retroperitoneum bands (ajcc8_sts.cpp); UICC TNM 9 (uicc9.cpp) has the same rows.
+extern const Band k_gist_size_bands[4];
+extern const Band k_sts_size_bands[4];
 
 // ---------------------------------------------------------------------------------------------
-// Size bands: the T category by greatest dimension, as rows. Every boundary belongs to the lower
-// band (the manuals' "X cm or less"); the last band has no upper bound.
+// Bands (rules.hpp): the T category by greatest dimension or by invasion, as rows of the rule set.
 
-struct SizeBand {
-    double up_to_cm;  ///< inclusive upper bound; infinity for the last band
-    T t;
-    std::string_view text;  ///< "> 5 cm, <= 10 cm"
-};
 inline constexpr double k_no_bound = std::numeric_limits<double>::infinity();
 
-/// The band a length falls in (the bands are in increasing order).
-const SizeBand& band_of(std::span<const SizeBand> bands, const Length& length) noexcept;
+/// The band a length falls in (size bands, in cm, in increasing order).
+const Band& band_of(std::span<const Band> bands, const Length& length) noexcept;
+/// The band a value falls in (bands in the value's own unit, in increasing order).
+const Band& band_of(std::span<const Band> bands, double value) noexcept;
 
 /// T from size: the band of a known size; every band when the size is unknown (or left out).
 /// Writes the T trace line (`extra` is appended before " -> T", e.g. the depth words).
-Few<T> size_t_candidates(std::span<const SizeBand> bands, const std::optional<Measured<Length>>& size, Result& result,
+Few<T> size_t_candidates(std::span<const Band> bands, const std::optional<Measured<Length>>& size, Result& result,
                          std::string_view extra = {});
 
 // ---------------------------------------------------------------------------------------------

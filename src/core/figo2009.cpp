@@ -91,6 +91,20 @@ constexpr std::string_view k_adenosarcoma_notes[] = {
 
 constexpr std::string_view k_summary_scheme = "SEER Summary Stage 2018, corpus sarcoma";
 
+// Stage I by size (leiomyosarcoma, ESS: IA 5 cm or less, IB more than 5 cm) and by myometrial
+// invasion (adenosarcoma: IA none, IB half or less, IC more than half), PDQ Tables 1 and 2.
+// clang-format off
+constexpr Band k_size_bands[] = {
+    {5.0,        T::t1a, "<= 5 cm"},
+    {k_no_bound, T::t1b, "> 5 cm"},
+};
+constexpr Band k_invasion_bands[] = {
+    {0.0,        T::t1a, "(none)"},
+    {50.0,       T::t1b, "<= half"},
+    {k_no_bound, T::t1c, "> half"},
+};
+// clang-format on
+
 // clang-format off
 constexpr RuleSet k_uterine_rules{
     {"figo2009-uterine", "FIGO 2009 and AJCC 8th edition ch. 54, uterine leiomyosarcoma and endometrial stromal sarcoma",
@@ -107,6 +121,7 @@ constexpr RuleSet k_uterine_rules{
     k_routing_fields | field_mask({Field::size, Field::adnexa, Field::pelvic, Field::bladder_rectum,
                                    Field::abdominal_sites, Field::cervix, Field::peritoneal_cytology}),
     field_mask({Field::size}),
+    k_size_bands,
 };
 // clang-format on
 
@@ -125,6 +140,8 @@ constexpr RuleSet k_adenosarcoma_rules{
     k_routing_fields | field_mask({Field::myometrial_invasion, Field::adnexa, Field::pelvic, Field::bladder_rectum,
                                    Field::abdominal_sites, Field::cervix, Field::peritoneal_cytology}),
     field_mask({Field::myometrial_invasion}),
+    {},
+    k_invasion_bands,
 };
 // clang-format on
 
@@ -163,14 +180,6 @@ constexpr UterineFinding k_stage_i_findings[] = {
     {Field::peritoneal_cytology, {SummaryStage::regional, "positive peritoneal cytology (FIGO stage unchanged)"}},
 };
 constexpr Extent k_limited{SummaryStage::localized, "limited to the uterus"};
-
-// Stage I by size (leiomyosarcoma, ESS) and by myometrial invasion (adenosarcoma).
-// clang-format off
-constexpr SizeBand k_size_bands[] = {
-    {5.0,        T::t1a, "<= 5 cm"},
-    {k_no_bound, T::t1b, "> 5 cm"},
-};
-// clang-format on
 
 enum class Presence { no, maybe, yes };
 
@@ -211,20 +220,20 @@ Few<T> confined_t(const Case& input, bool adenosarcoma, std::string& because, bo
             return {T::t1a, T::t1b, T::t1c};
         }
         const double invasion = *input.myometrial_invasion->value;
-        const T t = invasion == 0.0 ? T::t1a : (invasion <= 50.0 ? T::t1b : T::t1c);
+        const Band& band = band_of(k_adenosarcoma_rules.invasion_bands, invasion);
         if (tracing) {
             because += "limited to the uterus, myometrial invasion ";
             because += format_number(invasion);
             because += "% ";
-            because += invasion == 0.0 ? "(none)" : (invasion <= 50.0 ? "<= half" : "> half");
+            because += band.text;
         }
-        return {t};
+        return {band.t};
     }
     if (!input.size || !input.size->known()) {
         because += input.size ? "limited to the uterus, size unknown" : "limited to the uterus, size not given";
         return {T::t1a, T::t1b};
     }
-    const SizeBand& band = band_of(k_size_bands, *input.size->value);
+    const Band& band = band_of(k_uterine_rules.size_bands, *input.size->value);
     if (tracing) {
         because += "limited to the uterus, size ";
         because += describe_length(*input.size->value);

@@ -18,6 +18,16 @@ constexpr Set<Rate> k_high{Rate::high};
 
 // The chapter's tables, shared with UICC TNM 9 (uicc9.cpp), whose GIST stage groups are the same rows.
 // AJCC GIST, primary tumour (T), by greatest dimension.
+// AJCC GIST, T by size: each boundary belongs to the lower category.
+// clang-format off
+constexpr Band detail::k_gist_size_bands[] = {
+    {2.0,        T::t1, "<= 2 cm"},
+    {5.0,        T::t2, "> 2 cm, <= 5 cm"},
+    {10.0,       T::t3, "> 5 cm, <= 10 cm"},
+    {k_no_bound, T::t4, "> 10 cm"},
+};
+// clang-format on
+
 constexpr TDefinition detail::k_gist_t_definitions[] = {
     {T::tx, "primary tumour cannot be assessed (size unknown)"},
     {T::t1, "tumour 2 cm or less"},
@@ -83,24 +93,16 @@ constexpr std::uint32_t k_asks = field_mask({Field::size, Field::mitotic_rate});
 
 // clang-format off
 constexpr RuleSet k_gastric_7{{"ajcc7-gist", "AJCC 7th edition, GIST (gastric and omental)"},
-                              k_source_7, k_gist_t_definitions, k_gist_gastric_groups, k_notes_7, false, true, k_summary, k_reads, k_asks};
+                              k_source_7, k_gist_t_definitions, k_gist_gastric_groups, k_notes_7, false, true, k_summary, k_reads, k_asks, k_gist_size_bands};
 constexpr RuleSet k_intestinal_7{{"ajcc7-gist", "AJCC 7th edition, GIST (intestinal, oesophageal, mesenteric, peritoneal)"},
-                                 k_source_7, k_gist_t_definitions, k_gist_intestinal_groups, k_notes_7, false, true, k_summary, k_reads, k_asks};
+                                 k_source_7, k_gist_t_definitions, k_gist_intestinal_groups, k_notes_7, false, true, k_summary, k_reads, k_asks, k_gist_size_bands};
 constexpr RuleSet k_gastric_8{{"ajcc8-gist", "AJCC 8th edition, GIST (gastric and omental)"},
-                              k_source_8, k_gist_t_definitions, k_gist_gastric_groups, k_notes_8, false, true, k_summary, k_reads, k_asks};
+                              k_source_8, k_gist_t_definitions, k_gist_gastric_groups, k_notes_8, false, true, k_summary, k_reads, k_asks, k_gist_size_bands};
 constexpr RuleSet k_intestinal_8{{"ajcc8-gist", "AJCC 8th edition, GIST (intestinal, oesophageal, mesenteric, peritoneal)"},
-                                 k_source_8, k_gist_t_definitions, k_gist_intestinal_groups, k_notes_8, false, true, k_summary, k_reads, k_asks};
+                                 k_source_8, k_gist_t_definitions, k_gist_intestinal_groups, k_notes_8, false, true, k_summary, k_reads, k_asks, k_gist_size_bands};
+// clang-format on
 
 bool gastric(GiSite site) noexcept { return site == GiSite::stomach || site == GiSite::omentum; }
-
-// T by size: each boundary belongs to the lower category.
-constexpr SizeBand k_bands[] = {
-    {2.0,        T::t1, "<= 2 cm"},
-    {5.0,        T::t2, "> 2 cm, <= 5 cm"},
-    {10.0,       T::t3, "> 5 cm, <= 10 cm"},
-    {k_no_bound, T::t4, "> 10 cm"},
-};
-// clang-format on
 
 // Mitotic rate: 5 or less is low (the boundary belongs to low).
 constexpr double k_low_rate_up_to = 5.0;
@@ -212,7 +214,7 @@ Few<T> stage_gist_by(const Case& input, const RuleSet& gastric_rules, const Rule
     result.system = rules.system;
 
     Candidates c;
-    c.t = size_t_candidates(k_bands, input.size, result);
+    c.t = size_t_candidates(rules.size_bands, input.size, result);
     result.categories.t = category_text(c.t);
     c.n = derive_n_unknown_is_n0(input, nodes.note, nodes.why, result, nodes.shown);
     c.m = derive_m(input, result);

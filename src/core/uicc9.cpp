@@ -85,16 +85,16 @@ constexpr std::uint32_t k_gist_asks = field_mask({Field::size, Field::mitotic_ra
 // clang-format off
 constexpr RuleSet k_trunk{{"uicc9-sts-trunk-extremity", "UICC TNM 9, soft tissue sarcoma of the extremity and trunk"},
                           k_source_sts, k_sts_t, k_sts_groups, k_trunk_notes, true, false,
-                          "SEER Summary Stage 2018, soft tissue", k_sts_reads, k_sts_asks};
+                          "SEER Summary Stage 2018, soft tissue", k_sts_reads, k_sts_asks, k_sts_size_bands};
 constexpr RuleSet k_retro{{"uicc9-sts-retroperitoneum", "UICC TNM 9, soft tissue sarcoma of the retroperitoneum"},
                           k_source_sts, k_sts_t, k_sts_groups, k_retro_notes, true, false,
-                          "SEER Summary Stage 2018, retroperitoneum", k_sts_reads, k_sts_asks};
+                          "SEER Summary Stage 2018, retroperitoneum", k_sts_reads, k_sts_asks, k_sts_size_bands};
 constexpr RuleSet k_gist_gastric{{"uicc9-gist", "UICC TNM 9, GIST (gastric and omental)"},
                                  k_source_gist, k_gist_t_definitions, k_gist_gastric_groups, k_gist_notes, false, true,
-                                 "SEER Summary Stage 2018, GIST", k_gist_reads, k_gist_asks};
+                                 "SEER Summary Stage 2018, GIST", k_gist_reads, k_gist_asks, k_gist_size_bands};
 constexpr RuleSet k_gist_other{{"uicc9-gist", "UICC TNM 9, GIST (small intestine and other sites)"},
                                k_source_gist, k_gist_t_definitions, k_gist_intestinal_groups, k_gist_notes, false, true,
-                               "SEER Summary Stage 2018, GIST", k_gist_reads, k_gist_asks};
+                               "SEER Summary Stage 2018, GIST", k_gist_reads, k_gist_asks, k_gist_size_bands};
 // clang-format on
 
 constexpr UnknownNodes k_sts_nodes{NoteId::uicc9_nodes_unknown_nx, "UICC: NX could be considered N0", N::nx};

@@ -1,5 +1,9 @@
 #include "doors/render_rules.hpp"
 
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <span>
 #include <string>
 
 #include "doors/render_json.hpp"
@@ -41,6 +45,39 @@ void json_cell(JsonWriter& j, const Set<E>& set, const std::array<E, N>& all) {
     j.end_array();
 }
 
+/// The bands of a measure ("greatest dimension", "cm") as a table: "| <= 5 cm | T1 |".
+void markdown_bands(std::string& out, std::span<const Band> bands, std::string_view measure) {
+    if (bands.empty()) {
+        return;
+    }
+    out += "| " + std::string(measure) + " | T |\n|---|---|\n";
+    for (const Band& band : bands) {
+        out += "| " + std::string(band.text) + " | " + std::string(name(band.t)) + " |\n";
+    }
+    out += '\n';
+}
+
+/// A band's upper bound as JSON: the number, or null for the last band (no upper bound).
+void json_bound(JsonWriter& j, double up_to) {
+    if (!std::isfinite(up_to)) {
+        j.null();
+        return;
+    }
+    std::array<char, 32> text{};
+    const auto written = std::to_chars(text.data(), text.data() + text.size(), up_to);
+    j.number(std::string_view(text.data(), static_cast<std::size_t>(written.ptr - text.data())));
+}
+
+void json_bands(JsonWriter& j, std::span<const Band> bands, std::string_view bound_key) {
+    j.begin_array();
+    for (const Band& band : bands) {
+        j.begin_object().key(bound_key);
+        json_bound(j, band.up_to);
+        j.key("T").string(name(band.t)).key("text").string(band.text).end_object();
+    }
+    j.end_array();
+}
+
 /// "site, histology, size": the fields of a set, in table order ("none" when empty).
 std::string field_list(std::uint32_t fields) {
     std::string out;
@@ -73,6 +110,17 @@ void markdown_rule_set(std::string& out, const RuleSet& rules) {
         out += "| " + std::string(name(t.t)) + " | " + std::string(t.definition) + " |\n";
     }
     out += '\n';
+    // The rows staging reads: each boundary belongs to the lower band.
+    markdown_bands(out, rules.size_bands, "greatest dimension");
+    markdown_bands(out, rules.invasion_bands, "myometrial invasion");
+    if (!rules.depth_letters.empty()) {
+        out += "| T by size | depth | T |\n|---|---|---|\n";
+        for (const DepthLetter& letter : rules.depth_letters) {
+            out += "| " + std::string(name(letter.band)) + " | " + std::string(name(letter.depth)) + " | " +
+                   std::string(name(letter.t)) + " |\n";
+        }
+        out += '\n';
+    }
     if (rules.groups.empty()) {
         out += "No stage groups: the T category is the staging result.\n";
     } else if (rules.uses_rate) {
@@ -173,6 +221,14 @@ void json_rule_set(JsonWriter& j, const RuleSet& rules) {
     j.key("t_definitions").begin_array();
     for (const TDefinition& t : rules.t_definitions) {
         j.begin_object().key("T").string(name(t.t)).key("definition").string(t.definition).end_object();
+    }
+    j.end_array();
+    json_bands(j.key("size_bands"), rules.size_bands, "up_to_cm");
+    json_bands(j.key("invasion_bands"), rules.invasion_bands, "up_to_percent");
+    j.key("depth_letters").begin_array();
+    for (const DepthLetter& letter : rules.depth_letters) {
+        j.begin_object().key("band").string(name(letter.band)).key("depth").string(name(letter.depth));
+        j.key("T").string(name(letter.t)).end_object();
     }
     j.end_array();
     json_groups(j, rules);

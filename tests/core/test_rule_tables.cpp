@@ -5,7 +5,9 @@
 // (test_ajcc7_sts, test_ajcc8_sts, test_figo2009, test_gist), against the manual's table written out
 // there by hand. The T values below are those of docs/rules.md §1-4.
 #include <array>
+#include <cmath>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -318,4 +320,89 @@ TEST_CASE("Rule tables - look_up_group gives no stage when two rows match (an am
     CHECK_FALSE(look_up_group(ambiguous, T::t1, N::n0, M::m0, G::g1).has_value());
     // A combination that no row of the doubled table matches: no stage either.
     CHECK_FALSE(look_up_group(ambiguous, T::t2, N::n0, M::m0, G::g3).has_value());
+}
+
+// ---- Bands: the rows staging reads, against the manuals' T definitions ----------------------------
+
+namespace {
+
+/// "5" for 5.0: how the manuals write a whole boundary.
+std::string whole(double v) { return std::to_string(static_cast<long long>(v)); }
+
+/// The words of T definition `t` in a rule set ("" when it has none).
+std::string definition_of(const RuleSet& rules, T t) {
+    for (const TDefinition& d : rules.t_definitions) {
+        if (d.t == t) {
+            return std::string(d.definition);
+        }
+    }
+    return {};
+}
+
+bool says(const std::string& text, const std::string& words) { return text.find(words) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("Rule tables - size bands increase, end unbounded, and each T definition says its band's bounds",
+          "[rules][bands]") {
+    // AJCC 7 ch. soft tissue (T1 5 cm or less), AJCC 8 chs. 40-41 (5/10/15 cm; head and neck 2/4 cm),
+    // the AJCC GIST chapter (2/5/10 cm), FIGO 2009 leiomyosarcoma (IA 5 cm or less), UICC TNM 9.
+    std::size_t with_bands = 0;
+    for (const RuleSet* rules : all_rule_sets()) {
+        INFO(rules->system.id << ": " << rules->system.name);
+        const std::span<const Band> bands = rules->size_bands;
+        if (bands.empty()) {
+            continue;
+        }
+        ++with_bands;
+        CHECK(std::isinf(bands.back().up_to));
+        for (std::size_t i = 0; i < bands.size(); ++i) {
+            INFO("band " << bands[i].text);
+            const std::string definition = definition_of(*rules, bands[i].t);
+            REQUIRE_FALSE(definition.empty());
+            if (i + 1 < bands.size()) {
+                CHECK(bands[i].up_to < bands[i + 1].up_to);
+                // The boundary belongs to the lower band: "5 cm or less", "not more than 10 cm".
+                CHECK((says(definition, whole(bands[i].up_to) + " cm or less") ||
+                       says(definition, "more than " + whole(bands[i].up_to) + " cm")));
+                CHECK(says(definition_of(*rules, bands[i + 1].t), "more than " + whole(bands[i].up_to) + " cm"));
+            }
+        }
+    }
+    // AJCC 7 soft tissue, FIGO uterine, four GIST tables, AJCC 8 trunk, retroperitoneum and head and
+    // neck, UICC 9 trunk, retroperitoneum and two GIST tables.
+    CHECK(with_bands == 13);
+}
+
+TEST_CASE("Rule tables - adenosarcoma invasion bands are FIGO 2009's IA none, IB half or less, IC more than half",
+          "[rules][bands][figo2009]") {
+    const RuleSet& rules = figo2009_adenosarcoma_rules();
+    REQUIRE(rules.invasion_bands.size() == 3);
+    CHECK(rules.invasion_bands[0].up_to == 0.0);
+    CHECK(rules.invasion_bands[0].t == T::t1a);
+    CHECK(says(definition_of(rules, T::t1a), "no myometrial invasion"));
+    CHECK(rules.invasion_bands[1].up_to == 50.0);
+    CHECK(rules.invasion_bands[1].t == T::t1b);
+    CHECK(says(definition_of(rules, T::t1b), "half or less"));
+    CHECK(std::isinf(rules.invasion_bands[2].up_to));
+    CHECK(rules.invasion_bands[2].t == T::t1c);
+    CHECK(says(definition_of(rules, T::t1c), "more than half"));
+    for (const RuleSet* other : all_rule_sets()) {
+        CHECK((other == &rules || other->invasion_bands.empty()));
+    }
+}
+
+TEST_CASE("Rule tables - AJCC 7 depth letters: superficial a, deep b, on T1 and T2 only", "[rules][bands][ajcc7]") {
+    // AJCC 7 soft tissue: T1a/T2a superficial, T1b/T2b deep.
+    const RuleSet& rules = ajcc7_sts_rules();
+    REQUIRE(rules.depth_letters.size() == 4);
+    for (const DepthLetter& letter : rules.depth_letters) {
+        INFO(name(letter.band) << " " << name(letter.depth) << " -> " << name(letter.t));
+        const std::string definition = definition_of(rules, letter.t);
+        CHECK(says(definition, std::string(name(letter.band)) + ", "));
+        CHECK(says(definition, letter.depth == Depth::deep ? "deep" : "superficial"));
+    }
+    for (const RuleSet* other : all_rule_sets()) {
+        CHECK((other == &rules || other->depth_letters.empty()));
+    }
 }
