@@ -71,6 +71,10 @@ struct FieldInfo {
     /// What to say when a system needs the field, it is left out and its value would change the
     /// answer ("is required: the greatest dimension ..."); empty when a system never asks for it.
     std::string_view asked;
+    /// For a field a system asks for: one value in every band or class any system tells apart (sizes
+    /// either side of 2, 4, 5, 10 and 15 cm, every grade...). Staging tries each to learn whether a
+    /// left-out field changes the answer; a test checks that every band of every rule set has one.
+    std::span<const std::string_view> representatives;
 };
 
 /// Every field, in help order.

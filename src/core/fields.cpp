@@ -570,7 +570,7 @@ constexpr FieldInfo row(Field field, std::string_view key, std::string_view opti
                         std::string_view numbers, std::string_view left_out, std::span<const Synonym> synonyms = {}) {
     return FieldInfo{field,        key,      option,   kind,           placeholder,   topic,          help,
                      numbers,      left_out, synonyms, &given<Member>, &read<Member>, &words<Member>, &number<Member>,
-                     std::nullopt, {}};
+                     std::nullopt, {},       {}};
 }
 
 /// A number field's row with its range: `numbers` says the same range in words (a test checks it).
@@ -579,9 +579,11 @@ constexpr FieldInfo bounded(double min, double max, FieldInfo info) {
     return info;
 }
 
-/// A field's row with what to say when a system asks for it (see FieldInfo::asked).
-constexpr FieldInfo asked(std::string_view text, FieldInfo info) {
+/// A field's row with what to say when a system asks for it and the values staging tries in its
+/// place (see FieldInfo::asked and FieldInfo::representatives).
+constexpr FieldInfo asked(std::string_view text, std::span<const std::string_view> representatives, FieldInfo info) {
     info.asked = text;
+    info.representatives = representatives;
     return info;
 }
 
@@ -626,6 +628,14 @@ constexpr Synonym k_basis_synonyms[] = {
 };
 // clang-format on
 
+// ---- The values tried for a left-out field: one in every band or class any system tells apart ---
+
+constexpr std::string_view k_sizes_tried[] = {"1", "3", "4.5", "7", "12", "20"};  // cm
+constexpr std::string_view k_grades_tried[] = {"1", "2", "3", "X"};  // high and unknown are unions of these
+constexpr std::string_view k_invasions_tried[] = {"0", "30", "80"};
+constexpr std::string_view k_rates_tried[] = {"2", "8"};
+constexpr std::string_view k_visceral_extents_tried[] = {"confined", "serosa", "beyond-serosa", "other-organ"};
+
 // ---- The table --------------------------------------------------------------------------------
 
 // Help order follows a clinician's reading: where and what, how big and how bad, how far; then
@@ -657,7 +667,7 @@ constexpr std::array k_fields = {
         "depth; head-neck and visceral get a T category only); or uicc9, UICC TNM 9th edition (2025): "
         "extremity, trunk, retroperitoneum and GIST",
         {}, "7"),
-    asked("is required: the greatest dimension (6, 55 mm, 5.5cm) or unknown",
+    asked("is required: the greatest dimension (6, 55 mm, 5.5cm) or unknown", k_sizes_tried,
           row<&Case::size>(
               Field::size, "size", "--size", ValueKind::length, "LENGTH", k_case,
               "greatest dimension: cm (6, 5.5), or with its unit (55mm, 5.5cm), or unknown; exactly 5 cm is T1 / "
@@ -670,6 +680,7 @@ constexpr std::array k_fields = {
         {}, "no a/b letter"),
     asked(
         "is required for soft tissue sarcoma: 1, 2, 3, X (cannot be assessed), high (G2 or G3) or unknown",
+        k_grades_tried,
         row<&Case::grade>(Field::grade, "grade", "--grade", ValueKind::grade, "GRADE", k_case,
                           "FNCLCC grade 1, 2, 3, X (cannot be assessed; grouped with G1), high (stated as high grade "
                           "only: G2 or G3) or unknown (any of G1 to G3); soft tissue sarcoma; not used by FIGO or GIST",
@@ -708,7 +719,7 @@ constexpr std::array k_fields = {
         "positive peritoneal cytology: the FIGO stage is unchanged, stage I becomes regional for the summary "
         "stage",
         {}, "no (stated as an assumption)"),
-    asked("is required for adenosarcoma: the percentage of myometrium invaded, 0 to 100, or unknown",
+    asked("is required for adenosarcoma: the percentage of myometrium invaded, 0 to 100, or unknown", k_invasions_tried,
           bounded(
               0, 100,
               row<&Case::myometrial_invasion>(
@@ -723,7 +734,7 @@ constexpr std::array k_fields = {
         "rectum, mesentery, peritoneum (intestinal table); the AFIP risk of progression has columns for stomach, "
         "duodenum, jejunum-ileum and rectum (small-intestine gives both of its parts)",
         {}, "", k_gi_site_synonyms),
-    asked("is required for GIST: mitoses per 50 HPF (5 mm2), 0 or more, or unknown",
+    asked("is required for GIST: mitoses per 50 HPF (5 mm2), 0 or more, or unknown", k_rates_tried,
           bounded(0, detail::k_no_bound,
                   row<&Case::mitotic_rate>(
                       Field::mitotic_rate, "mitotic_rate", "--mitotic-rate", ValueKind::rate, "RATE", k_gist,
@@ -737,6 +748,7 @@ constexpr std::array k_fields = {
         "spread; or unknown",
         {}, "none (stated as an assumption)"),
     asked("is required for a unifocal visceral sarcoma: confined, serosa, beyond-serosa, other-organ or unknown",
+          k_visceral_extents_tried,
           row<&Case::visceral_extent>(
               Field::visceral_extent,
               "visceral_extent", "--visceral-extent", ValueKind::choice, "EXTENT", k_ajcc8,
@@ -770,6 +782,7 @@ constexpr std::array k_fields = {
               &no_words,
               nullptr,
               std::nullopt,
+              {},
               {}},
 };
 

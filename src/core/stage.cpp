@@ -388,43 +388,14 @@ Few<T> stage_by(SystemId system, const Case& input, Result& result) {
     return {};
 }
 
-/// The case with a left-out field set to its i-th representative value (one in every band or class
-/// any system tells apart: sizes either side of 2, 4, 5, 10 and 15 cm, every grade, invasion none,
-/// under and over half, mitotic rate low and high, every visceral extent); false past the last.
-bool with_value(const Case& input, Field field, std::size_t i, Case& out) {
-    constexpr double k_sizes_cm[] = {1.0, 3.0, 4.5, 7.0, 12.0, 20.0};
-    constexpr double k_invasions[] = {0.0, 30.0, 80.0};
-    constexpr double k_rates[] = {2.0, 8.0};
-    constexpr Grade k_grades[] = {Grade::g1, Grade::g2, Grade::g3, Grade::gx};  // high, unknown: unions of these
-    out = input;
-    switch (field) {
-        case Field::size:
-            if (i >= std::size(k_sizes_cm))
-                return false;
-            out.size = Measured<Length>::of(Length{k_sizes_cm[i], LengthUnit::cm, 0, true});
-            return true;
-        case Field::grade:
-            if (i >= std::size(k_grades))
-                return false;
-            out.grade = k_grades[i];
-            return true;
-        case Field::myometrial_invasion:
-            if (i >= std::size(k_invasions))
-                return false;
-            out.myometrial_invasion = k_invasions[i];
-            return true;
-        case Field::mitotic_rate:
-            if (i >= std::size(k_rates))
-                return false;
-            out.mitotic_rate = Measured<MitoticRate>::of(k_rates[i]);
-            return true;
-        case Field::visceral_extent:
-            if (i + 1 >= k_all_visceral_extents.size())
-                return false;  // the last value is "unknown"
-            out.visceral_extent = k_all_visceral_extents[i];
-            return true;
-        default: return false;
+/// The case with a left-out field set to the i-th of the values its row says to try (one in every
+/// band or class any system tells apart); false past the last.
+bool with_value(const Case& input, const FieldInfo& field, std::size_t i, Case& out) {
+    if (i >= field.representatives.size()) {
+        return false;
     }
+    out = input;
+    return !read_field(out, field, field.representatives[i]).has_value();
 }
 
 /// The answer a result gives: its possible stages, or its T category where there are no stage groups.
@@ -447,7 +418,7 @@ std::optional<CaseError> settle_left_out(const Case& input, const SystemInfo& sy
         bool same = grouped || ts.single();
         Case filled;
         Result concrete;
-        for (std::size_t i = 0; same && with_value(input, request.field, i, filled); ++i) {
+        for (std::size_t i = 0; same && with_value(input, request, i, filled); ++i) {
             same = !stage(filled, concrete).has_value() && same_answer(result, concrete);
         }
         if (!same) {

@@ -4,6 +4,7 @@
 // defined where they are used. What each row gives is pinned by each system's exhaustive test
 // (test_ajcc7_sts, test_ajcc8_sts, test_figo2009, test_gist), against the manual's table written out
 // there by hand. The T values below are those of docs/rules.md §1-4.
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "lmsstage/fields.hpp"
 #include "support/core_test_support.hpp"
 
 using namespace lmsstage;
@@ -404,5 +406,66 @@ TEST_CASE("Rule tables - AJCC 7 depth letters: superficial a, deep b, on T1 and 
     }
     for (const RuleSet* other : all_rule_sets()) {
         CHECK((other == &rules || other->depth_letters.empty()));
+    }
+}
+
+TEST_CASE("Rule tables - the values staging tries for a left-out field fall in every band of every rule set",
+          "[rules][bands][fields]") {
+    // A left-out size, grade, invasion or rate is tried at each of its row's representative values;
+    // a band with no value in it would let a left-out field look as if it could not change the answer.
+    const auto values_of = [](Field field) {
+        std::vector<double> out;
+        for (std::string_view text : field_info(field).representatives) {
+            Case c;
+            REQUIRE_FALSE(read_field(c, field_info(field), text).has_value());
+            if (field == Field::size) {
+                out.push_back(c.size->value->value);
+            } else if (field == Field::myometrial_invasion) {
+                out.push_back(*c.myometrial_invasion->value);
+            } else if (field == Field::mitotic_rate) {
+                out.push_back(*c.mitotic_rate->value);
+            }
+        }
+        return out;
+    };
+    const auto covers = [](std::span<const Band> bands, const std::vector<double>& values) {
+        for (std::size_t i = 0; i < bands.size(); ++i) {
+            const double above = i == 0 ? -1.0 : bands[i - 1].up_to;
+            bool found = false;
+            for (double v : values) {
+                found = found || (v > above && v <= bands[i].up_to);
+            }
+            INFO("band " << bands[i].text);
+            CHECK(found);
+        }
+    };
+    const std::vector<double> sizes = values_of(Field::size);
+    const std::vector<double> invasions = values_of(Field::myometrial_invasion);
+    for (const RuleSet* rules : all_rule_sets()) {
+        INFO(rules->system.id);
+        covers(rules->size_bands, sizes);
+        covers(rules->invasion_bands, invasions);
+    }
+    // GIST: 5 mitoses or fewer per 50 HPF is low, more is high (AJCC GIST chapter).
+    const std::vector<double> rates = values_of(Field::mitotic_rate);
+    CHECK(std::count_if(rates.begin(), rates.end(), [](double r) { return r <= 5.0; }) >= 1);
+    CHECK(std::count_if(rates.begin(), rates.end(), [](double r) { return r > 5.0; }) >= 1);
+    // Every grade a table tells apart: 1, 2, 3 and X (high and unknown are unions of these).
+    std::vector<Grade> grades;
+    for (std::string_view text : field_info(Field::grade).representatives) {
+        Case c;
+        REQUIRE_FALSE(read_field(c, field_info(Field::grade), text).has_value());
+        grades.push_back(*c.grade);
+    }
+    CHECK(grades == std::vector<Grade>{Grade::g1, Grade::g2, Grade::g3, Grade::gx});
+    // Every field a system asks for says what to write and has values to try; no other field does.
+    std::uint32_t asked_by_some = 0;
+    for (const RuleSet* rules : all_rule_sets()) {
+        asked_by_some |= rules->asks;
+    }
+    for (const FieldInfo& f : fields()) {
+        INFO(f.key);
+        CHECK(f.asked.empty() == f.representatives.empty());
+        CHECK(f.asked.empty() == ((asked_by_some & field_bit(f.field)) == 0));
     }
 }
