@@ -151,6 +151,20 @@ constexpr std::array<GistSite, 10> k_gist_sites = {{
     {GiSite::peritoneum, false},
 }};
 
+/// The soft tissue case of one combination of the inputs, and the words that name it in a failure.
+Case sts_case(const NamedSize& size, Grade g, const std::optional<Finding>& nodes,
+              const std::optional<Finding>& metastasis, const UiccSite& site) {
+    Case c = uicc9_case(site.site, size.size, g);
+    c.nodes = nodes;
+    c.metastasis = metastasis;
+    return c;
+}
+std::string sts_label(const NamedSize& size, Grade g, const std::optional<Finding>& nodes,
+                      const std::optional<Finding>& metastasis, const UiccSite& site) {
+    return "size " + size.label + ", grade " + std::string(name(g)) + ", nodes " + optional_text(nodes) +
+           ", metastasis " + optional_text(metastasis) + ", site " + std::string(name(site.site));
+}
+
 }  // namespace
 
 // ---- Soft tissue: every input combination ----------------------------------------------------------
@@ -160,11 +174,8 @@ TEST_CASE("UICC 9 soft tissue exhaustive - size x grade x nodes x metastasis x s
     for_each_combination(
         [&](const NamedSize& size, Grade g, const std::optional<Finding>& nodes,
             const std::optional<Finding>& metastasis, const UiccSite& site) {
-            Case c = uicc9_case(site.site, size.size, g);
-            c.nodes = nodes;
-            c.metastasis = metastasis;
-            INFO("size " << size.label << ", grade " << name(g) << ", nodes " << optional_text(nodes) << ", metastasis "
-                         << optional_text(metastasis) << ", site " << name(site.site));
+            Case c = sts_case(size, g, nodes, metastasis, site);
+            INFO(sts_label(size, g, nodes, metastasis, site));
             const bool n1 = nodes == Finding::present;
             const bool m1 = metastasis == Finding::present;
             const Result r = staged(c);
@@ -204,11 +215,8 @@ TEST_CASE("UICC 9 and AJCC 8 soft tissue differ exactly at N1 M0 of the extremit
     for_each_combination(
         [&](const NamedSize& size, Grade g, const std::optional<Finding>& nodes,
             const std::optional<Finding>& metastasis, const UiccSite& site) {
-            Case c = uicc9_case(site.site, size.size, g);
-            c.nodes = nodes;
-            c.metastasis = metastasis;
-            INFO("size " << size.label << ", grade " << name(g) << ", nodes " << optional_text(nodes) << ", metastasis "
-                         << optional_text(metastasis) << ", site " << name(site.site));
+            Case c = sts_case(size, g, nodes, metastasis, site);
+            INFO(sts_label(size, g, nodes, metastasis, site));
             const Result uicc = staged(c);
             c.edition = 8;
             const Result ajcc = staged(c);
