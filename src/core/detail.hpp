@@ -123,6 +123,24 @@ extern const TDefinition k_gist_t_definitions[5];
 extern const GroupRow k_gist_gastric_groups[8];
 extern const GroupRow k_gist_intestinal_groups[7];
 
+/// A GIST rule set (AJCC 7, AJCC 8, UICC 9): the chapter's T definitions and one of its group
+/// tables, the mitotic rate in place of the grade, SEER Summary Stage 2018 for GIST, and the fields
+/// GIST reads and asks for.
+constexpr RuleSet gist_rule_set(System system, std::string_view source, std::span<const GroupRow> groups,
+                                std::span<const std::string_view> notes) {
+    return {system,
+            source,
+            k_gist_t_definitions,
+            groups,
+            notes,
+            false,
+            true,
+            "SEER Summary Stage 2018, GIST",
+            k_routing_fields | field_mask({Field::size, Field::extension, Field::mitotic_rate, Field::gi_site,
+                                           Field::edition, Field::rupture}),
+            field_mask({Field::size, Field::mitotic_rate})};
+}
+
 // ---------------------------------------------------------------------------------------------
 // Size bands: the T category by greatest dimension, as rows. Every boundary belongs to the lower
 // band (the manuals' "X cm or less"); the last band has no upper bound.

@@ -75,29 +75,20 @@ constexpr std::string_view k_source_7 =
 constexpr std::string_view k_source_8 =
     "AJCC Cancer Staging Manual, 8th ed. (2017), chapter 43, gastrointestinal stromal tumor (NCI PDQ "
     "Gastrointestinal Stromal Tumors Treatment, health professional version, Stage Information)";
-constexpr std::string_view k_summary = "SEER Summary Stage 2018, GIST";
-
-constexpr std::uint32_t k_reads = k_routing_fields | field_mask({Field::size, Field::extension, Field::mitotic_rate,
-                                                                 Field::gi_site, Field::edition, Field::rupture});
-constexpr std::uint32_t k_asks = field_mask({Field::size, Field::mitotic_rate});
-
 // clang-format off
-constexpr RuleSet k_gastric_7{{"ajcc7-gist", "AJCC 7th edition, GIST (gastric and omental)"},
-                              k_source_7, k_gist_t_definitions, k_gist_gastric_groups, k_notes_7, false, true, k_summary, k_reads, k_asks};
-constexpr RuleSet k_intestinal_7{{"ajcc7-gist", "AJCC 7th edition, GIST (intestinal, oesophageal, mesenteric, peritoneal)"},
-                                 k_source_7, k_gist_t_definitions, k_gist_intestinal_groups, k_notes_7, false, true, k_summary, k_reads, k_asks};
-constexpr RuleSet k_gastric_8{{"ajcc8-gist", "AJCC 8th edition, GIST (gastric and omental)"},
-                              k_source_8, k_gist_t_definitions, k_gist_gastric_groups, k_notes_8, false, true, k_summary, k_reads, k_asks};
-constexpr RuleSet k_intestinal_8{{"ajcc8-gist", "AJCC 8th edition, GIST (intestinal, oesophageal, mesenteric, peritoneal)"},
-                                 k_source_8, k_gist_t_definitions, k_gist_intestinal_groups, k_notes_8, false, true, k_summary, k_reads, k_asks};
+constexpr RuleSet k_gastric_7 = gist_rule_set({"ajcc7-gist", "AJCC 7th edition, GIST (gastric and omental)"}, k_source_7, k_gist_gastric_groups, k_notes_7);
+constexpr RuleSet k_intestinal_7 = gist_rule_set({"ajcc7-gist", "AJCC 7th edition, GIST (intestinal, oesophageal, mesenteric, peritoneal)"}, k_source_7, k_gist_intestinal_groups, k_notes_7);
+constexpr RuleSet k_gastric_8 = gist_rule_set({"ajcc8-gist", "AJCC 8th edition, GIST (gastric and omental)"}, k_source_8, k_gist_gastric_groups, k_notes_8);
+constexpr RuleSet k_intestinal_8 = gist_rule_set({"ajcc8-gist", "AJCC 8th edition, GIST (intestinal, oesophageal, mesenteric, peritoneal)"}, k_source_8, k_gist_intestinal_groups, k_notes_8);
+// clang-format on
 
 bool gastric(GiSite site) noexcept { return site == GiSite::stomach || site == GiSite::omentum; }
 
 // T by size: each boundary belongs to the lower category.
 constexpr SizeBand k_bands[] = {
-    {2.0,        T::t1, "<= 2 cm"},
-    {5.0,        T::t2, "> 2 cm, <= 5 cm"},
-    {10.0,       T::t3, "> 5 cm, <= 10 cm"},
+    {2.0, T::t1, "<= 2 cm"},
+    {5.0, T::t2, "> 2 cm, <= 5 cm"},
+    {10.0, T::t3, "> 5 cm, <= 10 cm"},
     {k_no_bound, T::t4, "> 10 cm"},
 };
 // clang-format on

@@ -73,28 +73,27 @@ constexpr std::string_view k_source_gist =
     "UICC TNM Classification of Malignant Tumours, 9th ed. (2025), gastrointestinal stromal tumour, pp. 129-132 "
     "(NHS England NDRS, Cancer staging guidance sheets, TNM 9th edition: gastrointestinal stromal tumours)";
 
-constexpr std::uint32_t k_sts_reads =
-    k_routing_fields | field_mask({Field::size, Field::grade, Field::extension, Field::edition});
-constexpr std::uint32_t k_sts_asks = field_mask({Field::size, Field::grade});
-constexpr std::uint32_t k_gist_reads =
-    k_routing_fields |
-    field_mask({Field::size, Field::extension, Field::mitotic_rate, Field::gi_site, Field::edition, Field::rupture});
-constexpr std::uint32_t k_gist_asks = field_mask({Field::size, Field::mitotic_rate});
+/// A soft tissue rule set: the sheet's one T and stage-group table, with the notes and summary stage
+/// scheme of its sites.
+constexpr RuleSet sts_rule_set(System system, std::span<const std::string_view> notes, std::string_view summary) {
+    return {system,
+            k_source_sts,
+            k_sts_t,
+            k_sts_groups,
+            notes,
+            true,
+            false,
+            summary,
+            k_routing_fields | field_mask({Field::size, Field::grade, Field::extension, Field::edition}),
+            field_mask({Field::size, Field::grade})};
+}
 
 // Summary stage and survival: those of the same sites under AJCC 8 (SEER Summary Stage 2018).
 // clang-format off
-constexpr RuleSet k_trunk{{"uicc9-sts-trunk-extremity", "UICC TNM 9, soft tissue sarcoma of the extremity and trunk"},
-                          k_source_sts, k_sts_t, k_sts_groups, k_trunk_notes, true, false,
-                          "SEER Summary Stage 2018, soft tissue", k_sts_reads, k_sts_asks};
-constexpr RuleSet k_retro{{"uicc9-sts-retroperitoneum", "UICC TNM 9, soft tissue sarcoma of the retroperitoneum"},
-                          k_source_sts, k_sts_t, k_sts_groups, k_retro_notes, true, false,
-                          "SEER Summary Stage 2018, retroperitoneum", k_sts_reads, k_sts_asks};
-constexpr RuleSet k_gist_gastric{{"uicc9-gist", "UICC TNM 9, GIST (gastric and omental)"},
-                                 k_source_gist, k_gist_t_definitions, k_gist_gastric_groups, k_gist_notes, false, true,
-                                 "SEER Summary Stage 2018, GIST", k_gist_reads, k_gist_asks};
-constexpr RuleSet k_gist_other{{"uicc9-gist", "UICC TNM 9, GIST (small intestine and other sites)"},
-                               k_source_gist, k_gist_t_definitions, k_gist_intestinal_groups, k_gist_notes, false, true,
-                               "SEER Summary Stage 2018, GIST", k_gist_reads, k_gist_asks};
+constexpr RuleSet k_trunk = sts_rule_set({"uicc9-sts-trunk-extremity", "UICC TNM 9, soft tissue sarcoma of the extremity and trunk"}, k_trunk_notes, "SEER Summary Stage 2018, soft tissue");
+constexpr RuleSet k_retro = sts_rule_set({"uicc9-sts-retroperitoneum", "UICC TNM 9, soft tissue sarcoma of the retroperitoneum"}, k_retro_notes, "SEER Summary Stage 2018, retroperitoneum");
+constexpr RuleSet k_gist_gastric = gist_rule_set({"uicc9-gist", "UICC TNM 9, GIST (gastric and omental)"}, k_source_gist, k_gist_gastric_groups, k_gist_notes);
+constexpr RuleSet k_gist_other = gist_rule_set({"uicc9-gist", "UICC TNM 9, GIST (small intestine and other sites)"}, k_source_gist, k_gist_intestinal_groups, k_gist_notes);
 // clang-format on
 
 constexpr UnknownNodes k_sts_nodes{NoteId::uicc9_nodes_unknown_nx, "UICC: NX could be considered N0", N::nx};
