@@ -123,6 +123,10 @@ extern const TDefinition k_gist_t_definitions[5];
 extern const GroupRow k_gist_gastric_groups[8];
 extern const GroupRow k_gist_intestinal_groups[7];
 
+/// The GIST size bands' note, the same in AJCC 7, AJCC 8 and UICC 9.
+inline constexpr std::string_view k_note_gist_size_boundaries =
+    "Every size boundary belongs to the lower category: exactly 2, 5 and 10 cm are T1, T2 and T3.";
+
 /// A GIST rule set (AJCC 7, AJCC 8, UICC 9): the chapter's T definitions and one of its group
 /// tables, the mitotic rate in place of the grade, SEER Summary Stage 2018 for GIST, and the fields
 /// GIST reads and asks for.

@@ -55,17 +55,21 @@ constexpr GroupRow detail::k_gist_intestinal_groups[] = {
 
 namespace {
 
+// The notes of the two editions, which differ only in how they count mitoses.
+constexpr std::string_view k_note_nodes = "N0 includes unknown nodal status; N1 or M1 is stage IV.";
+constexpr std::string_view k_note_unknown =
+    "Size or mitotic rate unknown gives every stage consistent with the possible values.";
 constexpr std::string_view k_notes_7[] = {
-    "Every size boundary belongs to the lower category: exactly 2, 5 and 10 cm are T1, T2 and T3.",
+    k_note_gist_size_boundaries,
     "Mitotic rate per 50 high-power fields: low 5 or less, high more than 5 (exactly 5 is low).",
-    "N0 includes unknown nodal status; N1 or M1 is stage IV.",
-    "Size or mitotic rate unknown gives every stage consistent with the possible values.",
+    k_note_nodes,
+    k_note_unknown,
 };
 constexpr std::string_view k_notes_8[] = {
-    "Every size boundary belongs to the lower category: exactly 2, 5 and 10 cm are T1, T2 and T3.",
+    k_note_gist_size_boundaries,
     "Mitotic rate per 5 mm^2 (about 50 high-power fields): low 5 or less, high more than 5.",
-    "N0 includes unknown nodal status; N1 or M1 is stage IV.",
-    "Size or mitotic rate unknown gives every stage consistent with the possible values.",
+    k_note_nodes,
+    k_note_unknown,
 };
 
 constexpr std::string_view k_source_7 =

@@ -46,24 +46,30 @@ constexpr GroupRow k_sts_groups[] = {
 
 // The notes `lmsstage rules` prints with each table: its rules that are not rows, and every
 // difference from the AJCC 8th edition.
+constexpr std::string_view k_note_sts_size_boundaries =
+    "Every size boundary belongs to the lower category: exactly 5, 10 and 15 cm are T1, T2 and T3.";
+constexpr std::string_view k_note_sts_grade =
+    "GX (grade cannot be assessed) is grouped with G1 (low grade); G2 and G3 are high grade.";
+constexpr std::string_view k_note_nx =
+    "Differs from AJCC 8: NX is kept; nodes not assessed could be considered N0, and are staged as N0.";
 constexpr std::string_view k_trunk_notes[] = {
-    "Every size boundary belongs to the lower category: exactly 5, 10 and 15 cm are T1, T2 and T3.",
-    "GX (grade cannot be assessed) is grouped with G1 (low grade); G2 and G3 are high grade.",
+    k_note_sts_size_boundaries,
+    k_note_sts_grade,
     "Differs from AJCC 8: N1 M0 is stage IIIB for extremity and superficial trunk (AJCC 8: IV).",
-    "Differs from AJCC 8: NX is kept; nodes not assessed could be considered N0, and are staged as N0.",
+    k_note_nx,
     "Head and neck and viscera: T category only in UICC 9, not derived here (unverified): use edition 8.",
 };
 constexpr std::string_view k_retro_notes[] = {
-    "Every size boundary belongs to the lower category: exactly 5, 10 and 15 cm are T1, T2 and T3.",
-    "GX (grade cannot be assessed) is grouped with G1 (low grade); G2 and G3 are high grade.",
+    k_note_sts_size_boundaries,
+    k_note_sts_grade,
     "The same stage groups as AJCC 8 for the retroperitoneum (N1 M0 is IIIB in both).",
-    "Differs from AJCC 8: NX is kept; nodes not assessed could be considered N0, and are staged as N0.",
+    k_note_nx,
 };
 constexpr std::string_view k_gist_notes[] = {
-    "Every size boundary belongs to the lower category: exactly 2, 5 and 10 cm are T1, T2 and T3.",
+    k_note_gist_size_boundaries,
     "Mitotic rate per 50 high-power fields: low 5 or fewer, high more than 5 (exactly 5 is low).",
     "The same stage groups as AJCC 8; the gastric table applies to primary, solitary omental GISTs.",
-    "Differs from AJCC 8: NX is kept; nodes not assessed could be considered N0, and are staged as N0.",
+    k_note_nx,
 };
 
 constexpr std::string_view k_source_sts =
