@@ -2,10 +2,11 @@
 # into C++ at build time: a field is plain text without commas, or quoted with doubled quotes
 # inside. A row is one line (no line breaks inside quotes). CMake lists are ;-separated and treat
 # square brackets specially, so ; [ and ] are held as tokens while lines are split and put back by
-# csv_cxx_string.
-set(csv_semi "<<semicolon>>")
-set(csv_open "<<open-bracket>>")
-set(csv_close "<<close-bracket>>")
+# csv_cxx_string: each row of csv_tokens is a character and the token that stands for it.
+set(csv_tokens semicolon open-bracket close-bracket)
+set(csv_char_semicolon ";")
+set(csv_char_open-bracket "[")
+set(csv_char_close-bracket "]")
 
 # Reads `path` into the list `out` of its lines (the tokens in place of ; [ and ]).
 function(csv_read_lines path out)
@@ -16,9 +17,9 @@ function(csv_read_lines path out)
   if(text MATCHES "<<(semicolon|open-bracket|close-bracket)>>")
     message(FATAL_ERROR "${path}: the texts <<semicolon>>, <<open-bracket>> and <<close-bracket>> cannot be embedded")
   endif()
-  string(REPLACE ";" "${csv_semi}" text "${text}")
-  string(REPLACE "[" "${csv_open}" text "${text}")
-  string(REPLACE "]" "${csv_close}" text "${text}")
+  foreach(token IN LISTS csv_tokens)
+    string(REPLACE "${csv_char_${token}}" "<<${token}>>" text "${text}")
+  endforeach()
   string(REPLACE "\n" ";" lines "${text}")
   set(${out} "${lines}" PARENT_SCOPE)
 endfunction()
@@ -62,11 +63,42 @@ function(csv_split_line path line out)
   set(${out} "${fields}" PARENT_SCOPE)
 endfunction()
 
+# Reads the table at `path`: blank lines are skipped, and every row must have as many fields as
+# the header (its first row). Sets `<prefix>_count` (the rows, the header included), `<prefix>_width`,
+# and for each row i from 0 `<prefix>_<i>` (its fields, tokens still in place) and
+# `<prefix>_<i>_line` (its line number in the file, for messages).
+function(csv_read_table path prefix)
+  csv_read_lines("${path}" lines)
+  set(count 0)
+  set(number 0)
+  foreach(line IN LISTS lines)
+    math(EXPR number "${number} + 1")
+    if(line STREQUAL "")
+      continue()
+    endif()
+    csv_split_line("${path}" "${line}" fields)
+    list(LENGTH fields n)
+    if(count EQUAL 0)
+      set(width ${n})
+    elseif(NOT n EQUAL width)
+      message(FATAL_ERROR "${path}:${number}: ${n} fields, the header has ${width}")
+    endif()
+    set(${prefix}_${count} "${fields}" PARENT_SCOPE)
+    set(${prefix}_${count}_line ${number} PARENT_SCOPE)
+    math(EXPR count "${count} + 1")
+  endforeach()
+  if(count EQUAL 0)
+    message(FATAL_ERROR "${path}: empty")
+  endif()
+  set(${prefix}_count ${count} PARENT_SCOPE)
+  set(${prefix}_width ${width} PARENT_SCOPE)
+endfunction()
+
 # A field as a C++ string_view literal ("..."sv), the tokens put back.
 function(csv_cxx_string out value)
-  string(REPLACE "${csv_semi}" ";" value "${value}")
-  string(REPLACE "${csv_open}" "[" value "${value}")
-  string(REPLACE "${csv_close}" "]" value "${value}")
+  foreach(token IN LISTS csv_tokens)
+    string(REPLACE "<<${token}>>" "${csv_char_${token}}" value "${value}")
+  endforeach()
   string(REPLACE "\\" "\\\\" value "${value}")
   string(REPLACE "\"" "\\\"" value "${value}")
   set(${out} "\"${value}\"sv" PARENT_SCOPE)

@@ -205,10 +205,20 @@ bool consistent(VisceralExtent extent, const std::optional<Extension>& extension
     return (extent == VisceralExtent::confined) == (*extension == Extension::confined);
 }
 
-void optional_grade(const Case& input, Result& result) {
+/// The closing steps of a system with a T category only (head and neck, visceral organs): T, N
+/// (unknown is N0) and M, the grade shown when given (no stage group uses it), the note that there is
+/// no stage group, and the summary stage from `extents`.
+void finish_t_only(const Case& input, const RuleSet& rules, NoteId no_stage_group, const Few<T>& ts,
+                   const Few<Extent>& extents, Result& result) {
+    result.categories.t = category_text(ts);
+    (void)derive_n_unknown_is_n0(input, NoteId::ajcc8_nodes_unknown_n0, "8th edition: no NX", result);
+    const Few<M> ms = derive_m(input, result);
     if (input.grade) {
-        (void)derive_g(input, result);  // shown; no stage group uses it
+        (void)derive_g(input, result);
     }
+    add_note(result, no_stage_group);
+    trace(result, "stage", {rules.system.name, ": no stage grouping -> none"});
+    summarize(input, extents, ms, rules.summary_source, result);
 }
 
 }  // namespace
@@ -272,13 +282,8 @@ Few<T> stage_ajcc8_head_neck(const Case& input, Result& result) {
             ts.insert(t);
         }
     }
-    result.categories.t = category_text(ts);
-    (void)derive_n_unknown_is_n0(input, NoteId::ajcc8_nodes_unknown_n0, "8th edition: no NX", result);
-    const Few<M> ms = derive_m(input, result);
-    optional_grade(input, result);
-    add_note(result, NoteId::no_stage_group_head_neck);
-    trace(result, "stage", {k_head_neck.system.name, ": no stage grouping -> none"});
-    summarize(input, combine_extents(from_t, extension_extents(input, false)), ms, k_head_neck.summary_source, result);
+    finish_t_only(input, k_head_neck, NoteId::no_stage_group_head_neck, ts,
+                  combine_extents(from_t, extension_extents(input, false)), result);
     return ts;
 }
 
@@ -332,13 +337,7 @@ Few<T> stage_ajcc8_visceral(const Case& input, Result& result) {
     }
     Few<T> ts;
     const Few<Extent> extents = visceral_extents(input, true, ts, result);
-    result.categories.t = category_text(ts);
-    (void)derive_n_unknown_is_n0(input, NoteId::ajcc8_nodes_unknown_n0, "8th edition: no NX", result);
-    const Few<M> ms = derive_m(input, result);
-    optional_grade(input, result);
-    add_note(result, NoteId::no_stage_group_visceral);
-    trace(result, "stage", {k_visceral.system.name, ": no stage grouping -> none"});
-    summarize(input, extents, ms, k_visceral.summary_source, result);
+    finish_t_only(input, k_visceral, NoteId::no_stage_group_visceral, ts, extents, result);
     return ts;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <span>
 #include <variant>
 
 #include "lmsstage/lmsstage.hpp"
@@ -12,36 +13,44 @@
 namespace lmsstage {
 namespace {
 
+using Setter = std::function<bool(Case&, std::size_t)>;
+
+constexpr std::array k_absent_present = {Finding::absent, Finding::present};
+constexpr std::array k_known_extensions = {Extension::confined, Extension::adjacent, Extension::adjacent_organ,
+                                           Extension::further};
+
+/// Leaves `member` open over `values`: the setter gives it the i-th value, false past the last.
+template <typename M, typename V>
+void open_over(std::vector<Setter>& open, M Case::*member, std::span<const V> values) {
+    open.emplace_back([member, values](Case& c, std::size_t i) {
+        if (i >= values.size()) {
+            return false;
+        }
+        c.*member = values[i];
+        return true;
+    });
+}
+
+static_assert(k_all_adjoining_invasions.back() == AdjoiningInvasion::unknown);
+static_assert(k_all_visceral_extents.back() == VisceralExtent::unknown);
+
+/// The values of a choice but its last, "unknown".
+template <typename V, std::size_t K>
+std::span<const V> known_values(const std::array<V, K>& all) {
+    return std::span<const V>(all).first(K - 1);
+}
+
 /// Calls `each` with every case the explicitly unknown findings of `input` resolve to.
 void each_resolution(const Case& input, const std::function<void(const Case&)>& each) {
-    using Setter = std::function<bool(Case&, std::size_t)>;
     std::vector<Setter> open;
-    auto finding = [&](std::optional<Finding> Case::*member) {
-        if ((input.*member) == Finding::unknown) {
-            open.emplace_back([member](Case& c, std::size_t i) {
-                constexpr std::array values = {Finding::absent, Finding::present};
-                if (i >= values.size()) {
-                    return false;
-                }
-                c.*member = values[i];
-                return true;
-            });
-        }
-    };
     for (auto member : {&Case::nodes, &Case::metastasis, &Case::adnexa, &Case::pelvic, &Case::bladder_rectum,
                         &Case::cervix, &Case::peritoneal_cytology}) {
-        finding(member);
+        if ((input.*member) == Finding::unknown) {
+            open_over(open, member, std::span<const Finding>(k_absent_present));
+        }
     }
     if (input.extension == Extension::unknown) {
-        open.emplace_back([](Case& c, std::size_t i) {
-            constexpr std::array values = {Extension::confined, Extension::adjacent, Extension::adjacent_organ,
-                                           Extension::further};
-            if (i >= values.size()) {
-                return false;
-            }
-            c.extension = values[i];
-            return true;
-        });
+        open_over(open, &Case::extension, std::span<const Extension>(k_known_extensions));
     }
     if (input.abdominal_sites && !input.abdominal_sites->value) {
         open.emplace_back([](Case& c, std::size_t i) {
@@ -53,22 +62,10 @@ void each_resolution(const Case& input, const std::function<void(const Case&)>& 
         });
     }
     if (input.adjoining_invasion == AdjoiningInvasion::unknown) {
-        open.emplace_back([](Case& c, std::size_t i) {
-            if (i + 1 >= k_all_adjoining_invasions.size()) {
-                return false;  // the last value is "unknown"
-            }
-            c.adjoining_invasion = k_all_adjoining_invasions[i];
-            return true;
-        });
+        open_over(open, &Case::adjoining_invasion, known_values(k_all_adjoining_invasions));
     }
     if (input.visceral_extent == VisceralExtent::unknown) {
-        open.emplace_back([](Case& c, std::size_t i) {
-            if (i + 1 >= k_all_visceral_extents.size()) {
-                return false;  // the last value is "unknown"
-            }
-            c.visceral_extent = k_all_visceral_extents[i];
-            return true;
-        });
+        open_over(open, &Case::visceral_extent, known_values(k_all_visceral_extents));
     }
     std::function<void(const Case&, std::size_t)> walk = [&](const Case& c, std::size_t at) {
         if (at == open.size()) {

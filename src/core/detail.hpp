@@ -127,6 +127,29 @@ extern const GroupRow k_gist_intestinal_groups[7];
 extern const Band k_gist_size_bands[4];
 extern const Band k_sts_size_bands[4];
 
+/// The GIST size bands' note, the same in AJCC 7, AJCC 8 and UICC 9.
+inline constexpr std::string_view k_note_gist_size_boundaries =
+    "Every size boundary belongs to the lower category: exactly 2, 5 and 10 cm are T1, T2 and T3.";
+
+/// A GIST rule set (AJCC 7, AJCC 8, UICC 9): the chapter's T definitions and one of its group
+/// tables, the mitotic rate in place of the grade, SEER Summary Stage 2018 for GIST, and the fields
+/// GIST reads and asks for.
+constexpr RuleSet gist_rule_set(System system, std::string_view source, std::span<const GroupRow> groups,
+                                std::span<const std::string_view> notes) {
+    return {system,
+            source,
+            k_gist_t_definitions,
+            groups,
+            notes,
+            false,
+            true,
+            "SEER Summary Stage 2018, GIST",
+            k_routing_fields | field_mask({Field::size, Field::extension, Field::mitotic_rate, Field::gi_site,
+                                           Field::edition, Field::rupture}),
+            field_mask({Field::size, Field::mitotic_rate}),
+            k_gist_size_bands};
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bands (rules.hpp): the T category by greatest dimension or by invasion, as rows of the rule set.
 

@@ -65,17 +65,21 @@ constexpr GroupRow detail::k_gist_intestinal_groups[] = {
 
 namespace {
 
+// The notes of the two editions, which differ only in how they count mitoses.
+constexpr std::string_view k_note_nodes = "N0 includes unknown nodal status; N1 or M1 is stage IV.";
+constexpr std::string_view k_note_unknown =
+    "Size or mitotic rate unknown gives every stage consistent with the possible values.";
 constexpr std::string_view k_notes_7[] = {
-    "Every size boundary belongs to the lower category: exactly 2, 5 and 10 cm are T1, T2 and T3.",
+    k_note_gist_size_boundaries,
     "Mitotic rate per 50 high-power fields: low 5 or less, high more than 5 (exactly 5 is low).",
-    "N0 includes unknown nodal status; N1 or M1 is stage IV.",
-    "Size or mitotic rate unknown gives every stage consistent with the possible values.",
+    k_note_nodes,
+    k_note_unknown,
 };
 constexpr std::string_view k_notes_8[] = {
-    "Every size boundary belongs to the lower category: exactly 2, 5 and 10 cm are T1, T2 and T3.",
+    k_note_gist_size_boundaries,
     "Mitotic rate per 5 mm^2 (about 50 high-power fields): low 5 or less, high more than 5.",
-    "N0 includes unknown nodal status; N1 or M1 is stage IV.",
-    "Size or mitotic rate unknown gives every stage consistent with the possible values.",
+    k_note_nodes,
+    k_note_unknown,
 };
 
 constexpr std::string_view k_source_7 =
@@ -85,21 +89,11 @@ constexpr std::string_view k_source_7 =
 constexpr std::string_view k_source_8 =
     "AJCC Cancer Staging Manual, 8th ed. (2017), chapter 43, gastrointestinal stromal tumor (NCI PDQ "
     "Gastrointestinal Stromal Tumors Treatment, health professional version, Stage Information)";
-constexpr std::string_view k_summary = "SEER Summary Stage 2018, GIST";
-
-constexpr std::uint32_t k_reads = k_routing_fields | field_mask({Field::size, Field::extension, Field::mitotic_rate,
-                                                                 Field::gi_site, Field::edition, Field::rupture});
-constexpr std::uint32_t k_asks = field_mask({Field::size, Field::mitotic_rate});
-
 // clang-format off
-constexpr RuleSet k_gastric_7{{"ajcc7-gist", "AJCC 7th edition, GIST (gastric and omental)"},
-                              k_source_7, k_gist_t_definitions, k_gist_gastric_groups, k_notes_7, false, true, k_summary, k_reads, k_asks, k_gist_size_bands};
-constexpr RuleSet k_intestinal_7{{"ajcc7-gist", "AJCC 7th edition, GIST (intestinal, oesophageal, mesenteric, peritoneal)"},
-                                 k_source_7, k_gist_t_definitions, k_gist_intestinal_groups, k_notes_7, false, true, k_summary, k_reads, k_asks, k_gist_size_bands};
-constexpr RuleSet k_gastric_8{{"ajcc8-gist", "AJCC 8th edition, GIST (gastric and omental)"},
-                              k_source_8, k_gist_t_definitions, k_gist_gastric_groups, k_notes_8, false, true, k_summary, k_reads, k_asks, k_gist_size_bands};
-constexpr RuleSet k_intestinal_8{{"ajcc8-gist", "AJCC 8th edition, GIST (intestinal, oesophageal, mesenteric, peritoneal)"},
-                                 k_source_8, k_gist_t_definitions, k_gist_intestinal_groups, k_notes_8, false, true, k_summary, k_reads, k_asks, k_gist_size_bands};
+constexpr RuleSet k_gastric_7 = gist_rule_set({"ajcc7-gist", "AJCC 7th edition, GIST (gastric and omental)"}, k_source_7, k_gist_gastric_groups, k_notes_7);
+constexpr RuleSet k_intestinal_7 = gist_rule_set({"ajcc7-gist", "AJCC 7th edition, GIST (intestinal, oesophageal, mesenteric, peritoneal)"}, k_source_7, k_gist_intestinal_groups, k_notes_7);
+constexpr RuleSet k_gastric_8 = gist_rule_set({"ajcc8-gist", "AJCC 8th edition, GIST (gastric and omental)"}, k_source_8, k_gist_gastric_groups, k_notes_8);
+constexpr RuleSet k_intestinal_8 = gist_rule_set({"ajcc8-gist", "AJCC 8th edition, GIST (intestinal, oesophageal, mesenteric, peritoneal)"}, k_source_8, k_gist_intestinal_groups, k_notes_8);
 // clang-format on
 
 bool gastric(GiSite site) noexcept { return site == GiSite::stomach || site == GiSite::omentum; }

@@ -5,6 +5,7 @@
 
 #include "lmsstage/case.hpp"
 
+#include <algorithm>
 #include <bit>
 
 namespace lmsstage {
@@ -151,6 +152,9 @@ struct SiteReading {
     bool gastric;
     bool non_gastric;
     std::string_view nih_note;
+    [[nodiscard]] bool has_column(AfipSite column) const noexcept {
+        return std::find(afip.begin(), afip.begin() + afip_count, column) != afip.begin() + afip_count;
+    }
 };
 
 constexpr std::string_view k_no_column =
@@ -190,6 +194,7 @@ struct Bands {
     std::size_t count = 0;
     [[nodiscard]] const E* begin() const noexcept { return items.data(); }
     [[nodiscard]] const E* end() const noexcept { return items.data() + count; }
+    [[nodiscard]] bool has(E value) const noexcept { return std::find(begin(), end(), value) != end(); }
 };
 
 template <typename E, std::size_t K>
@@ -327,19 +332,7 @@ GistRisk assess_gist_risk(const Case& input) noexcept {
     // AFIP: the cells of the site's columns, in table order.
     risk.afip_note = site.afip_note;
     for (const AfipCell& cell : k_afip) {
-        bool site_ok = false;
-        for (std::size_t i = 0; i < site.afip_count; ++i) {
-            site_ok = site_ok || site.afip[i] == cell.site;
-        }
-        bool size_ok = false;
-        for (GistSizeBand s : sizes) {
-            size_ok = size_ok || s == cell.size;
-        }
-        bool rate_ok = false;
-        for (AfipRateBand r : afip_rates) {
-            rate_ok = rate_ok || r == cell.rate;
-        }
-        if (site_ok && size_ok && rate_ok) {
+        if (site.has_column(cell.site) && sizes.has(cell.size) && afip_rates.has(cell.rate)) {
             risk.afip_cells[risk.afip_count++] = &cell;
             risk.afip.insert(cell.category);
         }
@@ -355,15 +348,7 @@ GistRisk assess_gist_risk(const Case& input) noexcept {
     if (risk.rupture != Finding::present) {
         for (const NihCell& cell : k_nih) {
             const bool site_ok = cell.gastric ? site.gastric : site.non_gastric;
-            bool size_ok = false;
-            for (GistSizeBand s : sizes) {
-                size_ok = size_ok || s == cell.size;
-            }
-            bool rate_ok = false;
-            for (NihRateBand r : nih_rates) {
-                rate_ok = rate_ok || r == cell.rate;
-            }
-            if (site_ok && size_ok && rate_ok) {
+            if (site_ok && sizes.has(cell.size) && nih_rates.has(cell.rate)) {
                 risk.nih_cells[risk.nih_count++] = &cell;
                 risk.nih.insert(cell.category);
                 risk.nih.insert(cell.alternative);

@@ -46,24 +46,30 @@ constexpr GroupRow k_sts_groups[] = {
 
 // The notes `lmsstage rules` prints with each table: its rules that are not rows, and every
 // difference from the AJCC 8th edition.
+constexpr std::string_view k_note_sts_size_boundaries =
+    "Every size boundary belongs to the lower category: exactly 5, 10 and 15 cm are T1, T2 and T3.";
+constexpr std::string_view k_note_sts_grade =
+    "GX (grade cannot be assessed) is grouped with G1 (low grade); G2 and G3 are high grade.";
+constexpr std::string_view k_note_nx =
+    "Differs from AJCC 8: NX is kept; nodes not assessed could be considered N0, and are staged as N0.";
 constexpr std::string_view k_trunk_notes[] = {
-    "Every size boundary belongs to the lower category: exactly 5, 10 and 15 cm are T1, T2 and T3.",
-    "GX (grade cannot be assessed) is grouped with G1 (low grade); G2 and G3 are high grade.",
+    k_note_sts_size_boundaries,
+    k_note_sts_grade,
     "Differs from AJCC 8: N1 M0 is stage IIIB for extremity and superficial trunk (AJCC 8: IV).",
-    "Differs from AJCC 8: NX is kept; nodes not assessed could be considered N0, and are staged as N0.",
+    k_note_nx,
     "Head and neck and viscera: T category only in UICC 9, not derived here (unverified): use edition 8.",
 };
 constexpr std::string_view k_retro_notes[] = {
-    "Every size boundary belongs to the lower category: exactly 5, 10 and 15 cm are T1, T2 and T3.",
-    "GX (grade cannot be assessed) is grouped with G1 (low grade); G2 and G3 are high grade.",
+    k_note_sts_size_boundaries,
+    k_note_sts_grade,
     "The same stage groups as AJCC 8 for the retroperitoneum (N1 M0 is IIIB in both).",
-    "Differs from AJCC 8: NX is kept; nodes not assessed could be considered N0, and are staged as N0.",
+    k_note_nx,
 };
 constexpr std::string_view k_gist_notes[] = {
-    "Every size boundary belongs to the lower category: exactly 2, 5 and 10 cm are T1, T2 and T3.",
+    k_note_gist_size_boundaries,
     "Mitotic rate per 50 high-power fields: low 5 or fewer, high more than 5 (exactly 5 is low).",
     "The same stage groups as AJCC 8; the gastric table applies to primary, solitary omental GISTs.",
-    "Differs from AJCC 8: NX is kept; nodes not assessed could be considered N0, and are staged as N0.",
+    k_note_nx,
 };
 
 constexpr std::string_view k_source_sts =
@@ -73,28 +79,28 @@ constexpr std::string_view k_source_gist =
     "UICC TNM Classification of Malignant Tumours, 9th ed. (2025), gastrointestinal stromal tumour, pp. 129-132 "
     "(NHS England NDRS, Cancer staging guidance sheets, TNM 9th edition: gastrointestinal stromal tumours)";
 
-constexpr std::uint32_t k_sts_reads =
-    k_routing_fields | field_mask({Field::size, Field::grade, Field::extension, Field::edition});
-constexpr std::uint32_t k_sts_asks = field_mask({Field::size, Field::grade});
-constexpr std::uint32_t k_gist_reads =
-    k_routing_fields |
-    field_mask({Field::size, Field::extension, Field::mitotic_rate, Field::gi_site, Field::edition, Field::rupture});
-constexpr std::uint32_t k_gist_asks = field_mask({Field::size, Field::mitotic_rate});
+/// A soft tissue rule set: the sheet's one T and stage-group table, with the notes and summary stage
+/// scheme of its sites.
+constexpr RuleSet sts_rule_set(System system, std::span<const std::string_view> notes, std::string_view summary) {
+    return {system,
+            k_source_sts,
+            k_sts_t,
+            k_sts_groups,
+            notes,
+            true,
+            false,
+            summary,
+            k_routing_fields | field_mask({Field::size, Field::grade, Field::extension, Field::edition}),
+            field_mask({Field::size, Field::grade}),
+            k_sts_size_bands};
+}
 
 // Summary stage and survival: those of the same sites under AJCC 8 (SEER Summary Stage 2018).
 // clang-format off
-constexpr RuleSet k_trunk{{"uicc9-sts-trunk-extremity", "UICC TNM 9, soft tissue sarcoma of the extremity and trunk"},
-                          k_source_sts, k_sts_t, k_sts_groups, k_trunk_notes, true, false,
-                          "SEER Summary Stage 2018, soft tissue", k_sts_reads, k_sts_asks, k_sts_size_bands};
-constexpr RuleSet k_retro{{"uicc9-sts-retroperitoneum", "UICC TNM 9, soft tissue sarcoma of the retroperitoneum"},
-                          k_source_sts, k_sts_t, k_sts_groups, k_retro_notes, true, false,
-                          "SEER Summary Stage 2018, retroperitoneum", k_sts_reads, k_sts_asks, k_sts_size_bands};
-constexpr RuleSet k_gist_gastric{{"uicc9-gist", "UICC TNM 9, GIST (gastric and omental)"},
-                                 k_source_gist, k_gist_t_definitions, k_gist_gastric_groups, k_gist_notes, false, true,
-                                 "SEER Summary Stage 2018, GIST", k_gist_reads, k_gist_asks, k_gist_size_bands};
-constexpr RuleSet k_gist_other{{"uicc9-gist", "UICC TNM 9, GIST (small intestine and other sites)"},
-                               k_source_gist, k_gist_t_definitions, k_gist_intestinal_groups, k_gist_notes, false, true,
-                               "SEER Summary Stage 2018, GIST", k_gist_reads, k_gist_asks, k_gist_size_bands};
+constexpr RuleSet k_trunk = sts_rule_set({"uicc9-sts-trunk-extremity", "UICC TNM 9, soft tissue sarcoma of the extremity and trunk"}, k_trunk_notes, "SEER Summary Stage 2018, soft tissue");
+constexpr RuleSet k_retro = sts_rule_set({"uicc9-sts-retroperitoneum", "UICC TNM 9, soft tissue sarcoma of the retroperitoneum"}, k_retro_notes, "SEER Summary Stage 2018, retroperitoneum");
+constexpr RuleSet k_gist_gastric = gist_rule_set({"uicc9-gist", "UICC TNM 9, GIST (gastric and omental)"}, k_source_gist, k_gist_gastric_groups, k_gist_notes);
+constexpr RuleSet k_gist_other = gist_rule_set({"uicc9-gist", "UICC TNM 9, GIST (small intestine and other sites)"}, k_source_gist, k_gist_intestinal_groups, k_gist_notes);
 // clang-format on
 
 constexpr UnknownNodes k_sts_nodes{NoteId::uicc9_nodes_unknown_nx, "UICC: NX could be considered N0", N::nx};

@@ -4,11 +4,8 @@
 set -u
 PATH="$1:$PATH"
 source_dir=$2
-work=$(mktemp -d "${TMPDIR:-/tmp}/lmsstage-readme.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/../support/shell_test_support.sh"
+scratch readme
 
 out=$(printf '{"id":1,"size":6,"grade":3}\n{"id":2,"size":-3,"grade":1}\n' | lmsstage batch 2>/dev/null)
 [ $? -eq 65 ] || fail "printf ... | lmsstage batch: exit"

@@ -16,6 +16,7 @@
 #include "cli/app.hpp"
 #include "cli/csv.hpp"
 #include "doors/columns.hpp"
+#include "support/cli_test_support.hpp"
 #include "support/output_support.hpp"
 
 using lmsstage::cli::Environment;
@@ -23,25 +24,10 @@ namespace exit_code = lmsstage::cli::exit_code;
 using json = nlohmann::json;
 using lmsstage_door_test::csv_rows;
 using lmsstage_door_test::ndjson;
+using lmsstage_door_test::Run;
+using lmsstage_door_test::run_cli;
 
 namespace {
-
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-Run run_cli(const std::vector<std::string>& args, const std::string& input = {}) {
-    std::istringstream in(input);
-    std::ostringstream out;
-    std::ostringstream err;
-    Run r;
-    r.code = lmsstage::cli::run(args, in, out, err, Environment{});
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
 
 /// A file in the temporary directory, removed at the end of the test.
 class TempFile {
@@ -62,6 +48,17 @@ private:
 const std::string k_header =
     "id,ok,system,stage,possible_stages,T,N,M,G,summary_stage,survival_percent,survival_table,error_field,"
     "error_message,warnings,assumptions";
+
+/// The thigh leiomyosarcoma (6.5 cm, grade 3, extremity) as the command line stages it: the JSON
+/// the NAACCR records below must give.
+json thigh_lms_by_flags() {
+    return json::parse(run_cli({"--size", "65mm", "--grade", "3", "--site", "extremity", "--json"}).out);
+}
+
+/// `batch --naaccr` over a CSV extract and over the same record as NDJSON, in that order.
+std::vector<Run> naaccr_batches(const std::string& csv, const std::string& ndjson_record) {
+    return {run_cli({"batch", "--naaccr", "--from", "csv"}, csv), run_cli({"batch", "--naaccr"}, ndjson_record)};
+}
 
 }  // namespace
 
@@ -266,18 +263,16 @@ TEST_CASE("batch columns: chosen columns stage exactly as the full record does")
 }
 
 TEST_CASE("batch naaccr: the thigh leiomyosarcoma stages as --size 65mm --grade 3 --site extremity, SS2018 1") {
-    const std::string flags = run_cli({"--size", "65mm", "--grade", "3", "--site", "extremity", "--json"}).out;
-    const json expected = json::parse(flags);
-    const Run from_csv = run_cli({"batch", "--naaccr", "--from", "csv"},
-                                 "patientIdNumber,primarySite,histologicTypeIcdO3,behaviorCodeIcdO3,tumorSizeSummary,"
-                                 "gradePathological\n00012345,C49.2,8890,3,065,3\n");
-    const Run from_json = run_cli({"batch", "--naaccr"},
-                                  "{\"primarySite\":\"C492\",\"histologicTypeIcdO3\":\"8890\",\"behaviorCodeIcdO3\":3,"
-                                  "\"tumorSizeSummary\":\"065\",\"gradePathological\":3}\n");
-    for (const Run* r : {&from_csv, &from_json}) {
-        CHECK(r->code == exit_code::ok);
-        json got = json::parse(r->out);
-        if (r == &from_csv) {
+    const json expected = thigh_lms_by_flags();
+    const std::vector<Run> runs = naaccr_batches(
+        "patientIdNumber,primarySite,histologicTypeIcdO3,behaviorCodeIcdO3,tumorSizeSummary,"
+        "gradePathological\n00012345,C49.2,8890,3,065,3\n",
+        "{\"primarySite\":\"C492\",\"histologicTypeIcdO3\":\"8890\",\"behaviorCodeIcdO3\":3,"
+        "\"tumorSizeSummary\":\"065\",\"gradePathological\":3}\n");
+    for (const Run& r : runs) {
+        CHECK(r.code == exit_code::ok);
+        json got = json::parse(r.out);
+        if (&r == &runs.front()) {
             CHECK(got["id"] == "00012345");  // patientIdNumber [20] is the id, as in NAACCR XML
             got.erase("id");
         }
@@ -303,18 +298,15 @@ TEST_CASE("batch naaccr: the thigh leiomyosarcoma stages as --size 65mm --grade 
 // that item, not lmsstage's grade field: passed over like any item lmsstage does not read, so that
 // the grade comes from gradeClinical [3843] / gradePathological [3844] and the file is not refused.
 TEST_CASE("batch naaccr: the grade column is NAACCR item 440, passed over, never a refused header") {
-    const std::string flags = run_cli({"--size", "65mm", "--grade", "3", "--site", "extremity", "--json"}).out;
-    json expected = json::parse(flags);
-    const Run from_csv = run_cli({"batch", "--naaccr", "--from", "csv"},
-                                 "grade,primarySite,histologicTypeIcdO3,behaviorCodeIcdO3,tumorSizeSummary,"
-                                 "gradePathological\n1,C492,8890,3,065,3\n");
-    const Run from_json = run_cli({"batch", "--naaccr"},
-                                  "{\"grade\":\"1\",\"primarySite\":\"C492\",\"histologicTypeIcdO3\":\"8890\","
-                                  "\"behaviorCodeIcdO3\":3,\"tumorSizeSummary\":\"065\",\"gradePathological\":3}\n");
-    for (const Run* r : {&from_csv, &from_json}) {
-        INFO(r->err);
-        CHECK(r->code == exit_code::ok);
-        json got = json::parse(r->out);
+    const json expected = thigh_lms_by_flags();
+    for (const Run& r :
+         naaccr_batches("grade,primarySite,histologicTypeIcdO3,behaviorCodeIcdO3,tumorSizeSummary,"
+                        "gradePathological\n1,C492,8890,3,065,3\n",
+                        "{\"grade\":\"1\",\"primarySite\":\"C492\",\"histologicTypeIcdO3\":\"8890\","
+                        "\"behaviorCodeIcdO3\":3,\"tumorSizeSummary\":\"065\",\"gradePathological\":3}\n")) {
+        INFO(r.err);
+        CHECK(r.code == exit_code::ok);
+        json got = json::parse(r.out);
         got.erase("naaccr");
         CHECK(got == expected);  // G3 from gradePathological 3, whatever item 440 says
     }

@@ -15,16 +15,7 @@
 #include "lmsstage/rules.hpp"
 #include "support/cli_test_support.hpp"
 
-using lmsstage::cli::command_help;
-using lmsstage::cli::command_options;
-using lmsstage::cli::command_summaries;
-using lmsstage::cli::completion_script;
-using lmsstage::cli::completion_shells;
-using lmsstage::cli::field_specs;
-using lmsstage::cli::FieldSpec;
-using lmsstage::cli::main_help;
-using lmsstage::cli::value_words;
-using lmsstage::cli::ValueKind;
+using namespace lmsstage::cli;  // the options model under test
 using lmsstage_door_test::contains;
 using lmsstage_door_test::lines_of;
 

@@ -6,11 +6,8 @@
 # Usage: sqlite3_cohort.sh PROGRAM
 set -u
 program=$1
-work=$(mktemp -d "${TMPDIR:-/tmp}/lmsstage-sqlite3.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/../support/shell_test_support.sh"
+scratch sqlite3
 
 printf '\357\273\277id,site,histology,size,grade,depth,nodes,metastasis,adnexa,gi_site,mitotic_rate,edition\r\n' >cohort.csv
 printf '%s\r\n' \

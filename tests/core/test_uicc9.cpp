@@ -151,12 +151,20 @@ constexpr std::array<GistSite, 10> k_gist_sites = {{
     {GiSite::peritoneum, false},
 }};
 
-}  // namespace
+/// One combination of the soft tissue inputs, and its case.
+struct StsCombination {
+    const NamedSize& size;
+    Grade g;
+    const std::optional<Finding>& nodes;
+    const std::optional<Finding>& metastasis;
+    const UiccSite& site;
+    Case input;
+};
 
-// ---- Soft tissue: every input combination ----------------------------------------------------------
-
-TEST_CASE("UICC 9 soft tissue exhaustive - size x grade x nodes x metastasis x site", "[uicc9][exhaustive]") {
-    int staged_cases = 0;
+/// Calls `f` with every combination of size (around 5, 10 and 15 cm), grade, nodes (omitted, no,
+/// yes, unknown), metastasis (omitted, no, yes) and site, the combination named in any failure.
+template <typename F>
+void for_each_sts_combination(F&& f) {
     for_each_combination(
         [&](const NamedSize& size, Grade g, const std::optional<Finding>& nodes,
             const std::optional<Finding>& metastasis, const UiccSite& site) {
@@ -165,34 +173,46 @@ TEST_CASE("UICC 9 soft tissue exhaustive - size x grade x nodes x metastasis x s
             c.metastasis = metastasis;
             INFO("size " << size.label << ", grade " << name(g) << ", nodes " << optional_text(nodes) << ", metastasis "
                          << optional_text(metastasis) << ", site " << name(site.site));
-            const bool n1 = nodes == Finding::present;
-            const bool m1 = metastasis == Finding::present;
-            const Result r = staged(c);
-            ++staged_cases;
-            const StageSet expected = expected_sts(size.band, g, n1, m1);
-            CHECK(r.system.id == site.system_id);
-            CHECK(r.system.grouping == Grouping::ajcc);
-            CHECK(stages_text(r.possible_stages) == stages_text(expected));
-            CHECK(stage_text(r.stage) == stage_text(expected.single()));
-            CHECK(r.categories.t == t_of_band(size.band));
-            CHECK(r.categories.n == expected_n(nodes));
-            CHECK(r.categories.m == (m1 ? "M1" : "M0"));
-            CHECK(r.categories.g == g_category(g));
-            INFO("notes:" << joined(r.notes));
-            CHECK(any_contains(r.notes, "NX") == (nodes == Finding::unknown));
-            CHECK(any_contains(r.notes, "N1 M0 is stage IIIB") == (n1 && !m1 && site.site != Site::retroperitoneum));
-            INFO("warnings:" << joined(r.warnings));
-            CHECK(r.warnings.empty());
-            // Survival: the table AJCC 8 uses for the same site (SEER Soft Tissue including Heart leaves
-            // out the retroperitoneum, C48.0).
-            if (site.site == Site::retroperitoneum) {
-                CHECK(r.survival == nullptr);
-            } else {
-                REQUIRE(r.survival != nullptr);
-                CHECK(r.survival->id == "soft-tissue-sarcoma");
-            }
+            f(StsCombination{size, g, nodes, metastasis, site, c});
         },
         k_sts_sizes, k_all_grades, k_omitted_no_yes_unknown, k_omitted_no_yes, k_sts_sites);
+}
+
+}  // namespace
+
+// ---- Soft tissue: every input combination ----------------------------------------------------------
+
+TEST_CASE("UICC 9 soft tissue exhaustive - size x grade x nodes x metastasis x site", "[uicc9][exhaustive]") {
+    int staged_cases = 0;
+    for_each_sts_combination([&](const StsCombination& x) {
+        const auto& [size, g, nodes, metastasis, site, c] = x;
+        const bool n1 = nodes == Finding::present;
+        const bool m1 = metastasis == Finding::present;
+        const Result r = staged(c);
+        ++staged_cases;
+        const StageSet expected = expected_sts(size.band, g, n1, m1);
+        CHECK(r.system.id == site.system_id);
+        CHECK(r.system.grouping == Grouping::ajcc);
+        CHECK(stages_text(r.possible_stages) == stages_text(expected));
+        CHECK(stage_text(r.stage) == stage_text(expected.single()));
+        CHECK(r.categories.t == t_of_band(size.band));
+        CHECK(r.categories.n == expected_n(nodes));
+        CHECK(r.categories.m == (m1 ? "M1" : "M0"));
+        CHECK(r.categories.g == g_category(g));
+        INFO("notes:" << joined(r.notes));
+        CHECK(any_contains(r.notes, "NX") == (nodes == Finding::unknown));
+        CHECK(any_contains(r.notes, "N1 M0 is stage IIIB") == (n1 && !m1 && site.site != Site::retroperitoneum));
+        INFO("warnings:" << joined(r.warnings));
+        CHECK(r.warnings.empty());
+        // Survival: the table AJCC 8 uses for the same site (SEER Soft Tissue including Heart leaves
+        // out the retroperitoneum, C48.0).
+        if (site.site == Site::retroperitoneum) {
+            CHECK(r.survival == nullptr);
+        } else {
+            REQUIRE(r.survival != nullptr);
+            CHECK(r.survival->id == "soft-tissue-sarcoma");
+        }
+    });
     CHECK(staged_cases == 21 * 6 * 4 * 3 * 3);
 }
 
@@ -201,29 +221,22 @@ TEST_CASE("UICC 9 soft tissue exhaustive - size x grade x nodes x metastasis x s
 // summary stage and survival row never differ.
 TEST_CASE("UICC 9 and AJCC 8 soft tissue differ exactly at N1 M0 of the extremity and trunk", "[uicc9][ajcc8]") {
     int differing = 0;
-    for_each_combination(
-        [&](const NamedSize& size, Grade g, const std::optional<Finding>& nodes,
-            const std::optional<Finding>& metastasis, const UiccSite& site) {
-            Case c = uicc9_case(site.site, size.size, g);
-            c.nodes = nodes;
-            c.metastasis = metastasis;
-            INFO("size " << size.label << ", grade " << name(g) << ", nodes " << optional_text(nodes) << ", metastasis "
-                         << optional_text(metastasis) << ", site " << name(site.site));
-            const Result uicc = staged(c);
-            c.edition = 8;
-            const Result ajcc = staged(c);
-            const bool n1_m0 = nodes == Finding::present && metastasis != Finding::present;
-            const bool differs = n1_m0 && site.site != Site::retroperitoneum;
-            CHECK((uicc.possible_stages != ajcc.possible_stages) == differs);
-            if (differs) {
-                ++differing;
-                CHECK(stages_text(uicc.possible_stages) == "IIIB");
-                CHECK(stages_text(ajcc.possible_stages) == "IV");
-            }
-            CHECK(uicc.summary_stage == ajcc.summary_stage);
-            CHECK(uicc.survival == ajcc.survival);
-        },
-        k_sts_sizes, k_all_grades, k_omitted_no_yes_unknown, k_omitted_no_yes, k_sts_sites);
+    for_each_sts_combination([&](const StsCombination& x) {
+        Case c = x.input;
+        const Result uicc = staged(c);
+        c.edition = 8;
+        const Result ajcc = staged(c);
+        const bool n1_m0 = x.nodes == Finding::present && x.metastasis != Finding::present;
+        const bool differs = n1_m0 && x.site.site != Site::retroperitoneum;
+        CHECK((uicc.possible_stages != ajcc.possible_stages) == differs);
+        if (differs) {
+            ++differing;
+            CHECK(stages_text(uicc.possible_stages) == "IIIB");
+            CHECK(stages_text(ajcc.possible_stages) == "IV");
+        }
+        CHECK(uicc.summary_stage == ajcc.summary_stage);
+        CHECK(uicc.survival == ajcc.survival);
+    });
     CHECK(differing == 21 * 6 * 1 * 2 * 2);  // sizes x grades x nodes yes x metastasis omitted/no x 2 sites
 }
 

@@ -104,6 +104,20 @@ std::vector<std::string_view> split_lines(std::string_view text) {
     return lines;
 }
 
+/// The summary on the last line of stderr: false when there is none or its counts do not add up.
+bool summary_at_end(const std::vector<std::string_view>& err_lines, long long& n, long long& ok, long long& errors) {
+    return !err_lines.empty() && parse_summary(err_lines.back(), n, ok, errors) && n == ok + errors;
+}
+
+/// How many lines an input has when a line ends with LF, CRLF or a lone CR (CSV and XML).
+long long lines_ending_lf_crlf_or_cr(std::string_view input) {
+    long long lines = 1;
+    for (std::size_t i = 0; i < input.size(); ++i) {
+        lines += input[i] == '\n' || (input[i] == '\r' && (i + 1 == input.size() || input[i + 1] != '\n')) ? 1 : 0;
+    }
+    return lines;
+}
+
 /// The line numbers of an input's records when it is NDJSON, computed independently of lmsstage's
 /// reader from the documented rules: not UTF-16/32 (no byte-order mark FF FE / FE FF, no NUL in the
 /// first two bytes); after a UTF-8 byte-order mark and blank space, the first character is not '['
@@ -300,18 +314,14 @@ void check_csv_run(std::string_view input) {
     long long n_ok = -1;
     long long n_bad = -1;
     const std::vector<std::string_view> err_lines = split_lines(err_text);
-    if (err_lines.empty() || !parse_summary(err_lines.back(), n, n_ok, n_bad) || n != n_ok + n_bad) {
+    if (!summary_at_end(err_lines, n, n_ok, n_bad)) {
         fail("CSV: no summary, or its counts do not add up");
     }
     const std::vector<std::string_view> lines = split_lines(out_text);
     if (static_cast<long long>(lines.size()) != n || (n_bad > 0) != (code == 65)) {
         fail("CSV: the output lines or the exit code differ from the summary");
     }
-    long long input_lines = 1;  // a CSV line ends with LF, CRLF or a lone CR
-    for (std::size_t i = 0; i < input.size(); ++i) {
-        input_lines +=
-            input[i] == '\n' || (input[i] == '\r' && (i + 1 == input.size() || input[i + 1] != '\n')) ? 1 : 0;
-    }
+    const long long input_lines = lines_ending_lf_crlf_or_cr(input);
     long long last_row = 0;
     long long last_line = 0;
     for (const std::string_view line : lines) {
@@ -419,7 +429,7 @@ void check_xml_run(std::string_view input) {
     long long n_ok = -1;
     long long n_bad = -1;
     const std::vector<std::string_view> err_lines = split_lines(run.err);
-    if (err_lines.empty() || !parse_summary(err_lines.back(), n, n_ok, n_bad) || n != n_ok + n_bad) {
+    if (!summary_at_end(err_lines, n, n_ok, n_bad)) {
         fail("XML: no summary, or its counts do not add up");
     }
     for (std::size_t i = 0; i + 1 < err_lines.size(); ++i) {
@@ -431,11 +441,7 @@ void check_xml_run(std::string_view input) {
     if (static_cast<long long>(lines.size()) != n || (n_bad > 0) != (run.code == 65)) {
         fail("XML: the output lines or the exit code differ from the summary");
     }
-    long long input_lines = 1;  // an XML line ends with LF, CRLF or a lone CR
-    for (std::size_t i = 0; i < input.size(); ++i) {
-        input_lines +=
-            input[i] == '\n' || (input[i] == '\r' && (i + 1 == input.size() || input[i + 1] != '\n')) ? 1 : 0;
-    }
+    const long long input_lines = lines_ending_lf_crlf_or_cr(input);
     long long last_line = 0;
     for (const std::string_view line : lines) {
         const Inspected parsed = inspect_json(line);

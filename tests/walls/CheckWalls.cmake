@@ -9,26 +9,27 @@
 # Run as: cmake -DROOT=<source dir> -P CheckWalls.cmake; prints the deepest include chain too.
 cmake_minimum_required(VERSION 3.25)
 
+# Each row: a layer, and the paths that stand in it. The unit tests and their helpers stand in
+# the layer of the library they test.
+set(layers
+    "0 ^(include/lmsstage|src/core|tests/core)/"
+    "0 ^tests/support/((core|text)_test_support|text_support|catch_main)"
+    "1 ^(src|tests)/naaccr/"
+    "1 ^tests/support/naaccr_test_support"
+    "2 ^(src|tests)/doors/"
+    "3 ^(src/(cli|web)|tests/cli)/"
+    "3 ^tests/support/(cli_test|output)_support")
+
 function(layer_of path out)
-  if(path MATCHES "^(include/lmsstage|src/core)/")
-    set(${out} 0 PARENT_SCOPE)
-  elseif(path MATCHES "^tests/(core/|support/(core|text)_test_support|support/text_support|support/catch_main)")
-    set(${out} 0 PARENT_SCOPE)
-  elseif(path MATCHES "^tests/(naaccr/|support/naaccr_test_support)")
-    set(${out} 1 PARENT_SCOPE)
-  elseif(path MATCHES "^tests/doors/")
-    set(${out} 2 PARENT_SCOPE)
-  elseif(path MATCHES "^tests/(cli/|support/(cli_test|output)_support)")
-    set(${out} 3 PARENT_SCOPE)
-  elseif(path MATCHES "^src/naaccr/")
-    set(${out} 1 PARENT_SCOPE)
-  elseif(path MATCHES "^src/doors/")
-    set(${out} 2 PARENT_SCOPE)
-  elseif(path MATCHES "^src/(cli|web)/")
-    set(${out} 3 PARENT_SCOPE)
-  else()
-    set(${out} 4 PARENT_SCOPE)
-  endif()
+  foreach(row IN LISTS layers)
+    string(REGEX MATCH "^([0-9]) (.*)$" row "${row}")
+    set(layer ${CMAKE_MATCH_1})
+    if(path MATCHES "${CMAKE_MATCH_2}")
+      set(${out} ${layer} PARENT_SCOPE)
+      return()
+    endif()
+  endforeach()
+  set(${out} 4 PARENT_SCOPE)
 endfunction()
 
 file(GLOB_RECURSE files RELATIVE "${ROOT}" "${ROOT}/src/*.hpp" "${ROOT}/src/*.cpp" "${ROOT}/include/*.hpp")
