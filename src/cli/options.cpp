@@ -203,8 +203,13 @@ struct Meta {
     bool files = false;              ///< its value is a file name
 };
 
+/// The program's App without CLI11's help flag (nor its commands): -h, --help are the model's options.
+struct ProgramApp : CLI::App {
+    ProgramApp() : CLI::App("", "lmsstage", nullptr) {}
+};
+
 struct Model {
-    CLI::App app{"", "lmsstage"};
+    ProgramApp app;
     std::map<const CLI::Option*, Meta> meta;
     std::map<const CLI::App*, const CommandRow*> rows;
     std::set<const CLI::Option*> operands;  ///< the positional option of each command
@@ -333,11 +338,9 @@ private:
             if (text.find(group) == text.end()) {
                 std::string head = "\n";
                 if (fields && meta->field == nullptr) {
-                    head += wrap_text({}, k_fields_note, 0);  // after the last field group
-                    head += '\n';
+                    head += wrap_text({}, k_fields_note, 0) + '\n';  // after the last field group
                 }
-                head += group;
-                head += ":\n";
+                head += group + ":\n";
                 order.push_back(group);
                 text[group] = head;
             }
@@ -399,21 +402,23 @@ std::unique_ptr<Model> build_model(const std::vector<std::string>* args = nullpt
         "survival table. Rule sets: " +
         std::string(rule_set_editions()) + ".");
     app.footer(std::string(data_text("help/footer.txt")));
-    app.set_help_flag();  // -h, --help are the model's options, read like the others
-    app.allow_extras();   // unknown options and stray words: the model names them, with a hint
+    app.allow_extras();  // unknown options and stray words: the model names them, with a hint
     app.require_subcommand(0, 1);
     app.formatter(std::make_shared<HelpFormatter>(*model));
-    const auto wanted = [args](std::string_view names) {  // given a case's words, the options they name
-        return args == nullptr || names == "-h,--help" || std::any_of(args->begin(), args->end(), [names](auto& word) {
-                   return std::string_view(word).substr(0, word.find('=')) == names;
+    const auto wanted = [args](std::string_view names) {                  // given a case's words, the options they name
+        const std::string_view name = names.substr(names.find(',') + 1);  // --x (or --no-x); -h of -h,--help
+        return args == nullptr || std::any_of(args->begin(), args->end(), [names, name](std::string_view word) {
+                   word = word.substr(0, word.find('='));
+                   return word == name || (word.starts_with("--no-") && word.substr(5) == name.substr(2)) ||
+                          (names[1] != '-' && word.size() > 1 && word[0] == '-' && word[1] != '-' &&
+                           word.find(names[1]) != std::string_view::npos);
                });
     };
     for (const FieldSpec& spec : field_specs()) {
         if (spec.kind == ValueKind::id) {
             continue;  // JSON records only
         }
-        const std::string negation = "--no-" + std::string(spec.option.substr(2));
-        if (!wanted(spec.option) && !wanted(negation)) {
+        if (!wanted(spec.option)) {
             continue;
         }
         Meta meta;
@@ -424,6 +429,7 @@ std::unique_ptr<Model> build_model(const std::vector<std::string>* args = nullpt
         for (const std::string_view word : value_words(spec)) {
             meta.words.emplace_back(word);
         }
+        const std::string negation = "--no-" + std::string(spec.option.substr(2));
         if (is_flag_form(spec)) {
             meta.label += ", " + negation;
         }
@@ -444,15 +450,12 @@ std::unique_ptr<Model> build_model(const std::vector<std::string>* args = nullpt
     for (const CommandRow& row : args != nullptr ? std::span<const CommandRow>() : k_commands) {
         std::string intro = replaced(std::string(row.intro), "@SYSTEMS@", rule_set_ids());
         CLI::App* command = app.add_subcommand(std::string(row.name), replaced(intro, "@COMMANDS@", command_names()));
-        command->set_help_flag();
         command->allow_extras();
         for (const OptionRow& option : row.options) {
             add(*model, *command, std::string(option.names), row_meta(option), "Options");
         }
         std::string name(row.operands);  // "[FILE...]": FILE
-        name.erase(
-            std::remove_if(name.begin(), name.end(), [](char ch) { return ch == '[' || ch == ']' || ch == '.'; }),
-            name.end());
+        std::erase_if(name, [](char ch) { return ch == '[' || ch == ']' || ch == '.'; });
         // Any number: how many a command takes is its own to say (check needs one, rules one at most).
         // A minimum no command line reaches keeps CLI11 taking them one by one, each word as given
         // (with allow_extra_args it would split a file named "[a,b]" into a and b).
@@ -826,12 +829,9 @@ bool CommandLine::has(std::string_view option) const {
 }
 
 std::string CommandLine::value(std::string_view option) const {
-    for (const auto& [name, given] : options) {
-        if (name == option) {
-            return given;
-        }
-    }
-    return {};
+    const auto found =
+        std::find_if(options.begin(), options.end(), [option](const auto& given) { return given.first == option; });
+    return found == options.end() ? std::string() : found->second;
 }
 
 std::variant<CommandLine, std::string> parse_command_line(const std::vector<std::string>& args) {
