@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -203,9 +204,18 @@ struct Meta {
     bool files = false;              ///< its value is a file name
 };
 
-/// The program's App without CLI11's help flag (nor its commands): -h, --help are the model's options.
+/// The program's App without CLI11's help flag (nor its commands): -h, --help are the model's
+/// options. add_unchecked runs `add` on it without CLI11's check of a new option's names against
+/// every option before it (quadratic: most of the whole model's making): the tables name each once.
 struct ProgramApp : CLI::App {
     ProgramApp() : CLI::App("", "lmsstage", nullptr) {}
+    CLI::Option* add_unchecked(const std::function<CLI::Option*(CLI::App&)>& add) {
+        std::vector<CLI::Option_p> before = std::exchange(options_, {});
+        CLI::Option* option = add(static_cast<CLI::App&>(*this));
+        before.push_back(std::move(options_.back()));
+        options_ = std::move(before);
+        return option;
+    }
 };
 
 struct Model {
@@ -252,11 +262,12 @@ std::string replaced(std::string text, std::string_view marker, std::string_view
 /// Adds one option, its values kept as given (the core reads them): CLI11 splits the words, the
 /// model reads them in order.
 CLI::Option* add(Model& model, CLI::App& app, const std::string& names, Meta meta, const std::string& group) {
-    // 0 or 1 value: a missing one is the model's to report ("--grade needs a value: ..."); a flag
-    // keeps a value as text (--nodes=unknown).
-    CLI::Option* option = meta.takes == Takes::value
-                              ? app.add_option(names, CLI::callback_t(), meta.help)->expected(0, 1)
-                              : app.add_flag(names, std::as_const(meta.help));
+    // 0 or 1 value (a missing one is the model's to report); a flag keeps a value as text (--nodes=unknown).
+    const auto make = [&names, &meta](CLI::App& to) {
+        return meta.takes == Takes::value ? to.add_option(names, CLI::callback_t(), meta.help)->expected(0, 1)
+                                          : to.add_flag(names, std::as_const(meta.help));
+    };
+    CLI::Option* option = &app == &model.app ? model.app.add_unchecked(make) : make(app);
     option->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->group(group);
     model.meta.emplace(option, std::move(meta));
     return option;
@@ -366,8 +377,7 @@ private:
             lead.resize(std::max<std::size_t>(lead.size() + 2, 22), ' ');
             out += wrap_text(lead, row->about, 22);
         }
-        out += app.get_footer();
-        out += "\n";
+        out += app.get_footer() + "\n";
         out += clinical_judgment_reminder();
         out += '\n';
         return out;
@@ -474,12 +484,9 @@ std::unique_ptr<Model> build_model(const std::vector<std::string>* args = nullpt
 /// the records).
 bool is_case_option(std::string_view arg) {
     const std::string_view option = arg.substr(0, arg.find('='));
-    for (const FieldSpec& spec : field_specs()) {
-        if (spec.option == option || (option.rfind("--no-", 0) == 0 && option.substr(5) == spec.option.substr(2))) {
-            return true;
-        }
-    }
-    return false;
+    return std::any_of(field_specs().begin(), field_specs().end(), [option](const FieldSpec& spec) {
+        return spec.option == option || (option.rfind("--no-", 0) == 0 && option.substr(5) == spec.option.substr(2));
+    });
 }
 
 /// The long names of an App's options, its own before the case fields'.
@@ -526,12 +533,10 @@ const Meta* option_meta(const Model& model, const CLI::App& app, std::string_vie
         return nullptr;
     }
     const std::string name(word.substr(2, word.find('=') - 2));
-    for (const CLI::Option* option : app.get_options()) {
-        if (option->check_lname(name)) {
-            return model.meta_of(option);
-        }
-    }
-    return nullptr;
+    const std::vector<const CLI::Option*> options = app.get_options();
+    const auto found =
+        std::find_if(options.begin(), options.end(), [&name](auto* option) { return option->check_lname(name); });
+    return found == options.end() ? nullptr : model.meta_of(*found);
 }
 
 /// A word with no option before it, and what was probably meant.
@@ -765,10 +770,8 @@ std::string summary(std::string_view text) {
     if (text.size() <= k_width) {
         return std::string(text);
     }
-    std::size_t cut = text.rfind(' ', k_width - 3);
-    if (cut == std::string_view::npos) {
-        cut = k_width - 3;
-    }
+    const std::size_t space = text.rfind(' ', k_width - 3);
+    const std::size_t cut = space == std::string_view::npos ? k_width - 3 : space;
     std::string out(text.substr(0, cut));
     while (!out.empty() && std::string_view(" ,;:(").find(out.back()) != std::string_view::npos) {
         out.pop_back();
@@ -900,10 +903,7 @@ std::vector<std::pair<std::string, std::string>> command_summaries() {
 }
 
 std::string complete(const std::vector<std::string>& given) {
-    std::vector<std::string> words = given;
-    if (words.empty()) {
-        words.emplace_back();
-    }
+    std::vector<std::string> words = given.empty() ? std::vector<std::string>{std::string()} : given;
     const std::string current = words.back();
     words.pop_back();
     const std::unique_ptr<Model> model = build_model();
