@@ -291,8 +291,7 @@ std::string rule_set_ids() {
     std::string ids;
     for (const RuleSet* rules : all_rule_sets()) {
         if (ids.find(rules->system.id) == std::string::npos) {
-            ids += ids.empty() ? "" : ", ";
-            ids += rules->system.id;
+            ids += (ids.empty() ? "" : ", ") + std::string(rules->system.id);
         }
     }
     return ids;
@@ -402,8 +401,8 @@ private:
     const Model& m_model;
 };
 
-/// The whole model; or, given a case's arguments, only the options they name and no command (CLI11
-/// compares each option added with all before it: a case is read in a fraction of the time).
+/// The whole model; or, given the arguments, only the options they name and the command they begin
+/// with, if any (CLI11's options are costly to make: a case is read in a fraction of the time).
 std::unique_ptr<Model> build_model(const std::vector<std::string>* args = nullptr) {
     auto model = std::make_unique<Model>();
     CLI::App& app = model->app;
@@ -457,7 +456,10 @@ std::unique_ptr<Model> build_model(const std::vector<std::string>* args = nullpt
             add(*model, app, std::string(row.names), row_meta(row), "Output");
         }
     }
-    for (const CommandRow& row : args != nullptr ? std::span<const CommandRow>() : k_commands) {
+    for (const CommandRow& row : k_commands) {
+        if (args != nullptr && row.name != args->front()) {
+            continue;
+        }
         std::string intro = replaced(std::string(row.intro), "@SYSTEMS@", rule_set_ids());
         CLI::App* command = app.add_subcommand(std::string(row.name), replaced(intro, "@COMMANDS@", command_names()));
         command->allow_extras();
@@ -522,10 +524,7 @@ std::string unknown_option(const Model& model, std::string_view arg) {
             suggestion += " or " + known;
         }
     }
-    if (!suggestion.empty()) {
-        message += " (did you mean " + suggestion + "?)";
-    }
-    return message + "; see lmsstage --help";
+    return message + (suggestion.empty() ? "" : " (did you mean " + suggestion + "?)") + "; see lmsstage --help";
 }
 
 const Meta* option_meta(const Model& model, const CLI::App& app, std::string_view word) {
@@ -838,9 +837,9 @@ std::string CommandLine::value(std::string_view option) const {
 }
 
 std::variant<CommandLine, std::string> parse_command_line(const std::vector<std::string>& args) {
-    // A case is read first by a model of only the options it names, which reads each word as the whole
-    // model does; what it does not read cleanly, the whole model reads again for its messages.
-    if (std::none_of(args.begin(), args.end(), is_command)) {
+    // A case, or a command named first and no other, is read first by a model of what its words name (read
+    // as by the whole model); what it does not read cleanly, the whole model reads again for its messages.
+    if (!args.empty() && std::none_of(args.begin() + 1, args.end(), is_command)) {
         if (auto line = parse_with(*build_model(&args), args); std::holds_alternative<CommandLine>(line)) {
             return line;
         }
