@@ -10,7 +10,10 @@
 #     BUILD_DIR/bench/lmsstage-compare prints medians, ranges, ratios and peak RSS;
 #   - where valgrind is installed, instructions a record (callgrind, 200,000 cases, full records)
 #     and output bytes a record for both.
+# With SINGLE_ONLY=1, only the single cases (CASES is then their number of runs, default 30): no
+# cases generated, no valgrind.
 # Example: bash bench/compare.sh build 1000000 5
+#          SINGLE_ONLY=1 bash bench/compare.sh build 200
 set -euo pipefail
 
 source_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -40,6 +43,15 @@ else
   base_program="$work/build/src/lmsstage"
 fi
 
+if [ -n "${SINGLE_ONLY:-}" ]; then
+  [ -n "${BASELINE_PROGRAM:-}" ] && baseline=$BASELINE_PROGRAM
+  echo "baseline: $baseline; current: $(git -C "$source_dir" describe --always --dirty 2>/dev/null || echo this tree)"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+  status=0
+  "$compare" --single-only --single "${2:-30}" "$base_program" "$current" || status=$?
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit "$status"
+fi
 "$generator" "$cases" >"$work/cases.ndjson"
 "$generator" --csv "$cases" >"$work/cases.csv"
 [ -n "${BASELINE_PROGRAM:-}" ] && baseline=$BASELINE_PROGRAM

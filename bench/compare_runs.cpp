@@ -9,6 +9,8 @@
 //     (a program without --to csv, as the first release, gets only its CURRENT figures);
 //   - one case: `--size 6 --grade 3`, BASELINE, CURRENT and /bin/true in turn, with the ratios
 //     CURRENT/BASELINE and CURRENT//bin/true.
+// lmsstage-compare --single-only [--single N] BASELINE CURRENT: only the one-case figures (no case
+// files), for a quick look at start-up time.
 // Figures, not a test: the exit status is 0 unless a program fails or the cases are missing.
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -156,9 +158,15 @@ unsigned long long count_lines(const std::string& path) {
 int main(int argc, char** argv) {
     int runs = 5;
     int single = 30;
+    bool single_only = false;
     int i = 1;
-    for (; i + 1 < argc && argv[i][0] == '-' && argv[i][1] == '-'; i += 2) {
-        if (std::strcmp(argv[i], "--runs") == 0) {
+    for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i += 2) {
+        if (std::strcmp(argv[i], "--single-only") == 0) {
+            single_only = true;
+            --i;  // takes no value
+        } else if (i + 1 == argc) {
+            break;
+        } else if (std::strcmp(argv[i], "--runs") == 0) {
             runs = std::max(1, std::atoi(argv[i + 1]));
         } else if (std::strcmp(argv[i], "--single") == 0) {
             single = std::max(1, std::atoi(argv[i + 1]));
@@ -166,25 +174,31 @@ int main(int argc, char** argv) {
             break;
         }
     }
-    if (argc - i != 4) {
+    if (argc - i != (single_only ? 2 : 4)) {
         std::fprintf(stderr,
-                     "usage: lmsstage-compare [--runs N] [--single N] BASELINE CURRENT CASES.ndjson CASES.csv\n");
+                     "usage: lmsstage-compare [--runs N] [--single N] BASELINE CURRENT CASES.ndjson CASES.csv\n"
+                     "       lmsstage-compare --single-only [--single N] BASELINE CURRENT\n");
         return 64;
     }
     const std::string a = argv[i];
     const std::string b = argv[i + 1];
-    const std::string ndjson = argv[i + 2];
-    const std::string csv = argv[i + 3];
-    const unsigned long long cases = count_lines(ndjson);
-    if (cases == 0 || count_lines(csv) != cases + 1) {
-        std::fprintf(stderr, "lmsstage-compare: %s and %s must hold the same cases (NDJSON lines; CSV header + rows)\n",
-                     ndjson.c_str(), csv.c_str());
-        return 66;
+    bool ok = true;
+    if (!single_only) {
+        const std::string ndjson = argv[i + 2];
+        const std::string csv = argv[i + 3];
+        const unsigned long long cases = count_lines(ndjson);
+        if (cases == 0 || count_lines(csv) != cases + 1) {
+            std::fprintf(stderr,
+                         "lmsstage-compare: %s and %s must hold the same cases (NDJSON lines; CSV header + rows)\n",
+                         ndjson.c_str(), csv.c_str());
+            return 66;
+        }
+        const bool a_csv = takes_csv(a);
+        ok = workload("full records, NDJSON in, JSON to /dev/null", a, b, {"batch", ndjson}, cases, runs, true);
+        ok =
+            workload("CSV from NDJSON, to /dev/null", a, b, {"batch", ndjson, "--to", "csv"}, cases, runs, a_csv) && ok;
+        ok = workload("CSV from CSV, to /dev/null", a, b, {"batch", csv, "--to", "csv"}, cases, runs, a_csv) && ok;
     }
-    const bool a_csv = takes_csv(a);
-    bool ok = workload("full records, NDJSON in, JSON to /dev/null", a, b, {"batch", ndjson}, cases, runs, true);
-    ok = workload("CSV from NDJSON, to /dev/null", a, b, {"batch", ndjson, "--to", "csv"}, cases, runs, a_csv) && ok;
-    ok = workload("CSV from CSV, to /dev/null", a, b, {"batch", csv, "--to", "csv"}, cases, runs, a_csv) && ok;
 
     Series sa;
     Series sb;
@@ -202,13 +216,21 @@ int main(int argc, char** argv) {
     for (const auto& [who, s] :
          {std::pair<const char*, const Series*>{"baseline", &sa}, {"current", &sb}, {"/bin/true", &st}}) {
         const std::vector<double> w = ms(*s);
-        std::printf("  %-9s wall %6.3f ms (%.3f-%.3f)  peak RSS %5.1f MiB%s\n", who, w[0], w[1], w[2],
-                    summarise(s->rss).median, s->failed ? "  (a run FAILED)" : "");
+        const Summary cpu = summarise(s->cpu);
+        std::printf("  %-9s wall %6.3f ms (%.3f-%.3f)  CPU %6.3f ms (%.3f-%.3f)  peak RSS %5.1f MiB%s\n", who, w[0],
+                    w[1], w[2], cpu.median * 1e3, cpu.min * 1e3, cpu.max * 1e3, summarise(s->rss).median,
+                    s->failed ? "  (a run FAILED)" : "");
     }
-    std::printf("  ratio current/baseline %.2f, current//bin/true %.2f, baseline//bin/true %.2f\n",
-                summarise(sb.wall).median / summarise(sa.wall).median,
-                summarise(sb.wall).median / summarise(st.wall).median,
-                summarise(sa.wall).median / summarise(st.wall).median);
+    const auto ratio = [](const Series& x, const Series& y) {
+        return summarise(x.wall).median / summarise(y.wall).median;
+    };
+    const auto cpu_ratio = [](const Series& x, const Series& y) {
+        return summarise(x.cpu).median / summarise(y.cpu).median;
+    };
+    std::printf("  ratio current/baseline %.2f, current//bin/true %.2f, baseline//bin/true %.2f (wall medians)\n",
+                ratio(sb, sa), ratio(sb, st), ratio(sa, st));
+    std::printf("  ratio current/baseline %.2f, current//bin/true %.2f, baseline//bin/true %.2f (CPU medians)\n",
+                cpu_ratio(sb, sa), cpu_ratio(sb, st), cpu_ratio(sa, st));
     ok = ok && !sa.failed && !sb.failed;
     return ok ? 0 : 1;
 }

@@ -3,10 +3,12 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
 #include <stdexcept>
+#include <utility>
 
 #include "doors/columns.hpp"
 #include "doors/fields.hpp"
@@ -172,6 +174,11 @@ constexpr CommandRow k_commands[] = {
      "help/completion.txt", k_help_only},
 };
 
+bool is_command(std::string_view word) {
+    return std::any_of(std::begin(k_commands), std::end(k_commands),
+                       [word](const auto& row) { return row.name == word; });
+}
+
 constexpr std::string_view k_usage = R"(Usage: lmsstage [CASE FIELD...] [--json | --brief] [--explain] [--color=WHEN]
        lmsstage COMMAND [ARG...]      (batch, check, rules, help, completion)
 )";
@@ -197,8 +204,22 @@ struct Meta {
     bool files = false;              ///< its value is a file name
 };
 
+/// The program's App without CLI11's help flag (nor its commands): -h, --help are the model's
+/// options. add_unchecked runs `add` on it without CLI11's check of a new option's names against
+/// every option before it (quadratic: most of the whole model's making): the tables name each once.
+struct ProgramApp : CLI::App {
+    ProgramApp() : CLI::App("", "lmsstage", nullptr) {}
+    CLI::Option* add_unchecked(const std::function<CLI::Option*(CLI::App&)>& add) {
+        std::vector<CLI::Option_p> before = std::exchange(options_, {});
+        CLI::Option* option = add(static_cast<CLI::App&>(*this));
+        before.push_back(std::move(options_.back()));
+        options_ = std::move(before);
+        return option;
+    }
+};
+
 struct Model {
-    CLI::App app{"", "lmsstage"};
+    ProgramApp app;
     std::map<const CLI::Option*, Meta> meta;
     std::map<const CLI::App*, const CommandRow*> rows;
     std::set<const CLI::Option*> operands;  ///< the positional option of each command
@@ -241,14 +262,12 @@ std::string replaced(std::string text, std::string_view marker, std::string_view
 /// Adds one option, its values kept as given (the core reads them): CLI11 splits the words, the
 /// model reads them in order.
 CLI::Option* add(Model& model, CLI::App& app, const std::string& names, Meta meta, const std::string& group) {
-    CLI::Option* option = nullptr;
-    if (meta.takes == Takes::value) {
-        // 0 or 1: a missing value is the model's to report ("--grade needs a value: ...").
-        option = app.add_option(names, CLI::callback_t(), meta.help)->expected(0, 1);
-    } else {
-        const std::string& help = meta.help;
-        option = app.add_flag(names, help);  // --nodes=unknown: the flag keeps the value as text
-    }
+    // 0 or 1 value (a missing one is the model's to report); a flag keeps a value as text (--nodes=unknown).
+    const auto make = [&names, &meta](CLI::App& to) {
+        return meta.takes == Takes::value ? to.add_option(names, CLI::callback_t(), meta.help)->expected(0, 1)
+                                          : to.add_flag(names, std::as_const(meta.help));
+    };
+    CLI::Option* option = &app == &model.app ? model.app.add_unchecked(make) : make(app);
     option->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->group(group);
     model.meta.emplace(option, std::move(meta));
     return option;
@@ -264,9 +283,7 @@ Meta row_meta(const OptionRow& row) {
         meta.label += row.value;
     }
     meta.files = row.words == ":files";
-    if (!meta.files) {
-        meta.words = split_words(row.words);
-    }
+    meta.words = meta.files ? std::vector<std::string>() : split_words(row.words);
     return meta;
 }
 
@@ -274,8 +291,7 @@ std::string rule_set_ids() {
     std::string ids;
     for (const RuleSet* rules : all_rule_sets()) {
         if (ids.find(rules->system.id) == std::string::npos) {
-            ids += ids.empty() ? "" : ", ";
-            ids += rules->system.id;
+            ids += (ids.empty() ? "" : ", ") + std::string(rules->system.id);
         }
     }
     return ids;
@@ -284,8 +300,7 @@ std::string rule_set_ids() {
 std::string command_names() {
     std::string names;
     for (const CommandRow& row : k_commands) {
-        names += names.empty() ? "" : ", ";
-        names += row.name;
+        names += (names.empty() ? "" : ", ") + std::string(row.name);
     }
     return names;
 }
@@ -296,17 +311,13 @@ std::string command_names() {
 /// for the case's fields, whose labels are long).
 std::string option_lines(const Meta& meta) {
     if (meta.field != nullptr) {
-        std::string help = meta.help;
-        if (!meta.field->left_out.empty()) {
-            help += "; left out: ";
-            help += meta.field->left_out;
-        }
+        const std::string_view left_out = meta.field->left_out;
+        const std::string help = left_out.empty() ? meta.help : meta.help + "; left out: " + std::string(left_out);
         return "  " + meta.label + "\n" + wrap_text("      ", help, 6);
     }
     std::string lead = "  " + meta.label;
     if (lead.size() + 2 > 18) {
-        lead += "\n";
-        lead += std::string(18, ' ');
+        lead += "\n" + std::string(18, ' ');
     } else {
         lead.resize(18, ' ');
     }
@@ -337,11 +348,9 @@ private:
             if (text.find(group) == text.end()) {
                 std::string head = "\n";
                 if (fields && meta->field == nullptr) {
-                    head += wrap_text({}, k_fields_note, 0);  // after the last field group
-                    head += '\n';
+                    head += wrap_text({}, k_fields_note, 0) + '\n';  // after the last field group
                 }
-                head += group;
-                head += ":\n";
+                head += group + ":\n";
                 order.push_back(group);
                 text[group] = head;
             }
@@ -367,8 +376,7 @@ private:
             lead.resize(std::max<std::size_t>(lead.size() + 2, 22), ' ');
             out += wrap_text(lead, row->about, 22);
         }
-        out += app.get_footer();
-        out += "\n";
+        out += app.get_footer() + "\n";
         out += clinical_judgment_reminder();
         out += '\n';
         return out;
@@ -393,7 +401,9 @@ private:
     const Model& m_model;
 };
 
-std::unique_ptr<Model> build_model() {
+/// The whole model; or, given the arguments, only the options they name and the command they begin
+/// with, if any (CLI11's options are costly to make: a case is read in a fraction of the time).
+std::unique_ptr<Model> build_model(const std::vector<std::string>* args = nullptr) {
     auto model = std::make_unique<Model>();
     CLI::App& app = model->app;
     app.description(
@@ -401,13 +411,24 @@ std::unique_ptr<Model> build_model() {
         "survival table. Rule sets: " +
         std::string(rule_set_editions()) + ".");
     app.footer(std::string(data_text("help/footer.txt")));
-    app.set_help_flag();  // -h, --help are the model's options, read like the others
-    app.allow_extras();   // unknown options and stray words: the model names them, with a hint
+    app.allow_extras();  // unknown options and stray words: the model names them, with a hint
     app.require_subcommand(0, 1);
     app.formatter(std::make_shared<HelpFormatter>(*model));
+    const auto wanted = [args](std::string_view names) {                  // given a case's words, the options they name
+        const std::string_view name = names.substr(names.find(',') + 1);  // --x (or --no-x); -h of -h,--help
+        return args == nullptr || std::any_of(args->begin(), args->end(), [names, name](std::string_view word) {
+                   word = word.substr(0, word.find('='));
+                   return word == name || (word.starts_with("--no-") && word.substr(5) == name.substr(2)) ||
+                          (names[1] != '-' && word.size() > 1 && word[0] == '-' && word[1] != '-' &&
+                           word.find(names[1]) != std::string_view::npos);
+               });
+    };
     for (const FieldSpec& spec : field_specs()) {
         if (spec.kind == ValueKind::id) {
             continue;  // JSON records only
+        }
+        if (!wanted(spec.option)) {
+            continue;
         }
         Meta meta;
         meta.field = &spec;
@@ -431,20 +452,22 @@ std::unique_ptr<Model> build_model() {
         }
     }
     for (const OptionRow& row : k_case_options) {
-        add(*model, app, std::string(row.names), row_meta(row), "Output");
+        if (wanted(row.names)) {
+            add(*model, app, std::string(row.names), row_meta(row), "Output");
+        }
     }
     for (const CommandRow& row : k_commands) {
+        if (args != nullptr && row.name != args->front()) {
+            continue;
+        }
         std::string intro = replaced(std::string(row.intro), "@SYSTEMS@", rule_set_ids());
         CLI::App* command = app.add_subcommand(std::string(row.name), replaced(intro, "@COMMANDS@", command_names()));
-        command->set_help_flag();
         command->allow_extras();
         for (const OptionRow& option : row.options) {
             add(*model, *command, std::string(option.names), row_meta(option), "Options");
         }
         std::string name(row.operands);  // "[FILE...]": FILE
-        name.erase(
-            std::remove_if(name.begin(), name.end(), [](char ch) { return ch == '[' || ch == ']' || ch == '.'; }),
-            name.end());
+        std::erase_if(name, [](char ch) { return ch == '[' || ch == ']' || ch == '.'; });
         // Any number: how many a command takes is its own to say (check needs one, rules one at most).
         // A minimum no command line reaches keeps CLI11 taking them one by one, each word as given
         // (with allow_extra_args it would split a file named "[a,b]" into a and b).
@@ -463,12 +486,9 @@ std::unique_ptr<Model> build_model() {
 /// the records).
 bool is_case_option(std::string_view arg) {
     const std::string_view option = arg.substr(0, arg.find('='));
-    for (const FieldSpec& spec : field_specs()) {
-        if (spec.option == option || (option.rfind("--no-", 0) == 0 && option.substr(5) == spec.option.substr(2))) {
-            return true;
-        }
-    }
-    return false;
+    return std::any_of(field_specs().begin(), field_specs().end(), [option](const FieldSpec& spec) {
+        return spec.option == option || (option.rfind("--no-", 0) == 0 && option.substr(5) == spec.option.substr(2));
+    });
 }
 
 /// The long names of an App's options, its own before the case fields'.
@@ -504,10 +524,7 @@ std::string unknown_option(const Model& model, std::string_view arg) {
             suggestion += " or " + known;
         }
     }
-    if (!suggestion.empty()) {
-        message += " (did you mean " + suggestion + "?)";
-    }
-    return message + "; see lmsstage --help";
+    return message + (suggestion.empty() ? "" : " (did you mean " + suggestion + "?)") + "; see lmsstage --help";
 }
 
 const Meta* option_meta(const Model& model, const CLI::App& app, std::string_view word) {
@@ -515,12 +532,10 @@ const Meta* option_meta(const Model& model, const CLI::App& app, std::string_vie
         return nullptr;
     }
     const std::string name(word.substr(2, word.find('=') - 2));
-    for (const CLI::Option* option : app.get_options()) {
-        if (option->check_lname(name)) {
-            return model.meta_of(option);
-        }
-    }
-    return nullptr;
+    const std::vector<const CLI::Option*> options = app.get_options();
+    const auto found =
+        std::find_if(options.begin(), options.end(), [&name](auto* option) { return option->check_lname(name); });
+    return found == options.end() ? nullptr : model.meta_of(*found);
 }
 
 /// A word with no option before it, and what was probably meant.
@@ -606,13 +621,10 @@ std::optional<std::string> read_field_option(const Meta& meta, const std::string
 std::optional<std::string> read_own_option(const CLI::Option& option, const std::string& value, CaseLine& out) {
     const std::string name = "--" + option.get_lnames().front();
     if (name == "--color") {
-        if (value == "true" || value == "always") {
-            out.color = ColorMode::always;
-        } else if (value == "never" || value == "auto") {
-            out.color = value == "never" ? ColorMode::never : ColorMode::automatic;
-        } else {
+        if (value != "true" && value != "always" && value != "never" && value != "auto") {
             return "--color takes auto, always or never, got " + echo(value);
         }
+        out.color = value == "never" ? ColorMode::never : value == "auto" ? ColorMode::automatic : ColorMode::always;
         return std::nullopt;
     }
     if (value != "true") {
@@ -722,6 +734,33 @@ std::string parse_fault(const CLI::ParseError& error) {
     return "the arguments cannot be read (" + error.get_name() + "); see lmsstage --help";
 }
 
+/// The arguments parsed by a model (the whole one, or a case's: parse_command_line).
+std::variant<CommandLine, std::string> parse_with(Model& model, const std::vector<std::string>& args) {
+    // A command's words after "--" are all operands: CLI11 hands them to the top level when the
+    // command's operands are optional, so they are kept apart here.
+    const auto end = !args.empty() && is_command(args.front()) ? std::find(args.begin(), args.end(), "--") : args.end();
+    try {
+        model.app.parse(std::vector<std::string>(std::make_reverse_iterator(end), args.rend()));  // as CLI11 takes them
+    } catch (const CLI::ParseError& error) {
+        return parse_fault(error);
+    }
+    const std::vector<CLI::App*> commands = model.app.get_subcommands();
+    if (commands.empty()) {
+        return read_case(model, args);
+    }
+    const CLI::App& command = *commands.front();
+    if (args.front() != command.get_name()) {
+        // A command's name after case options: the command must come first.
+        const auto at = std::find(args.begin(), args.end(), command.get_name());
+        return unexpected_word(model, command.get_name(), at == args.begin() ? std::string_view{} : *(at - 1));
+    }
+    auto line = read_command(model, command);
+    if (auto* read = std::get_if<CommandLine>(&line); read != nullptr && !read->help && end != args.end()) {
+        read->operands.insert(read->operands.end(), end + 1, args.end());
+    }
+    return line;
+}
+
 // ---- Completion -----------------------------------------------------------------------------
 
 /// At most 56 characters, cut at a space: a word's column and its description fit 80 columns.
@@ -730,10 +769,8 @@ std::string summary(std::string_view text) {
     if (text.size() <= k_width) {
         return std::string(text);
     }
-    std::size_t cut = text.rfind(' ', k_width - 3);
-    if (cut == std::string_view::npos) {
-        cut = k_width - 3;
-    }
+    const std::size_t space = text.rfind(' ', k_width - 3);
+    const std::size_t cut = space == std::string_view::npos ? k_width - 3 : space;
     std::string out(text.substr(0, cut));
     while (!out.empty() && std::string_view(" ,;:(").find(out.back()) != std::string_view::npos) {
         out.pop_back();
@@ -775,6 +812,13 @@ std::vector<std::pair<std::string, std::string>> operand_words(Operand operand) 
     return out;
 }
 
+/// The App of a command by its name; null for a word that is no command.
+const CLI::App* command_app(const Model& model, std::string_view name) {
+    const auto found = std::find_if(model.rows.begin(), model.rows.end(),
+                                    [name](const auto& row) { return row.second->name == name; });
+    return found == model.rows.end() ? nullptr : found->first;
+}
+
 /// The field (or option) an option name stands for: "nodes" for --nodes and --no-nodes.
 std::string base_name(const Meta& meta, const CLI::Option& option) {
     return meta.field != nullptr ? std::string(meta.field->option.substr(2)) : option.get_lnames().front();
@@ -787,44 +831,20 @@ bool CommandLine::has(std::string_view option) const {
 }
 
 std::string CommandLine::value(std::string_view option) const {
-    for (const auto& [name, given] : options) {
-        if (name == option) {
-            return given;
-        }
-    }
-    return {};
+    const auto found =
+        std::find_if(options.begin(), options.end(), [option](const auto& given) { return given.first == option; });
+    return found == options.end() ? std::string() : found->second;
 }
 
 std::variant<CommandLine, std::string> parse_command_line(const std::vector<std::string>& args) {
-    const std::unique_ptr<Model> model = build_model();
-    // A command's words after "--" are all operands: CLI11 hands them to the top level when the
-    // command's operands are optional, so they are kept apart here.
-    auto end = args.end();
-    const auto is_command = [&args](const CommandRow& row) { return row.name == args.front(); };
-    if (!args.empty() && std::any_of(std::begin(k_commands), std::end(k_commands), is_command)) {
-        end = std::find(args.begin(), args.end(), "--");
+    // A case, or a command named first and no other, is read first by a model of what its words name (read
+    // as by the whole model); what it does not read cleanly, the whole model reads again for its messages.
+    if (!args.empty() && std::none_of(args.begin() + 1, args.end(), is_command)) {
+        if (auto line = parse_with(*build_model(&args), args); std::holds_alternative<CommandLine>(line)) {
+            return line;
+        }
     }
-    std::vector<std::string> reversed(std::make_reverse_iterator(end), args.rend());  // as CLI11 takes them
-    try {
-        model->app.parse(reversed);
-    } catch (const CLI::ParseError& error) {
-        return parse_fault(error);
-    }
-    const std::vector<CLI::App*> commands = model->app.get_subcommands();
-    if (commands.empty()) {
-        return read_case(*model, args);
-    }
-    const CLI::App& command = *commands.front();
-    if (args.front() != command.get_name()) {
-        // A command's name after case options: the command must come first.
-        const auto at = std::find(args.begin(), args.end(), command.get_name());
-        return unexpected_word(*model, command.get_name(), at == args.begin() ? std::string_view{} : *(at - 1));
-    }
-    auto line = read_command(*model, command);
-    if (auto* read = std::get_if<CommandLine>(&line); read != nullptr && !read->help && end != args.end()) {
-        read->operands.insert(read->operands.end(), end + 1, args.end());
-    }
-    return line;
+    return parse_with(*build_model(), args);
 }
 
 std::string wrap_text(std::string_view lead, std::string_view text, std::size_t hang, std::size_t width) {
@@ -857,12 +877,8 @@ std::string main_help() { return build_model()->app.help(); }
 
 std::string command_help(std::string_view command) {
     const std::unique_ptr<Model> model = build_model();
-    for (const auto& [app, row] : model->rows) {
-        if (row->name == command) {
-            return app->help();
-        }
-    }
-    return {};
+    const CLI::App* app = command_app(*model, command);
+    return app != nullptr ? app->help() : std::string();
 }
 
 std::string short_usage() { return std::string(k_usage); }
@@ -873,11 +889,8 @@ std::string version_text() {
 
 std::vector<std::string> command_options(std::string_view command) {
     const std::unique_ptr<Model> model = build_model();
-    const CLI::App* app = &model->app;
-    for (const auto& [sub, row] : model->rows) {
-        app = row->name == command ? sub : app;
-    }
-    return option_names(*model, *app);
+    const CLI::App* app = command_app(*model, command);
+    return option_names(*model, app != nullptr ? *app : model->app);
 }
 
 std::vector<std::pair<std::string, std::string>> command_summaries() {
@@ -889,30 +902,19 @@ std::vector<std::pair<std::string, std::string>> command_summaries() {
 }
 
 std::string complete(const std::vector<std::string>& given) {
-    std::vector<std::string> words = given;
-    if (words.empty()) {
-        words.emplace_back();
-    }
+    std::vector<std::string> words = given.empty() ? std::vector<std::string>{std::string()} : given;
     const std::string current = words.back();
     words.pop_back();
     const std::unique_ptr<Model> model = build_model();
-    const CLI::App* scope = &model->app;
-    const CommandRow* row = nullptr;
-    for (const auto& [command, command_row] : model->rows) {
-        if (!words.empty() && words.front() == command->get_name()) {
-            scope = command;
-            row = command_row;
-        }
-    }
+    const CLI::App* sub = words.empty() ? nullptr : command_app(*model, words.front());
+    const CLI::App* scope = sub != nullptr ? sub : &model->app;
+    const CommandRow* row = sub != nullptr ? model->rows.at(sub) : nullptr;
     const auto first = words.begin() + (row != nullptr ? 1 : 0);
     const bool operands_only = row != nullptr && std::find(first, words.end(), "--") != words.end();
     std::string out;
     const auto offer = [&out, &current](const std::string& word, std::string_view about) {
         if (word.rfind(current, 0) == 0) {
-            out += word;
-            out += '\t';
-            out += about;
-            out += '\n';
+            out.append(word).append(1, '\t').append(about).append(1, '\n');
         }
     };
     // A value: --site=VALUE, or the word after an option that takes one (--site VALUE).
@@ -966,14 +968,11 @@ std::string complete(const std::vector<std::string>& given) {
 std::span<const std::string_view> completion_shells() noexcept { return k_shells; }
 
 std::string completion_script(std::string_view shell) {
-    if (shell == "bash") {
-        return std::string(data_text("completion/lmsstage.bash"));
-    }
-    if (shell == "zsh") {
-        return std::string(data_text("completion/_lmsstage"));
-    }
-    if (shell == "fish") {
-        return std::string(data_text("completion/lmsstage.fish"));
+    constexpr std::array<std::string_view, 3> k_scripts = {"lmsstage.bash", "_lmsstage", "lmsstage.fish"};  // k_shells'
+    for (std::size_t i = 0; i < k_shells.size(); ++i) {
+        if (shell == k_shells.at(i)) {
+            return std::string(data_text("completion/" + std::string(k_scripts.at(i))));
+        }
     }
     throw std::invalid_argument("no completion for shell \"" + std::string(shell) + "\"; accepted: bash, zsh, fish");
 }

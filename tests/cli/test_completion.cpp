@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <initializer_list>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -112,6 +113,9 @@ TEST_CASE("completion: every option of every command is in its help and is compl
         const std::vector<std::string> completed = command.empty() ? offered({"--"}) : offered({command, "--"});
         const std::vector<std::string> options = command_options(command);
         CHECK_FALSE(options.empty());
+        // Each named once: the program's options are added without CLI11's check of a name against
+        // those before it (ProgramApp in src/cli/options.cpp).
+        CHECK(std::set<std::string>(options.begin(), options.end()).size() == options.size());
         for (const std::string& option : options) {
             CAPTURE(command, option);
             CHECK(contains(help, option));
