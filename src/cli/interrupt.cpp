@@ -57,10 +57,10 @@ const char* signal_name(int signal) noexcept {
     return signal == SIGINT ? "SIGINT" : (signal == SIGTERM ? "SIGTERM" : "a signal");
 }
 
-StopAwareOutput::StopAwareOutput(int fd) : m_fd(fd), m_buffer(std::size_t{1} << 16) {
+StopAwareOutput::StopAwareOutput(int fd) : m_fd(fd), m_buffer(new char[k_buffer_size]) {
     struct stat info {};
     m_waits = ::fstat(fd, &info) == 0 && (S_ISFIFO(info.st_mode) || S_ISSOCK(info.st_mode));
-    setp(m_buffer.data(), m_buffer.data() + m_buffer.size());
+    setp(m_buffer.get(), m_buffer.get() + k_buffer_size);
 }
 
 StopAwareOutput::~StopAwareOutput() { (void)drain(); }
@@ -106,8 +106,8 @@ bool StopAwareOutput::write_all(const char* data, std::size_t size) {
 
 bool StopAwareOutput::drain() {
     const auto size = static_cast<std::size_t>(pptr() - pbase());
-    setp(m_buffer.data(), m_buffer.data() + m_buffer.size());
-    return m_failed ? false : write_all(m_buffer.data(), size);
+    setp(m_buffer.get(), m_buffer.get() + k_buffer_size);
+    return m_failed ? false : write_all(m_buffer.get(), size);
 }
 
 StopAwareOutput::int_type StopAwareOutput::overflow(int_type c) {
