@@ -59,7 +59,7 @@ public:
     [[nodiscard]] std::size_t size() const noexcept { return m_table.lines.size() - 1; }
     /// The cell of data row `i` (0-based, after the header) in `column`.
     [[nodiscard]] std::string at(std::size_t i, std::string_view column) const {
-        return std::string(m_table.cells[(i + 1) * m_table.width + index(column)]);
+        return std::string(m_table.cell((i + 1) * m_table.width + index(column)));
     }
     /// The cell, which must be non-empty.
     [[nodiscard]] std::string required(std::size_t i, std::string_view column) const {
@@ -93,12 +93,12 @@ public:
 
 private:
     [[nodiscard]] std::size_t index(std::string_view column) const {
-        const auto header = m_table.cells.first(m_table.width);
-        const auto found = std::find(header.begin(), header.end(), column);
-        if (found == header.end()) {
-            fail(1, "no column " + std::string(column));
+        for (std::size_t i = 0; i < m_table.width; ++i) {
+            if (m_table.cell(i) == column) {
+                return i;
+            }
         }
-        return static_cast<std::size_t>(found - header.begin());
+        fail(1, "no column " + std::string(column));
     }
 
     std::string_view m_file;

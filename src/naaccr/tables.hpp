@@ -5,6 +5,7 @@
 // tests load every table so that it never reaches a user.
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -144,12 +145,21 @@ const ItemRow* find_dictionary_item(std::string_view naaccr_id);
 const ItemRow* find_dictionary_item_loosely(std::string_view name);
 
 /// A data/naaccr table as split into cells at build time (cmake/EmbedCsvTables.cmake): `width`
-/// cells a row, the header first, each row with the line it is on in the file.
+/// cells a row, the header first, each row with the line it is on in the file. The cells are one
+/// text and each cell's end in it (offsets, which need no relocation when the program starts).
 struct EmbeddedTable {
     std::string_view file;
     std::size_t width = 0;
-    std::span<const std::string_view> cells;
+    std::string_view text;
+    std::span<const std::uint32_t> ends;  ///< where each cell ends in `text`, in row order
     std::span<const std::size_t> lines;
+
+    [[nodiscard]] std::size_t size() const noexcept { return ends.size(); }
+    /// Cell `i`, counting from the header's first, row by row.
+    [[nodiscard]] std::string_view cell(std::size_t i) const noexcept {
+        const std::uint32_t start = i == 0 ? 0 : ends[i - 1];
+        return text.substr(start, ends[i] - start);
+    }
 };
 
 /// The table of a data/naaccr file ("primary_site.csv"); an empty table when there is none.

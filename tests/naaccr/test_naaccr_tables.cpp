@@ -63,9 +63,31 @@ TEST_CASE("naaccr tables: every table loads, and every row names its source") {
     }
     const nc::EmbeddedTable sites = nc::embedded_table("primary_site.csv");
     REQUIRE(sites.width > 1);
-    CHECK(sites.cells.front() == "class");
-    CHECK(sites.cells.size() == sites.width * sites.lines.size());
+    CHECK(sites.cell(0) == "class");
+    CHECK(sites.size() == sites.width * sites.lines.size());
     CHECK(nc::embedded_table("no-such.csv").width == 0);
+}
+
+TEST_CASE("NAACCR tables - the embedded cells are the file's, byte for byte, brackets and quotes included",
+          "[naaccr][tables]") {
+    // data/naaccr/grade.csv, line 2: its source cell holds [ and ] (item numbers), and the whole
+    // text of every table is the cells in order, so a wrong end would shift every cell after it.
+    const nc::EmbeddedTable grade = nc::embedded_table("grade.csv");
+    REQUIRE(grade.width == 8);
+    CHECK(grade.cell(grade.width) == "soft_tissue");
+    const std::string_view source = grade.cell(2 * grade.width - 1);
+    CHECK(source.rfind("SEER EOD 3.3 Grade Clinical [3843] / Grade Pathological [3844] code tables", 0) == 0);
+    CHECK(grade.cell(2 * grade.width) == "soft_tissue");
+    for (const char* file : {"behavior.csv", "grade.csv", "primary_site.csv", "regional_nodes.csv",
+                             "summary_stage_2018.csv", "tnm_output.csv", "tumor_size.csv"}) {
+        INFO(file);
+        const nc::EmbeddedTable table = nc::embedded_table(file);
+        REQUIRE(table.size() > table.width);
+        CHECK(table.ends.back() == table.text.size());
+        for (std::size_t i = 1; i < table.size(); ++i) {
+            CHECK(table.ends[i - 1] <= table.ends[i]);
+        }
+    }
 }
 
 TEST_CASE("naaccr tables: code ranges cover their code lists once") {
