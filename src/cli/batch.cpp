@@ -25,6 +25,7 @@
 #include "cli/summary.hpp"
 #include "doors/columns.hpp"
 #include "doors/fields.hpp"
+#include "doors/naaccr_xml.hpp"
 #include "doors/render_fhir.hpp"
 #include "doors/render_json.hpp"
 #include "doors/safe_text.hpp"
@@ -346,7 +347,7 @@ public:
         tally.clear();
         for (const Batch::Item& item : batch.items) {
             const std::string_view bytes(batch.input.data() + item.offset, item.size);
-            if (item.xml && !bytes.starts_with('\x01')) {
+            if (item.xml && !bytes.starts_with(k_tumor_mark)) {
                 if (m_plan.writer == Writer::naaccr_xml) {
                     batch.output += bytes;  // the document around the tumours
                 }
