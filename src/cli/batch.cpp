@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <variant>
@@ -22,13 +23,13 @@
 #include "cli/record_reader.hpp"
 #include "cli/record_stream.hpp"
 #include "cli/registry.hpp"
-#include "cli/summary.hpp"
 #include "doors/columns.hpp"
 #include "doors/fields.hpp"
 #include "doors/naaccr_xml.hpp"
 #include "doors/render_fhir.hpp"
 #include "doors/render_json.hpp"
 #include "doors/safe_text.hpp"
+#include "doors/tally.hpp"
 #include "lmsstage/lmsstage.hpp"
 #include "naaccr/naaccr.hpp"
 
@@ -335,6 +336,21 @@ private:
     bool m_end = false;
 };
 
+/// The tally of a whole run (batch --summary): each worker counts its batch apart and adds it in
+/// once, one lock a batch.
+class RunTally {
+public:
+    void merge(const Tally& batch) {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_tally.merge(batch);
+    }
+    [[nodiscard]] const Tally& tally() const { return m_tally; }  ///< once the workers are done
+
+private:
+    std::mutex m_mutex;
+    Tally m_tally;
+};
+
 /// Stages the records of a batch (on a worker thread): one output record each.
 class BatchStager {
 public:
@@ -606,9 +622,9 @@ public:
         m_io.err << "staged " << lines() << (lines() == 1 ? " record: " : " records: ") << m_pipeline.ok() << " ok, "
                  << m_pipeline.bad() << (m_pipeline.bad() == 1 ? " error\n" : " errors\n");
         if (m_plan.summary == BatchPlan::Summary::text) {
-            m_tally.tally().write_text(m_io.err);
+            m_io.err << m_tally.tally().text();
         } else if (m_plan.summary == BatchPlan::Summary::json) {
-            m_tally.tally().write_json(m_io.err);
+            m_io.err << m_tally.tally().json();
         }
         if (m_input_failed) {
             return exit_code::no_input;

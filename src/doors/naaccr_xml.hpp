@@ -22,8 +22,7 @@ inline constexpr char k_tumor_item = 'T';
 inline constexpr char k_tumor_attributes = 'A';
 inline constexpr char k_tumor_extension = 'X';
 
-void add_tumor_entry(std::string& out, char kind, std::string_view a, std::string_view b = {},
-                     std::string_view c = {});
+void add_tumor_entry(std::string& out, char kind, std::string_view a, std::string_view b = {}, std::string_view c = {});
 
 struct TumorEntry {
     char kind = 0;
