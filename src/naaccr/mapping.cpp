@@ -54,6 +54,25 @@ constexpr ItemInfo k_items[] = {
 };
 static_assert(std::size(k_items) == k_item_count);
 
+/// The case fields map_record derives, and the items they come from.
+struct Derived {
+    Field field;
+    std::string_view from;
+};
+constexpr Derived k_derived[] = {
+    {Field::site, "primarySite [400]"},
+    {Field::histology, "histologicTypeIcdO3 [522]"},
+    {Field::size, "tumorSizeSummary [756] (or tumorSizePathologic [754], tumorSizeClinical [752])"},
+    {Field::nodes, "regionalNodesPositive [820]"},
+    {Field::metastasis, "the Mets at DX items metsAtDxBone .. metsAtDxOther [1112-1117]"},
+    {Field::mitotic_rate, "gradeClinical [3843] and gradePathological [3844] (GIST: L, H)"},
+    {Field::gi_site, "primarySite [400] (and schemaDiscriminator1 [3926] for C48.1)"},
+    {Field::edition, "tnmEditionNumber [1060]"},
+    {Field::basis,
+     "the AJCC TNM Clin, Path and Post Therapy T, N, M items [1001-1003, 1011-1013, 1021-1023] "
+     "and TNM Clin and Path T, N, M [940-960, 880-900]"},
+};
+
 /// Size items in the order they are consulted: the summary is "the most accurate measurement".
 constexpr Item k_size_items[] = {Item::size_summary, Item::size_pathologic, Item::size_clinical};
 constexpr Item k_mets_items[] = {Item::mets_bone,  Item::mets_brain, Item::mets_distant_ln,
@@ -581,6 +600,68 @@ std::optional<CaseError> apply(const Mapped& mapped, Case& target) {
         if (auto error = read_field(target, *spec, field.text)) {
             return error;
         }
+    }
+    return std::nullopt;
+}
+
+std::string_view derived_from(Field field) noexcept {
+    for (const Derived& derived : k_derived) {
+        if (derived.field == field) {
+            return derived.from;
+        }
+    }
+    return {};
+}
+
+namespace {
+
+/// The fields the chosen system asks for that `input` leaves out, taken as unknown; a note for each.
+std::vector<std::string> unknown_where_left_out(Case& input) {
+    std::vector<std::string> notes;
+    const std::variant<Route, CaseError> routed = route(input);
+    const auto* chosen = std::get_if<Route>(&routed);
+    if (chosen == nullptr) {
+        return notes;  // staging says why
+    }
+    for (const Field field : k_all_fields) {
+        if ((chosen->asks & field_bit(field)) == 0 || input.has(field)) {
+            continue;
+        }
+        if (!read_field(input, field_info(field), "unknown")) {
+            notes.push_back(std::string(field_name(field)) +
+                            " is not given by the record: taken as unknown, so every stage its possible values "
+                            "allow is listed");
+        }
+    }
+    return notes;
+}
+
+}  // namespace
+
+std::optional<std::variant<Refusal, CaseError>> stage_record(const Record& record, Case& input, Result& result,
+                                                             const StageOptions& options) {
+    Mapping mapping = map_record(record);
+    if (auto* refusal = std::get_if<Refusal>(&mapping)) {
+        return std::move(*refusal);
+    }
+    const auto& mapped = std::get<Mapped>(mapping);
+    std::optional<CaseError> invalid = apply(mapped, input);
+    std::vector<std::string> left_out;
+    if (!invalid) {
+        left_out = unknown_where_left_out(input);
+        invalid = stage(input, result, options);
+    }
+    if (invalid) {
+        return std::move(*invalid);
+    }
+    for (const std::string& note : mapped.notes) {
+        result.notes.push_back(note);
+    }
+    for (const std::string& warning : mapped.warnings) {
+        result.warnings.push_back(warning);
+    }
+    for (const std::string& note : left_out) {
+        result.notes.push_back(note);
     }
     return std::nullopt;
 }
