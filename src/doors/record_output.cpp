@@ -46,8 +46,9 @@ void append_record(std::string& out, const RecordFormat& format, const ColumnSet
                 append_xml_tumor(out, tumor, view.naaccr, error ? view.error_message : std::string_view());
             } else {
                 // A problem of the input itself (a tumour's own error is a comment in its Tumor).
-                append_xml_comment(out, (view.error_field.empty() ? std::string() : std::string(view.error_field) + ": ") +
-                                            std::string(view.error_message));
+                append_xml_comment(out,
+                                   (view.error_field.empty() ? std::string() : std::string(view.error_field) + ": ") +
+                                       std::string(view.error_message));
             }
             return;
         case Writer::fhir:
