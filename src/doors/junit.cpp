@@ -41,8 +41,7 @@ std::string junit_testcase(std::string_view file, long long line, std::string_vi
         detail += junit_xml(m) + "\n";
     }
     return entry + ">\n      <" + std::string(kind) + " message=\"" + junit_xml(misses.front()) + "\" type=\"" +
-           (unusable ? "unusable record" : "unmet expectation") + "\">" + detail + "</" + kind +
-           ">\n    </testcase>\n";
+           (unusable ? "unusable record" : "unmet expectation") + "\">" + detail + "</" + kind + ">\n    </testcase>\n";
 }
 
 std::string junit_head(long long passed, long long failures, long long errors) {
