@@ -82,31 +82,7 @@ std::variant<std::vector<std::string>, std::string> keep_list(std::string_view l
     }
 }
 
-std::optional<OutputFormat> output_format(std::string_view to) {
-    if (to == "json") {
-        return OutputFormat::json;
-    }
-    if (to == "ndjson") {
-        return OutputFormat::ndjson;
-    }
-    if (to == "csv" || to == "tsv") {
-        return to == "csv" ? OutputFormat::csv : OutputFormat::tsv;
-    }
-    return std::nullopt;
-}
-
-std::variant<BatchPlan, std::string> make_plan_for(const BatchOptions& options);
-
-/// The plan; with --summary, the warnings and assumptions are always built, to be counted.
 std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
-    auto plan = make_plan_for(options);
-    if (auto* made = std::get_if<BatchPlan>(&plan); made != nullptr && made->summary != BatchPlan::Summary::none) {
-        made->stage.texts = true;
-    }
-    return plan;
-}
-
-std::variant<BatchPlan, std::string> make_plan_for(const BatchOptions& options) {
     BatchPlan plan;
     plan.naaccr = options.naaccr;
     plan.exit_zero = options.exit_zero;
@@ -178,12 +154,13 @@ std::variant<BatchPlan, std::string> make_plan_for(const BatchOptions& options) 
         return plan;
     }
     const std::string to = !options.to.empty() ? options.to : (options.columns.empty() ? "json" : "ndjson");
-    const auto format = output_format(to);
-    if (!format) {
+    if (to != "json" && to != "ndjson" && to != "csv" && to != "tsv") {
         return "batch: --to must be json (the full result records), ndjson, csv, tsv, naaccr-xml or fhir, got " +
                echo(to);
     }
-    plan.output.to = *format;
+    plan.output.to = to == "json"     ? OutputFormat::json
+                     : to == "ndjson" ? OutputFormat::ndjson
+                                      : (to == "csv" ? OutputFormat::csv : OutputFormat::tsv);
     if (plan.output.to == OutputFormat::json) {
         if (!options.columns.empty()) {
             return std::string("batch: --columns chooses the columns of --to ndjson, csv or tsv, not of --to json");
@@ -380,8 +357,7 @@ public:
                 in_millimetres(record.input);
             }
             if (!error) {
-                error = m_plan.naaccr || item.xml ? stage_naaccr(record, result, m_plan.stage)
-                                                  : staged(stage(record.input, result, m_plan.stage));
+                error = stage_record(record, m_plan.naaccr || item.xml, result, m_plan.stage);
             }
             if (item.csv != nullptr) {
                 say_lines_spanned(bytes, item.place.line, error, result);
@@ -443,13 +419,6 @@ private:
         } else {
             result.warnings.push_back(std::move(span));
         }
-    }
-
-    static std::optional<RecordError> staged(const std::optional<CaseError>& invalid) {
-        if (!invalid) {
-            return std::nullopt;
-        }
-        return RecordError{std::string(field_name(invalid->field)), invalid->message(), true, false};
     }
 
     const BatchPlan& m_plan;
@@ -735,6 +704,9 @@ int run_batch(const BatchOptions& options, const Streams& io) {
     if (auto problem = check_inputs(options.files, inputs)) {
         io.err << "lmsstage: " << *problem << '\n';
         return exit_code::no_input;
+    }
+    if (std::get<BatchPlan>(plan).summary != BatchPlan::Summary::none) {
+        std::get<BatchPlan>(plan).stage.texts = true;  // the warnings and assumptions, to be counted
     }
     BatchCommand command(io, std::get<BatchPlan>(plan));
     if (!command.write_header()) {

@@ -217,18 +217,6 @@ void compare_result(const Json& expect, const Result& result, const Case& input,
     }
 }
 
-/// The record's case staged (mapped from its NAACCR items first, with --naaccr): the result, or the
-/// error naming the field or item at fault.
-std::optional<RecordError> stage_record(Record& record, bool naaccr, Result& result) {
-    if (naaccr) {
-        return stage_naaccr(record, result);
-    }
-    if (auto invalid = stage(record.input, result)) {
-        return RecordError{std::string(field_name(invalid->field)), invalid->message(), true, false};
-    }
-    return std::nullopt;
-}
-
 /// A record read as a case, staged, and compared with what it expects.
 Verdict check_case(Record& record, bool naaccr) {
     Verdict verdict;

@@ -59,16 +59,20 @@ NaaccrKey classify_naaccr_key(std::string_view key, bool check_keys) {
     return NaaccrKey{NaaccrKey::Kind::refused, nullptr, nullptr, unknown_naaccr_key(key, check_keys)};
 }
 
-std::optional<RecordError> stage_naaccr(Record& record, Result& result, StageOptions options) {
-    const auto problem = naaccr::stage_record(record.naaccr, record.input, result, options);
-    if (!problem) {
+std::optional<RecordError> stage_record(Record& record, bool naaccr, Result& result, StageOptions options) {
+    std::optional<CaseError> invalid;
+    if (!naaccr) {
+        invalid = stage(record.input, result, options);
+    } else if (auto problem = naaccr::stage_record(record.naaccr, record.input, result, options)) {
+        if (const auto* refusal = std::get_if<naaccr::Refusal>(&*problem)) {
+            return RecordError{std::string(refusal->item), refusal->message(), true, false};
+        }
+        invalid = std::get<CaseError>(std::move(*problem));
+    }
+    if (!invalid) {
         return std::nullopt;
     }
-    if (const auto* refusal = std::get_if<naaccr::Refusal>(&*problem)) {
-        return RecordError{std::string(refusal->item), refusal->message(), true, false};
-    }
-    const auto& invalid = std::get<CaseError>(*problem);
-    return RecordError{std::string(field_name(invalid.field)), invalid.message(), true, false};
+    return RecordError{std::string(field_name(invalid->field)), invalid->message(), true, false};
 }
 
 }  // namespace lmsstage::cli

@@ -43,8 +43,9 @@ struct NaaccrKey {
 /// accepted by the caller, and offered in suggestions.
 NaaccrKey classify_naaccr_key(std::string_view key, bool check_keys);
 
-/// naaccr::stage_record on the record's items and case (`record.input`, which may already hold the
-/// case fields the record gave): the error names the item that was refused, or the field at fault.
-std::optional<RecordError> stage_naaccr(Record& record, Result& result, StageOptions options = {});
+/// The record's case staged with `options`, mapped from its NAACCR items first when `naaccr`
+/// (naaccr::stage_record, on `record.input`, which may already hold the case fields the record
+/// gave): the error names the item that was refused, or the field at fault.
+std::optional<RecordError> stage_record(Record& record, bool naaccr, Result& result, StageOptions options = {});
 
 }  // namespace lmsstage::cli
