@@ -2,7 +2,6 @@
 // NAACCR items), exactly one output record per input record, in order: the full result object, or
 // chosen columns as CSV, TSV or compact NDJSON.
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -65,9 +64,7 @@ std::variant<std::vector<std::string>, std::string> keep_list(std::string_view l
         if (name.empty()) {
             return std::string("batch: --keep: an empty column name (names are separated by single commas)");
         }
-        std::string folded = name;
-        std::transform(folded.begin(), folded.end(), folded.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        const std::string folded = lowercase(name);
         if (std::find(folded_names.begin(), folded_names.end(), folded) != folded_names.end()) {
             return "batch: --keep: " + printable(name) + " is given more than once";
         }
@@ -200,9 +197,7 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
 /// The case field (or with `naaccr`, the NAACCR item lmsstage reads) nearest a column's name, if
 /// one is close.
 std::string nearest_field(std::string_view name, bool naaccr) {
-    std::string folded(name);
-    std::transform(folded.begin(), folded.end(), folded.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string folded = lowercase(name);
     Closest closest(folded);
     for (const FieldSpec& spec : field_specs()) {
         closest.consider(spec.key);
@@ -215,31 +210,18 @@ std::string nearest_field(std::string_view name, bool naaccr) {
     return closest.suggestion();
 }
 
-/// True when a file's name ends in `suffix`, in any letter case (.csv, .CSV).
-bool has_suffix(std::string_view name, std::string_view suffix) {
-    if (name.size() < suffix.size()) {
-        return false;
-    }
-    const std::string_view end = name.substr(name.size() - suffix.size());
-    for (std::size_t i = 0; i < suffix.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(end[i])) != suffix[i]) {
-            return false;
-        }
-    }
-    return true;
-}
-
 InputFormat format_of(const BatchPlan& plan, const Input& input) {
     if (plan.from != InputFormat::by_name) {
         return plan.from;
     }
-    if (has_suffix(input.path, ".csv")) {
+    const std::string name = lowercase(input.path);  // .csv, .CSV
+    if (name.ends_with(".csv")) {
         return InputFormat::csv;
     }
-    if (has_suffix(input.path, ".xml")) {
+    if (name.ends_with(".xml")) {
         return InputFormat::naaccr_xml;
     }
-    return has_suffix(input.path, ".tsv") ? InputFormat::tsv : InputFormat::json;
+    return name.ends_with(".tsv") ? InputFormat::tsv : InputFormat::json;
 }
 
 /// An input read after a look at its first bytes, to tell NAACCR XML by its content.

@@ -1,7 +1,6 @@
 #include "cli/csv_records.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <unordered_map>
 
 #include "cli/interrupt.hpp"
@@ -37,12 +36,6 @@ std::string key_of(std::string_view name) {
     return key;
 }
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
 RecordError header_error(std::size_t column, std::string_view name, const std::string& message) {
     return RecordError{shorten(name), "header, column " + std::to_string(column) + ": " + message, false, false};
 }
@@ -50,7 +43,7 @@ RecordError header_error(std::size_t column, std::string_view name, const std::s
 /// A case field named in any letter case ("ID", "Size"), or nullptr.
 const FieldSpec* field_named(const std::string& key) {
     const FieldSpec* spec = find_field_by_key(key);
-    return spec != nullptr ? spec : find_field_by_key(lower(key));
+    return spec != nullptr ? spec : find_field_by_key(lowercase(key));
 }
 
 /// A NAACCR-keyed column: an item by its id (in any letter case) or number, or a case field.
@@ -62,8 +55,8 @@ NaaccrKey naaccr_column(const std::string& key) {
     if (const naaccr::ItemRow* item = naaccr::find_dictionary_item_loosely(key)) {
         return classify_naaccr_key(item->id, false);
     }
-    if (find_field_by_key(lower(key)) != nullptr) {
-        return classify_naaccr_key(lower(key), false);
+    if (find_field_by_key(lowercase(key)) != nullptr) {
+        return classify_naaccr_key(lowercase(key), false);
     }
     return role;  // no item and no field: the caller passes it over
 }
@@ -102,7 +95,7 @@ std::optional<RecordError> read_column(std::size_t number, std::string_view cell
             }
             break;
         case NaaccrKey::Kind::refused:
-            if (find_field_by_key(key) != nullptr || find_field_by_key(lower(key)) != nullptr) {
+            if (find_field_by_key(key) != nullptr || find_field_by_key(lowercase(key)) != nullptr) {
                 return header_error(number, name, role.problem);
             }
             out.kind = CsvHeader::Column::Kind::other;
@@ -114,9 +107,9 @@ std::optional<RecordError> read_column(std::size_t number, std::string_view cell
 /// The column a --keep name picks: the first whose header text, or NAACCR item id (a header may give
 /// its number), is the name in any letter case.
 std::optional<std::size_t> kept_column(const CsvHeader& header, const std::string& name) {
-    const std::string wanted = lower(name);
+    const std::string wanted = lowercase(name);
     for (std::size_t i = 0; i < header.columns.size(); ++i) {
-        if (lower(header.columns[i].name) == wanted || lower(header.columns[i].naaccr_id) == wanted) {
+        if (lowercase(header.columns[i].name) == wanted || lowercase(header.columns[i].naaccr_id) == wanted) {
             return i;
         }
     }

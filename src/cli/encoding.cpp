@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "doors/fields.hpp"
 
 namespace lmsstage::cli {
 namespace {
@@ -19,17 +20,10 @@ constexpr std::array<std::uint16_t, 32> k_windows_1252_high = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-    return out;
-}
-
 }  // namespace
 
 std::optional<Encoding> encoding_named(std::string_view name) {
-    const std::string key = lower(name);
+    const std::string key = doors::lowercase(name);
     if (key == "utf-8" || key == "utf8") {
         return Encoding::utf8;
     }

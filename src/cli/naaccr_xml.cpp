@@ -1,12 +1,12 @@
 #include "cli/naaccr_xml.hpp"
 
+#include "doors/fields.hpp"
 #include "doors/naaccr_xml.hpp"
 #include "doors/render_json.hpp"
 
 #include <expat.h>
 
 #include <algorithm>
-#include <cctype>
 #include <memory>
 #include <vector>
 
@@ -451,17 +451,6 @@ StreamEnd read_naaccr_xml(const ReadFn& read, const std::function<bool(const Xml
     return reader.read(read);
 }
 
-namespace {
-
-/// True when two item ids are equal in any letter case.
-bool same_name(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
-}  // namespace
-
 void read_xml_tumor(std::string_view encoded, Record& out, std::span<const std::string> keep) {
     out.clear();
     out.kept.assign(keep.size(), std::string());
@@ -475,7 +464,7 @@ void read_xml_tumor(std::string_view encoded, Record& out, std::span<const std::
             }
             out.naaccr.set(entry.a, entry.b);
             for (std::size_t i = 0; i < keep.size(); ++i) {
-                if (same_name(entry.a, keep[i])) {
+                if (lowercase(entry.a) == lowercase(keep[i])) {
                     out.kept[i].assign(entry.b);  // a later level's item wins, as for the items read
                 }
             }
