@@ -15,16 +15,6 @@ namespace lmsstage::cli {
 using namespace lmsstage::doors;
 namespace {
 
-std::string_view trim_blanks(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
 /// A header name as a key: "--bladder-rectum", "bladder-rectum" and "Bladder_Rectum" are
 /// "bladder_rectum".
 std::string key_of(std::string_view name) {
@@ -65,7 +55,7 @@ NaaccrKey naaccr_column(const std::string& key) {
 /// NAACCR mapping derives). A name that is no case field (nor, with --naaccr, a NAACCR item) is a
 /// column passed over.
 std::optional<RecordError> read_column(std::size_t number, std::string_view cell, bool naaccr, CsvHeader::Column& out) {
-    const std::string_view name = trim_blanks(cell);
+    const std::string_view name = trimmed(cell);
     out.name = std::string(name);
     if (name.empty()) {
         out.kind = CsvHeader::Column::Kind::unnamed;
@@ -277,11 +267,11 @@ std::optional<RecordError> read_csv_record(std::string_view row, const CsvHeader
     if (header.id_column < cells.size() && !cells[header.id_column].empty()) {
         read_id(cells[header.id_column], out);
     } else if (header.id_column == static_cast<std::size_t>(-1) && header.patient_column < cells.size() &&
-               !trim_blanks(cells[header.patient_column]).empty()) {
-        std::string id(trim_blanks(cells[header.patient_column]));
-        if (header.tumor_column < cells.size() && !trim_blanks(cells[header.tumor_column]).empty()) {
+               !trimmed(cells[header.patient_column]).empty()) {
+        std::string id(trimmed(cells[header.patient_column]));
+        if (header.tumor_column < cells.size() && !trimmed(cells[header.tumor_column]).empty()) {
             id += '/';
-            id += trim_blanks(cells[header.tumor_column]);
+            id += trimmed(cells[header.tumor_column]);
         }
         read_id(id, out);
     }

@@ -78,16 +78,6 @@ constexpr Item k_size_items[] = {Item::size_summary, Item::size_pathologic, Item
 constexpr Item k_mets_items[] = {Item::mets_bone,  Item::mets_brain, Item::mets_distant_ln,
                                  Item::mets_liver, Item::mets_lung,  Item::mets_other};
 
-std::string_view trim(std::string_view text) noexcept {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
 Refusal refuse(Item item, std::string_view value, std::string reason) {
     return Refusal{info(item).id, std::string(value), std::move(reason)};
 }
@@ -511,7 +501,7 @@ const ItemInfo* find_input_item(std::string_view naaccr_id) noexcept {
 }
 
 void Record::set(Item item, std::string_view value) {
-    m_values[static_cast<std::size_t>(item)] = trim(value);
+    m_values[static_cast<std::size_t>(item)] = trimmed(value);
     m_set |= std::uint64_t{1} << static_cast<unsigned>(item);
 }
 
