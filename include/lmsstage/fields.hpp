@@ -102,6 +102,18 @@ inline std::optional<CaseError> read_field(Case& target, const FieldInfo& field,
     return read_field(target, field, std::string_view(text));
 }
 
+/// The text without surrounding blanks (spaces and tabs), as a field's value is read, and as the
+/// other doors read a value or a name before they look it up.
+constexpr std::string_view trimmed(std::string_view text) noexcept {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+        text.remove_suffix(1);
+    }
+    return text;
+}
+
 /// Levenshtein distance, for "did you mean" (99 for words over 63 bytes).
 std::size_t edit_distance(std::string_view a, std::string_view b) noexcept;
 

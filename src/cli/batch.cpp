@@ -2,9 +2,9 @@
 // NAACCR items), exactly one output record per input record, in order: the full result object, or
 // chosen columns as CSV, TSV or compact NDJSON.
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <variant>
@@ -22,12 +22,12 @@
 #include "cli/record_reader.hpp"
 #include "cli/record_stream.hpp"
 #include "cli/registry.hpp"
-#include "cli/summary.hpp"
 #include "doors/columns.hpp"
 #include "doors/fields.hpp"
-#include "doors/render_fhir.hpp"
-#include "doors/render_json.hpp"
+#include "doors/naaccr_xml.hpp"
+#include "doors/record_output.hpp"
 #include "doors/safe_text.hpp"
+#include "doors/tally.hpp"
 #include "lmsstage/lmsstage.hpp"
 #include "naaccr/naaccr.hpp"
 
@@ -37,24 +37,20 @@ using namespace lmsstage::doors;
 namespace {
 
 enum class InputFormat { by_name, json, csv, tsv, naaccr_xml };
-/// What writes the output: result records or rows (`to`), NAACCR XML, or FHIR.
-enum class Writer { records, naaccr_xml, fhir };
 
 /// The options, checked and resolved.
 struct BatchPlan {
     InputFormat from = InputFormat::by_name;
-    OutputFormat to = OutputFormat::json;
-    Writer writer = Writer::records;
+    RecordFormat output;
     ColumnSet columns;
     bool naaccr = false;
     bool exit_zero = false;
     StageOptions stage;
     bool naaccr_codes = false;  ///< the output carries the NAACCR output items
     Encoding encoding = Encoding::utf8;
-    std::vector<std::string> keep;  ///< --keep: the input columns passed through, in order
-    char delimiter = 0;             ///< --delimiter; 0: found from each header row
-    bool size_mm = false;           ///< --size-unit mm: a bare size is millimetres
-    bool blank_unknown = false;     ///< --blank unknown: an empty cell is "unknown"
+    char delimiter = 0;                                               ///< --delimiter; 0: found from each header row
+    bool size_mm = false;                                             ///< --size-unit mm: a bare size is millimetres
+    bool blank_unknown = false;                                       ///< --blank unknown: an empty cell is "unknown"
     enum class Summary { none, text, json } summary = Summary::none;  ///< --summary
 };
 
@@ -68,9 +64,7 @@ std::variant<std::vector<std::string>, std::string> keep_list(std::string_view l
         if (name.empty()) {
             return std::string("batch: --keep: an empty column name (names are separated by single commas)");
         }
-        std::string folded = name;
-        std::transform(folded.begin(), folded.end(), folded.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        const std::string folded = lowercase(name);
         if (std::find(folded_names.begin(), folded_names.end(), folded) != folded_names.end()) {
             return "batch: --keep: " + printable(name) + " is given more than once";
         }
@@ -85,31 +79,7 @@ std::variant<std::vector<std::string>, std::string> keep_list(std::string_view l
     }
 }
 
-std::optional<OutputFormat> output_format(std::string_view to) {
-    if (to == "json") {
-        return OutputFormat::json;
-    }
-    if (to == "ndjson") {
-        return OutputFormat::ndjson;
-    }
-    if (to == "csv" || to == "tsv") {
-        return to == "csv" ? OutputFormat::csv : OutputFormat::tsv;
-    }
-    return std::nullopt;
-}
-
-std::variant<BatchPlan, std::string> make_plan_for(const BatchOptions& options);
-
-/// The plan; with --summary, the warnings and assumptions are always built, to be counted.
 std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
-    auto plan = make_plan_for(options);
-    if (auto* made = std::get_if<BatchPlan>(&plan); made != nullptr && made->summary != BatchPlan::Summary::none) {
-        made->stage.texts = true;
-    }
-    return plan;
-}
-
-std::variant<BatchPlan, std::string> make_plan_for(const BatchOptions& options) {
     BatchPlan plan;
     plan.naaccr = options.naaccr;
     plan.exit_zero = options.exit_zero;
@@ -146,7 +116,7 @@ std::variant<BatchPlan, std::string> make_plan_for(const BatchOptions& options) 
         if (auto* problem = std::get_if<std::string>(&names)) {
             return *problem;
         }
-        plan.keep = std::get<std::vector<std::string>>(std::move(names));
+        plan.output.keep = std::get<std::vector<std::string>>(std::move(names));
     }
     if (options.from == "naaccr-xml") {
         plan.from = InputFormat::naaccr_xml;
@@ -170,29 +140,30 @@ std::variant<BatchPlan, std::string> make_plan_for(const BatchOptions& options) 
             if (options.files.size() > 1) {
                 return std::string("batch: --to naaccr-xml writes one NAACCR XML input back: give one FILE");
             }
-            plan.writer = Writer::naaccr_xml;
+            plan.output.writer = Writer::naaccr_xml;
             plan.naaccr = true;
             plan.naaccr_codes = true;
             plan.stage = StageOptions{false, false};
         } else {
-            plan.writer = Writer::fhir;
+            plan.output.writer = Writer::fhir;
             plan.stage = StageOptions{false, true};  // assumptions and notes go into the Observations' notes
         }
         return plan;
     }
     const std::string to = !options.to.empty() ? options.to : (options.columns.empty() ? "json" : "ndjson");
-    const auto format = output_format(to);
-    if (!format) {
+    if (to != "json" && to != "ndjson" && to != "csv" && to != "tsv") {
         return "batch: --to must be json (the full result records), ndjson, csv, tsv, naaccr-xml or fhir, got " +
                echo(to);
     }
-    plan.to = *format;
-    if (plan.to == OutputFormat::json) {
+    plan.output.to = to == "json"     ? OutputFormat::json
+                     : to == "ndjson" ? OutputFormat::ndjson
+                                      : (to == "csv" ? OutputFormat::csv : OutputFormat::tsv);
+    if (plan.output.to == OutputFormat::json) {
         if (!options.columns.empty()) {
             return std::string("batch: --columns chooses the columns of --to ndjson, csv or tsv, not of --to json");
         }
         plan.naaccr_codes = plan.naaccr;
-        for (const std::string& name : plan.keep) {
+        for (const std::string& name : plan.output.keep) {
             // The kept members go into the result object beside its own.
             if (auto problem = with_kept(ColumnSet{}, std::span(&name, 1));
                 std::holds_alternative<std::string>(problem)) {
@@ -212,7 +183,7 @@ std::variant<BatchPlan, std::string> make_plan_for(const BatchOptions& options) 
     }
     plan.columns.raw_cells = options.raw_cells;
     if (!options.keep.empty()) {  // even --keep id alone: the id first
-        auto kept = with_kept(plan.columns, plan.keep);
+        auto kept = with_kept(plan.columns, plan.output.keep);
         if (auto* problem = std::get_if<std::string>(&kept)) {
             return "batch: " + *problem;
         }
@@ -226,9 +197,7 @@ std::variant<BatchPlan, std::string> make_plan_for(const BatchOptions& options) 
 /// The case field (or with `naaccr`, the NAACCR item lmsstage reads) nearest a column's name, if
 /// one is close.
 std::string nearest_field(std::string_view name, bool naaccr) {
-    std::string folded(name);
-    std::transform(folded.begin(), folded.end(), folded.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string folded = lowercase(name);
     Closest closest(folded);
     for (const FieldSpec& spec : field_specs()) {
         closest.consider(spec.key);
@@ -241,31 +210,18 @@ std::string nearest_field(std::string_view name, bool naaccr) {
     return closest.suggestion();
 }
 
-/// True when a file's name ends in `suffix`, in any letter case (.csv, .CSV).
-bool has_suffix(std::string_view name, std::string_view suffix) {
-    if (name.size() < suffix.size()) {
-        return false;
-    }
-    const std::string_view end = name.substr(name.size() - suffix.size());
-    for (std::size_t i = 0; i < suffix.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(end[i])) != suffix[i]) {
-            return false;
-        }
-    }
-    return true;
-}
-
 InputFormat format_of(const BatchPlan& plan, const Input& input) {
     if (plan.from != InputFormat::by_name) {
         return plan.from;
     }
-    if (has_suffix(input.path, ".csv")) {
+    const std::string name = lowercase(input.path);  // .csv, .CSV
+    if (name.ends_with(".csv")) {
         return InputFormat::csv;
     }
-    if (has_suffix(input.path, ".xml")) {
+    if (name.ends_with(".xml")) {
         return InputFormat::naaccr_xml;
     }
-    return has_suffix(input.path, ".tsv") ? InputFormat::tsv : InputFormat::json;
+    return name.ends_with(".tsv") ? InputFormat::tsv : InputFormat::json;
 }
 
 /// An input read after a look at its first bytes, to tell NAACCR XML by its content.
@@ -334,6 +290,21 @@ private:
     bool m_end = false;
 };
 
+/// The tally of a whole run (batch --summary): each worker counts its batch apart and adds it in
+/// once, one lock a batch.
+class RunTally {
+public:
+    void merge(const Tally& batch) {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_tally.merge(batch);
+    }
+    [[nodiscard]] const Tally& tally() const { return m_tally; }  ///< once the workers are done
+
+private:
+    std::mutex m_mutex;
+    Tally m_tally;
+};
+
 /// Stages the records of a batch (on a worker thread): one output record each.
 class BatchStager {
 public:
@@ -343,18 +314,19 @@ public:
         thread_local Record record;
         thread_local Result result;
         thread_local Tally tally;
+        thread_local std::vector<naaccr::OutputItem> codes;
         tally.clear();
         for (const Batch::Item& item : batch.items) {
             const std::string_view bytes(batch.input.data() + item.offset, item.size);
-            if (item.xml && !bytes.starts_with('\x01')) {
-                if (m_plan.writer == Writer::naaccr_xml) {
+            if (item.xml && !bytes.starts_with(k_tumor_mark)) {
+                if (m_plan.output.writer == Writer::naaccr_xml) {
                     batch.output += bytes;  // the document around the tumours
                 }
                 continue;
             }
             std::optional<RecordError> error;
             if (item.xml) {
-                read_xml_tumor(bytes, record, m_plan.keep);
+                read_xml_tumor(bytes, record, m_plan.output.keep);
             } else if (item.problem) {
                 error = RecordError{std::string(bytes.substr(0, item.field_size)),
                                     std::string(bytes.substr(item.field_size)), false, false};
@@ -367,19 +339,25 @@ public:
                 in_millimetres(record.input);
             }
             if (!error) {
-                error = m_plan.naaccr || item.xml ? stage_naaccr(record, result, m_plan.stage)
-                                                  : staged(stage(record.input, result, m_plan.stage));
+                error = stage_record(record, m_plan.naaccr || item.xml, result, m_plan.stage);
             }
             if (item.csv != nullptr) {
                 say_lines_spanned(bytes, item.place.line, error, result);
             }
-            if (m_plan.writer == Writer::naaccr_xml && item.xml) {
-                write_xml_tumor(batch.output, bytes, error ? &*error : nullptr, result, record);
-            } else if (error) {
-                write_error(batch.output, record, item.place, *error);
-            } else {
-                write_result(batch.output, record, item.place, result);
+            codes.clear();
+            if (!error && m_plan.naaccr_codes) {
+                codes = naaccr::output_items(result, record.input);
             }
+            const RecordView view{record.id_json,
+                                  record.id_text,
+                                  item.place,
+                                  error ? nullptr : &result,
+                                  error ? std::string_view(error->field) : std::string_view(),
+                                  error ? std::string_view(error->message) : std::string_view(),
+                                  codes,
+                                  record.kept};
+            append_record(batch.output, m_plan.output, m_plan.columns, view, record.input,
+                          item.xml ? bytes : std::string_view());
             ++(error ? batch.bad : batch.ok);
             if (m_tally != nullptr) {
                 if (error) {
@@ -425,96 +403,6 @@ private:
         }
     }
 
-    static std::optional<RecordError> staged(const std::optional<CaseError>& invalid) {
-        if (!invalid) {
-            return std::nullopt;
-        }
-        return RecordError{std::string(field_name(invalid->field)), invalid->message(), true, false};
-    }
-
-    void write_error(std::string& out, const Record& record, RecordPlace place, const RecordError& error) const {
-        if (m_plan.writer == Writer::naaccr_xml) {
-            // A problem of the input itself (a tumour's own error is a comment in its Tumor).
-            append_xml_comment(out, (error.field.empty() ? "" : error.field + ": ") + error.message);
-            return;
-        }
-        if (m_plan.writer == Writer::fhir) {
-            append_fhir_outcome(out, error.field, error.message, record.id_text, place);
-            out += '\n';
-            return;
-        }
-        if (m_plan.to == OutputFormat::json) {
-            const std::size_t start = out.size();
-            append_error_json(out, error.field, error.message, record.id_json, place);
-            splice_kept(out, start, record);
-            out += '\n';
-            return;
-        }
-        const RowView row{record.id_json, record.id_text, place, nullptr, error.field, error.message, {}, record.kept};
-        append_row(out, m_plan.columns, row, m_plan.to);
-    }
-
-    void write_result(std::string& out, const Record& record, RecordPlace place, const Result& result) const {
-        thread_local std::vector<naaccr::OutputItem> codes;
-        codes.clear();
-        if (m_plan.writer == Writer::fhir) {
-            append_fhir_bundle(out, result, record.input, record.id_text);
-            out += '\n';
-            return;
-        }
-        if (m_plan.naaccr_codes) {
-            codes = naaccr::output_items(result, record.input);
-        }
-        const RecordView row{record.id_json, record.id_text, place, &result, {}, {}, codes, record.kept};
-        if (m_plan.to == OutputFormat::json) {
-            const std::size_t start = out.size();
-            append_result_json(out, row);
-            splice_kept(out, start, record);
-            out += '\n';
-            return;
-        }
-        append_row(out, m_plan.columns, row, m_plan.to);
-    }
-
-    /// The kept input columns as members of the JSON object written from `start`: after its id, or
-    /// first when it has none; a blank cell is null.
-    void splice_kept(std::string& out, std::size_t start, const Record& record) const {
-        if (m_plan.keep.empty()) {
-            return;
-        }
-        thread_local std::string members;
-        members.clear();
-        for (std::size_t i = 0; i < m_plan.keep.size(); ++i) {
-            append_json_string(members, m_plan.keep[i]);
-            members += ':';
-            const std::string_view cell = i < record.kept.size() ? std::string_view(record.kept[i]) : "";
-            if (cell.empty()) {
-                members += "null";
-            } else {
-                append_json_string(members, cell);
-            }
-            members += ',';
-        }
-        std::size_t at = start + 1;  // after '{'
-        const std::string_view id_member = "\"id\":";
-        if (!record.id_json.empty() && std::string_view(out).substr(at, id_member.size()) == id_member) {
-            at += id_member.size() + record.id_json.size() + 1;  // after the id and its comma
-        }
-        out.insert(at, members);
-    }
-
-    /// A tumour written back into its NAACCR XML document: with the derived items, or unchanged with
-    /// the error as a comment.
-    void write_xml_tumor(std::string& out, std::string_view encoded, const RecordError* error, const Result& result,
-                         const Record& record) const {
-        if (error != nullptr) {
-            append_xml_tumor(out, encoded, {}, error->message);
-            return;
-        }
-        const std::vector<naaccr::OutputItem> codes = naaccr::output_items(result, record.input);
-        append_xml_tumor(out, encoded, codes);
-    }
-
     const BatchPlan& m_plan;
     RunTally* m_tally;
 };
@@ -534,7 +422,7 @@ public:
     /// The CSV or TSV header row of the output; false when it cannot be written.
     bool write_header() {
         std::string header;
-        append_header(header, m_plan.columns, m_plan.to);
+        append_header(header, m_plan.columns, m_plan.output.to);
         return header.empty() || m_output.write(header);
     }
 
@@ -563,7 +451,7 @@ public:
                          << ": the first line is no JSON but looks like a CSV or TSV header: add --from csv (or "
                             "--from tsv), or name the file .csv\n";
             }
-            if (m_plan.writer == Writer::naaccr_xml && format != InputFormat::naaccr_xml) {
+            if (m_plan.output.writer == Writer::naaccr_xml && format != InputFormat::naaccr_xml) {
                 m_io.err << "lmsstage: " << input.shown
                          << ": not NAACCR XML, which --to naaccr-xml writes back (give a NAACCR XML file, or "
                             "--to json, csv or fhir)\n";
@@ -605,9 +493,9 @@ public:
         m_io.err << "staged " << lines() << (lines() == 1 ? " record: " : " records: ") << m_pipeline.ok() << " ok, "
                  << m_pipeline.bad() << (m_pipeline.bad() == 1 ? " error\n" : " errors\n");
         if (m_plan.summary == BatchPlan::Summary::text) {
-            m_tally.tally().write_text(m_io.err);
+            m_io.err << m_tally.tally().text();
         } else if (m_plan.summary == BatchPlan::Summary::json) {
-            m_tally.tally().write_json(m_io.err);
+            m_io.err << m_tally.tally().json();
         }
         if (m_input_failed) {
             return exit_code::no_input;
@@ -721,7 +609,7 @@ private:
                                                  const csv::Dialect& dialect, RecordPlace place) {
         auto header = std::make_shared<CsvHeader>();
         if (auto error =
-                read_csv_header(raw.bytes, dialect, m_plan.naaccr, *header, m_plan.keep, m_plan.blank_unknown)) {
+                read_csv_header(raw.bytes, dialect, m_plan.naaccr, *header, m_plan.output.keep, m_plan.blank_unknown)) {
             const std::string message = error->message + std::string("; the rest of this input was not read");
             m_pipeline.current().add_problem(error->field, message, place);
             m_io.err << "lmsstage: " << input.shown << ':' << raw.line << ": " << printable(message) << '\n';
@@ -798,6 +686,9 @@ int run_batch(const BatchOptions& options, const Streams& io) {
     if (auto problem = check_inputs(options.files, inputs)) {
         io.err << "lmsstage: " << *problem << '\n';
         return exit_code::no_input;
+    }
+    if (std::get<BatchPlan>(plan).summary != BatchPlan::Summary::none) {
+        std::get<BatchPlan>(plan).stage.texts = true;  // the warnings and assumptions, to be counted
     }
     BatchCommand command(io, std::get<BatchPlan>(plan));
     if (!command.write_header()) {

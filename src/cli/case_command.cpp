@@ -17,13 +17,6 @@ namespace lmsstage::cli {
 using namespace lmsstage::doors;
 namespace {
 
-int write_text(const Streams& io, const std::string& text) { return write_output(io.out, io.err, text); }
-
-int usage(const Streams& io, const std::string& message) {
-    io.err << "lmsstage: " << printable(message) << '\n';
-    return exit_code::usage;
-}
-
 bool colour_on(ColorMode mode, const Environment& env) {
     switch (mode) {
         case ColorMode::always: return true;
@@ -37,11 +30,12 @@ bool colour_on(ColorMode mode, const Environment& env) {
 
 int run_case(const CaseLine& a, const Streams& io, const Environment& env) {
     if (a.version) {
-        return write_text(io, version_text());
+        return write_output(io.out, io.err, version_text());
     }
     const Outcome outcome = stage(a.input);
     if (const auto* bad = std::get_if<CaseError>(&outcome)) {
-        return usage(io, std::string(field_info(bad->field).option) + " " + bad->problem);
+        io.err << "lmsstage: " << printable(std::string(field_info(bad->field).option) + " " + bad->problem) << '\n';
+        return exit_code::usage;
     }
     const Result& result = std::get<Result>(outcome);
     std::string text;
@@ -63,7 +57,7 @@ int run_case(const CaseLine& a, const Streams& io, const Environment& env) {
             }
         }
     }
-    return write_text(io, text);
+    return write_output(io.out, io.err, text);
 }
 
 }  // namespace lmsstage::cli

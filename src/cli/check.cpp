@@ -28,6 +28,7 @@
 #include "cli/record_reader.hpp"
 #include "cli/record_stream.hpp"
 #include "cli/registry.hpp"
+#include "doors/junit.hpp"
 #include "doors/result_schema.hpp"
 #include "doors/safe_text.hpp"
 #include "lmsstage/lmsstage.hpp"
@@ -216,18 +217,6 @@ void compare_result(const Json& expect, const Result& result, const Case& input,
     }
 }
 
-/// The record's case staged (mapped from its NAACCR items first, with --naaccr): the result, or the
-/// error naming the field or item at fault.
-std::optional<RecordError> stage_record(Record& record, bool naaccr, Result& result) {
-    if (naaccr) {
-        return stage_naaccr(record, result);
-    }
-    if (auto invalid = stage(record.input, result)) {
-        return RecordError{std::string(field_name(invalid->field)), invalid->message(), true, false};
-    }
-    return std::nullopt;
-}
-
 /// A record read as a case, staged, and compared with what it expects.
 Verdict check_case(Record& record, bool naaccr) {
     Verdict verdict;
@@ -273,31 +262,6 @@ Verdict check_rejected(const Record& record, const RecordError& error) {
     return verdict;
 }
 
-/// Quotes for XML attribute values and text; control characters shown escaped and U+FFFE/U+FFFF
-/// written as \uFFFE/\uFFFF (XML 1.0 can hold none of them).
-std::string xml(std::string_view text) {
-    std::string out;
-    const std::string shown = printable(text);
-    for (std::size_t i = 0; i < shown.size(); ++i) {
-        const char c = shown[i];
-        if (c == '\xEF' && i + 2 < shown.size() && shown[i + 1] == '\xBF' &&
-            (shown[i + 2] == '\xBE' || shown[i + 2] == '\xBF')) {
-            out += shown[i + 2] == '\xBE' ? "\\uFFFE" : "\\uFFFF";
-            i += 2;
-            continue;
-        }
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
 /// The JUnit XML report: test cases go to a scratch file as they come, then the report is written
 /// with its counts in front.
 class JUnitReport {
@@ -341,40 +305,21 @@ public:
     [[nodiscard]] bool active() const { return m_file != nullptr || m_stream != nullptr; }
 
     void add(const Input& input, long long line, const std::string& name, const Verdict& verdict) {
-        const std::string where = xml(input.shown);
-        std::string entry = "    <testcase classname=\"" + where + "\" name=\"" + xml(name) + "\" file=\"" + where +
-                            "\" line=\"" + std::to_string(line) + "\"";
-        if (verdict.misses.empty()) {
-            entry += "/>\n";
-        } else {
-            const char* kind = verdict.unusable ? "error" : "failure";
-            std::string detail;
-            for (const std::string& m : verdict.misses) {
-                detail += xml(m) + "\n";
-            }
-            entry += ">\n      <" + std::string(kind) + " message=\"" + xml(verdict.misses.front()) + "\" type=\"" +
-                     (verdict.unusable ? "unusable record" : "unmet expectation") + "\">" + detail + "</" + kind +
-                     ">\n    </testcase>\n";
-        }
+        const std::string entry = junit_testcase(input.shown, line, name, verdict.misses, verdict.unusable);
         ++(verdict.misses.empty() ? m_passed : (verdict.unusable ? m_errors : m_failures));
         m_ok = m_ok && std::fwrite(entry.data(), 1, entry.size(), m_body.get()) == entry.size();
     }
 
     /// Writes the report; the reason when it cannot be written.
     std::optional<std::string> close() {
-        const long long tests = m_passed + m_failures + m_errors;
-        const std::string counts = "tests=\"" + std::to_string(tests) + "\" failures=\"" + std::to_string(m_failures) +
-                                   "\" errors=\"" + std::to_string(m_errors) + "\"";
-        const std::string head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lmsstage check\" " +
-                                 counts + ">\n  <testsuite name=\"lmsstage check\" " + counts + " skipped=\"0\">\n";
-        const std::string tail = "  </testsuite>\n</testsuites>\n";
         errno = 0;
-        m_ok = m_ok && std::fflush(m_body.get()) == 0 && std::fseek(m_body.get(), 0, SEEK_SET) == 0 && put(head);
+        m_ok = m_ok && std::fflush(m_body.get()) == 0 && std::fseek(m_body.get(), 0, SEEK_SET) == 0 &&
+               put(junit_head(m_passed, m_failures, m_errors));
         std::vector<char> buffer(std::size_t{1} << 16);
         for (std::size_t n = 0; m_ok && (n = std::fread(buffer.data(), 1, buffer.size(), m_body.get())) > 0;) {
             m_ok = put(std::string_view(buffer.data(), n));
         }
-        m_ok = m_ok && put(tail);
+        m_ok = m_ok && put(k_junit_tail);
         if (m_stream != nullptr) {
             m_ok = m_ok && m_stream->flush().good();
         } else {

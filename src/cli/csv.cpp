@@ -321,45 +321,6 @@ std::optional<std::string> split_cells(std::string_view row, const Dialect& dial
     }
 }
 
-Reader::Reader(std::istream& in, Dialect dialect, std::size_t max_row_bytes)
-    : m_in(in),
-      m_dialect(dialect),
-      m_framer(
-          [this](char* buffer, std::size_t size) {
-              m_in.read(buffer, static_cast<std::streamsize>(size));
-              return ReadResult{static_cast<std::size_t>(m_in.gcount()), 0};
-          },
-          dialect, max_row_bytes) {}
-
-bool Reader::next(Row& row) {
-    RawRow raw;
-    if (!m_framer.next(raw)) {
-        row.cells.clear();
-        return false;
-    }
-    row.number = raw.number;
-    row.line = raw.line;
-    row.error.reset();
-    row.cells.clear();
-    if (!raw.problem.empty()) {
-        row.error = std::string(raw.problem);
-        return true;
-    }
-    if (auto problem = split_cells(raw.bytes, m_dialect, m_cells, m_scratch)) {
-        row.error = std::move(problem);
-        return true;
-    }
-    row.cells.assign(m_cells.begin(), m_cells.end());
-    const std::size_t count = row.cells.size();
-    if (m_width == 0) {
-        m_width = count;
-    } else if (count != m_width) {
-        row.error = "has " + std::to_string(count) + (count == 1 ? " cell" : " cells") + ", the header has " +
-                    std::to_string(m_width);
-    }
-    return true;
-}
-
 char header_delimiter(std::string_view row, char fallback) noexcept {
     std::size_t comma = 0;
     std::size_t semicolon = 0;

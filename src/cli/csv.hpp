@@ -7,7 +7,6 @@
 // find where each row ends) and splits them on its workers.
 
 #include <cstddef>
-#include <istream>
 #include <optional>
 #include <span>
 #include <string>
@@ -85,36 +84,5 @@ std::optional<std::string> split_cells(std::string_view row, const Dialect& dial
 /// The delimiter of a table whose header row is `row`: of , ; and tab, the one found most often
 /// outside quotes; `fallback` when none is, or on a tie with it.
 char header_delimiter(std::string_view row, char fallback) noexcept;
-
-/// One row as read by Reader. An empty cell means "not given".
-struct Row {
-    std::size_t number = 0;  ///< 1-based row number, the header being row 1; blank lines are counted
-    std::size_t line = 0;    ///< 1-based line on which the row starts (rows may span lines)
-    std::vector<std::string> cells;
-    std::optional<std::string> error;  ///< why the row is malformed; its cells are then unreliable
-};
-
-/// Default cap on one row's bytes: past it the row is reported as too long, not stored.
-inline constexpr std::size_t k_default_max_row_bytes = std::size_t{16} << 20U;
-
-/// Reads whole rows from a stream, one at a time (RowFramer, then split_cells). The first row fixes
-/// the expected cell count (the header): a later row with another count is reported as ragged, and
-/// reading goes on.
-class Reader {
-public:
-    explicit Reader(std::istream& in, Dialect dialect = Dialect::csv(),
-                    std::size_t max_row_bytes = k_default_max_row_bytes);
-
-    /// Reads the next row into `row` (its storage reused); false at the end of the input.
-    bool next(Row& row);
-
-private:
-    std::istream& m_in;
-    Dialect m_dialect;
-    RowFramer m_framer;
-    std::vector<std::string_view> m_cells;
-    std::string m_scratch;
-    std::size_t m_width = 0;
-};
 
 }  // namespace lmsstage::cli::csv

@@ -1,7 +1,6 @@
 #include "cli/csv_records.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <unordered_map>
 
 #include "cli/interrupt.hpp"
@@ -16,16 +15,6 @@ namespace lmsstage::cli {
 using namespace lmsstage::doors;
 namespace {
 
-std::string_view trim_blanks(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
 /// A header name as a key: "--bladder-rectum", "bladder-rectum" and "Bladder_Rectum" are
 /// "bladder_rectum".
 std::string key_of(std::string_view name) {
@@ -37,12 +26,6 @@ std::string key_of(std::string_view name) {
     return key;
 }
 
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
 RecordError header_error(std::size_t column, std::string_view name, const std::string& message) {
     return RecordError{shorten(name), "header, column " + std::to_string(column) + ": " + message, false, false};
 }
@@ -50,7 +33,7 @@ RecordError header_error(std::size_t column, std::string_view name, const std::s
 /// A case field named in any letter case ("ID", "Size"), or nullptr.
 const FieldSpec* field_named(const std::string& key) {
     const FieldSpec* spec = find_field_by_key(key);
-    return spec != nullptr ? spec : find_field_by_key(lower(key));
+    return spec != nullptr ? spec : find_field_by_key(lowercase(key));
 }
 
 /// A NAACCR-keyed column: an item by its id (in any letter case) or number, or a case field.
@@ -62,8 +45,8 @@ NaaccrKey naaccr_column(const std::string& key) {
     if (const naaccr::ItemRow* item = naaccr::find_dictionary_item_loosely(key)) {
         return classify_naaccr_key(item->id, false);
     }
-    if (find_field_by_key(lower(key)) != nullptr) {
-        return classify_naaccr_key(lower(key), false);
+    if (find_field_by_key(lowercase(key)) != nullptr) {
+        return classify_naaccr_key(lowercase(key), false);
     }
     return role;  // no item and no field: the caller passes it over
 }
@@ -72,7 +55,7 @@ NaaccrKey naaccr_column(const std::string& key) {
 /// NAACCR mapping derives). A name that is no case field (nor, with --naaccr, a NAACCR item) is a
 /// column passed over.
 std::optional<RecordError> read_column(std::size_t number, std::string_view cell, bool naaccr, CsvHeader::Column& out) {
-    const std::string_view name = trim_blanks(cell);
+    const std::string_view name = trimmed(cell);
     out.name = std::string(name);
     if (name.empty()) {
         out.kind = CsvHeader::Column::Kind::unnamed;
@@ -102,7 +85,7 @@ std::optional<RecordError> read_column(std::size_t number, std::string_view cell
             }
             break;
         case NaaccrKey::Kind::refused:
-            if (find_field_by_key(key) != nullptr || find_field_by_key(lower(key)) != nullptr) {
+            if (find_field_by_key(key) != nullptr || find_field_by_key(lowercase(key)) != nullptr) {
                 return header_error(number, name, role.problem);
             }
             out.kind = CsvHeader::Column::Kind::other;
@@ -114,9 +97,9 @@ std::optional<RecordError> read_column(std::size_t number, std::string_view cell
 /// The column a --keep name picks: the first whose header text, or NAACCR item id (a header may give
 /// its number), is the name in any letter case.
 std::optional<std::size_t> kept_column(const CsvHeader& header, const std::string& name) {
-    const std::string wanted = lower(name);
+    const std::string wanted = lowercase(name);
     for (std::size_t i = 0; i < header.columns.size(); ++i) {
-        if (lower(header.columns[i].name) == wanted || lower(header.columns[i].naaccr_id) == wanted) {
+        if (lowercase(header.columns[i].name) == wanted || lowercase(header.columns[i].naaccr_id) == wanted) {
             return i;
         }
     }
@@ -284,11 +267,11 @@ std::optional<RecordError> read_csv_record(std::string_view row, const CsvHeader
     if (header.id_column < cells.size() && !cells[header.id_column].empty()) {
         read_id(cells[header.id_column], out);
     } else if (header.id_column == static_cast<std::size_t>(-1) && header.patient_column < cells.size() &&
-               !trim_blanks(cells[header.patient_column]).empty()) {
-        std::string id(trim_blanks(cells[header.patient_column]));
-        if (header.tumor_column < cells.size() && !trim_blanks(cells[header.tumor_column]).empty()) {
+               !trimmed(cells[header.patient_column]).empty()) {
+        std::string id(trimmed(cells[header.patient_column]));
+        if (header.tumor_column < cells.size() && !trimmed(cells[header.tumor_column]).empty()) {
             id += '/';
-            id += trim_blanks(cells[header.tumor_column]);
+            id += trimmed(cells[header.tumor_column]);
         }
         read_id(id, out);
     }

@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "doors/fields.hpp"
 
 namespace lmsstage::cli {
 namespace {
@@ -19,29 +20,10 @@ constexpr std::array<std::uint16_t, 32> k_windows_1252_high = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-    return out;
-}
-
-}  // namespace
-
-std::optional<Encoding> encoding_named(std::string_view name) {
-    const std::string key = lower(name);
-    if (key == "utf-8" || key == "utf8") {
-        return Encoding::utf8;
-    }
-    if (key == "windows-1252" || key == "cp1252") {
-        return Encoding::windows_1252;
-    }
-    if (key == "latin-1" || key == "latin1" || key == "iso-8859-1") {
-        return Encoding::latin_1;
-    }
-    return std::nullopt;
-}
-
+/// The UTF-8 encoding of one byte of a single-byte encoding (1 to 3 bytes written to `out`), its
+/// length returned. Windows-1252 as the WHATWG Encoding Standard maps it (its five unassigned
+/// bytes 0x81 0x8D 0x8F 0x90 0x9D to the C1 controls of the same value); ISO 8859-1 byte for code
+/// point.
 std::size_t decode_byte(Encoding encoding, unsigned char byte, char* out) noexcept {
     unsigned code = byte;
     if (encoding == Encoding::windows_1252 && byte >= 0x80U && byte <= 0x9FU) {
@@ -60,6 +42,22 @@ std::size_t decode_byte(Encoding encoding, unsigned char byte, char* out) noexce
     out[1] = static_cast<char>(0x80U | ((code >> 6U) & 0x3FU));
     out[2] = static_cast<char>(0x80U | (code & 0x3FU));
     return 3;
+}
+
+}  // namespace
+
+std::optional<Encoding> encoding_named(std::string_view name) {
+    const std::string key = doors::lowercase(name);
+    if (key == "utf-8" || key == "utf8") {
+        return Encoding::utf8;
+    }
+    if (key == "windows-1252" || key == "cp1252") {
+        return Encoding::windows_1252;
+    }
+    if (key == "latin-1" || key == "latin1" || key == "iso-8859-1") {
+        return Encoding::latin_1;
+    }
+    return std::nullopt;
 }
 
 ReadFn decoding(ReadFn read, Encoding encoding) {

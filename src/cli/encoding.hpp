@@ -17,12 +17,6 @@ enum class Encoding : std::uint8_t { utf8, windows_1252, latin_1 };
 /// iso-8859-1; any letter case), or nothing.
 std::optional<Encoding> encoding_named(std::string_view name);
 
-/// The UTF-8 encoding of one byte of a single-byte encoding (1 to 3 bytes written to `out`), its
-/// length returned. Windows-1252 as the WHATWG Encoding Standard maps it (its five unassigned
-/// bytes 0x81 0x8D 0x8F 0x90 0x9D to the C1 controls of the same value); ISO 8859-1 byte for code
-/// point.
-std::size_t decode_byte(Encoding encoding, unsigned char byte, char* out) noexcept;
-
 /// A read function giving the UTF-8 text of what `read` gives in `encoding` (`read` itself for
 /// UTF-8). A read error is passed on with the bytes decoded before it.
 ReadFn decoding(ReadFn read, Encoding encoding);

@@ -1,62 +1,19 @@
 #include "cli/naaccr_xml.hpp"
 
+#include "doors/fields.hpp"
+#include "doors/naaccr_xml.hpp"
 #include "doors/render_json.hpp"
 
 #include <expat.h>
 
 #include <algorithm>
-#include <cctype>
 #include <memory>
 #include <vector>
 
 namespace lmsstage::cli {
+
+using namespace lmsstage::doors;
 namespace {
-
-// An encoded tumour: k_tumor_mark, then entries, each a kind byte and three fields ended by NUL
-// (XML text never holds a NUL): an item (id, value, its other attributes as XML), the Tumor's own
-// attributes as XML, or an extension element as XML.
-constexpr char k_root_item = 'D';
-constexpr char k_patient_item = 'P';
-constexpr char k_tumor_item = 'T';
-constexpr char k_tumor_attributes = 'A';
-constexpr char k_tumor_extension = 'X';
-
-void add_entry(std::string& out, char kind, std::string_view a, std::string_view b = {}, std::string_view c = {}) {
-    out += kind;
-    out += a;
-    out += '\0';
-    out += b;
-    out += '\0';
-    out += c;
-    out += '\0';
-}
-
-struct Entry {
-    char kind = 0;
-    std::string_view a;
-    std::string_view b;
-    std::string_view c;
-};
-
-/// Calls `each` for every entry of an encoded tumour.
-template <typename Each>
-void for_each_entry(std::string_view encoded, Each each) {
-    std::size_t at = 0;
-    const auto field = [&]() {
-        const std::size_t end = encoded.find('\0', at);
-        const std::string_view text = encoded.substr(at, end - at);
-        at = end == std::string_view::npos ? encoded.size() : end + 1;
-        return text;
-    };
-    while (at < encoded.size()) {
-        Entry entry;
-        entry.kind = encoded[at++];
-        entry.a = field();
-        entry.b = field();
-        entry.c = field();
-        each(entry);
-    }
-}
 
 struct Item {
     std::string id;
@@ -69,17 +26,6 @@ enum class Level { none, root, patient, tumor, item, extension, done };
 /// The local name of an element without a namespace prefix; empty for a prefixed one.
 std::string_view unprefixed(std::string_view name) {
     return name.find(':') == std::string_view::npos ? name : std::string_view{};
-}
-
-/// One Item element: `<Item naaccrId="ID" ATTRIBUTES>VALUE</Item>` and a line break, escaped.
-void append_item_xml(std::string& out, std::string_view id, std::string_view value, std::string_view attributes) {
-    out += "<Item naaccrId=\"";
-    append_xml_escaped(out, id, true);
-    out += '"';
-    out += attributes;
-    out += '>';
-    append_xml_escaped(out, value);
-    out += "</Item>\n";
 }
 
 class XmlReader {
@@ -248,18 +194,18 @@ private:
         }
         m_seen_tumor = true;
         m_tumor_line = static_cast<long long>(XML_GetCurrentLineNumber(m_parser));
-        m_tumor.assign(1, '\x01');
+        m_tumor.assign(1, k_tumor_mark);
         for (const Item& item : m_root_items) {
-            add_entry(m_tumor, k_root_item, item.id, item.value);
+            add_tumor_entry(m_tumor, k_root_item, item.id, item.value);
         }
         for (const Item& item : m_patient_items) {
-            add_entry(m_tumor, k_patient_item, item.id, item.value);
+            add_tumor_entry(m_tumor, k_patient_item, item.id, item.value);
         }
         std::string own;
         for (const XML_Char** a = attributes; *a != nullptr; a += 2) {
             append_attribute(own, a[0], a[1]);
         }
-        add_entry(m_tumor, k_tumor_attributes, own);
+        add_tumor_entry(m_tumor, k_tumor_attributes, own);
         m_level = Level::tumor;
     }
 
@@ -321,7 +267,7 @@ private:
                 return;
             }
             case Level::tumor:
-                add_entry(m_tumor, k_tumor_item, m_item.id, m_item.value, m_item.attributes);
+                add_tumor_entry(m_tumor, k_tumor_item, m_item.id, m_item.value, m_item.attributes);
                 if (m_tumor.size() > k_max_record_bytes) {
                     problem("a Tumor over 1 MiB (with its Patient's and the root's items)");
                 }
@@ -336,7 +282,7 @@ private:
     void end_extension() {
         m_level = m_extension_level;
         if (m_level == Level::tumor) {
-            add_entry(m_tumor, k_tumor_extension, m_extension);
+            add_tumor_entry(m_tumor, k_tumor_extension, m_extension);
             if (m_tumor.size() > k_max_record_bytes) {
                 problem("a Tumor over 1 MiB (with its Patient's and the root's items)");
             }
@@ -505,32 +451,20 @@ StreamEnd read_naaccr_xml(const ReadFn& read, const std::function<bool(const Xml
     return reader.read(read);
 }
 
-namespace {
-
-/// True when two item ids are equal in any letter case.
-bool same_name(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
-}  // namespace
-
 void read_xml_tumor(std::string_view encoded, Record& out, std::span<const std::string> keep) {
     out.clear();
     out.kept.assign(keep.size(), std::string());
-    encoded.remove_prefix(std::min<std::size_t>(1, encoded.size()));
     std::string_view patient_id;
     std::string_view tumor_number;
     // Root items first, then the Patient's, then the Tumor's: a later set wins.
     for (const char kind : {k_root_item, k_patient_item, k_tumor_item}) {
-        for_each_entry(encoded, [&](const Entry& entry) {
+        for_each_tumor_entry(encoded, [&](const TumorEntry& entry) {
             if (entry.kind != kind) {
                 return;
             }
             out.naaccr.set(entry.a, entry.b);
             for (std::size_t i = 0; i < keep.size(); ++i) {
-                if (same_name(entry.a, keep[i])) {
+                if (lowercase(entry.a) == lowercase(keep[i])) {
                     out.kept[i].assign(entry.b);  // a later level's item wins, as for the items read
                 }
             }
@@ -549,80 +483,6 @@ void read_xml_tumor(std::string_view encoded, Record& out, std::span<const std::
         }
         out.id_json.clear();
         append_json_string(out.id_json, out.id_text);
-    }
-}
-
-void append_xml_tumor(std::string& out, std::string_view encoded, std::span<const naaccr::OutputItem> derived,
-                      std::string_view comment) {
-    encoded.remove_prefix(std::min<std::size_t>(1, encoded.size()));
-    if (!comment.empty()) {
-        out += "        ";
-        append_xml_comment(out, comment);
-    }
-    std::vector<bool> written(derived.size(), false);
-    const auto derived_code = [&](std::string_view id) -> const naaccr::OutputItem* {
-        for (std::size_t i = 0; i < derived.size(); ++i) {
-            if (derived[i].id == id && !derived[i].code.empty()) {
-                written[i] = true;
-                return &derived[i];
-            }
-        }
-        return nullptr;
-    };
-    const auto item = [&out](std::string_view id, std::string_view value, std::string_view attributes) {
-        out += "            ";
-        append_item_xml(out, id, value, attributes);
-    };
-    for_each_entry(encoded, [&](const Entry& entry) {
-        if (entry.kind == k_tumor_attributes) {
-            out += "        <Tumor";
-            out += entry.a;
-            out += ">\n";
-        } else if (entry.kind == k_tumor_item) {
-            const naaccr::OutputItem* replaced = derived_code(entry.a);
-            item(entry.a, replaced != nullptr ? std::string_view(replaced->code) : entry.b, entry.c);
-        }
-    });
-    for (std::size_t i = 0; i < derived.size(); ++i) {
-        if (!written[i] && !derived[i].code.empty()) {
-            item(derived[i].id, derived[i].code, {});
-        }
-    }
-    for_each_entry(encoded, [&](const Entry& entry) {
-        if (entry.kind == k_tumor_extension) {
-            out += "            ";
-            out += entry.a;
-            out += '\n';
-        }
-    });
-    out += "        </Tumor>\n";
-}
-
-void append_xml_comment(std::string& out, std::string_view text) {
-    out += "<!-- lmsstage: ";
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        out += text[i];
-        if (text[i] == '-' && (i + 1 == text.size() || text[i + 1] == '-')) {
-            out += ' ';
-        }
-    }
-    out += " -->\n";
-}
-
-void append_xml_escaped(std::string& out, std::string_view text, bool attribute) {
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += attribute ? "&quot;" : "\""; break;
-            case '\r':
-                out += "&#13;";  // kept: a bare carriage return would be read back as a line feed
-                break;
-            case '\t': out += attribute ? "&#9;" : "\t"; break;
-            case '\n': out += attribute ? "&#10;" : "\n"; break;
-            default: out += c;
-        }
     }
 }
 

@@ -12,8 +12,8 @@
 // Besides the tumours, the reader hands on the document's other XML (the root's start tag and
 // items, each Patient's start tag and items, extension elements of other namespaces, end tags) as
 // text pieces, re-serialised, so that --to naaccr-xml writes the whole document back with only the
-// derived items added to each Tumor. NAACCR elements are those without a namespace prefix (the
-// default namespace, as NAACCR XML files are written); prefixed elements are extensions.
+// derived items added to each Tumor (the writer is doors/naaccr_xml.hpp). NAACCR elements are those without a namespace
+// prefix (the default namespace, as NAACCR XML files are written); prefixed elements are extensions.
 
 #include <functional>
 #include <span>
@@ -22,7 +22,6 @@
 
 #include "cli/record_reader.hpp"
 #include "cli/record_stream.hpp"
-#include "naaccr/naaccr.hpp"
 
 namespace lmsstage::cli {
 
@@ -30,7 +29,7 @@ namespace lmsstage::cli {
 struct XmlPiece {
     enum class Kind {
         text,     ///< XML to write through unchanged with --to naaccr-xml, and nothing otherwise
-        tumor,    ///< one Tumor, encoded for read_xml_tumor and append_xml_tumor
+        tumor,    ///< one Tumor, encoded (doors/naaccr_xml.hpp) for read_xml_tumor and append_xml_tumor
         problem,  ///< the input is not a NAACCR XML file, or not well-formed: reading stops
     };
     Kind kind = Kind::text;
@@ -51,17 +50,5 @@ StreamEnd read_naaccr_xml(const ReadFn& read, const std::function<bool(const Xml
 /// tumorRecordNumber when the Tumor has one. `keep` names items (in any letter case) whose values
 /// go into out.kept, in its order (batch --keep), empty for an item the tumour has not.
 void read_xml_tumor(std::string_view encoded, Record& out, std::span<const std::string> keep = {});
-
-/// Writes an encoded tumour back as its Tumor element: its items and extensions as read, each item
-/// whose id is among `derived` (with a code) given that code instead, and the other derived items
-/// with a code added after them. A `comment`, when not empty, comes first as an XML comment.
-void append_xml_tumor(std::string& out, std::string_view encoded, std::span<const naaccr::OutputItem> derived,
-                      std::string_view comment = {});
-
-/// `text` as an XML comment on a line of its own ("--" spaced out, as a comment may not hold it).
-void append_xml_comment(std::string& out, std::string_view text);
-
-/// `text` as XML character data, or (`attribute`) as an attribute value in double quotes.
-void append_xml_escaped(std::string& out, std::string_view text, bool attribute = false);
 
 }  // namespace lmsstage::cli

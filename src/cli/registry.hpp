@@ -1,12 +1,13 @@
 #pragma once
 // The registry door: records keyed by NAACCR XML item ids (batch --naaccr, check --naaccr), as JSON
 // objects or CSV/TSV columns. Their items are mapped by the sourced tables of data/naaccr/ (see
-// cli/naaccr.hpp, docs/naaccr.md) into lmsstage's own case fields, staged like any other case, and
-// the mapping's notes are added to the result's.
+// naaccr/naaccr.hpp, docs/naaccr.md) into lmsstage's own case fields, staged like any other case,
+// and the mapping's notes are added to the result's.
 //
 // Besides the items it reads, such a record may give lmsstage case fields that no NAACCR item
 // carries (depth, extension, the FIGO findings, ...) and an id. A case field that the mapping
-// derives (site from primarySite, ...) is refused, so that nothing is given twice. Other NAACCR
+// derives (site from primarySite, ...: naaccr::derived_from) is refused, so that nothing is given
+// twice. Other NAACCR
 // items (a registry export carries hundreds) are passed over, `grade` included: an item id that is
 // also a case field's name is the item (440, the pre-2018 Grade); a key that is no NAACCR item of any
 // base dictionary since version 14 is an error with the nearest key, as in any other record.
@@ -42,9 +43,9 @@ struct NaaccrKey {
 /// accepted by the caller, and offered in suggestions.
 NaaccrKey classify_naaccr_key(std::string_view key, bool check_keys);
 
-/// Maps the record's NAACCR items into its case (`record.input`, which may already hold the case
-/// fields the record gave), then stages it with `options`. The error names the item that was
-/// refused, or the case field at fault. The mapping's notes go after the result's own notes.
-std::optional<RecordError> stage_naaccr(Record& record, Result& result, StageOptions options = {});
+/// The record's case staged with `options`, mapped from its NAACCR items first when `naaccr`
+/// (naaccr::stage_record, on `record.input`, which may already hold the case fields the record
+/// gave): the error names the item that was refused, or the field at fault.
+std::optional<RecordError> stage_record(Record& record, bool naaccr, Result& result, StageOptions options = {});
 
 }  // namespace lmsstage::cli

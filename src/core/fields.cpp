@@ -23,17 +23,6 @@ namespace {
 
 // ---- Words ------------------------------------------------------------------------------------
 
-/// The text without surrounding blanks (spaces and tabs).
-constexpr std::string_view trimmed(std::string_view text) noexcept {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
-
 constexpr char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 /// A character as words are compared: lower case, and a space or an underscore as '-'.

@@ -2,6 +2,8 @@
 // The doors' names for the core field table (include/lmsstage/fields.hpp): the command line, the
 // JSON reader, the web page and the completions all read fields through these.
 
+#include <algorithm>
+#include <cctype>
 #include <optional>
 #include <span>
 #include <string>
@@ -41,6 +43,14 @@ inline std::optional<CaseError> parse_length(std::string_view text, std::optiona
         out = c.size;
     }
     return bad;
+}
+
+/// A name in lower case (its ASCII letters), to match names in any letter case.
+inline std::string lowercase(std::string_view name) {
+    std::string out(name);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
 }
 
 /// The known name nearest a misspelt one, for "did you mean": the first considered at the smallest

@@ -54,20 +54,29 @@ constexpr ItemInfo k_items[] = {
 };
 static_assert(std::size(k_items) == k_item_count);
 
+/// The case fields map_record derives, and the items they come from.
+struct Derived {
+    Field field;
+    std::string_view from;
+};
+constexpr Derived k_derived[] = {
+    {Field::site, "primarySite [400]"},
+    {Field::histology, "histologicTypeIcdO3 [522]"},
+    {Field::size, "tumorSizeSummary [756] (or tumorSizePathologic [754], tumorSizeClinical [752])"},
+    {Field::nodes, "regionalNodesPositive [820]"},
+    {Field::metastasis, "the Mets at DX items metsAtDxBone .. metsAtDxOther [1112-1117]"},
+    {Field::mitotic_rate, "gradeClinical [3843] and gradePathological [3844] (GIST: L, H)"},
+    {Field::gi_site, "primarySite [400] (and schemaDiscriminator1 [3926] for C48.1)"},
+    {Field::edition, "tnmEditionNumber [1060]"},
+    {Field::basis,
+     "the AJCC TNM Clin, Path and Post Therapy T, N, M items [1001-1003, 1011-1013, 1021-1023] "
+     "and TNM Clin and Path T, N, M [940-960, 880-900]"},
+};
+
 /// Size items in the order they are consulted: the summary is "the most accurate measurement".
 constexpr Item k_size_items[] = {Item::size_summary, Item::size_pathologic, Item::size_clinical};
 constexpr Item k_mets_items[] = {Item::mets_bone,  Item::mets_brain, Item::mets_distant_ln,
                                  Item::mets_liver, Item::mets_lung,  Item::mets_other};
-
-std::string_view trim(std::string_view text) noexcept {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
 
 Refusal refuse(Item item, std::string_view value, std::string reason) {
     return Refusal{info(item).id, std::string(value), std::move(reason)};
@@ -492,7 +501,7 @@ const ItemInfo* find_input_item(std::string_view naaccr_id) noexcept {
 }
 
 void Record::set(Item item, std::string_view value) {
-    m_values[static_cast<std::size_t>(item)] = trim(value);
+    m_values[static_cast<std::size_t>(item)] = trimmed(value);
     m_set |= std::uint64_t{1} << static_cast<unsigned>(item);
 }
 
@@ -581,6 +590,68 @@ std::optional<CaseError> apply(const Mapped& mapped, Case& target) {
         if (auto error = read_field(target, *spec, field.text)) {
             return error;
         }
+    }
+    return std::nullopt;
+}
+
+std::string_view derived_from(Field field) noexcept {
+    for (const Derived& derived : k_derived) {
+        if (derived.field == field) {
+            return derived.from;
+        }
+    }
+    return {};
+}
+
+namespace {
+
+/// The fields the chosen system asks for that `input` leaves out, taken as unknown; a note for each.
+std::vector<std::string> unknown_where_left_out(Case& input) {
+    std::vector<std::string> notes;
+    const std::variant<Route, CaseError> routed = route(input);
+    const auto* chosen = std::get_if<Route>(&routed);
+    if (chosen == nullptr) {
+        return notes;  // staging says why
+    }
+    for (const Field field : k_all_fields) {
+        if ((chosen->asks & field_bit(field)) == 0 || input.has(field)) {
+            continue;
+        }
+        if (!read_field(input, field_info(field), "unknown")) {
+            notes.push_back(std::string(field_name(field)) +
+                            " is not given by the record: taken as unknown, so every stage its possible values "
+                            "allow is listed");
+        }
+    }
+    return notes;
+}
+
+}  // namespace
+
+std::optional<std::variant<Refusal, CaseError>> stage_record(const Record& record, Case& input, Result& result,
+                                                             const StageOptions& options) {
+    Mapping mapping = map_record(record);
+    if (auto* refusal = std::get_if<Refusal>(&mapping)) {
+        return std::move(*refusal);
+    }
+    const auto& mapped = std::get<Mapped>(mapping);
+    std::optional<CaseError> invalid = apply(mapped, input);
+    std::vector<std::string> left_out;
+    if (!invalid) {
+        left_out = unknown_where_left_out(input);
+        invalid = stage(input, result, options);
+    }
+    if (invalid) {
+        return std::move(*invalid);
+    }
+    for (const std::string& note : mapped.notes) {
+        result.notes.push_back(note);
+    }
+    for (const std::string& warning : mapped.warnings) {
+        result.warnings.push_back(warning);
+    }
+    for (const std::string& note : left_out) {
+        result.notes.push_back(note);
     }
     return std::nullopt;
 }

@@ -18,6 +18,7 @@
 namespace lmsstage {
 struct Case;
 struct Result;
+struct StageOptions;
 }  // namespace lmsstage
 
 namespace lmsstage::naaccr {
@@ -125,6 +126,21 @@ Mapping map_record(const Record& record);
 
 /// Reads mapped field texts into a case through the field table; the first CaseError stops.
 std::optional<CaseError> apply(const Mapped& mapped, Case& target);
+
+/// The items map_record derives a case field from ("primarySite [400]"); empty for a case field no
+/// NAACCR item carries, which a NAACCR-keyed record may give beside its items (a derived one it may
+/// not: nothing is given twice).
+std::string_view derived_from(Field field) noexcept;
+
+/// Stages a NAACCR-coded record: maps it (or refuses it), applies the mapped fields to `input`
+/// (which may already hold the case fields the record gave besides its items), takes each field the
+/// chosen system asks for and the record leaves out as explicitly unknown (no NAACCR item carries
+/// the visceral extent or the myometrial invasion; a size or grade item may be missing), so that the
+/// result lists every stage it allows instead of refusing the record, and stages it with `options`.
+/// The mapping's notes and warnings, then a note for each field taken as unknown, follow the
+/// result's own.
+std::optional<std::variant<Refusal, CaseError>> stage_record(const Record& record, Case& input, Result& result,
+                                                             const StageOptions& options);
 
 /// One NAACCR-coded output: item id and code ("summaryStage2018", "1").
 struct OutputItem {

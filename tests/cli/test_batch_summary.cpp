@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/summary.hpp"
+#include "doors/tally.hpp"
 #include "support/cli_test_support.hpp"
 
 using namespace lmsstage_door_test;
@@ -104,7 +104,7 @@ TEST_CASE("summary: the counts equal the output's over many batches on several t
 }
 
 TEST_CASE("summary: a warning's numbers are taken out, words with digits kept") {
-    using lmsstage::cli::Tally;
+    using lmsstage::doors::Tally;
     CHECK(Tally::pattern("size 65 has no unit and was taken as 65 cm; write 65mm") ==
           "size N has no unit and was taken as N cm; write Nmm");
     CHECK(Tally::pattern("size 0.5 mm, 12.25 cm.") == "size N mm, N cm.");

@@ -8,13 +8,14 @@
 #include <vector>
 
 #include "cli/csv.hpp"
+#include "support/output_support.hpp"
 
 using lmsstage::cli::csv::append_field;
 using lmsstage::cli::csv::append_row;
 using lmsstage::cli::csv::Dialect;
 using lmsstage::cli::csv::needs_quotes;
-using lmsstage::cli::csv::Reader;
-using lmsstage::cli::csv::Row;
+using Reader = lmsstage_door_test::CsvReader;
+using Row = lmsstage_door_test::CsvRow;
 
 namespace {
 

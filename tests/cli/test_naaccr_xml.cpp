@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli/naaccr_xml.hpp"
+#include "doors/naaccr_xml.hpp"
 #include "naaccr/naaccr.hpp"
 #include "support/cli_test_support.hpp"
 
@@ -320,13 +321,13 @@ TEST_CASE("NAACCR XML: a Tumor over 1 MiB is refused, memory bounded", "[naaccr-
 
 TEST_CASE("NAACCR XML: text and attributes are escaped as XML requires", "[naaccr-xml]") {
     std::string out;
-    lmsstage::cli::append_xml_escaped(out, "a<b>&\"c\"\r\t\n");
+    lmsstage::doors::append_xml_escaped(out, "a<b>&\"c\"\r\t\n");
     CHECK(out == "a&lt;b&gt;&amp;\"c\"&#13;\t\n");
     out.clear();
-    lmsstage::cli::append_xml_escaped(out, "a<b>&\"c\"\r\t\n", true);
+    lmsstage::doors::append_xml_escaped(out, "a<b>&\"c\"\r\t\n", true);
     CHECK(out == "a&lt;b&gt;&amp;&quot;c&quot;&#13;&#9;&#10;");
     out.clear();
-    lmsstage::cli::append_xml_comment(out, "a -- b-");
+    lmsstage::doors::append_xml_comment(out, "a -- b-");
     CHECK(out == "<!-- lmsstage: a - - b-  -->\n");  // no "--" inside, and none before the closing "-->"
     CHECK(lmsstage::cli::looks_like_xml("\xEF\xBB\xBF \n<?xml"));
     CHECK_FALSE(lmsstage::cli::looks_like_xml("{\"size\":6}"));

@@ -123,9 +123,9 @@ TEST_CASE("blank: not given by default, unknown with --blank unknown where the f
 TEST_CASE("default columns: warnings and assumptions, after the error") {
     const Run r = run_cli({"batch", "--from", "csv", "--to", "csv"}, "id,size,grade\n1,65,3\n");
     std::istringstream in(r.out);
-    lmsstage::cli::csv::Reader reader(in);
-    lmsstage::cli::csv::Row header;
-    lmsstage::cli::csv::Row row;
+    CsvReader reader(in);
+    CsvRow header;
+    CsvRow row;
     REQUIRE(reader.next(header));
     REQUIRE(reader.next(row));
     REQUIRE(header.cells.size() == 16);

@@ -609,3 +609,15 @@ TEST_CASE("Warnings - a clean case with every field its system uses has no warni
     CHECK_FALSE(any_contains(visceral.warnings, "visceral_extent"));
     CHECK_FALSE(any_contains(visceral.warnings, "foci"));
 }
+
+TEST_CASE("Validation - a value is read without its surrounding blanks, and only those", "[validation]") {
+    using lmsstage::trimmed;
+    static_assert(trimmed(" \t6 cm\t ") == "6 cm");  // inner blanks stay: the unit reads them
+    CHECK(trimmed("") == "");
+    CHECK(trimmed(" \t ") == "");
+    CHECK(trimmed("yes") == "yes");
+    CHECK(trimmed("\nyes\r") == "\nyes\r");  // line ends are not blanks: the framing took them off
+    lmsstage::Case c;
+    REQUIRE_FALSE(lmsstage::read_field(c, lmsstage::field_info(lmsstage::Field::size), "  65mm\t"));
+    REQUIRE(c.size);
+}

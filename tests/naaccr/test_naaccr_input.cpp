@@ -2,6 +2,7 @@
 // (SEER EOD schema selection, NAACCR Data Dictionary v25 code lists, SEER grade tables).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -455,4 +456,43 @@ TEST_CASE("naaccr: mapped records stage through the field table") {
         REQUIRE(r.stage);
         CHECK(name(*r.stage) == pin.stage);
     }
+}
+
+TEST_CASE("naaccr: the case fields the mapping derives, each from its items (docs/naaccr.md)") {
+    // Every field, once: the nine map_record writes from items (site and gi_site from Primary Site
+    // [400], histology [522], size [756/754/752], nodes [820], metastasis [1112-1117], the GIST
+    // mitotic rate from the grade items [3843/3844], edition [1060], basis from the TNM items), and
+    // none else. grade is not listed: a key "grade" in a NAACCR-keyed record is item 440, passed over.
+    const std::vector<Field> derived = {Field::site,    Field::histology,  Field::size,
+                                        Field::nodes,   Field::metastasis, Field::mitotic_rate,
+                                        Field::gi_site, Field::edition,    Field::basis};
+    for (const Field field : k_all_fields) {
+        INFO(field_name(field));
+        const bool is_derived = std::find(derived.begin(), derived.end(), field) != derived.end();
+        CHECK(nc::derived_from(field).empty() == !is_derived);
+    }
+    CHECK(nc::derived_from(Field::size) ==
+          "tumorSizeSummary [756] (or tumorSizePathologic [754], tumorSizeClinical [752])");
+}
+
+TEST_CASE("naaccr: a record stages with the mapping's notes, and what it leaves out taken as unknown") {
+    // AJCC 7th ed., chapter 28: T2 (over 5 cm), N0, M0, G3 is stage III.
+    Case input;
+    Result result;
+    REQUIRE_FALSE(nc::stage_record(record({{"tumorSizeSummary", "065"}, {"gradePathological", "3"}}), input, result,
+                                   StageOptions{}));
+    REQUIRE(result.stage);
+    CHECK(*result.stage == Stage::III);
+    // No grade item: the grade is taken as unknown, and every stage it allows is listed, with a note.
+    Case no_grade;
+    REQUIRE_FALSE(nc::stage_record(record({{"tumorSizeSummary", "065"}}), no_grade, result, StageOptions{}));
+    CHECK(std::any_of(result.notes.begin(), result.notes.end(), [](const std::string& note) {
+        return note.starts_with("grade is not given by the record: taken as unknown");
+    }));
+    // An in situ tumour (behaviour 2, NAACCR item 523) is refused by the mapping, before staging.
+    Case in_situ;
+    const auto refused = nc::stage_record(record({{"behaviorCodeIcdO3", "2"}}), in_situ, result, StageOptions{});
+    REQUIRE(refused);
+    REQUIRE(std::holds_alternative<nc::Refusal>(*refused));
+    CHECK(std::get<nc::Refusal>(*refused).item == "behaviorCodeIcdO3");
 }

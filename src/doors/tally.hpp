@@ -1,17 +1,15 @@
 #pragma once
-// batch --summary: what a run gave, counted, so that it can be judged without opening its output.
-// Each worker counts its batch apart and adds it in once (one lock a batch); the counts are written
-// on stderr at the end, as text or as one JSON object.
+// batch --summary: what a run gave, counted, so that it can be judged without opening its output,
+// and the counts written as text or as one JSON object (the program puts them on stderr).
 
+#include <array>
 #include <map>
-#include <mutex>
-#include <ostream>
 #include <string>
 #include <string_view>
 
 #include "lmsstage/result.hpp"
 
-namespace lmsstage::cli {
+namespace lmsstage::doors {
 
 /// The counts of some records: by stage, summary stage, system, error field, warning and assumption.
 class Tally {
@@ -25,9 +23,9 @@ public:
     void clear();
 
     /// The counts as text: a heading for each kind, then "count  name" lines, the largest first.
-    void write_text(std::ostream& out) const;
-    /// The counts as one JSON object on one line.
-    void write_json(std::ostream& out) const;
+    [[nodiscard]] std::string text() const;
+    /// The counts as one JSON object on one line, and a line break.
+    [[nodiscard]] std::string json() const;
 
     /// A warning or assumption with its numbers (those that begin a word) taken out, so that those that differ only in
     /// their values count together ("size N has no unit and was taken as N cm, ...").
@@ -35,6 +33,14 @@ public:
 
 private:
     using Counts = std::map<std::string, long long, std::less<>>;
+    /// Each kind of count: its heading in the text, its member in the JSON, the counts.
+    struct Kind {
+        std::string_view text;
+        std::string_view json;
+        const Counts* counts;
+    };
+    [[nodiscard]] std::array<Kind, 6> kinds() const;
+
     long long m_ok = 0;
     long long m_errors = 0;
     Counts m_stage;
@@ -45,18 +51,4 @@ private:
     Counts m_assumption;
 };
 
-/// The tally of a whole run, added to from the workers.
-class RunTally {
-public:
-    void merge(const Tally& batch) {
-        const std::lock_guard<std::mutex> lock(m_mutex);
-        m_tally.merge(batch);
-    }
-    [[nodiscard]] const Tally& tally() const { return m_tally; }  ///< once the workers are done
-
-private:
-    std::mutex m_mutex;
-    Tally m_tally;
-};
-
-}  // namespace lmsstage::cli
+}  // namespace lmsstage::doors

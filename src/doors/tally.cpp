@@ -1,4 +1,4 @@
-#include "cli/summary.hpp"
+#include "doors/tally.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -8,7 +8,7 @@
 #include "doors/render_json.hpp"
 #include "doors/safe_text.hpp"
 
-namespace lmsstage::cli {
+namespace lmsstage::doors {
 namespace {
 
 void count(std::map<std::string, long long, std::less<>>& counts, std::string_view key) {
@@ -88,41 +88,41 @@ void Tally::merge(const Tally& other) {
 
 void Tally::clear() { *this = Tally{}; }
 
-namespace {
+std::array<Tally::Kind, 6> Tally::kinds() const {
+    return {{{"stage", "stage", &m_stage},
+             {"summary stage", "summary_stage", &m_summary_stage},
+             {"system", "system", &m_system},
+             {"error field", "error_field", &m_error_field},
+             {"warning", "warnings", &m_warning},
+             {"assumption", "assumptions", &m_assumption}}};
+}
 
-struct Kind {
-    std::string_view text;
-    std::string_view json;
-    const std::map<std::string, long long, std::less<>>* counts;
-};
-
-}  // namespace
-
-void Tally::write_text(std::ostream& out) const {
-    out << "summary: " << m_ok + m_errors << (m_ok + m_errors == 1 ? " record, " : " records, ") << m_ok << " ok, "
-        << m_errors << (m_errors == 1 ? " error\n" : " errors\n");
-    const Kind kinds[] = {{"stage", "stage", &m_stage},        {"summary stage", "summary_stage", &m_summary_stage},
-                          {"system", "system", &m_system},     {"error field", "error_field", &m_error_field},
-                          {"warning", "warnings", &m_warning}, {"assumption", "assumptions", &m_assumption}};
-    for (const Kind& kind : kinds) {
+std::string Tally::text() const {
+    std::string out = "summary: " + std::to_string(m_ok + m_errors) +
+                      (m_ok + m_errors == 1 ? " record, " : " records, ") + std::to_string(m_ok) + " ok, " +
+                      std::to_string(m_errors) + (m_errors == 1 ? " error\n" : " errors\n");
+    for (const Kind& kind : kinds()) {
         if (kind.counts->empty()) {
             continue;
         }
-        out << kind.text << ":\n";
+        out += kind.text;
+        out += ":\n";
         for (const auto& [key, n] : ranked(*kind.counts)) {
             const std::string number = std::to_string(n);
-            out << std::string(number.size() < 8 ? 8 - number.size() : 0, ' ') << number << "  " << key << '\n';
+            out.append(number.size() < 8 ? 8 - number.size() : 0, ' ');
+            out += number;
+            out += "  ";
+            out += key;
+            out += '\n';
         }
     }
+    return out;
 }
 
-void Tally::write_json(std::ostream& out) const {
+std::string Tally::json() const {
     std::string text = "{\"records\":" + std::to_string(m_ok + m_errors) + ",\"ok\":" + std::to_string(m_ok) +
                        ",\"errors\":" + std::to_string(m_errors);
-    const Kind kinds[] = {{"stage", "stage", &m_stage},        {"summary stage", "summary_stage", &m_summary_stage},
-                          {"system", "system", &m_system},     {"error field", "error_field", &m_error_field},
-                          {"warning", "warnings", &m_warning}, {"assumption", "assumptions", &m_assumption}};
-    for (const Kind& kind : kinds) {
+    for (const Kind& kind : kinds()) {
         text += ",\"";
         text += kind.json;
         text += "\":{";
@@ -130,13 +130,13 @@ void Tally::write_json(std::ostream& out) const {
         for (const auto& [key, n] : ranked(*kind.counts)) {
             text += first ? "" : ",";
             first = false;
-            doors::append_json_string(text, doors::valid_utf8(key));
+            append_json_string(text, valid_utf8(key));
             text += ':';
             text += std::to_string(n);
         }
         text += '}';
     }
-    out << text << "}\n";
+    return text + "}\n";
 }
 
-}  // namespace lmsstage::cli
+}  // namespace lmsstage::doors
