@@ -1,8 +1,8 @@
 #include "doors/render_rules.hpp"
 
 #include <array>
-#include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <span>
 #include <string>
 
@@ -63,9 +63,9 @@ void json_bound(JsonWriter& j, double up_to) {
         j.null();
         return;
     }
-    std::array<char, 32> text{};
-    const auto written = std::to_chars(text.data(), text.data() + text.size(), up_to);
-    j.number(std::string_view(text.data(), static_cast<std::size_t>(written.ptr - text.data())));
+    std::array<char, 32> text{};  // "%g": 5, 50, 2.5 (the bands' bounds are short decimals)
+    const int written = std::snprintf(text.data(), text.size(), "%g", up_to);
+    j.number(std::string_view(text.data(), static_cast<std::size_t>(written)));
 }
 
 void json_bands(JsonWriter& j, std::span<const Band> bands, std::string_view bound_key) {
