@@ -268,17 +268,22 @@ public:
     }
     /// Any text: quoted or escaped as the format needs.
     void text(std::string_view text) {
-        const bool plain = m_json ? json_plain(text) : !csv::needs_quotes(text, m_dialect);
-        if (plain) {
-            word_or_empty(text);
+        if (m_json) {
+            if (json_plain(text)) {
+                word_or_empty(text);
+                return;
+            }
+            flush();
+            append_json_string(m_out, text);
+            return;
+        }
+        const csv::FieldScan scan = csv::scan_field(text, m_dialect);
+        if (!scan.quote) {
+            put(text);
             return;
         }
         flush();
-        if (m_json) {
-            append_json_string(m_out, text);
-        } else {
-            csv::append_field(m_out, text, m_dialect);
-        }
+        csv::append_field(m_out, text, m_dialect, scan);
     }
     void text_or_null(std::string_view value) {
         if (value.empty()) {

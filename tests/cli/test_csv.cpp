@@ -307,3 +307,45 @@ TEST_CASE("csv: a cell a spreadsheet would run as a formula is written with a qu
           "\"a\xEF\xBF\xBD"
           "b\"");  // invalid UTF-8: U+FFFD even with raw cells
 }
+
+// The writer scans sixteen bytes at a time: each byte that asks for quotes, doubling or an escape
+// is found wherever it stands, before, across and after the first sixteen bytes (RFC 4180 section
+// 2, items 6 and 7; the control escapes and U+FFFD as in the tests above).
+TEST_CASE("csv: a special byte is found at every position of a long cell") {
+    struct Special {
+        std::string_view bytes;   // inserted at the position
+        std::string_view quoted;  // how it is written inside the quotes; empty: the cell is not quoted
+    };
+    const Special specials[] = {
+        {",", ","},
+        {"\"", "\"\""},
+        {"\n", "\n"},
+        {"\r", "\r"},
+        {"\x01", "\\u0001"},
+        {"\x7f", "\\u007f"},
+        {"\xC2\x85", "\\u0085"},  // C1 control NEL
+        {"\xff", "\xEF\xBF\xBD"},
+        {"\xC3\xA9", ""},  // é: valid UTF-8, written as it is
+        {"\t", ""},        // inside a CSV cell (not at its edges): written as it is
+    };
+    for (const Special& special : specials) {
+        for (std::size_t at = 1; at < 40; ++at) {
+            const std::string before(at, 'a');
+            const std::string after(40 - at, 'b');
+            const std::string cell = before + std::string(special.bytes) + after;
+            std::string out;
+            append_field(out, cell, Dialect::csv());
+            const std::string expected =
+                special.quoted.empty() ? cell : "\"" + before + std::string(special.quoted) + after + "\"";
+            INFO("byte " << static_cast<int>(static_cast<unsigned char>(special.bytes[0])) << " at " << at);
+            CHECK(out == expected);
+            CHECK(needs_quotes(cell, Dialect::csv()) == !special.quoted.empty());
+        }
+    }
+    // In TSV a tab asks for quotes wherever it stands, and a comma does not.
+    for (std::size_t at = 1; at < 40; ++at) {
+        const std::string cell = std::string(at, 'a') + "\t" + std::string(40 - at, 'b');
+        CHECK(needs_quotes(cell, Dialect::tsv()));
+        CHECK_FALSE(needs_quotes(std::string(at, 'a') + "," + std::string(40 - at, 'b'), Dialect::tsv()));
+    }
+}
