@@ -471,7 +471,8 @@ void Writer::value(const Value& v) {
 
 /// True for the members read from the result (null in an error's row).
 bool reads_result(const Member& member) {
-    return member.depends == Depends::result || member.depends == Depends::outcome || member.depends == Depends::table;
+    return member.depends == Depends::result || member.depends == Depends::category ||
+           member.depends == Depends::outcome || member.depends == Depends::table;
 }
 
 /// One cell of a row.
@@ -489,7 +490,8 @@ void cell(Writer& w, const Column& column, const RowView& row) {
 /// stages, summary stage and survival table (a few hundred combinations in any cohort), or on
 /// nothing that varies between staged records (ok, the version, the error fields).
 bool is_static_value(const Member& member) {
-    return member.depends == Depends::outcome || member.depends == Depends::table || member.depends == Depends::fixed;
+    return member.depends == Depends::category || member.depends == Depends::outcome ||
+           member.depends == Depends::table || member.depends == Depends::fixed;
 }
 
 /// What the static columns of a result depend on: the set, the first column and the format, and
