@@ -1,6 +1,7 @@
 #include "doors/csv_writer.hpp"
 
 #include <array>
+#include <cstring>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -94,15 +95,33 @@ FieldScan scan_field(std::string_view text, const Dialect& dialect) noexcept {
     const __m128i del = _mm_set1_epi8(0x7F);
     const __m128i quote = _mm_set1_epi8('"');
     const __m128i delimiter = _mm_set1_epi8(dialect.delimiter);
-    for (; i + 16 <= text.size(); i += 16) {
-        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    // True when the sixteen bytes at `p` are all plain; notes a delimiter among them.
+    const auto plain = [&](const char* p) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
         // Signed: bytes from 0x80 are negative, so below 0x20 too.
         const __m128i special = _mm_or_si128(_mm_cmplt_epi8(chunk, below_space),
                                              _mm_or_si128(_mm_cmpeq_epi8(chunk, del), _mm_cmpeq_epi8(chunk, quote)));
         if (_mm_movemask_epi8(special) != 0) {
-            break;
+            return false;
         }
         scan.quote = scan.quote || _mm_movemask_epi8(_mm_cmpeq_epi8(chunk, delimiter)) != 0;
+        return true;
+    };
+    if (text.size() < 16) {
+        // A short cell (an id, a code): padded with a plain letter to sixteen bytes.
+        std::array<char, 16> padded{};
+        padded.fill('a');
+        std::memcpy(padded.data(), text.data(), text.size());
+        return plain(padded.data()) ? scan : scan_bytes(text, 0, dialect, scan);
+    }
+    for (; i + 16 <= text.size(); i += 16) {
+        if (!plain(text.data() + i)) {
+            return scan_bytes(text, i, dialect, scan);
+        }
+    }
+    // The last sixteen bytes, overlapping what was checked: no byte-wise tail.
+    if (i == text.size() || plain(text.data() + text.size() - 16)) {
+        return scan;
     }
 #endif
     return scan_bytes(text, i, dialect, scan);
