@@ -99,6 +99,28 @@ public:
         const char* p = text.data();
         const char* const end = p + text.size();
         if (m_plain) {
+#ifdef __SSE2__
+            if (text.size() >= 16) {
+                // Checked and copied sixteen bytes at a time, the last sixteen overlapping. Once
+                // a byte needs escaping the record is written again, so the copy stops there.
+                const std::size_t last = text.size() - 16;
+                for (std::size_t i = 0;; i += 16) {
+                    const std::size_t at = i < last ? i : last;
+                    if (special_mask(p + at) != 0) {
+                        m_needed_escaping = true;
+                        break;
+                    }
+                    _mm_storeu_si128(reinterpret_cast<__m128i*>(m_p + at),
+                                     _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at)));
+                    if (at == last) {
+                        break;
+                    }
+                }
+                m_p += text.size();
+                ch('"');
+                return;
+            }
+#endif
             m_needed_escaping = m_needed_escaping || skip_plain(p, end) != end;
             raw(text);
             ch('"');
