@@ -741,8 +741,9 @@ constexpr std::size_t key_slot(std::string_view key) noexcept {
     if (key.empty()) {
         return 0;
     }
-    return (key.size() * 31U + static_cast<unsigned char>(key.front()) * 7U + static_cast<unsigned char>(key.back())) %
-           256U;
+    const std::size_t first = static_cast<unsigned char>(key.front());
+    const std::size_t last = static_cast<unsigned char>(key.back());
+    return (key.size() * 31U + first * 7U + last) % 256U;
 }
 
 /// The rows by key, open addressing: 1 + the row's index, 0 for an empty slot. A record's keys are
