@@ -386,6 +386,10 @@ private:
     /// allows it, but a stray quote joins the rows up to the next quote into one record, silently.
     static void say_lines_spanned(std::string_view row, long long first, std::optional<RecordError>& error,
                                   Result& result) {
+        if (row.empty() || (std::memchr(row.data(), '\n', row.size()) == nullptr &&
+                            std::memchr(row.data(), '\r', row.size()) == nullptr)) {
+            return;  // the common case, found without a loop over every byte
+        }
         long long breaks = 0;
         for (std::size_t i = 0; i < row.size(); ++i) {
             breaks += row[i] == '\n' || (row[i] == '\r' && (i + 1 == row.size() || row[i + 1] != '\n')) ? 1 : 0;

@@ -62,13 +62,34 @@ std::optional<Stage> look_up_group(const RuleSet& rules, T t, N n, M m, G g, Rat
 
 std::span<const SurvivalTable> survival_tables() noexcept { return detail::survival_table_data(); }
 
-const SurvivalTable* survival_table_for(Site site, Histology histology) noexcept {
-    for (const SurvivalTable& table : detail::survival_table_data()) {
-        if (table.covers(site, histology)) {
-            return &table;
+namespace {
+
+/// The first table that covers each site and histology (what survival_table_for returns), found
+/// once for every pair: staging asks for it every case.
+using TableIndex = std::array<std::array<const SurvivalTable*, k_all_histologies.size()>, k_all_sites.size()>;
+
+TableIndex index_tables() noexcept {
+    TableIndex index{};
+    for (const Site site : k_all_sites) {
+        for (const Histology histology : k_all_histologies) {
+            for (const SurvivalTable& table : detail::survival_table_data()) {
+                if (table.covers(site, histology)) {
+                    index[static_cast<std::size_t>(site)][static_cast<std::size_t>(histology)] = &table;
+                    break;
+                }
+            }
         }
     }
-    return nullptr;
+    return index;
+}
+
+}  // namespace
+
+const SurvivalTable* survival_table_for(Site site, Histology histology) noexcept {
+    static const TableIndex k_index = index_tables();
+    const auto s = static_cast<std::size_t>(site);
+    const auto h = static_cast<std::size_t>(histology);
+    return s < k_index.size() && h < k_index[s].size() ? k_index[s][h] : nullptr;
 }
 
 const SurvivalTable* find_survival_table(std::string_view id) noexcept {

@@ -7,6 +7,7 @@
 // unknown never hides a possibility and never invents one.
 
 #include <array>
+#include <cstring>
 #include <initializer_list>
 #include <limits>
 #include <span>
@@ -41,6 +42,23 @@ inline std::string cat(std::initializer_list<std::string_view> parts) {
     return out;
 }
 
+/// `text` made the parts, one after the other, in its own storage (no allocation once it is as
+/// long): sized once, then each part copied in (appending part by part checked the room each time).
+inline void assign_parts(std::string& text, std::initializer_list<std::string_view> parts) {
+    std::size_t size = 0;
+    for (const std::string_view part : parts) {
+        size += part.size();
+    }
+    text.resize(size);
+    char* at = text.data();
+    for (const std::string_view part : parts) {
+        if (!part.empty()) {  // an empty view may have no data (memcpy from null is undefined)
+            std::memcpy(at, part.data(), part.size());
+            at += part.size();
+        }
+    }
+}
+
 /// Appends a trace step, its text built in reused storage.
 inline void trace(Result& result, std::string_view rule, std::initializer_list<std::string_view> parts) {
     if (!result.trace.recording()) {
@@ -48,10 +66,7 @@ inline void trace(Result& result, std::string_view rule, std::initializer_list<s
     }
     TraceStep& step = result.trace.next();
     step.rule = rule;
-    step.because.clear();
-    for (std::string_view part : parts) {
-        step.because += part;
-    }
+    assign_parts(step.because, parts);
 }
 
 /// Starts a trace step whose text the caller appends to (reused storage). The reference is valid
@@ -68,11 +83,7 @@ inline void add(TextList& list, std::initializer_list<std::string_view> parts) {
     if (!list.recording()) {
         return;
     }
-    std::string& text = list.next();
-    text.clear();
-    for (std::string_view part : parts) {
-        text += part;
-    }
+    assign_parts(list.next(), parts);
 }
 
 /// A few distinct values, kept inline in insertion order (the candidates an input leaves open).

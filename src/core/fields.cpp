@@ -8,6 +8,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -782,34 +783,67 @@ static_assert(k_fields.size() == k_all_fields.size(), "every Field needs its row
 
 std::span<const FieldInfo> fields() noexcept { return k_fields; }
 
-const FieldInfo& field_info(Field field) noexcept {
-    for (const FieldInfo& f : k_fields) {
-        if (f.field == field) {
-            return f;
-        }
+namespace {
+
+/// Where a key is looked for in k_field_slots: from its length and first and last letters.
+constexpr std::size_t key_slot(std::string_view key) noexcept {
+    if (key.empty()) {
+        return 0;
     }
-    return k_fields.front();  // unreachable: every Field has a row (tested)
+    const std::size_t first = static_cast<unsigned char>(key.front());
+    const std::size_t last = static_cast<unsigned char>(key.back());
+    return (key.size() * 31U + first * 7U + last) % 256U;
+}
+
+/// The rows by key, open addressing: 1 + the row's index, 0 for an empty slot. A record's keys are
+/// looked up one by one, each compared with the one row its slot points at (the table is a few
+/// dozen rows, the slots 256).
+constexpr std::array<std::uint8_t, 256> k_field_slots = [] {
+    std::array<std::uint8_t, 256> slots{};
+    for (std::size_t i = 0; i < k_fields.size(); ++i) {
+        std::size_t slot = key_slot(k_fields[i].key);
+        while (slots[slot] != 0) {
+            slot = (slot + 1) % slots.size();
+        }
+        slots[slot] = static_cast<std::uint8_t>(i + 1);
+    }
+    return slots;
+}();
+static_assert(k_fields.size() < 128, "k_field_slots holds row indexes in a byte, the table half empty at most");
+
+/// The row index of each Field, by its value.
+constexpr auto k_field_rows = [] {
+    std::array<std::uint8_t, k_fields.size()> rows{};
+    for (std::size_t i = 0; i < k_fields.size(); ++i) {
+        rows[static_cast<std::size_t>(k_fields[i].field)] = static_cast<std::uint8_t>(i);
+    }
+    return rows;
+}();
+
+}  // namespace
+
+const FieldInfo& field_info(Field field) noexcept {
+    const auto value = static_cast<std::size_t>(field);
+    return value < k_field_rows.size() ? k_fields[k_field_rows[value]] : k_fields.front();
 }
 
 const FieldInfo* find_field(std::string_view key) noexcept {
-    for (const FieldInfo& f : k_fields) {
-        if (f.key == key) {
-            return &f;
+    for (std::size_t slot = key_slot(key);; slot = (slot + 1) % k_field_slots.size()) {
+        const std::uint8_t row = k_field_slots[slot];
+        if (row == 0) {
+            return nullptr;
+        }
+        if (k_fields[row - 1U].key == key) {
+            return &k_fields[row - 1U];
         }
     }
-    return nullptr;
+}
+
+std::string_view field_name(Field value) noexcept {
+    return static_cast<std::size_t>(value) < k_field_rows.size() ? field_info(value).key : "?";
 }
 
 std::span<const std::string_view> value_words(const FieldInfo& field) noexcept { return field.words(); }
-
-std::string_view field_name(Field value) noexcept {
-    for (const FieldInfo& f : k_fields) {
-        if (f.field == value) {
-            return f.key;
-        }
-    }
-    return "?";
-}
 
 std::string accepted_values(const FieldInfo& field) {
     const std::span<const std::string_view> words = field.words();

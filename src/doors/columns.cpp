@@ -268,17 +268,22 @@ public:
     }
     /// Any text: quoted or escaped as the format needs.
     void text(std::string_view text) {
-        const bool plain = m_json ? json_plain(text) : !csv::needs_quotes(text, m_dialect);
-        if (plain) {
-            word_or_empty(text);
+        if (m_json) {
+            if (json_plain(text)) {
+                word_or_empty(text);
+                return;
+            }
+            flush();
+            append_json_string(m_out, text);
+            return;
+        }
+        const csv::FieldScan scan = csv::scan_field(text, m_dialect);
+        if (!scan.quote) {
+            put(text);
             return;
         }
         flush();
-        if (m_json) {
-            append_json_string(m_out, text);
-        } else {
-            csv::append_field(m_out, text, m_dialect);
-        }
+        csv::append_field(m_out, text, m_dialect, scan);
     }
     void text_or_null(std::string_view value) {
         if (value.empty()) {
@@ -466,7 +471,8 @@ void Writer::value(const Value& v) {
 
 /// True for the members read from the result (null in an error's row).
 bool reads_result(const Member& member) {
-    return member.depends == Depends::result || member.depends == Depends::outcome || member.depends == Depends::table;
+    return member.depends == Depends::result || member.depends == Depends::category ||
+           member.depends == Depends::outcome || member.depends == Depends::table;
 }
 
 /// One cell of a row.
@@ -484,7 +490,8 @@ void cell(Writer& w, const Column& column, const RowView& row) {
 /// stages, summary stage and survival table (a few hundred combinations in any cohort), or on
 /// nothing that varies between staged records (ok, the version, the error fields).
 bool is_static_value(const Member& member) {
-    return member.depends == Depends::outcome || member.depends == Depends::table || member.depends == Depends::fixed;
+    return member.depends == Depends::category || member.depends == Depends::outcome ||
+           member.depends == Depends::table || member.depends == Depends::fixed;
 }
 
 /// What the static columns of a result depend on: the set, the first column and the format, and

@@ -1,6 +1,10 @@
 #include "doors/csv_writer.hpp"
 
 #include <array>
+#include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "doors/safe_text.hpp"
 
@@ -42,25 +46,88 @@ bool is_formula_trigger(char c) noexcept {
     return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
-bool needs_quotes(std::string_view text, const Dialect& dialect) noexcept {
-    if (text.empty()) {
-        return false;
-    }
-    const auto edge = [](char ch) { return ch == ' ' || ch == '\t'; };
-    if (edge(text.front()) || edge(text.back()) || (!dialect.raw_cells && is_formula_trigger(text.front()))) {
-        return true;
-    }
+namespace {
+
+/// Scans `text` from `i` byte by byte (the careful way), adding to what `scan` found.
+FieldScan scan_bytes(std::string_view text, std::size_t i, const Dialect& dialect, FieldScan scan) noexcept {
     bool wide = false;
-    for (const char ch : text) {
+    for (; i < text.size(); ++i) {
+        const char ch = text[i];
         const auto byte = static_cast<unsigned char>(ch);
-        if (ch == dialect.delimiter || ch == '"' || ch == '\n' || ch == '\r' ||
-            (!dialect.raw_cells && is_escaped_control(byte))) {
-            return true;
+        if (ch == dialect.delimiter || ch == '\n' || ch == '\r') {
+            scan.quote = true;
+        } else if (ch == '"') {
+            scan.quote = true;
+            scan.doubled = true;
+        } else if (!dialect.raw_cells && is_escaped_control(byte)) {
+            scan.quote = true;
+            scan.safe = true;
         }
         wide = wide || byte >= 0x80U;
     }
-    return wide && needs_utf8_care(text, dialect.raw_cells);
+    if (wide && needs_utf8_care(text, dialect.raw_cells)) {
+        scan.quote = true;
+        scan.safe = true;
+    }
+    return scan;
 }
+
+}  // namespace
+
+FieldScan scan_field(std::string_view text, const Dialect& dialect) noexcept {
+    FieldScan scan;
+    if (text.empty()) {
+        return scan;
+    }
+    const auto edge = [](char ch) { return ch == ' ' || ch == '\t'; };
+    if (edge(text.front()) || edge(text.back())) {
+        scan.quote = true;
+    }
+    if (!dialect.raw_cells && is_formula_trigger(text.front())) {
+        scan.quote = true;
+        scan.safe = true;
+    }
+    std::size_t i = 0;
+#ifdef __SSE2__
+    // Sixteen bytes at a time while they are printable ASCII other than '"' (the delimiter only
+    // asks for quotes); the first other byte sends the rest to the byte-wise scan.
+    const __m128i below_space = _mm_set1_epi8(0x20);
+    const __m128i del = _mm_set1_epi8(0x7F);
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i delimiter = _mm_set1_epi8(dialect.delimiter);
+    // True when the sixteen bytes at `p` are all plain; notes a delimiter among them.
+    const auto plain = [&](const char* p) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        // Signed: bytes from 0x80 are negative, so below 0x20 too.
+        const __m128i special = _mm_or_si128(_mm_cmplt_epi8(chunk, below_space),
+                                             _mm_or_si128(_mm_cmpeq_epi8(chunk, del), _mm_cmpeq_epi8(chunk, quote)));
+        if (_mm_movemask_epi8(special) != 0) {
+            return false;
+        }
+        scan.quote = scan.quote || _mm_movemask_epi8(_mm_cmpeq_epi8(chunk, delimiter)) != 0;
+        return true;
+    };
+    if (text.size() < 16) {
+        // A short cell (an id, a code): padded with a plain letter to sixteen bytes.
+        std::array<char, 16> padded{};
+        padded.fill('a');
+        std::memcpy(padded.data(), text.data(), text.size());
+        return plain(padded.data()) ? scan : scan_bytes(text, 0, dialect, scan);
+    }
+    for (; i + 16 <= text.size(); i += 16) {
+        if (!plain(text.data() + i)) {
+            return scan_bytes(text, i, dialect, scan);
+        }
+    }
+    // The last sixteen bytes, overlapping what was checked: no byte-wise tail.
+    if (i == text.size() || plain(text.data() + text.size() - 16)) {
+        return scan;
+    }
+#endif
+    return scan_bytes(text, i, dialect, scan);
+}
+
+bool needs_quotes(std::string_view text, const Dialect& dialect) noexcept { return scan_field(text, dialect).quote; }
 
 std::string safe_cell(std::string_view text, const Dialect& dialect) {
     std::string valid = valid_utf8(text);
@@ -87,11 +154,22 @@ std::string safe_cell(std::string_view text, const Dialect& dialect) {
 }
 
 void append_field(std::string& out, std::string_view text, const Dialect& dialect) {
-    if (!needs_quotes(text, dialect)) {
+    append_field(out, text, dialect, scan_field(text, dialect));
+}
+
+void append_field(std::string& out, std::string_view text, const Dialect& dialect, const FieldScan& scan) {
+    if (!scan.quote) {
         out += text;
         return;
     }
-    const std::string safe = safe_cell(text, dialect);
+    if (!scan.safe && !scan.doubled) {
+        // Printable text with the delimiter or a line break: safe as it is, only quoted.
+        out += '"';
+        out += text;
+        out += '"';
+        return;
+    }
+    const std::string safe = scan.safe ? safe_cell(text, dialect) : std::string(text);
     out += '"';
     for (const char ch : safe) {
         if (ch == '"') {

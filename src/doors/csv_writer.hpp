@@ -29,10 +29,20 @@ bool is_formula_trigger(char c) noexcept;
 /// trim); or it is made safe first (a formula trigger, a control character, invalid UTF-8), and
 /// then quoted too.
 bool needs_quotes(std::string_view text, const Dialect& dialect) noexcept;
+/// What writing a field takes, found in one scan: quotes (needs_quotes), making it safe first
+/// (safe_cell: a formula trigger, a control character, invalid UTF-8), doubling its quotes.
+struct FieldScan {
+    bool quote = false;
+    bool safe = false;
+    bool doubled = false;
+};
+FieldScan scan_field(std::string_view text, const Dialect& dialect) noexcept;
 /// The text of a cell made safe as the dialect asks (see above), before quoting.
 std::string safe_cell(std::string_view text, const Dialect& dialect);
 /// Appends one field, made safe and quoted (its quotes doubled) only when needed.
 void append_field(std::string& out, std::string_view text, const Dialect& dialect);
+/// The same, with the field scanned beforehand (scan_field of the same text and dialect).
+void append_field(std::string& out, std::string_view text, const Dialect& dialect, const FieldScan& scan);
 /// Appends a whole row and its line end.
 void append_row(std::string& out, std::span<const std::string_view> cells, const Dialect& dialect);
 void append_row(std::string& out, std::span<const std::string> cells, const Dialect& dialect);

@@ -99,6 +99,28 @@ public:
         const char* p = text.data();
         const char* const end = p + text.size();
         if (m_plain) {
+#ifdef __SSE2__
+            if (text.size() >= 16) {
+                // Checked and copied sixteen bytes at a time, the last sixteen overlapping. Once
+                // a byte needs escaping the record is written again, so the copy stops there.
+                const std::size_t last = text.size() - 16;
+                for (std::size_t i = 0;; i += 16) {
+                    const std::size_t at = i < last ? i : last;
+                    if (special_mask(p + at) != 0) {
+                        m_needed_escaping = true;
+                        break;
+                    }
+                    _mm_storeu_si128(reinterpret_cast<__m128i*>(m_p + at),
+                                     _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at)));
+                    if (at == last) {
+                        break;
+                    }
+                }
+                m_p += text.size();
+                ch('"');
+                return;
+            }
+#endif
             m_needed_escaping = m_needed_escaping || skip_plain(p, end) != end;
             raw(text);
             ch('"');
@@ -275,6 +297,8 @@ struct JsonStep {
     bool closes = false;                 ///< the step after the group's last member ('}' before it)
     bool top_record = false;             ///< a record member outside groups: left out when null (id)
     std::size_t run_end = 0;             ///< the end of a run of members that depend only on the outcome
+    unsigned run_parts = 0;              ///< the parts of the outcome the run's members read (OutcomeKey::Part)
+    std::size_t run_index = 0;           ///< which run of the record this is (0, 1, ...)
 };
 
 /// "name" and what follows it.
@@ -288,7 +312,8 @@ std::string quoted(std::string_view name, std::string_view after) {
 }
 
 bool outcome_only(const Member& m) {
-    return m.depends == Depends::outcome || m.depends == Depends::table || m.depends == Depends::fixed;
+    return m.depends == Depends::category || m.depends == Depends::outcome || m.depends == Depends::table ||
+           m.depends == Depends::fixed;
 }
 
 /// The result object's members in order (the schema's rows that have a JSON path).
@@ -339,6 +364,7 @@ const std::vector<JsonStep>& json_steps() {
             }
             return true;
         };
+        std::size_t runs = 0;
         for (std::size_t i = 0; i < steps.size();) {
             std::size_t end = i;
             while (end < steps.size() && outcome_only(*steps[end].member)) {
@@ -355,6 +381,10 @@ const std::vector<JsonStep>& json_steps() {
             }
             if (end > i) {
                 steps[i].run_end = end;
+                steps[i].run_index = runs++;
+                for (std::size_t j = i; j < end; ++j) {
+                    steps[i].run_parts |= OutcomeKey::parts_of(steps[j].member->depends);
+                }
                 i = end;
             } else {
                 ++i;
@@ -378,7 +408,6 @@ struct EmitState {
 /// run's text, found once. nullptr where members are written straight from the record.
 struct Prepared {
     const OutcomeKey* key = nullptr;
-    std::size_t hash = 0;  ///< the key's hash
     std::uint32_t generation = 0;
     static constexpr std::size_t k_steps = 64;   ///< at most this many JSON members (json_steps checks)
     std::array<std::uint32_t, k_steps> stamp{};  ///< per step: the generation its entry was found in
@@ -393,32 +422,37 @@ void emit_steps(Sink& w, const RecordView& view, std::size_t first, std::size_t 
 /// The members [first, end) of a run that depends only on the outcome, as written after other
 /// members (with a leading comma) with no group open before it: rendered once per outcome and
 /// thread, and kept.
-std::string_view outcome_run(const RecordView& view, const OutcomeKey& key, std::size_t hash, std::size_t first,
-                             std::size_t end) {
+std::string_view outcome_run(const RecordView& view, const OutcomeKey& key, std::size_t first) {
     struct Entry {
         OutcomeKey key;
-        std::size_t first = 0;
         bool valid = false;
         std::string text;
     };
-    // 4096 held 3 MiB more at peak for a few per cent of CPU. On the heap, made on first use: not
-    // in every thread's static TLS block, which is zeroed at start (see columns.cpp).
-    thread_local std::unique_ptr<std::array<Entry, 1024>> held;
-    if (!held) {
-        held = std::make_unique<std::array<Entry, 1024>>();
+    const JsonStep& step = json_steps()[first];
+    // Each run has its own slots, so that the runs of one record never take each other's entry
+    // (the record's two passes read the text kept here). Keyed by what the run's members read: the
+    // system and categories, or the stages and the survival table, or nothing (the version), so
+    // that one entry serves every outcome that agrees in those. On the heap, made on first use:
+    // not in every thread's static TLS block, which is zeroed at start (see columns.cpp).
+    constexpr std::size_t k_slots = 512;
+    thread_local std::vector<Entry> store;
+    if (store.empty()) {
+        std::size_t runs = 0;
+        for (const JsonStep& s : json_steps()) {
+            runs += s.run_end != 0 ? 1 : 0;
+        }
+        store.resize(runs * k_slots);
     }
-    std::array<Entry, 1024>& store = *held;
-    Entry& entry = store[(hash + first * 0x9e3779b97f4a7c15ULL) % store.size()];
-    if (!entry.valid || entry.first != first || !(entry.key == key)) {
+    Entry& entry = store[step.run_index * k_slots + key.hash(0, step.run_parts) % k_slots];
+    if (!entry.valid || !entry.key.equal(key, step.run_parts)) {
         entry.text.clear();
         StringSink sink(entry.text);
         EmitState state{true, false};
-        emit_steps(sink, view, first, end, state, nullptr);
+        emit_steps(sink, view, first, step.run_end, state, nullptr);
         if (state.group_open) {
             sink.ch('}');
         }
         entry.key = key;
-        entry.first = first;
         entry.valid = true;
     }
     return entry.text;
@@ -439,7 +473,7 @@ void emit_steps(Sink& w, const RecordView& view, std::size_t first, std::size_t 
         const bool found = prepared != nullptr && prepared->stamp[i] == prepared->generation;
         if (prepared != nullptr && step.run_end != 0) {
             if (!found) {
-                prepared->runs[i] = outcome_run(view, *prepared->key, prepared->hash, i, step.run_end);
+                prepared->runs[i] = outcome_run(view, *prepared->key, i);
                 prepared->stamp[i] = prepared->generation;
             }
             const std::string_view run = prepared->runs[i];
@@ -556,7 +590,6 @@ void append_result_json(std::string& out, const RecordView& view) {
     thread_local Prepared prepared;
     const OutcomeKey key(*view.result);
     prepared.key = &key;
-    prepared.hash = key.hash(0);
     if (++prepared.generation == 0) {
         prepared.stamp.fill(0);
         prepared.generation = 1;

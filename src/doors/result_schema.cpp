@@ -74,6 +74,9 @@ template <char Axis>
 Value prefixed(const RecordView& v) {
     const Categories& c = res(v).categories;
     const std::string_view category = Axis == 'T' ? c.t : Axis == 'N' ? c.n : c.m;
+    if (!res(v).basis) {
+        return {Form::word, category};  // as it is (a vocabulary name): no text built
+    }
     return Value::own(Form::word, prefixed_category(res(v).basis, Axis, category));
 }
 
@@ -137,24 +140,24 @@ constexpr Member k_members[] = {
      [](const RecordView& v) { return place_number(v.place.row, 1); }},
     {{}, JsonType::number, "index", "its 0-based index in a JSON array", {}, k_none, Depends::record,
      [](const RecordView& v) { return place_number(v.place.index, 0); }},
-    {"system.id", JsonType::string, "system.id", "the staging system's id", {}, k_none, Depends::outcome,
+    {"system.id", JsonType::string, "system.id", "the staging system's id", {}, k_none, Depends::category,
      [](const RecordView& v) { return Value::word(res(v).system.id); }},
-    {"system.name", JsonType::string, "system.name", "its name", {}, k_none, Depends::outcome,
+    {"system.name", JsonType::string, "system.name", "its name", {}, k_none, Depends::category,
      [](const RecordView& v) { return Value(Form::text, res(v).system.name); }},
     {"histology.code", JsonType::string, "histology.code", "the ICD-O-3 code staged (8850/3)", {}, k_none,
-     Depends::outcome, histology_code},
+     Depends::category, histology_code},
     {"histology.name", JsonType::string, "histology.name", "its name in the histology table", {}, k_none,
-     Depends::outcome, [](const RecordView& v) { return Value::word(res(v).histology.row().name); }},
-    {"categories.T", JsonType::string, "categories.T", {}, {}, k_none, Depends::outcome,
+     Depends::category, [](const RecordView& v) { return Value::word(res(v).histology.row().name); }},
+    {"categories.T", JsonType::string, "categories.T", {}, {}, k_none, Depends::category,
      [](const RecordView& v) { return Value::word(res(v).categories.t); }},
-    {"categories.N", JsonType::string, "categories.N", {}, {}, k_none, Depends::outcome,
+    {"categories.N", JsonType::string, "categories.N", {}, {}, k_none, Depends::category,
      [](const RecordView& v) { return Value::word(res(v).categories.n); }},
-    {"categories.M", JsonType::string, "categories.M", {}, {}, k_none, Depends::outcome,
+    {"categories.M", JsonType::string, "categories.M", {}, {}, k_none, Depends::category,
      [](const RecordView& v) { return Value::word(res(v).categories.m); }},
-    {"categories.G", JsonType::string, "categories.G", {}, {}, k_none, Depends::outcome,
+    {"categories.G", JsonType::string, "categories.G", {}, {}, k_none, Depends::category,
      [](const RecordView& v) { return Value::word(res(v).categories.g); }},
     {"categories.mitotic_rate", JsonType::string, "categories.mitotic_rate", "GIST only", {}, k_none,
-     Depends::outcome, [](const RecordView& v) { return Value::word(res(v).categories.rate); }},
+     Depends::category, [](const RecordView& v) { return Value::word(res(v).categories.rate); }},
     {"basis", JsonType::string, "basis", "clinical, pathological or post-therapy; null when not stated", {}, k_none,
      Depends::result, [](const RecordView& v) {
          return res(v).basis ? Value::word(name(*res(v).basis)) : Value();

@@ -124,14 +124,15 @@ enum class Needs : std::uint8_t { nothing, trace, texts, naaccr };
 
 /// What a member's value depends on: the renderers reuse what they wrote for values that repeat.
 enum class Depends : std::uint8_t {
-    record,   ///< the record (id, place, error) or its NAACCR codes: different each time
-    result,   ///< the result's details (texts, trace)
-    outcome,  ///< only the histology, system, categories, stages, summary stage and survival table
-    table,    ///< only the survival table
-    fixed,    ///< nothing that varies between staged records (ok, the version)
+    record,    ///< the record (id, place, error) or its NAACCR codes: different each time
+    result,    ///< the result's details (texts, trace)
+    category,  ///< only the system, the histology staged and the categories
+    outcome,   ///< only the stages, summary stage and survival table
+    table,     ///< only the survival table
+    fixed,     ///< nothing that varies between staged records (ok, the version)
 };
 
-/// What the members that depend on the outcome (Depends::outcome, table, fixed) are written from
+/// What the members that depend on the outcome (Depends::category, outcome, table, fixed) are written from
 /// (the histology staged, the system, categories, stages, summary stage and survival table):
 /// equal keys write equal text, so renderers keep what they wrote per key. Names compare by their
 /// storage (they are the vocabulary's): an unequal key for equal names only renders again.
@@ -153,27 +154,65 @@ struct OutcomeKey {
           survival(r.survival),
           histology(static_cast<std::uint32_t>(r.histology.code()) * 16U + r.histology.behaviour()) {}
 
-    [[nodiscard]] bool operator==(const OutcomeKey& o) const {
-        for (std::size_t i = 0; i < names.size(); ++i) {
-            if (names[i].data() != o.names[i].data() || names[i].size() != o.names[i].size()) {
+    /// The parts of the key that members read, by their Depends: a run of members that reads only
+    /// some of them is kept per those (a few dozen systems and categories, a few hundred stages).
+    enum Part : unsigned {
+        k_category = 1U,  ///< names and histology (Depends::category)
+        k_staged = 2U,    ///< stage, possible stages, summary stage, survival table (Depends::outcome)
+        k_table = 4U,     ///< the survival table (Depends::table)
+        k_all = 7U,
+    };
+    /// The parts a member of `depends` reads (none for Depends::fixed; all for the others).
+    static constexpr unsigned parts_of(Depends depends) noexcept {
+        switch (depends) {
+            case Depends::category: return k_category;
+            case Depends::outcome: return k_staged;
+            case Depends::table: return k_table;
+            case Depends::fixed: return 0U;
+            case Depends::record:
+            case Depends::result: break;
+        }
+        return k_all;
+    }
+
+    [[nodiscard]] bool operator==(const OutcomeKey& o) const { return equal(o, k_all); }
+    /// Equal in the given parts.
+    [[nodiscard]] bool equal(const OutcomeKey& o, unsigned parts) const {
+        if ((parts & k_category) != 0U) {
+            for (std::size_t i = 0; i < names.size(); ++i) {
+                if (names[i].data() != o.names[i].data() || names[i].size() != o.names[i].size()) {
+                    return false;
+                }
+            }
+            if (histology != o.histology) {
                 return false;
             }
         }
-        return stage == o.stage && possible == o.possible && summary == o.summary && survival == o.survival &&
-               histology == o.histology;
+        if ((parts & k_staged) != 0U && !(stage == o.stage && possible == o.possible && summary == o.summary)) {
+            return false;
+        }
+        return (parts & (k_staged | k_table)) == 0U || survival == o.survival;
     }
     /// A hash mixed from `seed` (what else tells the renderer's texts apart).
-    [[nodiscard]] std::size_t hash(std::uint64_t seed) const {
+    [[nodiscard]] std::size_t hash(std::uint64_t seed) const { return hash(seed, k_all); }
+    /// The same, of the given parts.
+    [[nodiscard]] std::size_t hash(std::uint64_t seed, unsigned parts) const {
         std::uint64_t h = seed;
-        for (const std::string_view name : names) {
-            h = (h ^ (reinterpret_cast<std::uintptr_t>(name.data()) + name.size())) * 0x100000001b3ULL;
+        if ((parts & k_category) != 0U) {
+            for (const std::string_view name : names) {
+                h = (h ^ (reinterpret_cast<std::uintptr_t>(name.data()) + name.size())) * 0x100000001b3ULL;
+            }
+            h = (h ^ histology) * 0x100000001b3ULL;
         }
-        h = (h ^ reinterpret_cast<std::uintptr_t>(survival)) * 0x100000001b3ULL;
-        h = (h ^ histology) * 0x100000001b3ULL;
-        h = (h ^ (static_cast<std::uint64_t>(possible.size()) << 8U ^
-                  (summary ? static_cast<unsigned>(*summary) + 1U : 0U) ^
-                  (stage ? static_cast<unsigned>(*stage) + 1U : 0U) << 16U)) *
-            0x100000001b3ULL;
+        if ((parts & (k_staged | k_table)) != 0U) {
+            h = (h ^ reinterpret_cast<std::uintptr_t>(survival)) * 0x100000001b3ULL;
+        }
+        if ((parts & k_staged) != 0U) {
+            h = (h ^ (static_cast<std::uint64_t>(possible.size()) << 8U ^
+                      (summary ? static_cast<unsigned>(*summary) + 1U : 0U) ^
+                      (stage ? static_cast<unsigned>(*stage) + 1U : 0U) << 16U)) *
+                0x100000001b3ULL;
+        }
         // MurmurHash3's finaliser: every bit of the key reaches the low bits used as the slot.
         h = (h ^ (h >> 33U)) * 0xff51afd7ed558ccdULL;
         h = (h ^ (h >> 33U)) * 0xc4ceb9fe1a85ec53ULL;

@@ -308,3 +308,56 @@ TEST_CASE("csv: a cell a spreadsheet would run as a formula is written with a qu
           "\"a\xEF\xBF\xBD"
           "b\"");  // invalid UTF-8: U+FFFD even with raw cells
 }
+
+namespace {
+
+/// A cell of `length` bytes with `bytes` at `at` (letters around it), written as CSV: as it is when
+/// `quoted` is empty, else quoted with `quoted` in the place of `bytes`.
+void check_special(std::string_view bytes, std::string_view quoted, std::size_t length, std::size_t at) {
+    const std::string before(at, 'a');
+    const std::string after(length - at, 'b');
+    const std::string cell = before + std::string(bytes) + after;
+    std::string out;
+    append_field(out, cell, Dialect::csv());
+    const std::string expected = quoted.empty() ? cell : "\"" + before + std::string(quoted) + after + "\"";
+    INFO("byte " << static_cast<int>(static_cast<unsigned char>(bytes[0])) << " at " << at << " of " << length);
+    CHECK(out == expected);
+    CHECK(needs_quotes(cell, Dialect::csv()) == !quoted.empty());
+}
+
+}  // namespace
+
+// The writer scans sixteen bytes at a time: each byte that asks for quotes, doubling or an escape
+// is found wherever it stands in cells shorter and longer than sixteen bytes (RFC 4180 section
+// 2, items 6 and 7; the control escapes and U+FFFD as in the tests above).
+TEST_CASE("csv: a special byte is found at every position of a short or long cell") {
+    struct Special {
+        std::string_view bytes;   // inserted at the position
+        std::string_view quoted;  // how it is written inside the quotes; empty: the cell is not quoted
+    };
+    const Special specials[] = {
+        {",", ","},
+        {"\"", "\"\""},
+        {"\n", "\n"},
+        {"\r", "\r"},
+        {"\x01", "\\u0001"},
+        {"\x7f", "\\u007f"},
+        {"\xC2\x85", "\\u0085"},  // C1 control NEL
+        {"\xff", "\xEF\xBF\xBD"},
+        {"\xC3\xA9", ""},  // é: valid UTF-8, written as it is
+        {"\t", ""},        // inside a CSV cell (not at its edges): written as it is
+    };
+    for (const Special& special : specials) {
+        for (std::size_t length = 2; length <= 40; ++length) {
+            for (std::size_t at = 1; at < length; ++at) {
+                check_special(special.bytes, special.quoted, length, at);
+            }
+        }
+    }
+    // In TSV a tab asks for quotes wherever it stands, and a comma does not.
+    for (std::size_t at = 1; at < 40; ++at) {
+        const std::string cell = std::string(at, 'a') + "\t" + std::string(40 - at, 'b');
+        CHECK(needs_quotes(cell, Dialect::tsv()));
+        CHECK_FALSE(needs_quotes(std::string(at, 'a') + "," + std::string(40 - at, 'b'), Dialect::tsv()));
+    }
+}

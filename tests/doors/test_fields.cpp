@@ -192,6 +192,25 @@ TEST_CASE("find_field_by_key finds each key and nothing else", "[fields]") {
     CHECK(find_field_by_key("abdominal-sites") == nullptr);  // the option spelling is not a key
     CHECK(find_field_by_key("metastatis") == nullptr);
     CHECK(find_field_by_key("") == nullptr);
+    // Near misses of every key (the lookup goes by length and first and last letters): one letter
+    // more, one less, the last one changed, the first one upper case.
+    std::set<std::string_view> keys;
+    for (const FieldSpec& spec : field_specs()) {
+        keys.insert(spec.key);
+    }
+    for (const FieldSpec& spec : field_specs()) {
+        const std::string key(spec.key);
+        std::string changed = key;
+        changed.back() = changed.back() == 'x' ? 'y' : 'x';
+        std::string upper = key;
+        upper.front() = static_cast<char>(upper.front() - 'a' + 'A');
+        for (const std::string& miss : {key + "s", key.substr(0, key.size() - 1), changed, upper}) {
+            INFO("near miss " << miss);
+            if (keys.count(miss) == 0) {
+                CHECK(find_field_by_key(miss) == nullptr);
+            }
+        }
+    }
 }
 
 TEST_CASE("every field has help text and a description of accepted values", "[fields]") {
