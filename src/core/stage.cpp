@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/detail.hpp"
 #include "lmsstage/fields.hpp"
@@ -76,6 +77,29 @@ static_assert(
 
 CaseError error(Field field, std::string problem) { return CaseError{field, std::move(problem)}; }
 
+/// The rows a predicate picks, in table order.
+template <typename Pick>
+std::vector<const FieldInfo*> rows_where(Pick pick) {
+    std::vector<const FieldInfo*> rows;
+    for (const FieldInfo& f : fields()) {
+        if (pick(f)) {
+            rows.push_back(&f);
+        }
+    }
+    return rows;
+}
+
+/// The number fields with a range, and the fields a system may ask for: listed once, as every case
+/// checks them.
+const std::vector<const FieldInfo*>& bounded_fields() {
+    static const auto k_rows = rows_where([](const FieldInfo& f) { return f.bounds.has_value(); });
+    return k_rows;
+}
+const std::vector<const FieldInfo*>& asked_fields() {
+    static const auto k_rows = rows_where([](const FieldInfo& f) { return !f.asked.empty(); });
+    return k_rows;
+}
+
 std::string got(double value) { return ", got " + detail::format_number(value); }
 
 /// Values out of range, whatever the system.
@@ -94,10 +118,8 @@ std::optional<CaseError> check_values(const Case& c) {
         }
     }
     // Each number field's range is its row's (fields.cpp), in table order.
-    for (const FieldInfo& f : fields()) {
-        if (!f.bounds) {
-            continue;
-        }
+    for (const FieldInfo* field : bounded_fields()) {
+        const FieldInfo& f = *field;
         if (const std::optional<double> v = f.number(c);
             v && (!std::isfinite(*v) || *v < f.bounds->min || *v > f.bounds->max)) {
             return error(f.field, "must be " + std::string(f.numbers) + got(*v));
@@ -408,8 +430,9 @@ bool same_answer(const Result& a, const Result& b) {
 /// same answer it was not needed, and the result says so; otherwise it is asked for.
 std::optional<CaseError> settle_left_out(const Case& input, const SystemInfo& sys, const Few<T>& ts, Result& result) {
     const bool grouped = result.system.grouping == Grouping::ajcc || result.system.grouping == Grouping::figo;
-    for (const FieldInfo& request : fields()) {
-        if (request.asked.empty() || (sys.needed() & field_bit(request.field)) == 0 || input.has(request.field)) {
+    for (const FieldInfo* asked : asked_fields()) {
+        const FieldInfo& request = *asked;
+        if ((sys.needed() & field_bit(request.field)) == 0 || input.has(request.field)) {
             continue;
         }
         if (request.field == Field::visceral_extent && input.foci.value_or(1) >= 2) {
