@@ -89,18 +89,14 @@ int run_completion(const std::vector<std::string>& operands, const Streams& io) 
 int run_command(const CommandLine& line, const Streams& io) {
     const std::vector<std::string>& operands = line.operands;
     if (line.command == "batch") {
-        return run_batch(BatchOptions{operands, line.value("--from"), line.value("--to"), line.value("--columns"),
-                                      line.has("--naaccr"), line.has("--exit-zero"), line.value("--encoding"),
-                                      line.has("--raw-cells"), line.value("--keep"), line.value("--delimiter"),
-                                      line.value("--size-unit"), line.value("--blank"), line.value("--summary")},
-                         io);
+        return run_batch(line, io);
     }
     if (line.command == "check") {
         if (operands.empty()) {
             return usage_error(io.err,
                                "check needs at least one FILE (use - for standard input); see lmsstage check --help");
         }
-        return run_check(CheckOptions{operands, line.value("--junit"), line.has("--naaccr")}, io);
+        return run_check(line, io);
     }
     if (line.command == "rules") {
         if (operands.size() > 1) {

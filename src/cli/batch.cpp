@@ -18,6 +18,7 @@
 #include "cli/inputs.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/naaccr_xml.hpp"
+#include "cli/options.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/record_reader.hpp"
 #include "cli/record_stream.hpp"
@@ -79,65 +80,68 @@ std::variant<std::vector<std::string>, std::string> keep_list(std::string_view l
     }
 }
 
-std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
+std::variant<BatchPlan, std::string> make_plan(const CommandLine& line) {
+    const std::string encoding = line.value("--encoding"), delimiter = line.value("--delimiter"),
+                      size_unit = line.value("--size-unit"), blank = line.value("--blank"),
+                      summary = line.value("--summary"), keep = line.value("--keep"), from = line.value("--from"),
+                      columns = line.value("--columns"), to_given = line.value("--to");
     BatchPlan plan;
-    plan.naaccr = options.naaccr;
-    plan.exit_zero = options.exit_zero;
-    if (!options.encoding.empty()) {
-        const auto encoding = encoding_named(options.encoding);
-        if (!encoding) {
-            return "batch: --encoding must be utf-8, windows-1252 or latin-1, got " + echo(options.encoding);
+    plan.naaccr = line.has("--naaccr");
+    plan.exit_zero = line.has("--exit-zero");
+    if (!encoding.empty()) {
+        const auto named = encoding_named(encoding);
+        if (!named) {
+            return "batch: --encoding must be utf-8, windows-1252 or latin-1, got " + echo(encoding);
         }
-        plan.encoding = *encoding;
+        plan.encoding = *named;
     }
-    if (!options.delimiter.empty()) {
-        const std::string& d = options.delimiter;
+    if (!delimiter.empty()) {
+        const std::string& d = delimiter;
         if (d != "," && d != ";" && d != "tab" && d != "\t") {
             return "batch: --delimiter must be , ; or tab, got " + printable(d);
         }
         plan.delimiter = d == "," || d == ";" ? d[0] : '\t';
     }
-    if (!options.size_unit.empty() && options.size_unit != "cm" && options.size_unit != "mm") {
-        return "batch: --size-unit must be cm or mm, got " + printable(options.size_unit);
+    if (!size_unit.empty() && size_unit != "cm" && size_unit != "mm") {
+        return "batch: --size-unit must be cm or mm, got " + printable(size_unit);
     }
-    plan.size_mm = options.size_unit == "mm";
-    if (!options.blank.empty() && options.blank != "not-given" && options.blank != "unknown") {
-        return "batch: --blank must be not-given or unknown, got " + printable(options.blank);
+    plan.size_mm = size_unit == "mm";
+    if (!blank.empty() && blank != "not-given" && blank != "unknown") {
+        return "batch: --blank must be not-given or unknown, got " + printable(blank);
     }
-    plan.blank_unknown = options.blank == "unknown";
-    if (!options.summary.empty()) {
-        if (options.summary != "true" && options.summary != "text" && options.summary != "json") {
-            return "batch: --summary takes text or json after =, got " + printable(options.summary);
+    plan.blank_unknown = blank == "unknown";
+    if (!summary.empty()) {
+        if (summary != "true" && summary != "text" && summary != "json") {
+            return "batch: --summary takes text or json after =, got " + printable(summary);
         }
-        plan.summary = options.summary == "json" ? BatchPlan::Summary::json : BatchPlan::Summary::text;
+        plan.summary = summary == "json" ? BatchPlan::Summary::json : BatchPlan::Summary::text;
     }
-    if (!options.keep.empty()) {
-        auto names = keep_list(options.keep);
+    if (!keep.empty()) {
+        auto names = keep_list(keep);
         if (auto* problem = std::get_if<std::string>(&names)) {
             return *problem;
         }
         plan.output.keep = std::get<std::vector<std::string>>(std::move(names));
     }
-    if (options.from == "naaccr-xml") {
+    if (from == "naaccr-xml") {
         plan.from = InputFormat::naaccr_xml;
         plan.naaccr = true;  // NAACCR XML is keyed by NAACCR items
-    } else if (!options.from.empty()) {
-        if (options.from != "json" && options.from != "csv" && options.from != "tsv") {
-            return "batch: --from must be json, csv, tsv or naaccr-xml, got " + echo(options.from);
+    } else if (!from.empty()) {
+        if (from != "json" && from != "csv" && from != "tsv") {
+            return "batch: --from must be json, csv, tsv or naaccr-xml, got " + echo(from);
         }
-        plan.from =
-            options.from == "json" ? InputFormat::json : (options.from == "csv" ? InputFormat::csv : InputFormat::tsv);
+        plan.from = from == "json" ? InputFormat::json : (from == "csv" ? InputFormat::csv : InputFormat::tsv);
     }
-    if (options.to == "naaccr-xml" || options.to == "fhir") {
-        if (!options.keep.empty()) {
-            return "batch: --keep passes input columns to --to json, ndjson, csv or tsv, not to --to " + options.to +
-                   (options.to == "fhir" ? std::string() : std::string(" (which keeps every item as it was)"));
+    if (to_given == "naaccr-xml" || to_given == "fhir") {
+        if (!keep.empty()) {
+            return "batch: --keep passes input columns to --to json, ndjson, csv or tsv, not to --to " + to_given +
+                   (to_given == "fhir" ? std::string() : std::string(" (which keeps every item as it was)"));
         }
-        if (!options.columns.empty()) {
-            return "batch: --columns chooses the columns of --to ndjson, csv or tsv, not of --to " + options.to;
+        if (!columns.empty()) {
+            return "batch: --columns chooses the columns of --to ndjson, csv or tsv, not of --to " + to_given;
         }
-        if (options.to == "naaccr-xml") {
-            if (options.files.size() > 1) {
+        if (to_given == "naaccr-xml") {
+            if (line.operands.size() > 1) {
                 return std::string("batch: --to naaccr-xml writes one NAACCR XML input back: give one FILE");
             }
             plan.output.writer = Writer::naaccr_xml;
@@ -150,7 +154,7 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
         }
         return plan;
     }
-    const std::string to = !options.to.empty() ? options.to : (options.columns.empty() ? "json" : "ndjson");
+    const std::string to = !to_given.empty() ? to_given : (columns.empty() ? "json" : "ndjson");
     if (to != "json" && to != "ndjson" && to != "csv" && to != "tsv") {
         return "batch: --to must be json (the full result records), ndjson, csv, tsv, naaccr-xml or fhir, got " +
                echo(to);
@@ -159,7 +163,7 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
                      : to == "ndjson" ? OutputFormat::ndjson
                                       : (to == "csv" ? OutputFormat::csv : OutputFormat::tsv);
     if (plan.output.to == OutputFormat::json) {
-        if (!options.columns.empty()) {
+        if (!columns.empty()) {
             return std::string("batch: --columns chooses the columns of --to ndjson, csv or tsv, not of --to json");
         }
         plan.naaccr_codes = plan.naaccr;
@@ -172,17 +176,17 @@ std::variant<BatchPlan, std::string> make_plan(const BatchOptions& options) {
         }
         return plan;  // full records: trace and texts (StageOptions{} builds everything)
     }
-    if (options.columns.empty()) {
+    if (columns.empty()) {
         plan.columns = default_columns(plan.naaccr);
     } else {
-        auto parsed = parse_columns(options.columns, plan.naaccr);
+        auto parsed = parse_columns(columns, plan.naaccr);
         if (auto* problem = std::get_if<std::string>(&parsed)) {
             return "batch: " + *problem;
         }
         plan.columns = std::get<ColumnSet>(std::move(parsed));
     }
-    plan.columns.raw_cells = options.raw_cells;
-    if (!options.keep.empty()) {  // even --keep id alone: the id first
+    plan.columns.raw_cells = line.has("--raw-cells");
+    if (!keep.empty()) {  // even --keep id alone: the id first
         auto kept = with_kept(plan.columns, plan.output.keep);
         if (auto* problem = std::get_if<std::string>(&kept)) {
             return "batch: " + *problem;
@@ -680,14 +684,14 @@ private:
 
 }  // namespace
 
-int run_batch(const BatchOptions& options, const Streams& io) {
-    auto plan = make_plan(options);
+int run_batch(const CommandLine& line, const Streams& io) {
+    auto plan = make_plan(line);
     if (auto* problem = std::get_if<std::string>(&plan)) {
         io.err << "lmsstage: " << *problem << "; see lmsstage batch --help\n";
         return exit_code::usage;
     }
     std::vector<Input> inputs;
-    if (auto problem = check_inputs(options.files, inputs)) {
+    if (auto problem = check_inputs(line.operands, inputs)) {
         io.err << "lmsstage: " << *problem << '\n';
         return exit_code::no_input;
     }

@@ -24,6 +24,7 @@
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/interrupt.hpp"
+#include "cli/options.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/record_reader.hpp"
 #include "cli/record_stream.hpp"
@@ -91,21 +92,14 @@ bool matches(const Json& expected, const Json& actual, bool as_set = false) {
     return expected == actual;
 }
 
-/// The part of the result an expectation key speaks of.
-std::optional<Json> actual_for(const std::string& key, const Json& result) {
-    if (key == "stage" || key == "possible_stages" || key == "summary_stage" || key == "categories" ||
-        key == "assumptions" || key == "warnings" || key == "notes" || key == "naaccr" || key == "gist_risk" ||
-        key == "basis" || key == "tnm") {
-        return result.at(key);
-    }
+/// The part of the result an expectation key (one of k_expect_keys but "error") speaks of.
+Json actual_for(const std::string& key, const Json& result) {
     if (key == "system") {
         return result.at("system").at("id");
     }
-    if (key == "survival.matched" || key == "survival.table") {
-        const Json& survival = result.at("survival");
-        return survival.is_null() ? Json(nullptr) : survival.at(key.substr(9));
-    }
-    return std::nullopt;
+    const std::size_t dot = key.find('.');  // survival.matched: a member of a group that may be null
+    const Json& part = result.at(key.substr(0, dot));
+    return dot == std::string::npos || part.is_null() ? part : part.at(key.substr(dot + 1));
 }
 
 /// The expectation object, parsed and vetted: not empty, known keys, "error" alone.
@@ -210,9 +204,9 @@ Json actual_json(const Result& result, const Case& input) {
 void compare_result(const Json& expect, const Result& result, const Case& input, Verdict& verdict) {
     const Json actual = actual_json(result, input);
     for (const auto& item : expect.items()) {
-        const auto got = actual_for(item.key(), actual);
-        if (!matches(item.value(), *got, item.key() == "possible_stages")) {
-            verdict.miss(item.key(), item.value().dump(), got->dump());
+        const Json got = actual_for(item.key(), actual);
+        if (!matches(item.value(), got, item.key() == "possible_stages")) {
+            verdict.miss(item.key(), item.value().dump(), got.dump());
         }
     }
 }
@@ -498,26 +492,27 @@ std::optional<std::string> report_is_input(const std::string& report, const std:
 
 }  // namespace
 
-int run_check(const CheckOptions& options, const Streams& io) {
+int run_check(const CommandLine& line, const Streams& io) {
+    const std::string report = line.value("--junit");
     std::vector<Input> inputs;
-    if (auto problem = check_inputs(options.files, inputs)) {
+    if (auto problem = check_inputs(line.operands, inputs)) {
         io.err << "lmsstage: " << *problem << '\n';
         return exit_code::no_input;
     }
     JUnitReport junit;
-    if (!options.junit.empty()) {
-        if (const auto clash = options.junit == "-" ? std::nullopt : report_is_input(options.junit, inputs)) {
+    if (!report.empty()) {
+        if (const auto clash = report == "-" ? std::nullopt : report_is_input(report, inputs)) {
             io.err << "lmsstage: --junit " << *clash
                    << ": refusing to overwrite it (give the report its own name: --junit "
                       "report.xml)\n";
             return exit_code::usage;
         }
-        if (auto problem = junit.open(options.junit, io.out)) {
+        if (auto problem = junit.open(report, io.out)) {
             io.err << "lmsstage: " << *problem << '\n';
             return exit_code::io;
         }
     }
-    CheckCommand command(io, junit, options.naaccr);
+    CheckCommand command(io, junit, line.has("--naaccr"));
     const bool completed = command.read_all(inputs);
     return command.finish(completed);
 }

@@ -12,6 +12,7 @@
 
 #include "doors/columns.hpp"
 #include "doors/fields.hpp"
+#include "doors/render_text.hpp"
 #include "doors/safe_text.hpp"
 #include "lmsstage/rules.hpp"
 
@@ -313,7 +314,7 @@ std::string option_lines(const Meta& meta) {
     if (meta.field != nullptr) {
         const std::string_view left_out = meta.field->left_out;
         const std::string help = left_out.empty() ? meta.help : meta.help + "; left out: " + std::string(left_out);
-        return "  " + meta.label + "\n" + wrap_text("      ", help, 6);
+        return "  " + meta.label + "\n" + wrap("      ", help, 6);
     }
     std::string lead = "  " + meta.label;
     if (lead.size() + 2 > 18) {
@@ -321,7 +322,7 @@ std::string option_lines(const Meta& meta) {
     } else {
         lead.resize(18, ' ');
     }
-    return wrap_text(lead, meta.help, 18);
+    return wrap(lead, meta.help, 18);
 }
 
 /// The help of the program and of each command, from the App: groups in the order their options
@@ -348,7 +349,7 @@ private:
             if (text.find(group) == text.end()) {
                 std::string head = "\n";
                 if (fields && meta->field == nullptr) {
-                    head += wrap_text({}, k_fields_note, 0) + '\n';  // after the last field group
+                    head += wrap({}, k_fields_note, 0) + '\n';  // after the last field group
                 }
                 head += group + ":\n";
                 order.push_back(group);
@@ -365,7 +366,7 @@ private:
     }
 
     [[nodiscard]] std::string program_help(const CLI::App& app) const {
-        std::string out = wrap_text("lmsstage " + std::string(version()) + ": ", app.get_description(), 0);
+        std::string out = wrap("lmsstage " + std::string(version()) + ": ", app.get_description(), 0);
         out += '\n';
         out += k_usage;
         out += groups(app);
@@ -374,7 +375,7 @@ private:
             const CommandRow* row = m_model.rows.at(command);
             std::string lead = "  " + command->get_name() + " " + std::string(row->operands);
             lead.resize(std::max<std::size_t>(lead.size() + 2, 22), ' ');
-            out += wrap_text(lead, row->about, 22);
+            out += wrap(lead, row->about, 22);
         }
         out += app.get_footer() + "\n";
         out += clinical_judgment_reminder();
@@ -388,12 +389,11 @@ private:
         out += row->options.size() > 1 ? " [OPTIONS] " : " ";
         out += row->operands;
         out += "\n\n";
-        out += wrap_text({}, command.get_description(), 0);
+        out += wrap({}, command.get_description(), 0);
         out += groups(command);
         if (!row->more.empty()) {
             out += '\n';
-            out +=
-                replaced(std::string(data_text(row->more)), "@COLUMNS@\n", wrap_text("      ", columns_paragraph(), 6));
+            out += replaced(std::string(data_text(row->more)), "@COLUMNS@\n", wrap("      ", columns_paragraph(), 6));
         }
         return out;
     }
@@ -509,22 +509,15 @@ std::vector<std::string> option_names(const Model& model, const CLI::App& app) {
 
 std::string unknown_option(const Model& model, std::string_view arg) {
     const std::string option(arg.substr(0, arg.find('=')));
-    std::string message = "unknown option " + echo(option);
-    std::size_t best = 3;  // suggest only close matches
-    std::string suggestion;
-    for (const std::string& known : option_names(model, model.app)) {
-        if (option.size() > k_echo_bytes) {
-            break;  // no option is near so long a word (and the distance would take its time)
-        }
-        const std::size_t d = edit_distance(option, known);
-        if (d < best) {
-            best = d;
-            suggestion = known;
-        } else if (d == best && !suggestion.empty()) {
-            suggestion += " or " + known;
+    Closest closest(option);
+    if (option.size() <= k_echo_bytes) {  // no option is near a longer word (and the distance would take its time)
+        for (const std::string& known : option_names(model, model.app)) {
+            closest.consider(known);
         }
     }
-    return message + (suggestion.empty() ? "" : " (did you mean " + suggestion + "?)") + "; see lmsstage --help";
+    const std::string& near = closest.ties();
+    return "unknown option " + echo(option) + (near.empty() ? "" : " (did you mean " + near + "?)") +
+           "; see lmsstage --help";
 }
 
 const Meta* option_meta(const Model& model, const CLI::App& app, std::string_view word) {
@@ -765,16 +758,11 @@ std::variant<CommandLine, std::string> parse_with(Model& model, const std::vecto
 
 /// At most 56 characters, cut at a space: a word's column and its description fit 80 columns.
 std::string summary(std::string_view text) {
-    constexpr std::size_t k_width = 56;
-    if (text.size() <= k_width) {
+    if (text.size() <= 56) {
         return std::string(text);
     }
-    const std::size_t space = text.rfind(' ', k_width - 3);
-    const std::size_t cut = space == std::string_view::npos ? k_width - 3 : space;
-    std::string out(text.substr(0, cut));
-    while (!out.empty() && std::string_view(" ,;:(").find(out.back()) != std::string_view::npos) {
-        out.pop_back();
-    }
+    std::string out = wrap({}, text, 0, 53);  // its first line, and "..."
+    out.resize(out.find_last_not_of(" ,;:(", out.find('\n') - 1) + 1);
     return out + "...";
 }
 
@@ -845,32 +833,6 @@ std::variant<CommandLine, std::string> parse_command_line(const std::vector<std:
         }
     }
     return parse_with(*build_model(), args);
-}
-
-std::string wrap_text(std::string_view lead, std::string_view text, std::size_t hang, std::size_t width) {
-    std::string out(lead);
-    std::size_t used = lead.size();
-    bool first_word = true;
-    while (!text.empty()) {
-        const std::size_t space = text.find(' ');
-        const std::string_view word = text.substr(0, space);
-        text = space == std::string_view::npos ? std::string_view{} : text.substr(space + 1);
-        if (!first_word && used + 1 + word.size() > width) {
-            out += '\n';
-            out.append(hang, ' ');
-            used = hang;
-            first_word = true;
-        }
-        if (!first_word) {
-            out += ' ';
-            ++used;
-        }
-        out += word;
-        used += word.size();
-        first_word = false;
-    }
-    out += '\n';
-    return out;
 }
 
 std::string main_help() { return build_model()->app.help(); }

@@ -63,9 +63,6 @@ std::vector<std::string> command_options(std::string_view command);
 /// The commands, in help order, each with its one-line summary.
 std::vector<std::pair<std::string, std::string>> command_summaries();
 
-/// Wraps `text` at `width` columns: first line after `lead`, the others indented by `hang`.
-std::string wrap_text(std::string_view lead, std::string_view text, std::size_t hang, std::size_t width = 80);
-
 /// The completer: the candidates for the last of `words` (the command line after the program name,
 /// the word being completed last, maybe empty), one a line as "word<TAB>description", or the one
 /// line ":files" when file names are to be completed.

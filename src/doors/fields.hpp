@@ -62,14 +62,20 @@ public:
         if (const std::size_t d = edit_distance(m_word, candidate); d < m_best) {
             m_best = d;
             m_suggestion = std::string(candidate);
+            m_ties = m_suggestion;
+        } else if (d == m_best && !m_suggestion.empty()) {
+            m_ties.append(" or ").append(candidate);
         }
     }
     [[nodiscard]] const std::string& suggestion() const noexcept { return m_suggestion; }
+    /// Every name at the smallest distance, in the order considered: "--size or --site".
+    [[nodiscard]] const std::string& ties() const noexcept { return m_ties; }
 
 private:
     std::string_view m_word;
     std::size_t m_best = 3;  // suggest only close matches
     std::string m_suggestion;
+    std::string m_ties;
 };
 
 /// True for the fields written as flags on the command line (--nodes, --no-nodes, --nodes=unknown).

@@ -24,49 +24,69 @@ std::size_t columns(std::string_view text) {
         text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
 }
 
-/// Builds the report line by line: each logical line is wrapped at spaces to the width, its
-/// continuation lines indented under its text, and painted whole (colour never counts as width).
+}  // namespace
+
+std::string wrap(std::string_view lead, std::string_view text, std::size_t hang, std::size_t width) {
+    std::string out;
+    std::string current(lead);
+    std::size_t used = columns(lead);
+    bool first_word = true;
+    const auto emit = [&out, &current] {
+        const std::size_t end = current.find_last_not_of(' ');
+        out.append(current, 0, end == std::string::npos ? 0 : end + 1) += '\n';
+    };
+    while (!text.empty()) {
+        const std::size_t space = text.find(' ');
+        std::string_view word = text.substr(0, space);
+        text = space == std::string_view::npos ? std::string_view{} : text.substr(space + 1);
+        if (const std::size_t room = width - std::min(width - 1, std::max(hang, columns(lead))); word.size() > room) {
+            // A word wider than a line (a list of values): break it after a | / or - that fits.
+            std::size_t cut = word.find_last_of("|/-", room - 1);
+            cut = cut == std::string_view::npos ? room : cut + 1;
+            const std::string_view rest = word.substr(cut);
+            text = text.empty() ? rest
+                                : std::string_view(rest.data(),
+                                                   static_cast<std::size_t>(text.data() + text.size() - rest.data()));
+            word = word.substr(0, cut);
+        }
+        const std::size_t need = columns(word) + (first_word ? 0 : 1);
+        if (!first_word && used + need > width) {
+            emit();
+            current.assign(hang, ' ');
+            used = hang;
+            first_word = true;
+        }
+        if (!first_word) {
+            current += ' ';
+        }
+        current += word;
+        used += columns(word) + (first_word ? 0 : 1);
+        first_word = false;
+    }
+    emit();
+    return out;
+}
+
+namespace {
+
+/// Builds the report line by line: each logical line wrapped (wrap) and painted whole (colour never
+/// counts as width).
 class Report {
 public:
     explicit Report(const TextOptions& options) : m_options(options) {}
 
     /// One logical line: `lead` then `text`, continued under `hang` spaces.
     void line(std::string_view lead, std::string_view text, std::size_t hang, std::string_view paint = {}) {
-        const std::size_t width = std::max<std::size_t>(m_options.width, 40);
-        std::string current(lead);
-        std::size_t used = columns(lead);
-        bool first_word = true;
-        while (!text.empty()) {
-            const std::size_t space = text.find(' ');
-            std::string_view word = text.substr(0, space);
-            text = space == std::string_view::npos ? std::string_view{} : text.substr(space + 1);
-            if (const std::size_t room = width - std::min(width - 1, std::max(hang, columns(lead)));
-                word.size() > room) {
-                // A word wider than a line (a list of values): break it after a | / or - that fits.
-                std::size_t cut = word.find_last_of("|/-", room - 1);
-                cut = cut == std::string_view::npos ? room : cut + 1;
-                const std::string_view rest = word.substr(cut);
-                text = text.empty()
-                           ? rest
-                           : std::string_view(rest.data(),
-                                              static_cast<std::size_t>(text.data() + text.size() - rest.data()));
-                word = word.substr(0, cut);
-            }
-            const std::size_t need = columns(word) + (first_word ? 0 : 1);
-            if (!first_word && used + need > width) {
-                emit(current, paint);
-                current.assign(hang, ' ');
-                used = hang;
-                first_word = true;
-            }
-            if (!first_word) {
-                current += ' ';
-            }
-            current += word;
-            used += columns(word) + (first_word ? 0 : 1);
-            first_word = false;
+        const std::string lines = wrap(lead, text, hang, std::max<std::size_t>(m_options.width, 40));
+        if (!m_options.colour || paint.empty()) {
+            m_out += lines;
+            return;
         }
-        emit(current, paint);
+        for (std::string_view rest = lines; !rest.empty();) {
+            const std::size_t end = rest.find('\n');
+            m_out.append(paint).append(rest.substr(0, end)).append(k_reset) += '\n';
+            rest.remove_prefix(end + 1);
+        }
     }
     void blank() { m_out += '\n'; }
     void heading(std::string_view text) { line({}, text, 2, k_bold); }
@@ -85,20 +105,6 @@ public:
     std::string take() { return std::move(m_out); }
 
 private:
-    void emit(std::string_view text, std::string_view paint) {
-        while (!text.empty() && text.back() == ' ') {
-            text.remove_suffix(1);
-        }
-        const bool painted = m_options.colour && !paint.empty();
-        if (painted) {
-            m_out += paint;
-        }
-        m_out += text;
-        if (painted) {
-            m_out += k_reset;
-        }
-        m_out += '\n';
-    }
     const TextOptions& m_options;
     std::string m_out;
 };

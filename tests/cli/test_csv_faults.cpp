@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "cli/record_stream.hpp"
 #include "support/cli_test_support.hpp"
 
@@ -45,12 +46,11 @@ Run run_faulty(const std::vector<std::string>& args, const std::string& text, st
     std::ostringstream out;
     std::ostringstream err;
     lmsstage::cli::Streams io{in, out, err, -1, [&](const ReadFn&) { return faulty(text, cut, piece); }};
-    lmsstage::cli::BatchOptions options;
-    options.from = args.at(0);
-    options.to = "ndjson";
-    options.columns = args.at(1);
+    lmsstage::cli::CommandLine line;
+    line.command = "batch";
+    line.options = {{"--from", args.at(0)}, {"--to", "ndjson"}, {"--columns", args.at(1)}};
     Run r;
-    r.code = lmsstage::cli::run_batch(options, io);
+    r.code = lmsstage::cli::run_batch(line, io);
     r.out = out.str();
     r.err = err.str();
     return r;

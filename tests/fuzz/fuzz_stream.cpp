@@ -42,6 +42,7 @@
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "fuzz_check.hpp"
 #include "json_inspect.hpp"
 
@@ -359,12 +360,11 @@ ProgramRun run_csv_with_fault(std::string_view input, std::size_t cut, std::size
         });
     };
     lmsstage::cli::Streams io{in, out, err, -1, faulty};
-    lmsstage::cli::BatchOptions options;
-    options.from = "csv";
-    options.to = "ndjson";
-    options.columns = "ok,line,error_message";
+    lmsstage::cli::CommandLine line;
+    line.command = "batch";
+    line.options = {{"--from", "csv"}, {"--to", "ndjson"}, {"--columns", "ok,line,error_message"}};
     ProgramRun run;
-    run.code = lmsstage::cli::run_batch(options, io);
+    run.code = lmsstage::cli::run_batch(line, io);
     run.out = out.str();
     run.err = err.str();
     return run;
