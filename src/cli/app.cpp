@@ -59,11 +59,9 @@ int run_help(const std::vector<std::string>& operands, const Streams& io) {
     }
     const std::string text = operands.size() == 1 ? command_help(operands.front()) : std::string();
     if (text.empty()) {
-        std::string commands;
-        for (const auto& [name, summary] : command_summaries()) {
-            commands += (commands.empty() ? "" : ", ") + name;
-        }
-        std::string message = "help takes one command: " + commands + "; got ";
+        std::string message =
+            "help takes one command: " + joined(command_summaries(), ", ", [](const auto& c) { return c.first; }) +
+            "; got ";
         if (operands.size() == 1) {
             message += '"';
             message += echo(operands.front());

@@ -48,14 +48,7 @@ constexpr std::array<std::string_view, 15> k_expect_keys = {
     "tnm"};
 constexpr int k_max_expect_depth = 16;
 
-std::string expect_keys() {
-    std::string keys;
-    for (const std::string_view key : k_expect_keys) {
-        keys += keys.empty() ? "" : ", ";
-        keys += key;
-    }
-    return keys;
-}
+std::string expect_keys() { return joined(k_expect_keys); }
 
 /// What checking one case found: nothing (passed), unmet expectations, or a record check cannot use.
 struct Verdict {

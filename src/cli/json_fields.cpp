@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "doors/safe_text.hpp"
+
 namespace lmsstage::cli {
 namespace {
 
@@ -47,26 +49,21 @@ std::optional<RecordError> assign_json(Case& c, const FieldSpec& spec, const Jso
 }
 
 RecordError unknown_key(std::string_view key, bool check_keys) {
-    std::string keys;
+    std::vector<std::string_view> keys;
     Closest closest(key);
-    const auto consider = [&](std::string_view k) {
-        keys += keys.empty() ? "" : ", ";
-        keys += k;
-        closest.consider(k);
-    };
     for (const FieldSpec& spec : field_specs()) {
-        consider(spec.key);
+        keys.push_back(spec.key);
     }
     if (check_keys) {
-        consider("expect");
-        consider("source");
+        keys.insert(keys.end(), {"expect", "source"});
+    }
+    for (const std::string_view k : keys) {
+        closest.consider(k);
     }
     const std::string shown = shorten(key);
-    std::string message = "unknown field \"" + shown + "\"";
-    if (!closest.suggestion().empty()) {
-        message += " (did you mean \"" + closest.suggestion() + "\"?)";
-    }
-    return RecordError{shown, message + "; accepted fields: " + keys, false, false};
+    return RecordError{shown,
+                       "unknown field \"" + shown + "\"" + closest.hint("\"") + "; accepted fields: " + joined(keys),
+                       false, false};
 }
 
 /// The JSON number grammar (RFC 8259): simdjson checks it only when converting, and the

@@ -298,13 +298,7 @@ std::string rule_set_ids() {
     return ids;
 }
 
-std::string command_names() {
-    std::string names;
-    for (const CommandRow& row : k_commands) {
-        names += (names.empty() ? "" : ", ") + std::string(row.name);
-    }
-    return names;
-}
+std::string command_names() { return joined(k_commands, ", ", &CommandRow::name); }
 
 // ---- Help -----------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@
 
 #include "cli/json_fields.hpp"
 #include "doors/fields.hpp"
+#include "doors/safe_text.hpp"
 #include "naaccr/tables.hpp"
 
 namespace lmsstage::cli {
@@ -14,11 +15,8 @@ namespace {
 /// A key that is neither an item lmsstage reads, nor a case field, nor a NAACCR item.
 std::string unknown_naaccr_key(std::string_view key, bool check_keys) {
     Closest closest(key);
-    std::string items;
     for (const naaccr::ItemInfo& item : naaccr::input_items()) {
         closest.consider(item.id);
-        items += items.empty() ? "" : ", ";
-        items += item.id;
     }
     for (const FieldSpec& spec : field_specs()) {
         if (naaccr::derived_from(spec.field).empty()) {
@@ -29,11 +27,8 @@ std::string unknown_naaccr_key(std::string_view key, bool check_keys) {
         closest.consider("expect");
         closest.consider("source");
     }
-    std::string message = "unknown key \"" + shorten(key) + "\": not a NAACCR item";
-    if (!closest.suggestion().empty()) {
-        message += " (did you mean \"" + closest.suggestion() + "\"?)";
-    }
-    return message + "; the items lmsstage reads: " + items +
+    return "unknown key \"" + shorten(key) + "\": not a NAACCR item" + closest.hint("\"") +
+           "; the items lmsstage reads: " + joined(naaccr::input_items(), ", ", &naaccr::ItemInfo::id) +
            "; and the case fields no NAACCR item carries, as in lmsstage --help";
 }
 

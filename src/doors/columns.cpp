@@ -78,11 +78,7 @@ std::string unknown_column(std::string_view name) {
     for (const auto& [short_name, full] : k_short_names) {
         closest.consider(short_name);
     }
-    std::string message = "--columns: unknown column \"" + echo(name) + "\"";
-    if (!closest.suggestion().empty()) {
-        message += " (did you mean " + closest.suggestion() + "?)";
-    }
-    return message + "; columns: " + column_names();
+    return "--columns: unknown column \"" + echo(name) + "\"" + closest.hint() + "; columns: " + column_names();
 }
 
 }  // namespace
@@ -182,14 +178,13 @@ namespace {
 
 /// The column names, comma-separated: the NAACCR output items (`naaccr`) or the others.
 std::string listed_columns(bool naaccr) {
-    std::string names;
+    std::vector<std::string_view> names;
     for (const Member& member : result_members()) {
         if (!member.column.empty() && (member.needs == Needs::naaccr) == naaccr) {
-            names += names.empty() ? "" : ", ";
-            names += member.column;
+            names.push_back(member.column);
         }
     }
-    return names;
+    return joined(names);
 }
 
 }  // namespace

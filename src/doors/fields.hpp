@@ -70,6 +70,11 @@ public:
     [[nodiscard]] const std::string& suggestion() const noexcept { return m_suggestion; }
     /// Every name at the smallest distance, in the order considered: "--size or --site".
     [[nodiscard]] const std::string& ties() const noexcept { return m_ties; }
+    /// " (did you mean X?)", the suggestion within `quote`s, or nothing when none is close.
+    [[nodiscard]] std::string hint(std::string_view quote = {}) const {
+        return m_suggestion.empty() ? std::string()
+                                    : " (did you mean " + std::string(quote) + m_suggestion + std::string(quote) + "?)";
+    }
 
 private:
     std::string_view m_word;

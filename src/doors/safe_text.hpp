@@ -2,6 +2,7 @@
 // Text that came from outside (file names, values from records, option values) made safe to show:
 // valid UTF-8 for JSON, and one line with no terminal control codes for stderr and check output.
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -27,5 +28,18 @@ inline constexpr std::size_t k_echo_bytes = 64;
 /// k_echo_bytes of the value (cut on a character boundary, then "... (N bytes)"). Every message
 /// that repeats what was typed or read repeats it through this.
 std::string echo(std::string_view text);
+
+/// The items of a list as one phrase, `separator` between them ("a, b, c"); `name` gives an
+/// item's text.
+template <class Items, class Name = std::identity>
+std::string joined(const Items& items, std::string_view separator = ", ", Name name = {}) {
+    std::string out;
+    bool first = true;
+    for (const auto& item : items) {
+        out.append(first ? std::string_view() : separator).append(std::string_view(std::invoke(name, item)));
+        first = false;
+    }
+    return out;
+}
 
 }  // namespace lmsstage::doors

@@ -11,6 +11,7 @@
 #include "doors/fields.hpp"
 #include "doors/render_json.hpp"
 #include "doors/render_text.hpp"
+#include "doors/safe_text.hpp"
 #include "lmsstage/alternatives.hpp"
 #include "lmsstage/lmsstage.hpp"
 
@@ -80,19 +81,14 @@ struct QueryError {
 QueryError unknown_key(std::string_view key) {
     std::string message = "unknown field \"" + std::string(key) + "\"";
     doors::Closest closest(key);
-    std::string keys;
+    std::vector<std::string_view> keys;
     for (const FieldSpec& spec : doors::field_specs()) {
-        if (spec.kind == ValueKind::id) {
-            continue;
+        if (spec.kind != ValueKind::id) {
+            keys.push_back(spec.key);
+            closest.consider(spec.key);
         }
-        keys += keys.empty() ? "" : ", ";
-        keys += spec.key;
-        closest.consider(spec.key);
     }
-    if (!closest.suggestion().empty()) {
-        message += " (did you mean \"" + closest.suggestion() + "\"?)";
-    }
-    return QueryError{std::string(key), message + "; accepted fields: " + keys};
+    return QueryError{std::string(key), message + closest.hint("\"") + "; accepted fields: " + doors::joined(keys)};
 }
 
 /// A field's value as read from the query (decoded; a flag's 1/0/nothing as yes/no).
