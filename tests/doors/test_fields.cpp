@@ -9,8 +9,10 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "doors/fields.hpp"
+#include "doors/safe_text.hpp"
 #include "lmsstage/lmsstage.hpp"
 #include "support/text_support.hpp"
 
@@ -538,4 +540,29 @@ TEST_CASE("a plain decimal with trailing zeros is the number it writes, exactly"
     CHECK(size.value == 12.5);
     CHECK(size.residue == 0);
     CHECK_FALSE(size.unit_stated);
+}
+
+TEST_CASE("a did-you-mean hint names the closest word, the first of a tie, and nothing when none is close",
+          "[fields][messages]") {
+    lmsstage::doors::Closest closest("sise");
+    closest.consider("size");
+    closest.consider("site");
+    closest.consider("grade");
+    CHECK(closest.ties() == "size or site");
+    CHECK(closest.hint() == " (did you mean size?)");
+    CHECK(closest.hint("\"") == " (did you mean \"size\"?)");
+    lmsstage::doors::Closest far("metastasis");
+    far.consider("size");
+    CHECK(far.hint().empty());
+}
+
+TEST_CASE("joined lists items with a separator, each through its name, and nothing for no items",
+          "[fields][messages]") {
+    using lmsstage::doors::joined;
+    CHECK(joined(std::vector<std::string>{"site", "size", "grade"}) == "site, size, grade");
+    CHECK(joined(std::vector<std::string>{"site"}) == "site");
+    CHECK(joined(std::vector<std::string>{}).empty());
+    CHECK(joined(std::vector<std::string>{"", "x"}, " or ") == " or x");
+    const std::vector<std::pair<std::string, int>> rows = {{"batch", 1}, {"check", 2}};
+    CHECK(joined(rows, "; ", [](const auto& row) { return row.first; }) == "batch; check");
 }
