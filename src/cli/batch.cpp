@@ -96,11 +96,10 @@ std::variant<BatchPlan, std::string> make_plan(const CommandLine& line) {
         plan.encoding = *named;
     }
     if (!delimiter.empty()) {
-        const std::string& d = delimiter;
-        if (d != "," && d != ";" && d != "tab" && d != "\t") {
-            return "batch: --delimiter must be , ; or tab, got " + printable(d);
+        if (delimiter != "," && delimiter != ";" && delimiter != "tab" && delimiter != "\t") {
+            return "batch: --delimiter must be , ; or tab, got " + printable(delimiter);
         }
-        plan.delimiter = d == "," || d == ";" ? d[0] : '\t';
+        plan.delimiter = delimiter == "," || delimiter == ";" ? delimiter[0] : '\t';
     }
     if (!size_unit.empty() && size_unit != "cm" && size_unit != "mm") {
         return "batch: --size-unit must be cm or mm, got " + printable(size_unit);

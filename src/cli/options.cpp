@@ -755,8 +755,9 @@ std::string summary(std::string_view text) {
     if (text.size() <= 56) {
         return std::string(text);
     }
-    std::string out = wrap({}, text, 0, 53);  // its first line, and "..."
-    out.resize(out.find_last_not_of(" ,;:(", out.find('\n') - 1) + 1);
+    std::string out = wrap({}, text, 0, 53);
+    out.resize(out.find('\n'));                     // its first line (wrap ends every line so)
+    out.resize(out.find_last_not_of(" ,;:(") + 1);  // without a dangling separator
     return out + "...";
 }
 
