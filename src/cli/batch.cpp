@@ -389,9 +389,8 @@ private:
     /// allows it, but a stray quote joins the rows up to the next quote into one record, silently.
     static void say_lines_spanned(std::string_view row, long long first, std::optional<RecordError>& error,
                                   Result& result) {
-        if (row.empty() || (std::memchr(row.data(), '\n', row.size()) == nullptr &&
-                            std::memchr(row.data(), '\r', row.size()) == nullptr)) {
-            return;  // the common case, found without a loop over every byte
+        if (row.empty() || std::memchr(row.data(), '"', row.size()) == nullptr) {
+            return;  // the common case: a line break outside quotes ends a row, so no quote, no span
         }
         long long breaks = 0;
         for (std::size_t i = 0; i < row.size(); ++i) {

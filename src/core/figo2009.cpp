@@ -270,17 +270,19 @@ void state_omitted(const Case& input, std::size_t decided, Result& result) {
     if (!result.assumptions.recording()) {
         return;
     }
-    std::string text;
+    std::string* text = nullptr;  // written in the list's reused storage: no allocation once warm
     for (std::size_t i = std::size(k_spread); i-- > 0;) {
         const SpreadRow& row = k_spread[i];
         if (i >= decided || input.has(row.field) || (i > 0 && k_spread[i - 1].field == row.field)) {
             continue;
         }
-        text += text.empty() ? "not reported, taken as not involved: " : ", ";
-        text += row.omitted;
-    }
-    if (!text.empty()) {
-        result.assumptions.push_back(std::move(text));
+        if (text == nullptr) {
+            text = &result.assumptions.next();
+            text->assign("not reported, taken as not involved: ");
+        } else {
+            *text += ", ";
+        }
+        *text += row.omitted;
     }
 }
 

@@ -321,20 +321,29 @@ std::optional<CaseError> check_system_inputs(const Case& c, SystemId system) {
     return std::nullopt;
 }
 
-std::string unused_warning(Field field, SystemId system, std::string_view system_name) {
+/// The warning for a given field the system does not use, written into `out` (reused storage).
+void unused_warning(std::string& out, Field field, SystemId system, std::string_view system_name) {
     const bool figo = system == SystemId::figo2009_uterine || system == SystemId::figo2009_adenosarcoma;
     if (figo) {
         switch (field) {
-            case Field::grade: return "grade was given but is not used: FIGO 2009 staging does not use grade";
+            case Field::grade:
+                out.assign("grade was given but is not used: FIGO 2009 staging does not use grade");
+                return;
             case Field::extension:
-                return "extension was given but is not used: the summary stage of a uterine sarcoma follows from "
-                       "its FIGO stage (and cervix and peritoneal_cytology)";
+                out.assign(
+                    "extension was given but is not used: the summary stage of a uterine sarcoma follows from "
+                    "its FIGO stage (and cervix and peritoneal_cytology)");
+                return;
             case Field::edition:
-                return "edition was given but is not used: uterine sarcomas are staged by FIGO 2009 (the AJCC TNM "
-                       "equivalents are the same in the 7th and 8th editions)";
+                out.assign(
+                    "edition was given but is not used: uterine sarcomas are staged by FIGO 2009 (the AJCC TNM "
+                    "equivalents are the same in the 7th and 8th editions)");
+                return;
             case Field::size:
-                return "size was given but is not used: FIGO 2009 stage I adenosarcoma is defined by myometrial "
-                       "invasion, not size";
+                out.assign(
+                    "size was given but is not used: FIGO 2009 stage I adenosarcoma is defined by myometrial "
+                    "invasion, not size");
+                return;
             default: break;
         }
     }
@@ -342,21 +351,26 @@ std::string unused_warning(Field field, SystemId system, std::string_view system
                            system == SystemId::ajcc8_sts_retroperitoneum || system == SystemId::ajcc8_sts_head_neck ||
                            system == SystemId::ajcc8_sts_visceral;
     if (field == Field::depth && ajcc8_sts) {
-        return "depth was given but is not used: the AJCC 8th edition has no depth subcategory";
+        out.assign("depth was given but is not used: the AJCC 8th edition has no depth subcategory");
+        return;
     }
     if (field == Field::depth &&
         (system == SystemId::uicc9_sts_trunk_extremity || system == SystemId::uicc9_sts_retroperitoneum)) {
-        return "depth was given but is not used: UICC TNM 9 has no depth subcategory";
+        out.assign("depth was given but is not used: UICC TNM 9 has no depth subcategory");
+        return;
     }
     if (field == Field::grade &&
         (system == SystemId::ajcc7_gist || system == SystemId::ajcc8_gist || system == SystemId::uicc9_gist)) {
-        return "grade was given but is not used: GIST staging uses the mitotic rate, not grade";
+        out.assign("grade was given but is not used: GIST staging uses the mitotic rate, not grade");
+        return;
     }
     if (system == SystemId::ajcc7_gi_lms) {
-        return std::string(field_name(field)) +
-               " was given but is not used: the AJCC 7th edition does not stage sarcomas of the GI tract";
+        detail::assign_parts(
+            out, {field_name(field),
+                  " was given but is not used: the AJCC 7th edition does not stage sarcomas of the GI tract"});
+        return;
     }
-    return std::string(field_name(field)) + " was given but is not used by " + std::string(system_name);
+    detail::assign_parts(out, {field_name(field), " was given but is not used by ", system_name});
 }
 
 /// Values that are valid but unlikely: most often a unit slip. Warned, never refused.
@@ -496,7 +510,9 @@ void warn_unused(const Case& input, const SystemInfo& sys, SystemId system, Resu
     }
     for (Field field : k_all_fields) {
         if ((unused & field_bit(field)) != 0) {
-            result.warnings.push_back(unused_warning(field, system, result.system.name));
+            if (result.warnings.recording()) {
+                unused_warning(result.warnings.next(), field, system, result.system.name);
+            }
         }
     }
 }
