@@ -158,7 +158,8 @@ bool Pipeline::submit() {
         m_todo.push_back(m_in_flight.back().get());
     }
     m_work.notify_one();
-    return write_ready(k_max_in_flight);
+    // More batches than the workers can take only hold memory (each about 600 KB of full records).
+    return write_ready(std::min(k_max_in_flight, m_workers.size() + 2));
 }
 
 bool Pipeline::finish() {

@@ -2,7 +2,8 @@
 // The output side of batch and check: large writes that remember why they failed, and the ordered
 // worker pool that stages records in batches and writes them in input order. Memory is bounded in
 // bytes: a batch is handed on at k_batch_records records or k_batch_bytes bytes of input, whichever
-// comes first, and at most k_max_in_flight batches exist at once.
+// comes first, and at most two batches more than there are workers (k_max_in_flight at most) exist
+// at once: one for each worker, one waiting for the next free worker, one being written.
 
 #include <cerrno>
 #include <condition_variable>
