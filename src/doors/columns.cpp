@@ -7,6 +7,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "doors/csv_writer.hpp"
 #include "doors/fields.hpp"
@@ -520,15 +521,23 @@ std::string_view rendered_run(const ColumnSet& set, std::size_t first, std::size
     };
     // On the heap, made on first use: a thread_local array is part of every thread's static TLS
     // block, which the loader zeroes for the main thread at start (400 KB: a hundred page faults
-    // of a single case) and glibc for each worker, CSV or not.
-    thread_local std::unique_ptr<std::array<Entry, 2048>> held;
+    // of a single case) and glibc for each worker, CSV or not. Two entries a set, the one used last
+    // first (as render_json.cpp's outcome_run): two frequent results never take turns to evict
+    // each other.
+    constexpr std::size_t k_sets = 1024;
+    thread_local std::unique_ptr<std::array<Entry, k_sets * 2>> held;
     if (!held) {
-        held = std::make_unique<std::array<Entry, 2048>>();
+        held = std::make_unique<std::array<Entry, k_sets * 2>>();
     }
-    std::array<Entry, 2048>& store = *held;
     const RunKey key(set, first, format, r);
-    Entry& entry = store[key.hash() % store.size()];
-    if (!entry.valid || !(entry.key == key)) {
+    Entry* const ways = &(*held)[key.hash() % k_sets * 2];
+    const auto holds = [&](const Entry& e) { return e.valid && e.key == key; };
+    if (holds(ways[0])) {
+        return ways[0].text;
+    }
+    std::swap(ways[0], ways[1]);  // the one used last goes first; on a miss, the other is replaced
+    Entry& entry = ways[0];
+    if (!holds(entry)) {
         entry.text.clear();
         Writer w(entry.text, format, set.raw_cells);
         const RowView staged{{}, {}, {}, &r, {}, {}, {}, {}};

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include "doors/result_schema.hpp"
@@ -429,22 +430,31 @@ std::string_view outcome_run(const RecordView& view, const OutcomeKey& key, std:
         std::string text;
     };
     const JsonStep& step = json_steps()[first];
-    // Each run has its own slots, so that the runs of one record never take each other's entry
-    // (the record's two passes read the text kept here). Keyed by what the run's members read: the
-    // system and categories, or the stages and the survival table, or nothing (the version), so
-    // that one entry serves every outcome that agrees in those. On the heap, made on first use:
-    // not in every thread's static TLS block, which is zeroed at start (see columns.cpp).
-    constexpr std::size_t k_slots = 512;
+    // Each run has its own sets of two entries, so that the runs of one record never take each
+    // other's entry (the record's two passes read the text kept here). Keyed by what the run's
+    // members read: the system and categories, or the stages and the survival table, or nothing
+    // (the version), so that one entry serves every outcome that agrees in those. Two entries a
+    // set, the one used last first: with one, two frequent outcomes whose keys fall in the same
+    // slot took turns to evict each other, and how often depended on where the linker put the
+    // names the keys point to. On the heap, made on first use: not in every thread's static TLS
+    // block, which is zeroed at start (see columns.cpp).
+    constexpr std::size_t k_sets = 256;
     thread_local std::vector<Entry> store;
     if (store.empty()) {
         std::size_t runs = 0;
         for (const JsonStep& s : json_steps()) {
             runs += s.run_end != 0 ? 1 : 0;
         }
-        store.resize(runs * k_slots);
+        store.resize(runs * k_sets * 2);
     }
-    Entry& entry = store[step.run_index * k_slots + key.hash(0, step.run_parts) % k_slots];
-    if (!entry.valid || !entry.key.equal(key, step.run_parts)) {
+    Entry* const ways = &store[(step.run_index * k_sets + key.hash(0, step.run_parts) % k_sets) * 2];
+    const auto holds = [&](const Entry& e) { return e.valid && e.key.equal(key, step.run_parts); };
+    if (holds(ways[0])) {
+        return ways[0].text;
+    }
+    std::swap(ways[0], ways[1]);  // the one used last goes first; on a miss, the other is replaced
+    Entry& entry = ways[0];
+    if (!holds(entry)) {
         entry.text.clear();
         StringSink sink(entry.text);
         EmitState state{true, false};
