@@ -35,7 +35,9 @@ void Result::clear() noexcept {
     warnings.clear();
     notes.clear();
     trace.clear();
-    gist_risk = {};
+    if (gist_risk.assessed) {
+        gist_risk = {};  // 360 bytes: left as they are when nothing was set (not a GIST)
+    }
     basis.reset();
 }
 
