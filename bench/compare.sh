@@ -10,6 +10,9 @@
 #     BUILD_DIR/bench/lmsstage-compare prints medians, ranges, ratios and peak RSS;
 #   - where valgrind is installed, instructions a record (callgrind, 200,000 cases, full records)
 #     and output bytes a record for both.
+#   - CSV output also with $SAME_COLUMNS for both programs (default: the 14 columns CSV output had by
+#     default before warnings and assumptions joined them, a853f60), so that a change of the
+#     default columns does not pass for a change of speed; SAME_COLUMNS= (empty) leaves it out.
 # With SINGLE_ONLY=1, only the single cases (CASES is then their number of runs, default 30): no
 # cases generated, no valgrind.
 # Example: bash bench/compare.sh build 1000000 5
@@ -21,6 +24,7 @@ build=${1:-build}
 cases=${2:-1000000}
 runs=${3:-5}
 baseline=${BASELINE:-b8490e3}
+same_columns=${SAME_COLUMNS-id,ok,system,stage,possible_stages,T,N,M,G,summary_stage,survival_percent,survival_table,error_field,error_message}
 current="$build/src/lmsstage"
 generator="$build/bench/lmsstage-gen-cases"
 compare="$build/bench/lmsstage-compare"
@@ -58,7 +62,10 @@ fi
 echo "baseline: $baseline ($("$base_program" --version 2>/dev/null | head -1)); current: $(git -C "$source_dir" describe --always --dirty 2>/dev/null || echo this tree) ($("$current" --version | head -1))"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 status=0
-"$compare" --runs "$runs" --single 30 "$base_program" "$current" "$work/cases.ndjson" "$work/cases.csv" || status=$?
+columns_option=()
+[ -n "$same_columns" ] && columns_option=(--columns "$same_columns")
+"$compare" --runs "$runs" --single 30 "${columns_option[@]}" "$base_program" "$current" "$work/cases.ndjson" \
+  "$work/cases.csv" || status=$?
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if command -v valgrind >/dev/null; then

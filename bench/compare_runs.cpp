@@ -7,8 +7,11 @@
 //   - full records: `batch CASES.ndjson`, stdout on /dev/null;
 //   - CSV from NDJSON: `batch CASES.ndjson --to csv`; CSV from CSV: `batch CASES.csv --to csv`
 //     (a program without --to csv, as the first release, gets only its CURRENT figures);
+//   - with --columns LIST, the same two again with `--columns LIST` for both programs: the same
+//     output when the default columns differ between the two builds (like for like);
 //   - one case: `--size 6 --grade 3`, BASELINE, CURRENT and /bin/true in turn, with the ratios
 //     CURRENT/BASELINE and CURRENT//bin/true.
+// lmsstage-compare [--columns LIST] ... as above.
 // lmsstage-compare --single-only [--single N] BASELINE CURRENT: only the one-case figures (no case
 // files), for a quick look at start-up time.
 // Figures, not a test: the exit status is 0 unless a program fails or the cases are missing.
@@ -159,6 +162,7 @@ int main(int argc, char** argv) {
     int runs = 5;
     int single = 30;
     bool single_only = false;
+    std::string columns;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i += 2) {
         if (std::strcmp(argv[i], "--single-only") == 0) {
@@ -170,13 +174,16 @@ int main(int argc, char** argv) {
             runs = std::max(1, std::atoi(argv[i + 1]));
         } else if (std::strcmp(argv[i], "--single") == 0) {
             single = std::max(1, std::atoi(argv[i + 1]));
+        } else if (std::strcmp(argv[i], "--columns") == 0) {
+            columns = argv[i + 1];
         } else {
             break;
         }
     }
     if (argc - i != (single_only ? 2 : 4)) {
         std::fprintf(stderr,
-                     "usage: lmsstage-compare [--runs N] [--single N] BASELINE CURRENT CASES.ndjson CASES.csv\n"
+                     "usage: lmsstage-compare [--runs N] [--single N] [--columns LIST] BASELINE CURRENT CASES.ndjson "
+                     "CASES.csv\n"
                      "       lmsstage-compare --single-only [--single N] BASELINE CURRENT\n");
         return 64;
     }
@@ -198,6 +205,16 @@ int main(int argc, char** argv) {
         ok =
             workload("CSV from NDJSON, to /dev/null", a, b, {"batch", ndjson, "--to", "csv"}, cases, runs, a_csv) && ok;
         ok = workload("CSV from CSV, to /dev/null", a, b, {"batch", csv, "--to", "csv"}, cases, runs, a_csv) && ok;
+        if (!columns.empty()) {
+            const std::string title = "--columns " + columns;
+            std::printf("like for like, both programs with %s:\n", title.c_str());
+            ok = workload("CSV from NDJSON, the same columns", a, b,
+                          {"batch", ndjson, "--to", "csv", "--columns", columns}, cases, runs, a_csv) &&
+                 ok;
+            ok = workload("CSV from CSV, the same columns", a, b, {"batch", csv, "--to", "csv", "--columns", columns},
+                          cases, runs, a_csv) &&
+                 ok;
+        }
     }
 
     Series sa;
