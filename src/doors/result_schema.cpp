@@ -159,14 +159,14 @@ constexpr Member k_members[] = {
     {"categories.mitotic_rate", JsonType::string, "categories.mitotic_rate", "GIST only", {}, k_none,
      Depends::category, [](const RecordView& v) { return Value::word(res(v).categories.rate); }},
     {"basis", JsonType::string, "basis", "clinical, pathological or post-therapy; null when not stated", {}, k_none,
-     Depends::result, [](const RecordView& v) {
+     Depends::category, [](const RecordView& v) {
          return res(v).basis ? Value::word(name(*res(v).basis)) : Value();
      }},
     {"tnm.T", JsonType::string, "tnm.T", "categories.T with the basis's prefix (pT2; T2 when not stated)", {},
-     k_none, Depends::result, prefixed<'T'>},
-    {"tnm.N", JsonType::string, "tnm.N", "with its prefix (pN0)", {}, k_none, Depends::result, prefixed<'N'>},
+     k_none, Depends::category, prefixed<'T'>},
+    {"tnm.N", JsonType::string, "tnm.N", "with its prefix (pN0)", {}, k_none, Depends::category, prefixed<'N'>},
     {"tnm.M", JsonType::string, "tnm.M", "with its prefix: cM0 or cM1 under every basis", {}, k_none,
-     Depends::result, prefixed<'M'>},
+     Depends::category, prefixed<'M'>},
     {"stage", JsonType::string, "stage", {}, {}, k_none, Depends::outcome,
      [](const RecordView& v) { return word_or_null(res(v).stage); }},
     {"possible_stages", JsonType::array, "possible_stages", {}, {}, k_none, Depends::outcome,

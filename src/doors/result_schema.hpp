@@ -126,7 +126,7 @@ enum class Needs : std::uint8_t { nothing, trace, texts, naaccr };
 enum class Depends : std::uint8_t {
     record,    ///< the record (id, place, error) or its NAACCR codes: different each time
     result,    ///< the result's details (texts, trace)
-    category,  ///< only the system, the histology staged and the categories
+    category,  ///< only the system, the histology staged, the categories and their basis
     outcome,   ///< only the stages, summary stage and survival table
     table,     ///< only the survival table
     fixed,     ///< nothing that varies between staged records (ok, the version)
@@ -143,6 +143,7 @@ struct OutcomeKey {
     std::optional<SummaryStage> summary;
     const SurvivalTable* survival = nullptr;
     std::uint32_t histology = 0;  ///< code and behaviour
+    std::uint8_t basis = 0;       ///< 0: not stated; else the Basis + 1 (the categories' prefix)
 
     OutcomeKey() = default;
     explicit OutcomeKey(const Result& r)
@@ -152,12 +153,13 @@ struct OutcomeKey {
           possible(r.possible_stages),
           summary(r.summary_stage),
           survival(r.survival),
-          histology(static_cast<std::uint32_t>(r.histology.code()) * 16U + r.histology.behaviour()) {}
+          histology(static_cast<std::uint32_t>(r.histology.code()) * 16U + r.histology.behaviour()),
+          basis(r.basis ? static_cast<std::uint8_t>(static_cast<unsigned>(*r.basis) + 1U) : std::uint8_t{0}) {}
 
     /// The parts of the key that members read, by their Depends: a run of members that reads only
     /// some of them is kept per those (a few dozen systems and categories, a few hundred stages).
     enum Part : unsigned {
-        k_category = 1U,  ///< names and histology (Depends::category)
+        k_category = 1U,  ///< names, histology and basis (Depends::category)
         k_staged = 2U,    ///< stage, possible stages, summary stage, survival table (Depends::outcome)
         k_table = 4U,     ///< the survival table (Depends::table)
         k_all = 7U,
@@ -184,7 +186,7 @@ struct OutcomeKey {
                     return false;
                 }
             }
-            if (histology != o.histology) {
+            if (histology != o.histology || basis != o.basis) {
                 return false;
             }
         }
@@ -202,7 +204,7 @@ struct OutcomeKey {
             for (const std::string_view name : names) {
                 h = (h ^ (reinterpret_cast<std::uintptr_t>(name.data()) + name.size())) * 0x100000001b3ULL;
             }
-            h = (h ^ histology) * 0x100000001b3ULL;
+            h = (h ^ (histology << 8U | basis)) * 0x100000001b3ULL;
         }
         if ((parts & (k_staged | k_table)) != 0U) {
             h = (h ^ reinterpret_cast<std::uintptr_t>(survival)) * 0x100000001b3ULL;
