@@ -232,7 +232,15 @@ constexpr auto& all_values() {
 template <typename E>
 Read<E> read_word(const FieldInfo& f, std::string_view text) {
     if (const auto word = canonical(f, text)) {
-        for (E value : all_values<E>()) {
+        // The field's words are its values' names in all_values order (words() below): a word
+        // found as the vocabulary spells it is found again by its address, without comparing text.
+        const std::span<const std::string_view> words = f.words();
+        for (std::size_t i = 0; i < words.size() && i < all_values<E>().size(); ++i) {
+            if (words[i].data() == word->data() && words[i].size() == word->size()) {
+                return all_values<E>()[i];
+            }
+        }
+        for (E value : all_values<E>()) {  // a synonym's meaning
             if (name(value) == *word) {
                 return value;
             }
