@@ -26,11 +26,12 @@ Outcome stage(const Case& input);
 std::optional<CaseError> stage(const Case& input, Result& result);
 
 /// What `stage` builds besides the system, categories, stages, summary stage and survival table,
-/// which it always gives. A caller that will not read the rule trace, or the assumptions, warnings
-/// and notes, skips building their texts (a table of stages for a million cases).
+/// which it always gives. A caller that will not read the rule trace, the assumptions and warnings,
+/// or the notes, skips building their texts (a table of stages for a million cases).
 struct StageOptions {
     bool trace = true;  ///< Result::trace
-    bool texts = true;  ///< Result::assumptions, warnings and notes
+    bool texts = true;  ///< Result::assumptions and warnings
+    bool notes = true;  ///< Result::notes
 };
 
 /// Same as stage(input, result), building only what `options` asks for: the lists it leaves out

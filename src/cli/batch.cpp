@@ -146,10 +146,10 @@ std::variant<BatchPlan, std::string> make_plan(const CommandLine& line) {
             plan.output.writer = Writer::naaccr_xml;
             plan.naaccr = true;
             plan.naaccr_codes = true;
-            plan.stage = StageOptions{false, false};
+            plan.stage = StageOptions{false, false, false};
         } else {
             plan.output.writer = Writer::fhir;
-            plan.stage = StageOptions{false, true};  // assumptions and notes go into the Observations' notes
+            plan.stage = StageOptions{false, true, true};  // assumptions and notes go into the Observations' notes
         }
         return plan;
     }
@@ -192,7 +192,7 @@ std::variant<BatchPlan, std::string> make_plan(const CommandLine& line) {
         }
         plan.columns = std::get<ColumnSet>(std::move(kept));
     }
-    plan.stage = StageOptions{plan.columns.trace, plan.columns.texts};
+    plan.stage = StageOptions{plan.columns.trace, plan.columns.texts, plan.columns.notes};
     plan.naaccr_codes = plan.columns.naaccr;
     return plan;
 }

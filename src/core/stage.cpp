@@ -568,9 +568,9 @@ std::optional<CaseError> stage(const Case& input, Result& result, StageOptions o
     result.clear();
     result.histology = input.histology.value_or(Histology::lms);
     result.trace.set_recording(options.trace);
-    for (TextList* texts : {&result.assumptions, &result.warnings, &result.notes}) {
-        texts->set_recording(options.texts);
-    }
+    result.assumptions.set_recording(options.texts);
+    result.warnings.set_recording(options.texts);
+    result.notes.set_recording(options.notes);
     const Few<T> ts = stage_by(system, input, result);
     if (auto bad = settle_left_out(input, sys, ts, result)) {
         return bad;

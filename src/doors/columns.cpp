@@ -56,6 +56,7 @@ void add(ColumnSet& set, Column column) {
     if (column.member != nullptr) {
         set.trace = set.trace || column.member->needs == Needs::trace;
         set.texts = set.texts || column.member->needs == Needs::texts;
+        set.notes = set.notes || column.member->needs == Needs::notes;
         set.naaccr = set.naaccr || column.member->needs == Needs::naaccr;
     }
     set.columns.push_back(std::move(column));

@@ -33,7 +33,8 @@ struct Column {
 struct ColumnSet {
     std::vector<Column> columns;
     bool trace = false;      ///< some column reads the rule trace
-    bool texts = false;      ///< some column reads the assumptions, warnings or notes
+    bool texts = false;      ///< some column reads the assumptions or warnings
+    bool notes = false;      ///< some column reads the notes
     bool naaccr = false;     ///< some column is a NAACCR output item
     bool raw_cells = false;  ///< CSV/TSV cells as they came (csv::Dialect::raw_cells)
     std::uint64_t id = 0;    ///< tells sets apart in the per-thread store of rendered cells

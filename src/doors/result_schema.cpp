@@ -217,7 +217,7 @@ constexpr Member k_members[] = {
      [](const RecordView& v) { return Value::texts(std::span(res(v).assumptions.begin(), res(v).assumptions.size())); }},
     {"warnings", JsonType::array, "warnings", {}, {}, Needs::texts, Depends::result,
      [](const RecordView& v) { return Value::texts(std::span(res(v).warnings.begin(), res(v).warnings.size())); }},
-    {"notes", JsonType::array, "notes", {}, {}, Needs::texts, Depends::result,
+    {"notes", JsonType::array, "notes", {}, {}, Needs::notes, Depends::result,
      [](const RecordView& v) { return Value::texts(std::span(res(v).notes.begin(), res(v).notes.size())); }},
     {"trace", JsonType::array, "trace", {}, {}, Needs::trace, Depends::result,
      [](const RecordView& v) { return Value::trace(std::span(res(v).trace.begin(), res(v).trace.size())); }},

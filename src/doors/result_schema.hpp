@@ -120,7 +120,7 @@ private:
 enum class JsonType : std::uint8_t { string, number, boolean, array, any };
 
 /// The staging work a member needs beyond the stage (StageOptions), or NAACCR codes.
-enum class Needs : std::uint8_t { nothing, trace, texts, naaccr };
+enum class Needs : std::uint8_t { nothing, trace, texts, notes, naaccr };
 
 /// What a member's value depends on: the renderers reuse what they wrote for values that repeat.
 enum class Depends : std::uint8_t {

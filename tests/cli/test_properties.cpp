@@ -1632,8 +1632,9 @@ TEST_CASE("Property three doors - batch, check and the flags with --json give th
     CHECK(lines_of(check_input).size() == static_cast<std::size_t>(cases_count - failures.count()));
 }
 
-TEST_CASE("Property options - staging without the trace or the texts changes nothing else", "[properties][options]") {
-    // StageOptions lets a caller that never reads the trace or the texts skip building them (batch
+TEST_CASE("Property options - staging without the trace, the texts or the notes changes nothing else",
+          "[properties][options]") {
+    // StageOptions lets a caller that never reads the trace, the texts or the notes skip building them (batch
     // with chosen columns): the system, categories, stages, summary stage and survival table must
     // be those of a full staging, and the lists left out empty.
     Gen g(8);
@@ -1642,7 +1643,7 @@ TEST_CASE("Property options - staging without the trace or the texts changes not
     Result lean;
     for (int i = 0; i < scaled(20000); ++i) {
         const Case c = well_formed(g, random_family(g));
-        const StageOptions options{g.chance(0.5), g.chance(0.5)};
+        const StageOptions options{g.chance(0.5), g.chance(0.5), g.chance(0.5)};
         const auto full_error = stage(c, full);
         const auto lean_error = stage(c, lean, options);
         if (full_error.has_value() != lean_error.has_value()) {
@@ -1666,13 +1667,13 @@ TEST_CASE("Property options - staging without the trace or the texts changes not
                                            return a.rule == b.rule && a.because == b.because;
                                        })
                           : lean.trace.empty();
-        const bool texts_ok = options.texts
-                                  ? same_list(full.assumptions, lean.assumptions) &&
-                                        same_list(full.warnings, lean.warnings) && same_list(full.notes, lean.notes)
-                                  : lean.assumptions.empty() && lean.warnings.empty() && lean.notes.empty();
+        const bool texts_ok =
+            (options.texts ? same_list(full.assumptions, lean.assumptions) && same_list(full.warnings, lean.warnings)
+                           : lean.assumptions.empty() && lean.warnings.empty()) &&
+            (options.notes ? same_list(full.notes, lean.notes) : lean.notes.empty());
         if (!same || !trace_ok || !texts_ok) {
             failures.add(c, std::string("trace ") + (options.trace ? "on" : "off") + ", texts " +
-                                (options.texts ? "on" : "off") + ": " +
+                                (options.texts ? "on" : "off") + ", notes " + (options.notes ? "on" : "off") + ": " +
                                 (!same       ? "the result differs"
                                  : !trace_ok ? "the trace is wrong"
                                              : "the texts are wrong"));
