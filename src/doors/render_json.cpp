@@ -356,7 +356,9 @@ const std::vector<JsonStep>& json_steps() {
         }
         // Runs of members that depend only on the outcome, and groups only of such members: written
         // once per outcome and reused. A run does not start at a group's later member (it would not
-        // open the group), nor end inside a group.
+        // open the group), nor end inside a group. Nor does it join members of the categories with
+        // members of the stages and survival table: each part has a few hundred values in a cohort,
+        // and a run keyed by both would have as many as their pairs.
         const auto group_outcome_only = [&steps](std::size_t i) {
             for (std::size_t j = i; j < steps[i].group_end; ++j) {
                 if (!outcome_only(*steps[j].member)) {
@@ -365,18 +367,36 @@ const std::vector<JsonStep>& json_steps() {
             }
             return true;
         };
+        constexpr unsigned k_varying = OutcomeKey::k_category | OutcomeKey::k_staged | OutcomeKey::k_table;
+        const auto parts_from = [&steps](std::size_t first, std::size_t last) {
+            unsigned parts = 0;
+            for (std::size_t j = first; j < last; ++j) {
+                parts |= OutcomeKey::parts_of(steps[j].member->depends);
+            }
+            return parts;
+        };
+        const auto joins = [](unsigned run, unsigned next) {
+            const unsigned kinds = (run | next) & k_varying;
+            return (kinds & OutcomeKey::k_category) == 0U || (kinds & ~OutcomeKey::k_category) == 0U;
+        };
         std::size_t runs = 0;
         for (std::size_t i = 0; i < steps.size();) {
             std::size_t end = i;
+            unsigned parts = 0;
             while (end < steps.size() && outcome_only(*steps[end].member)) {
                 if (steps[end].opens != nullptr) {
-                    if (!group_outcome_only(end)) {
+                    const std::size_t group_end = steps[end].group_end;
+                    if (!group_outcome_only(end) || !joins(parts, parts_from(end, group_end))) {
                         break;
                     }
-                    end = steps[end].group_end;
+                    parts |= parts_from(end, group_end);
+                    end = group_end;
                 } else if (!group_of(steps[end].member->json).empty() && end == i) {
                     break;  // inside a group the run did not open
+                } else if (!joins(parts, parts_from(end, end + 1))) {
+                    break;
                 } else {
+                    parts |= parts_from(end, end + 1);
                     ++end;
                 }
             }
