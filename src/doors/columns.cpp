@@ -7,7 +7,6 @@
 #include <cstring>
 #include <memory>
 #include <optional>
-#include <utility>
 
 #include "doors/csv_writer.hpp"
 #include "doors/fields.hpp"
@@ -522,23 +521,17 @@ std::string_view rendered_run(const ColumnSet& set, std::size_t first, std::size
     };
     // On the heap, made on first use: a thread_local array is part of every thread's static TLS
     // block, which the loader zeroes for the main thread at start (400 KB: a hundred page faults
-    // of a single case) and glibc for each worker, CSV or not. Two entries a set, the one used last
-    // first (as render_json.cpp's outcome_run): two frequent results never take turns to evict
-    // each other.
+    // of a single case) and glibc for each worker, CSV or not. Two entries a set (kept_entry).
     constexpr std::size_t k_sets = 1024;
     thread_local std::unique_ptr<std::array<Entry, k_sets * 2>> held;
     if (!held) {
         held = std::make_unique<std::array<Entry, k_sets * 2>>();
     }
     const RunKey key(set, first, format, r);
-    Entry* const ways = &(*held)[key.hash() % k_sets * 2];
-    const auto holds = [&](const Entry& e) { return e.valid && e.key == key; };
-    if (holds(ways[0])) {
-        return ways[0].text;
-    }
-    std::swap(ways[0], ways[1]);  // the one used last goes first; on a miss, the other is replaced
-    Entry& entry = ways[0];
-    if (!holds(entry)) {
+    bool found = false;
+    Entry& entry = kept_entry(
+        &(*held)[key.hash() % k_sets * 2], [&](const Entry& e) { return e.valid && e.key == key; }, found);
+    if (!found) {
         entry.text.clear();
         Writer w(entry.text, format, set.raw_cells);
         const RowView staged{{}, {}, {}, &r, {}, {}, {}, {}};

@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
-#include <utility>
 #include <vector>
 
 #include "doors/result_schema.hpp"
@@ -384,28 +383,21 @@ const std::vector<JsonStep>& json_steps() {
             std::size_t end = i;
             unsigned parts = 0;
             while (end < steps.size() && outcome_only(*steps[end].member)) {
-                if (steps[end].opens != nullptr) {
-                    const std::size_t group_end = steps[end].group_end;
-                    if (!group_outcome_only(end) || !joins(parts, parts_from(end, group_end))) {
-                        break;
-                    }
-                    parts |= parts_from(end, group_end);
-                    end = group_end;
-                } else if (!group_of(steps[end].member->json).empty() && end == i) {
-                    break;  // inside a group the run did not open
-                } else if (!joins(parts, parts_from(end, end + 1))) {
-                    break;
-                } else {
-                    parts |= parts_from(end, end + 1);
-                    ++end;
+                const bool group = steps[end].opens != nullptr;
+                if (group ? !group_outcome_only(end) : !group_of(steps[end].member->json).empty() && end == i) {
+                    break;  // a group with other members, or inside a group the run did not open
                 }
+                const std::size_t next = group ? steps[end].group_end : end + 1;
+                if (!joins(parts, parts_from(end, next))) {
+                    break;
+                }
+                parts |= parts_from(end, next);
+                end = next;
             }
             if (end > i) {
                 steps[i].run_end = end;
                 steps[i].run_index = runs++;
-                for (std::size_t j = i; j < end; ++j) {
-                    steps[i].run_parts |= OutcomeKey::parts_of(steps[j].member->depends);
-                }
+                steps[i].run_parts = parts;
                 i = end;
             } else {
                 ++i;
@@ -450,14 +442,12 @@ std::string_view outcome_run(const RecordView& view, const OutcomeKey& key, std:
         std::string text;
     };
     const JsonStep& step = json_steps()[first];
-    // Each run has its own sets of two entries, so that the runs of one record never take each
-    // other's entry (the record's two passes read the text kept here). Keyed by what the run's
-    // members read: the system and categories, or the stages and the survival table, or nothing
-    // (the version), so that one entry serves every outcome that agrees in those. Two entries a
-    // set, the one used last first: with one, two frequent outcomes whose keys fall in the same
-    // slot took turns to evict each other, and how often depended on where the linker put the
-    // names the keys point to. On the heap, made on first use: not in every thread's static TLS
-    // block, which is zeroed at start (see columns.cpp).
+    // Each run has its own sets of two entries (kept_entry), so that the runs of one record never
+    // take each other's entry (the record's two passes read the text kept here). Keyed by what the
+    // run's members read: the system and categories, or the stages and the survival table, or
+    // nothing (the version), so that one entry serves every outcome that agrees in those. On the
+    // heap, made on first use: not in every thread's static TLS block, which is zeroed at start
+    // (see columns.cpp).
     constexpr std::size_t k_sets = 256;
     thread_local std::vector<Entry> store;
     if (store.empty()) {
@@ -467,14 +457,11 @@ std::string_view outcome_run(const RecordView& view, const OutcomeKey& key, std:
         }
         store.resize(runs * k_sets * 2);
     }
-    Entry* const ways = &store[(step.run_index * k_sets + key.hash(0, step.run_parts) % k_sets) * 2];
-    const auto holds = [&](const Entry& e) { return e.valid && e.key.equal(key, step.run_parts); };
-    if (holds(ways[0])) {
-        return ways[0].text;
-    }
-    std::swap(ways[0], ways[1]);  // the one used last goes first; on a miss, the other is replaced
-    Entry& entry = ways[0];
-    if (!holds(entry)) {
+    bool found = false;
+    Entry& entry = kept_entry(
+        &store[(step.run_index * k_sets + key.hash(0, step.run_parts) % k_sets) * 2],
+        [&](const Entry& e) { return e.valid && e.key.equal(key, step.run_parts); }, found);
+    if (!found) {
         entry.text.clear();
         StringSink sink(entry.text);
         EmitState state{true, false};

@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "doors/records.hpp"
 #include "lmsstage/result.hpp"
@@ -221,6 +222,22 @@ struct OutcomeKey {
         return static_cast<std::size_t>(h ^ (h >> 33U));
     }
 };
+
+/// The renderers keep what they wrote per key in sets of two entries: of a set (`ways`), the entry
+/// `holds` picks, or else the other one, to be written again (`found` false). Either way it is
+/// moved first, so the one used last stays: two frequent keys of one set never take turns to evict
+/// each other (with one entry a set, how often they did depended on where the linker put the names
+/// the keys point to).
+template <typename Entry, typename Holds>
+Entry& kept_entry(Entry* ways, Holds holds, bool& found) {
+    if (holds(ways[0])) {
+        found = true;
+        return ways[0];
+    }
+    std::swap(ways[0], ways[1]);
+    found = holds(ways[0]);
+    return ways[0];
+}
 
 /// One member of the output record.
 struct Member {
