@@ -146,10 +146,11 @@ std::variant<BatchPlan, std::string> make_plan(const CommandLine& line) {
             plan.output.writer = Writer::naaccr_xml;
             plan.naaccr = true;
             plan.naaccr_codes = true;
-            plan.stage = StageOptions{false, false, false};
+            plan.stage = StageOptions{.trace = false, .texts = false, .notes = false};
         } else {
             plan.output.writer = Writer::fhir;
-            plan.stage = StageOptions{false, true, true};  // assumptions and notes go into the Observations' notes
+            // The assumptions and notes go into the Observations' notes.
+            plan.stage = StageOptions{.trace = false, .texts = true, .notes = true};
         }
         return plan;
     }
@@ -192,7 +193,7 @@ std::variant<BatchPlan, std::string> make_plan(const CommandLine& line) {
         }
         plan.columns = std::get<ColumnSet>(std::move(kept));
     }
-    plan.stage = StageOptions{plan.columns.trace, plan.columns.texts, plan.columns.notes};
+    plan.stage = StageOptions{.trace = plan.columns.trace, .texts = plan.columns.texts, .notes = plan.columns.notes};
     plan.naaccr_codes = plan.columns.naaccr;
     return plan;
 }

@@ -86,7 +86,7 @@ std::vector<SummaryStage> possible_summary_stages(const Case& input) {
     std::vector<SummaryStage> out;
     Result result;
     each_resolution(input, [&](const Case& c) {
-        if (!stage(c, result, StageOptions{false, false, false}) && result.summary_stage &&
+        if (!stage(c, result, StageOptions{.trace = false, .texts = false, .notes = false}) && result.summary_stage &&
             std::find(out.begin(), out.end(), *result.summary_stage) == out.end()) {
             out.push_back(*result.summary_stage);
         }

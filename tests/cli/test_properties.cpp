@@ -1643,7 +1643,7 @@ TEST_CASE("Property options - staging without the trace, the texts or the notes 
     Result lean;
     for (int i = 0; i < scaled(20000); ++i) {
         const Case c = well_formed(g, random_family(g));
-        const StageOptions options{g.chance(0.5), g.chance(0.5), g.chance(0.5)};
+        const StageOptions options{.trace = g.chance(0.5), .texts = g.chance(0.5), .notes = g.chance(0.5)};
         const auto full_error = stage(c, full);
         const auto lean_error = stage(c, lean, options);
         if (full_error.has_value() != lean_error.has_value()) {
