@@ -516,21 +516,21 @@ std::string_view rendered_run(const ColumnSet& set, std::size_t first, std::size
                               OutputFormat format) {
     struct Entry {
         RunKey key;
-        bool valid = false;
         std::string text;
     };
     // On the heap, made on first use: a thread_local array is part of every thread's static TLS
-    // block, which the loader zeroes for the main thread at start (400 KB: a hundred page faults
-    // of a single case) and glibc for each worker, CSV or not. Two entries a set (kept_entry).
+    // block, which the loader zeroes for the main thread at start (a hundred page faults of a
+    // single case) and glibc for each worker, CSV or not. Two entries a set (kept_entry), each
+    // made when first used.
     constexpr std::size_t k_sets = 1024;
-    thread_local std::unique_ptr<std::array<Entry, k_sets * 2>> held;
+    thread_local std::unique_ptr<std::array<std::unique_ptr<Entry>, k_sets * 2>> held;
     if (!held) {
-        held = std::make_unique<std::array<Entry, k_sets * 2>>();
+        held = std::make_unique<std::array<std::unique_ptr<Entry>, k_sets * 2>>();
     }
     const RunKey key(set, first, format, r);
     bool found = false;
     Entry& entry = kept_entry(
-        &(*held)[key.hash() % k_sets * 2], [&](const Entry& e) { return e.valid && e.key == key; }, found);
+        &(*held)[key.hash() % k_sets * 2], [&](const Entry& e) { return e.key == key; }, found);
     if (!found) {
         entry.text.clear();
         Writer w(entry.text, format, set.raw_cells);
@@ -541,7 +541,6 @@ std::string_view rendered_run(const ColumnSet& set, std::size_t first, std::size
         }
         w.finish_cells();
         entry.key = key;
-        entry.valid = true;
     }
     return entry.text;
 }

@@ -438,7 +438,6 @@ void emit_steps(Sink& w, const RecordView& view, std::size_t first, std::size_t 
 std::string_view outcome_run(const RecordView& view, const OutcomeKey& key, std::size_t first) {
     struct Entry {
         OutcomeKey key;
-        bool valid = false;
         std::string text;
     };
     const JsonStep& step = json_steps()[first];
@@ -449,7 +448,7 @@ std::string_view outcome_run(const RecordView& view, const OutcomeKey& key, std:
     // heap, made on first use: not in every thread's static TLS block, which is zeroed at start
     // (see columns.cpp).
     constexpr std::size_t k_sets = 256;
-    thread_local std::vector<Entry> store;
+    thread_local std::vector<std::unique_ptr<Entry>> store;
     if (store.empty()) {
         std::size_t runs = 0;
         for (const JsonStep& s : json_steps()) {
@@ -460,7 +459,7 @@ std::string_view outcome_run(const RecordView& view, const OutcomeKey& key, std:
     bool found = false;
     Entry& entry = kept_entry(
         &store[(step.run_index * k_sets + key.hash(0, step.run_parts) % k_sets) * 2],
-        [&](const Entry& e) { return e.valid && e.key.equal(key, step.run_parts); }, found);
+        [&](const Entry& e) { return e.key.equal(key, step.run_parts); }, found);
     if (!found) {
         entry.text.clear();
         StringSink sink(entry.text);
@@ -470,7 +469,6 @@ std::string_view outcome_run(const RecordView& view, const OutcomeKey& key, std:
             sink.ch('}');
         }
         entry.key = key;
-        entry.valid = true;
     }
     return entry.text;
 }
