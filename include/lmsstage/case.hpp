@@ -83,6 +83,11 @@ struct Case {
 
     /// The fields given, as a bit set of field_bit(field) (the `id` field lives outside the case).
     [[nodiscard]] std::uint32_t given_fields() const noexcept;
+    /// The histologic type staged: the one given, else leiomyosarcoma 8890/3 (looked up once).
+    [[nodiscard]] HistologyType histology_or_lms() const noexcept {
+        static const HistologyType k_lms(Histology::lms);
+        return histology ? *histology : k_lms;
+    }
     /// True when the field was given.
     [[nodiscard]] bool has(Field field) const noexcept;
     friend bool operator==(const Case&, const Case&) = default;

@@ -35,7 +35,9 @@ public:
     [[nodiscard]] constexpr bool empty() const noexcept { return m_bits == 0; }
     /// The only member, when there is exactly one.
     [[nodiscard]] constexpr std::optional<Stage> single() const noexcept {
-        if (size() != 1) {
+        // One bit set, tested without a population count (a call into the compiler's runtime
+        // library where the processor's POPCNT is not assumed).
+        if (m_bits == 0 || (m_bits & (m_bits - 1U)) != 0) {
             return std::nullopt;
         }
         return static_cast<Stage>(std::countr_zero(m_bits));

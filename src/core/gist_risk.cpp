@@ -316,7 +316,7 @@ const NihCell& nih_cell(bool gastric, GistSizeBand size, NihRateBand rate) noexc
 
 GistRisk assess_gist_risk(const Case& input) noexcept {
     GistRisk risk;
-    if (!input.gi_site || input.histology.value_or(Histology::lms).family() != Histology::gist) {
+    if (!input.gi_site || input.histology_or_lms().family() != Histology::gist) {
         return risk;
     }
     risk.assessed = true;

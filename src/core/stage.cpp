@@ -233,7 +233,7 @@ std::variant<SystemId, CaseError> choose_uterine_system(const HistologyType& his
 std::variant<SystemId, CaseError> choose_system(const Case& c) {
     const Site site = c.site.value_or(Site::soft_tissue);
     const bool eighth = c.edition == 8;
-    const HistologyType histology = c.histology.value_or(Histology::lms);
+    const HistologyType histology = c.histology_or_lms();
     const HistologyRow& row = histology.row();
     if (row.refused()) {
         return histology_error(histology, row.refusal);
@@ -566,7 +566,7 @@ std::optional<CaseError> stage(const Case& input, Result& result, StageOptions o
     const SystemInfo& sys = info(system);
 
     result.clear();
-    result.histology = input.histology.value_or(Histology::lms);
+    result.histology = input.histology_or_lms();
     result.trace.set_recording(options.trace);
     result.assumptions.set_recording(options.texts);
     result.warnings.set_recording(options.texts);
