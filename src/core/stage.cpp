@@ -375,6 +375,9 @@ void unused_warning(std::string& out, Field field, SystemId system, std::string_
 
 /// Values that are valid but unlikely: most often a unit slip. Warned, never refused.
 void plausibility_warnings(const Case& c, Result& result) {
+    if (!result.warnings.recording()) {
+        return;
+    }
     const bool bare_cm =
         c.size && c.size->known() && c.size->value->unit == LengthUnit::cm && !c.size->value->unit_stated;
     if (bare_cm && c.size->value->value > 40.0) {
@@ -444,9 +447,10 @@ bool same_answer(const Result& a, const Result& b) {
 /// same answer it was not needed, and the result says so; otherwise it is asked for.
 std::optional<CaseError> settle_left_out(const Case& input, const SystemInfo& sys, const Few<T>& ts, Result& result) {
     const bool grouped = result.system.grouping == Grouping::ajcc || result.system.grouping == Grouping::figo;
+    const std::uint32_t needed = sys.needed();
     for (const FieldInfo* asked : asked_fields()) {
         const FieldInfo& request = *asked;
-        if ((sys.needed() & field_bit(request.field)) == 0 || input.has(request.field)) {
+        if ((needed & field_bit(request.field)) == 0 || input.has(request.field)) {
             continue;
         }
         if (request.field == Field::visceral_extent && input.foci.value_or(1) >= 2) {
@@ -504,15 +508,16 @@ std::uint32_t used_fields(const Case& input, const SystemInfo& sys) {
 }
 
 void warn_unused(const Case& input, const SystemInfo& sys, SystemId system, Result& result) {
+    if (!result.warnings.recording()) {
+        return;  // nothing to write it into (StageOptions::texts off)
+    }
     const std::uint32_t unused = input.given_fields() & ~used_fields(input, sys);
     if (unused == 0) {
         return;
     }
     for (Field field : k_all_fields) {
         if ((unused & field_bit(field)) != 0) {
-            if (result.warnings.recording()) {
-                unused_warning(result.warnings.next(), field, system, result.system.name);
-            }
+            unused_warning(result.warnings.next(), field, system, result.system.name);
         }
     }
 }
