@@ -14,11 +14,16 @@
 #include <string>
 
 #include "lmsstage/case.hpp"
+#include "lmsstage/fields.hpp"
 #include "lmsstage/result.hpp"
 #include "lmsstage/rules.hpp"
 #include "lmsstage/survival.hpp"
 
 namespace lmsstage::detail {
+
+/// The first field, in the field table's order, whose number is outside its row's range (or not
+/// finite); nullptr when every number given is in range (fields.cpp: the rows' tests inlined).
+const FieldInfo* first_out_of_range(const Case& c) noexcept;
 
 /// The compiled-in survival tables (generated from data/survival.json).
 std::span<const SurvivalTable> survival_table_data() noexcept;

@@ -917,7 +917,31 @@ std::uint32_t bit_if_given(const Case& c) noexcept {
     }
 }
 
+/// True (and `found` set) when field I of the table is a number outside its row's range; the row
+/// is a constant, so the test is inlined and a field without a range costs nothing.
+template <std::size_t I>
+bool out_of_range(const Case& c, const FieldInfo*& found) noexcept {
+    constexpr const FieldInfo& row = k_fields[I];
+    if constexpr (!row.bounds.has_value()) {
+        return false;
+    } else {
+        const std::optional<double> v = row.number(c);
+        if (v && (!std::isfinite(*v) || *v < row.bounds->min || *v > row.bounds->max)) {
+            found = &k_fields[I];
+            return true;
+        }
+        return false;
+    }
+}
+
 }  // namespace
+
+const FieldInfo* detail::first_out_of_range(const Case& c) noexcept {
+    const FieldInfo* found = nullptr;
+    [&]<std::size_t... I>(std::index_sequence<I...>) { static_cast<void>((out_of_range<I>(c, found) || ...)); }
+    (std::make_index_sequence<k_fields.size()>{});
+    return found;
+}
 
 // Case::has, from the field's own row: one member looked at, not every field's.
 bool Case::has(Field field) const noexcept {

@@ -89,12 +89,7 @@ std::vector<const FieldInfo*> rows_where(Pick pick) {
     return rows;
 }
 
-/// The number fields with a range, and the fields a system may ask for: listed once, as every case
-/// checks them.
-const std::vector<const FieldInfo*>& bounded_fields() {
-    static const auto k_rows = rows_where([](const FieldInfo& f) { return f.bounds.has_value(); });
-    return k_rows;
-}
+/// The fields a system may ask for: listed once, as every case checks them.
 const std::vector<const FieldInfo*>& asked_fields() {
     static const auto k_rows = rows_where([](const FieldInfo& f) { return !f.asked.empty(); });
     return k_rows;
@@ -118,12 +113,8 @@ std::optional<CaseError> check_values(const Case& c) {
         }
     }
     // Each number field's range is its row's (fields.cpp), in table order.
-    for (const FieldInfo* field : bounded_fields()) {
-        const FieldInfo& f = *field;
-        if (const std::optional<double> v = f.number(c);
-            v && (!std::isfinite(*v) || *v < f.bounds->min || *v > f.bounds->max)) {
-            return error(f.field, "must be " + std::string(f.numbers) + got(*v));
-        }
+    if (const FieldInfo* f = detail::first_out_of_range(c)) {
+        return error(f->field, "must be " + std::string(f->numbers) + got(*f->number(c)));
     }
     if (c.edition && *c.edition != 7 && *c.edition != 8 && *c.edition != k_uicc9) {
         return error(Field::edition, "must be 7, 8 or uicc9 (UICC TNM 9th edition)" + got(*c.edition));
