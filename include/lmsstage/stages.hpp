@@ -33,6 +33,8 @@ public:
     [[nodiscard]] constexpr bool contains(Stage s) const noexcept { return (m_bits & bit(s)) != 0; }
     [[nodiscard]] constexpr int size() const noexcept { return std::popcount(m_bits); }
     [[nodiscard]] constexpr bool empty() const noexcept { return m_bits == 0; }
+    /// One bit a member, by stage order (for hashing a set).
+    [[nodiscard]] constexpr std::uint16_t bits() const noexcept { return m_bits; }
     /// The only member, when there is exactly one.
     [[nodiscard]] constexpr std::optional<Stage> single() const noexcept {
         // One bit set, tested without a population count (a call into the compiler's runtime

@@ -212,7 +212,7 @@ struct OutcomeKey {
             h = (h ^ reinterpret_cast<std::uintptr_t>(survival)) * 0x100000001b3ULL;
         }
         if ((parts & k_staged) != 0U) {
-            h = (h ^ (static_cast<std::uint64_t>(possible.size()) << 8U ^
+            h = (h ^ (static_cast<std::uint64_t>(possible.bits()) << 24U ^
                       (summary ? static_cast<unsigned>(*summary) + 1U : 0U) ^
                       (stage ? static_cast<unsigned>(*stage) + 1U : 0U) << 16U)) *
                 0x100000001b3ULL;
