@@ -390,6 +390,9 @@ private:
     /// allows it, but a stray quote joins the rows up to the next quote into one record, silently.
     static void say_lines_spanned(std::string_view row, long long first, std::optional<RecordError>& error,
                                   Result& result) {
+        if (!error && !result.warnings.recording()) {
+            return;  // staged without warnings (StageOptions::texts): nothing would show it
+        }
         if (row.empty() || std::memchr(row.data(), '"', row.size()) == nullptr) {
             return;  // the common case: a line break outside quotes ends a row, so no quote, no span
         }
