@@ -208,7 +208,6 @@ std::optional<RecordError> read_csv_header(std::string_view row, const csv::Dial
                                            CsvHeader& out, std::span<const std::string> keep, bool blank_unknown) {
     out = CsvHeader{};
     out.dialect = dialect;
-    out.blank_unknown = blank_unknown;
     out.naaccr = naaccr;
     RowCells& state = row_cells();
     if (auto problem = csv::split_cells(row, dialect, state.cells, state.scratch)) {
@@ -248,6 +247,17 @@ std::optional<RecordError> read_csv_header(std::string_view row, const csv::Dial
             out.tumor_column = out.columns.size();
         }
         out.columns.push_back(std::move(column));
+    }
+    out.cells.reserve(out.columns.size());
+    for (const CsvHeader::Column& column : out.columns) {
+        using Kind = CsvHeader::Column::Kind;
+        using Action = CsvHeader::Cell::Action;
+        const bool field = column.kind == Kind::field && column.spec->kind != ValueKind::id;
+        const Action action = field                          ? Action::field
+                              : column.kind == Kind::item    ? Action::item
+                              : column.kind == Kind::unnamed ? Action::unnamed
+                                                             : Action::none;
+        out.cells.push_back(CsvHeader::Cell{action, field && blank_unknown, column.item, column.spec});
     }
     for (const std::string& name : keep) {
         const std::optional<std::size_t> at = kept_column(out, name);
@@ -301,29 +311,30 @@ std::optional<RecordError> read_csv_record(std::string_view row, const CsvHeader
                            false, true};
     }
     for (std::size_t i = 0; i < cells.size(); ++i) {
-        const CsvHeader::Column& column = header.columns[i];
+        const CsvHeader::Cell& plan = header.cells[i];
         const std::string_view cell = cells[i];
         if (cell.empty()) {
-            if (header.blank_unknown && column.kind == CsvHeader::Column::Kind::field &&
-                column.spec->kind != ValueKind::id) {
+            if (plan.blank_unknown) {
                 // --blank unknown: where the field takes "unknown"; else (site, histology) not given.
-                static_cast<void>(set_from_text(out.input, *column.spec, "unknown"));
+                static_cast<void>(set_from_text(out.input, *plan.spec, "unknown"));
             }
             continue;  // not given
         }
-        if (column.kind == CsvHeader::Column::Kind::field && column.spec->kind != ValueKind::id) {
-            // A cell is what a JSON string is: set_from_text, and the JSON door's message when it
-            // fails (assign_json reads the same text again, into the same error).
-            if (set_from_text(out.input, *column.spec, cell)) {
-                return assign_json(out.input, *column.spec, JsonValue{JsonValue::Type::string, cell, cell, false});
-            }
-        } else if (column.kind == CsvHeader::Column::Kind::item) {
-            out.naaccr.set(column.item, cell);
-        } else if (column.kind == CsvHeader::Column::Kind::unnamed) {
-            return RecordError{"",
-                               "column " + std::to_string(i + 1) +
-                                   " has no name in the header, but this row gives it a value: " + shorten(cell),
-                               false, false};
+        switch (plan.action) {
+            case CsvHeader::Cell::Action::field:
+                // A cell is what a JSON string is: set_from_text, and the JSON door's message when
+                // it fails (assign_json reads the same text again, into the same error).
+                if (set_from_text(out.input, *plan.spec, cell)) {
+                    return assign_json(out.input, *plan.spec, JsonValue{JsonValue::Type::string, cell, cell, false});
+                }
+                break;
+            case CsvHeader::Cell::Action::item: out.naaccr.set(plan.item, cell); break;
+            case CsvHeader::Cell::Action::unnamed:
+                return RecordError{"",
+                                   "column " + std::to_string(i + 1) +
+                                       " has no name in the header, but this row gives it a value: " + shorten(cell),
+                                   false, false};
+            case CsvHeader::Cell::Action::none: break;
         }
     }
     return std::nullopt;

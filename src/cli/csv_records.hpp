@@ -6,6 +6,7 @@
 // the case through the field table exactly as a JSON string does (cli/json_fields.hpp), so the
 // values and the error messages are those of the other doors. An empty cell is a value not given.
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -38,12 +39,26 @@ struct CsvHeader {
         std::string naaccr_id;  ///< item, passed_over: the item's id (the header may give its number)
         bool kept = false;      ///< named by --keep
     };
+    /// What reading a row does with a column's cell: `columns` folded into what the row loop reads
+    /// (read_csv_header fills it).
+    struct Cell {
+        enum class Action : std::uint8_t {
+            none,     ///< the id (read first), or a column passed over
+            field,    ///< read into the case field `spec`
+            item,     ///< read into the NAACCR item `item`
+            unnamed,  ///< must be empty
+        };
+        Action action = Action::none;
+        bool blank_unknown = false;  ///< an empty cell reads as "unknown" (--blank unknown; `spec` is set)
+        naaccr::Item item = naaccr::Item::primary_site;
+        const FieldSpec* spec = nullptr;
+    };
     csv::Dialect dialect;
     std::vector<Column> columns;
+    std::vector<Cell> cells;  ///< one a column
     bool naaccr = false;
     std::size_t id_column = static_cast<std::size_t>(-1);  ///< the id's column, if any
     std::vector<std::size_t> kept;                         ///< the column of each --keep name, in its order
-    bool blank_unknown = false;  ///< an empty cell of a field that takes "unknown" is unknown (--blank unknown)
     /// With --naaccr and no id column: the patientIdNumber and tumorRecordNumber columns, which give
     /// the id as NAACCR XML's Tumors have it ("patient/tumour").
     std::size_t patient_column = static_cast<std::size_t>(-1);
