@@ -123,7 +123,7 @@ StopAwareOutput::int_type StopAwareOutput::overflow(int_type c) {
 
 std::streamsize StopAwareOutput::xsputn(const char* s, std::streamsize n) {
     const auto size = static_cast<std::size_t>(n);
-    if (size <= static_cast<std::size_t>(epptr() - pptr())) {
+    if (size < k_direct && size <= static_cast<std::size_t>(epptr() - pptr())) {
         std::memcpy(pptr(), s, size);
         pbump(static_cast<int>(n));
         return n;

@@ -55,6 +55,10 @@ private:
     /// 16 page faults at start.
     std::unique_ptr<char[]> m_buffer;
     static constexpr std::size_t k_buffer_size = std::size_t{1} << 16;
+    /// A write of at least this much (a batch's output) goes out as it is, after what is buffered:
+    /// copied into the buffer, its bytes were read again by the writing thread, from the cache of
+    /// the worker that wrote them.
+    static constexpr std::size_t k_direct = std::size_t{1} << 13;
 };
 
 }  // namespace lmsstage::cli
