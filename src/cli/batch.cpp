@@ -655,10 +655,7 @@ private:
         for (const std::string& name : m_passed_over) {
             names += names.empty() ? "" : ", ";
             names += printable(name);
-            const std::string near = nearest_field(name, m_plan.naaccr);
-            if (!near.empty()) {
-                names += " (did you mean " + near + "?)";
-            }
+            names += did_you_mean(nearest_field(name, m_plan.naaccr));
         }
         m_io.err << "lmsstage: warning: " << (m_passed_over.size() == 1 ? "a column was" : "columns were")
                  << " passed over, being no case field" << (m_plan.naaccr ? " or NAACCR item" : "") << ": " << names

@@ -119,11 +119,8 @@ std::string not_in_header(const CsvHeader& header, const std::string& name) {
             names += printable(column.name);
         }
     }
-    std::string message = "header: --keep " + printable(name) + ": no such column";
-    if (!closest.suggestion().empty()) {
-        message += " (did you mean " + printable(closest.suggestion()) + "?)";
-    }
-    return message + "; the columns: " + names;
+    return "header: --keep " + printable(name) + ": no such column" + did_you_mean(printable(closest.suggestion())) +
+           "; the columns: " + names;
 }
 
 /// The message for a column that names what an earlier one already does (written piece by piece:

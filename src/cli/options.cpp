@@ -509,9 +509,7 @@ std::string unknown_option(const Model& model, std::string_view arg) {
             closest.consider(known);
         }
     }
-    const std::string& near = closest.ties();
-    return "unknown option " + echo(option) + (near.empty() ? "" : " (did you mean " + near + "?)") +
-           "; see lmsstage --help";
+    return "unknown option " + echo(option) + did_you_mean(closest.ties()) + "; see lmsstage --help";
 }
 
 const Meta* option_meta(const Model& model, const CLI::App& app, std::string_view word) {

@@ -53,6 +53,12 @@ inline std::string lowercase(std::string_view name) {
     return out;
 }
 
+/// " (did you mean X?)" for a suggestion, as every message that offers one words it; nothing when
+/// there is none.
+inline std::string did_you_mean(std::string_view suggestion) {
+    return suggestion.empty() ? std::string() : " (did you mean " + std::string(suggestion) + "?)";
+}
+
 /// The known name nearest a misspelt one, for "did you mean": the first considered at the smallest
 /// distance, if within two edits; empty when none is that close.
 class Closest {
@@ -73,7 +79,7 @@ public:
     /// " (did you mean X?)", the suggestion within `quote`s, or nothing when none is close.
     [[nodiscard]] std::string hint(std::string_view quote = {}) const {
         return m_suggestion.empty() ? std::string()
-                                    : " (did you mean " + std::string(quote) + m_suggestion + std::string(quote) + "?)";
+                                    : did_you_mean(std::string(quote) + m_suggestion + std::string(quote));
     }
 
 private:
