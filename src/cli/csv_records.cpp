@@ -1,8 +1,6 @@
 #include "cli/csv_records.hpp"
 
 #include <algorithm>
-#include <cstdint>
-#include <cstring>
 #include <unordered_map>
 
 #include "cli/interrupt.hpp"
@@ -156,22 +154,6 @@ bool plain_ascii(std::string_view text) {
     });
 }
 
-/// True when every byte is ASCII (then the row is valid UTF-8): eight bytes at a time or-ed
-/// together, without a branch a byte.
-bool plain_bytes(std::string_view text) {
-    std::uint64_t bits = 0;
-    std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, text.data() + i, sizeof word);
-        bits |= word;
-    }
-    for (; i < text.size(); ++i) {
-        bits |= static_cast<unsigned char>(text[i]);
-    }
-    return (bits & 0x8080808080808080ULL) == 0;
-}
-
 /// The error of a row that is not valid UTF-8: the first such cell's column, and what to type.
 RecordError not_utf8(const std::vector<std::string_view>& cells, const CsvHeader& header) {
     std::size_t i = 0;
@@ -298,7 +280,7 @@ std::optional<RecordError> read_csv_record(std::string_view row, const CsvHeader
     for (const std::size_t column : header.kept) {
         out.kept.emplace_back(column < cells.size() ? valid_utf8(cells[column]) : std::string());
     }
-    if (!plain_bytes(row) && !is_valid_utf8(row)) {
+    if (!is_valid_utf8(row)) {
         return not_utf8(cells, header);
     }
     if (cells.size() != header.columns.size()) {

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 namespace lmsstage::doors {
@@ -99,6 +100,17 @@ void append_hex_escape(std::string& out, unsigned value, bool wide) {
 }  // namespace
 
 bool is_valid_utf8(std::string_view text) noexcept {
+    // ASCII, most text, eight bytes at a time without a branch a byte; from the first word with
+    // another byte on, sequence by sequence.
+    std::size_t ascii = 0;
+    for (; ascii + 8 <= text.size(); ascii += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, text.data() + ascii, sizeof word);
+        if ((word & 0x8080808080808080ULL) != 0) {
+            break;
+        }
+    }
+    text.remove_prefix(ascii);
     while (!text.empty()) {
         const std::size_t length = sequence_length(text);
         if (length == 0) {
