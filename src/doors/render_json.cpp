@@ -388,10 +388,11 @@ const std::vector<JsonStep>& json_steps() {
                     break;  // a group with other members, or inside a group the run did not open
                 }
                 const std::size_t next = group ? steps[end].group_end : end + 1;
-                if (!joins(parts, parts_from(end, next))) {
+                const unsigned adds = parts_from(end, next);
+                if (!joins(parts, adds)) {
                     break;
                 }
-                parts |= parts_from(end, next);
+                parts |= adds;
                 end = next;
             }
             if (end > i) {
