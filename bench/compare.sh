@@ -6,7 +6,8 @@
 #     $BASELINE_PROGRAM when set (an lmsstage already built, e.g. an earlier commit's);
 #   - writes CASES generated cases once (default 1,000,000; BUILD_DIR/bench/lmsstage-gen-cases), as
 #     NDJSON and as the same cases in a CSV table;
-#   - runs both programs in turn, A B A B ... (RUNS pairs, default 5; 30 single cases):
+#   - runs both programs in turn, the order swapped at each pair (RUNS pairs, default 5; 30 single
+#     cases, with /bin/true, in six orders), each from a fresh copy in one temporary directory:
 #     BUILD_DIR/bench/lmsstage-compare prints medians, ranges, ratios and peak RSS;
 #   - where valgrind is installed, instructions a record (callgrind, 200,000 cases, full records)
 #     and output bytes a record for both.
@@ -15,6 +16,8 @@
 #     default columns does not pass for a change of speed; SAME_COLUMNS= (empty) leaves it out.
 # With SINGLE_ONLY=1, only the single cases (CASES is then their number of runs, default 30): no
 # cases generated, no valgrind.
+# The method's own noise: BASELINE_PROGRAM=BUILD_DIR/src/lmsstage compares this tree's program with
+# a copy of itself (every ratio should then be 1.00; README, Performance, gives what it measured).
 # Example: bash bench/compare.sh build 1000000 5
 #          SINGLE_ONLY=1 bash bench/compare.sh build 200
 set -euo pipefail
@@ -47,12 +50,21 @@ else
   base_program="$work/build/src/lmsstage"
 fi
 
+# Both programs as fresh copies side by side: where a program's file lies (its page cache pages, the
+# path looked up at each start) made a difference of up to 3 % to one case, the same program in
+# both places. (A program loads no file beside it: the copies run as the originals.)
+mkdir -p "$work/baseline" "$work/current"
+cp "$base_program" "$work/baseline/lmsstage"
+cp "$current" "$work/current/lmsstage"
+base_program="$work/baseline/lmsstage"
+current_program="$work/current/lmsstage"
+
 if [ -n "${SINGLE_ONLY:-}" ]; then
   [ -n "${BASELINE_PROGRAM:-}" ] && baseline=$BASELINE_PROGRAM
   echo "baseline: $baseline; current: $(git -C "$source_dir" describe --always --dirty 2>/dev/null || echo this tree)"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
   status=0
-  "$compare" --single-only --single "${2:-30}" "$base_program" "$current" || status=$?
+  "$compare" --single-only --single "${2:-30}" "$base_program" "$current_program" || status=$?
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   exit "$status"
 fi
@@ -64,7 +76,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 status=0
 columns_option=()
 [ -n "$same_columns" ] && columns_option=(--columns "$same_columns")
-"$compare" --runs "$runs" --single 30 "${columns_option[@]}" "$base_program" "$current" "$work/cases.ndjson" \
+"$compare" --runs "$runs" --single 30 "${columns_option[@]}" "$base_program" "$current_program" "$work/cases.ndjson" \
   "$work/cases.csv" || status=$?
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -74,7 +86,7 @@ if command -v valgrind >/dev/null; then
   echo "instructions a record (valgrind --tool=callgrind, $records cases, full records):"
   for who in baseline current; do
     program=$base_program
-    [ "$who" = current ] && program=$current
+    [ "$who" = current ] && program=$current_program
     collected=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$program" batch "$work/200k.ndjson" \
       2>&1 >/dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p' | tail -1)
     bytes=$("$program" batch "$work/200k.ndjson" 2>/dev/null | wc -c)

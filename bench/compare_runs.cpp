@@ -1,6 +1,8 @@
 // lmsstage-compare [--runs N] [--single N] BASELINE CURRENT CASES.ndjson CASES.csv: two builds of
-// lmsstage side by side on the same cases, run in turn (A B A B ...) so that both see the same load
-// on a shared machine. For each workload it prints the median wall time of each program with its
+// lmsstage side by side on the same cases, run in turn so that both see the same load on a shared
+// machine, the order swapped at each pair (A B, B A, A B ...): the second of two runs in a row was
+// measured 1-3 % slower (batches) and 5-7 % slower (one case) than the first, the same program in
+// both places. For each workload it prints the median wall time of each program with its
 // range (min-max), cases per second, the median of the CPU time (user + system, from wait4), the
 // ratios CURRENT/BASELINE of the median wall and CPU times (below 1: CURRENT is faster) and the
 // median peak RSS. Workloads:
@@ -27,6 +29,7 @@
 #include <cstring>
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -119,17 +122,28 @@ bool workload(const char* title, const std::string& a, const std::string& b, con
               unsigned long long cases, int runs, bool a_too) {
     Series sa;
     Series sb;
-    for (int i = 0; i < runs; ++i) {
+    const auto run_a = [&] {
         if (a_too) {
             std::vector<std::string> args{a};
             args.insert(args.end(), tail.begin(), tail.end());
             add(sa, run(args));
         }
+    };
+    const auto run_b = [&] {
         std::vector<std::string> args{b};
         args.insert(args.end(), tail.begin(), tail.end());
         add(sb, run(args));
+    };
+    for (int i = 0; i < runs; ++i) {
+        if (i % 2 == 0) {
+            run_a();
+            run_b();
+        } else {
+            run_b();
+            run_a();
+        }
     }
-    std::printf("%s (%llu cases, %d runs each, in turn):\n", title, cases, runs);
+    std::printf("%s (%llu cases, %d runs each, in turn, the order swapped each pair):\n", title, cases, runs);
     if (a_too) {
         print_series("baseline", sa, cases);
     } else {
@@ -220,16 +234,20 @@ int main(int argc, char** argv) {
     Series sa;
     Series sb;
     Series st;
+    // The three in each order in turn (a b t, b t a, t a b, a t b, ...): each as often first.
+    const std::vector<std::pair<Series*, std::vector<std::string>>> singles{
+        {&sa, {a, "--size", "6", "--grade", "3"}}, {&sb, {b, "--size", "6", "--grade", "3"}}, {&st, {"/bin/true"}}};
+    constexpr int k_orders[6][3] = {{0, 1, 2}, {1, 2, 0}, {2, 0, 1}, {0, 2, 1}, {2, 1, 0}, {1, 0, 2}};
     for (int r = 0; r < single; ++r) {
-        add(sa, run({a, "--size", "6", "--grade", "3"}));
-        add(sb, run({b, "--size", "6", "--grade", "3"}));
-        add(st, run({"/bin/true"}));
+        for (const int k : k_orders[r % 6]) {
+            add(*singles[static_cast<std::size_t>(k)].first, run(singles[static_cast<std::size_t>(k)].second));
+        }
     }
     const auto ms = [](const Series& s) {
         const Summary w = summarise(s.wall);
         return std::vector<double>{w.median * 1e3, w.min * 1e3, w.max * 1e3};
     };
-    std::printf("one case, --size 6 --grade 3 (%d runs each, in turn with /bin/true):\n", single);
+    std::printf("one case, --size 6 --grade 3 (%d runs each, in turn with /bin/true, in six orders):\n", single);
     for (const auto& [who, s] :
          {std::pair<const char*, const Series*>{"baseline", &sa}, {"current", &sb}, {"/bin/true", &st}}) {
         const std::vector<double> w = ms(*s);
