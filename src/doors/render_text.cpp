@@ -27,19 +27,27 @@ std::size_t columns(std::string_view text) {
 }  // namespace
 
 std::string wrap(std::string_view lead, std::string_view text, std::size_t hang, std::size_t width) {
+    // Written into `out` as it goes: a line is ended by taking the spaces off its end and adding '\n'.
     std::string out;
-    std::string current(lead);
+    out.reserve(lead.size() + text.size() + text.size() / 16 + 8);
+    out += lead;
+    std::size_t line_start = 0;
     std::size_t used = columns(lead);
     bool first_word = true;
-    const auto emit = [&out, &current] {
-        const std::size_t end = current.find_last_not_of(' ');
-        out.append(current, 0, end == std::string::npos ? 0 : end + 1) += '\n';
+    const auto end_line = [&out, &line_start] {
+        while (out.size() > line_start && out.back() == ' ') {
+            out.pop_back();
+        }
+        out += '\n';
+        line_start = out.size();
     };
+    // The widest a word may be: what a line holds after the lead or the hang.
+    const std::size_t room = width - std::min(width - 1, std::max(hang, used));
     while (!text.empty()) {
         const std::size_t space = text.find(' ');
         std::string_view word = text.substr(0, space);
         text = space == std::string_view::npos ? std::string_view{} : text.substr(space + 1);
-        if (const std::size_t room = width - std::min(width - 1, std::max(hang, columns(lead))); word.size() > room) {
+        if (word.size() > room) {
             // A word wider than a line (a list of values): break it after a | / or - that fits.
             std::size_t cut = word.find_last_of("|/-", room - 1);
             cut = cut == std::string_view::npos ? room : cut + 1;
@@ -49,21 +57,22 @@ std::string wrap(std::string_view lead, std::string_view text, std::size_t hang,
                                                    static_cast<std::size_t>(text.data() + text.size() - rest.data()));
             word = word.substr(0, cut);
         }
-        const std::size_t need = columns(word) + (first_word ? 0 : 1);
-        if (!first_word && used + need > width) {
-            emit();
-            current.assign(hang, ' ');
+        const std::size_t word_columns = columns(word);
+        if (!first_word && used + word_columns + 1 > width) {
+            end_line();
+            out.append(hang, ' ');
             used = hang;
             first_word = true;
         }
         if (!first_word) {
-            current += ' ';
+            out += ' ';
+            ++used;
         }
-        current += word;
-        used += columns(word) + (first_word ? 0 : 1);
+        out += word;
+        used += word_columns;
         first_word = false;
     }
-    emit();
+    end_line();
     return out;
 }
 
