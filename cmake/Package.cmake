@@ -3,7 +3,7 @@
 # program, its manual page, the shell completions, the licence (as copyright), README and
 # rules.md, and the offline page when LMSSTAGE_WEB_PAGE names one. dpkg-shlibdeps (package
 # dpkg-dev) works out the Depends line from the shared libraries the program links; the one it
-# loads on use (simdjson's) is added by name.
+# loads on use (simdjson's and Expat's) are added by name.
 set(LMSSTAGE_PACKAGE_CONTACT "lmsstage developers <lmsstage@localhost>"
   CACHE STRING "The Maintainer field of the Debian package: whoever publishes the package")
 
@@ -33,9 +33,10 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # lmsstage_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# simdjson's shared library is loaded when JSON is first read (src/cli/simdjson_loader.cpp), not
-# linked, so dpkg-shlibdeps cannot see it: its package is named here (src/CMakeLists.txt finds it).
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "${LMSSTAGE_SIMDJSON_PACKAGE}")
+# simdjson's and Expat's shared libraries are loaded when JSON or NAACCR XML is first read
+# (src/cli/simdjson_loader.cpp, src/cli/expat_loader.cpp), not linked, so dpkg-shlibdeps cannot see
+# them: their packages are named here (src/CMakeLists.txt finds them).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "${LMSSTAGE_SIMDJSON_PACKAGE}, ${LMSSTAGE_EXPAT_PACKAGE}")
 # Directories in the package as Debian has them (CPack otherwise takes the build tree's umask).
 set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
   OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
