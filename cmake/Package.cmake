@@ -34,7 +34,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # simdjson's and Expat's shared libraries are loaded when JSON or NAACCR XML is first read
-# (src/cli/simdjson_loader.cpp, src/cli/expat_loader.cpp), not linked, so dpkg-shlibdeps cannot see
+# (src/cli/libraries_on_use.cpp), not linked, so dpkg-shlibdeps cannot see
 # them: their packages are named here (src/CMakeLists.txt finds them).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "${LMSSTAGE_SIMDJSON_PACKAGE}, ${LMSSTAGE_EXPAT_PACKAGE}")
 # Directories in the package as Debian has them (CPack otherwise takes the build tree's umask).
