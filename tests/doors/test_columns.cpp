@@ -60,8 +60,7 @@ std::string field_of(const std::vector<std::string>& items, OutputFormat format,
 }  // namespace
 
 TEST_CASE("list cells - lmsstage's own assumptions: joined with a semicolon and a space, quoted only for a comma") {
-    CHECK(cell_of({"no distant metastasis reported: M0",
-                   "no extension beyond the site of origin reported: confined"},
+    CHECK(cell_of({"no distant metastasis reported: M0", "no extension beyond the site of origin reported: confined"},
                   OutputFormat::csv) ==
           "no distant metastasis reported: M0; no extension beyond the site of origin reported: confined");
     CHECK(cell_of({"not reported, taken as not involved: adnexa"}, OutputFormat::csv) ==
@@ -93,8 +92,8 @@ TEST_CASE("list cells - quotes doubled, tabs and line breaks quoted, the item as
 TEST_CASE("list cells - any items: the cell is the joined items written as one field") {
     // Items of bytes that matter to the writer: delimiters, quotes, spaces, formula triggers, a
     // control character, UTF-8 and a byte that is not UTF-8, and plain letters.
-    const std::vector<std::string> bytes{"a", "b", " ", ",", ";", "\t", "\"", "-", "=", "@", "+", "\n",
-                                         "\x01", "\xc3\xa9", "\xff", "x", "y", "z"};
+    const std::vector<std::string> bytes{"a", "b", " ",  ",",    ";",        "\t",   "\"", "-", "=",
+                                         "@", "+", "\n", "\x01", "\xc3\xa9", "\xff", "x",  "y", "z"};
     std::mt19937 random(20261207);
     std::uniform_int_distribution<std::size_t> item_count(1, 4);
     std::uniform_int_distribution<std::size_t> length(1, 24);
