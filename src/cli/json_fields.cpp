@@ -66,34 +66,6 @@ RecordError unknown_key(std::string_view key, bool check_keys) {
                        false, false};
 }
 
-/// The JSON number grammar (RFC 8259): simdjson checks it only when converting, and the
-/// conversion here is the field table's, from the token's text.
-bool is_json_number(std::string_view t) {
-    std::size_t i = 0;
-    const auto digits = [&] {
-        const std::size_t start = i;
-        while (i < t.size() && t[i] >= '0' && t[i] <= '9') {
-            ++i;
-        }
-        return i > start;
-    };
-    i += (i < t.size() && t[i] == '-') ? 1U : 0U;
-    if (i < t.size() && t[i] == '0') {
-        ++i;
-    } else if (!digits()) {
-        return false;
-    }
-    if (i < t.size() && t[i] == '.' && (++i, !digits())) {
-        return false;
-    }
-    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
-        ++i;
-        i += (i < t.size() && (t[i] == '+' || t[i] == '-')) ? 1U : 0U;
-        return digits() && i == t.size();
-    }
-    return i == t.size();
-}
-
 /// At most k_echo_limit bytes of `text`, cut at a UTF-8 character boundary, "..." when cut.
 std::string shorten(std::string_view text) {
     if (text.size() <= k_echo_limit) {

@@ -10,28 +10,17 @@
 
 #include "cli/record_reader.hpp"
 #include "doors/fields.hpp"
+#include "doors/flat_json.hpp"
 
 namespace lmsstage::cli {
 
 using namespace lmsstage::doors;
-
-/// A JSON value as a field takes it: a string (decoded), a number (its token), a boolean; objects,
-/// arrays and null only by their type.
-struct JsonValue {
-    enum class Type { string, number, boolean, null, object, array } type = Type::null;
-    std::string_view text;  ///< the decoded string, or the number's token
-    std::string_view raw;   ///< as written (or the type's name for an object or array), for messages
-    bool boolean = false;
-};
 
 /// Puts `given` into the field `spec` of `c`; the error names the field and says what to write.
 std::optional<RecordError> assign_json(Case& c, const FieldSpec& spec, const JsonValue& given);
 
 /// The error for an unknown key, with the nearest key ("did you mean") and the accepted ones.
 RecordError unknown_key(std::string_view key, bool check_keys);
-
-/// True when `token` follows the JSON number grammar (RFC 8259).
-bool is_json_number(std::string_view token);
 
 /// At most 40 bytes of `text` for a message, cut at a UTF-8 character boundary, "..." when cut.
 std::string shorten(std::string_view text);

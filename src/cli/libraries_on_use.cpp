@@ -1,6 +1,7 @@
 // The shared libraries the program loads when it first needs them rather than when it starts:
-// simdjson's on the first JSON record, Expat's when NAACCR XML is first read. A case from flags, a
-// CSV table or NAACCR XML never parses JSON, and a case from flags, JSON and CSV never parse XML;
+// simdjson's on the first JSON record that is not flat printable ASCII (doors/flat_json.hpp reads
+// those), Expat's when NAACCR XML is first read. A case from flags, a CSV table or NAACCR XML never
+// parses JSON, and a case from flags, JSON and CSV never parse XML;
 // loading both at start cost a case from flags more than the case itself (README, Performance).
 // This file defines the functions the program calls in them, each forwarding to the library's,
 // looked up on its first call: it is the only place the libraries are named.

@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <cstring>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -16,10 +17,12 @@ namespace od = simdjson::ondemand;
 using simdjson::error_code;
 using Type = JsonValue::Type;
 
-/// A parser per thread, a buffer for records it must copy, and the keys seen in the record.
+/// A parser per thread, a buffer for records it must copy, a flat record's members and the keys
+/// seen in the record.
 struct ThreadParser {
     od::parser parser;
     std::vector<char> padded;
+    std::vector<FlatMember> flat;
     std::vector<std::string_view> seen;  // static texts (the field table's keys): one address per key
 };
 
@@ -107,6 +110,12 @@ std::optional<std::string_view> read_value(Value& v, JsonValue& out) {
     return std::nullopt;
 }
 
+/// A value read beforehand (a flat record's, doors/flat_json.hpp).
+std::optional<std::string_view> read_value(const JsonValue& v, JsonValue& out) {
+    out = v;
+    return std::nullopt;
+}
+
 /// Reads the fields of one record's object, in order. After the first field error, reading goes
 /// on for what a report needs: the id, and in check mode the expectation (a case may be expected
 /// to fail on that field).
@@ -137,6 +146,14 @@ public:
         return std::nullopt;
     }
 
+    /// Reads the members of a flat record, read beforehand (they hold no syntax error).
+    void read(const std::vector<FlatMember>& members) {
+        for (const FlatMember& member : members) {
+            one_field(member.key, member.value);
+        }
+        confirm_id();
+    }
+
     std::optional<RecordError>& problem() { return m_problem; }
 
 private:
@@ -164,9 +181,12 @@ private:
         return true;
     }
 
-    std::optional<std::string_view> one_field(std::string_view key, od::value& value) {
-        if (m_kind == RecordKind::check && (key == "expect" || key == "source")) {
-            return check_field(key == "expect" ? "expect" : "source", value);
+    template <typename Value>
+    std::optional<std::string_view> one_field(std::string_view key, Value& value) {
+        if constexpr (std::is_same_v<Value, od::value>) {  // a flat record is read in batch mode only
+            if (m_kind == RecordKind::check && (key == "expect" || key == "source")) {
+                return check_field(key == "expect" ? "expect" : "source", value);
+            }
         }
         if (m_naaccr) {
             return naaccr_field(key, value);
@@ -201,7 +221,8 @@ private:
     }
 
     /// A case field, or the id.
-    std::optional<std::string_view> case_field(const FieldSpec& spec, od::value& value) {
+    template <typename Value>
+    std::optional<std::string_view> case_field(const FieldSpec& spec, Value& value) {
         if (!first_time(spec.key)) {
             note(RecordError{std::string(spec.key), std::string(spec.key) + " is given more than once", false, false});
             return std::nullopt;
@@ -223,7 +244,8 @@ private:
 
     /// A key of a NAACCR-keyed record: an item read as its code (a string or a number; null is
     /// not given), a case field no item carries, another NAACCR item (passed over), or an error.
-    std::optional<std::string_view> naaccr_field(std::string_view key, od::value& value) {
+    template <typename Value>
+    std::optional<std::string_view> naaccr_field(std::string_view key, Value& value) {
         const NaaccrKey role = classify_naaccr_key(key, m_kind == RecordKind::check);
         switch (role.kind) {
             case NaaccrKey::Kind::case_field: return case_field(*role.spec, value);
@@ -318,6 +340,11 @@ std::optional<RecordError> read_padded_record(std::string_view bytes, RecordKind
         return syntax_error("a byte-order mark (EF BB BF) may only start the input, not a record", nullptr, bytes);
     }
     ThreadParser& state = thread_parser();
+    if (kind == RecordKind::batch && read_flat_object(bytes, state.flat)) {
+        FieldReader reader(kind, keys, out, state.seen);
+        reader.read(state.flat);
+        return std::move(reader.problem());
+    }
     od::document doc;
     if (const error_code e =
             state.parser.iterate(bytes.data(), bytes.size(), bytes.size() + k_record_padding).get(doc)) {

@@ -2,12 +2,16 @@
 // field an error names, and that the id survives an error elsewhere in the record.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli/record_reader.hpp"
+#include "doors/flat_json.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 using lmsstage::cli::read_record;
@@ -627,4 +631,104 @@ TEST_CASE("record reader rejects unpaired surrogates", "[record_reader][escapes]
 TEST_CASE("record reader rejects an unescaped control character in a string", "[record_reader][escapes]") {
     const RecordError error = rejected("{\"id\": \"a\tb\"}");
     CHECK(contains(error.message, "control character"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The two readings: a flat record of printable ASCII is read by doors/flat_json, any other by
+// simdjson. A check record is always read by simdjson, so for the keys both kinds take the two
+// must agree on every record: the case, the id, and the error with its wording.
+
+namespace {
+
+/// What reading gives, as one text to compare.
+std::string reading(std::string_view bytes, RecordKind kind) {
+    Record record;
+    const auto error = read_record(bytes, kind, record);
+    std::string out = "id " + record.id_json + " (" + record.id_text + ")";
+    if (error) {
+        // The nearest key and the list of accepted keys are the only wording the two kinds differ
+        // in (check takes two keys more).
+        const std::string message = error->message.substr(
+            0, std::min(error->message.find(" (did you mean"), error->message.find("; accepted fields:")));
+        return out + " error " + error->field + ": " + message + (error->bad_value ? " [value]" : "") +
+               (error->syntax ? " [syntax]" : "");
+    }
+    Record empty;
+    return out + (record.input == empty.input ? " empty case" : " case read");
+}
+
+}  // namespace
+
+TEST_CASE("record reader: the flat reading and simdjson's agree on generated records", "[record_reader][flat]") {
+    const std::vector<std::string> keys = {
+        "id",        "site",   "size",   "grade",        "depth",           "nodes",          "metastasis",
+        "histology", "pelvic", "adnexa", "mitotic_rate", "abdominal_sites", "bladder_rectum", "myometrial_invasion"};
+    const std::vector<std::string> values = {"6",
+                                             "\"6\"",
+                                             "5.5",
+                                             "\"55 mm\"",
+                                             "true",
+                                             "false",
+                                             "null",
+                                             "\"yes\"",
+                                             "\"unknown\"",
+                                             "-0",
+                                             "1e2",
+                                             "\"uterus\"",
+                                             "3",
+                                             "\"x\"",
+                                             "\"a\\u0062\"",
+                                             "\"\xC3\xA9\"",
+                                             "[1]",
+                                             "{}",
+                                             "01",
+                                             "tru",
+                                             "\"3\"",
+                                             "0.5",
+                                             "-3",
+                                             "1e400",
+                                             "\"ess\"",
+                                             "\"\"",
+                                             "\"leiomyosarcoma\"",
+                                             "\"deep\"",
+                                             "\"a b, c\"",
+                                             "2",
+                                             "\"8890/3\"",
+                                             "100",
+                                             "\"gist\"",
+                                             "7e-1",
+                                             "\"X\""};
+    const std::vector<std::string> blanks = {"", "", "", " ", "\t", "\r\n", "  "};
+    std::uint32_t seed = 20261207;
+    const auto next = [&seed](std::size_t n) {
+        seed = seed * 1664525U + 1013904223U;
+        return static_cast<std::size_t>((seed >> 8U) % n);
+    };
+    int flat_records = 0;
+    for (int n = 0; n < 20000; ++n) {
+        std::string record = blanks[next(blanks.size())] + "{";
+        const std::size_t count = next(6);
+        for (std::size_t i = 0; i < count; ++i) {
+            record += (i > 0 ? "," : "") + blanks[next(blanks.size())] + "\"" + keys[next(keys.size())] + "\"" +
+                      blanks[next(blanks.size())] + ":" + blanks[next(blanks.size())] + values[next(values.size())] +
+                      blanks[next(blanks.size())];
+        }
+        record += "}" + blanks[next(blanks.size())];
+        if (next(4) == 0 && !record.empty()) {  // a byte changed, dropped or added
+            const std::size_t at = next(record.size());
+            const char byte = "{}[]\",: \\0ae\x01\xC3"[next(15)];
+            switch (next(3)) {
+                case 0: record[at] = byte; break;
+                case 1: record.erase(at, 1); break;
+                default: record.insert(at, 1, byte);
+            }
+        }
+        std::vector<lmsstage::doors::FlatMember> members;
+        std::string padded = record + std::string(16, '"');
+        flat_records +=
+            lmsstage::doors::read_flat_object(std::string_view(padded.data(), record.size()), members) ? 1 : 0;
+        INFO("record: " << record);
+        REQUIRE(reading(record, RecordKind::batch) == reading(record, RecordKind::check));
+    }
+    CHECK(flat_records > 1000);  // the flat reading was exercised
 }

@@ -12,9 +12,13 @@
 //  - the output does not depend on what the reused Record/Result held before (batch reuses them);
 //  - read_padded_record (batch's path: the record parsed in place, followed by a newline and other
 //    bytes) gives exactly what read_record gives, whatever those other bytes are;
+//  - the flat reading (doors/flat_json) gives what simdjson gives: a record read as batch reads
+//    it (flat when it can be) and as check reads it (always simdjson) gives the same case, id and
+//    error;
 //  - read_record and nlohmann_json agree on JSON syntax: a record read without any error is a JSON
 //    object for nlohmann_json too, and a JSON object (nested at most 64 deep) is never reported as
 //    invalid JSON (a field's value may still be refused).
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -111,6 +115,35 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                        : "ok id " + out.id_json;
     for (const char after : {'}', '"', '1', '\0', ']'}) {
         RECORD_CHECK(padded_outcome(bytes, after) == copied, "read_padded_record differs from read_record");
+    }
+
+    // The flat reading (doors/flat_json) and simdjson's agree: a check record is always read by
+    // simdjson, and for the keys both kinds take (no "expect" or "source") reads as a batch one,
+    // but for the nearest key and the list of accepted keys an unknown key's message gives.
+    if (bytes.find("expect") == std::string_view::npos && bytes.find("source") == std::string_view::npos) {
+        Record checked;
+        const auto error = lmsstage::cli::read_record(bytes, RecordKind::check, checked);
+        const auto cut = [](const std::string& message) {  // the hint and the list may name expect and source
+            return message.substr(0, std::min(message.find(" (did you mean"), message.find("; accepted fields:")));
+        };
+        RECORD_CHECK(error.has_value() == out.read_error.has_value(), "a batch and a check record read differently");
+        RECORD_CHECK(
+            !error || (error->field == out.read_error->field && cut(error->message) == cut(out.read_error->message) &&
+                       error->syntax == out.read_error->syntax && error->bad_value == out.read_error->bad_value),
+            "a batch and a check record give different errors");
+        RECORD_CHECK(checked.id_json == fresh_record.id_json && checked.id_text == fresh_record.id_text,
+                     "a batch and a check record give different ids");
+        // Compared by what they stage to: a size of "nan" is read alike, but NaN is not equal to itself.
+        Result staged;
+        std::string line;
+        if (!error) {
+            if (auto invalid = lmsstage::stage(checked.input, staged)) {
+                lmsstage::doors::append_error_json(line, *invalid, checked.id_json, RecordPlace::at_line(1));
+            } else {
+                lmsstage::doors::append_result_json(line, staged, checked.id_json);
+            }
+        }
+        RECORD_CHECK(error || line == out.line, "a batch and a check record give different cases");
     }
 
     // One line.

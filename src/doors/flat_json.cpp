@@ -1,0 +1,151 @@
+#include "doors/flat_json.hpp"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+namespace lmsstage::doors {
+namespace {
+
+using Type = JsonValue::Type;
+
+bool blank(char c) { return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r'); }
+
+const char* skip_blank(const char* p, const char* end) {
+    while (p < end && blank(*p)) {
+        ++p;
+    }
+    return p;
+}
+
+/// The closing quote of a string whose contents start at `p`; nullptr when a backslash or a byte
+/// outside printable ASCII comes first, or the string does not end. Reads up to 15 bytes past
+/// `end` (the caller's padding).
+const char* plain_string_end(const char* p, const char* end) {
+#ifdef __SSE2__
+    for (; p < end; p += 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i outside = _mm_or_si128(_mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)),  // and >= 0x80
+                                             _mm_cmpeq_epi8(chunk, _mm_set1_epi8(0x7F)));
+        const __m128i quote = _mm_cmpeq_epi8(chunk, _mm_set1_epi8('"'));
+        const __m128i backslash = _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'));
+        const auto mask =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(outside, quote), backslash)));
+        if (mask != 0) {
+            const char* const at = p + __builtin_ctz(mask);
+            return at < end && *at == '"' ? at : nullptr;
+        }
+    }
+    return nullptr;
+#else
+    for (; p < end; ++p) {
+        const auto byte = static_cast<unsigned char>(*p);
+        if (byte == '"') {
+            return p;
+        }
+        if (byte < 0x20U || byte > 0x7EU || byte == '\\') {
+            return nullptr;
+        }
+    }
+    return nullptr;
+#endif
+}
+
+/// True when a token may end before `p`: blank space, a comma, the closing brace, or the end.
+bool token_ends(const char* p, const char* end) { return p == end || blank(*p) || *p == ',' || *p == '}'; }
+
+/// Reads the value at `p` into `out`; the byte after it, or nullptr when it is not a plain value.
+const char* read_value(const char* p, const char* end, JsonValue& out) {
+    const char* const start = p;
+    if (*p == '"') {
+        const char* const close = plain_string_end(p + 1, end);
+        if (close == nullptr) {
+            return nullptr;
+        }
+        out = JsonValue{Type::string, std::string_view(p + 1, static_cast<std::size_t>(close - p - 1)),
+                        std::string_view(p, static_cast<std::size_t>(close + 1 - p)), false};
+        return close + 1;
+    }
+    while (p < end && !token_ends(p, end)) {
+        ++p;
+    }
+    const std::string_view token(start, static_cast<std::size_t>(p - start));
+    if (token == "true" || token == "false") {
+        out = JsonValue{Type::boolean, {}, token, token == "true"};
+    } else if (token == "null") {
+        out = JsonValue{Type::null, {}, token, false};
+    } else if (is_json_number(token)) {
+        out = JsonValue{Type::number, token, token, false};
+    } else {
+        return nullptr;
+    }
+    return p;
+}
+
+}  // namespace
+
+bool read_flat_object(std::string_view bytes, std::vector<FlatMember>& members) {
+    members.clear();
+    const char* p = bytes.data();
+    const char* const end = p + bytes.size();
+    p = skip_blank(p, end);
+    if (p == end || *p != '{') {
+        return false;
+    }
+    p = skip_blank(p + 1, end);
+    if (p != end && *p == '}') {
+        return skip_blank(p + 1, end) == end;
+    }
+    while (p != end && *p == '"') {
+        const char* const close = plain_string_end(p + 1, end);
+        if (close == nullptr) {
+            return false;
+        }
+        FlatMember& member = members.emplace_back();
+        member.key = std::string_view(p + 1, static_cast<std::size_t>(close - p - 1));
+        p = skip_blank(close + 1, end);
+        if (p == end || *p != ':' || (p = skip_blank(p + 1, end)) == end ||
+            (p = read_value(p, end, member.value)) == nullptr) {
+            return false;
+        }
+        p = skip_blank(p, end);
+        if (p != end && *p == '}') {
+            return skip_blank(p + 1, end) == end;
+        }
+        if (p == end || *p != ',') {
+            return false;
+        }
+        p = skip_blank(p + 1, end);
+    }
+    return false;
+}
+
+/// The JSON number grammar (RFC 8259): simdjson checks it only when converting, and the
+/// conversion here is the field table's, from the token's text.
+bool is_json_number(std::string_view t) {
+    std::size_t i = 0;
+    const auto digits = [&] {
+        const std::size_t start = i;
+        while (i < t.size() && t[i] >= '0' && t[i] <= '9') {
+            ++i;
+        }
+        return i > start;
+    };
+    i += (i < t.size() && t[i] == '-') ? 1U : 0U;
+    if (i < t.size() && t[i] == '0') {
+        ++i;
+    } else if (!digits()) {
+        return false;
+    }
+    if (i < t.size() && t[i] == '.' && (++i, !digits())) {
+        return false;
+    }
+    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+        ++i;
+        i += (i < t.size() && (t[i] == '+' || t[i] == '-')) ? 1U : 0U;
+        return digits() && i == t.size();
+    }
+    return i == t.size();
+}
+
+}  // namespace lmsstage::doors
