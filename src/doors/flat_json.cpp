@@ -1,5 +1,7 @@
 #include "doors/flat_json.hpp"
 
+#include <array>
+
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -51,6 +53,16 @@ const char* plain_string_end(const char* p, const char* end) {
 #endif
 }
 
+/// The bytes a number or a literal (true, false, null) is made of, and some that are not JSON.
+constexpr auto k_token_bytes = [] {
+    std::array<bool, 256> bytes{};
+    for (int c = 0; c < 256; ++c) {
+        bytes[static_cast<std::size_t>(c)] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                                             (c >= 'A' && c <= 'Z') || c == '+' || c == '-' || c == '.';
+    }
+    return bytes;
+}();
+
 /// True when a token may end before `p`: blank space, a comma, the closing brace, or the end.
 bool token_ends(const char* p, const char* end) { return p == end || blank(*p) || *p == ',' || *p == '}'; }
 
@@ -66,8 +78,11 @@ const char* read_value(const char* p, const char* end, JsonValue& out) {
                         std::string_view(p, static_cast<std::size_t>(close + 1 - p)), false};
         return close + 1;
     }
-    while (p < end && !token_ends(p, end)) {
+    while (p < end && k_token_bytes[static_cast<unsigned char>(*p)]) {
         ++p;
+    }
+    if (!token_ends(p, end)) {
+        return nullptr;
     }
     const std::string_view token(start, static_cast<std::size_t>(p - start));
     if (token == "true" || token == "false") {
