@@ -520,17 +520,17 @@ std::string_view rendered_run(const ColumnSet& set, std::size_t first, std::size
     };
     // On the heap, made on first use: a thread_local array is part of every thread's static TLS
     // block, which the loader zeroes for the main thread at start (a hundred page faults of a
-    // single case) and glibc for each worker, CSV or not. Two entries a set (kept_entry), each
+    // single case) and glibc for each worker, CSV or not. k_ways entries a set (kept_entry), each
     // made when first used.
     constexpr std::size_t k_sets = 1024;
-    thread_local std::unique_ptr<std::array<std::unique_ptr<Entry>, k_sets * 2>> held;
+    thread_local std::unique_ptr<std::array<std::unique_ptr<Entry>, k_sets * k_ways>> held;
     if (!held) {
-        held = std::make_unique<std::array<std::unique_ptr<Entry>, k_sets * 2>>();
+        held = std::make_unique<std::array<std::unique_ptr<Entry>, k_sets * k_ways>>();
     }
     const RunKey key(set, first, format, r);
     bool found = false;
     Entry& entry = kept_entry(
-        &(*held)[key.hash() % k_sets * 2], [&](const Entry& e) { return e.key == key; }, found);
+        &(*held)[key.hash() % k_sets * k_ways], [&](const Entry& e) { return e.key == key; }, found);
     if (!found) {
         entry.text.clear();
         Writer w(entry.text, format, set.raw_cells);

@@ -442,7 +442,7 @@ std::string_view outcome_run(const RecordView& view, const OutcomeKey& key, std:
         std::string text;
     };
     const JsonStep& step = json_steps()[first];
-    // Each run has its own sets of two entries (kept_entry), so that the runs of one record never
+    // Each run has its own sets of entries (kept_entry), so that the runs of one record never
     // take each other's entry (the record's two passes read the text kept here). Keyed by what the
     // run's members read: the system and categories, or the stages and the survival table, or
     // nothing (the version), so that one entry serves every outcome that agrees in those. On the
@@ -455,11 +455,11 @@ std::string_view outcome_run(const RecordView& view, const OutcomeKey& key, std:
         for (const JsonStep& s : json_steps()) {
             runs += s.run_end != 0 ? 1 : 0;
         }
-        store.resize(runs * k_sets * 2);
+        store.resize(runs * k_sets * k_ways);
     }
     bool found = false;
     Entry& entry = kept_entry(
-        &store[(step.run_index * k_sets + key.hash(0, step.run_parts) % k_sets) * 2],
+        &store[(step.run_index * k_sets + key.hash(0, step.run_parts) % k_sets) * k_ways],
         [&](const Entry& e) { return e.key.equal(key, step.run_parts); }, found);
     if (!found) {
         entry.text.clear();

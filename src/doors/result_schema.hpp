@@ -224,21 +224,28 @@ struct OutcomeKey {
     }
 };
 
-/// The renderers keep what they wrote per key in sets of two entries: of a set (`ways`), the entry
-/// `holds` picks, or else the other one, to be written again (`found` false). Either way it is
-/// moved first, so the one used last stays: two frequent keys of one set never take turns to evict
-/// each other (with one entry a set, how often they did depended on where the linker put the names
-/// the keys point to). An entry is made when its way is first used: a table holds pointers, so
-/// that its memory is that of the keys a run meets (a few hundred), not of its sets (a table of
-/// entries, 2,048 of 200 bytes for columns, was 0.8 MiB of a CSV run's peak RSS on two workers).
+/// The renderers keep what they wrote per key in sets of k_ways entries, the one used last first:
+/// of a set (`ways`), the entry `holds` picks is moved to the front; or else the last one (used
+/// longest ago) is, to be written again (`found` false). So the keys used most stay, whatever
+/// slots the hash gives them: with two ways a set, 1 % of a million full records' look-ups
+/// missed (three frequent keys of one set took turns to evict each other; how often depended on
+/// where the linker put the names the keys point to). An entry is made when its way is first
+/// used: a table holds pointers, so that its memory is that of the keys a run meets (a few
+/// hundred), not of its sets (a table of entries, 2,048 of 200 bytes for columns, was 0.8 MiB of
+/// a CSV run's peak RSS on two workers).
+inline constexpr std::size_t k_ways = 4;
+
 template <typename Entry, typename Holds>
 Entry& kept_entry(std::unique_ptr<Entry>* ways, Holds holds, bool& found) {
-    if (ways[0] != nullptr && holds(*ways[0])) {
-        found = true;
-        return *ways[0];
+    std::size_t way = 0;
+    while (way < k_ways && ways[way] != nullptr && !holds(*ways[way])) {
+        ++way;
     }
-    std::swap(ways[0], ways[1]);
-    found = ways[0] != nullptr && holds(*ways[0]);
+    found = way < k_ways && ways[way] != nullptr;
+    way = way < k_ways ? way : k_ways - 1;  // none holds it: the one used longest ago
+    for (; way > 0; --way) {
+        std::swap(ways[way], ways[way - 1]);
+    }
     if (ways[0] == nullptr) {
         ways[0] = std::make_unique<Entry>();
     }
