@@ -1,6 +1,6 @@
 #include "doors/flat_json.hpp"
 
-#include <array>
+#include <string_view>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -14,7 +14,7 @@ using Type = JsonValue::Type;
 bool blank(char c) { return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r'); }
 
 const char* skip_blank(const char* p, const char* end) {
-    while (p < end && blank(*p)) {
+    while (blank(*p) && p < end) {  // *end is the caller's padding: readable
         ++p;
     }
     return p;
@@ -53,15 +53,42 @@ const char* plain_string_end(const char* p, const char* end) {
 #endif
 }
 
-/// The bytes a number or a literal (true, false, null) is made of, and some that are not JSON.
-constexpr auto k_token_bytes = [] {
-    std::array<bool, 256> bytes{};
-    for (int c = 0; c < 256; ++c) {
-        bytes[static_cast<std::size_t>(c)] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                                             (c >= 'A' && c <= 'Z') || c == '+' || c == '-' || c == '.';
+/// The end of the JSON number (RFC 8259 section 6) that starts at `p`, or nullptr when none does.
+const char* number_end(const char* p, const char* end) {
+    const auto digits = [end](const char* q) {
+        while (q < end && *q >= '0' && *q <= '9') {
+            ++q;
+        }
+        return q;
+    };
+    p += (p < end && *p == '-') ? 1 : 0;
+    if (p < end && *p == '0') {
+        ++p;
+    } else {
+        const char* const after = digits(p);
+        if (after == p) {
+            return nullptr;
+        }
+        p = after;
     }
-    return bytes;
-}();
+    if (p < end && *p == '.') {
+        const char* const after = digits(p + 1);
+        if (after == p + 1) {
+            return nullptr;
+        }
+        p = after;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        ++p;
+        p += (p < end && (*p == '+' || *p == '-')) ? 1 : 0;
+        const char* const after = digits(p);
+        if (after == p) {
+            return nullptr;
+        }
+        p = after;
+    }
+    return p;
+}
 
 /// True when a token may end before `p`: blank space, a comma, the closing brace, or the end.
 bool token_ends(const char* p, const char* end) { return p == end || blank(*p) || *p == ',' || *p == '}'; }
@@ -78,21 +105,23 @@ const char* read_value(const char* p, const char* end, JsonValue& out) {
                         std::string_view(p, static_cast<std::size_t>(close + 1 - p)), false};
         return close + 1;
     }
-    while (p < end && k_token_bytes[static_cast<unsigned char>(*p)]) {
-        ++p;
+    const auto literal = [&](std::string_view word) {
+        return static_cast<std::size_t>(end - p) >= word.size() && std::string_view(p, word.size()) == word;
+    };
+    if (literal("true") || literal("false") || literal("null")) {
+        const std::string_view token(p, *p == 'f' ? 5 : 4);
+        out = JsonValue{*p == 'n' ? Type::null : Type::boolean, {}, token, *p == 't'};
+        p += token.size();
+    } else {
+        p = number_end(p, end);
+        if (p == nullptr) {
+            return nullptr;
+        }
+        const std::string_view token(start, static_cast<std::size_t>(p - start));
+        out = JsonValue{Type::number, token, token, false};
     }
     if (!token_ends(p, end)) {
-        return nullptr;
-    }
-    const std::string_view token(start, static_cast<std::size_t>(p - start));
-    if (token == "true" || token == "false") {
-        out = JsonValue{Type::boolean, {}, token, token == "true"};
-    } else if (token == "null") {
-        out = JsonValue{Type::null, {}, token, false};
-    } else if (is_json_number(token)) {
-        out = JsonValue{Type::number, token, token, false};
-    } else {
-        return nullptr;
+        return nullptr;  // trueish, 5x, 1.5.5
     }
     return p;
 }
