@@ -2,6 +2,8 @@
 
 #include <simdjson.h>
 
+#include <array>
+#include <cstdint>
 #include <cstring>
 #include <type_traits>
 #include <utility>
@@ -171,6 +173,16 @@ private:
         }
     }
 
+    /// A case field (or the id) by its row: one bit each.
+    bool first_field(Field field) {
+        const auto row = static_cast<std::size_t>(field);
+        const std::uint64_t bit = std::uint64_t{1} << (row % 64U);
+        std::uint64_t& word = m_fields_seen[row / 64U];
+        const bool first = (word & bit) == 0U;
+        word |= bit;
+        return first;
+    }
+
     bool first_time(std::string_view key) {
         for (const std::string_view seen : m_seen) {
             if (seen.data() == key.data()) {
@@ -223,7 +235,7 @@ private:
     /// A case field, or the id.
     template <typename Value>
     std::optional<std::string_view> case_field(const FieldSpec& spec, Value& value) {
-        if (!first_time(spec.key)) {
+        if (!first_field(spec.field)) {
             note(RecordError{std::string(spec.key), std::string(spec.key) + " is given more than once", false, false});
             return std::nullopt;
         }
@@ -300,7 +312,9 @@ private:
     RecordKind m_kind;
     bool m_naaccr;
     Record& m_out;
-    std::vector<std::string_view>& m_seen;
+    std::vector<std::string_view>& m_seen;  // other keys: check mode's, NAACCR items
+    std::array<std::uint64_t, 2> m_fields_seen{};
+    static_assert(k_all_fields.size() <= 128, "m_fields_seen holds a bit for each case field");
     std::string_view m_pending_id;
     std::string_view m_pending_id_text;
     std::optional<RecordError> m_problem;
