@@ -1,9 +1,10 @@
 #pragma once
 // One JSON record (the bytes of one NDJSON line or one value of a JSON text) -> a Case, strictly:
 // the whole record must be one valid JSON object in valid UTF-8, with known keys, each given once,
-// each of a JSON type its field takes. A flat record of printable ASCII is read by
-// doors/flat_json.hpp, any other by simdjson (On-Demand), which also words every syntax fault; each
-// value goes into the case through the field table, so every error names the field at fault.
+// each of a JSON type its field takes. A flat batch record of printable ASCII is read by
+// doors/flat_json.hpp; a check record and any other by simdjson (On-Demand), which also words every
+// syntax fault. Each value goes into the case through the field table, so every error names the
+// field at fault.
 
 #include <optional>
 #include <string>
