@@ -25,7 +25,7 @@ struct ThreadParser {
     od::parser parser;
     std::vector<char> padded;
     std::vector<FlatMember> flat;
-    std::vector<std::string_view> seen;  // static texts (the field table's keys): one address per key
+    std::vector<std::string_view> seen;  // static texts (check's keys, NAACCR item ids): one address each
 };
 
 ThreadParser& thread_parser() {

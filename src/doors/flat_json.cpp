@@ -54,6 +54,7 @@ const char* plain_string_end(const char* p, const char* end) {
 }
 
 /// The end of the JSON number (RFC 8259 section 6) that starts at `p`, or nullptr when none does.
+/// Reads nothing at or past `end`.
 const char* number_end(const char* p, const char* end) {
     const auto digits = [end](const char* q) {
         while (q < end && *q >= '0' && *q <= '9') {
@@ -167,29 +168,8 @@ bool read_flat_object(std::string_view bytes, std::vector<FlatMember>& members) 
 /// The JSON number grammar (RFC 8259): simdjson checks it only when converting, and the
 /// conversion here is the field table's, from the token's text.
 bool is_json_number(std::string_view t) {
-    std::size_t i = 0;
-    const auto digits = [&] {
-        const std::size_t start = i;
-        while (i < t.size() && t[i] >= '0' && t[i] <= '9') {
-            ++i;
-        }
-        return i > start;
-    };
-    i += (i < t.size() && t[i] == '-') ? 1U : 0U;
-    if (i < t.size() && t[i] == '0') {
-        ++i;
-    } else if (!digits()) {
-        return false;
-    }
-    if (i < t.size() && t[i] == '.' && (++i, !digits())) {
-        return false;
-    }
-    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
-        ++i;
-        i += (i < t.size() && (t[i] == '+' || t[i] == '-')) ? 1U : 0U;
-        return digits() && i == t.size();
-    }
-    return i == t.size();
+    const char* const end = t.data() + t.size();
+    return !t.empty() && number_end(t.data(), end) == end;
 }
 
 }  // namespace lmsstage::doors
