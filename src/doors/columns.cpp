@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+#include "doors/copy_bytes.hpp"
 #include "doors/csv_writer.hpp"
 #include "doors/fields.hpp"
 #include "doors/safe_text.hpp"
@@ -374,7 +375,7 @@ private:
                 return;
             }
         }
-        std::memcpy(m_buffer + m_used, text.data(), text.size());
+        copy_bytes(m_buffer + m_used, text.data(), text.size());
         m_used += text.size();
     }
     void flush() {

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "doors/copy_bytes.hpp"
 #include "doors/result_schema.hpp"
 #include "doors/safe_text.hpp"
 #include "lmsstage/lmsstage.hpp"
@@ -86,10 +87,8 @@ public:
     [[nodiscard]] char* position() const { return m_p; }
     [[nodiscard]] bool needed_escaping() const { return m_needed_escaping; }
     void raw(std::string_view text) {
-        if (!text.empty()) {  // an empty view may have no data (memcpy from null is undefined)
-            std::memcpy(m_p, text.data(), text.size());
-            m_p += text.size();
-        }
+        copy_bytes(m_p, text.data(), text.size());
+        m_p += text.size();
     }
     void ch(char c) { *m_p++ = c; }
     void string(std::string_view text) {
