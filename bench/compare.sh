@@ -7,7 +7,8 @@
 #   - writes CASES generated cases once (default 1,000,000; BUILD_DIR/bench/lmsstage-gen-cases), as
 #     NDJSON and as the same cases in a CSV table;
 #   - runs both programs in turn, the order swapped at each pair (RUNS pairs, default 5; 30 single
-#     cases, with /bin/true, in six orders), each from a fresh copy in one temporary directory:
+#     cases, with /bin/true and the floor, BUILD_DIR/bench/lmsstage-hello: a C++ program that writes
+#     one line, linked as lmsstage is), each from a fresh copy in one temporary directory:
 #     BUILD_DIR/bench/lmsstage-compare prints medians, ranges, ratios and peak RSS;
 #   - where valgrind is installed, instructions a record (callgrind, 200,000 cases, full records)
 #     and output bytes a record for both.
@@ -31,7 +32,8 @@ same_columns=${SAME_COLUMNS-id,ok,system,stage,possible_stages,T,N,M,G,summary_s
 current="$build/src/lmsstage"
 generator="$build/bench/lmsstage-gen-cases"
 compare="$build/bench/lmsstage-compare"
-for tool in "$current" "$generator" "$compare"; do
+hello="$build/bench/lmsstage-hello"
+for tool in "$current" "$generator" "$compare" "$hello"; do
   test -x "$tool" || { echo "compare.sh: $tool is not built (cmake --preset default && cmake --build --preset default)" >&2; exit 66; }
 done
 
@@ -53,18 +55,20 @@ fi
 # Both programs as fresh copies side by side: where a program's file lies (its page cache pages, the
 # path looked up at each start) made a difference of up to 3 % to one case, the same program in
 # both places. (A program loads no file beside it: the copies run as the originals.)
-mkdir -p "$work/baseline" "$work/current"
+mkdir -p "$work/baseline" "$work/current" "$work/floor"
 cp "$base_program" "$work/baseline/lmsstage"
 cp "$current" "$work/current/lmsstage"
+cp "$hello" "$work/floor/lmsstage-hello"
 base_program="$work/baseline/lmsstage"
 current_program="$work/current/lmsstage"
+floor=(--floor "$work/floor/lmsstage-hello")
 
 if [ -n "${SINGLE_ONLY:-}" ]; then
   [ -n "${BASELINE_PROGRAM:-}" ] && baseline=$BASELINE_PROGRAM
   echo "baseline: $baseline; current: $(git -C "$source_dir" describe --always --dirty 2>/dev/null || echo this tree)"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
   status=0
-  "$compare" --single-only --single "${2:-30}" "$base_program" "$current_program" || status=$?
+  "$compare" --single-only --single "${2:-30}" "${floor[@]}" "$base_program" "$current_program" || status=$?
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   exit "$status"
 fi
@@ -76,7 +80,8 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 status=0
 columns_option=()
 [ -n "$same_columns" ] && columns_option=(--columns "$same_columns")
-"$compare" --runs "$runs" --single 30 "${columns_option[@]}" "$base_program" "$current_program" "$work/cases.ndjson" \
+"$compare" --runs "$runs" --single 30 "${columns_option[@]}" "${floor[@]}" "$base_program" "$current_program" \
+  "$work/cases.ndjson" \
   "$work/cases.csv" || status=$?
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 

@@ -12,7 +12,10 @@
 //   - with --columns LIST, the same two again with `--columns LIST` for both programs: the same
 //     output when the default columns differ between the two builds (like for like);
 //   - one case: `--size 6 --grade 3`, BASELINE, CURRENT and /bin/true in turn, with the ratios
-//     CURRENT/BASELINE and CURRENT//bin/true.
+//     CURRENT/BASELINE and CURRENT//bin/true; with --floor PROGRAM, also PROGRAM (no arguments) in
+//     the same turns: bench/compare.sh gives lmsstage-hello, a C++ program that writes one line,
+//     linked as lmsstage is, so that what the way of linking costs by itself shows beside what
+//     the program adds.
 // lmsstage-compare [--columns LIST] ... as above.
 // lmsstage-compare --single-only [--single N] BASELINE CURRENT: only the one-case figures (no case
 // files), for a quick look at start-up time.
@@ -177,6 +180,7 @@ int main(int argc, char** argv) {
     int single = 30;
     bool single_only = false;
     std::string columns;
+    std::string floor;
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i += 2) {
         if (std::strcmp(argv[i], "--single-only") == 0) {
@@ -190,15 +194,17 @@ int main(int argc, char** argv) {
             single = std::max(1, std::atoi(argv[i + 1]));
         } else if (std::strcmp(argv[i], "--columns") == 0) {
             columns = argv[i + 1];
+        } else if (std::strcmp(argv[i], "--floor") == 0) {
+            floor = argv[i + 1];
         } else {
             break;
         }
     }
     if (argc - i != (single_only ? 2 : 4)) {
         std::fprintf(stderr,
-                     "usage: lmsstage-compare [--runs N] [--single N] [--columns LIST] BASELINE CURRENT CASES.ndjson "
-                     "CASES.csv\n"
-                     "       lmsstage-compare --single-only [--single N] BASELINE CURRENT\n");
+                     "usage: lmsstage-compare [--runs N] [--single N] [--columns LIST] [--floor PROGRAM] BASELINE "
+                     "CURRENT CASES.ndjson CASES.csv\n"
+                     "       lmsstage-compare --single-only [--single N] [--floor PROGRAM] BASELINE CURRENT\n");
         return 64;
     }
     const std::string a = argv[i];
@@ -234,22 +240,33 @@ int main(int argc, char** argv) {
     Series sa;
     Series sb;
     Series st;
-    // The three in each order in turn (a b t, b t a, t a b, a t b, ...): each as often first.
-    const std::vector<std::pair<Series*, std::vector<std::string>>> singles{
+    Series sf;
+    std::vector<std::pair<Series*, std::vector<std::string>>> singles{
         {&sa, {a, "--size", "6", "--grade", "3"}}, {&sb, {b, "--size", "6", "--grade", "3"}}, {&st, {"/bin/true"}}};
-    constexpr int k_orders[6][3] = {{0, 1, 2}, {1, 2, 0}, {2, 0, 1}, {0, 2, 1}, {2, 1, 0}, {1, 0, 2}};
+    if (!floor.empty()) {
+        singles.push_back({&sf, {floor}});
+    }
+    // All in turn, each as often first: rotations of the list, forwards and backwards (a b t,
+    // t b a, b t a, a t b, ...).
+    const std::size_t n = singles.size();
     for (int r = 0; r < single; ++r) {
-        for (const int k : k_orders[r % 6]) {
-            add(*singles[static_cast<std::size_t>(k)].first, run(singles[static_cast<std::size_t>(k)].second));
+        const auto rotation = static_cast<std::size_t>(r / 2) % n;
+        for (std::size_t j = 0; j < n; ++j) {
+            const std::size_t k = (rotation + (r % 2 == 0 ? j : n - 1 - j)) % n;
+            add(*singles[k].first, run(singles[k].second));
         }
     }
     const auto ms = [](const Series& s) {
         const Summary w = summarise(s.wall);
         return std::vector<double>{w.median * 1e3, w.min * 1e3, w.max * 1e3};
     };
-    std::printf("one case, --size 6 --grade 3 (%d runs each, in turn with /bin/true, in six orders):\n", single);
-    for (const auto& [who, s] :
-         {std::pair<const char*, const Series*>{"baseline", &sa}, {"current", &sb}, {"/bin/true", &st}}) {
+    std::printf("one case, --size 6 --grade 3 (%d runs each, in turn with /bin/true%s):\n", single,
+                floor.empty() ? "" : " and the floor");
+    std::vector<std::pair<const char*, const Series*>> shown{{"baseline", &sa}, {"current", &sb}, {"/bin/true", &st}};
+    if (!floor.empty()) {
+        shown.emplace_back("floor", &sf);
+    }
+    for (const auto& [who, s] : shown) {
         const std::vector<double> w = ms(*s);
         const Summary cpu = summarise(s->cpu);
         std::printf("  %-9s wall %6.3f ms (%.3f-%.3f)  CPU %6.3f ms (%.3f-%.3f)  peak RSS %5.1f MiB%s\n", who, w[0],
@@ -266,6 +283,11 @@ int main(int argc, char** argv) {
                 ratio(sb, sa), ratio(sb, st), ratio(sa, st));
     std::printf("  ratio current/baseline %.2f, current//bin/true %.2f, baseline//bin/true %.2f (CPU medians)\n",
                 cpu_ratio(sb, sa), cpu_ratio(sb, st), cpu_ratio(sa, st));
+    if (!floor.empty()) {
+        const std::size_t slash = floor.rfind('/');
+        std::printf("  floor (%s, no arguments)//bin/true %.2f (wall medians), %.2f (CPU medians)\n",
+                    floor.c_str() + (slash == std::string::npos ? 0 : slash + 1), ratio(sf, st), cpu_ratio(sf, st));
+    }
     ok = ok && !sa.failed && !sb.failed;
     return ok ? 0 : 1;
 }
