@@ -229,7 +229,6 @@ int main_entry(int argc, char** argv) {
         const Environment env = process_environment();
         std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is seen as EPIPE and handled: stop quietly
         install_stop_handlers();
-        std::ios::sync_with_stdio(false);
         StopAwareOutput out_buffer(STDOUT_FILENO);  // a stop is honoured even while the reader stalls
         std::ostream out(&out_buffer);
         const int code = run(args, std::cin, out, std::cerr, env);
