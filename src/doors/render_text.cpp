@@ -18,10 +18,22 @@ constexpr std::string_view k_mark = "\x1b[1;36m";
 constexpr std::string_view k_warn = "\x1b[33m";
 constexpr std::string_view k_reset = "\x1b[0m";
 
+/// Whether a byte starts a UTF-8 character (is not a continuation byte).
+bool starts_character(char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }
+
 /// Columns a UTF-8 text takes (one per character; every character lmsstage prints is narrow).
 std::size_t columns(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(
-        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), starts_character));
+}
+
+/// The bytes of the first `count` characters of a UTF-8 text (all of it if it has fewer).
+std::size_t character_bytes(std::string_view text, std::size_t count) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (starts_character(text[i]) && count-- == 0) {
+            return i;
+        }
+    }
+    return text.size();
 }
 
 }  // namespace
@@ -41,23 +53,26 @@ std::string wrap(std::string_view lead, std::string_view text, std::size_t hang,
         out += '\n';
         line_start = out.size();
     };
-    // The widest a word may be: what a line holds after the lead or the hang.
+    // The widest a word may be, in columns: what a line holds after the lead or the hang.
     const std::size_t room = width - std::min(width - 1, std::max(hang, used));
     while (!text.empty()) {
         const std::size_t space = text.find(' ');
         std::string_view word = text.substr(0, space);
         text = space == std::string_view::npos ? std::string_view{} : text.substr(space + 1);
-        if (word.size() > room) {
-            // A word wider than a line (a list of values): break it after a | / or - that fits.
-            std::size_t cut = word.find_last_of("|/-", room - 1);
-            cut = cut == std::string_view::npos ? room : cut + 1;
+        std::size_t word_columns = columns(word);
+        if (word_columns > room) {
+            // A word wider than a line (a list of values): break it after a | / or - that fits,
+            // or else after the characters that fit, never inside a character.
+            const std::size_t fits = character_bytes(word, room);
+            std::size_t cut = word.find_last_of("|/-", fits - 1);
+            cut = cut == std::string_view::npos ? fits : cut + 1;
             const std::string_view rest = word.substr(cut);
             text = text.empty() ? rest
                                 : std::string_view(rest.data(),
                                                    static_cast<std::size_t>(text.data() + text.size() - rest.data()));
             word = word.substr(0, cut);
+            word_columns = columns(word);
         }
-        const std::size_t word_columns = columns(word);
         if (!first_word && used + word_columns + 1 > width) {
             end_line();
             out.append(hang, ' ');

@@ -29,7 +29,8 @@ std::string render_text(const Result& result, const TextOptions& options);
 
 /// `text` wrapped at spaces to `width` columns (UTF-8 characters, each one column): its first line
 /// after `lead`, the others after `hang` spaces; a word wider than a line broken after a | / or -
-/// that fits. Every line ends in '\n', without trailing spaces. The report and the help both wrap so.
+/// that fits, or else after the characters that fit (never inside one). Every line ends in '\n',
+/// without trailing spaces. The report and the help both wrap so.
 std::string wrap(std::string_view lead, std::string_view text, std::size_t hang, std::size_t width = 80);
 
 /// The report's headline without the system: "Stage III", "FIGO stage undetermined: IB or IIIC",

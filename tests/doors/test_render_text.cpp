@@ -350,6 +350,31 @@ TEST_CASE("every line of the report fits the width, at 80 columns and at 40 to 2
     }
 }
 
+TEST_CASE("wrap: a text that fits is written as it is, one column more moves the last word under the hang",
+          "[render][text][width][wrap]") {
+    using lmsstage::doors::wrap;
+    CHECK(wrap("- ", "abc def", 2, 9) == "- abc def\n");       // 2 + 7 columns: exactly the width
+    CHECK(wrap("- ", "abc defg", 2, 9) == "- abc\n  defg\n");  // 2 + 8 columns: one over
+    CHECK(wrap("x  ", "", 0, 80) == "x\n");                    // no trailing spaces
+}
+
+TEST_CASE("wrap: a character of several bytes takes one column", "[render][text][width][wrap]") {
+    using lmsstage::doors::wrap;
+    CHECK(wrap("", "a\u2192b c", 0, 5) == "a\u2192b c\n");     // 7 bytes, 5 columns
+    CHECK(wrap("", "a\u2192b cd", 0, 5) == "a\u2192b\ncd\n");  // 6 columns
+}
+
+TEST_CASE("wrap: a word wider than a line breaks after a | that fits, else between characters",
+          "[render][text][width][wrap]") {
+    using lmsstage::doors::wrap;
+    CHECK(wrap("", "aa|bbbb", 0, 5) == "aa|\nbbbb\n");
+    // Greek letters take two bytes each: a word of 3 fits 5 columns whole, and one of 8 is broken
+    // after its fifth letter, never inside one.
+    CHECK(wrap("", "\u03b1\u03b2\u03b3", 0, 5) == "\u03b1\u03b2\u03b3\n");
+    CHECK(wrap("", "\u03b1\u03b2\u03b3\u03b4\u03b5\u03b6\u03b7\u03b8", 0, 5) ==
+          "\u03b1\u03b2\u03b3\u03b4\u03b5\n\u03b6\u03b7\u03b8\n");
+}
+
 TEST_CASE("the stage is on the first line and the matched survival figure on the third", "[render][text][width]") {
     const std::string text = render_text(staged([] {
                                              Case c;
