@@ -9,7 +9,8 @@
 #   - runs both programs in turn, the order swapped at each pair (RUNS pairs, default 5; 30 single
 #     cases, with /bin/true and the floor, BUILD_DIR/bench/lmsstage-hello: a C++ program that writes
 #     one line, linked as lmsstage is), each from a fresh copy in one temporary directory:
-#     BUILD_DIR/bench/lmsstage-compare prints medians, ranges, ratios and peak RSS;
+#     BUILD_DIR/bench/lmsstage-compare prints medians, ranges, ratios and peak RSS, for full records
+#     also the output bytes a case and the ratios per output byte, for one case also against the floor;
 #   - where valgrind is installed, instructions a record (callgrind, 200,000 cases, full records)
 #     and output bytes a record for both.
 #   - CSV output also with $SAME_COLUMNS for both programs (default: the 14 columns CSV output had by

@@ -6,7 +6,9 @@
 // range (min-max), cases per second, the median of the CPU time (user + system, from wait4), the
 // ratios CURRENT/BASELINE of the median wall and CPU times (below 1: CURRENT is faster) and the
 // median peak RSS. Workloads:
-//   - full records: `batch CASES.ndjson`, stdout on /dev/null;
+//   - full records: `batch CASES.ndjson`, stdout on /dev/null; then each program once more through a
+//     pipe, its output counted: the bytes a case and the ratios per output byte (the record's
+//     members grew since the first release, so the same work per byte takes longer a record);
 //   - CSV from NDJSON: `batch CASES.ndjson --to csv`; CSV from CSV: `batch CASES.csv --to csv`
 //     (a program without --to csv, as the first release, gets only its CURRENT figures);
 //   - with --columns LIST, the same two again with `--columns LIST` for both programs: the same
@@ -15,7 +17,7 @@
 //     CURRENT/BASELINE and CURRENT//bin/true; with --floor PROGRAM, also PROGRAM (no arguments) in
 //     the same turns: bench/compare.sh gives lmsstage-hello, a C++ program that writes one line,
 //     linked as lmsstage is, so that what the way of linking costs by itself shows beside what
-//     the program adds.
+//     the program adds (CURRENT/floor).
 // lmsstage-compare [--columns LIST] ... as above.
 // lmsstage-compare --single-only [--single N] BASELINE CURRENT: only the one-case figures (no case
 // files), for a quick look at start-up time.
@@ -26,6 +28,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -117,12 +120,56 @@ void print_series(const char* who, const Series& s, unsigned long long cases) {
                 cpu.min, cpu.max, rss.median, s.failed ? "  (a run FAILED)" : "");
 }
 
+/// The bytes argv writes to stdout (through a pipe, counted), or 0 if it fails.
+unsigned long long output_bytes(const std::vector<std::string>& args) {
+    std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
+    for (const std::string& arg : args) {
+        argv.push_back(const_cast<char*>(arg.c_str()));
+    }
+    argv.push_back(nullptr);
+    int pipe_fds[2];
+    if (::pipe(pipe_fds) != 0) {
+        std::perror("pipe");
+        std::exit(71);
+    }
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        std::perror("fork");
+        std::exit(71);
+    }
+    if (pid == 0) {
+        const int null = ::open("/dev/null", O_RDWR);
+        ::dup2(null, 0);
+        ::dup2(pipe_fds[1], 1);
+        ::dup2(null, 2);
+        ::close(pipe_fds[0]);
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    ::close(pipe_fds[1]);
+    unsigned long long bytes = 0;
+    std::vector<char> buffer(1 << 16);
+    for (ssize_t got = 0; (got = ::read(pipe_fds[0], buffer.data(), buffer.size())) != 0;) {
+        if (got < 0 && errno != EINTR) {
+            break;
+        }
+        bytes += got > 0 ? static_cast<unsigned long long>(got) : 0;
+    }
+    ::close(pipe_fds[0]);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? bytes : 0;
+}
+
 /// Whether the program takes `batch --to csv` (the first release does not: exit 64).
 /// (Its input is /dev/null: no record.)
 bool takes_csv(const std::string& program) { return run({program, "batch", "--to", "csv"}).status == 0; }
 
+/// Times `tail` for both programs (BASELINE only when `a_too`); with `per_byte`, also counts what each
+/// writes and gives the ratios per output byte (for records whose size differs between the builds).
 bool workload(const char* title, const std::string& a, const std::string& b, const std::vector<std::string>& tail,
-              unsigned long long cases, int runs, bool a_too) {
+              unsigned long long cases, int runs, bool a_too, bool per_byte = false) {
     Series sa;
     Series sb;
     const auto run_a = [&] {
@@ -158,6 +205,23 @@ bool workload(const char* title, const std::string& a, const std::string& b, con
                     summarise(sb.wall).median / summarise(sa.wall).median,
                     summarise(sb.cpu).median / summarise(sa.cpu).median,
                     summarise(sb.rss).median / summarise(sa.rss).median);
+    }
+    if (a_too && per_byte) {
+        std::vector<std::string> args_a{a};
+        std::vector<std::string> args_b{b};
+        args_a.insert(args_a.end(), tail.begin(), tail.end());
+        args_b.insert(args_b.end(), tail.begin(), tail.end());
+        const auto bytes_a = static_cast<double>(output_bytes(args_a));
+        const auto bytes_b = static_cast<double>(output_bytes(args_b));
+        if (bytes_a > 0 && bytes_b > 0) {
+            const double size = bytes_b / bytes_a;
+            std::printf(
+                "  output: baseline %.0f bytes a case, current %.0f (%.2f); per output byte, ratio "
+                "current/baseline: wall %.2f, CPU %.2f\n",
+                bytes_a / static_cast<double>(cases), bytes_b / static_cast<double>(cases), size,
+                summarise(sb.wall).median / summarise(sa.wall).median / size,
+                summarise(sb.cpu).median / summarise(sa.cpu).median / size);
+        }
     }
     return !sa.failed && !sb.failed;
 }
@@ -221,7 +285,7 @@ int main(int argc, char** argv) {
             return 66;
         }
         const bool a_csv = takes_csv(a);
-        ok = workload("full records, NDJSON in, JSON to /dev/null", a, b, {"batch", ndjson}, cases, runs, true);
+        ok = workload("full records, NDJSON in, JSON to /dev/null", a, b, {"batch", ndjson}, cases, runs, true, true);
         ok =
             workload("CSV from NDJSON, to /dev/null", a, b, {"batch", ndjson, "--to", "csv"}, cases, runs, a_csv) && ok;
         ok = workload("CSV from CSV, to /dev/null", a, b, {"batch", csv, "--to", "csv"}, cases, runs, a_csv) && ok;
@@ -285,8 +349,11 @@ int main(int argc, char** argv) {
                 cpu_ratio(sb, sa), cpu_ratio(sb, st), cpu_ratio(sa, st));
     if (!floor.empty()) {
         const std::size_t slash = floor.rfind('/');
-        std::printf("  floor (%s, no arguments)//bin/true %.2f (wall medians), %.2f (CPU medians)\n",
-                    floor.c_str() + (slash == std::string::npos ? 0 : slash + 1), ratio(sf, st), cpu_ratio(sf, st));
+        std::printf(
+            "  floor (%s, no arguments)//bin/true %.2f (wall medians), %.2f (CPU medians); "
+            "current/floor %.2f (wall), %.2f (CPU)\n",
+            floor.c_str() + (slash == std::string::npos ? 0 : slash + 1), ratio(sf, st), cpu_ratio(sf, st),
+            ratio(sb, sf), cpu_ratio(sb, sf));
     }
     ok = ok && !sa.failed && !sb.failed;
     return ok ? 0 : 1;
