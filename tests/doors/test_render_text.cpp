@@ -3,11 +3,14 @@
 // population-figures caveat, and the clinical-judgment reminder last.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "doors/render_text.hpp"
+#include "doors/safe_text.hpp"
 #include "lmsstage/alternatives.hpp"
 #include "lmsstage/lmsstage.hpp"
 #include "support/text_support.hpp"
@@ -373,6 +376,48 @@ TEST_CASE("wrap: a word wider than a line breaks after a | that fits, else betwe
     CHECK(wrap("", "\u03b1\u03b2\u03b3", 0, 5) == "\u03b1\u03b2\u03b3\n");
     CHECK(wrap("", "\u03b1\u03b2\u03b3\u03b4\u03b5\u03b6\u03b7\u03b8", 0, 5) ==
           "\u03b1\u03b2\u03b3\u03b4\u03b5\n\u03b6\u03b7\u03b8\n");
+}
+
+TEST_CASE("wrap: over 20,000 generated texts, no line is wider than the width, no character is cut, no word lost",
+          "[render][text][width][wrap]") {
+    using lmsstage::doors::wrap;
+    // Pieces of one to three bytes, the break marks and spaces (runs of them too).
+    const std::vector<std::string_view> pieces = {"a", "b", "|", "-", "/", " ", " ", "\u03b1", "\u2192", "x"};
+    const std::vector<std::string_view> leads = {"", "- ", "T2   ", "\u2192 "};
+    const auto columns = [](std::string_view text) {
+        return static_cast<std::size_t>(std::count_if(
+            text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+    };
+    const auto without_spaces = [](std::string_view text) {
+        std::string kept;
+        for (const char c : text) {
+            if (c != ' ' && c != '\n') {
+                kept += c;
+            }
+        }
+        return kept;
+    };
+    std::mt19937 random(20261207);
+    for (int i = 0; i < 20000; ++i) {
+        std::string text;
+        const std::size_t length = random() % 60;
+        for (std::size_t k = 0; k < length; ++k) {
+            text += pieces[random() % pieces.size()];
+        }
+        const std::string_view lead = leads[random() % leads.size()];
+        const std::size_t width = 6 + random() % 25;
+        const std::size_t hang = random() % 5;
+        const std::string out = wrap(lead, text, hang, width);
+        INFO("lead \"" << lead << "\", text \"" << text << "\", hang " << hang << ", width " << width << ":\n" << out);
+        REQUIRE(!out.empty());
+        REQUIRE(out.back() == '\n');
+        for (const std::string& line : lines_of(out)) {
+            REQUIRE(columns(line) <= width);
+            REQUIRE(lmsstage::doors::is_valid_utf8(line));
+            REQUIRE((line.empty() || line.back() != ' '));
+        }
+        REQUIRE(without_spaces(out) == without_spaces(std::string(lead) + text));
+    }
 }
 
 TEST_CASE("the stage is on the first line and the matched survival figure on the third", "[render][text][width]") {
