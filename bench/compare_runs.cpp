@@ -45,10 +45,13 @@ struct Run {
     double cpu = 0;   ///< user + system seconds of the child
     double rss_mib = 0;
     int status = -1;
+    unsigned long long bytes = 0;  ///< what it wrote to stdout, when drained
 };
 
-/// Runs argv with stdin, stdout and stderr on /dev/null; times it and reads its rusage.
-Run run(const std::vector<std::string>& args) {
+/// Runs argv with stdin and stderr on /dev/null, and stdout on /dev/null or, `drained`, on a pipe that
+/// this program reads to its end (64 KiB at a time) and counts, of the system's default size or of
+/// `pipe_size` bytes; times it to its end and reads its rusage.
+Run run(const std::vector<std::string>& args, bool drained = false, int pipe_size = 0) {
     std::vector<char*> argv;
     argv.reserve(args.size() + 1);
     for (const std::string& arg : args) {
@@ -56,6 +59,15 @@ Run run(const std::vector<std::string>& args) {
     }
     argv.push_back(nullptr);
     Run result;
+    int pipe_fds[2] = {-1, -1};
+    if (drained && ::pipe(pipe_fds) != 0) {
+        std::perror("pipe");
+        std::exit(71);
+    }
+    if (drained && pipe_size > 0 && ::fcntl(pipe_fds[0], F_SETPIPE_SZ, pipe_size) < 0) {
+        std::perror("fcntl F_SETPIPE_SZ");
+        std::exit(71);
+    }
     const auto start = std::chrono::steady_clock::now();
     const pid_t pid = ::fork();
     if (pid < 0) {
@@ -65,10 +77,25 @@ Run run(const std::vector<std::string>& args) {
     if (pid == 0) {
         const int null = ::open("/dev/null", O_RDWR);
         ::dup2(null, 0);
-        ::dup2(null, 1);
+        ::dup2(drained ? pipe_fds[1] : null, 1);
         ::dup2(null, 2);
+        if (drained) {
+            ::close(pipe_fds[0]);
+            ::close(pipe_fds[1]);
+        }
         ::execv(argv[0], argv.data());
         ::_exit(127);
+    }
+    if (drained) {
+        ::close(pipe_fds[1]);
+        std::vector<char> buffer(1 << 16);
+        for (ssize_t got = 0; (got = ::read(pipe_fds[0], buffer.data(), buffer.size())) != 0;) {
+            if (got < 0 && errno != EINTR) {
+                break;
+            }
+            result.bytes += got > 0 ? static_cast<unsigned long long>(got) : 0;
+        }
+        ::close(pipe_fds[0]);
     }
     int status = 0;
     rusage usage{};
@@ -120,54 +147,76 @@ void print_series(const char* who, const Series& s, unsigned long long cases) {
                 cpu.min, cpu.max, rss.median, s.failed ? "  (a run FAILED)" : "");
 }
 
-/// The bytes argv writes to stdout (through a pipe, counted), or 0 if it fails.
-unsigned long long output_bytes(const std::vector<std::string>& args) {
-    std::vector<char*> argv;
-    argv.reserve(args.size() + 1);
-    for (const std::string& arg : args) {
-        argv.push_back(const_cast<char*>(arg.c_str()));
-    }
-    argv.push_back(nullptr);
-    int pipe_fds[2];
-    if (::pipe(pipe_fds) != 0) {
-        std::perror("pipe");
-        std::exit(71);
-    }
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-        std::perror("fork");
-        std::exit(71);
-    }
-    if (pid == 0) {
-        const int null = ::open("/dev/null", O_RDWR);
-        ::dup2(null, 0);
-        ::dup2(pipe_fds[1], 1);
-        ::dup2(null, 2);
-        ::close(pipe_fds[0]);
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
-    ::close(pipe_fds[1]);
-    unsigned long long bytes = 0;
-    std::vector<char> buffer(1 << 16);
-    for (ssize_t got = 0; (got = ::read(pipe_fds[0], buffer.data(), buffer.size())) != 0;) {
-        if (got < 0 && errno != EINTR) {
-            break;
-        }
-        bytes += got > 0 ? static_cast<unsigned long long>(got) : 0;
-    }
-    ::close(pipe_fds[0]);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? bytes : 0;
-}
-
 /// Whether the program takes `batch --to csv` (the first release does not: exit 64).
 /// (Its input is /dev/null: no record.)
 bool takes_csv(const std::string& program) { return run({program, "batch", "--to", "csv"}).status == 0; }
 
+/// Both programs' output counted, and the ratios per output byte of the runs to /dev/null (`sa`, `sb`);
+/// then both through a pipe of the default size that this program drains, in turn with `dd` writing as
+/// many bytes as CURRENT does from /dev/zero, 64 KiB at a time: the copy limit for that much output,
+/// through a pipe of the default size (as a shell makes it) and of 1 MiB (the largest a program may
+/// make it by default, /proc/sys/fs/pipe-max-size, as lmsstage does its standard output).
+void through_a_pipe(const std::string& a, const std::string& b, const std::vector<std::string>& tail,
+                    unsigned long long cases, int runs, const Series& sa, const Series& sb) {
+    std::vector<std::string> args_a{a};
+    std::vector<std::string> args_b{b};
+    args_a.insert(args_a.end(), tail.begin(), tail.end());
+    args_b.insert(args_b.end(), tail.begin(), tail.end());
+    const Run first_a = run(args_a, true);
+    const Run first_b = run(args_b, true);
+    if (first_a.status != 0 || first_b.status != 0 || first_a.bytes == 0 || first_b.bytes == 0) {
+        std::printf("  (the output could not be counted: a run failed)\n");
+        return;
+    }
+    const auto bytes_a = static_cast<double>(first_a.bytes);
+    const auto bytes_b = static_cast<double>(first_b.bytes);
+    const double size = bytes_b / bytes_a;
+    std::printf(
+        "  output: baseline %.0f bytes a case, current %.0f (%.2f); per output byte, ratio current/baseline: wall "
+        "%.2f, CPU %.2f\n",
+        bytes_a / static_cast<double>(cases), bytes_b / static_cast<double>(cases), size,
+        summarise(sb.wall).median / summarise(sa.wall).median / size,
+        summarise(sb.cpu).median / summarise(sa.cpu).median / size);
+    const std::vector<std::string> copy{"/bin/dd",           "if=/dev/zero",
+                                        "bs=65536",          "count=" + std::to_string(first_b.bytes),
+                                        "iflag=count_bytes", "status=none"};
+    constexpr int k_large_pipe = 1 << 20;
+    Series pa;
+    Series pb;
+    Series pc;
+    Series pl;
+    struct Turn {
+        Series* series;
+        const std::vector<std::string>* args;
+        int pipe_size;
+    };
+    const std::vector<Turn> turns{{&pa, &args_a, 0}, {&pb, &args_b, 0}, {&pc, &copy, 0}, {&pl, &copy, k_large_pipe}};
+    for (int r = 0; r < runs; ++r) {
+        for (std::size_t j = 0; j < turns.size(); ++j) {
+            const Turn& turn = turns[(static_cast<std::size_t>(r) + j) % turns.size()];
+            add(*turn.series, run(*turn.args, true, turn.pipe_size));
+        }
+    }
+    std::printf(
+        "  through a pipe drained by lmsstage-compare (%d runs each, in turn with dd writing as many bytes as "
+        "current from /dev/zero, 64 KiB at a time: the copy limit):\n",
+        runs);
+    print_series("baseline", pa, cases);
+    print_series("current", pb, cases);
+    print_series("dd", pc, cases);
+    print_series("dd 1 MiB", pl, cases);
+    const double limit = summarise(pc.wall).median;
+    const double large_limit = summarise(pl.wall).median;
+    std::printf(
+        "  ratio to the copy limit (wall; for the baseline, dd's time scaled to its bytes): current %.2f, baseline "
+        "%.2f through a pipe of the default size; current %.2f against dd through a pipe of 1 MiB\n",
+        summarise(pb.wall).median / limit, summarise(pa.wall).median / (limit / size),
+        summarise(pb.wall).median / large_limit);
+}
+
 /// Times `tail` for both programs (BASELINE only when `a_too`); with `per_byte`, also counts what each
-/// writes and gives the ratios per output byte (for records whose size differs between the builds).
+/// writes and gives the ratios per output byte (for records whose size differs between the builds),
+/// and times both through a pipe against the pipe's copy limit (through_a_pipe).
 bool workload(const char* title, const std::string& a, const std::string& b, const std::vector<std::string>& tail,
               unsigned long long cases, int runs, bool a_too, bool per_byte = false) {
     Series sa;
@@ -207,21 +256,7 @@ bool workload(const char* title, const std::string& a, const std::string& b, con
                     summarise(sb.rss).median / summarise(sa.rss).median);
     }
     if (a_too && per_byte) {
-        std::vector<std::string> args_a{a};
-        std::vector<std::string> args_b{b};
-        args_a.insert(args_a.end(), tail.begin(), tail.end());
-        args_b.insert(args_b.end(), tail.begin(), tail.end());
-        const auto bytes_a = static_cast<double>(output_bytes(args_a));
-        const auto bytes_b = static_cast<double>(output_bytes(args_b));
-        if (bytes_a > 0 && bytes_b > 0) {
-            const double size = bytes_b / bytes_a;
-            std::printf(
-                "  output: baseline %.0f bytes a case, current %.0f (%.2f); per output byte, ratio "
-                "current/baseline: wall %.2f, CPU %.2f\n",
-                bytes_a / static_cast<double>(cases), bytes_b / static_cast<double>(cases), size,
-                summarise(sb.wall).median / summarise(sa.wall).median / size,
-                summarise(sb.cpu).median / summarise(sa.cpu).median / size);
-        }
+        through_a_pipe(a, b, tail, cases, std::min(runs, 5), sa, sb);
     }
     return !sa.failed && !sb.failed;
 }

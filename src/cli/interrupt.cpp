@@ -1,5 +1,6 @@
 #include "cli/interrupt.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
 #include <sys/stat.h>
@@ -60,6 +61,12 @@ const char* signal_name(int signal) noexcept {
 StopAwareOutput::StopAwareOutput(int fd) : m_fd(fd), m_buffer(new char[k_buffer_size]) {
     struct stat info {};
     m_waits = ::fstat(fd, &info) == 0 && (S_ISFIFO(info.st_mode) || S_ISSOCK(info.st_mode));
+    if (m_waits && S_ISFIFO(info.st_mode)) {
+        // A pipe of 1 MiB, the most a program may ask for by default (/proc/sys/fs/pipe-max-size), in
+        // place of 64 KiB: the reader and the writer wake each other a sixteenth as often (full
+        // records into `wc -l`: 1.5 s for a million, 2.3-2.9 s before). A refusal leaves it as it was.
+        (void)::fcntl(fd, F_SETPIPE_SZ, k_pipe_size);
+    }
     setp(m_buffer.get(), m_buffer.get() + k_buffer_size);
 }
 

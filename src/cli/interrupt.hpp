@@ -59,6 +59,8 @@ private:
     /// copied into the buffer, its bytes were read again by the writing thread, from the cache of
     /// the worker that wrote them.
     static constexpr std::size_t k_direct = std::size_t{1} << 13;
+    /// The size asked for a pipe on standard output (see the constructor).
+    static constexpr int k_pipe_size = 1 << 20;
 };
 
 }  // namespace lmsstage::cli

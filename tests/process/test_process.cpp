@@ -15,6 +15,7 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <climits>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -305,14 +306,17 @@ TEST_CASE("process - SIGTERM while blocked writing to a reader that never reads:
     const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     REQUIRE(reader >= 0);
     const Child c = spawn({"batch", input}, "/dev/null", fifo.c_str());
-    // Wait until the FIFO is full (64 KiB unread, Linux's default pipe capacity): the program is
+    // Wait until the FIFO is full (as much unread as it holds, to within the PIPE_BUF bytes a write
+    // to a full pipe is given at most; the program makes it 1 MiB where it may): the program is
     // then blocked writing.
     int unread = 0;
-    for (int i = 0; i < 1000 && unread < 65536; ++i) {
+    int capacity = 65536;
+    for (int i = 0; i < 1000 && unread < capacity - PIPE_BUF; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
         REQUIRE(::ioctl(reader, FIONREAD, &unread) == 0);
+        capacity = ::fcntl(reader, F_GETPIPE_SZ);
     }
-    REQUIRE(unread >= 65536);
+    REQUIRE(unread >= capacity - PIPE_BUF);
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     const auto sent = std::chrono::steady_clock::now();
     ::kill(c.pid, SIGTERM);
@@ -335,6 +339,29 @@ TEST_CASE("process - SIGTERM while blocked writing to a reader that never reads:
     CHECK(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 143);
     CHECK(err.find("lmsstage: stopped by SIGTERM after ") != std::string::npos);
+}
+
+TEST_CASE("process - a pipe on standard output is made 1 MiB, where the system lets a program", "[process][io]") {
+    // The largest pipe an unprivileged program may make (Linux's default is 1 MiB).
+    long most = 0;
+    if (std::FILE* f = std::fopen("/proc/sys/fs/pipe-max-size", "r")) {
+        if (std::fscanf(f, "%ld", &most) != 1) {
+            most = 0;
+        }
+        std::fclose(f);
+    }
+    const Child c = spawn({"batch"});
+    REQUIRE(::fcntl(c.out, F_GETPIPE_SZ) == 65536);  // Linux's default, as a shell makes it
+    write_all(c.in, records(0, 3));
+    ::close(c.in);
+    const std::string out = read_all(c.out);
+    read_all(c.err);
+    const auto [code, rss] = finish(c);
+    CHECK(code == 0);
+    check_whole_lines(out);
+    CHECK(::fcntl(c.out, F_GETPIPE_SZ) == std::min(most, 1L << 20));
+    ::close(c.out);
+    ::close(c.err);
 }
 
 TEST_CASE("process - writing to a full disk exits 74 and says why", "[process][io]") {
