@@ -406,6 +406,68 @@ Read<int> read_edition(const FieldInfo& f, std::string_view text) {
     return static_cast<int>(std::clamp<long long>(value, -1000, 1000));  // the core checks 7 or 8
 }
 
+/// A length as typed, split into its number and its unit ("55mm" -> "55", "mm"; "6" -> "6", "").
+struct TypedLength {
+    std::string_view number;
+    std::string_view unit;
+};
+
+TypedLength split_length(std::string_view word) {
+    std::size_t split = 0;
+    while (split < word.size() &&
+           (std::isdigit(static_cast<unsigned char>(word[split])) != 0 || word[split] == '.' || word[split] == '-' ||
+            word[split] == '+' || word[split] == 'e' || word[split] == ',')) {
+        ++split;
+    }
+    if (split == 0) {
+        return {word, {}};
+    }
+    return {word.substr(0, split), trimmed(word.substr(split))};
+}
+
+/// A number as typed, read with a decimal comma taken as a point; the text it should be typed as.
+std::optional<std::pair<double, std::string>> typed_number(std::string_view number) {
+    std::string text(number);
+    if (const auto comma = text.find(','); comma != std::string::npos &&
+                                           text.find(',', comma + 1) == std::string::npos &&
+                                           text.find('.') == std::string::npos) {
+        text[comma] = '.';
+    }
+    double value = 0.0;
+    if (detail::parse_number(text, value) != detail::NumberStatus::ok || !(value > 0.0)) {
+        return std::nullopt;
+    }
+    return std::pair{value, text};
+}
+
+/// What to type for a size given as several dimensions ("4x6x3", "40 x 60 mm", "4cm x 5cm"): the
+/// greatest of them, with the unit it was given in (a unit after the last applies to those without
+/// one); empty when a dimension is not a length.
+std::string greatest_dimension(std::string_view word) {
+    std::vector<TypedLength> dimensions;
+    for (std::size_t start = 0; start <= word.size();) {
+        const std::size_t end = std::min(word.find_first_of("x*", start), word.size());
+        dimensions.push_back(split_length(trimmed(word.substr(start, end - start))));
+        start = end + 1;
+    }
+    const std::string_view last_unit = dimensions.back().unit;
+    double greatest_cm = 0.0;
+    std::string greatest;
+    for (const TypedLength& dimension : dimensions) {
+        const std::string_view unit = dimension.unit.empty() ? last_unit : dimension.unit;
+        const auto number = typed_number(dimension.number);
+        if (!number || (unit != "cm" && unit != "mm" && !unit.empty())) {
+            return {};
+        }
+        const double cm = unit == "mm" ? number->first / 10.0 : number->first;
+        if (cm > greatest_cm) {
+            greatest_cm = cm;
+            greatest = number->second + std::string(unit);
+        }
+    }
+    return greatest;
+}
+
 /// "55", "55mm", "5.5 cm", "unknown"; hints for a decimal comma, several dimensions, other units.
 Read<Measured<Length>> read_length(const FieldInfo& f, std::string_view text) {
     double plain = 0.0;
@@ -416,18 +478,21 @@ Read<Measured<Length>> read_length(const FieldInfo& f, std::string_view text) {
     if (is_unknown_word(text)) {
         return Measured<Length>::unknown();
     }
-    const std::string lowered = lower_trimmed(text);
-    const std::string_view word = lowered;
-    std::size_t split = 0;
-    while (split < word.size() &&
-           (std::isdigit(static_cast<unsigned char>(word[split])) != 0 || word[split] == '.' || word[split] == '-' ||
-            word[split] == '+' || word[split] == 'e' || word[split] == ',')) {
-        ++split;
+    std::string lowered;
+    for (const std::string typed = lower_trimmed(text); const char c : typed) {
+        if (c == '\x97' && !lowered.empty() && lowered.back() == '\xC3') {
+            lowered.back() = 'x';  // U+00D7 MULTIPLICATION SIGN, as in "4 × 6 cm"
+        } else {
+            lowered += c;
+        }
     }
-    const std::string_view number = split == 0 ? word : word.substr(0, split);
-    const std::string_view unit = split == 0 ? std::string_view() : trimmed(word.substr(split));
-    if (!number.empty() && (unit.starts_with('x') || unit.starts_with('*'))) {
-        return invalid(f, text, "give the greatest dimension only: " + std::string(number));
+    const std::string_view word = lowered;
+    const auto [number, unit] = split_length(word);
+    if (number != word && word.find_first_of("x*") != std::string_view::npos) {
+        const std::string greatest = greatest_dimension(word);
+        return invalid(f, text,
+                       greatest.empty() ? std::string("give the greatest dimension only (6, 5.5 cm or 55 mm)")
+                                        : "give the greatest dimension only: " + greatest);
     }
     LengthUnit length_unit = LengthUnit::cm;
     if (unit == "mm") {
@@ -435,6 +500,12 @@ Read<Measured<Length>> read_length(const FieldInfo& f, std::string_view text) {
     } else if (!unit.empty() && unit != "cm") {
         return CaseError{f.field, "has an unknown unit \"" + std::string(unit) +
                                       "\" (accepted units: cm, mm; a bare number is cm), got " + shown(text)};
+    }
+    if (const auto comma = number.find(',');
+        comma != std::string_view::npos && number.find(',', comma + 1) == std::string_view::npos) {
+        if (const auto pointed = typed_number(number)) {
+            return invalid(f, text, "use a decimal point: " + pointed->second + std::string(unit));
+        }
     }
     const auto value = read_number(f, number);
     if (const auto* bad = std::get_if<CaseError>(&value)) {

@@ -528,6 +528,43 @@ TEST_CASE("a percentage may carry its sign and a decimal comma gets a hint", "[f
     CHECK(contains(comma->problem, "use a decimal point: 50.5"));
 }
 
+/// The hint a refused size gets: what follows "; " after the reader's message.
+std::string size_hint(std::string_view text) {
+    const CaseError error = size_error(text);
+    const std::size_t at = error.problem.rfind("; ");
+    return at == std::string::npos ? std::string() : error.problem.substr(at + 2);
+}
+
+TEST_CASE("a size given as several dimensions is answered with the greatest, in the unit it was given in",
+          "[fields][size]") {
+    // AJCC 7th and 8th editions, soft tissue sarcoma: T by the tumour's greatest dimension.
+    CHECK(size_hint("4x6x3") == "give the greatest dimension only: 6");
+    CHECK(size_hint("6x4x3") == "give the greatest dimension only: 6");
+    CHECK(size_hint("40x60mm") == "give the greatest dimension only: 60mm");
+    CHECK(size_hint("4 x 6 x 3 cm") == "give the greatest dimension only: 6cm");
+    CHECK(size_hint("4 * 6 cm") == "give the greatest dimension only: 6cm");
+    CHECK(size_hint("4 \xC3\x97 6 cm") == "give the greatest dimension only: 6cm");  // U+00D7
+    CHECK(size_hint("4cm x 50mm") == "give the greatest dimension only: 50mm");      // 5 cm > 4 cm
+    CHECK(size_hint("45mm x 4cm") == "give the greatest dimension only: 45mm");      // 4.5 cm > 4 cm
+    CHECK(size_hint("4,5x3") == "give the greatest dimension only: 4.5");
+    CHECK(size_hint("4xabc") == "give the greatest dimension only (6, 5.5 cm or 55 mm)");
+    CHECK(size_hint("4x6in") == "give the greatest dimension only (6, 5.5 cm or 55 mm)");
+}
+
+TEST_CASE("the greatest dimension suggested, typed back, is read as that length", "[fields][size]") {
+    CHECK(parsed_length("6").in_cm() == Approx(6.0));        // from 4x6x3
+    CHECK(parsed_length("60mm").in_cm() == Approx(6.0));     // from 40x60mm
+    CHECK(parsed_length("50mm").in_cm() == Approx(5.0));     // from 4cm x 50mm
+    CHECK(parsed_length("65.5mm").in_cm() == Approx(6.55));  // from 65,5 mm
+}
+
+TEST_CASE("a size with a decimal comma is answered with a decimal point and keeps its unit", "[fields][size]") {
+    CHECK(size_hint("6,5") == "use a decimal point: 6.5");
+    CHECK(size_hint("65,5 mm") == "use a decimal point: 65.5mm");
+    CHECK(size_hint("6,5cm") == "use a decimal point: 6.5cm");
+    CHECK(contains(size_error("65,5 mm").problem, "got 65,5 mm;"));
+}
+
 TEST_CASE("a size's unit and exponent are read in any case", "[fields][size]") {
     CHECK(parsed_length("5.5 CM").unit == LengthUnit::cm);
     CHECK(parsed_length("55MM").unit == LengthUnit::mm);
