@@ -12,6 +12,7 @@
 
 #include "doors/columns.hpp"
 #include "doors/fields.hpp"
+#include "doors/render_rules.hpp"
 #include "doors/render_text.hpp"
 #include "doors/safe_text.hpp"
 #include "lmsstage/rules.hpp"
@@ -159,9 +160,10 @@ constexpr CommandRow k_commands[] = {
     {"rules", "[SYSTEM]", Operand::rule_set, "print the rule tables this program applies",
      "the rule tables, survival tables and note sources this binary applies, as Markdown (--json for JSON)",
      "Prints the T definitions, stage groups, notes and fields of every staging system, the survival tables "
-     "with their population, sources and cohort, and every note a result can carry with its source, as "
-     "Markdown (or JSON with --json), rendered from the data the staging code uses. SYSTEM limits the output "
-     "to one system id (@SYSTEMS@), to \"survival\" or to \"notes\".",
+     "with their population, sources and cohort, every note a result can carry with its source, the GIST "
+     "risk of progression tables and the histology table, as Markdown (or JSON with --json), rendered from "
+     "the data the staging code uses. SYSTEM limits the output "
+     "to one system id (@SYSTEMS@) or to one of @TOPICS@.",
      "", k_rules_options},
     {"help", "[COMMAND]", Operand::command, "show the help of lmsstage or of a command",
      "this help, or the help of a command", "The help of lmsstage, or of one of its commands: @COMMANDS@.", "",
@@ -286,6 +288,16 @@ Meta row_meta(const OptionRow& row) {
     meta.files = row.words == ":files";
     meta.words = meta.files ? std::vector<std::string>() : split_words(row.words);
     return meta;
+}
+
+/// "\"survival\" (the survival tables...), ...": the words `rules` takes besides a system id.
+std::string rules_topic_list() {
+    std::string out;
+    for (const RulesTopic& topic : rules_topics()) {
+        out += out.empty() ? "" : ", ";
+        out += "\"" + std::string(topic.word) + "\" (" + std::string(topic.summary) + ")";
+    }
+    return out;
 }
 
 std::string rule_set_ids() {
@@ -454,7 +466,8 @@ std::unique_ptr<Model> build_model(const std::vector<std::string>* args = nullpt
         if (args != nullptr && row.name != args->front()) {
             continue;
         }
-        std::string intro = replaced(std::string(row.intro), "@SYSTEMS@", rule_set_ids());
+        std::string intro =
+            replaced(replaced(std::string(row.intro), "@SYSTEMS@", rule_set_ids()), "@TOPICS@", rules_topic_list());
         CLI::App* command = app.add_subcommand(std::string(row.name), replaced(intro, "@COMMANDS@", command_names()));
         command->allow_extras();
         for (const OptionRow& option : row.options) {
@@ -774,8 +787,9 @@ std::vector<std::pair<std::string, std::string>> operand_words(Operand operand) 
                     same->second = same->second.substr(0, same->second.find(" ("));
                 }
             }
-            out.emplace_back("survival", "the survival tables, with population and source");
-            out.emplace_back("notes", "every note a result can carry, with its source");
+            for (const RulesTopic& topic : rules_topics()) {
+                out.emplace_back(topic.word, topic.summary);
+            }
             break;
         case Operand::command:
             for (const CommandRow& row : k_commands) {

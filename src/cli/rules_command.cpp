@@ -20,12 +20,14 @@ int run_rules(const std::string& system, bool json, std::ostream& out, std::ostr
             choice.rule_sets.push_back(rules);
         }
     }
-    choice.survival = system.empty() || system == "survival";
-    choice.notes = system.empty() || system == "notes";
-    choice.gist_risk = system.empty() || system == "gist-risk";
-    if (choice.rule_sets.empty() && !choice.survival && !choice.notes && !choice.gist_risk) {
-        err << "lmsstage: rules: unknown system \"" << doors::echo(system) << "\"; accepted: " << accepted
-            << "survival, notes, gist-risk\n";
+    bool chosen = !choice.rule_sets.empty();
+    for (const RulesTopic& topic : rules_topics()) {
+        choice.*topic.chosen = system.empty() || system == topic.word;
+        chosen = chosen || choice.*topic.chosen;
+        accepted += std::string(topic.word) + (&topic == &rules_topics().back() ? "" : ", ");
+    }
+    if (!chosen) {
+        err << "lmsstage: rules: unknown system \"" << doors::echo(system) << "\"; accepted: " << accepted << "\n";
         return exit_code::usage;
     }
     return write_output(out, err, render_rules(choice, json));

@@ -5,8 +5,11 @@
 #include <cstdio>
 #include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "doors/render_json.hpp"
+#include "doors/safe_text.hpp"
 #include "lmsstage/fields.hpp"
 #include "lmsstage/lmsstage.hpp"
 
@@ -189,6 +192,97 @@ void markdown_notes(std::string& out) {
     }
 }
 
+/// How a histology is staged at a group of sites, in words; "-" for not at all.
+std::string_view staged_as_words(StagedAs staged) {
+    switch (staged) {
+        case StagedAs::none: return "-";
+        case StagedAs::figo: return "FIGO 2009 leiomyosarcoma and endometrial stromal sarcoma";
+        case StagedAs::adenosarcoma: return "FIGO 2009 adenosarcoma";
+        case StagedAs::gist: return "AJCC GIST";
+        case StagedAs::visceral: return "AJCC 8 visceral sarcoma (T only; not staged by AJCC 7)";
+    }
+    return "-";
+}
+
+/// "8850/3", or "8000-8799/3" for a range row.
+std::string histology_codes(const HistologyRow& row) {
+    std::string codes = std::to_string(row.code_from);
+    if (row.code_to != row.code_from) {
+        codes += '-' + std::to_string(row.code_to);
+    }
+    return codes + '/' + std::to_string(row.behaviour);
+}
+
+/// The other words of a row, as written in a case ("lps", "well-differentiated-liposarcoma").
+std::vector<std::string_view> histology_synonyms(std::string_view synonyms) {
+    std::vector<std::string_view> words;
+    for (std::size_t start = 0; start < synonyms.size();) {
+        const std::size_t end = std::min(synonyms.find('|', start), synonyms.size());
+        words.push_back(synonyms.substr(start, end - start));
+        start = end + 1;
+    }
+    return words;
+}
+
+void markdown_histologies(std::string& out) {
+    out += "\n## Histologies\n\n";
+    out +=
+        "Every ICD-O-3 morphology lmsstage knows, with the words a case may name it by and the rules that "
+        "stage it at each group of sites, or why none does. A case names its histology by a word or by its "
+        "code (8850 or 8850/3); a code in a range row and in a row of its own is the narrower row's.\n\n";
+    out +=
+        "| ICD-O-3 | word | name | other words | soft tissue, AJCC 7 | soft tissue, AJCC 8 | uterus | gi | "
+        "where a column says -, why | source |\n|---|---|---|---|---|---|---|---|---|---|\n";
+    for (const HistologyRow& row : histology_table()) {
+        out += "| " + histology_codes(row) + " | " + (row.word.empty() ? std::string("-") : std::string(row.word)) +
+               " | " + std::string(row.name) + " | " +
+               (row.synonyms.empty() ? std::string("-") : joined(histology_synonyms(row.synonyms))) + " | " +
+               (row.ajcc7 ? "yes" : "-") + " | " + (row.ajcc8 ? "yes" : "-") + " | " +
+               std::string(staged_as_words(row.uterus)) + " | " + std::string(staged_as_words(row.gi)) + " | " +
+               (row.refusal.empty() ? std::string("-") : std::string(row.refusal)) + " | " + std::string(row.source) +
+               " |\n";
+    }
+}
+
+void json_histologies(JsonWriter& j) {
+    j.begin_array();
+    for (const HistologyRow& row : histology_table()) {
+        j.begin_object().key("code").string(histology_codes(row));
+        j.key("word");
+        if (row.word.empty()) {
+            j.null();
+        } else {
+            j.string(row.word);
+        }
+        j.key("name").string(row.name).key("synonyms").begin_array();
+        for (const std::string_view word : histology_synonyms(row.synonyms)) {
+            j.string(word);
+        }
+        j.end_array().key("family").string(name(row.family));
+        j.key("ajcc7").boolean(row.ajcc7).key("ajcc8").boolean(row.ajcc8);
+        j.key("uterus");
+        if (row.uterus == StagedAs::none) {
+            j.null();
+        } else {
+            j.string(staged_as_words(row.uterus));
+        }
+        j.key("gi");
+        if (row.gi == StagedAs::none) {
+            j.null();
+        } else {
+            j.string(staged_as_words(row.gi));
+        }
+        j.key("refusal");
+        if (row.refusal.empty()) {
+            j.null();
+        } else {
+            j.string(row.refusal);
+        }
+        j.key("source").string(row.source).end_object();
+    }
+    j.end_array();
+}
+
 void json_groups(JsonWriter& j, const RuleSet& rules) {
     j.key("groups").begin_array();
     for (const GroupRow& row : rules.groups) {
@@ -322,7 +416,16 @@ void json_gist_risk(JsonWriter& j) {
     j.end_array().end_object().end_object();
 }
 
+constexpr RulesTopic k_topics[] = {
+    {"survival", "the survival tables, with population and source", &RulesChoice::survival},
+    {"notes", "every note a result can carry, with its source", &RulesChoice::notes},
+    {"gist-risk", "the GIST risk of progression tables, cell by cell", &RulesChoice::gist_risk},
+    {"histologies", "every histology: codes, words, how it is staged", &RulesChoice::histologies},
+};
+
 }  // namespace
+
+std::span<const RulesTopic> rules_topics() noexcept { return k_topics; }
 
 std::string render_rules(const RulesChoice& choice, bool json) {
     std::string text;
@@ -343,6 +446,9 @@ std::string render_rules(const RulesChoice& choice, bool json) {
         if (choice.gist_risk) {
             json_gist_risk(j.key("gist_risk"));
         }
+        if (choice.histologies) {
+            json_histologies(j.key("histologies"));
+        }
         j.end_object();
         text += '\n';
     } else {
@@ -358,6 +464,9 @@ std::string render_rules(const RulesChoice& choice, bool json) {
         }
         if (choice.gist_risk) {
             markdown_gist_risk(text);
+        }
+        if (choice.histologies) {
+            markdown_histologies(text);
         }
     }
     return text;

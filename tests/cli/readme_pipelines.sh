@@ -74,6 +74,7 @@ grep -q '<testsuites name="lmsstage check" tests="[1-9][0-9]*" failures="0" erro
     fail "report.xml: the test suite and its counts"
 lmsstage rules >/dev/null || fail "lmsstage rules"
 lmsstage rules figo2009-uterine --json >/dev/null || fail "lmsstage rules figo2009-uterine --json"
+lmsstage rules histologies | grep -q "^| 8890/3 | lms | leiomyosarcoma, NOS |" || fail "lmsstage rules histologies: the leiomyosarcoma row"
 
 cd "$work" || exit 1
 i=0

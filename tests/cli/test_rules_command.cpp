@@ -193,6 +193,76 @@ TEST_CASE("rules nonsense exits 64 naming the accepted systems", "[rules][usage]
     }
 }
 
+TEST_CASE("rules histologies lists every row of the histology table, and nothing else", "[rules][histology]") {
+    const Run r = run_cli({"rules", "histologies"});
+    CHECK(r.code == exit_code::ok);
+    CHECK_FALSE(contains(r.out, "(`ajcc7-sts`)"));
+    CHECK_FALSE(contains(r.out, "82.4%"));
+    for (const lmsstage::HistologyRow& row : lmsstage::histology_table()) {
+        std::string cell = "\n| ";
+        cell += std::to_string(row.code_from);
+        if (row.code_to != row.code_from) {
+            cell += '-';
+            cell += std::to_string(row.code_to);
+        }
+        cell += '/';
+        cell += std::to_string(row.behaviour);
+        cell += " | ";
+        INFO(cell);
+        CHECK(contains(r.out, cell));
+    }
+}
+
+TEST_CASE("rules histologies: leiomyosarcoma is staged everywhere, Kaposi sarcoma nowhere, with the reason",
+          "[rules][histology]") {
+    const std::string out = run_cli({"rules", "histologies"}).out;
+    // ICD-O-3 8890/3 leiomyosarcoma, NOS: AJCC 7th ed. ch. 28, AJCC 8th ed. soft tissue chapters,
+    // FIGO 2009 uterine sarcoma, AJCC 8th ed. visceral sarcoma in the GI tract.
+    CHECK(contains(out,
+                   "| 8890/3 | lms | leiomyosarcoma, NOS | leiomyosarcoma | yes | yes | FIGO 2009 leiomyosarcoma "
+                   "and endometrial stromal sarcoma | AJCC 8 visceral sarcoma (T only; not staged by AJCC 7) | - |"));
+    // ICD-O-3 9140/3 Kaposi sarcoma: excluded from the AJCC soft tissue sarcoma chapters.
+    CHECK(contains(out,
+                   "| 9140/3 | kaposi-sarcoma | Kaposi sarcoma | kaposi, kaposi's-sarcoma, ks | - | - | - | - | "
+                   "Kaposi sarcoma (ICD-O-3 9140/3) is excluded from the AJCC soft tissue sarcoma chapters"));
+}
+
+TEST_CASE("rules histologies --json gives each row with its codes, words, staging and source", "[rules][histology]") {
+    const json j = rules_json({"rules", "histologies", "--json"});
+    REQUIRE(j.contains("histologies"));
+    CHECK(j["histologies"].size() == lmsstage::histology_table().size());
+    CHECK(j["rule_sets"].empty());
+    for (const auto& row : j["histologies"]) {
+        CHECK_FALSE(row["source"].get<std::string>().empty());
+        if (row["code"] == "8936/3") {  // ICD-O-3 8936/3 GIST: the AJCC GIST chapter, at site gi only
+            CHECK(row["word"] == "gist");
+            CHECK(row["ajcc7"] == false);
+            CHECK(row["uterus"].is_null());
+            CHECK(row["gi"] == "AJCC GIST");
+        }
+        if (row["code"] == "8821/1") {  // desmoid tumour: no TNM stage
+            CHECK(row["synonyms"].size() == 5);
+            CHECK(row["ajcc8"] == false);
+            CHECK(contains(row["refusal"].get<std::string>(), "has no TNM stage"));
+        }
+    }
+}
+
+TEST_CASE("the histology help's pointer, lmsstage rules histologies, is a command that works", "[rules][histology]") {
+    CHECK(contains(run_cli({"--help"}).out, "lmsstage rules histologies"));
+    CHECK(run_cli({"rules", "histologies"}).code == exit_code::ok);
+}
+
+TEST_CASE("rules --help and the usage error name every topic rules takes", "[rules][usage]") {
+    const std::string help = run_cli({"rules", "--help"}).out;
+    const std::string err = run_cli({"rules", "nonsense"}).err;
+    for (const std::string quoted : {"\"survival\"", "\"notes\"", "\"gist-risk\"", "\"histologies\""}) {
+        INFO(quoted);
+        CHECK(contains(help, quoted));
+        CHECK(contains(err, quoted.substr(1, quoted.size() - 2)));
+    }
+}
+
 TEST_CASE("rules with a near-miss system name exits 64", "[rules][usage]") {
     CHECK(run_cli({"rules", "AJCC7-STS"}).code == exit_code::usage);
     CHECK(run_cli({"rules", "ajcc7"}).code == exit_code::usage);
