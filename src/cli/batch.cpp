@@ -49,9 +49,10 @@ struct BatchPlan {
     StageOptions stage;
     bool naaccr_codes = false;  ///< the output carries the NAACCR output items
     Encoding encoding = Encoding::utf8;
-    char delimiter = 0;                                               ///< --delimiter; 0: found from each header row
-    bool size_mm = false;                                             ///< --size-unit mm: a bare size is millimetres
-    bool blank_unknown = false;                                       ///< --blank unknown: an empty cell is "unknown"
+    bool encoding_given = false;  ///< --encoding: the inputs are decoded to UTF-8 as read, whatever they declare
+    char delimiter = 0;           ///< --delimiter; 0: found from each header row
+    bool size_mm = false;         ///< --size-unit mm: a bare size is millimetres
+    bool blank_unknown = false;   ///< --blank unknown: an empty cell is "unknown"
     enum class Summary { none, text, json } summary = Summary::none;  ///< --summary
 };
 
@@ -94,6 +95,7 @@ std::variant<BatchPlan, std::string> make_plan(const CommandLine& line) {
             return "batch: --encoding must be utf-8, windows-1252 or latin-1, got " + echo(encoding);
         }
         plan.encoding = *named;
+        plan.encoding_given = true;
     }
     if (!delimiter.empty()) {
         if (delimiter != "," && delimiter != ";" && delimiter != "tab" && delimiter != "\t") {
@@ -472,7 +474,8 @@ public:
             if (format == InputFormat::json) {
                 end = split_records(read, [&](const RawRecord& raw) { return add(input, raw); });
             } else if (format == InputFormat::naaccr_xml) {
-                end = read_naaccr_xml(read, [&](const XmlPiece& piece) { return add_xml(input, piece); });
+                end = read_naaccr_xml(
+                    read, [&](const XmlPiece& piece) { return add_xml(input, piece); }, m_plan.encoding_given);
             } else {
                 end = read_table(input, read, format == InputFormat::tsv);
             }

@@ -25,10 +25,7 @@ constexpr std::array<std::uint16_t, 32> k_windows_1252_high = {
 /// bytes 0x81 0x8D 0x8F 0x90 0x9D to the C1 controls of the same value); ISO 8859-1 byte for code
 /// point.
 std::size_t decode_byte(Encoding encoding, unsigned char byte, char* out) noexcept {
-    unsigned code = byte;
-    if (encoding == Encoding::windows_1252 && byte >= 0x80U && byte <= 0x9FU) {
-        code = k_windows_1252_high[byte - 0x80U];
-    }
+    const std::uint32_t code = code_point(encoding, byte);
     if (code < 0x80U) {
         out[0] = static_cast<char>(code);
         return 1;
@@ -45,6 +42,13 @@ std::size_t decode_byte(Encoding encoding, unsigned char byte, char* out) noexce
 }
 
 }  // namespace
+
+std::uint32_t code_point(Encoding encoding, unsigned char byte) noexcept {
+    if (encoding == Encoding::windows_1252 && byte >= 0x80U && byte <= 0x9FU) {
+        return k_windows_1252_high[byte - 0x80U];
+    }
+    return byte;
+}
 
 std::optional<Encoding> encoding_named(std::string_view name) {
     const std::string key = doors::lowercase(name);

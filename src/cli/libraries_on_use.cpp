@@ -10,7 +10,7 @@
 //     compiled in from the header, but for two tables of 256 flags the header declares and the
 //     library defines (which bytes are JSON structure or blank space: { } : [ ] , space, tab, LF,
 //     CR, RFC 8259 section 2), defined here;
-//   - Expat: the fifteen functions of its C API that cli/naaccr_xml.cpp calls, as expat.h declares
+//   - Expat: the sixteen functions of its C API that cli/naaccr_xml.cpp calls, as expat.h declares
 //     them.
 #include <dlfcn.h>
 #include <expat.h>
@@ -115,6 +115,9 @@ void XMLCALL XML_SetEntityDeclHandler(XML_Parser p, XML_EntityDeclHandler handle
     static const auto f = forwarded(g_expat, &XML_SetEntityDeclHandler, "XML_SetEntityDeclHandler"); f(p, handler); }
 int XMLCALL XML_SetParamEntityParsing(XML_Parser p, enum XML_ParamEntityParsing e) {
     static const auto f = forwarded(g_expat, &XML_SetParamEntityParsing, "XML_SetParamEntityParsing"); return f(p, e); }
+void XMLCALL XML_SetUnknownEncodingHandler(XML_Parser p, XML_UnknownEncodingHandler handler, void* data) {
+    static const auto f = forwarded(g_expat, &XML_SetUnknownEncodingHandler, "XML_SetUnknownEncodingHandler");
+    f(p, handler, data); }
 void* XMLCALL XML_GetBuffer(XML_Parser p, int len) {
     static const auto f = forwarded(g_expat, &XML_GetBuffer, "XML_GetBuffer"); return f(p, len); }
 enum XML_Status XMLCALL XML_ParseBuffer(XML_Parser p, int len, int is_final) {

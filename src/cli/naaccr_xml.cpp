@@ -1,8 +1,11 @@
 #include "cli/naaccr_xml.hpp"
 
+#include "cli/encoding.hpp"
+
 #include "doors/fields.hpp"
 #include "doors/naaccr_xml.hpp"
 #include "doors/render_json.hpp"
+#include "doors/safe_text.hpp"
 
 #include <expat.h>
 
@@ -32,10 +35,14 @@ class XmlReader {
 public:
     XmlReader(const std::function<bool(const XmlPiece&)>& on_piece) : m_on_piece(on_piece) {}
 
-    StreamEnd read(const ReadFn& read) {
-        // No encoding given: the document's declaration is followed, UTF-8 without one (expat reads
-        // UTF-8, UTF-16, ISO-8859-1 and US-ASCII; any other is refused with a hint).
-        std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(XML_ParserCreate(nullptr), &XML_ParserFree);
+    /// `decoded`: the bytes are UTF-8 already (batch --encoding decoded them), whatever the document's
+    /// declaration says. Otherwise the declaration is followed, UTF-8 without one: expat reads UTF-8,
+    /// UTF-16, ISO-8859-1 and US-ASCII, on_unknown_encoding adds Windows-1252 (Java's Cp1252, as the
+    /// NAACCR XML reference implementation writes it) and Latin-1's other names; any other is
+    /// refused, naming it, with the conversion to make.
+    StreamEnd read(const ReadFn& read, bool decoded) {
+        std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(
+            XML_ParserCreate(decoded ? "UTF-8" : nullptr), &XML_ParserFree);
         if (!parser) {
             throw std::bad_alloc();
         }
@@ -46,6 +53,7 @@ public:
         XML_SetStartDoctypeDeclHandler(m_parser, &XmlReader::on_doctype);
         XML_SetEntityDeclHandler(m_parser, &XmlReader::on_entity);
         XML_SetParamEntityParsing(m_parser, XML_PARAM_ENTITY_PARSING_NEVER);
+        XML_SetUnknownEncodingHandler(m_parser, &XmlReader::on_unknown_encoding, this);
         for (;;) {
             void* buffer = XML_GetBuffer(m_parser, k_chunk);
             if (buffer == nullptr) {
@@ -93,6 +101,21 @@ private:
         static_cast<XmlReader*>(self)->problem(
             "a document type declaration (<!DOCTYPE ...>) is not accepted in NAACCR XML: remove it (NAACCR XML "
             "files have none; refusing it keeps entities out)");
+    }
+    /// A single-byte encoding lmsstage knows (encoding_named), as expat's map of byte to code point.
+    static int on_unknown_encoding(void* self, const XML_Char* name, XML_Encoding* info) {
+        const std::optional<Encoding> known = encoding_named(name);
+        if (!known || *known == Encoding::utf8) {
+            static_cast<XmlReader*>(self)->m_unknown_encoding = name;
+            return XML_STATUS_ERROR;
+        }
+        for (unsigned byte = 0; byte < 256; ++byte) {
+            info->map[byte] = static_cast<int>(code_point(*known, static_cast<unsigned char>(byte)));
+        }
+        info->data = nullptr;
+        info->convert = nullptr;
+        info->release = nullptr;
+        return XML_STATUS_OK;
     }
     static void on_entity(void* self, const XML_Char*, int, const XML_Char*, int, const XML_Char*, const XML_Char*,
                           const XML_Char*, const XML_Char*) {
@@ -385,7 +408,12 @@ private:
         message += XML_ErrorString(code);
         message += " (column " + std::to_string(XML_GetCurrentColumnNumber(m_parser) + 1) + ")";
         if (code == XML_ERROR_UNKNOWN_ENCODING) {
-            message += "; convert the file to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)";
+            const std::string name =
+                m_unknown_encoding.empty() ? std::string("ITS-ENCODING") : doors::printable(m_unknown_encoding);
+            message += ": the declaration names " + name +
+                       ", which lmsstage does not read (it reads UTF-8, UTF-16, Windows-1252 and ISO-8859-1); "
+                       "convert the file to UTF-8 (iconv -f " +
+                       name + " -t UTF-8) and change its declaration to encoding=\"UTF-8\"";
         }
         return message;
     }
@@ -432,6 +460,7 @@ private:
     std::string m_tumor;
     long long m_tumor_line = 0;
     std::string m_problem;
+    std::string m_unknown_encoding;  ///< the encoding the declaration names, when expat cannot read it
     long long m_problem_line = 0;
     bool m_stopped = false;
 };
@@ -446,9 +475,9 @@ bool looks_like_xml(std::string_view head) noexcept {
     return first != std::string_view::npos && head[first] == '<';
 }
 
-StreamEnd read_naaccr_xml(const ReadFn& read, const std::function<bool(const XmlPiece&)>& on_piece) {
+StreamEnd read_naaccr_xml(const ReadFn& read, const std::function<bool(const XmlPiece&)>& on_piece, bool decoded) {
     XmlReader reader(on_piece);
-    return reader.read(read);
+    return reader.read(read, decoded);
 }
 
 void read_xml_tumor(std::string_view encoded, Record& out, std::span<const std::string> keep) {

@@ -42,8 +42,10 @@ bool looks_like_xml(std::string_view head) noexcept;
 
 /// Reads one NAACCR XML input, calling `on_piece` for each piece in order. Stops as soon as
 /// `on_piece` returns false, or after a problem piece (then a last text piece closes the elements
-/// that were open, so that the output stays well-formed).
-StreamEnd read_naaccr_xml(const ReadFn& read, const std::function<bool(const XmlPiece&)>& on_piece);
+/// that were open, so that the output stays well-formed). `decoded`: `read` gives UTF-8 whatever
+/// the document's declaration says (batch --encoding decoded it); else the declaration is followed.
+StreamEnd read_naaccr_xml(const ReadFn& read, const std::function<bool(const XmlPiece&)>& on_piece,
+                          bool decoded = false);
 
 /// Reads an encoded tumour into `out` (cleared first): the items lmsstage reads, from the root, the
 /// Patient and the Tumor (the nearest wins), and the id: patientIdNumber, followed by "/" and

@@ -112,7 +112,7 @@ constexpr OptionRow k_batch_options[] = {
      "stderr: text (the default) or json (one JSON object)"},
     {"--encoding", "NAME", Takes::value, "utf-8 windows-1252 latin-1",
      "the inputs' encoding: utf-8 (the default), windows-1252 (what Excel saves as CSV on Windows) or "
-     "latin-1, decoded to UTF-8 as read"},
+     "latin-1, decoded to UTF-8 as read (NAACCR XML: in place of the encoding the file declares)"},
     {"--raw-cells", "", Takes::nothing, "",
      "CSV/TSV cells written as they came, for pipelines: no quote before a formula trigger, control "
      "characters kept (below)"},

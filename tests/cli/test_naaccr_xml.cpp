@@ -292,12 +292,61 @@ TEST_CASE("NAACCR XML: refused input says what is wrong, where, and stops that i
         CHECK(contains(problem["error"]["message"].get<std::string>(), "the rest of this input was not read"));
         CHECK(contains(run.err, "<stdin>:" + std::to_string(bad.line) + ": "));
     }
-    // An encoding expat cannot read is named, with the conversion to make.
-    const Run cp1252 = run_cli({"batch", sample("test_Cp1252.xml")});
-    CHECK(contains(cp1252.err, "unknown encoding"));
-    CHECK(contains(cp1252.err, "iconv"));
+    // An encoding neither expat nor lmsstage reads is named, with the conversion to make.
+    const std::string shift_jis = "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?>\n" +
+                                  k_head.substr(k_head.find('\n') + 1) + "<Patient>\n<Tumor>\n" + thigh_lms_items() +
+                                  "</Tumor>\n</Patient>\n</NaaccrData>\n";
+    const Run unknown = run_cli({"batch"}, shift_jis);
+    CHECK(unknown.code == exit_code::data);
+    CHECK(contains(unknown.err, "the declaration names Shift_JIS"));
+    CHECK(contains(unknown.err, "iconv -f Shift_JIS -t UTF-8"));
+    CHECK(contains(unknown.err, "encoding=\"UTF-8\""));
     // The reference implementation's invalid sample with a misspelt root.
     CHECK(contains(run_cli({"batch", sample("invalid_bad-tag-1.xml")}).err, "<NaaccrDat>"));
+}
+
+// The reference implementation's test_Cp1252.xml declares encoding="Cp1252" (Java's name for
+// Windows-1252) and holds textHistologyTitle "This is a \x93sentence\x94 taken from \x96 Word\x85":
+// bytes 0x93 0x94 0x96 0x85 are U+201C U+201D U+2013 U+2026 (WHATWG Encoding Standard,
+// index-windows-1252).
+const std::string k_cp1252_title = "This is a \u201Csentence\u201D taken from \u2013 Word\u2026";
+
+TEST_CASE("NAACCR XML: a file declared Windows-1252 (Cp1252) is read, its text decoded to UTF-8", "[naaccr-xml]") {
+    const Run run = run_cli({"batch", sample("test_Cp1252.xml"), "--keep", "textHistologyTitle"});
+    const std::vector<json> records = ndjson(run.out);
+    REQUIRE(records.size() == 1);
+    CHECK(records[0]["id"] == "00000001");
+    CHECK(records[0]["textHistologyTitle"] == k_cp1252_title);
+    CHECK_FALSE(contains(run.err, "unknown encoding"));
+}
+
+TEST_CASE("NAACCR XML: a plain ASCII file declared windows-1252 or latin1 is read", "[naaccr-xml]") {
+    for (const std::string name : {"windows-1252", "WINDOWS-1252", "latin1"}) {
+        CAPTURE(name);
+        const std::string xml = "<?xml version=\"1.0\" encoding=\"" + name + "\"?>\n" +
+                                k_head.substr(k_head.find('\n') + 1) + "<Patient>\n<Tumor>\n" + thigh_lms_items() +
+                                "</Tumor>\n</Patient>\n</NaaccrData>\n";
+        const Run run = run_cli({"batch", "--to", "csv", "--columns", "stage"}, xml);
+        CHECK(run.code == exit_code::ok);
+        CHECK(run.out == "stage\r\nIII\r\n");  // C49.2, 8890/3, 6.5 cm, grade 3: AJCC 7 T2 G3, stage III
+    }
+}
+
+TEST_CASE("NAACCR XML: --encoding names the bytes' encoding, whatever the declaration says", "[naaccr-xml]") {
+    // The sample read as Windows-1252 by --encoding: the same text.
+    const Run given =
+        run_cli({"batch", "--encoding", "windows-1252", sample("test_Cp1252.xml"), "--keep", "textHistologyTitle"});
+    REQUIRE(ndjson(given.out).size() == 1);
+    CHECK(ndjson(given.out)[0]["textHistologyTitle"] == k_cp1252_title);
+    // Converted to UTF-8 (iconv) with its declaration left as it was: --encoding utf-8 reads it.
+    std::string converted = read_file(sample("test_Cp1252.xml"));
+    const std::string raw = "\x93sentence\x94 taken from \x96 Word\x85";
+    REQUIRE(converted.find(raw) != std::string::npos);
+    converted.replace(converted.find(raw), raw.size(), "\u201Csentence\u201D taken from \u2013 Word\u2026");
+    const Run utf8 =
+        run_cli({"batch", "--encoding", "utf-8", "--from", "naaccr-xml", "--keep", "textHistologyTitle"}, converted);
+    REQUIRE(ndjson(utf8.out).size() == 1);
+    CHECK(ndjson(utf8.out)[0]["textHistologyTitle"] == k_cp1252_title);
 }
 
 TEST_CASE("NAACCR XML out: a document cut short is still closed, after the tumours read", "[naaccr-xml]") {
