@@ -147,7 +147,7 @@ constexpr Member k_members[] = {
     {"histology.code", JsonType::string, "histology.code", "the ICD-O-3 code staged (8850/3)", {}, k_none,
      Depends::category, histology_code},
     {"histology.name", JsonType::string, "histology.name", "its name in the histology table", {}, k_none,
-     Depends::category, [](const RecordView& v) { return Value::word(res(v).histology.row().name); }},
+     Depends::category, [](const RecordView& v) { return Value::text_or_null(res(v).histology.row().name); }},
     {"categories.T", JsonType::string, "categories.T", {}, {}, k_none, Depends::category,
      [](const RecordView& v) { return Value::word(res(v).categories.t); }},
     {"categories.N", JsonType::string, "categories.N", {}, {}, k_none, Depends::category,

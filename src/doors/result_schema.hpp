@@ -37,8 +37,10 @@ struct RecordView {
 /// How a value is written.
 enum class Form : std::uint8_t {
     null,
-    word,           ///< a name of lmsstage's vocabulary: never needs escaping (empty: null)
-    text,           ///< any text, escaped or quoted as the format needs
+    word,           ///< a name of lmsstage's vocabulary (a stage, a category, an id): written as it is, never
+                    ///< quoted or escaped, so it holds no delimiter, quote, backslash, space at an edge
+                    ///< or control byte (tests/doors/test_column_cells.cpp checks every one); empty: null
+    text,           ///< any text (a name in words, a source), escaped or quoted as the format needs
     bytes,          ///< any bytes from outside (a file name, a message quoting input): made valid UTF-8
     number,         ///< a JSON number token as written ("82.4", "3")
     boolean,        ///< text() is "true" or "false"
