@@ -53,6 +53,7 @@ bool is_static_column(const Column& column) { return column.member != nullptr &&
 
 void add(ColumnSet& set, Column column) {
     column.run_end = 0;
+    column.group = column.member != nullptr ? member_group(*column.member) : nullptr;
     if (column.member != nullptr) {
         set.trace = set.trace || column.member->needs == Needs::trace;
         set.texts = set.texts || column.member->needs == Needs::texts;
@@ -476,8 +477,9 @@ bool reads_result(const Member& member) {
 void cell(Writer& w, const Column& column, const RowView& row) {
     if (column.member == nullptr) {
         w.text_or_null(column.kept < row.kept.size() ? std::string_view(row.kept[column.kept]) : std::string_view());
-    } else if (row.result == nullptr && reads_result(*column.member)) {
-        w.null();
+    } else if ((row.result == nullptr && reads_result(*column.member)) ||
+               (column.group != nullptr && !column.group->present(row))) {
+        w.null();  // as in the JSON object: its group ("gist_risk", "survival") is null there
     } else {
         w.value(column.member->value(row));
     }

@@ -23,10 +23,11 @@ enum class OutputFormat : std::uint8_t { json, ndjson, csv, tsv };
 /// A column: a member of the result schema (doors/result_schema.hpp), or an input column passed
 /// through (batch --keep).
 struct Column {
-    const Member* member = nullptr;  ///< nullptr: a kept input column
-    std::string name;                ///< as selected: the CSV header, the NDJSON key
-    std::size_t run_end = 0;         ///< columns rendered together with this one, up to this index (0: none)
-    std::size_t kept = 0;            ///< a kept column: its index in RecordView::kept
+    const Member* member = nullptr;      ///< nullptr: a kept input column
+    std::string name;                    ///< as selected: the CSV header, the NDJSON key
+    std::size_t run_end = 0;             ///< columns rendered together with this one, up to this index (0: none)
+    std::size_t kept = 0;                ///< a kept column: its index in RecordView::kept
+    const MemberGroup* group = nullptr;  ///< the member's group (member_group): null where a record has none
 };
 
 /// The columns of an output, and which staging work they need.

@@ -295,6 +295,16 @@ std::span<const Member> result_members() noexcept { return k_members; }
 
 std::span<const MemberGroup> member_groups() noexcept { return k_groups; }
 
+const MemberGroup* member_group(const Member& member) noexcept {
+    const std::string_view group = group_of(member.json.empty() ? member.column : member.json);
+    for (const MemberGroup& g : k_groups) {
+        if (!group.empty() && g.name == group) {
+            return &g;
+        }
+    }
+    return nullptr;
+}
+
 const Member* find_member_column(std::string_view name) noexcept {
     for (const Member& m : k_members) {
         if (!m.column.empty() && same_name(name, m.column)) {

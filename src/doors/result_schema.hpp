@@ -278,6 +278,10 @@ struct MemberGroup {
 std::span<const Member> result_members() noexcept;
 /// The groups of dotted JSON paths ("survival" for survival.table).
 std::span<const MemberGroup> member_groups() noexcept;
+/// The group a member is part of: by its JSON path, or by its column for a member outside the JSON
+/// object (survival.percent); nullptr for none. A record without the group (MemberGroup::present)
+/// has a null for each of its members, in every format.
+const MemberGroup* member_group(const Member& member) noexcept;
 /// The member with this column name ('_' accepted for '.'), or nullptr.
 const Member* find_member_column(std::string_view name) noexcept;
 
