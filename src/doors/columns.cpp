@@ -36,7 +36,10 @@ std::optional<Column> find_column(std::string_view name) {
         dotted = name == short_name ? full : dotted;
     }
     if (const Member* member = find_member_column(dotted)) {
-        return Column{member, std::string(name)};
+        Column column;
+        column.member = member;
+        column.name = name;
+        return column;
     }
     return std::nullopt;
 }
@@ -54,6 +57,8 @@ bool is_static_column(const Column& column) { return column.member != nullptr &&
 void add(ColumnSet& set, Column column) {
     column.run_end = 0;
     column.group = column.member != nullptr ? member_group(*column.member) : nullptr;
+    column.json_name.clear();
+    append_json_string(column.json_name, column.name);  // as the JSON writer escapes a kept member's name
     if (column.member != nullptr) {
         set.trace = set.trace || column.member->needs == Needs::trace;
         set.texts = set.texts || column.member->needs == Needs::texts;
@@ -234,11 +239,11 @@ public:
         flush();
     }
     /// Starts a value: the delimiter before a cell, or the key of a member.
-    void key(std::string_view name) {
+    void key(const Column& column) {
         if (m_json) {
-            put(m_cells++ == 0 ? "\"" : ",\"");
-            put(name);  // column names are ours: plain ASCII
-            put("\":");
+            put(m_cells++ == 0 ? "" : ",");
+            put(column.json_name);
+            put(':');
         } else if (m_cells++ > 0) {
             put(m_dialect.delimiter);
         }
@@ -539,7 +544,7 @@ std::string_view rendered_run(const ColumnSet& set, std::size_t first, std::size
         Writer w(entry.text, format, set.raw_cells);
         const RowView staged{{}, {}, {}, &r, {}, {}, {}, {}};
         for (std::size_t i = first; i < end; ++i) {
-            w.key(set.columns[i].name);
+            w.key(set.columns[i]);
             cell(w, set.columns[i], staged);
         }
         w.finish_cells();
@@ -573,7 +578,7 @@ void append_row(std::string& out, const ColumnSet& set, const RowView& row, Outp
             i = column.run_end - 1;
             continue;
         }
-        w.key(column.name);
+        w.key(column);
         cell(w, column, row);
     }
     w.end();

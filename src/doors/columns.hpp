@@ -25,6 +25,7 @@ enum class OutputFormat : std::uint8_t { json, ndjson, csv, tsv };
 struct Column {
     const Member* member = nullptr;      ///< nullptr: a kept input column
     std::string name;                    ///< as selected: the CSV header, the NDJSON key
+    std::string json_name;               ///< the name as a JSON string, quotes included (a kept name may need escaping)
     std::size_t run_end = 0;             ///< columns rendered together with this one, up to this index (0: none)
     std::size_t kept = 0;                ///< a kept column: its index in RecordView::kept
     const MemberGroup* group = nullptr;  ///< the member's group (member_group): null where a record has none

@@ -76,6 +76,33 @@ TEST_CASE("batch extract: --keep passes input columns through, after the id, in 
                        .out)[1] == std::vector<std::string>{"1", "65 mm", "T2"});
 }
 
+TEST_CASE("batch extract: --keep names are JSON strings in NDJSON, a quote, backslash or control character escaped") {
+    // A header may name a column with any text (RFC 4180: "a""b" is a"b); kept, it is a key of each
+    // NDJSON line, which must be a JSON string (RFC 8259: " and \ escaped, a control character as
+    // \u00XX) and come back as the header named it.
+    const std::string table = "id,size,grade,\"a\"\"b\",c\\d,\x1bx\n1,6,3,x,y,z\n";
+    const std::string keep = "a\"b,c\\d,\x1bx";
+    const json expected = {{"id", "1"}, {"a\"b", "x"}, {"c\\d", "y"}, {"\x1bx", "z"}, {"stage", "III"}};
+    for (const std::vector<std::string>& to :
+         {std::vector<std::string>{}, std::vector<std::string>{"--to", "ndjson"}}) {
+        std::vector<std::string> args = {"batch", "--from", "csv", "--keep", keep, "--columns", "id,stage"};
+        args.insert(args.end(), to.begin(), to.end());
+        const Run r = run_cli(args, table);
+        REQUIRE(r.code == exit_code::ok);
+        INFO(r.out);
+        CHECK(r.out.find('\x1b') == std::string::npos);
+        const auto lines = ndjson(r.out);
+        REQUIRE(lines.size() == 1);
+        CHECK(lines[0] == expected);
+    }
+    // The full record keeps them under the same keys.
+    const auto full = ndjson(run_cli({"batch", "--from", "csv", "--keep", keep}, table).out);
+    REQUIRE(full.size() == 1);
+    CHECK(full[0]["a\"b"] == "x");
+    CHECK(full[0]["c\\d"] == "y");
+    CHECK(full[0]["\x1bx"] == "z");
+}
+
 TEST_CASE("batch extract: --keep names that cannot be kept") {
     const Run missing = run_cli({"batch", "--from", "csv", "--keep", "agee"}, k_extract);
     CHECK(missing.code == exit_code::data);
