@@ -155,19 +155,62 @@ std::variant<ColumnSet, std::string> parse_columns(std::string_view list, bool n
     }
 }
 
+namespace {
+
+/// True when `given` is `name` in any ASCII letter case, a '_' in it standing for a '.' of `name`.
+bool same_folded(std::string_view given, std::string_view name) {
+    if (given.size() != name.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < given.size(); ++i) {
+        const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+        if (fold(given[i]) != fold(name[i]) && !(given[i] == '_' && name[i] == '.')) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// The result column or member a kept input column's name would be taken for, in any letter case:
+/// a column of `set`, a column name (short ones too), a member or group of the JSON result object
+/// ("survival"), or the error object; empty when there is none.
+std::string_view result_name_like(const ColumnSet& set, std::string_view kept) {
+    for (const Column& column : set.columns) {
+        if (column.member != nullptr && same_folded(kept, column.name)) {
+            return column.name;
+        }
+    }
+    for (const Member& member : result_members()) {
+        const std::string_view top = member.json.substr(0, member.json.find('.'));
+        if (!top.empty() && same_folded(kept, top)) {
+            return top;
+        }
+        if (!member.column.empty() && same_folded(kept, member.column)) {
+            return member.column;
+        }
+    }
+    for (const auto& [short_name, full] : k_short_names) {
+        if (same_folded(kept, short_name)) {
+            return short_name;
+        }
+    }
+    return same_folded(kept, "error") ? "error" : std::string_view();
+}
+
+}  // namespace
+
 std::variant<ColumnSet, std::string> with_kept(const ColumnSet& set, std::span<const std::string> kept) {
     ColumnSet out;
     out.id = next_set_id();
     out.raw_cells = set.raw_cells;
     add(out, *find_column("id"));
     for (std::size_t i = 0; i < kept.size(); ++i) {
-        const bool taken = std::any_of(set.columns.begin(), set.columns.end(),
-                                       [&](const Column& c) { return c.name == kept[i] && c.name != "id"; });
-        const bool member = std::any_of(result_members().begin(), result_members().end(),
-                                        [&](const Member& m) { return m.json.substr(0, m.json.find('.')) == kept[i]; });
-        if (taken || member || find_column(kept[i]) || kept[i] == "ok" || kept[i] == "error") {
-            return "--keep: " + printable(kept[i]) +
-                   " is also the name of a result column; rename that input column, or leave it out";
+        // (the id is not among them: batch echoes it first, whatever --keep says)
+        if (const std::string_view like = result_name_like(set, kept[i]); !like.empty()) {
+            const std::string spelt =
+                like == kept[i] ? std::string() : " (" + std::string(like) + ", in any letter case)";
+            return "--keep: " + printable(kept[i]) + " is also the name of a result column" + spelt +
+                   "; rename that input column, or leave it out";
         }
         Column column;
         column.name = kept[i];

@@ -116,6 +116,39 @@ TEST_CASE("batch extract: --keep names that cannot be kept") {
     CHECK(run_cli({"batch", "--keep", "age", "--to", "fhir"}, k_extract).code == exit_code::usage);
 }
 
+TEST_CASE("batch extract: a --keep name that is a result column's in another letter case is refused too") {
+    // batch --help: a kept name that is also a result column or member is refused; names match in
+    // any letter case (ASCII), and a . may be written _, as everywhere else.
+    const std::vector<std::pair<std::string, std::string>> clashes = {
+        {"Stage", "stage"},
+        {"t", "T"},
+        {"Ok", "ok"},
+        {"SURVIVAL", "survival"},
+        {"Categories_t", "categories.T"},
+        {"Error", "error"},
+        {"Gist_Risk", "gist_risk"},
+        {"SYSTEM.ID", "system.id"},
+    };
+    for (const auto& [kept, column] : clashes) {
+        INFO(kept);
+        const std::string table = "id,size,grade," + kept + "\n1,6,3,IIb\n";
+        const std::string refusal = "lmsstage: batch: --keep: " + kept + " is also the name of a result column (" +
+                                    column +
+                                    ", in any letter case); rename that input column, or leave it out; see lmsstage "
+                                    "batch --help\n";
+        for (const char* to : {"csv", "ndjson", "json"}) {
+            const Run r = run_cli({"batch", "--from", "csv", "--keep", kept, "--to", to}, table);
+            CHECK(r.code == exit_code::usage);
+            CHECK(r.out.empty());
+            CHECK(r.err == refusal);
+        }
+    }
+    // The same spelling: named as before.
+    CHECK(run_cli({"batch", "--from", "csv", "--keep", "stage"}, "id,size,grade,stage\n1,6,3,IIb\n").err ==
+          "lmsstage: batch: --keep: stage is also the name of a result column; rename that input column, or leave it "
+          "out; see lmsstage batch --help\n");
+}
+
 TEST_CASE("batch extract: the delimiter found from the header row, or given") {
     const std::string semicolons = "id;size;grade\n1;\"5,5\";3\n2;6;1\n";
     // "5,5" is quoted and holds no delimiter for the header row: the semicolons are.
