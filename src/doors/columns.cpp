@@ -91,14 +91,22 @@ std::string unknown_column(std::string_view name) {
 
 }  // namespace
 
-ColumnSet default_columns(bool naaccr) {
-    ColumnSet set;
-    set.id = next_set_id();
+std::vector<std::string_view> default_column_names() {
+    std::vector<std::string_view> names;
     std::string_view list = k_default_list;
     while (!list.empty()) {
         const std::size_t comma = std::min(list.find(','), list.size());
-        add(set, *find_column(list.substr(0, comma)));
+        names.push_back(list.substr(0, comma));
         list.remove_prefix(std::min(list.size(), comma + 1));
+    }
+    return names;
+}
+
+ColumnSet default_columns(bool naaccr) {
+    ColumnSet set;
+    set.id = next_set_id();
+    for (const std::string_view name : default_column_names()) {
+        add(set, *find_column(name));
     }
     if (naaccr) {
         for (const Member& member : result_members()) {

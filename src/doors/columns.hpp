@@ -46,6 +46,8 @@ struct ColumnSet {
 /// survival_table, error_field, error_message, warnings, assumptions; then the NAACCR output items
 /// when `naaccr`.
 ColumnSet default_columns(bool naaccr);
+/// The names of the default set but the NAACCR output items, in order (for help and messages).
+std::vector<std::string_view> default_column_names();
 
 /// The columns named in a --columns list (comma-separated; "default" stands for the default set),
 /// or why it cannot be used: an unknown name (with the nearest one), a name given twice, an empty list.

@@ -258,3 +258,54 @@ TEST_CASE("result schema: the GIST risk columns are empty for a case that is not
     CHECK(risk.at("gist_risk.nih_source").get<std::string>().find("Hum Pathol 2008;39:1411-9") != std::string::npos);
     CHECK(risk.at("gist_risk.note").get<std::string>().find("not a prediction for one patient") != std::string::npos);
 }
+
+TEST_CASE("result schema: batch --help names the default column set exactly, as --columns default uses it") {
+    // README, "Chosen columns out": the default set.
+    const std::vector<std::string> expected = {"id",
+                                               "ok",
+                                               "system",
+                                               "stage",
+                                               "possible_stages",
+                                               "T",
+                                               "N",
+                                               "M",
+                                               "G",
+                                               "summary_stage",
+                                               "survival_percent",
+                                               "survival_table",
+                                               "error_field",
+                                               "error_message",
+                                               "warnings",
+                                               "assumptions"};
+    std::vector<std::string> used;
+    for (const lmsstage::doors::Column& column : lmsstage::doors::default_columns(false).columns) {
+        used.push_back(column.name);
+    }
+    CHECK(used == expected);
+    // The help's sentence, its lines joined: "default" is the default set: A, B, ..., Z; or .
+    const Output help = run_cli({"batch", "--help"});
+    REQUIRE(help.code == 0);
+    std::string text;
+    for (std::size_t i = 0; i < help.out.size(); ++i) {
+        if (help.out[i] == '\n') {
+            text += ' ';
+            while (i + 1 < help.out.size() && help.out[i + 1] == ' ') {
+                ++i;
+            }
+        } else {
+            text += help.out[i];
+        }
+    }
+    const std::string marker = "\"default\" is the default set: ";
+    const std::size_t at = text.find(marker);
+    REQUIRE(at != std::string::npos);
+    const std::size_t start = at + marker.size();
+    const std::string list = text.substr(start, text.find_first_of(".;", start) - start);
+    std::vector<std::string> named;
+    for (std::size_t from = 0; from <= list.size();) {
+        const std::size_t comma = std::min(list.find(", ", from), list.size());
+        named.push_back(list.substr(from, comma - from));
+        from = comma + 2;
+    }
+    CHECK(named == expected);
+}
