@@ -250,8 +250,12 @@ std::string columns_paragraph() {
     return doors::column_list() +
            ", and the NAACCR output items (below). survival.percent is the matched row's. A . may be written _; "
            "system, T, N, M, G and mitotic_rate are short for system.id and categories.*; \"default\" is the default "
-           "set: id, ok, system, stage, possible_stages, T, N, M, G, summary_stage, survival_percent, survival_table, "
-           "error_field, error_message. The trace and the texts (assumptions, warnings, notes) are built only when a "
+           "set: " +
+           doors::joined(doors::default_column_names()) +
+           "; with --naaccr, then the NAACCR output items. A column of an object the result has none of (survival "
+           "without a survival "
+           "table, gist_risk for a case that is not a GIST) is empty, or null in NDJSON. The trace and the texts "
+           "(assumptions, warnings, notes) are built only when a "
            "column needs them.";
 }
 

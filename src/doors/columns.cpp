@@ -36,7 +36,10 @@ std::optional<Column> find_column(std::string_view name) {
         dotted = name == short_name ? full : dotted;
     }
     if (const Member* member = find_member_column(dotted)) {
-        return Column{member, std::string(name)};
+        Column column;
+        column.member = member;
+        column.name = name;
+        return column;
     }
     return std::nullopt;
 }
@@ -53,6 +56,9 @@ bool is_static_column(const Column& column) { return column.member != nullptr &&
 
 void add(ColumnSet& set, Column column) {
     column.run_end = 0;
+    column.group = column.member != nullptr ? member_group(*column.member) : nullptr;
+    column.json_name.clear();
+    append_json_string(column.json_name, column.name);  // as the JSON writer escapes a kept member's name
     if (column.member != nullptr) {
         set.trace = set.trace || column.member->needs == Needs::trace;
         set.texts = set.texts || column.member->needs == Needs::texts;
@@ -85,14 +91,22 @@ std::string unknown_column(std::string_view name) {
 
 }  // namespace
 
-ColumnSet default_columns(bool naaccr) {
-    ColumnSet set;
-    set.id = next_set_id();
+std::vector<std::string_view> default_column_names() {
+    std::vector<std::string_view> names;
     std::string_view list = k_default_list;
     while (!list.empty()) {
         const std::size_t comma = std::min(list.find(','), list.size());
-        add(set, *find_column(list.substr(0, comma)));
+        names.push_back(list.substr(0, comma));
         list.remove_prefix(std::min(list.size(), comma + 1));
+    }
+    return names;
+}
+
+ColumnSet default_columns(bool naaccr) {
+    ColumnSet set;
+    set.id = next_set_id();
+    for (const std::string_view name : default_column_names()) {
+        add(set, *find_column(name));
     }
     if (naaccr) {
         for (const Member& member : result_members()) {
@@ -149,19 +163,62 @@ std::variant<ColumnSet, std::string> parse_columns(std::string_view list, bool n
     }
 }
 
+namespace {
+
+/// True when `given` is `name` in any ASCII letter case, a '_' in it standing for a '.' of `name`.
+bool same_folded(std::string_view given, std::string_view name) {
+    if (given.size() != name.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < given.size(); ++i) {
+        const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+        if (fold(given[i]) != fold(name[i]) && !(given[i] == '_' && name[i] == '.')) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// The result column or member a kept input column's name would be taken for, in any letter case:
+/// a column of `set`, a column name (short ones too), a member or group of the JSON result object
+/// ("survival"), or the error object; empty when there is none.
+std::string_view result_name_like(const ColumnSet& set, std::string_view kept) {
+    for (const Column& column : set.columns) {
+        if (column.member != nullptr && same_folded(kept, column.name)) {
+            return column.name;
+        }
+    }
+    for (const Member& member : result_members()) {
+        const std::string_view top = member.json.substr(0, member.json.find('.'));
+        if (!top.empty() && same_folded(kept, top)) {
+            return top;
+        }
+        if (!member.column.empty() && same_folded(kept, member.column)) {
+            return member.column;
+        }
+    }
+    for (const auto& [short_name, full] : k_short_names) {
+        if (same_folded(kept, short_name)) {
+            return short_name;
+        }
+    }
+    return same_folded(kept, "error") ? "error" : std::string_view();
+}
+
+}  // namespace
+
 std::variant<ColumnSet, std::string> with_kept(const ColumnSet& set, std::span<const std::string> kept) {
     ColumnSet out;
     out.id = next_set_id();
     out.raw_cells = set.raw_cells;
     add(out, *find_column("id"));
     for (std::size_t i = 0; i < kept.size(); ++i) {
-        const bool taken = std::any_of(set.columns.begin(), set.columns.end(),
-                                       [&](const Column& c) { return c.name == kept[i] && c.name != "id"; });
-        const bool member = std::any_of(result_members().begin(), result_members().end(),
-                                        [&](const Member& m) { return m.json.substr(0, m.json.find('.')) == kept[i]; });
-        if (taken || member || find_column(kept[i]) || kept[i] == "ok" || kept[i] == "error") {
-            return "--keep: " + printable(kept[i]) +
-                   " is also the name of a result column; rename that input column, or leave it out";
+        // (the id is not among them: batch echoes it first, whatever --keep says)
+        if (const std::string_view like = result_name_like(set, kept[i]); !like.empty()) {
+            const std::string spelt =
+                like == kept[i] ? std::string() : " (" + std::string(like) + ", in any letter case)";
+            return "--keep: " + printable(kept[i]) + " is also the name of a result column" + spelt +
+                   "; rename that input column, or leave it out";
         }
         Column column;
         column.name = kept[i];
@@ -233,11 +290,11 @@ public:
         flush();
     }
     /// Starts a value: the delimiter before a cell, or the key of a member.
-    void key(std::string_view name) {
+    void key(const Column& column) {
         if (m_json) {
-            put(m_cells++ == 0 ? "\"" : ",\"");
-            put(name);  // column names are ours: plain ASCII
-            put("\":");
+            put(m_cells++ == 0 ? "" : ",");
+            put(column.json_name);
+            put(':');
         } else if (m_cells++ > 0) {
             put(m_dialect.delimiter);
         }
@@ -476,8 +533,9 @@ bool reads_result(const Member& member) {
 void cell(Writer& w, const Column& column, const RowView& row) {
     if (column.member == nullptr) {
         w.text_or_null(column.kept < row.kept.size() ? std::string_view(row.kept[column.kept]) : std::string_view());
-    } else if (row.result == nullptr && reads_result(*column.member)) {
-        w.null();
+    } else if ((row.result == nullptr && reads_result(*column.member)) ||
+               (column.group != nullptr && !column.group->present(row))) {
+        w.null();  // as in the JSON object: its group ("gist_risk", "survival") is null there
     } else {
         w.value(column.member->value(row));
     }
@@ -537,7 +595,7 @@ std::string_view rendered_run(const ColumnSet& set, std::size_t first, std::size
         Writer w(entry.text, format, set.raw_cells);
         const RowView staged{{}, {}, {}, &r, {}, {}, {}, {}};
         for (std::size_t i = first; i < end; ++i) {
-            w.key(set.columns[i].name);
+            w.key(set.columns[i]);
             cell(w, set.columns[i], staged);
         }
         w.finish_cells();
@@ -571,7 +629,7 @@ void append_row(std::string& out, const ColumnSet& set, const RowView& row, Outp
             i = column.run_end - 1;
             continue;
         }
-        w.key(column.name);
+        w.key(column);
         cell(w, column, row);
     }
     w.end();

@@ -23,10 +23,12 @@ enum class OutputFormat : std::uint8_t { json, ndjson, csv, tsv };
 /// A column: a member of the result schema (doors/result_schema.hpp), or an input column passed
 /// through (batch --keep).
 struct Column {
-    const Member* member = nullptr;  ///< nullptr: a kept input column
-    std::string name;                ///< as selected: the CSV header, the NDJSON key
-    std::size_t run_end = 0;         ///< columns rendered together with this one, up to this index (0: none)
-    std::size_t kept = 0;            ///< a kept column: its index in RecordView::kept
+    const Member* member = nullptr;      ///< nullptr: a kept input column
+    std::string name;                    ///< as selected: the CSV header, the NDJSON key
+    std::string json_name;               ///< the name as a JSON string, quotes included (a kept name may need escaping)
+    std::size_t run_end = 0;             ///< columns rendered together with this one, up to this index (0: none)
+    std::size_t kept = 0;                ///< a kept column: its index in RecordView::kept
+    const MemberGroup* group = nullptr;  ///< the member's group (member_group): null where a record has none
 };
 
 /// The columns of an output, and which staging work they need.
@@ -44,6 +46,8 @@ struct ColumnSet {
 /// survival_table, error_field, error_message, warnings, assumptions; then the NAACCR output items
 /// when `naaccr`.
 ColumnSet default_columns(bool naaccr);
+/// The names of the default set but the NAACCR output items, in order (for help and messages).
+std::vector<std::string_view> default_column_names();
 
 /// The columns named in a --columns list (comma-separated; "default" stands for the default set),
 /// or why it cannot be used: an unknown name (with the nearest one), a name given twice, an empty list.

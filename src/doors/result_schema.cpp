@@ -147,7 +147,7 @@ constexpr Member k_members[] = {
     {"histology.code", JsonType::string, "histology.code", "the ICD-O-3 code staged (8850/3)", {}, k_none,
      Depends::category, histology_code},
     {"histology.name", JsonType::string, "histology.name", "its name in the histology table", {}, k_none,
-     Depends::category, [](const RecordView& v) { return Value::word(res(v).histology.row().name); }},
+     Depends::category, [](const RecordView& v) { return Value::text_or_null(res(v).histology.row().name); }},
     {"categories.T", JsonType::string, "categories.T", {}, {}, k_none, Depends::category,
      [](const RecordView& v) { return Value::word(res(v).categories.t); }},
     {"categories.N", JsonType::string, "categories.N", {}, {}, k_none, Depends::category,
@@ -294,6 +294,16 @@ bool same_name(std::string_view given, std::string_view dotted) {
 std::span<const Member> result_members() noexcept { return k_members; }
 
 std::span<const MemberGroup> member_groups() noexcept { return k_groups; }
+
+const MemberGroup* member_group(const Member& member) noexcept {
+    const std::string_view group = group_of(member.json.empty() ? member.column : member.json);
+    for (const MemberGroup& g : k_groups) {
+        if (!group.empty() && g.name == group) {
+            return &g;
+        }
+    }
+    return nullptr;
+}
 
 const Member* find_member_column(std::string_view name) noexcept {
     for (const Member& m : k_members) {

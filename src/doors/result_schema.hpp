@@ -37,8 +37,10 @@ struct RecordView {
 /// How a value is written.
 enum class Form : std::uint8_t {
     null,
-    word,           ///< a name of lmsstage's vocabulary: never needs escaping (empty: null)
-    text,           ///< any text, escaped or quoted as the format needs
+    word,           ///< a name of lmsstage's vocabulary (a stage, a category, an id): written as it is, never
+                    ///< quoted or escaped, so it holds no delimiter, quote, backslash, space at an edge
+                    ///< or control byte (tests/doors/test_column_cells.cpp checks every one); empty: null
+    text,           ///< any text (a name in words, a source), escaped or quoted as the format needs
     bytes,          ///< any bytes from outside (a file name, a message quoting input): made valid UTF-8
     number,         ///< a JSON number token as written ("82.4", "3")
     boolean,        ///< text() is "true" or "false"
@@ -276,6 +278,10 @@ struct MemberGroup {
 std::span<const Member> result_members() noexcept;
 /// The groups of dotted JSON paths ("survival" for survival.table).
 std::span<const MemberGroup> member_groups() noexcept;
+/// The group a member is part of: by its JSON path, or by its column for a member outside the JSON
+/// object (survival.percent); nullptr for none. A record without the group (MemberGroup::present)
+/// has a null for each of its members, in every format.
+const MemberGroup* member_group(const Member& member) noexcept;
 /// The member with this column name ('_' accepted for '.'), or nullptr.
 const Member* find_member_column(std::string_view name) noexcept;
 

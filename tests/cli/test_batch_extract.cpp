@@ -76,6 +76,33 @@ TEST_CASE("batch extract: --keep passes input columns through, after the id, in 
                        .out)[1] == std::vector<std::string>{"1", "65 mm", "T2"});
 }
 
+TEST_CASE("batch extract: --keep names are JSON strings in NDJSON, a quote, backslash or control character escaped") {
+    // A header may name a column with any text (RFC 4180: "a""b" is a"b); kept, it is a key of each
+    // NDJSON line, which must be a JSON string (RFC 8259: " and \ escaped, a control character as
+    // \u00XX) and come back as the header named it.
+    const std::string table = "id,size,grade,\"a\"\"b\",c\\d,\x1bx\n1,6,3,x,y,z\n";
+    const std::string keep = "a\"b,c\\d,\x1bx";
+    const json expected = {{"id", "1"}, {"a\"b", "x"}, {"c\\d", "y"}, {"\x1bx", "z"}, {"stage", "III"}};
+    for (const std::vector<std::string>& to :
+         {std::vector<std::string>{}, std::vector<std::string>{"--to", "ndjson"}}) {
+        std::vector<std::string> args = {"batch", "--from", "csv", "--keep", keep, "--columns", "id,stage"};
+        args.insert(args.end(), to.begin(), to.end());
+        const Run r = run_cli(args, table);
+        REQUIRE(r.code == exit_code::ok);
+        INFO(r.out);
+        CHECK(r.out.find('\x1b') == std::string::npos);
+        const auto lines = ndjson(r.out);
+        REQUIRE(lines.size() == 1);
+        CHECK(lines[0] == expected);
+    }
+    // The full record keeps them under the same keys.
+    const auto full = ndjson(run_cli({"batch", "--from", "csv", "--keep", keep}, table).out);
+    REQUIRE(full.size() == 1);
+    CHECK(full[0]["a\"b"] == "x");
+    CHECK(full[0]["c\\d"] == "y");
+    CHECK(full[0]["\x1bx"] == "z");
+}
+
 TEST_CASE("batch extract: --keep names that cannot be kept") {
     const Run missing = run_cli({"batch", "--from", "csv", "--keep", "agee"}, k_extract);
     CHECK(missing.code == exit_code::data);
@@ -87,6 +114,39 @@ TEST_CASE("batch extract: --keep names that cannot be kept") {
         CHECK(run_cli({"batch", "--from", "csv", "--keep", list}, k_extract).code == exit_code::usage);
     }
     CHECK(run_cli({"batch", "--keep", "age", "--to", "fhir"}, k_extract).code == exit_code::usage);
+}
+
+TEST_CASE("batch extract: a --keep name that is a result column's in another letter case is refused too") {
+    // batch --help: a kept name that is also a result column or member is refused; names match in
+    // any letter case (ASCII), and a . may be written _, as everywhere else.
+    const std::vector<std::pair<std::string, std::string>> clashes = {
+        {"Stage", "stage"},
+        {"t", "T"},
+        {"Ok", "ok"},
+        {"SURVIVAL", "survival"},
+        {"Categories_t", "categories.T"},
+        {"Error", "error"},
+        {"Gist_Risk", "gist_risk"},
+        {"SYSTEM.ID", "system.id"},
+    };
+    for (const auto& [kept, column] : clashes) {
+        INFO(kept);
+        const std::string table = "id,size,grade," + kept + "\n1,6,3,IIb\n";
+        const std::string refusal = "lmsstage: batch: --keep: " + kept + " is also the name of a result column (" +
+                                    column +
+                                    ", in any letter case); rename that input column, or leave it out; see lmsstage "
+                                    "batch --help\n";
+        for (const char* to : {"csv", "ndjson", "json"}) {
+            const Run r = run_cli({"batch", "--from", "csv", "--keep", kept, "--to", to}, table);
+            CHECK(r.code == exit_code::usage);
+            CHECK(r.out.empty());
+            CHECK(r.err == refusal);
+        }
+    }
+    // The same spelling: named as before.
+    CHECK(run_cli({"batch", "--from", "csv", "--keep", "stage"}, "id,size,grade,stage\n1,6,3,IIb\n").err ==
+          "lmsstage: batch: --keep: stage is also the name of a result column; rename that input column, or leave it "
+          "out; see lmsstage batch --help\n");
 }
 
 TEST_CASE("batch extract: the delimiter found from the header row, or given") {

@@ -174,3 +174,138 @@ TEST_CASE("result schema: the columns the help lists are the schema's rows and n
     }
     CHECK(help == columns);
 }
+
+namespace {
+
+/// Every column but the NAACCR output items, comma-separated.
+std::string every_column() {
+    std::string list;
+    for (const Member& member : lmsstage::doors::result_members()) {
+        if (member.needs != Needs::naaccr) {
+            list += list.empty() ? "" : ",";
+            list += member.column;
+        }
+    }
+    return list;
+}
+
+/// The object (group) a column's member is part of: by its JSON path, or by its column's.
+std::string group_of_column(const Member& member) {
+    return std::string(lmsstage::doors::group_of(member.json.empty() ? member.column : member.json));
+}
+
+}  // namespace
+
+TEST_CASE("result schema: a column of an object that is null in the result object is null, for every such column") {
+    // A soft tissue sarcoma has no GIST risk; an endometrial stromal sarcoma has no survival table
+    // (the uterine table is of leiomyosarcoma only: docs/rules.md); a gastric GIST has both.
+    const std::vector<std::string> cases = {
+        R"({"id":1,"size":6,"grade":3})",
+        R"({"id":2,"site":"uterus","histology":"ess","size":3})",
+        R"({"id":3,"site":"gi","histology":"gist","gi_site":"stomach","size":7,"mitotic_rate":3})",
+    };
+    std::size_t null_groups = 0;
+    for (const std::string& record : cases) {
+        INFO(record);
+        const Output full = run_cli({"batch"}, record + "\n");
+        REQUIRE(full.code == 0);
+        const json object = json::parse(full.out);
+        const Output row = run_cli({"batch", "--columns", every_column()}, record + "\n");
+        REQUIRE(row.code == 0);
+        const json columns = json::parse(row.out);
+        for (const Member& member : lmsstage::doors::result_members()) {
+            const std::string group = group_of_column(member);
+            if (member.needs == Needs::naaccr || group.empty() || !object.contains(group)) {
+                continue;
+            }
+            INFO("column " << member.column);
+            if (object.at(group).is_null()) {
+                ++null_groups;
+                CHECK(columns.at(std::string(member.column)).is_null());
+            }
+        }
+    }
+    // Six gist_risk columns for two cases, twelve survival columns (survival.percent too) for one.
+    CHECK(null_groups == 6 * 2 + 12);
+}
+
+TEST_CASE("result schema: the GIST risk columns are empty for a case that is not a GIST, filled for a GIST") {
+    const std::string columns =
+        "gist_risk.afip_category,gist_risk.afip_percent,gist_risk.afip_source,gist_risk.nih_category,"
+        "gist_risk.nih_source,gist_risk.note";
+    const Output soft_tissue = run_cli({"batch", "--to", "csv", "--columns", columns}, "{\"size\":6,\"grade\":3}\n");
+    REQUIRE(soft_tissue.code == 0);
+    CHECK(soft_tissue.out == columns + "\r\n,,,,,\r\n");
+    const Output compact = run_cli({"batch", "--columns", columns}, "{\"size\":6,\"grade\":3}\n");
+    CHECK(json::parse(compact.out) == json{{"gist_risk.afip_category", nullptr},
+                                           {"gist_risk.afip_percent", nullptr},
+                                           {"gist_risk.afip_source", nullptr},
+                                           {"gist_risk.nih_category", nullptr},
+                                           {"gist_risk.nih_source", nullptr},
+                                           {"gist_risk.note", nullptr}});
+    // README, GIST: a 7 cm gastric GIST with 3 mitoses per 50 HPF is AFIP low (3.6 % progressed),
+    // modified NIH intermediate (Joensuu, Hum Pathol 2008;39:1411-9); the AFIP table as NCI PDQ
+    // prints it; population figures, not a prediction for one patient.
+    const Output gist = run_cli({"batch", "--columns", columns},
+                                R"({"site":"gi","histology":"gist","gi_site":"stomach","size":7,"mitotic_rate":3})"
+                                "\n");
+    REQUIRE(gist.code == 0);
+    const json risk = json::parse(gist.out);
+    CHECK(risk.at("gist_risk.afip_category") == "low");
+    CHECK(risk.at("gist_risk.afip_percent") == 3.6);
+    CHECK(risk.at("gist_risk.afip_source").get<std::string>().starts_with("NCI PDQ Gastrointestinal Stromal Tumors"));
+    CHECK(risk.at("gist_risk.nih_category") == "intermediate");
+    CHECK(risk.at("gist_risk.nih_source").get<std::string>().find("Hum Pathol 2008;39:1411-9") != std::string::npos);
+    CHECK(risk.at("gist_risk.note").get<std::string>().find("not a prediction for one patient") != std::string::npos);
+}
+
+TEST_CASE("result schema: batch --help names the default column set exactly, as --columns default uses it") {
+    // README, "Chosen columns out": the default set.
+    const std::vector<std::string> expected = {"id",
+                                               "ok",
+                                               "system",
+                                               "stage",
+                                               "possible_stages",
+                                               "T",
+                                               "N",
+                                               "M",
+                                               "G",
+                                               "summary_stage",
+                                               "survival_percent",
+                                               "survival_table",
+                                               "error_field",
+                                               "error_message",
+                                               "warnings",
+                                               "assumptions"};
+    std::vector<std::string> used;
+    for (const lmsstage::doors::Column& column : lmsstage::doors::default_columns(false).columns) {
+        used.push_back(column.name);
+    }
+    CHECK(used == expected);
+    // The help's sentence, its lines joined: "default" is the default set: A, B, ..., Z; or .
+    const Output help = run_cli({"batch", "--help"});
+    REQUIRE(help.code == 0);
+    std::string text;
+    for (std::size_t i = 0; i < help.out.size(); ++i) {
+        if (help.out[i] == '\n') {
+            text += ' ';
+            while (i + 1 < help.out.size() && help.out[i + 1] == ' ') {
+                ++i;
+            }
+        } else {
+            text += help.out[i];
+        }
+    }
+    const std::string marker = "\"default\" is the default set: ";
+    const std::size_t at = text.find(marker);
+    REQUIRE(at != std::string::npos);
+    const std::size_t start = at + marker.size();
+    const std::string list = text.substr(start, text.find_first_of(".;", start) - start);
+    std::vector<std::string> named;
+    for (std::size_t from = 0; from <= list.size();) {
+        const std::size_t comma = std::min(list.find(", ", from), list.size());
+        named.push_back(list.substr(from, comma - from));
+        from = comma + 2;
+    }
+    CHECK(named == expected);
+}
