@@ -112,7 +112,7 @@ std::string Tally::text() const {
             out.append(number.size() < 8 ? 8 - number.size() : 0, ' ');
             out += number;
             out += "  ";
-            out += key;
+            out += printable(key);  // from the input (an unknown key, a value): one line, no escapes
             out += '\n';
         }
     }

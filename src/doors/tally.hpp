@@ -22,7 +22,8 @@ public:
     void merge(const Tally& other);
     void clear();
 
-    /// The counts as text: a heading for each kind, then "count  name" lines, the largest first.
+    /// The counts as text: a heading for each kind, then "count  name" lines, the largest first;
+    /// each name printable() (its control characters escaped), since names can come from the input.
     [[nodiscard]] std::string text() const;
     /// The counts as one JSON object on one line, and a line break.
     [[nodiscard]] std::string json() const;

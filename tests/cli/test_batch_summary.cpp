@@ -112,3 +112,29 @@ TEST_CASE("summary: a warning's numbers are taken out, words with digits kept") 
     CHECK(Tally::pattern("T2 G3 M1a") == "T2 G3 M1a");
     CHECK(Tally::pattern("") == "");
 }
+
+// README: "messages on stderr ... show control characters escaped (\n, \x1b): input cannot break a
+// line or send a terminal escape sequence". The text summary goes to stderr.
+TEST_CASE("summary: the text form escapes control characters that came from the input") {
+    // Unknown keys are the error field: ESC [31m (a terminal colour), a line break, and the C1
+    // control U+009B (CSI, an escape sequence's start on its own).
+    const Run r = run_cli({"batch", "--summary"},
+                          "{\"x\\u001b[31mRED\\nfake\":1,\"size\":6,\"grade\":3}\n"
+                          "{\"a\\u009bb\":1,\"size\":6,\"grade\":3}\n");
+    CHECK(contains(r.err,
+                   "error field:\n"
+                   "       1  a\\u009bb\n"
+                   "       1  x\\x1b[31mRED\\nfake\n"));
+    CHECK_FALSE(contains(r.err, "\x1b"));
+    CHECK_FALSE(contains(r.err, "\xC2\x9B"));
+    CHECK_FALSE(contains(r.err, "\nfake"));
+    // Every kind of count is written so, the warnings and assumptions too.
+    lmsstage::Result result;
+    result.warnings.push_back("w\x1b[Ktitle\x07");
+    result.assumptions.push_back("a\r\nb\xC2\x9B");
+    lmsstage::doors::Tally tally;
+    tally.add(result);
+    const std::string text = tally.text();
+    CHECK(contains(text, "warning:\n       1  w\\x1b[Ktitle\\x07\n"));
+    CHECK(contains(text, "assumption:\n       1  a\\r\\nb\\u009b\n"));
+}
