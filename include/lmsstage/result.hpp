@@ -3,7 +3,9 @@
 /// it, the summary stage and survival table row, and every assumption, warning, note and rule used.
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -107,6 +109,16 @@ struct Result {
     /// Empties the result for the next case, keeping its storage.
     void clear() noexcept;
 };
+
+/// The warnings that carry values of the case (a size, a count), each as its template: its fixed
+/// words, with "{}" where a value goes. Every warning stage() writes with a value of the case in it
+/// is one of these filled in (fill_template); every other warning, and every assumption, is fixed
+/// text, whatever numbers it holds ("FIGO 2009", "1 (unifocal)"). A caller that counts warnings
+/// (batch --summary) counts those that differ only in their values together.
+std::span<const std::string_view> valued_warning_templates() noexcept;
+
+/// Writes `text_template` into `out` with each "{}" replaced by the next of `values`.
+void fill_template(std::string& out, std::string_view text_template, std::initializer_list<std::string_view> values);
 
 /// Either a result or the reason the case is invalid; bad clinical input is never an exception.
 using Outcome = std::variant<Result, CaseError>;

@@ -405,8 +405,8 @@ private:
         if (breaks == 0) {
             return;
         }
-        std::string span = "this row spans lines " + std::to_string(first) + "-" + std::to_string(first + breaks) +
-                           ": a quoted cell holds a line break (a stray quote joins the rows up to the next quote)";
+        std::string span;
+        fill_template(span, k_lines_spanned_warning, {std::to_string(first), std::to_string(first + breaks)});
         if (error) {
             error->message += "; ";
             error->message += span;

@@ -321,6 +321,38 @@ std::optional<std::string> split_cells(std::string_view row, const Dialect& dial
     }
 }
 
+std::vector<std::optional<std::string>> split_cells_leniently(std::string_view row, const Dialect& dialect) {
+    std::vector<std::optional<std::string>> out;
+    std::vector<std::string_view> one;
+    std::string scratch;
+    const auto add = [&](std::string_view cell) {
+        if (split_cells(cell, dialect, one, scratch) || one.size() != 1) {
+            out.emplace_back();
+        } else {
+            out.emplace_back(std::string(one.front()));
+        }
+    };
+    bool quoted = false;
+    bool cell_start = true;  // or right after a closing quote: where a quote opens quoting
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+        const char c = row[i];
+        if (quoted) {
+            quoted = c != '"';
+            cell_start = c == '"';
+        } else if (c == dialect.delimiter) {
+            add(row.substr(begin, i - begin));
+            begin = i + 1;
+            cell_start = true;
+        } else {
+            quoted = c == '"' && cell_start;
+            cell_start = false;
+        }
+    }
+    add(row.substr(begin));
+    return out;
+}
+
 char header_delimiter(std::string_view row, char fallback) noexcept {
     std::size_t comma = 0;
     std::size_t semicolon = 0;

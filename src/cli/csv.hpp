@@ -81,6 +81,12 @@ private:
 std::optional<std::string> split_cells(std::string_view row, const Dialect& dialect,
                                        std::vector<std::string_view>& cells, std::string& scratch);
 
+/// The cells of a row split_cells refuses, read as RowFramer reads a row: a delimiter outside
+/// quotes ends a cell, and a quote opens quoting only at a cell's start or right after a closing
+/// quote. Each cell that split_cells reads on its own is unquoted; a malformed one is nullopt. So a
+/// row with one malformed cell still gives its other cells (the id of an error record).
+std::vector<std::optional<std::string>> split_cells_leniently(std::string_view row, const Dialect& dialect);
+
 /// The delimiter of a table whose header row is `row`: of , ; and tab, the one found most often
 /// outside quotes; `fallback` when none is, or on a tie with it.
 char header_delimiter(std::string_view row, char fallback) noexcept;

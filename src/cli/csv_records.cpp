@@ -181,6 +181,29 @@ void read_id(std::string_view cell, Record& out) {
     }
 }
 
+/// The row's id: its id cell, or with --naaccr and no id column "patient/tumour" (CsvHeader);
+/// `cell_at(column)` is a cell's text, nullopt when the row has no such cell or it cannot be read.
+template <typename CellAt>
+void read_row_id(const CsvHeader& header, const CellAt& cell_at, Record& out) {
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    if (header.id_column != none) {
+        if (const std::optional<std::string_view> cell = cell_at(header.id_column); cell && !cell->empty()) {
+            read_id(*cell, out);
+        }
+        return;
+    }
+    const std::optional<std::string_view> patient = cell_at(header.patient_column);
+    if (!patient || trimmed(*patient).empty()) {
+        return;
+    }
+    std::string id(trimmed(*patient));
+    if (const std::optional<std::string_view> tumor = cell_at(header.tumor_column); tumor && !trimmed(*tumor).empty()) {
+        id += '/';
+        id += trimmed(*tumor);
+    }
+    read_id(id, out);
+}
+
 }  // namespace
 
 std::optional<RecordError> read_csv_header(std::string_view row, const csv::Dialect& dialect, bool naaccr,
@@ -263,20 +286,25 @@ std::optional<RecordError> read_csv_record(std::string_view row, const CsvHeader
     out.clear();
     RowCells& state = row_cells();
     if (auto problem = csv::split_cells(row, header.dialect, state.cells, state.scratch)) {
+        // The row was framed whole: the id's cells are read as framing found them, when they
+        // are well-formed themselves.
+        const std::vector<std::optional<std::string>> cells = csv::split_cells_leniently(row, header.dialect);
+        read_row_id(
+            header,
+            [&](std::size_t column) {
+                return column < cells.size() && cells[column] ? std::optional<std::string_view>(*cells[column])
+                                                              : std::nullopt;
+            },
+            out);
         return RecordError{"", *problem, false, true};
     }
     const std::vector<std::string_view>& cells = state.cells;
-    if (header.id_column < cells.size() && !cells[header.id_column].empty()) {
-        read_id(cells[header.id_column], out);
-    } else if (header.id_column == static_cast<std::size_t>(-1) && header.patient_column < cells.size() &&
-               !trimmed(cells[header.patient_column]).empty()) {
-        std::string id(trimmed(cells[header.patient_column]));
-        if (header.tumor_column < cells.size() && !trimmed(cells[header.tumor_column]).empty()) {
-            id += '/';
-            id += trimmed(cells[header.tumor_column]);
-        }
-        read_id(id, out);
-    }
+    read_row_id(
+        header,
+        [&](std::size_t column) {
+            return column < cells.size() ? std::optional<std::string_view>(cells[column]) : std::nullopt;
+        },
+        out);
     for (const std::size_t column : header.kept) {
         out.kept.emplace_back(column < cells.size() ? valid_utf8(cells[column]) : std::string());
     }

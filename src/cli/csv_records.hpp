@@ -81,7 +81,7 @@ std::optional<RecordError> read_csv_header(std::string_view row, const csv::Dial
                                            bool blank_unknown = false);
 
 /// Reads one data row into `out` (cleared first); on error `out.id_json` still holds the row's id
-/// when it has one.
+/// when it has one, also when another cell of the row is malformed (csv::split_cells_leniently).
 std::optional<RecordError> read_csv_record(std::string_view row, const CsvHeader& header, Record& out);
 
 /// True when a framed row holds nothing but delimiters: an empty spreadsheet row, skipped as a

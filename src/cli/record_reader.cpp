@@ -24,6 +24,7 @@ using Type = JsonValue::Type;
 struct ThreadParser {
     od::parser parser;
     std::vector<char> padded;
+    std::vector<char> object;  // a record's object without the text after it, padded
     std::vector<FlatMember> flat;
     std::vector<std::string_view> seen;  // static texts (check's keys, NAACCR item ids): one address each
 };
@@ -33,9 +34,42 @@ ThreadParser& thread_parser() {
     return state;
 }
 
+bool is_blank(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+/// One past the brace that closes the object `bytes` starts with (after blank space), found by its
+/// braces and brackets outside strings; 0 when `bytes` does not start with an object that closes.
+std::size_t object_end(std::string_view bytes) {
+    std::size_t i = 0;
+    while (i < bytes.size() && is_blank(bytes[i])) {
+        ++i;
+    }
+    if (i == bytes.size() || bytes[i] != '{') {
+        return 0;
+    }
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (; i < bytes.size(); ++i) {
+        const char c = bytes[i];
+        if (in_string) {
+            if (c == '\\') {
+                ++i;  // the escaped character
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if ((c == '}' || c == ']') && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
 /// A token without the blank space simdjson leaves after it.
 std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\t' || text.back() == '\r')) {
+    while (!text.empty() && is_blank(text.back())) {
         text.remove_suffix(1);
     }
     return text;
@@ -335,6 +369,25 @@ const char* location(od::document& doc) {
     return doc.current_location().get(at) == simdjson::SUCCESS ? at : nullptr;
 }
 
+/// A record whose object closes before the record ends (`end`, one past its closing brace): the
+/// object is read on its own, so that its id is kept as when text after it follows a '}' (which
+/// simdjson reads up to), and the error is the object's own, or the text after it.
+std::optional<RecordError> object_then_text(std::string_view bytes, std::size_t end, RecordKind kind, Record& out,
+                                            RecordKeys keys) {
+    std::size_t after = end;
+    while (after < bytes.size() && is_blank(bytes[after])) {
+        ++after;
+    }
+    std::vector<char>& object = thread_parser().object;
+    object.assign(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(end));
+    object.resize(end + k_record_padding, '\n');
+    std::optional<RecordError> error = read_padded_record(std::string_view(object.data(), end), kind, out, keys);
+    if (error && error->syntax) {
+        return error;  // at the same byte: the object starts where the record does
+    }
+    return syntax_error("unexpected text after the object", bytes.data() + after, bytes);
+}
+
 }  // namespace
 
 void Record::clear() {
@@ -366,6 +419,12 @@ std::optional<RecordError> read_padded_record(std::string_view bytes, RecordKind
     }
     od::object object;
     if (const error_code e = doc.get_object().get(object)) {
+        // simdjson refuses a root object whose record does not end in '}' before reading any of
+        // it; when the object closes before text that follows it, the object is read alone.
+        if (const std::size_t end = object_end(bytes);
+            e == simdjson::INCOMPLETE_ARRAY_OR_OBJECT && end != 0 && end < trim(bytes).size()) {
+            return object_then_text(bytes, end, kind, out, keys);
+        }
         return e == simdjson::INCORRECT_TYPE ? not_an_object(doc, bytes) : syntax_error(syntax_text(e), nullptr, bytes);
     }
     FieldReader reader(kind, keys, out, state.seen);

@@ -36,7 +36,8 @@ enum class RecordKind { batch, check };
 enum class RecordKeys { case_fields, naaccr };
 
 /// Reads `bytes` into `out` (cleared first). On error, `out.id_json` still holds the id when the
-/// record was read past the end of its id value. Keys accepted: the case fields and "id"; with
+/// record was read past the end of its id value (a whole object followed by other text is read, and
+/// the text after it is the error). Keys accepted: the case fields and "id"; with
 /// RecordKind::check also "expect" and "source". Each thread keeps its own parser.
 std::optional<RecordError> read_record(std::string_view bytes, RecordKind kind, Record& out,
                                        RecordKeys keys = RecordKeys::case_fields);

@@ -364,6 +364,18 @@ void unused_warning(std::string& out, Field field, SystemId system, std::string_
     detail::assign_parts(out, {field_name(field), " was given but is not used by ", system_name});
 }
 
+// The warnings with values of the case in them (valued_warning_templates).
+constexpr std::string_view k_size_large =
+    "size {} has no unit and was taken as {} cm, which is unusually large; if you meant {} mm, write {}mm";
+constexpr std::string_view k_size_small =
+    "size {} has no unit and was taken as {} mm, which is unusually small; if you meant {} cm, write {}cm";
+constexpr std::string_view k_mitotic_rate_high =
+    "mitotic rate {} per 50 HPF is unusually high; check that it is a count per 50 HPF (5 mm2)";
+constexpr std::string_view k_abdominal_sites_many = "{} abdominal sites is unusually many; check the count";
+constexpr std::string_view k_foci_many = "{} tumour sites (foci) is unusually many; check the count";
+constexpr std::array<std::string_view, 5> k_valued_warnings{k_size_large, k_size_small, k_mitotic_rate_high,
+                                                            k_abdominal_sites_many, k_foci_many};
+
 /// Values that are valid but unlikely: most often a unit slip. Warned, never refused.
 void plausibility_warnings(const Case& c, Result& result) {
     if (!result.warnings.recording()) {
@@ -373,8 +385,7 @@ void plausibility_warnings(const Case& c, Result& result) {
         c.size && c.size->known() && c.size->value->unit == LengthUnit::cm && !c.size->value->unit_stated;
     if (bare_cm && c.size->value->value > 40.0) {
         const std::string v = detail::format_number(c.size->value->value);
-        detail::add(result.warnings, {"size ", v, " has no unit and was taken as ", v,
-                                      " cm, which is unusually large; if you meant ", v, " mm, write ", v, "mm"});
+        fill_template(result.warnings.next(), k_size_large, {v, v, v, v});
     }
     // A bare number the caller took as millimetres (batch --size-unit mm): under 1 mm is no sarcoma
     // that is staged, but is a size in centimetres.
@@ -382,20 +393,16 @@ void plausibility_warnings(const Case& c, Result& result) {
         c.size && c.size->known() && c.size->value->unit == LengthUnit::mm && !c.size->value->unit_stated;
     if (bare_mm && c.size->value->value < 1.0) {
         const std::string v = detail::format_number(c.size->value->value);
-        detail::add(result.warnings, {"size ", v, " has no unit and was taken as ", v,
-                                      " mm, which is unusually small; if you meant ", v, " cm, write ", v, "cm"});
+        fill_template(result.warnings.next(), k_size_small, {v, v, v, v});
     }
     if (c.mitotic_rate && c.mitotic_rate->known() && *c.mitotic_rate->value > 200.0) {
-        detail::add(result.warnings, {"mitotic rate ", detail::format_number(*c.mitotic_rate->value),
-                                      " per 50 HPF is unusually high; check that it is a count per 50 HPF (5 mm2)"});
+        fill_template(result.warnings.next(), k_mitotic_rate_high, {detail::format_number(*c.mitotic_rate->value)});
     }
     if (c.abdominal_sites && c.abdominal_sites->known() && *c.abdominal_sites->value > 20) {
-        detail::add(result.warnings,
-                    {std::to_string(*c.abdominal_sites->value), " abdominal sites is unusually many; check the count"});
+        fill_template(result.warnings.next(), k_abdominal_sites_many, {std::to_string(*c.abdominal_sites->value)});
     }
     if (c.foci && *c.foci > 20) {
-        detail::add(result.warnings,
-                    {std::to_string(*c.foci), " tumour sites (foci) is unusually many; check the count"});
+        fill_template(result.warnings.next(), k_foci_many, {std::to_string(*c.foci)});
     }
 }
 
@@ -615,6 +622,19 @@ std::span<const RuleSet* const> all_rule_sets() noexcept {
                                                           &uicc9_gist_gastric_rules(),
                                                           &uicc9_gist_other_rules()};
     return k_sets;
+}
+
+std::span<const std::string_view> valued_warning_templates() noexcept { return k_valued_warnings; }
+
+void fill_template(std::string& out, std::string_view text_template, std::initializer_list<std::string_view> values) {
+    out.clear();
+    const std::string_view* value = values.begin();
+    for (std::size_t hole = text_template.find("{}"); hole != std::string_view::npos && value != values.end();
+         hole = text_template.find("{}")) {
+        out.append(text_template.substr(0, hole)).append(*value++);
+        text_template.remove_prefix(hole + 2);
+    }
+    out.append(text_template);
 }
 
 }  // namespace lmsstage

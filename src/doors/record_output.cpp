@@ -55,7 +55,7 @@ void append_record(std::string& out, const RecordFormat& format, const ColumnSet
             if (error) {
                 append_fhir_outcome(out, view.error_field, view.error_message, view.id_text, view.place);
             } else {
-                append_fhir_bundle(out, *view.result, input, view.id_text);
+                append_fhir_bundle(out, *view.result, input, view.id_text, view.place);
             }
             out += '\n';
             return;

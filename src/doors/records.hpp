@@ -20,6 +20,12 @@ struct RecordPlace {
     static RecordPlace at_line(long long n) { return RecordPlace{n, 0, -1, {}}; }
 };
 
+/// The warning of a CSV/TSV row that spans lines (a quoted cell holds a line break), a template as
+/// lmsstage::valued_warning_templates() gives them: the first line and the last fill it.
+inline constexpr std::string_view k_lines_spanned_warning =
+    "this row spans lines {}-{}: a quoted cell holds a line break (a stray quote joins the rows up to the next "
+    "quote)";
+
 /// Why a record could not be read. `field` is empty when the fault is not one field's (bad JSON).
 struct RecordError {
     std::string field;

@@ -291,12 +291,15 @@ void tumor_size(JsonWriter& json, const Context& context, const Length& size) {
     end_entry(json);
 }
 
+/// What a record's UUIDs are derived from: its id, or without one its place (the line, the index
+/// in a JSON array and the CSV row, then the file's name, last so that no name can read as another
+/// place), so that records without an id, in one input or in two, get UUIDs of their own.
 std::string record_key(std::string_view id_text, RecordPlace place) {
     if (!id_text.empty()) {
         return "id:" + std::string(id_text);
     }
-    return "at:" + std::string(place.file) + ':' + std::to_string(place.line) + ':' + std::to_string(place.index) +
-           ':' + std::to_string(place.row);
+    return "at:" + std::to_string(place.line) + ':' + std::to_string(place.index) + ':' + std::to_string(place.row) +
+           ':' + std::string(place.file);
 }
 
 }  // namespace

@@ -1,10 +1,11 @@
 #include "doors/tally.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <optional>
 #include <utility>
 #include <vector>
 
+#include "doors/records.hpp"
 #include "doors/render_json.hpp"
 #include "doors/safe_text.hpp"
 
@@ -35,26 +36,44 @@ std::vector<std::pair<std::string_view, long long>> ranked(
     return rows;
 }
 
+/// `text` counted as `text_template`, its values written N, when it fills the template: its fixed
+/// words where they are, and in each hole a value (a number: no blank space in it).
+std::optional<std::string> as_template(std::string_view text, std::string_view text_template) {
+    constexpr std::string_view k_hole = "{}";
+    std::size_t hole = text_template.find(k_hole);
+    if (hole == std::string_view::npos || !text.starts_with(text_template.substr(0, hole))) {
+        return std::nullopt;  // (a template without a value is a text of fixed words: as it is)
+    }
+    std::string key(text_template.substr(0, hole));
+    text.remove_prefix(hole);
+    while (hole != std::string_view::npos) {
+        text_template.remove_prefix(hole + k_hole.size());
+        hole = text_template.find(k_hole);
+        const std::string_view words = text_template.substr(0, hole);  // up to the next hole, or the end
+        const std::size_t value = words.empty() ? text.size() : text.find(words, 1);
+        if (value == 0 || value == std::string_view::npos ||
+            text.substr(0, value).find_first_of(" \t\n") != std::string_view::npos) {
+            return std::nullopt;
+        }
+        key += 'N';
+        key += words;
+        text.remove_prefix(value + words.size());
+    }
+    return text.empty() ? std::optional(std::move(key)) : std::nullopt;
+}
+
 }  // namespace
 
 std::string Tally::pattern(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        const bool word_start = i == 0 || std::isalnum(static_cast<unsigned char>(text[i - 1])) == 0;
-        if (word_start && std::isdigit(static_cast<unsigned char>(text[i])) != 0) {
-            // A number (digits with a decimal point inside) is N; M0, G3 and 5cm's unit stay.
-            while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) != 0 ||
-                                       (text[i] == '.' && i + 1 < text.size() &&
-                                        std::isdigit(static_cast<unsigned char>(text[i + 1])) != 0))) {
-                ++i;
-            }
-            out += 'N';
-        } else {
-            out += text[i++];
+    for (const std::string_view text_template : valued_warning_templates()) {
+        if (auto key = as_template(text, text_template)) {
+            return std::move(*key);
         }
     }
-    return out;
+    if (auto key = as_template(text, k_lines_spanned_warning)) {
+        return std::move(*key);
+    }
+    return std::string(text);
 }
 
 void Tally::add(const Result& result) {
@@ -112,7 +131,7 @@ std::string Tally::text() const {
             out.append(number.size() < 8 ? 8 - number.size() : 0, ' ');
             out += number;
             out += "  ";
-            out += key;
+            out += printable(key);  // from the input (an unknown key, a value): one line, no escapes
             out += '\n';
         }
     }

@@ -22,13 +22,16 @@ public:
     void merge(const Tally& other);
     void clear();
 
-    /// The counts as text: a heading for each kind, then "count  name" lines, the largest first.
+    /// The counts as text: a heading for each kind, then "count  name" lines, the largest first;
+    /// each name printable() (its control characters escaped), since names can come from the input.
     [[nodiscard]] std::string text() const;
     /// The counts as one JSON object on one line, and a line break.
     [[nodiscard]] std::string json() const;
 
-    /// A warning or assumption with its numbers (those that begin a word) taken out, so that those that differ only in
-    /// their values count together ("size N has no unit and was taken as N cm, ...").
+    /// What a warning or assumption is counted as: the template it fills (valued_warning_templates(),
+    /// and the lines a CSV row spans) with its values written N, so that those that differ only in
+    /// the case's values count together ("size N has no unit and was taken as N cm, ..."); any
+    /// other text, fixed words only, as it is ("FIGO 2009 staging does not use grade").
     static std::string pattern(std::string_view text);
 
 private:

@@ -187,6 +187,21 @@ TEST_CASE("batch echoes the id of a record with a syntax error after the id", "[
     CHECK(records[0].at("ok") == false);
 }
 
+TEST_CASE("batch echoes the id of a whole object with text after it", "[batch][errors]") {
+    // README: the id "if the record was read past its id"; the object was read whole.
+    const Run r = batch("{\"id\":2,\"size\":6,\"grade\":3} x\n{\"id\":2,\"size\":6,\"grade\":3}{\"id\":3}\n");
+    const auto records = records_of(r);
+    REQUIRE(records.size() == 2);
+    for (const json& record : records) {
+        CHECK(record.at("id") == 2);
+        CHECK(record.at("ok") == false);
+        CHECK(record.at("error").at("field").is_null());
+        CHECK(contains(record.at("error").at("message").get<std::string>(), "unexpected text after the object"));
+    }
+    CHECK(records[0].at("line") == 1);
+    CHECK(records[1].at("line") == 2);
+}
+
 TEST_CASE("batch echoes ids untouched as raw JSON text", "[batch][errors]") {
     const Run r = batch(R"({"id": 1.50e2, "size": 6, "grade": 3})"
                         "\n"

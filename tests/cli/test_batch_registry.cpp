@@ -122,11 +122,47 @@ TEST_CASE("batch csv: a bad row is an error in its place, with its row and line"
     CHECK(records[2]["line"] == 6);
     CHECK(records[2]["error"]["message"] == "the row has 2 cells, the header has 3");
     CHECK(records[3]["error"]["message"].get<std::string>().find("column 3: text after the closing quote") == 0);
-    CHECK(records[2]["id"] == "3");          // a ragged row still names its id
-    CHECK_FALSE(records[3].contains("id"));  // cells that cannot be split are not read
+    CHECK(records[2]["id"] == "3");  // a ragged row still names its id
+    CHECK(records[3]["id"] == "4");  // and so does a row with a malformed cell
     CHECK(records[4]["ok"] == true);
     CHECK(r.code == exit_code::data);
     CHECK(run_cli({"batch", "--from", "csv", "--exit-zero"}, "id,size,grade\n1,6,3\n2,-1,3\n").code == exit_code::ok);
+}
+
+// README, batch: an error record has "its id if the record was read past its id". A row is framed
+// whole (RFC 4180: a delimiter outside quotes ends a cell), so its id cell is known even when
+// another cell is malformed; an id cell malformed itself is no id.
+TEST_CASE("batch csv: a row with a malformed cell keeps its id, before or after that cell") {
+    const Run r =
+        run_cli({"batch", "--from", "csv"}, "id,size,grade\n2,\"6\"x,3\n\"2\"x,6,3\n\"a,\"\"b\"\"\",6,3\"x\n");
+    const auto records = ndjson(r.out);
+    REQUIRE(records.size() == 3);
+    CHECK(records[0]["id"] == "2");
+    CHECK(records[0]["row"] == 2);
+    CHECK(records[0]["error"]["field"].is_null());
+    CHECK(records[0]["error"]["message"] ==
+          "column 2: text after the closing quote (a quote inside a quoted field is written twice)");
+    CHECK_FALSE(records[1].contains("id"));  // the id cell is the malformed one
+    CHECK(records[1]["error"]["message"].get<std::string>().find("column 1: text after the closing quote") == 0);
+    CHECK(records[2]["id"] == "a,\"b\"");  // quoted, with a delimiter and doubled quotes
+    CHECK(records[2]["error"]["message"].get<std::string>().find("column 3: a quote inside an unquoted field") == 0);
+    // The id after the malformed cell, in CSV and in TSV.
+    const auto after = ndjson(run_cli({"batch", "--from", "csv"}, "size,grade,id\n\"6\"x,3,7\n6,3\"x,8\n").out);
+    REQUIRE(after.size() == 2);
+    CHECK(after[0]["id"] == "7");
+    CHECK(after[1]["id"] == "8");
+    const auto tsv = ndjson(run_cli({"batch", "--from", "tsv"}, "size\tid\n\"6\"x\t\"t\t1\"\n").out);
+    REQUIRE(tsv.size() == 1);
+    CHECK(tsv[0]["id"] == "t\t1");
+    // NAACCR-keyed, without an id column: patientIdNumber/tumorRecordNumber.
+    const auto naaccr = ndjson(run_cli({"batch", "--naaccr", "--from", "csv"},
+                                       "patientIdNumber,tumorRecordNumber,primarySite,histologicTypeIcdO3,"
+                                       "behaviorCodeIcdO3,tumorSizeSummary,gradePathological\n"
+                                       "00012345,01,C49.2,8890,3,\"065\"x,3\n")
+                                   .out);
+    REQUIRE(naaccr.size() == 1);
+    CHECK(naaccr[0]["ok"] == false);
+    CHECK(naaccr[0]["id"] == "00012345/01");
 }
 
 TEST_CASE("batch csv: a header naming what lmsstage does not take refuses the whole input") {

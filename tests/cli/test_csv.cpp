@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -280,6 +281,20 @@ TEST_CASE("csv split_cells: quotes undone, views stay valid, problems name the c
           "column 2: a quote inside an unquoted field (quote the whole field and write the quote twice)");
     CHECK(lmsstage::cli::csv::split_cells("\"a\"b", Dialect::csv(), cells, scratch)->find("column 1: text after") == 0);
     CHECK(lmsstage::cli::csv::split_cells("\"a", Dialect::csv(), cells, scratch)->find("column 1: unterminated") == 0);
+}
+
+TEST_CASE("csv split_cells_leniently: the cells of a row with a malformed cell, where framing finds them") {
+    using lmsstage::cli::csv::split_cells_leniently;
+    using Lenient = std::vector<std::optional<std::string>>;
+    // A closing quote followed by text (column 2), a quote inside an unquoted cell (column 4); a
+    // quoted cell keeps its delimiter and undoes its doubled quotes.
+    CHECK(split_cells_leniently("1,\"6\"x,\"a,\"\"b\"\"\",3\"x,", Dialect::csv()) ==
+          Lenient{"1", std::nullopt, "a,\"b\"", std::nullopt, ""});
+    // A quote in the middle of an unquoted cell opens nothing: the delimiter after it ends the cell.
+    CHECK(split_cells_leniently("a\"b,c", Dialect::csv()) == Lenient{std::nullopt, "c"});
+    // After a closing quote and text, a quote opens nothing either (as the framer reads it).
+    CHECK(split_cells_leniently("\"a\"b\"c,d", Dialect::csv()) == Lenient{std::nullopt, "d"});
+    CHECK(split_cells_leniently("\"x\ty\"z\t2", Dialect::tsv()) == Lenient{std::nullopt, "2"});
 }
 
 // OWASP, "CSV Injection" (owasp.org/www-community/attacks/CSV_Injection): cells beginning with

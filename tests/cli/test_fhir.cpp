@@ -57,6 +57,30 @@ std::vector<json> with_profile(const json& bundle, const std::string& profile) {
     return out;
 }
 
+/// Checks that every reference in a Bundle names one of its entries' fullUrls; returns how many
+/// references it holds.
+std::size_t references_resolved(const json& bundle) {
+    const auto resources = by_url(bundle);
+    std::size_t references = 0;
+    const std::function<void(const json&)> walk = [&](const json& value) {
+        if (value.is_object()) {
+            if (value.contains("reference")) {
+                ++references;
+                CHECK(resources.count(value["reference"].get<std::string>()) == 1);
+            }
+            for (const auto& [key, member] : value.items()) {
+                walk(member);
+            }
+        } else if (value.is_array()) {
+            for (const json& member : value) {
+                walk(member);
+            }
+        }
+    };
+    walk(bundle);
+    return references;
+}
+
 std::string code_of(const json& codeable) { return codeable["coding"][0]["code"].get<std::string>(); }
 std::string system_of(const json& codeable) { return codeable["coding"][0]["system"].get<std::string>(); }
 
@@ -132,24 +156,7 @@ TEST_CASE("FHIR: every reference resolves in its Bundle, and the same input give
     CHECK(bundle == bundle_of(record));
     const auto resources = by_url(bundle);
     CHECK(resources.size() == bundle["entry"].size());  // fullUrls are unique
-    std::size_t references = 0;
-    const std::function<void(const json&)> walk = [&](const json& value) {
-        if (value.is_object()) {
-            if (value.contains("reference")) {
-                ++references;
-                CHECK(resources.count(value["reference"].get<std::string>()) == 1);
-            }
-            for (const auto& [key, member] : value.items()) {
-                walk(member);
-            }
-        } else if (value.is_array()) {
-            for (const json& member : value) {
-                walk(member);
-            }
-        }
-    };
-    walk(bundle);
-    CHECK(references >= 10);
+    CHECK(references_resolved(bundle) >= 10);
     for (const auto& [url, resource] : resources) {
         CHECK(url.rfind("urn:uuid:", 0) == 0);
         CHECK(url.size() == 9 + 36);
@@ -160,6 +167,65 @@ TEST_CASE("FHIR: every reference resolves in its Bundle, and the same input give
     // A size in mm stays in mm.
     CHECK(with_profile(bundle, "mcode-tumor-size")[0]["component"][0]["valueQuantity"]["code"] == "mm");
     CHECK(with_profile(bundle, "mcode-tumor-size")[0]["component"][0]["valueQuantity"]["value"] == 65);
+}
+
+TEST_CASE("FHIR: records without an id get their own Bundle and resource ids, from their file and line", "[fhir]") {
+    // A FHIR server stores a resource by its id (FHIR R4 RESTful API, update and transaction): two
+    // records' resources with one id would be one resource, the later overwriting the earlier.
+    const auto bundles_of = [](const Run& run) {
+        INFO(run.err);
+        REQUIRE(run.code == exit_code::ok);
+        std::vector<json> out;
+        for (const std::string& line : lines_of(run.out)) {
+            out.push_back(json::parse(line));
+        }
+        return out;
+    };
+    // Every Bundle has an id and fullUrls no other has, and its references resolve in it.
+    const auto check_distinct = [](const std::vector<json>& bundles) {
+        std::set<std::string> bundle_ids;
+        std::set<std::string> urls;
+        std::size_t entries = 0;
+        for (const json& bundle : bundles) {
+            bundle_ids.insert(bundle["id"].get<std::string>());
+            for (const json& entry : bundle["entry"]) {
+                urls.insert(entry["fullUrl"].get<std::string>());
+                CHECK(entry["fullUrl"] == "urn:uuid:" + entry["resource"]["id"].get<std::string>());
+                ++entries;
+            }
+            CHECK(references_resolved(bundle) >= 10);
+        }
+        CHECK(bundle_ids.size() == bundles.size());
+        CHECK(urls.size() == entries);
+    };
+    // Two records in one input: size 6 G3 is stage III, size 2 G1 stage IA (AJCC 7).
+    const std::string input = "{\"size\":6,\"grade\":3}\n{\"size\":2,\"grade\":1}\n";
+    const Run one = run_cli({"batch", "--to", "fhir"}, input);
+    const std::vector<json> two = bundles_of(one);
+    REQUIRE(two.size() == 2);
+    CHECK(code_of(with_profile(two[0], "mcode-tnm-stage-group").at(0)["valueCodeableConcept"]) == "III");
+    CHECK(code_of(with_profile(two[1], "mcode-tnm-stage-group").at(0)["valueCodeableConcept"]) == "IA");
+    check_distinct(two);
+    // The same input gives the same ids: derived from it, not drawn.
+    CHECK(run_cli({"batch", "--to", "fhir"}, input).out == one.out);
+
+    // The same line of two files.
+    const TempDir dir;
+    const std::string a = dir.write("a.ndjson", "{\"size\":6,\"grade\":3}\n");
+    const std::string b = dir.write("b.ndjson", "{\"size\":6,\"grade\":3}\n");
+    const std::vector<json> files = bundles_of(run_cli({"batch", "--to", "fhir", a, b}));
+    REQUIRE(files.size() == 2);
+    check_distinct(files);
+    // Two elements of one JSON array on one line, and two rows of a CSV table.
+    check_distinct(
+        bundles_of(run_cli({"batch", "--to", "fhir"}, "[{\"size\":6,\"grade\":3},{\"size\":6,\"grade\":3}]")));
+    check_distinct(bundles_of(run_cli({"batch", "--from", "csv", "--to", "fhir"}, "size,grade\n6,3\n6,3\n")));
+
+    // A record with an id has the ids it has wherever it is: in a file, after a blank line.
+    const std::string with_id = dir.write("c.ndjson", "\n{\"id\":\"p1\",\"size\":6,\"grade\":3}\n");
+    const std::vector<json> moved = bundles_of(run_cli({"batch", "--to", "fhir", with_id}));
+    REQUIRE(moved.size() == 1);
+    CHECK(moved[0] == bundle_of(R"({"id":"p1","size":6,"grade":3})"));
 }
 
 TEST_CASE("FHIR: AJCC 8 cases carry the 8th edition method", "[fhir]") {
