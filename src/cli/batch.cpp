@@ -464,10 +464,7 @@ public:
                             "--from tsv), or name the file .csv\n";
             }
             if (m_plan.output.writer == Writer::naaccr_xml && format != InputFormat::naaccr_xml) {
-                m_io.err << "lmsstage: " << input.shown
-                         << ": not NAACCR XML, which --to naaccr-xml writes back (give a NAACCR XML file, or "
-                            "--to json, csv or fhir)\n";
-                m_input_failed = true;
+                not_naaccr_xml(input, "");
                 continue;
             }
             StreamEnd end;
@@ -551,6 +548,12 @@ private:
         }
         RecordPlace place = RecordPlace::at_line(piece.line);
         place.file = input.json_name;
+        if (piece.kind == XmlPiece::Kind::problem && piece.before_root && m_plan.output.writer == Writer::naaccr_xml) {
+            // No document began, so none can be written back: the input is refused as a whole, as
+            // JSON or CSV is, rather than written as a comment that alone is no XML document.
+            not_naaccr_xml(input, ':' + std::to_string(piece.line) + ": " + printable(piece.bytes));
+            return true;
+        }
         if (piece.kind == XmlPiece::Kind::problem) {
             m_pipeline.current().add(piece.bytes, place, true);
             m_io.err << "lmsstage: " << input.shown << ':' << piece.line << ": " << printable(piece.bytes) << '\n';
@@ -559,6 +562,17 @@ private:
         }
         m_pipeline.current().add_xml(piece.bytes, place);
         return added();
+    }
+
+    /// An input that --to naaccr-xml cannot write back (JSON, CSV, or XML with no NAACCR XML root):
+    /// nothing of it is written; it is named on stderr (with `why`, when given) and the run exits 65.
+    void not_naaccr_xml(const Input& input, const std::string& why) {
+        m_io.err << "lmsstage: " << input.shown
+                 << (why.empty() ? std::string(": not NAACCR XML, which --to naaccr-xml writes back (give a NAACCR XML "
+                                               "file, or --to json, csv or fhir)")
+                                 : why + " (--to naaccr-xml writes back NAACCR XML only)")
+                 << "; nothing of it was written\n";
+        m_cut_short = true;
     }
 
     /// A CSV or TSV input: its header row, then one record per data row.

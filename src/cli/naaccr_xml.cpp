@@ -424,7 +424,8 @@ private:
             m_problem_line = static_cast<long long>(XML_GetCurrentLineNumber(m_parser));
         }
         const std::string message = m_problem + "; the rest of this input was not read";
-        if (!hand_on_text() || !m_on_piece(XmlPiece{XmlPiece::Kind::problem, message, m_problem_line})) {
+        if (!hand_on_text() ||
+            !m_on_piece(XmlPiece{XmlPiece::Kind::problem, message, m_problem_line, m_level == Level::none})) {
             return StreamEnd{StreamEnd::Kind::consumer_stopped};
         }
         Level open = m_level;

@@ -34,7 +34,8 @@ struct XmlPiece {
     };
     Kind kind = Kind::text;
     std::string_view bytes;
-    long long line = 0;  ///< tumor: the line of its start tag; problem: where it was found
+    long long line = 0;        ///< tumor: the line of its start tag; problem: where it was found
+    bool before_root = false;  ///< problem: found before the root element, so no document to write back
 };
 
 /// True when an input's first bytes are XML: after a UTF-8 byte-order mark and white space, '<'.

@@ -228,9 +228,24 @@ TEST_CASE("NAACCR XML out: every item and element written back, the derived item
         CHECK(items_of(run.out) == std::vector<std::string>{"primarySite=C809"});
     }
     SECTION("only a NAACCR XML input, and only one, can be written back") {
+        // A readable input of another format is data --to naaccr-xml cannot write back: 65, not 66
+        // (66 is for an input that cannot be read), and nothing written.
         const Run json_in = run_cli({"batch", "--to", "naaccr-xml"}, "{\"size\":6,\"grade\":3}\n");
-        CHECK(json_in.code == exit_code::no_input);
+        CHECK(json_in.code == exit_code::data);
+        CHECK(json_in.out.empty());
         CHECK(contains(json_in.err, "not NAACCR XML"));
+        // XML whose root is not NaaccrData: no document began, so nothing is written (a comment alone
+        // would be no well-formed XML document).
+        const Run other_xml = run_cli({"batch", "--to", "naaccr-xml", "--from", "naaccr-xml"}, "<foo/>");
+        CHECK(other_xml.code == exit_code::data);
+        CHECK(other_xml.out.empty());
+        CHECK(contains(other_xml.err, "the root element is <foo>, not <NaaccrData>"));
+        CHECK(contains(other_xml.err, "nothing of it was written"));
+        // A fault after the root began: the document is closed, with the fault as a comment inside.
+        const Run cut = run_cli({"batch", "--to", "naaccr-xml"}, k_head + "<Patient>\n<Tumor>\n<Item naaccrId");
+        CHECK(cut.code == exit_code::data);
+        CHECK(contains(cut.out, "<!-- lmsstage: "));
+        CHECK(cut.out.substr(cut.out.size() - 14) == "</NaaccrData>\n");
         const Run two =
             run_cli({"batch", "--to", "naaccr-xml", sample("standard-file.xml"), sample("standard-file.xml")});
         CHECK(two.code == exit_code::usage);
