@@ -113,7 +113,10 @@ private:
 /// The risk of progression of one GIST: every cell the inputs leave possible (a size or mitotic rate
 /// unknown gives every band; small-intestine both of its parts; rupture unknown adds high).
 struct GistRisk {
-    bool assessed = false;  ///< false: not a GIST (nothing else here is set)
+    bool assessed = false;  ///< false: not a GIST, or a metastatic one (nothing else here is set)
+    /// A GIST with regional node or distant metastasis (nodes or metastasis present): outside the
+    /// tables' series of resected primary tumours, so not assessed.
+    bool metastatic = false;
 
     std::array<const AfipCell*, 16> afip_cells{};  ///< distinct cells, in table order
     std::uint8_t afip_count = 0;                   ///< 0: the site has no AFIP column (afip_note says so)
@@ -135,7 +138,8 @@ struct GistRisk {
     }
 };
 
-/// The risk of progression of a GIST case (site gi, histology gist, gi_site given). Pure.
+/// The risk of progression of a GIST case (site gi, histology gist, gi_site given), unless the case
+/// has regional node or distant metastasis (then `metastatic`, not `assessed`). Pure.
 GistRisk assess_gist_risk(const Case& input) noexcept;
 
 }  // namespace lmsstage

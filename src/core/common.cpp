@@ -35,7 +35,7 @@ void Result::clear() noexcept {
     warnings.clear();
     notes.clear();
     trace.clear();
-    if (gist_risk.assessed) {
+    if (gist_risk.assessed || gist_risk.metastatic) {
         gist_risk = {};  // 360 bytes: left as they are when nothing was set (not a GIST)
     }
     basis.reset();

@@ -330,6 +330,7 @@ enum class NoteId : std::uint8_t {
     figo_iva_wall_only,
     stage_iv_summary_regional,
     gist_adjacent_organ_ss2000,
+    gist_risk_metastatic,
     no_table_retroperitoneum,
     no_table_visceral,
     no_table_ess,

@@ -133,6 +133,12 @@ void append_cell(std::string& out, const AfipCell& cell) {
 void assess_risk(const Case& input, Result& result) {
     result.gist_risk = assess_gist_risk(input);
     const GistRisk& risk = result.gist_risk;
+    if (risk.metastatic) {
+        add_note(result, NoteId::gist_risk_metastatic);
+        trace(result, "afip_risk", {"not given: nodal or distant metastasis (N1 or M1)"});
+        trace(result, "nih_risk", {"not given: nodal or distant metastasis (N1 or M1)"});
+        return;
+    }
     if (risk.rupture_assumed) {
         add(result.assumptions, {"tumour rupture not reported: no rupture (modified NIH risk)"});
     }

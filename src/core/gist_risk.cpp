@@ -319,6 +319,10 @@ GistRisk assess_gist_risk(const Case& input) noexcept {
     if (!input.gi_site || input.histology_or_lms().family() != Histology::gist) {
         return risk;
     }
+    if (input.nodes == Finding::present || input.metastasis == Finding::present) {
+        risk.metastatic = true;  // the tables' series are resected primary tumours (NoteId::gist_risk_metastatic)
+        return risk;
+    }
     risk.assessed = true;
     const SiteReading site = read_site(*input.gi_site);
 

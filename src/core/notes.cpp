@@ -98,6 +98,15 @@ constexpr NoteRow k_notes[] = {
       "regional, codes 650 and 700 distant; SEER EOD 3.3 GIST table extension_bfh, code 700 (extension to "
       "organs/structures): distant in Summary Stage 2018; American Cancer Society, Survival rates for "
       "gastrointestinal stromal tumors (diagnosed 2012-2018)"}},
+    {NoteId::gist_risk_metastatic,
+     {"gist-risk-metastatic",
+      "no risk of progression is given: the AFIP table and the modified NIH criteria describe resected primary "
+      "GIST without metastasis, and this GIST has regional node or distant metastasis (N1 or M1)",
+      "Miettinen M, Lasota J. Gastrointestinal stromal tumors: pathology and prognosis at different sites. "
+      "Semin Diagn Pathol 2006;23:70-83 (primary tumours followed up after resection); Joensuu H. Risk "
+      "stratification of patients diagnosed with gastrointestinal stromal tumor. Hum Pathol 2008;39:1411-9 "
+      "(risk of recurrence after resection of a primary GIST); NCI PDQ Gastrointestinal Stromal Tumors Treatment "
+      "(health professional): risk stratification of localized, resected GIST"}},
     {NoteId::no_table_retroperitoneum,
      {"no-table-retroperitoneum",
       "no survival table fits: the soft tissue sarcoma figures (SEER site recode Soft Tissue including Heart: "

@@ -3,6 +3,7 @@
 // over every size band boundary, mitotic rate boundary, gi_site and rupture finding.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <utility>
@@ -231,6 +232,53 @@ TEST_CASE("GIST risk exhaustive - size x mitotic rate x gi_site x rupture, unkno
         }
     }
     CHECK(checked == 21 * 8 * 10 * 4);
+}
+
+TEST_CASE("GIST risk: not given for a GIST with nodal or distant metastasis, with the note why", "[gist-risk]") {
+    // Miettinen and Lasota 2006 and Joensuu 2008 classify resected primary GIST: a GIST with regional
+    // node (N1) or distant (M1) metastasis is outside both series. Unknown or omitted findings keep
+    // the risk (they stage as N0 / M0 or MX, and are stated).
+    for (const std::optional<Finding>& nodes : k_omitted_no_yes_unknown) {
+        for (const std::optional<Finding>& metastasis : k_omitted_no_yes_unknown) {
+            Case c = gist_case(GiSite::stomach, size_cm(7.0), rate_of(3.0));
+            c.nodes = nodes;
+            c.metastasis = metastasis;
+            const Result r = staged(c);
+            const bool spread = nodes == Finding::present || metastasis == Finding::present;
+            INFO("nodes " << (nodes ? std::string(name(*nodes)) : std::string("omitted")) << ", metastasis "
+                          << (metastasis ? std::string(name(*metastasis)) : std::string("omitted")));
+            CHECK(r.gist_risk.assessed == !spread);
+            CHECK(r.gist_risk.metastatic == spread);
+            const bool noted = std::any_of(r.notes.begin(), r.notes.end(), [](const std::string& note) {
+                return note.starts_with("no risk of progression is given: the AFIP table and the modified NIH");
+            });
+            CHECK(noted == spread);
+            if (spread) {
+                CHECK(r.gist_risk.afip_count == 0);
+                CHECK(r.gist_risk.nih_count == 0);
+                CHECK_FALSE(r.gist_risk.rupture_assumed);
+            }
+        }
+    }
+}
+
+TEST_CASE("GIST risk: a metastatic GIST staged before a localized one leaves nothing behind", "[gist-risk]") {
+    // Batch staging reuses one Result: the second case's risk is its own (AFIP gastric, > 5 <= 10 cm,
+    // <= 5 per 50 HPF: low, 3.6 %).
+    Result r;
+    Case spread = gist_case(GiSite::stomach, size_cm(1.5), rate_of(2.0));
+    spread.metastasis = Finding::present;
+    REQUIRE_FALSE(stage(spread, r).has_value());
+    CHECK(r.gist_risk.metastatic);
+    Case soft_tissue;
+    soft_tissue.size = size_cm(6.0);
+    soft_tissue.grade = Grade::g3;
+    REQUIRE_FALSE(stage(soft_tissue, r).has_value());
+    CHECK_FALSE(r.gist_risk.metastatic);
+    CHECK_FALSE(r.gist_risk.assessed);
+    REQUIRE_FALSE(stage(gist_case(GiSite::stomach, size_cm(7.0), rate_of(3.0)), r).has_value());
+    CHECK(r.gist_risk.assessed);
+    CHECK(names_of(r.gist_risk.afip) == std::set<std::string>{"low"});
 }
 
 TEST_CASE("GIST risk: a gastric GIST of 7 cm with 3 mitoses per 50 HPF", "[gist-risk]") {

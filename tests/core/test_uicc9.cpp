@@ -310,7 +310,9 @@ TEST_CASE("UICC 9 GIST exhaustive - size band x mitotic rate x gi_site x nodes x
             CHECK(r.categories.g.empty());
             REQUIRE(r.survival != nullptr);
             CHECK(r.survival->id == "gist");
-            CHECK(r.gist_risk.assessed);  // the risk of progression beside the stage, as under AJCC
+            // The risk of progression beside the stage, as under AJCC: not for N1 or M1 (outside the
+            // series of resected primary GIST, gist-risk-metastatic).
+            CHECK(r.gist_risk.assessed == (nodes != Finding::present && !m1));
             // The sheet's groups are AJCC 8's: the same stages for the same case.
             c.edition = 8;
             CHECK(staged(c).possible_stages == r.possible_stages);
