@@ -13,6 +13,7 @@
 #include "doors/render_text.hpp"
 #include "doors/safe_text.hpp"
 #include "lmsstage/alternatives.hpp"
+#include "lmsstage/histology.hpp"
 #include "lmsstage/lmsstage.hpp"
 
 namespace lmsstage::web {
@@ -225,6 +226,25 @@ Staged stage_input(const Case& input, std::optional<QueryError> error, bool expl
     return out;
 }
 
+/// Each of a field's values in words, where the core names it: a histology word's ICD-O-3 term
+/// ("dsrct": "desmoplastic small round cell tumour"); "" for every other value.
+std::vector<std::string_view> value_names(const FieldSpec& spec) {
+    const auto words = doors::value_words(spec);
+    std::vector<std::string_view> names(words.size());
+    if (spec.field != Field::histology) {
+        return names;
+    }
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        for (const HistologyRow& row : histology_table()) {
+            if (row.word == words[i] && !row.refused()) {
+                names[i] = row.name;
+                break;
+            }
+        }
+    }
+    return names;
+}
+
 void field_list(doors::JsonWriter& j, std::uint32_t fields) {
     j.begin_array();
     for (Field field : k_all_fields) {
@@ -310,6 +330,7 @@ std::string form_json() {
         j.key("kind").string(kind_name(spec.kind)).key("in_form").boolean(spec.kind != ValueKind::id);
         j.key("placeholder").string(spec.placeholder).key("help").string(spec.help);
         j.key("accepted").string(doors::accepted_values(spec)).key("values").strings(doors::value_words(spec));
+        j.key("names").strings(value_names(spec));
         j.key("systems").begin_array();
         for (const SystemFields& system : systems) {
             if ((system.fields & field_bit(spec.field)) != 0) {

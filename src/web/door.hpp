@@ -29,8 +29,10 @@ namespace lmsstage::web {
 std::string stage_query(std::string_view query, bool explain);
 
 /// The field table as JSON, for the page to build its form from: every field with its kind,
-/// accepted values, help and the systems that read it; the systems; and the version, rule sets
-/// and reminder that the command line's --version and report show.
+/// accepted values ("values", the words as written), each value's name where the core has one
+/// ("names", beside "values": a histology word's ICD-O-3 term, else ""), help and the systems that
+/// read it; the systems; and the version, rule sets and reminder that the command line's --version
+/// and report show.
 std::string form_json();
 
 }  // namespace lmsstage::web

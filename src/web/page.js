@@ -1,9 +1,10 @@
 // The page's script. It knows no staging rule: the form is built from the field table the
-// WebAssembly module exports (lmsstage_form), in plain words from the label table below; every
-// result comes from lmsstage_stage and is shown as a card (stage, categories with their reasons,
-// summary stage, survival figure with its chart, the current edition, warnings, assumptions), with
-// the command line's text report, shown as it is, behind "Full report". The case lives in the
-// address's query string only: no storage, no cookie, no network.
+// WebAssembly module exports (lmsstage_form), in plain words from the label tables below and the
+// names the field table gives its values; every result comes from lmsstage_stage and is shown as a
+// card (stage, categories with their reasons, summary stage, survival figure with its chart, the
+// current edition, warnings, assumptions), with the command line's text report, shown as it is,
+// behind "Full report". The case lives in the address's query string only: no storage, no cookie,
+// no network.
 'use strict';
 (() => {
   const byId = (id) => document.getElementById(id);
@@ -19,8 +20,8 @@
     query: '',
   };
 
-  // Words a clinician reads: each field's label and short hint, and each value's name. Anything not
-  // listed is shown from its key or word ("gi_site" as "GI site"); the address keeps the words.
+  // Words a clinician reads: each field's label and short hint. A field not listed is shown from its
+  // key ("gi_site" as "GI site"); the address keeps the keys and the words.
   const k_labels = {
     site: ['Where the tumour is', ''],
     histology: ['Histology', 'The sarcoma type, by name or ICD-O-3 code'],
@@ -45,29 +46,61 @@
     foci: ['Number of tumour sites', 'Left blank: one'],
     basis: ['Basis of the categories', 'Clinical (cT), pathological (pT) or after neoadjuvant treatment (ypT)'],
   };
+  // Each field's values in words where the core's table names none of them (the histology table
+  // gives its ICD-O-3 terms, sent beside the values as "names"): a value's words belong to its
+  // field, so that a size of 8 is never read as an edition. Any other word is shown as the table
+  // spells it ("stomach" as "Stomach"); a number with its unit where the field has one.
   const k_value_words = {
-    'soft-tissue': 'Soft tissue, site not named', extremity: 'Soft tissue of a limb', trunk: 'Soft tissue of the trunk',
-    retroperitoneum: 'Retroperitoneum', 'head-neck': 'Soft tissue of the head and neck',
-    'head-neck-organ': 'An organ of the head and neck', visceral: 'A visceral organ', uterus: 'Uterus',
-    gi: 'Gastrointestinal tract', lms: 'Leiomyosarcoma', ess: 'Endometrial stromal sarcoma',
-    ups: 'Undifferentiated pleomorphic sarcoma', gist: 'Gastrointestinal stromal tumour (GIST)',
-    superficial: 'Superficial', deep: 'Deep', X: 'X: cannot be assessed', high: 'High grade (2 or 3)',
-    unknown: 'Unknown', confined: 'Confined', adjacent: 'Adjacent tissue, bone or major vessel',
-    'adjacent-organ': 'An adjacent organ', further: 'Further', 'small-intestine': 'Small intestine',
-    esophagus: 'Oesophagus', colorectum: 'Colon or rectum', none: 'None',
-    t4a: 'Orbit, skull base, dura, facial skeleton and the like (T4a)',
-    t4b: 'Brain, carotid, prevertebral muscle (T4b)', serosa: 'Into the serosa',
-    'beyond-serosa': 'Beyond the serosa', 'other-organ': 'Another organ',
-    7: 'AJCC 7th edition (2010)', 8: 'AJCC 8th edition (2017)', uicc9: 'UICC TNM 9th edition (2025)',
-    'post-therapy': 'Post-therapy (yp, after neoadjuvant treatment)',
+    site: {
+      'soft-tissue': 'Soft tissue, site not named', extremity: 'Soft tissue of a limb', trunk: 'Soft tissue of the trunk',
+      'head-neck': 'Soft tissue of the head and neck', 'head-neck-organ': 'An organ of the head and neck',
+      visceral: 'A visceral organ', gi: 'Gastrointestinal tract',
+    },
+    edition: { 7: 'AJCC 7th edition (2010)', 8: 'AJCC 8th edition (2017)', uicc9: 'UICC TNM 9th edition (2025)' },
+    grade: { X: 'X: cannot be assessed', high: 'High grade (2 or 3)' },
+    extension: { adjacent: 'Adjacent tissue, bone or major vessel', 'adjacent-organ': 'An adjacent organ' },
+    gi_site: { 'small-intestine': 'Small intestine', esophagus: 'Oesophagus', colorectum: 'Colon or rectum',
+      'jejunum-ileum': 'Jejunum/ileum' },
+    adjoining_invasion: { t4a: 'Orbit, skull base, dura, facial skeleton and the like (T4a)',
+      t4b: 'Brain, carotid, prevertebral muscle (T4b)' },
+    visceral_extent: { serosa: 'Into the serosa', 'beyond-serosa': 'Beyond the serosa', 'other-organ': 'Another organ' },
+    basis: { 'post-therapy': 'Post-therapy (yp, after neoadjuvant treatment)' },
   };
+  // The unit a bare number of a field is read in (the core reads a bare size as cm).
+  const k_units = { length: ' cm', percent: '%', rate: ' per 50 HPF' };
   const k_finding_answers = [['yes', 'Yes'], ['no', 'No'], ['unknown', 'Unknown']];
 
-  /** A value's word as a clinician reads it. */
-  function valueWord(value) {
-    if (Object.prototype.hasOwnProperty.call(k_value_words, value)) return k_value_words[value];
-    const text = String(value).replace(/-/g, ' ');
-    return text.charAt(0).toUpperCase() + text.slice(1);
+  const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+  /** A word of the core's table with its name: the name, and the word after it where the word
+   *  has a part the name does not spell out (an acronym, in capitals): "dsrct" -> "Desmoplastic
+   *  small round cell tumour (DSRCT)", "low-grade-ess" -> "... (low-grade ESS)". */
+  function namedWords(word, name) {
+    const spelt = new Set(name.toLowerCase().split(/[^a-z]+/));
+    const parts = word.split('-').map((p) => ({ text: spelt.has(p) ? p : p.toUpperCase(), acronym: !spelt.has(p) }));
+    if (!parts.some((p) => p.acronym)) return capitalised(name);
+    // Hyphens between spelt words as written ("low-grade"); a space beside an acronym.
+    const short = parts.map((p, i) => (i === 0 ? '' : p.acronym || parts[i - 1].acronym ? ' ' : '-') + p.text).join('');
+    return `${capitalised(name)} (${short})`;
+  }
+
+  /** A value of a field as a clinician reads it: by the field's own words, never another's. */
+  function valueWord(field, value) {
+    const text = String(value);
+    if (!field) return text; // not a field: shown as given
+    if (field.values.length === 0) {
+      // A number, with its unit where a bare number has one ("8" -> "8 cm"); "55mm" as given.
+      const unit = k_units[field.kind];
+      return unit && /^\s*[0-9]+(\.[0-9]+)?\s*$/.test(text) ? `${text.trim()}${unit}`
+        : text.toLowerCase() === 'unknown' ? 'Unknown' : text;
+    }
+    const i = field.values.findIndex((v) => v.toLowerCase() === text.toLowerCase());
+    if (i < 0) return text; // not one of the field's words (a code, a synonym): as given
+    const word = field.values[i];
+    if (field.names && field.names[i]) return namedWords(word, field.names[i]);
+    const own = k_value_words[field.key] || {};
+    if (Object.prototype.hasOwnProperty.call(own, word)) return own[word];
+    return capitalised(word.replace(/-/g, ' '));
   }
 
   function decodeBase64(text) {
@@ -138,7 +171,7 @@
         if (field.values.length > 0) {
           control = element('select', { id, name: field.key },
             element('option', { value: '', textContent: 'Not given' }),
-            ...field.values.map((v) => element('option', { value: v, textContent: valueWord(v) })));
+            ...field.values.map((v) => element('option', { value: v, textContent: valueWord(field, v) })));
         } else {
           control = element('input', { id, name: field.key, type: 'text', spellcheck: false, autocomplete: 'off' });
           if (field.kind === 'count') control.inputMode = 'numeric';
@@ -367,7 +400,8 @@
     byId('json').textContent = r.json;
     byId('copy-status').textContent = '';
     byId('action-status').textContent = '';
-    const params = [...new URLSearchParams(state.query)].map(([k, v]) => `${labelOf(k)}: ${valueWord(v)}`);
+    const params = [...new URLSearchParams(state.query)]
+      .map(([k, v]) => `${labelOf(k)}: ${valueWord((state.controls.get(k) || {}).field, v)}`);
     byId('print-case').textContent = `Case: ${params.length > 0 ? params.join('; ') : 'no field given'}. `
       + `Printed ${new Date().toISOString().slice(0, 10)}.`;
     return result;

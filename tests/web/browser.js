@@ -154,6 +154,8 @@ const k_read_dom = `(() => {
     current: (document.querySelector('#card .card-current') || {}).textContent,
     notes: Object.fromEntries(all('.field').map((f) => [f.dataset.key, (f.querySelector('.note') || {}).textContent || ''])),
     invalid: all('[aria-invalid="true"]').map((c) => c.name),
+    printCase: document.getElementById('print-case').textContent,
+    options: Object.fromEntries(all('select').map((s) => [s.name, [...s.options].map((o) => o.textContent)])),
     firstScreen: (() => {
       // The text on the first screen: every visible text node whose box starts above the fold.
       const out = [];
@@ -324,6 +326,38 @@ async function main() {
     const cliReport = native(['--size', '6', '--grade', '3']).stdout;
     expect(typeof copied === 'string' && copied.includes(cliReport) && copied.includes('lmsstage 0.1'),
       `copy report: ${JSON.stringify(copied).slice(0, 300)}`);
+    // The case in words (printed, and copied with the report): each value by its own field's words,
+    // a size of 8 or 7 as a size in cm, never as the edition of that number.
+    const sized = await open('size=8&grade=3&edition=7&site=extremity');
+    expect(sized.printCase.startsWith('Case: Size: 8 cm; ') && sized.printCase.includes('; Edition (AJCC or UICC): AJCC 7th edition (2010)')
+      && !sized.printCase.includes('8th edition'), `size=8&edition=7: case "${sized.printCase}"`);
+    const sizedCopy = await evaluate(`(async () => {
+      let text = null;
+      navigator.clipboard.writeText = async (t) => { text = t; };
+      document.getElementById('copy-report').click();
+      await new Promise((r) => setTimeout(r, 50));
+      return text;
+    })()`);
+    expect(typeof sizedCopy === 'string' && sizedCopy.startsWith('Case: Size: 8 cm; ') && !sizedCopy.includes('Size: AJCC'),
+      `size=8&edition=7: copied report ${JSON.stringify(sizedCopy).slice(0, 200)}`);
+    const gist = await open('site=gi&histology=gist&gi_site=jejunum-ileum&size=7&mitotic_rate=8');
+    expect(gist.printCase.includes('Size: 7 cm;') && gist.printCase.includes('Mitotic rate: 8 per 50 HPF.')
+      && gist.printCase.includes('Histology: Gastrointestinal stromal tumour (GIST);')
+      && gist.printCase.includes('Part of the GI tract: Jejunum/ileum;') && !/edition/i.test(gist.printCase),
+      `GIST size 7: case "${gist.printCase}"`);
+    // The options keep an acronym's capitals and read a hyphenated word as written.
+    const histologies = gist.options.histology || [];
+    for (const acronym of ['DSRCT', 'MFH', 'PNET', 'ASPS', 'MPNST', 'SFT', 'ESS', 'UPS', 'GIST', 'LMS']) {
+      expect(histologies.some((o) => new RegExp(`\\b${acronym}\\b`).test(o)), `histology options: no "${acronym}" in ${JSON.stringify(histologies)}`);
+    }
+    const mangled = histologies.filter((o) => /\b(Dsrct|Mfh|Pnet|Asps|Mpnst|Sft|Ess|Ups|Gist|Lms)\b|\b[Ss]ft\b/.test(o));
+    expect(mangled.length === 0, `histology options with an acronym's capitals lost: ${JSON.stringify(mangled)}`);
+    expect(histologies.includes('Desmoplastic small round cell tumour (DSRCT)')
+      && histologies.includes('Solitary fibrous tumour, malignant (malignant SFT)')
+      && histologies.includes('Endometrial stromal sarcoma, low grade (low-grade ESS)')
+      && histologies.includes('Spindle cell sarcoma'), `histology options: ${JSON.stringify(histologies)}`);
+    expect((gist.options.gi_site || []).includes('Jejunum/ileum') && (gist.options.edition || []).includes('AJCC 8th edition (2017)'),
+      `GI site and edition options: ${JSON.stringify([gist.options.gi_site, gist.options.edition])}`);
     // A warning beside its field: 65 without a unit is taken as cm; the Size field asks about mm.
     await view(1280, 900, 1, false);
     const large = await open('edition=8&site=extremity&size=65&grade=2');
