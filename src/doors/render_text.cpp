@@ -39,6 +39,14 @@ std::size_t character_bytes(std::string_view text, std::size_t count) {
 }  // namespace
 
 std::string wrap(std::string_view lead, std::string_view text, std::size_t hang, std::size_t width) {
+    // A lead wider than the line (a long label) is wrapped with the text, after its indentation.
+    std::string joined;
+    if (columns(lead) >= width) {
+        const std::size_t indent = std::min(lead.find_first_not_of(' '), width / 2);
+        joined.append(lead.substr(indent)).append(" ").append(text);
+        lead = lead.substr(0, indent);
+        text = joined;
+    }
     // Written into `out` as it goes: a line is ended by taking the spaces off its end and adding '\n'.
     std::string out;
     out.reserve(lead.size() + text.size() + text.size() / 16 + 8);
@@ -53,8 +61,25 @@ std::string wrap(std::string_view lead, std::string_view text, std::size_t hang,
         out += '\n';
         line_start = out.size();
     };
-    // The widest a word may be, in columns: what a line holds after the lead or the hang.
-    const std::size_t room = width - std::min(width - 1, std::max(hang, used));
+    // A hang so deep that the line under it holds less than the longest word, or less than half the
+    // width, would break words that a line holds: the text continues under a smaller one instead, 4
+    // columns in from the lead's indentation.
+    std::size_t longest = 0;
+    for (std::string_view rest = text; !rest.empty();) {
+        const std::size_t space = rest.find(' ');
+        longest = std::max(longest, columns(rest.substr(0, space)));
+        rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
+    }
+    const std::size_t smaller = std::min(lead.find_first_not_of(' '), lead.size()) + 4;
+    if (hang > smaller && (hang + longest > width || 2 * hang > width)) {
+        hang = smaller;
+    }
+    hang = std::min(hang, width - 1);
+    // A lead with words in it may stand alone on its line when the first word does not fit after it;
+    // a lead of spaces only may not (the line would be blank), so its words must fit after it too.
+    const bool lead_alone = lead.find_first_not_of(' ') != std::string_view::npos;
+    // The widest a word may be, in columns: what a line holds under the hang (and after the lead).
+    const std::size_t room = width - (lead_alone ? hang : std::min(width - 1, std::max(hang, used)));
     while (!text.empty()) {
         const std::size_t space = text.find(' ');
         std::string_view word = text.substr(0, space);
@@ -73,7 +98,7 @@ std::string wrap(std::string_view lead, std::string_view text, std::size_t hang,
             word = word.substr(0, cut);
             word_columns = columns(word);
         }
-        if (!first_word && used + word_columns + 1 > width) {
+        if (used + word_columns + (first_word ? 0 : 1) > width && (!first_word || used > hang)) {
             end_line();
             out.append(hang, ' ');
             used = hang;
@@ -114,15 +139,18 @@ public:
     }
     void blank() { m_out += '\n'; }
     void heading(std::string_view text) { line({}, text, 2, k_bold); }
-    /// "  - item" lists, continued under the item's text.
-    void list(std::string_view title, const TextList& items, std::string_view paint = {}) {
-        if (items.empty()) {
+    /// "  - item" lists, continued under the item's text; `more` after `items`.
+    void list(std::string_view title, const TextList& items, std::string_view paint = {}, std::string_view more = {}) {
+        if (items.empty() && more.empty()) {
             return;
         }
         blank();
         heading(title);
         for (const std::string& item : items) {
             line("  - ", item, 4, paint);
+        }
+        if (!more.empty()) {
+            line("  - ", more, 4, paint);
         }
     }
     [[nodiscard]] const TextOptions& options() const { return m_options; }
@@ -135,8 +163,8 @@ private:
 
 std::string pad(std::string_view text, std::size_t width) {
     std::string out(text);
-    if (out.size() < width) {
-        out.append(width - out.size(), ' ');
+    if (const std::size_t used = columns(out); used < width) {
+        out.append(width - used, ' ');
     }
     return out;
 }
@@ -370,6 +398,20 @@ void gist_risk_block(Report& out, const Result& r) {
     out.line("  ", gist_risk_caveat(), 2);
 }
 
+/// "leiomyosarcoma, NOS (8890/3)": the histologic type staged, in words, with its ICD-O-3 code.
+std::string histology_text(const Result& r) {
+    return std::string(r.histology.row().name) + " (" + r.histology.code_text() + ")";
+}
+
+/// Whether the case gave no histology, so that the type staged is the default (Case::histology);
+/// unknown (false) when the report does not have the case.
+bool histology_defaulted(const TextOptions& options) { return options.input != nullptr && !options.input->histology; }
+
+/// The assumption the default histology makes, or "" when the case gave one.
+std::string histology_assumption(const Result& r, const TextOptions& options) {
+    return histology_defaulted(options) ? "histology not given: taken as " + histology_text(r) : std::string();
+}
+
 void summary_block(Report& out, const Result& r, const Extras& extras) {
     if (r.system.grouping == Grouping::not_staged) {
         // The system's name says why: "not staged by AJCC 7 (hollow-viscus sarcomas are ...)".
@@ -398,6 +440,12 @@ void summary_block(Report& out, const Result& r, const Extras& extras) {
                      risk_set_text(risk.nih),
                  4);
     }
+    if (!out.options().brief) {
+        out.line("  ",
+                 histology_defaulted(out.options()) ? "Histology not given: taken as " + histology_text(r)
+                                                    : "Histology: " + histology_text(r),
+                 4);
+    }
 }
 
 void categories_block(Report& out, const Result& r) {
@@ -409,12 +457,20 @@ void categories_block(Report& out, const Result& r) {
         {"M", prefixed_category(r.basis, 'M', r.categories.m)},
         {"G", std::string(r.categories.g)},
         {"mitotic_rate", std::string(r.categories.rate)}};
+    // The label column: at least 5 wide, and the widest label of the block and two spaces, so that a
+    // label ("G1-G3", "unknown", "ypT2b") never runs into its reason; the reason continues under itself.
+    std::size_t label_width = 5;
+    for (const auto& [rule, value] : categories) {
+        if (!value.empty() && find_step(r, rule) != nullptr) {
+            label_width = std::max(label_width, columns(value) + 2);
+        }
+    }
     for (const auto& [rule, value] : categories) {
         const TraceStep* step = find_step(r, rule);
         if (value.empty() || step == nullptr) {
             continue;
         }
-        out.line("  " + pad(value, 5), step->because, 7);
+        out.line("  " + pad(value, label_width), step->because, 2 + label_width);
     }
 }
 
@@ -498,9 +554,10 @@ std::string render_text(const Result& r, const TextOptions& options) {
         return out.take();
     }
     categories_block(out, r);
-    gist_risk_block(out, r);
+    // Warnings and assumptions before the long sections, so that they are on the first screen.
     out.list("Warnings", r.warnings, k_warn);
-    out.list("Assumptions", r.assumptions);
+    out.list("Assumptions", r.assumptions, {}, histology_assumption(r, options));
+    gist_risk_block(out, r);
     survival_block(out, r, extras);
     out.list("Notes", r.notes);
     if (options.explain) {

@@ -1,9 +1,10 @@
 #pragma once
 // The report a clinician reads at a terminal. Its first screen (24 rows of 80 columns) says it all:
 // stage and system, the TNM categories, the summary stage, the survival figure (or the rows an
-// undetermined stage leaves open), the stage by the current edition, each category with its
-// reason, every warning and the assumptions. The survival table with its source and population,
-// the notes, the rule trace and the reminder follow. Every line fits the width given.
+// undetermined stage leaves open), the stage by the current edition, the histology staged (and
+// whether it was the default), each category with its reason, every warning and the assumptions.
+// A GIST's risk of progression in detail, the survival table with its source and population, the
+// notes, the rule trace and the reminder follow. Every line fits the width given.
 
 #include <cstddef>
 #include <string>
@@ -21,16 +22,20 @@ struct TextOptions {
     bool brief = false;      ///< only the stage, TNM, summary stage, survival figure and warnings
     std::size_t width = 80;  ///< wrap every line to this many columns (at least 40)
     /// The case staged, when the caller has it: the report then names the survival rows an
-    /// undetermined stage leaves open and the stage by the current edition (both from the core).
+    /// undetermined stage leaves open and the stage by the current edition (both from the core), and
+    /// says when the histology staged was the default (the case gave none).
     const Case* input = nullptr;
 };
 
 std::string render_text(const Result& result, const TextOptions& options);
 
 /// `text` wrapped at spaces to `width` columns (UTF-8 characters, each one column): its first line
-/// after `lead`, the others after `hang` spaces; a word wider than a line broken after a | / or -
-/// that fits, or else after the characters that fit (never inside one). Every line ends in '\n',
-/// without trailing spaces. The report and the help both wrap so.
+/// after `lead`, the others after `hang` spaces. A word that does not fit after a lead of words goes
+/// whole to the next line; a hang that would leave less room than the longest word, or less than
+/// half the width, gives way to the lead's indentation and 4; a lead as wide as the line is wrapped
+/// with the text. Only a word wider than a line is broken: after a | / or - that fits, or else after
+/// the characters that fit (never inside one). Every line ends in '\n', without trailing spaces.
+/// The report and the help both wrap so.
 std::string wrap(std::string_view lead, std::string_view text, std::size_t hang, std::size_t width = 80);
 
 /// The report's headline without the system: "Stage III", "FIGO stage undetermined: IB or IIIC",

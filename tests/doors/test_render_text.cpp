@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <random>
 #include <string>
 #include <string_view>
@@ -591,4 +592,212 @@ TEST_CASE("a stage the inputs determine keeps its marked row even with nodes unk
     CHECK(lines_of(text)[0].rfind("Stage IIIA", 0) == 0);
     CHECK(lines_of(text)[2] == "  Five-year survival: 82.4% (localized, Soft tissue sarcoma)");
     CHECK(contains(text, k_marker));
+}
+
+// ---- Labels, words, the first screen and the histology -----------------------------------------
+
+namespace {
+
+Case gist_small_intestine_rate_unknown() {
+    Case c;
+    c.site = Site::gi;
+    c.histology = Histology::gist;
+    c.gi_site = GiSite::small_intestine;
+    c.size = Measured<Length>::of(Length{7.0, LengthUnit::cm});
+    c.mitotic_rate = Measured<MitoticRate>::unknown();
+    return c;
+}
+
+/// The words of a text (split at spaces and line ends).
+std::vector<std::string> words_of(const std::string& text) {
+    std::vector<std::string> words;
+    std::string word;
+    for (const char ch : text + "\n") {
+        if (ch == ' ' || ch == '\n') {
+            if (!word.empty()) {
+                words.push_back(word);
+            }
+            word.clear();
+        } else {
+            word += ch;
+        }
+    }
+    return words;
+}
+
+}  // namespace
+
+TEST_CASE("a category label of any length stands two spaces from its reason, continued under the reason",
+          "[render][text][categories]") {
+    Case unknown_grade = six_cm_grade_3();
+    unknown_grade.grade = Grade::unknown;
+    Case high_grade = six_cm_grade_3();
+    high_grade.grade = Grade::high;
+    Case post_therapy = six_cm_grade_3();
+    post_therapy.depth = Depth::deep;
+    post_therapy.basis = Basis::post_therapy;
+    // Grade unknown is G1-G3, high grade G2-G3 (AJCC 7 ch. 28); a GIST's rate unknown is "unknown";
+    // a deep 6 cm tumour after neoadjuvant treatment is ypT2b.
+    CHECK(contains(report_of(unknown_grade), "\n  G1-G3  grade unknown (not an FNCLCC grade) -> G1, G2 or G3\n"));
+    CHECK(contains(report_of(unknown_grade), "\n  T2     size 6 cm"));
+    CHECK(contains(report_of(high_grade), "\n  G2-G3  grade stated as high grade only"));
+    CHECK(contains(report_of(post_therapy), "\n  ypT2b  size 6 cm"));
+    CHECK(
+        contains(report_of(gist_small_intestine_rate_unknown()), "\n  unknown  mitotic rate unknown -> low or high\n"));
+    TextOptions narrow;
+    narrow.width = 40;
+    CHECK(contains(report_of(gist_small_intestine_rate_unknown(), narrow),
+                   "\n  unknown  mitotic rate unknown -> low\n           or high\n"));
+    // Short labels keep their column of 5.
+    CHECK(contains(report_of(six_cm_grade_3()), "\n  T2   size 6 cm"));
+}
+
+TEST_CASE("wrap: a word that does not fit after a long lead goes whole to the next line", "[render][text][wrap]") {
+    using lmsstage::doors::wrap;
+    CHECK(wrap("  modified NIH (Joensuu 2008): ", "intermediate", 4, 40) ==
+          "  modified NIH (Joensuu 2008):\n    intermediate\n");
+    CHECK(wrap("  AFIP (Miettinen and Lasota 2006): ", "low (3.6 % progressed)", 4, 40) ==
+          "  AFIP (Miettinen and Lasota 2006): low\n    (3.6 % progressed)\n");
+    // A hang that leaves less than half the width gives way to the lead's indentation and 4.
+    CHECK(wrap("  label:  ", "one two three four five six seven", 24, 30) ==
+          "  label:  one two three four\n      five six seven\n");
+    // A word wider than any line is still broken.
+    CHECK(wrap("", "aaaaaaaaaa", 0, 6) == "aaaaaa\naaaa\n");
+}
+
+TEST_CASE("no word of any report is split at 40 to 80 columns", "[render][text][width][wrap]") {
+    std::vector<Case> cases(3, gist_small_intestine_rate_unknown());
+    cases[1].gi_site = GiSite::stomach;
+    cases[1].mitotic_rate = Measured<MitoticRate>::of(MitoticRate{3.0});
+    cases[2] = six_cm_grade_3();
+    cases[2].grade = Grade::unknown;
+    for (const Case& c : cases) {
+        for (const bool explain : {false, true}) {
+            TextOptions wide;
+            wide.width = 1000;
+            wide.explain = explain;
+            const std::vector<std::string> whole = words_of(report_of(c, wide));
+            for (std::size_t width = 40; width <= 80; ++width) {
+                TextOptions options = wide;
+                options.width = width;
+                for (const std::string& word : words_of(report_of(c, options))) {
+                    INFO("width " << width << ": " << word);
+                    CHECK(std::find(whole.begin(), whole.end(), word) != whole.end());
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("the warnings and the assumptions follow the categories, before every other section, on the first screen",
+          "[render][text][first-screen]") {
+    Case gist = gist_small_intestine_rate_unknown();
+    gist.grade = Grade::g2;    // unused by GIST: a warning
+    gist.depth = Depth::deep;  // unused by AJCC 7 GIST: a warning
+    Case soft_tissue = six_cm_grade_3();
+    soft_tissue.edition = 8;
+    soft_tissue.site = Site::retroperitoneum;
+    soft_tissue.depth = Depth::deep;  // unused by AJCC 8: a warning
+    Case uterine;
+    uterine.site = Site::uterus;
+    uterine.size = Measured<Length>::unknown();
+    uterine.nodes = Finding::unknown;
+    uterine.grade = Grade::g2;  // unused by FIGO: a warning
+    for (const Case& c : {gist, soft_tissue, uterine}) {
+        const Result r = staged(c);
+        REQUIRE_FALSE(r.warnings.empty());
+        const std::vector<std::string> lines = lines_of(report_of(c));
+        INFO(report_of(c));
+        std::vector<std::pair<std::string, std::size_t>> headings;  // after the stage block
+        bool after_stage_block = false;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            after_stage_block = after_stage_block || lines[i].empty();
+            if (after_stage_block && !lines[i].empty() && lines[i].front() != ' ') {
+                headings.emplace_back(lines[i], i);
+            }
+        }
+        REQUIRE(headings.size() >= 3);
+        CHECK(headings[0].first.rfind("Categories", 0) == 0);
+        CHECK(headings[1].first == "Warnings");
+        CHECK(headings[1].second < 24);
+        CHECK(headings[2].first == "Assumptions");
+        CHECK(headings[2].second < 24);
+    }
+}
+
+TEST_CASE("the stage block names the histology staged and says when it was taken as the default",
+          "[render][text][histology]") {
+    Case uterine;
+    uterine.site = Site::uterus;
+    uterine.size = Measured<Length>::of(Length{3.0, LengthUnit::cm});
+    const std::string defaulted = report_of(uterine);
+    const std::size_t categories = defaulted.find("\nCategories");
+    const std::size_t assumptions = defaulted.find("\nAssumptions");
+    REQUIRE(categories != std::string::npos);
+    REQUIRE(assumptions != std::string::npos);
+    // The case's default histology (Case::histology): leiomyosarcoma, NOS, ICD-O-3 8890/3.
+    const std::size_t line = defaulted.find("\n  Histology not given: taken as leiomyosarcoma, NOS (8890/3)\n");
+    CHECK(line < categories);
+    CHECK(defaulted.find("\n  - histology not given: taken as leiomyosarcoma, NOS (8890/3)\n") > assumptions);
+
+    Case liposarcoma = six_cm_grade_3();
+    liposarcoma.histology = HistologyType::of(8850, 3);
+    const std::string named = report_of(liposarcoma);
+    CHECK(named.find("\n  Histology: liposarcoma, NOS (8850/3)\n") < named.find("\nCategories"));
+    CHECK_FALSE(contains(named, "istology not given"));
+
+    // Without the case the report cannot tell a default, and names the type only.
+    const std::string hand_made = render_text(sample_result(), TextOptions{});
+    CHECK(contains(hand_made, "\n  Histology: leiomyosarcoma, NOS (8890/3)\n"));
+    CHECK_FALSE(contains(hand_made, "istology not given"));
+}
+
+TEST_CASE("wrap: over 20,000 generated texts under deep hangs, a word is broken only when wider than a line",
+          "[render][text][width][wrap]") {
+    using lmsstage::doors::wrap;
+    const std::vector<std::string_view> letters = {"a", "b", "\u03b1", "\u2192", "x"};
+    const std::vector<std::string_view> leads = {"- ", "T2   ", "  label:  ", "  modified NIH (Joensuu 2008): "};
+    const auto columns = [](std::string_view text) {
+        return static_cast<std::size_t>(std::count_if(
+            text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+    };
+    std::mt19937 random(20261208);
+    for (int i = 0; i < 20000; ++i) {
+        std::string text;
+        std::size_t longest = 0;
+        const std::size_t count = random() % 12;
+        for (std::size_t k = 0; k < count; ++k) {
+            std::string word;
+            const std::size_t length = 1 + random() % 20;
+            for (std::size_t n = 0; n < length; ++n) {
+                word += letters[random() % letters.size()];
+            }
+            longest = std::max(longest, length);
+            text += (k == 0 ? "" : " ") + word;
+        }
+        const std::string_view lead = leads[random() % leads.size()];
+        const std::size_t width = 12 + random() % 60;
+        const std::size_t hang = random() % (width + 6);
+        const std::string out = wrap(lead, text, hang, width);
+        INFO("lead \"" << lead << "\", text \"" << text << "\", hang " << hang << ", width " << width << ":\n" << out);
+        for (const std::string& line : lines_of(out)) {
+            REQUIRE(columns(line) <= width);
+            REQUIRE(lmsstage::doors::is_valid_utf8(line));
+        }
+        const auto kept = [](std::string_view all) {
+            std::string out_text;
+            std::copy_if(all.begin(), all.end(), std::back_inserter(out_text),
+                         [](char c) { return c != ' ' && c != '\n'; });
+            return out_text;
+        };
+        REQUIRE(kept(out) == kept(std::string(lead) + text));
+        // Under the lead's indentation and 4, a line holds every word no wider than it.
+        const std::size_t indent = lead.find_first_not_of(' ');
+        if (longest + indent + 4 <= width && columns(lead) < width) {
+            const std::vector<std::string> words = words_of(text);
+            for (const std::string& word : words_of(out)) {
+                REQUIRE((std::find(words.begin(), words.end(), word) != words.end() || contains(lead, word)));
+            }
+        }
+    }
 }
