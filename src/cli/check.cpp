@@ -461,9 +461,9 @@ private:
 /// name with a case file's extension; nothing when it is safe.
 std::optional<std::string> report_is_input(const std::string& report, const std::vector<Input>& inputs) {
     for (const std::string_view extension : {".ndjson", ".jsonl", ".json", ".csv", ".tsv"}) {
-        // A case file named where the report goes (check --junit cases/*.ndjson): never overwrite it.
-        if (report.size() > extension.size() &&
-            report.compare(report.size() - extension.size(), std::string_view::npos, extension) == 0) {
+        // A case file named where the report goes (check --junit cases/*.ndjson, or *.NDJSON: in any
+        // letter case, as batch reads them): never overwrite it.
+        if (has_extension(report, extension)) {
             return printable(report) + " has the name of a case file";
         }
     }

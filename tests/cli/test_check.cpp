@@ -529,3 +529,34 @@ TEST_CASE("check --junit is well-formed XML 1.0 for ids holding U+FFFE and U+FFF
     CHECK_FALSE(contains(xml, "\xEF\xBF\xBF"));
     CHECK(contains(xml, "name=\"a\\uFFFEb\\uFFFF\""));
 }
+
+TEST_CASE("check --junit refuses a case file's name in any letter case (A.NDJSON)", "[check][junit][case]") {
+    // README, check: a report name that ends in .ndjson, .jsonl, .json, .csv or .tsv is refused with
+    // exit 64 before anything is written; batch reads those extensions in any letter case.
+    const TempDir dir;
+    const std::string first = dir.write("A.NDJSON", k_three_passing);
+    const std::string second = dir.write("B.NDJSON", k_three_passing);
+    SECTION("check --junit *.NDJSON: the report name forgotten") {
+        const Run r = run_cli({"check", "--junit", first, second});
+        CHECK(r.code == exit_code::usage);
+        CHECK(contains(r.err, "refusing to overwrite"));
+        CHECK(r.out.empty());
+    }
+    SECTION("every case file extension, in capitals or mixed case") {
+        for (const std::string name : {"r.JSONL", "r.Json", "r.CSV", "r.Tsv", "r.nDjSoN"}) {
+            CAPTURE(name);
+            const Run r = run_cli({"check", "--junit", dir.path(name), second});
+            CHECK(r.code == exit_code::usage);
+            CHECK(::access(dir.path(name).c_str(), F_OK) != 0);  // nothing written
+        }
+    }
+    SECTION("a report name that is a hard link to a case file, whatever its name") {
+        const std::string report = dir.path("report.xml");
+        REQUIRE(::link(first.c_str(), report.c_str()) == 0);
+        const Run r = run_cli({"check", "--junit", report, first});
+        CHECK(r.code == exit_code::usage);
+        CHECK(contains(r.err, "is the input"));
+    }
+    CHECK(read_file(first) == k_three_passing);
+    CHECK(read_file(second) == k_three_passing);
+}
