@@ -10,6 +10,7 @@
 #include <streambuf>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cli/app.hpp"
@@ -559,4 +560,31 @@ TEST_CASE("check --junit refuses a case file's name in any letter case (A.NDJSON
     }
     CHECK(read_file(first) == k_three_passing);
     CHECK(read_file(second) == k_three_passing);
+}
+
+TEST_CASE("check refuses a key given twice inside expect, naming its path", "[check][unreadable][duplicate]") {
+    // A repeated top-level key (expect itself) is an error, exit 65; so is one inside expect, at any
+    // depth: which of the two was meant cannot be told (batch --help: keys given twice are errors).
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {R"({"id": 1, "size": 6, "grade": 3, "expect": {"stage": "IIB", "stage": "III"}})", "expect.stage"},
+        {R"({"id": 1, "size": 6, "grade": 3, "expect": {"stage": "III", "stage": "III"}})", "expect.stage"},
+        {R"({"id": 1, "size": 6, "grade": 3, "expect": {"categories": {"T": "T1", "T": "T2"}}})",
+         "expect.categories.T"},
+        {R"({"id": 1, "size": 6, "grade": 3, "expect": {"st\u0061ge": "IIB", "stage": "III"}})", "expect.stage"},
+        {R"({"id": 1, "size": 6, "expect": {"error": "grade", "error": "size"}})", "expect.error"},
+        {R"({"id": 1, "size": -3, "grade": 3, "expect": {"error": "grade", "error": "size"}})", "expect.error"},
+    };
+    for (const auto& [record, path] : cases) {
+        CAPTURE(record);
+        const Run r = check_text(record + "\n");
+        CHECK(r.code == exit_code::data);
+        CHECK(contains(r.out, ":1: id 1: " + path + " is given more than once"));
+        CHECK(last_line(r.out) == "0 passed, 1 failed");
+    }
+    // The same key in two different objects of expect is no repetition.
+    const Run r = check_text(
+        R"({"size": 6, "grade": 3, "expect": {"categories": {"T": "T2"}, "tnm": {"T": "T2"}, "stage": "III"}})"
+        "\n");
+    CHECK(r.code == exit_code::ok);
+    CHECK(last_line(r.out) == "1 passed, 0 failed");
 }
