@@ -220,14 +220,14 @@ InputFormat format_of(const BatchPlan& plan, const Input& input) {
     if (plan.from != InputFormat::by_name) {
         return plan.from;
     }
-    const std::string name = lowercase(input.path);  // .csv, .CSV
-    if (name.ends_with(".csv")) {
+    const std::string& name = input.path;  // .csv, .CSV
+    if (has_extension(name, ".csv")) {
         return InputFormat::csv;
     }
-    if (name.ends_with(".xml")) {
+    if (has_extension(name, ".xml")) {
         return InputFormat::naaccr_xml;
     }
-    return name.ends_with(".tsv") ? InputFormat::tsv : InputFormat::json;
+    return has_extension(name, ".tsv") ? InputFormat::tsv : InputFormat::json;
 }
 
 /// An input read after a look at its first bytes, to tell NAACCR XML by its content.

@@ -8,6 +8,7 @@
 #include <array>
 #include <cerrno>
 #include <charconv>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -17,6 +18,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -95,15 +97,84 @@ Json actual_for(const std::string& key, const Json& result) {
     return dot == std::string::npos || part.is_null() ? part : part.at(key.substr(dot + 1));
 }
 
-/// The expectation object, parsed and vetted: not empty, known keys, "error" alone.
+/// Finds the first key given twice in one object of the expectation, at any depth, while it is
+/// parsed (nlohmann::json keeps the last of two, as simdjson On-Demand passes over both): its
+/// path, "expect.stage", "expect.categories.T", "expect.warnings[0].x".
+class DuplicateKeys {
+public:
+    /// Follows one parse event; every event of a parse, in order.
+    void event(Json::parse_event_t event, const Json& parsed) {
+        using Event = Json::parse_event_t;
+        switch (event) {
+            case Event::object_start: m_frames.push_back(Frame{true, {}, {}, 0}); break;
+            case Event::array_start: m_frames.push_back(Frame{false, {}, {}, 0}); break;
+            case Event::key: key(parsed.is_string() ? parsed.get<std::string>() : parsed.dump()); break;
+            case Event::object_end:
+            case Event::array_end:
+                if (!m_frames.empty()) {
+                    m_frames.pop_back();
+                }
+                element_done();
+                break;
+            case Event::value: element_done(); break;
+        }
+    }
+    /// The path of the first key given twice; empty when there is none.
+    [[nodiscard]] const std::string& first() const { return m_first; }
+
+private:
+    struct Frame {
+        bool object;
+        std::vector<std::string> keys;  ///< an object's keys so far
+        std::string key;                ///< an object's member being read
+        std::size_t index;              ///< an array's element being read
+    };
+    void key(std::string name) {
+        if (m_frames.empty() || !m_frames.back().object) {
+            return;
+        }
+        Frame& frame = m_frames.back();
+        if (m_first.empty() && std::find(frame.keys.begin(), frame.keys.end(), name) != frame.keys.end()) {
+            m_first = "expect";
+            for (std::size_t i = 0; i + 1 < m_frames.size(); ++i) {
+                m_first += m_frames[i].object ? "." + m_frames[i].key : "[" + std::to_string(m_frames[i].index) + "]";
+            }
+            m_first += "." + name;
+        }
+        frame.key = name;
+        frame.keys.push_back(std::move(name));
+    }
+    void element_done() {
+        if (!m_frames.empty() && !m_frames.back().object) {
+            ++m_frames.back().index;
+        }
+    }
+    std::vector<Frame> m_frames;
+    std::string m_first;
+};
+
+/// The expectation object, parsed and vetted: not empty, no key given twice, known keys, "error"
+/// alone.
 std::optional<Json> parse_expect(const std::string& text, Verdict& verdict) {
     bool too_deep = false;
+    DuplicateKeys duplicates;
     Json expect = Json::parse(
         text,
-        [&](int depth, Json::parse_event_t, Json&) { return !(too_deep = too_deep || depth > k_max_expect_depth); },
+        [&](int depth, Json::parse_event_t event, Json& parsed) {
+            too_deep = too_deep || depth > k_max_expect_depth;
+            if (!too_deep) {
+                duplicates.event(event, parsed);
+            }
+            return !too_deep;
+        },
         false);
     if (too_deep || expect.is_discarded() || !expect.is_object()) {
         verdict.unusable_because(too_deep ? "expect: nested more than 16 levels deep" : "expect: invalid JSON");
+        return std::nullopt;
+    }
+    if (!duplicates.first().empty()) {
+        // As for a key given twice in the record: which of the two was meant cannot be told.
+        verdict.unusable_because(duplicates.first() + " is given more than once");
         return std::nullopt;
     }
     if (expect.empty()) {
@@ -461,9 +532,9 @@ private:
 /// name with a case file's extension; nothing when it is safe.
 std::optional<std::string> report_is_input(const std::string& report, const std::vector<Input>& inputs) {
     for (const std::string_view extension : {".ndjson", ".jsonl", ".json", ".csv", ".tsv"}) {
-        // A case file named where the report goes (check --junit cases/*.ndjson): never overwrite it.
-        if (report.size() > extension.size() &&
-            report.compare(report.size() - extension.size(), std::string_view::npos, extension) == 0) {
+        // A case file named where the report goes (check --junit cases/*.ndjson, or *.NDJSON: in any
+        // letter case, as batch reads them): never overwrite it.
+        if (has_extension(report, extension)) {
             return printable(report) + " has the name of a case file";
         }
     }

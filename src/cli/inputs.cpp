@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <new>
@@ -35,6 +37,16 @@ std::optional<std::string> problem_with(const std::string& path) {
 }
 
 }  // namespace
+
+bool has_extension(std::string_view name, std::string_view extension) {
+    if (name.size() < extension.size()) {
+        return false;
+    }
+    const std::string_view end = name.substr(name.size() - extension.size());
+    return std::equal(end.begin(), end.end(), extension.begin(), extension.end(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    });
+}
 
 std::optional<std::string> check_inputs(const std::vector<std::string>& names, std::vector<Input>& out) {
     out.clear();

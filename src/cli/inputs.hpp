@@ -7,6 +7,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/record_stream.hpp"
@@ -23,6 +24,9 @@ struct Input {
 /// The inputs named (none: standard input), each a regular file, FIFO or character device that can
 /// be read, or "-". On the first that is not, a message naming it and the reason, and no inputs.
 std::optional<std::string> check_inputs(const std::vector<std::string>& names, std::vector<Input>& out);
+
+/// True when a file name ends in `extension` (".csv") in any letter case: data.CSV is a CSV file.
+bool has_extension(std::string_view name, std::string_view extension);
 
 /// Reads one input: a file opened here, or standard input (a descriptor, or else a stream).
 class InputReader {

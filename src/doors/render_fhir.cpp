@@ -210,11 +210,33 @@ std::array<Code, 4> staging_codes(std::optional<Basis> basis) {
     return {k_pathological_stage_group, k_pt_category, k_pn_category, k_cm_category};
 }
 
+/// What lmsstage writes for a category the record leaves open that is no AJCC code: MX ("M0 or
+/// M1", docs/rules.md §5 and §8b), and a range such as G1-G3; empty for an AJCC category (TX and NX
+/// are AJCC's own: docs/rules.md §1).
+std::string_view undetermined_category(std::string_view value) {
+    if (value == "MX") {
+        return "M0 or M1";
+    }
+    return value.find('-') != std::string_view::npos ? value : std::string_view();
+}
+
 void category_entry(JsonWriter& json, const Context& context, const Category& category, const Code& method) {
     begin_entry(json, uuid_of(context.key, category.resource), "Observation", category.profile);
     observation_start(json, context, category.code, method);
-    json.key("valueCodeableConcept");
-    codeable(json, Code{k_ajcc, category.value, {}});
+    const std::string_view open = undetermined_category(category.value);
+    if (open.empty()) {
+        json.key("valueCodeableConcept");
+        codeable(json, Code{k_ajcc, category.value, {}});
+    } else {
+        // The profiles bind the value to AJCC codes: none fits, so the value is absent (as for an
+        // undetermined stage group), and the note says what the record leaves open.
+        json.key("dataAbsentReason");
+        codeable(json, Code{k_data_absent, "unknown", "Unknown"});
+        json.key("note").begin_array();
+        json.begin_object().key("text").string(std::string(category.resource) +
+                                               " category not determined by the record: " + std::string(open));
+        json.end_object().end_array();
+    }
     end_entry(json);
 }
 

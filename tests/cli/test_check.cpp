@@ -10,6 +10,7 @@
 #include <streambuf>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cli/app.hpp"
@@ -528,4 +529,62 @@ TEST_CASE("check --junit is well-formed XML 1.0 for ids holding U+FFFE and U+FFF
     CHECK_FALSE(contains(xml, "\xEF\xBF\xBE"));
     CHECK_FALSE(contains(xml, "\xEF\xBF\xBF"));
     CHECK(contains(xml, "name=\"a\\uFFFEb\\uFFFF\""));
+}
+
+TEST_CASE("check --junit refuses a case file's name in any letter case (A.NDJSON)", "[check][junit][case]") {
+    // README, check: a report name that ends in .ndjson, .jsonl, .json, .csv or .tsv is refused with
+    // exit 64 before anything is written; batch reads those extensions in any letter case.
+    const TempDir dir;
+    const std::string first = dir.write("A.NDJSON", k_three_passing);
+    const std::string second = dir.write("B.NDJSON", k_three_passing);
+    SECTION("check --junit *.NDJSON: the report name forgotten") {
+        const Run r = run_cli({"check", "--junit", first, second});
+        CHECK(r.code == exit_code::usage);
+        CHECK(contains(r.err, "refusing to overwrite"));
+        CHECK(r.out.empty());
+    }
+    SECTION("every case file extension, in capitals or mixed case") {
+        for (const std::string name : {"r.JSONL", "r.Json", "r.CSV", "r.Tsv", "r.nDjSoN"}) {
+            CAPTURE(name);
+            const Run r = run_cli({"check", "--junit", dir.path(name), second});
+            CHECK(r.code == exit_code::usage);
+            CHECK(::access(dir.path(name).c_str(), F_OK) != 0);  // nothing written
+        }
+    }
+    SECTION("a report name that is a hard link to a case file, whatever its name") {
+        const std::string report = dir.path("report.xml");
+        REQUIRE(::link(first.c_str(), report.c_str()) == 0);
+        const Run r = run_cli({"check", "--junit", report, first});
+        CHECK(r.code == exit_code::usage);
+        CHECK(contains(r.err, "is the input"));
+    }
+    CHECK(read_file(first) == k_three_passing);
+    CHECK(read_file(second) == k_three_passing);
+}
+
+TEST_CASE("check refuses a key given twice inside expect, naming its path", "[check][unreadable][duplicate]") {
+    // A repeated top-level key (expect itself) is an error, exit 65; so is one inside expect, at any
+    // depth: which of the two was meant cannot be told (batch --help: keys given twice are errors).
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {R"({"id": 1, "size": 6, "grade": 3, "expect": {"stage": "IIB", "stage": "III"}})", "expect.stage"},
+        {R"({"id": 1, "size": 6, "grade": 3, "expect": {"stage": "III", "stage": "III"}})", "expect.stage"},
+        {R"({"id": 1, "size": 6, "grade": 3, "expect": {"categories": {"T": "T1", "T": "T2"}}})",
+         "expect.categories.T"},
+        {R"({"id": 1, "size": 6, "grade": 3, "expect": {"st\u0061ge": "IIB", "stage": "III"}})", "expect.stage"},
+        {R"({"id": 1, "size": 6, "expect": {"error": "grade", "error": "size"}})", "expect.error"},
+        {R"({"id": 1, "size": -3, "grade": 3, "expect": {"error": "grade", "error": "size"}})", "expect.error"},
+    };
+    for (const auto& [record, path] : cases) {
+        CAPTURE(record);
+        const Run r = check_text(record + "\n");
+        CHECK(r.code == exit_code::data);
+        CHECK(contains(r.out, ":1: id 1: " + path + " is given more than once"));
+        CHECK(last_line(r.out) == "0 passed, 1 failed");
+    }
+    // The same key in two different objects of expect is no repetition.
+    const Run r = check_text(
+        R"({"size": 6, "grade": 3, "expect": {"categories": {"T": "T2"}, "tnm": {"T": "T2"}, "stage": "III"}})"
+        "\n");
+    CHECK(r.code == exit_code::ok);
+    CHECK(last_line(r.out) == "1 passed, 0 failed");
 }

@@ -376,3 +376,49 @@ TEST_CASE("FHIR: the basis picks the clinical or pathological codes of the stage
         }
     }
 }
+
+TEST_CASE(
+    "FHIR: metastasis unknown (MX, no AJCC category) gives the M Observation no value but the reason, "
+    "while TX and NX stay AJCC codes",
+    "[fhir][mx]") {
+    // docs/rules.md §5 and §8b: metastasis unknown is shown MX, lmsstage's word for "M0 or M1", which is
+    // no AJCC category (the 7th and 8th editions have no MX); the mCODE TNM category profiles bind the
+    // value to AJCC codes. So, as for an undetermined stage group: no value, a dataAbsentReason.
+    // 6 cm, G3, metastasis unknown (AJCC 7): T2 N0, M0 or M1, stage III or IV.
+    for (const std::string basis : {"", R"(,"basis":"pathological")"}) {
+        CAPTURE(basis);
+        const json bundle = bundle_of(R"({"id":"mx","size":6,"grade":3,"metastasis":"unknown")" + basis + "}");
+        const std::vector<json> ms = with_profile(bundle, "mcode-tnm-distant-metastases-category");
+        REQUIRE(ms.size() == 1);
+        const json& m = ms[0];
+        CHECK_FALSE(m.contains("valueCodeableConcept"));
+        CHECK(m["dataAbsentReason"] ==
+              json::parse(R"({"coding":[{"system":"http://terminology.hl7.org/CodeSystem/data-absent-reason",
+                                         "code":"unknown","display":"Unknown"}]})"));
+        CHECK(contains(m["note"].dump(), "M0 or M1"));
+        CHECK_FALSE(contains(bundle.dump(), "MX"));
+        // The M Observation is still a member of the stage group, which is undetermined.
+        const json group = with_profile(bundle, "mcode-tnm-stage-group").at(0);
+        CHECK(group["hasMember"].size() == 3);
+        CHECK(contains(group["hasMember"].dump(), m["id"].get<std::string>()));
+        CHECK(group["dataAbsentReason"]["coding"][0]["code"] == "unknown");
+        // T and N stay AJCC codes.
+        const std::string t = basis.empty() ? "T2" : "pT2";
+        const std::string n = basis.empty() ? "N0" : "pN0";
+        CHECK(code_of(with_profile(bundle, "mcode-tnm-primary-tumor-category").at(0)["valueCodeableConcept"]) == t);
+        CHECK(code_of(with_profile(bundle, "mcode-tnm-regional-nodes-category").at(0)["valueCodeableConcept"]) == n);
+    }
+    // docs/rules.md §1: TX (size unknown) and NX are AJCC 7 categories, not lmsstage's own words: they
+    // stay AJCC codes, and M0 too.
+    const json bundle = bundle_of(R"({"size":"unknown","grade":3,"nodes":"unknown","metastasis":false})");
+    const json t = with_profile(bundle, "mcode-tnm-primary-tumor-category").at(0);
+    const json n = with_profile(bundle, "mcode-tnm-regional-nodes-category").at(0);
+    const json m = with_profile(bundle, "mcode-tnm-distant-metastases-category").at(0);
+    CHECK(system_of(t["valueCodeableConcept"]) == "http://cancerstaging.org");
+    CHECK(code_of(t["valueCodeableConcept"]) == "TX");
+    CHECK(code_of(n["valueCodeableConcept"]) == "NX");
+    CHECK(code_of(m["valueCodeableConcept"]) == "M0");
+    for (const json& category : {t, n, m}) {
+        CHECK_FALSE(category.contains("dataAbsentReason"));
+    }
+}
