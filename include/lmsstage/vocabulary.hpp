@@ -26,6 +26,7 @@ enum class Site : std::uint8_t {
     uterus,
     gi,
     head_neck_organ,
+    mediastinum,  ///< C38.1-C38.3, C38.8: AJCC 7 soft tissue chapter, AJCC 8 chapter 42 (thoracic visceral organs)
 };
 /// The family of a histologic type, as the staging rules tell them apart: leiomyosarcoma, endometrial
 /// stromal sarcoma, adenosarcoma, GIST, every other sarcoma the soft tissue chapters stage, and the
@@ -119,9 +120,9 @@ inline constexpr auto k_all_fields = [] {
     return all;
 }();
 
-inline constexpr std::array k_all_sites = {Site::soft_tissue,     Site::extremity, Site::trunk,
-                                           Site::retroperitoneum, Site::head_neck, Site::visceral,
-                                           Site::uterus,          Site::gi,        Site::head_neck_organ};
+inline constexpr std::array k_all_sites = {Site::soft_tissue,     Site::extremity,  Site::trunk,  Site::retroperitoneum,
+                                           Site::head_neck,       Site::visceral,   Site::uterus, Site::gi,
+                                           Site::head_neck_organ, Site::mediastinum};
 inline constexpr std::array k_all_histologies = {
     Histology::lms,     Histology::ess,     Histology::adenosarcoma, Histology::gist, Histology::carcinosarcoma,
     Histology::sarcoma, Histology::excluded};

@@ -116,6 +116,7 @@ std::optional<CurrentEdition> current_edition(const Case& input) {
         case Site::retroperitoneum: out.sites = "retroperitoneum"; break;
         case Site::head_neck: out.sites = "head and neck"; break;
         case Site::visceral:
+        case Site::mediastinum:
         case Site::uterus:
         case Site::gi:
         case Site::head_neck_organ: return std::nullopt;

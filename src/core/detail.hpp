@@ -337,6 +337,7 @@ enum class NoteId : std::uint8_t {
     no_table_adenosarcoma,
     no_table_uterine_other,
     no_table_head_neck_organ,
+    no_table_mediastinum,
     uicc9_nodes_unknown_nx,
     uicc9_n1_iiib,
 };

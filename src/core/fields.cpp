@@ -156,11 +156,9 @@ constexpr Hint k_site_hints[] = {
     {"kidney", "a sarcoma of the kidney is staged with site visceral and edition 8"},
     {"bladder", "a sarcoma of the bladder is staged with site visceral and edition 8"},
     {"heart",
-     "a sarcoma of the heart or mediastinum is staged with site soft-tissue under the AJCC 7th edition "
-     "(Collaborative Stage schema Heart and Mediastinum) and site visceral under the 8th (ch. 42)"},
-    {"mediastinum",
-     "a sarcoma of the heart or mediastinum is staged with site soft-tissue under the AJCC 7th edition "
-     "(Collaborative Stage schema Heart and Mediastinum) and site visceral under the 8th (ch. 42)"},
+     "a sarcoma of the heart is staged with site soft-tissue under the AJCC 7th edition (Collaborative Stage "
+     "schema Heart and Mediastinum) and site visceral under the 8th (ch. 42); one of the mediastinum with site "
+     "mediastinum"},
     {"vein", "a leiomyosarcoma of a great vein is staged by where it lies: trunk, retroperitoneum or extremity"},
 };
 // A four-tier grade 4 (undifferentiated) is the highest of its system: high grade, with grade 3, when
@@ -668,7 +666,7 @@ constexpr Synonym k_site_synonyms[] = {
     {"parotid", "head-neck-organ"}, {"salivary-gland", "head-neck-organ"},
     {"oral-cavity", "head-neck-organ"}, {"pharynx", "head-neck-organ"}, {"thyroid", "head-neck-organ"},
     {"sinonasal", "head-neck-organ"}, {"cervical-esophagus", "head-neck-organ"},
-    {"cervical-oesophagus", "head-neck-organ"},
+    {"cervical-oesophagus", "head-neck-organ"}, {"mediastinal", "mediastinum"},
 };
 // clang-format on
 // clang-format off
@@ -720,8 +718,9 @@ constexpr std::array k_fields = {
                      "primary site: soft-tissue (default; AJCC 7 only), extremity, trunk, "
                      "retroperitoneum, head-neck (soft tissue of the head and neck), head-neck-organ (an organ of the "
                      "head and neck: larynx, salivary gland, cervical oesophagus...; AJCC 8 only), visceral (AJCC 8 "
-                     "only), uterus (FIGO 2009), gi (with histology gist or a sarcoma's type); heart and mediastinum: "
-                     "soft-tissue under AJCC 7, visceral under AJCC 8",
+                     "only), uterus (FIGO 2009), gi (with histology gist or a sarcoma's type), mediastinum (AJCC 7 "
+                     "soft tissue, AJCC 8 visceral; no survival table); the heart: soft-tissue under AJCC 7, "
+                     "visceral under AJCC 8",
                      {}, "soft-tissue", k_site_synonyms),
     row<&Case::histology>(
         Field::histology, "histology", "--histology", ValueKind::choice, "TYPE", k_case,

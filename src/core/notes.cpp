@@ -140,6 +140,14 @@ constexpr NoteRow k_notes[] = {
       "C38.0, C47, C49) leave out sarcomas of the organs of the head and neck (larynx, salivary glands, "
       "cervical oesophagus and the others the AJCC 8th edition head and neck chapter stages)",
       "NCI SEER site recode ICD-O-3/WHO 2008 definition, Soft Tissue including Heart"}},
+    {NoteId::no_table_mediastinum,
+     {"no-table-mediastinum",
+      "no survival table fits: the soft tissue sarcoma figures (SEER site recode Soft Tissue including Heart: "
+      "C38.0, C47, C49) leave out sarcomas of the mediastinum (C38.1-C38.3, C38.8), which SEER counts with the "
+      "trachea and other respiratory organs",
+      "NCI SEER site recode ICD-O-3/WHO 2008 definition: Soft Tissue including Heart (C38.0, C47.0-C47.9, "
+      "C49.0-C49.9); Trachea, Mediastinum and Other Respiratory Organs (C33.9, C38.1-C38.3, C38.8, "
+      "C39.0-C39.9)"}},
     {NoteId::uicc9_nodes_unknown_nx,
      {"uicc9-nodes-unknown",
       "nodes unknown: NX, which UICC TNM says could be considered N0 since regional node involvement is rare; "

@@ -181,7 +181,8 @@ std::variant<SystemId, CaseError> choose_ajcc8_site(const Case& c, Site site) {
         case Site::retroperitoneum: return SystemId::ajcc8_sts_retroperitoneum;
         case Site::head_neck:
         case Site::head_neck_organ: return SystemId::ajcc8_sts_head_neck;
-        case Site::visceral: return SystemId::ajcc8_sts_visceral;
+        case Site::visceral:
+        case Site::mediastinum: return SystemId::ajcc8_sts_visceral;  // ch. 42: thoracic visceral organs
         default: break;
     }
     return error(Field::site, std::string(c.site ? "soft-tissue is ambiguous in the AJCC 8th edition"
@@ -198,6 +199,7 @@ std::variant<SystemId, CaseError> choose_uicc9_site(const Case& c, Site site) {
         case Site::head_neck:
         case Site::head_neck_organ: return uicc9_not_derived("a sarcoma of the head and neck");
         case Site::visceral: return uicc9_not_derived("a sarcoma of a visceral organ");
+        case Site::mediastinum: return uicc9_not_derived("a sarcoma of the mediastinum");
         default: break;
     }
     return error(Field::site,
@@ -494,6 +496,8 @@ void choose_survival_table(const Case& input, SystemId system, Result& result) {
         detail::add_note(result, NoteId::no_table_retroperitoneum);
     } else if (site == Site::head_neck_organ) {
         detail::add_note(result, NoteId::no_table_head_neck_organ);
+    } else if (site == Site::mediastinum) {
+        detail::add_note(result, NoteId::no_table_mediastinum);
     } else if (system == SystemId::ajcc8_sts_visceral || system == SystemId::ajcc7_gi_lms) {
         detail::add_note(result, NoteId::no_table_visceral);
     }

@@ -51,6 +51,7 @@ std::string_view name(Site value) noexcept {
         case Site::uterus: return "uterus";
         case Site::gi: return "gi";
         case Site::head_neck_organ: return "head-neck-organ";
+        case Site::mediastinum: return "mediastinum";
     }
     return "?";
 }

@@ -54,7 +54,7 @@
     site: {
       'soft-tissue': 'Soft tissue, site not named', extremity: 'Soft tissue of a limb', trunk: 'Soft tissue of the trunk',
       'head-neck': 'Soft tissue of the head and neck', 'head-neck-organ': 'An organ of the head and neck',
-      visceral: 'A visceral organ', gi: 'Gastrointestinal tract',
+      visceral: 'A visceral organ', gi: 'Gastrointestinal tract', mediastinum: 'Mediastinum (not the heart)',
     },
     edition: { 7: 'AJCC 7th edition (2010)', 8: 'AJCC 8th edition (2017)', uicc9: 'UICC TNM 9th edition (2025)' },
     grade: { X: 'X: cannot be assessed', high: 'High grade (2 or 3)' },

@@ -145,7 +145,7 @@ TEST_CASE("completion: every value a field accepts is offered after its option, 
 
 TEST_CASE("completion: --site offers each site word, in the table's order", "[completion]") {
     CHECK(offered({"--site", ""}) == strings({"soft-tissue", "extremity", "trunk", "retroperitoneum", "head-neck",
-                                              "visceral", "uterus", "gi", "head-neck-organ"}));
+                                              "visceral", "uterus", "gi", "head-neck-organ", "mediastinum"}));
     CHECK(offered({"--site", "u"}) == strings({"uterus"}));
 }
 

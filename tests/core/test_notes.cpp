@@ -21,7 +21,7 @@ TEST_CASE("Notes - every catalogued note has an id, a text and a public source",
         CHECK_FALSE(note.source.empty());
         CHECK(ids.insert(note.id).second);
     }
-    CHECK(ids.size() == 22);
+    CHECK(ids.size() == 23);
 }
 
 TEST_CASE("Notes - no recurrence figure or metastatic-site claim without a primary source", "[notes]") {

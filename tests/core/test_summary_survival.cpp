@@ -338,6 +338,34 @@ TEST_CASE("Survival table - each case gets the table of its population, or none 
     }
 }
 
+TEST_CASE("Survival table - a sarcoma of the mediastinum is staged as soft tissue or visceral, with no table",
+          "[survival][population]") {
+    // CS Heart and Mediastinum: the AJCC 7 soft tissue chapter; SEER EOD Heart, Mediastinum and Pleura:
+    // AJCC 8 ch. 42. The SEER site recode Soft Tissue including Heart (C38.0, C47, C49) leaves the
+    // mediastinum (C38.1-C38.3, C38.8) out, so the soft tissue figures do not describe it.
+    Case c;
+    c.site = Site::mediastinum;
+    c.size = size_cm(6.0);
+    c.grade = Grade::g3;
+    const Result seventh = staged(c);
+    CHECK(seventh.system.id == "ajcc7-sts");
+    CHECK(stage_text(seventh.stage) == "III");  // T2 N0 M0 G3, as at any soft tissue site
+    CHECK(seventh.survival == nullptr);
+    CHECK(std::any_of(seventh.notes.begin(), seventh.notes.end(), [](const std::string& note) {
+        return note.find("leave out sarcomas of the mediastinum (C38.1-C38.3, C38.8)") != std::string::npos;
+    }));
+    Case soft_tissue = c;
+    soft_tissue.site = Site::soft_tissue;
+    CHECK(staged(soft_tissue).survival != nullptr);  // the same case at a soft tissue site has its table
+    c.edition = 8;
+    c.visceral_extent = VisceralExtent::confined;  // AJCC 8 ch. 42 reads the extent, not the grade
+    const Result eighth = staged(c);
+    CHECK(eighth.system.id == "ajcc8-sts-visceral");
+    CHECK(eighth.survival == nullptr);
+    c.edition = k_uicc9;
+    CHECK(std::holds_alternative<CaseError>(stage(c)));  // UICC 9's tables here: extremity, trunk, retroperitoneum
+}
+
 TEST_CASE("Survival table - a case outside every table still has its summary stage", "[survival][population]") {
     CHECK(summary_text(staged(uterine_case(3.0, Histology::ess)).summary_stage) == "localized");
     CHECK(summary_text(staged(adenosarcoma_case(30.0)).summary_stage) == "localized");

@@ -255,9 +255,20 @@ TEST_CASE("naaccr: stromal sarcoma NOS (8935) is a GIST where SEER's GIST schema
 
 TEST_CASE("naaccr: heart and mediastinum, head and neck organs, GIST of the retroperitoneum") {
     // CS Heart and Mediastinum (AJCC 7 soft tissue); EOD Heart, Mediastinum and Pleura cites AJCC 8 ch. 42.
-    CHECK(field(mapped({{"primarySite", "C381"}, {"histologicTypeIcdO3", "8890"}}), "site") == "soft-tissue");
-    CHECK(field(mapped({{"primarySite", "C381"}, {"histologicTypeIcdO3", "8890"}, {"tnmEditionNumber", "08"}}),
+    // The heart (C38.0) is soft tissue under AJCC 7, visceral under AJCC 8; the mediastinum (C38.1-C38.3,
+    // C38.8) is site mediastinum under both, which SEER's site recode keeps out of Soft Tissue including
+    // Heart (so no soft tissue survival table).
+    CHECK(field(mapped({{"primarySite", "C380"}, {"histologicTypeIcdO3", "8890"}}), "site") == "soft-tissue");
+    CHECK(field(mapped({{"primarySite", "C380"}, {"histologicTypeIcdO3", "8890"}, {"tnmEditionNumber", "08"}}),
                 "site") == "visceral");
+    for (const std::string_view mediastinum : {"C381", "C382", "C383", "C388"}) {
+        CHECK(field(mapped({{"primarySite", std::string(mediastinum)}, {"histologicTypeIcdO3", "8890"}}), "site") ==
+              "mediastinum");
+        CHECK(field(mapped({{"primarySite", std::string(mediastinum)},
+                            {"histologicTypeIcdO3", "8890"},
+                            {"tnmEditionNumber", "08"}}),
+                    "site") == "mediastinum");
+    }
     // EOD Soft Tissue Head and Neck: larynx (C32), parotid (C07), cervical oesophagus (C15.0) under AJCC 8.
     for (const std::string_view site : {"C320", "C079", "C150"}) {
         INFO(site);

@@ -49,7 +49,7 @@ std::string_view representative_histology(const std::string& histology_class) {
 TEST_CASE("naaccr tables: every table loads, and every row names its source") {
     const nc::Tables& t = nc::tables();
     CHECK(t.behavior.size() == 4);
-    CHECK(t.primary_site.size() == 117);
+    CHECK(t.primary_site.size() == 119);
     CHECK(t.tumor_size.size() == 8);
     CHECK(t.grade.size() == 27);
     CHECK(t.regional_nodes.size() == 7);

@@ -86,7 +86,7 @@ cd "$tmp/files" || exit 1
 
 # Options, and each option's values.
 expect 'lmsstage --si' --site --size
-expect 'lmsstage --site ' soft-tissue extremity trunk retroperitoneum head-neck visceral uterus gi head-neck-organ
+expect 'lmsstage --site ' soft-tissue extremity trunk retroperitoneum head-neck visceral uterus gi head-neck-organ mediastinum
 expect 'lmsstage --site u' uterus
 expect 'lmsstage --gi-site s' small-intestine stomach
 expect 'lmsstage --grade ' 1 2 3 X high unknown

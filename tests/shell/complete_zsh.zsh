@@ -72,7 +72,7 @@ while (( tries < 20 )); do
 done
 
 expect 'lmsstage --si' --site --size
-expect 'lmsstage --site ' soft-tissue extremity trunk retroperitoneum head-neck visceral uterus gi head-neck-organ
+expect 'lmsstage --site ' soft-tissue extremity trunk retroperitoneum head-neck visceral uterus gi head-neck-organ mediastinum
 expect 'lmsstage --gi-site s' small-intestine stomach
 expect 'lmsstage --grade ' 1 2 3 X high unknown
 expect 'lmsstage --size '
