@@ -64,15 +64,20 @@ std::string wrap(std::string_view lead, std::string_view text, std::size_t hang,
     // A hang so deep that the line under it holds less than the longest word, or less than half the
     // width, would break words that a line holds: the text continues under a smaller one instead, 4
     // columns in from the lead's indentation.
-    std::size_t longest = 0;
-    for (std::string_view rest = text; !rest.empty();) {
-        const std::size_t space = rest.find(' ');
-        longest = std::max(longest, columns(rest.substr(0, space)));
-        rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
-    }
     const std::size_t smaller = std::min(lead.find_first_not_of(' '), lead.size()) + 4;
-    if (hang > smaller && (hang + longest > width || 2 * hang > width)) {
+    if (hang > smaller && 2 * hang > width) {
         hang = smaller;
+    } else if (hang > smaller) {
+        // The longest word, in columns, in one pass: the characters since the last space.
+        std::size_t longest = 0;
+        std::size_t run = 0;
+        for (const char c : text) {
+            run = c == ' ' ? 0 : run + (starts_character(c) ? 1 : 0);
+            longest = std::max(longest, run);
+        }
+        if (hang + longest > width) {
+            hang = smaller;
+        }
     }
     hang = std::min(hang, width - 1);
     // A lead with words in it may stand alone on its line when the first word does not fit after it;
