@@ -19,7 +19,7 @@
 # With SINGLE_ONLY=1, only the single cases (CASES is then their number of runs, default 30): no
 # cases generated, no valgrind.
 # The method's own noise: BASELINE_PROGRAM=BUILD_DIR/src/lmsstage compares this tree's program with
-# a copy of itself (every ratio should then be 1.00; README, Performance, gives what it measured).
+# a copy of itself (every ratio should then be 1.00; docs/performance.md gives what it measured).
 # Example: bash bench/compare.sh build 1000000 5
 #          SINGLE_ONLY=1 bash bench/compare.sh build 200
 set -euo pipefail

@@ -2,7 +2,7 @@
 // simdjson's on the first JSON record that is not flat printable ASCII (doors/flat_json.hpp reads
 // those), Expat's when NAACCR XML is first read. A case from flags, a CSV table or NAACCR XML never
 // parses JSON, and a case from flags, JSON and CSV never parse XML;
-// loading both at start cost a case from flags more than the case itself (README, Performance).
+// loading both at start cost a case from flags more than the case itself (docs/performance.md).
 // This file defines the functions the program calls in them, each forwarding to the library's,
 // looked up on its first call: it is the only place the libraries are named.
 //   - simdjson: simdjson::get_active_implementation() (the kernel chosen for the processor, from

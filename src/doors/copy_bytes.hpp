@@ -22,7 +22,7 @@ void copy_two_words(char* to, const char* from, std::size_t n) noexcept {
 /// Copies `n` bytes from `from` to `to` (which do not overlap). Up to 16 bytes are copied inline,
 /// as two overlapping moves of 8, 4 or 1 bytes, without a branch per byte: a call to memcpy for a
 /// key of a dozen bytes cost more than the copy (the JSON writer, full records: 3 % of the
-/// program's time, README, Performance). Longer pieces go to memcpy.
+/// program's time, docs/performance.md). Longer pieces go to memcpy.
 inline void copy_bytes(char* to, const char* from, std::size_t n) noexcept {
     if (n >= 8 && n <= 16) {
         copy_two_words<std::uint64_t>(to, from, n);
