@@ -350,6 +350,18 @@ Read<Finding> read_finding(const FieldInfo& f, std::string_view text) {
 
 bool is_unknown_word(std::string_view text) { return Folded(text).is("unknown"); }
 
+/// A number (trimmed) with its one decimal comma written as a point ("6,5" -> "6.5"), in lower
+/// case; nullopt unless it holds exactly one comma.
+std::optional<std::string> with_decimal_point(std::string_view word) {
+    const auto comma = word.find(',');
+    if (comma == std::string_view::npos || word.find(',', comma + 1) != std::string_view::npos) {
+        return std::nullopt;
+    }
+    std::string point = lower_trimmed(word);  // (trimmed already: the comma stays where it was)
+    point[comma] = '.';
+    return point;
+}
+
 /// A number of the text, or why it is not one, with a hint for a decimal comma.
 Read<double> read_number(const FieldInfo& f, std::string_view text) {
     const std::string_view word = trimmed(text);  // from_chars takes e and E, inf and INF alike
@@ -361,11 +373,8 @@ Read<double> read_number(const FieldInfo& f, std::string_view text) {
             return CaseError{f.field, "is out of range: must be " + accepted_values(f) + ", got " + shown(text)};
         case detail::NumberStatus::not_a_number: break;
     }
-    if (const auto comma = word.find(',');
-        comma != std::string::npos && word.find(',', comma + 1) == std::string::npos) {
-        std::string point = lower_trimmed(word);
-        point[comma] = '.';
-        return invalid(f, text, "use a decimal point: " + point);
+    if (const auto point = with_decimal_point(word)) {
+        return invalid(f, text, "use a decimal point: " + *point);
     }
     return invalid(f, text);
 }
@@ -425,12 +434,7 @@ TypedLength split_length(std::string_view word) {
 
 /// A number as typed, read with a decimal comma taken as a point; the text it should be typed as.
 std::optional<std::pair<double, std::string>> typed_number(std::string_view number) {
-    std::string text(number);
-    if (const auto comma = text.find(','); comma != std::string::npos &&
-                                           text.find(',', comma + 1) == std::string::npos &&
-                                           text.find('.') == std::string::npos) {
-        text[comma] = '.';
-    }
+    const std::string text = with_decimal_point(number).value_or(std::string(number));
     double value = 0.0;
     if (detail::parse_number(text, value) != detail::NumberStatus::ok || !(value > 0.0)) {
         return std::nullopt;
@@ -499,11 +503,8 @@ Read<Measured<Length>> read_length(const FieldInfo& f, std::string_view text) {
         return CaseError{f.field, "has an unknown unit \"" + std::string(unit) +
                                       "\" (accepted units: cm, mm; a bare number is cm), got " + shown(text)};
     }
-    if (const auto comma = number.find(',');
-        comma != std::string_view::npos && number.find(',', comma + 1) == std::string_view::npos) {
-        if (const auto pointed = typed_number(number)) {
-            return invalid(f, text, "use a decimal point: " + pointed->second + std::string(unit));
-        }
+    if (const auto pointed = typed_number(number); pointed && number.find(',') != std::string_view::npos) {
+        return invalid(f, text, "use a decimal point: " + pointed->second + std::string(unit));
     }
     const auto value = read_number(f, number);
     if (const auto* bad = std::get_if<CaseError>(&value)) {
