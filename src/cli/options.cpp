@@ -162,8 +162,8 @@ constexpr CommandRow k_commands[] = {
      "Prints the T definitions, stage groups, notes and fields of every staging system, the survival tables "
      "with their population, sources and cohort, every note a result can carry with its source, the GIST "
      "risk of progression tables and the histology table, as Markdown (or JSON with --json), rendered from "
-     "the data the staging code uses. SYSTEM limits the output "
-     "to one system id (@SYSTEMS@) or to one of @TOPICS@.",
+     "the data the staging code uses. SYSTEM limits the output to one system id (@SYSTEMS@) or to one of "
+     "@TOPICS@.",
      "", k_rules_options},
     {"help", "[COMMAND]", Operand::command, "show the help of lmsstage or of a command",
      "this help, or the help of a command", "The help of lmsstage, or of one of its commands: @COMMANDS@.", "",
@@ -253,10 +253,8 @@ std::string columns_paragraph() {
            "set: " +
            doors::joined(doors::default_column_names()) +
            "; with --naaccr, then the NAACCR output items. A column of an object the result has none of (survival "
-           "without a survival "
-           "table, gist_risk for a case that is not a GIST) is empty, or null in NDJSON. The trace and the texts "
-           "(assumptions, warnings, notes) are built only when a "
-           "column needs them.";
+           "without a survival table, gist_risk for a case that is not a GIST) is empty, or null in NDJSON. The "
+           "trace and the texts (assumptions, warnings, notes) are built only when a column needs them.";
 }
 
 std::string replaced(std::string text, std::string_view marker, std::string_view with) {

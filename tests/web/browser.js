@@ -230,6 +230,14 @@ async function main() {
       }
       throw new Error(`the page did not start for ?${query}`);
     };
+    // The text the "Copy report" button puts on the clipboard (the clipboard itself stubbed).
+    const copyReport = () => evaluate(`(async () => {
+      let text = null;
+      navigator.clipboard.writeText = async (t) => { text = t; };
+      document.getElementById('copy-report').click();
+      await new Promise((r) => setTimeout(r, 50));
+      return text;
+    })()`);
     const screenshot = async (file, wholePage = true) => {
       const { cssContentSize } = await send('Page.getLayoutMetrics');
       const { data } = await send('Page.captureScreenshot', wholePage ? {
@@ -316,13 +324,7 @@ async function main() {
     }
     // Copy report: the program's text report, with the case and the version.
     await send('Browser.grantPermissions', { permissions: ['clipboardReadWrite', 'clipboardSanitizedWrite'] }).catch(() => {});
-    const copied = await evaluate(`(async () => {
-      let text = null;
-      navigator.clipboard.writeText = async (t) => { text = t; };
-      document.getElementById('copy-report').click();
-      await new Promise((r) => setTimeout(r, 50));
-      return text;
-    })()`);
+    const copied = await copyReport();
     const cliReport = native(['--size', '6', '--grade', '3']).stdout;
     expect(typeof copied === 'string' && copied.includes(cliReport) && copied.includes('lmsstage 0.1'),
       `copy report: ${JSON.stringify(copied).slice(0, 300)}`);
@@ -331,13 +333,7 @@ async function main() {
     const sized = await open('size=8&grade=3&edition=7&site=extremity');
     expect(sized.printCase.startsWith('Case: Size: 8 cm; ') && sized.printCase.includes('; Edition (AJCC or UICC): AJCC 7th edition (2010)')
       && !sized.printCase.includes('8th edition'), `size=8&edition=7: case "${sized.printCase}"`);
-    const sizedCopy = await evaluate(`(async () => {
-      let text = null;
-      navigator.clipboard.writeText = async (t) => { text = t; };
-      document.getElementById('copy-report').click();
-      await new Promise((r) => setTimeout(r, 50));
-      return text;
-    })()`);
+    const sizedCopy = await copyReport();
     expect(typeof sizedCopy === 'string' && sizedCopy.startsWith('Case: Size: 8 cm; ') && !sizedCopy.includes('Size: AJCC'),
       `size=8&edition=7: copied report ${JSON.stringify(sizedCopy).slice(0, 200)}`);
     const gist = await open('site=gi&histology=gist&gi_site=jejunum-ileum&size=7&mitotic_rate=8');
